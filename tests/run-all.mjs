@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// Runs every suite (vitest: server, preset, browser, end to end; PHPUnit: the Laravel package)
+// and ends with one line totalling them all: `N passed, N failed`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const artifacts = join(root, 'tests', '.artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let broken = false;
+
+function run(label, command, args) {
+  console.log(`\n=== ${label}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
+  return result.status ?? 1;
+}
+
+// vitest
+const vitestReport = join(artifacts, 'vitest.json');
+const vitestStatus = run('vitest', 'npx', [
+  'vitest', 'run', '--config', 'tests/vitest.config.ts',
+  '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`,
+  ...process.argv.slice(2),
+]);
+if (existsSync(vitestReport)) {
+  const report = JSON.parse(readFileSync(vitestReport, 'utf8'));
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests;
+  totals.skipped += report.numPendingTests + report.numTodoTests;
+  // A file that failed to load counts as a failure even though no test inside it ran.
+  const brokenFiles = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0);
+  totals.failed += brokenFiles.length;
+  if (vitestStatus !== 0 && report.numFailedTests === 0 && brokenFiles.length === 0) broken = true;
+} else {
+  broken = true;
+}
+
+// PHPUnit
+const phpunit = join(root, 'vendor', 'bin', 'phpunit');
+const phpunitConfig = join(root, 'tests', 'php', 'phpunit.xml');
+if (existsSync(phpunitConfig)) {
+  const junit = join(artifacts, 'phpunit.xml');
+  if (!existsSync(phpunit)) {
+    console.error('PHPUnit is not installed: run `composer install` first.');
+    broken = true;
+  } else {
+    const status = run('phpunit', 'php', [phpunit, '-c', phpunitConfig, '--log-junit', junit]);
+    if (existsSync(junit)) {
+      const xml = readFileSync(junit, 'utf8');
+      const tag = /<testsuite\b[^>]*>/.exec(xml)?.[0] ?? '';
+      const attr = (name) => Number(new RegExp(`\\b${name}="(\\d+)"`).exec(tag)?.[1] ?? 0);
+      if (tag) {
+        const failed = attr('failures') + attr('errors');
+        totals.failed += failed;
+        totals.skipped += attr('skipped');
+        totals.passed += attr('tests') - failed - attr('skipped');
+        if (status !== 0 && failed === 0) broken = true;
+      } else if (status !== 0) {
+        broken = true;
+      }
+    } else if (status !== 0) {
+      broken = true;
+    }
+  }
+}
+
+if (broken) {
+  console.error('\nA suite could not run to completion (see above).');
+  totals.failed += 1;
+}
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exit(totals.failed > 0 ? 1 : 0);
