@@ -1,0 +1,56 @@
+<?php
+
+/*
+| Pogo WebSocket: settings of the server that `php artisan pogo:ws-start` runs, of the webhook
+| route and of `php artisan pogo:ws-doctor`. The credentials the app broadcasts with live in the
+| `pogo` connection of config/broadcasting.php (the same WS_* variables); the server is started
+| with that app, plus any extra apps listed below.
+*/
+
+return [
+
+    'server' => [
+        // Where the server listens (WS_HOST/WS_PORT are where this app reaches it).
+        'host' => env('WS_SERVER_HOST', '0.0.0.0'),
+        'port' => (int) env('WS_SERVER_PORT', 6001),
+
+        // The Node.js binary and the server bundle shipped inside this package.
+        'node' => env('WS_NODE_BINARY', 'node'),
+        'bundle' => env('WS_SERVER_BUNDLE'),
+
+        // Origins allowed to open a WebSocket ("*" for any). APP_URL's origin is always allowed.
+        'allowed_origins' => array_values(array_filter(explode(',', (string) env('WS_ALLOWED_ORIGINS', '*')))),
+
+        'client_events' => (bool) env('WS_CLIENT_EVENTS', true),
+        'user_authentication' => (bool) env('WS_USER_AUTHENTICATION', false),
+        'subscription_count' => (bool) env('WS_SUBSCRIPTION_COUNT', false),
+
+        // Overrides of the schema's default limits, for example ['maxPayloadBytes' => 20480].
+        'limits' => [],
+
+        // Scale out over several server processes through Redis (null: a single process).
+        'redis' => [
+            'url' => env('WS_REDIS_URL'),
+            'prefix' => env('WS_REDIS_PREFIX', 'pogo:'),
+        ],
+
+        'metrics' => (bool) env('WS_METRICS', true),
+
+        // Further apps the same server hosts: [['id' => ..., 'key' => ..., 'secret' => ...], ...].
+        'apps' => [],
+    ],
+
+    'webhooks' => [
+        // Registers POST {path}, verified with the app's key and secret, dispatching one Laravel event per webhook event.
+        'enabled' => (bool) env('WS_WEBHOOKS', false),
+        'path' => env('WS_WEBHOOK_PATH', '/pogo/webhook'),
+        // The URL the server calls; defaults to APP_URL + path.
+        'url' => env('WS_WEBHOOK_URL'),
+        'events' => [
+            'channel_occupied', 'channel_vacated', 'member_added', 'member_removed',
+            'client_event', 'cache_miss', 'subscription_count',
+        ],
+        'middleware' => [],
+    ],
+
+];

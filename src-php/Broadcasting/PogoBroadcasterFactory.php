@@ -1,0 +1,40 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Pogo\WebSocket\Broadcasting;
+
+use Illuminate\Http\Client\Factory as HttpFactory;
+use Pogo\WebSocket\Http\PogoClient;
+use Pogo\WebSocket\Http\Signer;
+
+/** Builds the `pogo` broadcaster (and its API client) from a broadcasting connection array. */
+final class PogoBroadcasterFactory
+{
+    public function __construct(private readonly HttpFactory $http)
+    {
+    }
+
+    /** @param array<string, mixed> $config */
+    public function make(array $config): PogoBroadcaster
+    {
+        $connection = ConnectionConfig::fromArray($config);
+
+        return new PogoBroadcaster(
+            $this->client($connection),
+            $connection->encryptionMasterKey !== null ? ChannelEncrypter::fromBase64($connection->encryptionMasterKey) : null,
+            $connection->limits,
+        );
+    }
+
+    public function client(ConnectionConfig $connection): PogoClient
+    {
+        return new PogoClient(
+            $this->http,
+            new Signer($connection->key, $connection->secret),
+            $connection->appId,
+            $connection->baseUrl(),
+            $connection->clientOptions,
+        );
+    }
+}

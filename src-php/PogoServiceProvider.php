@@ -1,0 +1,85 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Pogo\WebSocket;
+
+use Illuminate\Broadcasting\BroadcastManager;
+use Illuminate\Contracts\Foundation\Application;
+use Illuminate\Support\Facades\Route;
+use Illuminate\Support\ServiceProvider;
+use Pogo\WebSocket\Broadcasting\ConnectionConfig;
+use Pogo\WebSocket\Broadcasting\PogoBroadcaster;
+use Pogo\WebSocket\Broadcasting\PogoBroadcasterFactory;
+use Pogo\WebSocket\Console\DoctorCommand;
+use Pogo\WebSocket\Console\InstallCommand;
+use Pogo\WebSocket\Console\StartCommand;
+use Pogo\WebSocket\Webhooks\WebhookController;
+
+class PogoServiceProvider extends ServiceProvider
+{
+    public const CONFIG = 'pogo-websocket';
+
+    public function register(): void
+    {
+        $this->mergeConfigFrom(self::packagePath('config/pogo-websocket.php'), self::CONFIG);
+
+        // Apps whose config/broadcasting.php predates the installer still get a `pogo` connection.
+        $config = $this->app->make('config');
+        if (! is_array($config->get('broadcasting.connections.pogo'))) {
+            $config->set('broadcasting.connections.pogo', ConnectionConfig::defaults());
+        }
+
+        $this->app->singleton(PogoBroadcasterFactory::class);
+
+        // The `pogo` broadcaster, for the API beyond broadcasting (channel info, presence users, sendToUser...).
+        $this->app->bind(PogoBroadcaster::class, function (Application $app): PogoBroadcaster {
+            $broadcaster = $app->make(BroadcastManager::class)->connection('pogo');
+
+            return $broadcaster instanceof PogoBroadcaster
+                ? $broadcaster
+                : $app->make(PogoBroadcasterFactory::class)->make((array) $app['config']->get('broadcasting.connections.pogo'));
+        });
+        $this->app->alias(PogoBroadcaster::class, 'pogo.websocket');
+
+        $this->callAfterResolving(BroadcastManager::class, function (BroadcastManager $manager): void {
+            $manager->extend('pogo', fn (Application $app, array $config) => $app->make(PogoBroadcasterFactory::class)->make($config));
+        });
+    }
+
+    public function boot(): void
+    {
+        if ($this->app->runningInConsole()) {
+            $this->commands([InstallCommand::class, StartCommand::class, DoctorCommand::class]);
+
+            $this->publishes([
+                self::packagePath('config/pogo-websocket.php') => $this->app->configPath('pogo-websocket.php'),
+            ], 'pogo-websocket-config');
+        }
+
+        $this->registerWebhookRoute();
+    }
+
+    public static function packagePath(string $path = ''): string
+    {
+        return dirname(__DIR__) . ($path === '' ? '' : '/' . ltrim($path, '/'));
+    }
+
+    private function registerWebhookRoute(): void
+    {
+        $config = $this->app->make('config');
+
+        if (! $config->get(self::CONFIG . '.webhooks.enabled') || $this->routesCached()) {
+            return;
+        }
+
+        Route::post((string) $config->get(self::CONFIG . '.webhooks.path', '/pogo/webhook'), WebhookController::class)
+            ->middleware((array) $config->get(self::CONFIG . '.webhooks.middleware', []))
+            ->name('pogo-websocket.webhook');
+    }
+
+    private function routesCached(): bool
+    {
+        return $this->app instanceof \Illuminate\Foundation\Application && $this->app->routesAreCached();
+    }
+}

@@ -1,0 +1,53 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Pogo\WebSocket\Server;
+
+use Illuminate\Contracts\Config\Repository;
+use Pogo\WebSocket\Broadcasting\ConnectionConfig;
+use Pogo\WebSocket\PogoServiceProvider;
+
+/**
+ * Every app the server hosts for this Laravel app: the `pogo` broadcasting connection's app
+ * first, then the extra apps of config/pogo-websocket.php.
+ */
+final class ConfiguredApps
+{
+    public function __construct(private readonly Repository $config)
+    {
+    }
+
+    public function connection(): ConnectionConfig
+    {
+        return ConnectionConfig::fromArray((array) $this->config->get('broadcasting.connections.pogo', []));
+    }
+
+    /** @return list<array{id: string, key: string, secret: string}> */
+    public function all(): array
+    {
+        $connection = $this->connection();
+        $apps = [['id' => $connection->appId, 'key' => $connection->key, 'secret' => $connection->secret]];
+
+        foreach ((array) $this->config->get(PogoServiceProvider::CONFIG . '.server.apps', []) as $index => $app) {
+            if (! is_array($app) || ! isset($app['id'], $app['key'], $app['secret'])) {
+                throw new \InvalidArgumentException("pogo-websocket.server.apps.{$index} needs an id, a key and a secret.");
+            }
+            $apps[] = ['id' => (string) $app['id'], 'key' => (string) $app['key'], 'secret' => (string) $app['secret']] + $app;
+        }
+
+        return $apps;
+    }
+
+    /** @return array{id: string, key: string, secret: string}|null */
+    public function findByKey(string $key): ?array
+    {
+        foreach ($this->all() as $app) {
+            if (hash_equals($app['key'], $key)) {
+                return $app;
+            }
+        }
+
+        return null;
+    }
+}
