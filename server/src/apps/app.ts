@@ -1,0 +1,22 @@
+// What the server knows about one app.
+import type { Limits } from '../schema.js';
+
+export interface WebhookTarget {
+  url: string;
+  events: string[];
+}
+
+export interface App {
+  id: string;
+  key: string;
+  secret: string;
+  enabled: boolean;
+  /** `client-*` events on private and presence channels. */
+  clientEvents: boolean;
+  /** `pusher_internal:subscription_count` to subscribers of non-presence channels. */
+  subscriptionCount: boolean;
+  /** Exact origins allowed to connect; empty means any. */
+  allowedOrigins: string[];
+  webhooks: WebhookTarget[];
+  limits: Limits;
+}

@@ -1,0 +1,199 @@
+// Loading and validating the server's configuration from a JSON file and the environment.
+// Every problem stops start-up with a message that names the offending key.
+import { readFileSync } from 'node:fs';
+import { defaultLimits, type Limits } from '../schema.js';
+import type { App, WebhookTarget } from './app.js';
+
+export interface RedisConfig {
+  url: string;
+  prefix: string;
+}
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  apps: App[];
+  redis?: RedisConfig;
+  metrics: { enabled: boolean };
+  /** Seconds a graceful shutdown may take to drain before connections are cut. */
+  shutdownTimeoutSeconds: number;
+}
+
+export class ConfigError extends Error {
+  constructor(key: string, problem: string) {
+    super(`Invalid configuration: ${key} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The development app used when nothing is configured (documented in the README). */
+export const developmentApp = { id: 'app-id', key: 'app-key', secret: 'app-secret' } as const;
+
+type Env = Record<string, string | undefined>;
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function str(value: unknown, key: string, fallback?: string): string {
+  if (value === undefined && fallback !== undefined) return fallback;
+  if (typeof value === 'number') return String(value);
+  if (typeof value !== 'string' || value.length === 0) throw new ConfigError(key, 'must be a non-empty string');
+  return value;
+}
+
+function bool(value: unknown, key: string, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value === 'boolean') return value;
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  throw new ConfigError(key, 'must be true or false');
+}
+
+function int(value: unknown, key: string, fallback: number, min = 0): number {
+  if (value === undefined || value === '') return fallback;
+  const n = typeof value === 'string' ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < min) {
+    throw new ConfigError(key, `must be an integer ≥ ${min}`);
+  }
+  return n;
+}
+
+function stringList(value: unknown, key: string): string[] {
+  if (value === undefined) return [];
+  if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+    throw new ConfigError(key, 'must be a list of strings');
+  }
+  return value as string[];
+}
+
+function limits(value: unknown, key: string): Limits {
+  if (value === undefined) return { ...defaultLimits };
+  if (!isObject(value)) throw new ConfigError(key, 'must be an object');
+  const result: Limits = { ...defaultLimits };
+  for (const [name, given] of Object.entries(value)) {
+    if (!(name in defaultLimits)) {
+      throw new ConfigError(`${key}.${name}`, `is not a known limit (known: ${Object.keys(defaultLimits).join(', ')})`);
+    }
+    result[name as keyof Limits] = int(given, `${key}.${name}`, 0);
+  }
+  return result;
+}
+
+function webhooks(value: unknown, key: string): WebhookTarget[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new ConfigError(key, 'must be a list');
+  return value.map((hook, i) => {
+    if (!isObject(hook)) throw new ConfigError(`${key}[${i}]`, 'must be an object');
+    const url = str(hook.url, `${key}[${i}].url`);
+    if (!/^https?:\/\//.test(url)) throw new ConfigError(`${key}[${i}].url`, 'must be an http(s) URL');
+    return { url, events: stringList(hook.events, `${key}[${i}].events`) };
+  });
+}
+
+export function parseApp(raw: unknown, key: string): App {
+  if (!isObject(raw)) throw new ConfigError(key, 'must be an object');
+  const id = str(raw.id, `${key}.id`);
+  return {
+    id,
+    key: str(raw.key, `${key}.key`, id),
+    secret: str(raw.secret, `${key}.secret`),
+    enabled: bool(raw.enabled, `${key}.enabled`, true),
+    clientEvents: bool(raw.clientEvents, `${key}.clientEvents`, true),
+    subscriptionCount: bool(raw.subscriptionCount, `${key}.subscriptionCount`, false),
+    allowedOrigins: stringList(raw.allowedOrigins, `${key}.allowedOrigins`).filter((o) => o !== '*'),
+    webhooks: webhooks(raw.webhooks, `${key}.webhooks`),
+    limits: limits(raw.limits, `${key}.limits`),
+  };
+}
+
+/** `WS_APP_*`, falling back to `REVERB_APP_*` so a Reverb app can switch without editing `.env`. */
+function appFromEnv(env: Env): App | undefined {
+  const pick = (name: string) => env[`WS_APP_${name}`] ?? env[`REVERB_APP_${name}`];
+  const id = pick('ID');
+  if (!id) return undefined;
+  const secret = env[`WS_APP_SECRET_${id.replace(/[^A-Za-z0-9]/g, '_')}`] ?? pick('SECRET');
+  const source = env.WS_APP_ID ? 'WS_APP' : 'REVERB_APP';
+  if (!secret) throw new ConfigError(`${source}_SECRET`, `must be set for app ${JSON.stringify(id)}`);
+  return parseApp(
+    {
+      id,
+      key: pick('KEY') || id,
+      secret,
+      allowedOrigins: env.WS_ALLOWED_ORIGINS,
+      clientEvents: env.WS_CLIENT_EVENTS,
+    },
+    `${source}_ID`,
+  );
+}
+
+export interface LoadOptions {
+  file?: string;
+  host?: string;
+  port?: string | number;
+  env: Env;
+  /** Called when nothing configures an app and the development default is used. */
+  warn?: (message: string) => void;
+}
+
+export function loadConfig(options: LoadOptions): ServerConfig {
+  const { env } = options;
+  let file: Json = {};
+  if (options.file) {
+    let text: string;
+    try {
+      text = readFileSync(options.file, 'utf8');
+    } catch (error) {
+      throw new ConfigError('--config', `cannot be read: ${(error as Error).message}`);
+    }
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (!isObject(parsed)) throw new Error('the top level must be an object');
+      file = parsed;
+    } catch (error) {
+      throw new ConfigError(options.file, `is not valid JSON: ${(error as Error).message}`);
+    }
+  }
+
+  let apps: App[];
+  if (file.apps !== undefined) {
+    if (!Array.isArray(file.apps) || file.apps.length === 0) throw new ConfigError('apps', 'must be a non-empty list');
+    apps = file.apps.map((raw, i) => parseApp(raw, `apps[${i}]`));
+  } else {
+    const fromEnv = appFromEnv(env);
+    if (fromEnv) {
+      apps = [fromEnv];
+    } else {
+      options.warn?.(
+        `No app configured (WS_APP_ID or --config): using the development app id=${developmentApp.id} key=${developmentApp.key}. Never use it in production.`,
+      );
+      apps = [parseApp({ ...developmentApp }, 'development app')];
+    }
+  }
+  for (const [field, label] of [['id', 'id'], ['key', 'key']] as const) {
+    const seen = new Set<string>();
+    for (const app of apps) {
+      if (seen.has(app[field])) throw new ConfigError(`apps`, `has two apps with the ${label} ${JSON.stringify(app[field])}`);
+      seen.add(app[field]);
+    }
+  }
+
+  let redis: RedisConfig | undefined;
+  const redisRaw = file.redis ?? (env.WS_REDIS_URL ? { url: env.WS_REDIS_URL } : undefined);
+  if (redisRaw !== undefined) {
+    if (!isObject(redisRaw)) throw new ConfigError('redis', 'must be an object');
+    redis = { url: str(redisRaw.url, 'redis.url'), prefix: str(redisRaw.prefix, 'redis.prefix', 'pogo:') };
+  }
+
+  const metricsRaw = isObject(file.metrics) ? file.metrics : {};
+  return {
+    host: str(options.host ?? file.host ?? env.WS_SERVER_HOST, 'host', '0.0.0.0'),
+    port: int(options.port ?? file.port ?? env.WS_SERVER_PORT ?? env.WS_PORT, 'port', 6001),
+    apps,
+    redis,
+    metrics: { enabled: bool(metricsRaw.enabled, 'metrics.enabled', true) },
+    shutdownTimeoutSeconds: int(file.shutdownTimeoutSeconds, 'shutdownTimeoutSeconds', 10),
+  };
+}

@@ -1,0 +1,78 @@
+// pusher:subscribe — validate the name, check the signature, admit presence members.
+import type { Hub, PresenceJoin } from '../hub.js';
+import { channelNameProblem, channelType, requiresAuth } from '../protocol/channel-name.js';
+import { stringField } from '../protocol/client-message.js';
+import { subscriptionSucceeded } from '../protocol/messages.js';
+import { channelAuthString, verifyAuth } from '../protocol/signature.js';
+import type { Connection } from '../transport/connection.js';
+import { refuse, refuseSubscription } from './reply.js';
+
+export function subscribe(hub: Hub, connection: Connection, data: unknown): void {
+  const { app } = connection;
+  const { limits } = app;
+  const name = stringField(data, 'channel');
+  const problem = channelNameProblem(name, limits.maxChannelNameLength);
+  if (problem !== undefined || name === undefined) {
+    if (typeof name === 'string') refuseSubscription(connection, name, 'InvalidChannel', 400, 'INVALID_CHANNEL', problem!);
+    else refuse(connection, 'INVALID_CHANNEL', problem);
+    return;
+  }
+  if (connection.channels.has(name)) {
+    // Subscribing twice is harmless: confirm again, join once.
+    if (channelType(name).kind !== 'presence') connection.sendText(subscriptionSucceeded(name));
+    return;
+  }
+  if (connection.channels.size >= limits.maxChannelsPerConnection) {
+    refuseSubscription(connection, name, 'LimitReached', 429, 'TOO_MANY_CHANNELS', `at most ${limits.maxChannelsPerConnection}`);
+    return;
+  }
+
+  const { kind } = channelType(name);
+  let member: PresenceJoin | undefined;
+  if (requiresAuth(kind)) {
+    const channelData = kind === 'presence' ? stringField(data, 'channel_data') : undefined;
+    const signed = channelAuthString(connection.socketId, name, channelData);
+    if (!verifyAuth(stringField(data, 'auth'), app.key, app.secret, signed)) {
+      const detail = stringField(data, 'auth') === undefined ? 'no auth given' : 'signature does not match';
+      refuseSubscription(connection, name, 'AuthError', 401, 'SUBSCRIPTION_UNAUTHORIZED', detail);
+      return;
+    }
+    if (kind === 'presence') {
+      const parsed = presenceMember(channelData, limits);
+      if (typeof parsed === 'string') {
+        refuseSubscription(connection, name, 'AuthError', 400, 'INVALID_CHANNEL_DATA', parsed);
+        return;
+      }
+      const members = hub.channel(app, name)?.members;
+      if (members && members.size >= limits.maxPresenceMembers && !members.has(parsed.userId)) {
+        refuseSubscription(connection, name, 'LimitReached', 429, 'PRESENCE_FULL', `at most ${limits.maxPresenceMembers} members`);
+        return;
+      }
+      member = parsed;
+    }
+  }
+  hub.subscribe(connection, name, member);
+}
+
+/** The member a presence `channel_data` describes, or why it is refused. */
+function presenceMember(
+  channelData: string | undefined,
+  limits: { maxUserIdLength: number; maxUserInfoBytes: number },
+): PresenceJoin | string {
+  if (channelData === undefined) return 'presence channels need channel_data';
+  let value: unknown;
+  try {
+    value = JSON.parse(channelData);
+  } catch {
+    return 'channel_data is not valid JSON';
+  }
+  if (typeof value !== 'object' || value === null) return 'channel_data must be a JSON object';
+  const { user_id: rawId, user_info: info } = value as { user_id?: unknown; user_info?: unknown };
+  if ((typeof rawId !== 'string' && typeof rawId !== 'number') || rawId === '') return 'channel_data needs a user_id';
+  const userId = String(rawId);
+  if (userId.length > limits.maxUserIdLength) return `user_id is longer than ${limits.maxUserIdLength} characters`;
+  if (info !== undefined && Buffer.byteLength(JSON.stringify(info)) > limits.maxUserInfoBytes) {
+    return `user_info is larger than ${limits.maxUserInfoBytes} bytes`;
+  }
+  return { userId, info };
+}

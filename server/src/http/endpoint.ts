@@ -1,0 +1,19 @@
+// The shape every HTTP API endpoint has: an authentic request for one app in, a JSON body out.
+import type { Adapter } from '../adapter/adapter.js';
+import type { App } from '../apps/app.js';
+import type { Hub } from '../hub.js';
+
+export interface ApiRequest {
+  app: App;
+  /** Path parameters after the app id, decoded. */
+  params: string[];
+  query: URLSearchParams;
+  body: Buffer;
+}
+
+export interface ApiContext {
+  hub: Hub;
+  adapter: Adapter;
+}
+
+export type Endpoint = (context: ApiContext, request: ApiRequest) => Promise<unknown>;

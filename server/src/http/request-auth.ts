@@ -1,0 +1,36 @@
+// Pusher HTTP API request signatures: key, timestamp window, body_md5, HMAC — in constant time.
+import type { App } from '../apps/app.js';
+import { hmacHex, httpSigningString, md5Hex, safeEqual } from '../protocol/signature.js';
+import { ApiError } from './respond.js';
+
+export interface SignedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: Buffer;
+}
+
+/** Throws an ApiError naming what is wrong; returns when the request is authentic. */
+export function verifyRequest(app: App, request: SignedRequest, nowSeconds = Date.now() / 1000): void {
+  const { query } = request;
+  const key = query.get('auth_key');
+  const timestamp = query.get('auth_timestamp');
+  const signature = query.get('auth_signature');
+  if (!key || !timestamp || !signature) {
+    throw new ApiError('MISSING_AUTH', 'auth_key, auth_timestamp and auth_signature are required');
+  }
+  const version = query.get('auth_version');
+  if (version !== null && version !== '1.0') throw new ApiError('UNSUPPORTED_AUTH_VERSION', 'use 1.0');
+  if (!safeEqual(app.key, key)) throw new ApiError('INVALID_AUTH_KEY');
+  const window = app.limits.authTimestampWindowSeconds;
+  if (!/^\d+$/.test(timestamp) || Math.abs(nowSeconds - Number(timestamp)) > window) {
+    throw new ApiError('EXPIRED_TIMESTAMP', `must be within ${window} s of the server's clock`);
+  }
+  const expected = hmacHex(app.secret, httpSigningString(request.method, request.path, query));
+  if (!safeEqual(expected, signature.toLowerCase())) throw new ApiError('INVALID_SIGNATURE');
+  if (request.body.length > 0) {
+    const md5 = query.get('body_md5');
+    if (!md5) throw new ApiError('MISSING_AUTH', 'body_md5 is required with a body');
+    if (!safeEqual(md5Hex(request.body), md5.toLowerCase())) throw new ApiError('BODY_MD5_MISMATCH');
+  }
+}

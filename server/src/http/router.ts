@@ -1,0 +1,113 @@
+// The Pusher HTTP API: find the endpoint and the app, read a bounded body, check the signature.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { defaultLimits } from '../schema.js';
+import type { ApiContext, Endpoint } from './endpoint.js';
+import { channel, channels, users } from './endpoints/channels.js';
+import { batchEvents, events } from './endpoints/publish.js';
+import { terminateConnections } from './endpoints/users.js';
+import { verifyRequest } from './request-auth.js';
+import { ApiError, sendError, sendJson } from './respond.js';
+
+interface Route {
+  method: 'GET' | 'POST';
+  pattern: RegExp;
+  endpoint: Endpoint;
+}
+
+const routes: Route[] = [
+  { method: 'POST', pattern: /^\/apps\/([^/]+)\/events$/, endpoint: events },
+  { method: 'POST', pattern: /^\/apps\/([^/]+)\/batch_events$/, endpoint: batchEvents },
+  { method: 'GET', pattern: /^\/apps\/([^/]+)\/channels$/, endpoint: channels },
+  { method: 'GET', pattern: /^\/apps\/([^/]+)\/channels\/([^/]+)$/, endpoint: channel },
+  { method: 'GET', pattern: /^\/apps\/([^/]+)\/channels\/([^/]+)\/users$/, endpoint: users },
+  { method: 'POST', pattern: /^\/apps\/([^/]+)\/users\/([^/]+)\/terminate_connections$/, endpoint: terminateConnections },
+];
+
+/** Extra routes (health, metrics) that need no app signature. */
+export type PlainRoute = (req: IncomingMessage, res: ServerResponse, path: string) => boolean | Promise<boolean>;
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      reject(new ApiError('BODY_TOO_LARGE', `at most ${limit} bytes`));
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new ApiError('BODY_TOO_LARGE', `at most ${limit} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export class ApiRouter {
+  private readonly plain: PlainRoute[] = [];
+
+  constructor(private readonly context: ApiContext) {}
+
+  addPlainRoute(route: PlainRoute): void {
+    this.plain.push(route);
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      await this.route(req, res);
+    } catch (error) {
+      if (res.headersSent) {
+        res.end();
+        return;
+      }
+      if (error instanceof ApiError) sendError(res, error);
+      else sendError(res, new ApiError('BROKER_FAILURE', (error as Error).message));
+    }
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    for (const route of this.plain) if (await route(req, res, path)) return;
+
+    let matched: { route: Route; match: RegExpExecArray } | undefined;
+    let pathMatched = false;
+    for (const route of routes) {
+      const match = route.pattern.exec(path);
+      if (!match) continue;
+      pathMatched = true;
+      if (route.method === req.method) {
+        matched = { route, match };
+        break;
+      }
+    }
+    if (!matched) {
+      req.resume();
+      throw new ApiError(pathMatched ? 'METHOD_NOT_ALLOWED' : 'NOT_FOUND', `${req.method} ${path}`);
+    }
+
+    const [, appId, ...params] = matched.match;
+    const app = this.context.hub.appById(decodeURIComponent(appId!));
+    if (!app) {
+      req.resume();
+      throw new ApiError('UNKNOWN_APP');
+    }
+    const body = await readBody(req, app.limits.maxHttpBodyBytes ?? defaultLimits.maxHttpBodyBytes);
+    verifyRequest(app, { method: req.method!, path, query: url.searchParams, body });
+    if (!app.enabled) throw new ApiError('APP_DISABLED');
+    const result = await matched.route.endpoint(this.context, {
+      app,
+      params: params.map((p) => decodeURIComponent(p)),
+      query: url.searchParams,
+      body,
+    });
+    sendJson(res, 200, result);
+  }
+}

@@ -1,0 +1,248 @@
+// This node's live state: apps, their connections and channels. Every change to who is
+// subscribed where goes through here, so presence, caches, counts and observers stay in step.
+import type { Adapter, ChannelSummary } from './adapter/adapter.js';
+import type { App } from './apps/app.js';
+import { AppChannels, type ChannelCounts } from './channels/app-channels.js';
+import type { Channel } from './channels/channel.js';
+import { channelType, userChannel } from './protocol/channel-name.js';
+import { textFrame } from './protocol/frame.js';
+import * as messages from './protocol/messages.js';
+import { closeCode } from './schema.js';
+import type { Connection } from './transport/connection.js';
+
+/** What webhooks, metrics and the dashboard may watch. Every callback is optional. */
+export interface HubObserver {
+  connected?(app: App, connection: Connection): void;
+  disconnected?(app: App, connection: Connection): void;
+  channelOccupied?(app: App, channel: string): void;
+  channelVacated?(app: App, channel: string): void;
+  memberAdded?(app: App, channel: string, userId: string): void;
+  memberRemoved?(app: App, channel: string, userId: string): void;
+  clientEvent?(app: App, channel: string, event: string, data: unknown, socketId: string, userId?: string): void;
+  cacheMiss?(app: App, channel: string): void;
+  subscriptionCount?(app: App, channel: string, count: number): void;
+  published?(app: App, channel: string, event: string, recipients: number): void;
+}
+
+interface AppState {
+  app: App;
+  channels: AppChannels;
+  connections: Map<string, Connection>;
+  /** Signed-in user id → that user's connections on this node. */
+  users: Map<string, Set<Connection>>;
+  /** Channels whose subscription count changed this turn. */
+  countsDue: Set<string>;
+}
+
+export interface PresenceJoin {
+  userId: string;
+  info: unknown;
+}
+
+export class Hub {
+  private readonly byKey = new Map<string, AppState>();
+  private readonly byId = new Map<string, AppState>();
+  private readonly observers: HubObserver[] = [];
+  adapter!: Adapter;
+
+  constructor(apps: App[]) {
+    for (const app of apps) {
+      const state: AppState = { app, channels: new AppChannels(), connections: new Map(), users: new Map(), countsDue: new Set() };
+      this.byKey.set(app.key, state);
+      this.byId.set(app.id, state);
+    }
+  }
+
+  observe(observer: HubObserver): void {
+    this.observers.push(observer);
+  }
+
+  private emit<K extends keyof HubObserver>(name: K, ...args: Parameters<NonNullable<HubObserver[K]>>): void {
+    for (const observer of this.observers) {
+      const callback = observer[name] as ((...a: typeof args) => void) | undefined;
+      callback?.apply(observer, args);
+    }
+  }
+
+  appByKey(key: string): App | undefined {
+    return this.byKey.get(key)?.app;
+  }
+
+  appById(id: string): App | undefined {
+    return this.byId.get(id)?.app;
+  }
+
+  get apps(): App[] {
+    return [...this.byId.values()].map((s) => s.app);
+  }
+
+  private state(app: App): AppState {
+    return this.byId.get(app.id)!;
+  }
+
+  socketIdInUse = (socketId: string): boolean => {
+    for (const state of this.byId.values()) if (state.connections.has(socketId)) return true;
+    return false;
+  };
+
+  connectionCount(app?: App): number {
+    if (app) return this.state(app).connections.size;
+    let total = 0;
+    for (const state of this.byId.values()) total += state.connections.size;
+    return total;
+  }
+
+  *connections(): Iterable<Connection> {
+    for (const state of this.byId.values()) yield* state.connections.values();
+  }
+
+  connect(connection: Connection): void {
+    this.state(connection.app).connections.set(connection.socketId, connection);
+    this.emit('connected', connection.app, connection);
+  }
+
+  disconnect(connection: Connection): void {
+    const state = this.state(connection.app);
+    if (!state.connections.delete(connection.socketId)) return;
+    for (const channel of [...connection.channels.keys()]) this.unsubscribe(connection, channel);
+    if (connection.user) this.forgetUser(state, connection);
+    this.emit('disconnected', connection.app, connection);
+  }
+
+  channel(app: App, name: string): Channel | undefined {
+    return this.state(app).channels.get(name);
+  }
+
+  /** Subscribes and answers the client: success, presence snapshot, cache replay, member_added. */
+  subscribe(connection: Connection, name: string, member?: PresenceJoin): void {
+    const { app } = connection;
+    const state = this.state(app);
+    const result = state.channels.join(connection, name, member);
+    const { channel } = result;
+    connection.channels.set(name, member?.userId);
+
+    let presence: messages.PresenceSnapshot | undefined;
+    if (channel.members) {
+      const hash: Record<string, unknown> = {};
+      for (const [id, m] of channel.members) hash[id] = m.info ?? null;
+      presence = { ids: Object.keys(hash), hash, count: channel.members.size };
+    }
+    connection.sendText(messages.subscriptionSucceeded(name, presence));
+
+    if (result.occupied) this.emit('channelOccupied', app, name);
+    if (member && result.firstConnectionOfUser) {
+      this.adapter.publish(app.id, name, messages.memberAdded(name, member.userId, member.info), connection.socketId);
+      this.emit('memberAdded', app, name, member.userId);
+    }
+    if (channel.type.cache) {
+      if (channel.lastEvent && Date.now() - channel.lastEventAt < app.limits.cacheTtlSeconds * 1000) {
+        connection.send(channel.lastEvent);
+      } else {
+        connection.sendText(messages.cacheMiss(name));
+        this.emit('cacheMiss', app, name);
+      }
+    }
+    this.countChanged(state, channel);
+  }
+
+  unsubscribe(connection: Connection, name: string): void {
+    if (!connection.channels.has(name)) return;
+    const userId = connection.channels.get(name);
+    connection.channels.delete(name);
+    const { app } = connection;
+    const state = this.state(app);
+    const result = state.channels.leave(connection, name, userId);
+    if (!result) return;
+    if (userId !== undefined && result.lastConnectionOfUser) {
+      this.adapter.publish(app.id, name, messages.memberRemoved(name, userId));
+      this.emit('memberRemoved', app, name, userId);
+    }
+    if (result.vacated) this.emit('channelVacated', app, name);
+    this.countChanged(state, result.channel);
+  }
+
+  /** `pusher:signin` succeeded: the connection now receives `#server-to-user-{id}`. */
+  signIn(connection: Connection, userId: string, userData: string): void {
+    const state = this.state(connection.app);
+    if (connection.user) this.forgetUser(state, connection);
+    connection.user = { id: userId, userData };
+    let set = state.users.get(userId);
+    if (!set) state.users.set(userId, (set = new Set()));
+    set.add(connection);
+    state.channels.join(connection, userChannel(userId));
+  }
+
+  private forgetUser(state: AppState, connection: Connection): void {
+    const user = connection.user!;
+    const set = state.users.get(user.id);
+    set?.delete(connection);
+    if (set?.size === 0) state.users.delete(user.id);
+    state.channels.leave(connection, userChannel(user.id));
+    connection.user = undefined;
+  }
+
+  /** Local delivery of a published message: serialised by the caller, framed once here. */
+  deliver(appId: string, name: string, message: string, exceptSocketId?: string): number {
+    const state = this.byId.get(appId);
+    if (!state) return 0;
+    const channel = state.channels.get(name);
+    const frame = textFrame(message);
+    if (channel ? channel.type.cache : channelType(name).cache) state.channels.remember(name, frame);
+    return channel ? channel.broadcast(frame, exceptSocketId) : 0;
+  }
+
+  clientEvent(connection: Connection, channel: string, event: string, data: unknown): void {
+    const userId = connection.channels.get(channel);
+    this.adapter.publish(connection.app.id, channel, messages.channelEvent(event, channel, data, userId), connection.socketId);
+    this.emit('clientEvent', connection.app, channel, event, data, connection.socketId, userId);
+  }
+
+  published(app: App, channel: string, event: string, recipients: number): void {
+    this.emit('published', app, channel, event, recipients);
+  }
+
+  private countChanged(state: AppState, channel: Channel): void {
+    if (!state.app.subscriptionCount || channel.members) return;
+    if (state.countsDue.size === 0) setImmediate(() => this.sendCounts(state));
+    state.countsDue.add(channel.name);
+  }
+
+  /** Subscription counts go out at most once per channel per turn, however many joined. */
+  private sendCounts(state: AppState): void {
+    for (const name of state.countsDue) {
+      const channel = state.channels.get(name);
+      const count = channel?.subscribers.size ?? 0;
+      if (channel && count > 0) channel.broadcast(textFrame(messages.subscriptionCount(name, count)));
+      this.emit('subscriptionCount', state.app, name, count);
+    }
+    state.countsDue.clear();
+  }
+
+  expireCaches(now: number): void {
+    for (const state of this.byId.values()) state.channels.expireCache(state.app.limits.cacheTtlSeconds * 1000, now);
+  }
+
+  localChannels(appId: string, prefix: string): ChannelSummary[] {
+    const state = this.byId.get(appId);
+    if (!state) return [];
+    return [...state.channels.occupied(prefix)].map((channel) => ({ name: channel.name, ...state.channels.counts(channel) }));
+  }
+
+  localChannel(appId: string, name: string): ChannelCounts {
+    const state = this.byId.get(appId);
+    const channel = state?.channels.get(name);
+    if (!state || !channel) return { subscriptionCount: 0, ...(name.startsWith('presence-') ? { userCount: 0 } : {}) };
+    return state.channels.counts(channel);
+  }
+
+  localPresenceUsers(appId: string, name: string): string[] {
+    const members = this.byId.get(appId)?.channels.members(name);
+    return members ? [...members.keys()] : [];
+  }
+
+  terminateLocalUser(appId: string, userId: string): void {
+    const set = this.byId.get(appId)?.users.get(userId);
+    if (!set) return;
+    for (const connection of [...set]) connection.closeWith(closeCode('UNAUTHORIZED'), 'terminated by the server');
+  }
+}

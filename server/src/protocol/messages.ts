@@ -1,0 +1,78 @@
+// Server → client messages, serialised once. Pusher double-encodes `data` for its own
+// events (a JSON string inside JSON); published events carry `data` exactly as published.
+import type { CodeEntry } from '../schema.js';
+
+export function connectionEstablished(socketId: string, activityTimeout: number): string {
+  return JSON.stringify({
+    event: 'pusher:connection_established',
+    data: JSON.stringify({ socket_id: socketId, activity_timeout: activityTimeout }),
+  });
+}
+
+export function errorMessage(code: number, message: string): string {
+  return JSON.stringify({ event: 'pusher:error', data: { code, message } });
+}
+
+/** A `pusher:error` for a schema code, with an optional detail after the schema's message. */
+export function codedError(entry: CodeEntry, detail?: string): string {
+  return errorMessage(entry.code, detail ? `${entry.message}: ${detail}` : entry.message);
+}
+
+export const pong = JSON.stringify({ event: 'pusher:pong', data: {} });
+export const ping = JSON.stringify({ event: 'pusher:ping', data: {} });
+
+export function subscriptionSucceeded(channel: string, presence?: PresenceSnapshot): string {
+  return JSON.stringify({
+    event: 'pusher_internal:subscription_succeeded',
+    channel,
+    data: JSON.stringify(presence ? { presence } : {}),
+  });
+}
+
+export interface PresenceSnapshot {
+  ids: string[];
+  hash: Record<string, unknown>;
+  count: number;
+}
+
+export type SubscriptionErrorType = 'AuthError' | 'LimitReached' | 'InvalidChannel';
+
+export function subscriptionError(channel: string, type: SubscriptionErrorType, error: string, status: number, code: number): string {
+  return JSON.stringify({ event: 'pusher:subscription_error', channel, data: { type, error, status, code } });
+}
+
+export function memberAdded(channel: string, userId: string, userInfo: unknown): string {
+  return JSON.stringify({
+    event: 'pusher_internal:member_added',
+    channel,
+    data: JSON.stringify(userInfo === undefined ? { user_id: userId } : { user_id: userId, user_info: userInfo }),
+  });
+}
+
+export function memberRemoved(channel: string, userId: string): string {
+  return JSON.stringify({ event: 'pusher_internal:member_removed', channel, data: JSON.stringify({ user_id: userId }) });
+}
+
+export function subscriptionCount(channel: string, count: number): string {
+  return JSON.stringify({
+    event: 'pusher_internal:subscription_count',
+    channel,
+    data: JSON.stringify({ subscription_count: count }),
+  });
+}
+
+export function cacheMiss(channel: string): string {
+  return JSON.stringify({ event: 'pusher:cache_miss', channel });
+}
+
+export function signinSuccess(userData: string): string {
+  return JSON.stringify({ event: 'pusher:signin_success', data: { user_data: userData } });
+}
+
+/**
+ * A channel event. `data` is the published string (HTTP API) or the client's value
+ * (client events); either way it is serialised once here for every recipient.
+ */
+export function channelEvent(event: string, channel: string, data: unknown, userId?: string): string {
+  return JSON.stringify(userId === undefined ? { event, channel, data } : { event, channel, data, user_id: userId });
+}

@@ -1,0 +1,74 @@
+// One client connection: identity, subscriptions, liveness and its share of the outbound queue.
+import type { Socket } from 'node:net';
+import type { WebSocket } from 'ws';
+import type { App } from '../apps/app.js';
+import type { Subscriber } from '../channels/subscriber.js';
+import { codedError } from '../protocol/messages.js';
+import { textFrame } from '../protocol/frame.js';
+import { closeCode, type CodeEntry } from '../schema.js';
+import type { OutboundQueue, OutboundTarget } from './outbound.js';
+
+export interface SignedInUser {
+  id: string;
+  /** The user_data string exactly as signed. */
+  userData: string;
+}
+
+export class Connection implements Subscriber, OutboundTarget {
+  pending: Buffer[] | undefined = undefined;
+  pendingBytes = 0;
+  /** Subscribed channel → the presence user id it joined as (undefined for other kinds). */
+  readonly channels = new Map<string, string | undefined>();
+  user: SignedInUser | undefined;
+  /** ms timestamps: last inbound frame or pong, last inbound message, pending ping. */
+  lastSeen: number;
+  lastMessage: number;
+  pingSentAt = 0;
+  clientEventWindowStart = 0;
+  clientEventCount = 0;
+  closing = false;
+
+  constructor(
+    readonly socketId: string,
+    readonly app: App,
+    readonly ws: WebSocket,
+    readonly socket: Socket,
+    readonly ip: string,
+    private readonly outbound: OutboundQueue,
+    /** Request headers kept for server-side auth (cookies, authorization). */
+    readonly headers: { cookie?: string; authorization?: string },
+  ) {
+    this.lastSeen = this.lastMessage = Date.now();
+  }
+
+  send(frame: Buffer): void {
+    if (!this.closing) this.outbound.enqueue(this, frame);
+  }
+
+  sendText(message: string): void {
+    this.send(textFrame(message));
+  }
+
+  /** Tells the client why with `pusher:error`, then closes with the same code. */
+  closeWith(entry: CodeEntry, detail?: string): void {
+    if (this.closing) return;
+    this.closing = true;
+    // What is already queued goes first, then the reason; the budget no longer applies.
+    const frames = this.pending ?? [];
+    this.pending = undefined;
+    this.pendingBytes = 0;
+    frames.push(textFrame(codedError(entry, detail)));
+    if (!this.socket.destroyed) this.socket.write(Buffer.concat(frames));
+    this.ws.close(entry.code, entry.message.slice(0, 120));
+    // A peer that never answers the close handshake must not hold the socket.
+    setTimeout(() => this.ws.terminate(), 2_000).unref();
+  }
+
+  /** The client reads slower than it is sent to: drop what is queued and let it reconnect. */
+  overflow(): void {
+    this.droppedFrames++;
+    this.closeWith(closeCode('SLOW_CONSUMER'));
+  }
+
+  droppedFrames = 0;
+}

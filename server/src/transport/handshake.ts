@@ -1,0 +1,31 @@
+// What the upgrade request asks for, checked the way Pusher checks it. Refusals happen
+// after the upgrade, as a pusher:error and a close code, so clients can read the reason.
+import type { IncomingMessage } from 'node:http';
+import type { App } from '../apps/app.js';
+import { closeCode, protocolVersion, type CodeEntry } from '../schema.js';
+
+export type HandshakeResult = { ok: true; app: App } | { ok: false; refusal: CodeEntry; detail?: string };
+
+export function checkHandshake(request: IncomingMessage, findApp: (key: string) => App | undefined): HandshakeResult {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const match = /^\/app\/([^/]+)\/?$/.exec(url.pathname);
+  if (!match) return { ok: false, refusal: closeCode('PATH_NOT_FOUND') };
+
+  const protocol = url.searchParams.get('protocol');
+  if (protocol === null || protocol === '') return { ok: false, refusal: closeCode('NO_PROTOCOL_VERSION') };
+  if (!/^\d+$/.test(protocol)) return { ok: false, refusal: closeCode('INVALID_VERSION_FORMAT') };
+  const version = Number(protocol);
+  if (version < protocolVersion.minVersion || version > protocolVersion.version) {
+    return { ok: false, refusal: closeCode('UNSUPPORTED_PROTOCOL_VERSION'), detail: `protocol ${version}; supported ${protocolVersion.minVersion}–${protocolVersion.version}` };
+  }
+
+  const app = findApp(decodeURIComponent(match[1]!));
+  if (!app) return { ok: false, refusal: closeCode('APP_NOT_FOUND') };
+  if (!app.enabled) return { ok: false, refusal: closeCode('APP_DISABLED') };
+
+  const origin = request.headers.origin;
+  if (origin && app.allowedOrigins.length > 0 && !app.allowedOrigins.includes(origin)) {
+    return { ok: false, refusal: closeCode('ORIGIN_NOT_ALLOWED'), detail: origin.slice(0, 100) };
+  }
+  return { ok: true, app };
+}

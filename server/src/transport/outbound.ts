@@ -1,0 +1,56 @@
+// The outbound queue: every frame a socket is owed within one event-loop turn is
+// written with one write call at the end of that turn, not one write per message.
+import type { Socket } from 'node:net';
+
+export interface OutboundTarget {
+  /** Frames queued this turn; undefined when none (keeps idle connections small). */
+  pending: Buffer[] | undefined;
+  pendingBytes: number;
+  readonly socket: Socket;
+  /** Called instead of writing when the socket already holds more than the budget. */
+  overflow(): void;
+}
+
+export class OutboundQueue {
+  private dirty: OutboundTarget[] = [];
+  private scheduled = false;
+  private readonly flushBound = () => this.flush();
+
+  constructor(private readonly maxBufferedBytes: (target: OutboundTarget) => number) {}
+
+  enqueue(target: OutboundTarget, frame: Buffer): void {
+    if (target.pending === undefined) {
+      target.pending = [frame];
+      this.dirty.push(target);
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(this.flushBound);
+      }
+    } else {
+      target.pending.push(frame);
+    }
+    target.pendingBytes += frame.length;
+  }
+
+  /** Writes everything queued. Runs once per turn; also called on shutdown. */
+  flush(): void {
+    this.scheduled = false;
+    const targets = this.dirty;
+    this.dirty = [];
+    for (const target of targets) this.write(target);
+  }
+
+  /** Writes one target's frames now (before a close frame, say); its dirty entry becomes a no-op. */
+  write(target: OutboundTarget): void {
+    const frames = target.pending;
+    const bytes = target.pendingBytes;
+    target.pending = undefined;
+    target.pendingBytes = 0;
+    if (!frames || target.socket.destroyed) return;
+    if (target.socket.writableLength + bytes > this.maxBufferedBytes(target)) {
+      target.overflow();
+      return;
+    }
+    target.socket.write(frames.length === 1 ? frames[0]! : Buffer.concat(frames, bytes));
+  }
+}

@@ -1,0 +1,133 @@
+// Upgrades, connection lifecycle and liveness. Frames out go through the outbound queue;
+// frames in are handed to the client-message dispatcher.
+import type { IncomingMessage, Server } from 'node:http';
+import type { Socket } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { dispatch } from '../client/dispatch.js';
+import type { Hub } from '../hub.js';
+import { codedError, connectionEstablished, ping } from '../protocol/messages.js';
+import { textFrame } from '../protocol/frame.js';
+import { closeCode, defaultLimits, errorCode } from '../schema.js';
+import { Connection } from './connection.js';
+import { checkHandshake } from './handshake.js';
+import { OutboundQueue } from './outbound.js';
+import { newSocketId } from './socket-id.js';
+
+export interface WebSocketServerOptions {
+  /** Largest inbound frame accepted by any app (per-app limits apply after parsing). */
+  maxFrameBytes: number;
+}
+
+export class PusherWebSocketServer {
+  readonly outbound = new OutboundQueue((target) => (target as Connection).app.limits.maxOutboundBufferBytes);
+  private readonly wss: WebSocketServer;
+  private sweepTimer: NodeJS.Timeout | undefined;
+  private accepting = true;
+
+  constructor(
+    private readonly hub: Hub,
+    options: WebSocketServerOptions = { maxFrameBytes: defaultLimits.maxFrameBytes },
+  ) {
+    // perMessageDeflate stays off: frames are built once and shared, never compressed per socket.
+    this.wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: options.maxFrameBytes, clientTracking: false });
+  }
+
+  attach(server: Server): void {
+    server.on('upgrade', (request: IncomingMessage, socket: Socket, head: Buffer) => {
+      if (!this.accepting) {
+        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+        return;
+      }
+      this.wss.handleUpgrade(request, socket, head, (ws) => this.open(ws, request, socket));
+    });
+    this.sweepTimer = setInterval(() => this.sweep(), 1_000);
+    this.sweepTimer.unref();
+  }
+
+  private open(ws: WebSocket, request: IncomingMessage, socket: Socket): void {
+    const handshake = checkHandshake(request, (key) => this.hub.appByKey(key));
+    if (!handshake.ok) {
+      const { refusal, detail } = handshake;
+      ws.send(codedError(refusal, detail));
+      ws.close(refusal.code, refusal.message);
+      return;
+    }
+    const { app } = handshake;
+    const max = app.limits.maxConnections;
+    if (max > 0 && this.hub.connectionCount(app) >= max) {
+      const refusal = closeCode('OVER_CAPACITY');
+      ws.send(codedError(refusal, `at most ${max} connections`));
+      ws.close(refusal.code, refusal.message);
+      return;
+    }
+    socket.setNoDelay(true);
+    const connection = new Connection(
+      newSocketId(this.hub.socketIdInUse),
+      app,
+      ws,
+      socket,
+      socket.remoteAddress ?? '',
+      this.outbound,
+      { cookie: request.headers.cookie, authorization: request.headers.authorization },
+    );
+    this.hub.connect(connection);
+    connection.sendText(connectionEstablished(connection.socketId, app.limits.activityTimeoutSeconds));
+
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      connection.lastSeen = connection.lastMessage = Date.now();
+      connection.pingSentAt = 0;
+      if (isBinary) {
+        connection.sendText(codedError(errorCode('BAD_MESSAGE'), 'binary frames are not part of the Pusher protocol'));
+        return;
+      }
+      dispatch(this.hub, connection, data.toString('utf8'));
+    });
+    ws.on('pong', () => {
+      connection.lastSeen = Date.now();
+      connection.pingSentAt = 0;
+    });
+    ws.on('error', (error: Error & { code?: string }) => {
+      // ws reports oversized or malformed frames here and closes with 1009/1002 itself.
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' && !socket.destroyed) {
+        socket.write(textFrame(codedError(errorCode('MESSAGE_TOO_LARGE'), `frames are limited to ${this.wss.options.maxPayload} bytes`)));
+      }
+    });
+    ws.on('close', () => {
+      connection.closing = true;
+      this.hub.disconnect(connection);
+    });
+  }
+
+  /**
+   * Liveness, once a second for every connection (cheaper than a timer per socket):
+   * silent for the activity timeout → ping; ping unanswered → 4201; answering only
+   * WebSocket pings (no pusher:pong, no message) past the inactivity limit → 4202.
+   */
+  private sweep(now = Date.now()): void {
+    const pingFrame = textFrame(ping);
+    for (const connection of this.hub.connections()) {
+      if (connection.closing) continue;
+      const { limits } = connection.app;
+      if (connection.pingSentAt > 0) {
+        if (now - connection.pingSentAt > limits.pongTimeoutSeconds * 1000) {
+          connection.closeWith(closeCode('PONG_NOT_RECEIVED'));
+        }
+      } else if (now - connection.lastSeen > limits.activityTimeoutSeconds * 1000) {
+        connection.pingSentAt = now;
+        connection.send(pingFrame);
+        connection.ws.ping();
+      } else if (now - connection.lastMessage > limits.maxInactivitySeconds * 1000) {
+        connection.closeWith(closeCode('INACTIVITY_TIMEOUT'));
+      }
+    }
+    this.hub.expireCaches(now);
+  }
+
+  /** Stop accepting; tell every client to reconnect elsewhere (4200). */
+  shutdown(): void {
+    this.accepting = false;
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.outbound.flush();
+    for (const connection of [...this.hub.connections()]) connection.closeWith(closeCode('RECONNECT'));
+  }
+}
