@@ -1,0 +1,427 @@
+'use strict';
+
+var Echo = require('laravel-echo');
+var Pusher = require('pusher-js');
+
+function _interopDefault (e) { return e && e.__esModule ? e : { default: e }; }
+
+var Echo__default = /*#__PURE__*/_interopDefault(Echo);
+var Pusher__default = /*#__PURE__*/_interopDefault(Pusher);
+
+// src/create-echo.ts
+
+// src/env.ts
+var envVariables = {
+  key: "VITE_POGO_APP_KEY",
+  host: "VITE_POGO_HOST",
+  port: "VITE_POGO_PORT",
+  scheme: "VITE_POGO_SCHEME"
+};
+var PogoConfigError = class extends Error {
+  constructor(variable, problem) {
+    super(`@pogo/echo: ${variable} ${problem}`);
+    this.name = "PogoConfigError";
+    this.variable = variable;
+  }
+};
+function viteEnv() {
+  try {
+    return void 0;
+  } catch {
+    return void 0;
+  }
+}
+var keyPattern = /^[A-Za-z0-9._~-]+$/;
+var hostPattern = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?|\[[0-9A-Fa-f:.]+\])$/;
+function text(value) {
+  if (value === void 0 || value === null) return void 0;
+  const s = String(value).trim();
+  return s === "" ? void 0 : s;
+}
+function whereToSet(variable, option) {
+  return `set ${variable} in .env (php artisan pogo:ws-install writes it) or pass { ${option} } to createEcho()`;
+}
+function resolveConnectionSettings(env, overrides = {}) {
+  const source = env ?? {};
+  const pick = (option) => {
+    const explicit = text(overrides[option]);
+    if (explicit !== void 0) return { value: explicit, from: `option "${option}"` };
+    const variable = envVariables[option];
+    return { value: text(source[variable]), from: variable };
+  };
+  const key = pick("key");
+  if (key.value === void 0) throw new PogoConfigError(envVariables.key, `is missing: ${whereToSet(envVariables.key, "key")}`);
+  if (!keyPattern.test(key.value)) {
+    throw new PogoConfigError(key.from, 'is invalid: an app key is letters, digits, ".", "_", "~" or "-" (no spaces or slashes)');
+  }
+  const host = pick("host");
+  if (host.value === void 0) throw new PogoConfigError(envVariables.host, `is missing: ${whereToSet(envVariables.host, "host")}`);
+  if (!hostPattern.test(host.value)) {
+    const hint = /^[a-z]+:\/\//i.test(host.value) || /[:/]/.test(host.value) ? " (a host name only: no scheme, port or path)" : "";
+    throw new PogoConfigError(host.from, `is invalid: "${host.value}" is not a host name${hint}`);
+  }
+  const scheme = pick("scheme");
+  const schemeValue = (scheme.value ?? "https").toLowerCase();
+  if (schemeValue !== "http" && schemeValue !== "https") {
+    throw new PogoConfigError(scheme.from, `is invalid: "${scheme.value}" must be "http" or "https"`);
+  }
+  const port = pick("port");
+  let portValue = schemeValue === "https" ? 443 : 80;
+  if (port.value !== void 0) {
+    portValue = Number(port.value);
+    if (!/^\d+$/.test(port.value) || !Number.isInteger(portValue) || portValue < 1 || portValue > 65535) {
+      throw new PogoConfigError(port.from, `is invalid: "${port.value}" must be a port number from 1 to 65535`);
+    }
+  }
+  return { key: key.value, host: host.value.replace(/\.$/, ""), port: portValue, scheme: schemeValue };
+}
+
+// src/config.ts
+function echoConfig(options = {}) {
+  const { env, echo, ...overrides } = options;
+  const settings = resolveConnectionSettings(env ?? viteEnv(), overrides);
+  const tls = settings.scheme === "https";
+  return {
+    broadcaster: "reverb",
+    key: settings.key,
+    wsHost: settings.host,
+    wsPort: settings.port,
+    wssPort: settings.port,
+    forceTLS: tls,
+    // pusher-js names its WebSocket transport 'ws' even over TLS; 'wss' is its TLS retry when plain ws fails.
+    enabledTransports: ["ws", "wss"],
+    // Stats go to Pusher's hosted service; a self-hosted server has nothing to do with them.
+    disableStats: true,
+    Pusher: Pusher__default.default,
+    ...echo
+  };
+}
+
+// src/create-echo.ts
+function createEcho(options = {}) {
+  const config = echoConfig(options);
+  if (typeof Echo__default.default !== "function") {
+    throw new Error("@pogo/echo: laravel-echo did not load (its CommonJS build is broken under Node); import @pogo/echo as an ES module");
+  }
+  return new Echo__default.default(config);
+}
+
+// ../config/pogo-websocket.schema.json
+var closeCodes = {
+  APP_NOT_FOUND: {
+    code: 4001,
+    action: "refuse",
+    message: "App key does not exist"
+  },
+  APP_DISABLED: {
+    code: 4003,
+    action: "refuse",
+    message: "App is disabled"
+  },
+  APP_OVER_QUOTA: {
+    code: 4004,
+    action: "refuse",
+    message: "App is over its connection quota"
+  },
+  PATH_NOT_FOUND: {
+    code: 4005,
+    action: "refuse",
+    message: "Path not found; connect to /app/{key}"
+  },
+  INVALID_VERSION_FORMAT: {
+    code: 4006,
+    action: "refuse",
+    message: "Invalid protocol version format"
+  },
+  UNSUPPORTED_PROTOCOL_VERSION: {
+    code: 4007,
+    action: "refuse",
+    message: "Unsupported protocol version"
+  },
+  NO_PROTOCOL_VERSION: {
+    code: 4008,
+    action: "refuse",
+    message: "No protocol version supplied"
+  },
+  UNAUTHORIZED: {
+    code: 4009,
+    action: "refuse",
+    message: "Connection is unauthorized"
+  },
+  ORIGIN_NOT_ALLOWED: {
+    code: 4010,
+    action: "refuse",
+    message: "Origin is not allowed for this app"
+  },
+  OVER_CAPACITY: {
+    code: 4100,
+    action: "backoff",
+    message: "Over capacity; reconnect later"
+  },
+  SLOW_CONSUMER: {
+    code: 4101,
+    action: "backoff",
+    message: "Outbound buffer full: the client reads too slowly"
+  },
+  RECONNECT: {
+    code: 4200,
+    action: "retry",
+    message: "Server is restarting; reconnect"
+  },
+  PONG_NOT_RECEIVED: {
+    code: 4201,
+    action: "retry",
+    message: "Pong reply not received"
+  },
+  INACTIVITY_TIMEOUT: {
+    code: 4202,
+    action: "retry",
+    message: "Closed after inactivity: the client answered no pusher:ping"
+  }
+};
+var errorCodes = {
+  BAD_MESSAGE: {
+    code: 4300,
+    message: "Malformed message"
+  },
+  CLIENT_EVENT_RATE_LIMIT: {
+    code: 4301,
+    message: "Client event rejected due to rate limit"
+  },
+  UNKNOWN_EVENT: {
+    code: 4302,
+    message: "Unknown event"
+  },
+  MESSAGE_TOO_LARGE: {
+    code: 4303,
+    message: "Message exceeds the size limit"
+  },
+  TOO_MANY_CHANNELS: {
+    code: 4304,
+    message: "Too many channels subscribed on this connection"
+  },
+  PRESENCE_FULL: {
+    code: 4305,
+    message: "Presence channel has reached its member limit"
+  },
+  INVALID_CHANNEL: {
+    code: 4306,
+    message: "Invalid channel name"
+  },
+  SUBSCRIPTION_UNAUTHORIZED: {
+    code: 4307,
+    message: "Invalid signature for channel subscription"
+  },
+  CLIENT_EVENT_REJECTED: {
+    code: 4308,
+    message: "Client event rejected"
+  },
+  SIGNIN_FAILED: {
+    code: 4309,
+    message: "Invalid user authentication"
+  },
+  INVALID_CHANNEL_DATA: {
+    code: 4310,
+    message: "Invalid presence channel_data"
+  }
+};
+
+// src/codes.ts
+function index(table, kind) {
+  const byCode = /* @__PURE__ */ new Map();
+  for (const [name, entry] of Object.entries(table)) {
+    const action = kind === "close" ? actionForCloseCode(entry.code, entry.action) : null;
+    byCode.set(entry.code, { code: entry.code, name, kind, action, message: entry.message });
+  }
+  return byCode;
+}
+function actionForCloseCode(code, declared) {
+  if (declared === "refuse" || declared === "backoff" || declared === "retry") return declared;
+  if (code >= 4100 && code < 4200) return "backoff";
+  if (code >= 4200 && code < 4300) return "retry";
+  return "refuse";
+}
+var closeByCode = index(closeCodes, "close");
+var errorByCode = index(errorCodes, "error");
+var closeCodeList = [...closeByCode.values()];
+var errorCodeList = [...errorByCode.values()];
+var transportMessages = {
+  1e3: "Connection closed normally",
+  1001: "Server or page is going away",
+  1002: "WebSocket protocol error",
+  1003: "Server refused a message type it cannot accept",
+  1005: "Connection closed without a status code",
+  1006: "Connection lost (closed abnormally, no close frame)",
+  1009: "Message too big for the server",
+  1011: "Server hit an unexpected condition",
+  1012: "Server is restarting",
+  1013: "Server is overloaded; try again later"
+};
+function describeCode(code, kind = "close") {
+  const known = kind === "error" ? errorByCode.get(code) ?? closeByCode.get(code) : closeByCode.get(code) ?? errorByCode.get(code);
+  if (known) return known;
+  if (code >= 4e3 && code < 4300) {
+    return { code, name: null, kind: "close", action: actionForCloseCode(code), message: `Connection closed by the server (code ${code})` };
+  }
+  if (code < 4e3) {
+    const message = transportMessages[code] ?? `Connection closed (code ${code})`;
+    return { code, name: null, kind: "close", action: code >= 1002 && code <= 1004 ? "backoff" : "retry", message };
+  }
+  return { code, name: null, kind, action: kind === "close" ? "refuse" : null, message: `Server error (code ${code})` };
+}
+function codeMessage(code, kind = "close") {
+  return describeCode(code, kind).message;
+}
+
+// src/connection.ts
+function connectionOf(source) {
+  const candidate = source;
+  const connection = candidate.connector?.pusher?.connection ?? candidate.connection ?? source;
+  if (!connection || typeof connection.bind !== "function") {
+    throw new TypeError("@pogo/echo: expected an Echo instance using the pusher/reverb broadcaster, or a pusher-js client");
+  }
+  return connection;
+}
+function connectionState(source) {
+  return connectionOf(source).state;
+}
+var duplicateWindowMs = 250;
+function closedProblem(code, serverMessage, cause) {
+  const info = describeCode(code, "close");
+  const gaveUp = info.action === "refuse";
+  return {
+    kind: "closed",
+    code,
+    name: info.name,
+    message: info.message,
+    serverMessage,
+    action: info.action,
+    willReconnect: !gaveUp,
+    cause
+  };
+}
+function errorProblem(code, serverMessage, cause) {
+  const info = code === null ? null : describeCode(code, "error");
+  return {
+    kind: "error",
+    code,
+    name: info?.name ?? null,
+    message: info?.message ?? serverMessage ?? "Connection error",
+    serverMessage,
+    action: null,
+    willReconnect: true,
+    cause
+  };
+}
+function codeOf(data) {
+  const code = Number(data?.code);
+  return data && data.code !== null && data.code !== void 0 && Number.isInteger(code) ? code : null;
+}
+function messageOf(data) {
+  return typeof data?.message === "string" && data.message !== "" ? data.message : null;
+}
+function onConnectionProblem(source, handler) {
+  const connection = connectionOf(source);
+  let lastClose = null;
+  let closeExplained = false;
+  let pendingError = null;
+  const reportClose = (problem) => {
+    const now = Date.now();
+    if (lastClose && lastClose.code === problem.code && now - lastClose.at < duplicateWindowMs) return;
+    lastClose = { code: problem.code, at: now };
+    closeExplained = true;
+    handler(problem);
+  };
+  const onError = (event) => {
+    if (event?.type === "WebSocketError") {
+      const inner = event.error;
+      const code = codeOf(inner?.data);
+      if (inner?.type !== "PusherError" || code === null) return;
+      if (pendingError?.code === code) pendingError = null;
+      reportClose(closedProblem(code, messageOf(inner.data), event));
+      return;
+    }
+    if (event?.type === "PusherError") {
+      const code = codeOf(event.data);
+      const serverMessage = messageOf(event.data);
+      if (code !== null && code < 4300) {
+        reportClose(closedProblem(code, serverMessage, event));
+        return;
+      }
+      const problem = errorProblem(code, serverMessage, event);
+      if (code === null) {
+        handler(problem);
+        return;
+      }
+      pendingError = { code, problem };
+      queueMicrotask(() => {
+        if (pendingError?.problem === problem) {
+          pendingError = null;
+          handler(problem);
+        }
+      });
+      return;
+    }
+    if (event?.type === "HandshakeError") {
+      handler(errorProblem(null, "The server did not answer the handshake with pusher:connection_established", event));
+    }
+  };
+  const onStateChange = (change) => {
+    if (change.current === "connected") {
+      closeExplained = false;
+    } else if (change.current === "unavailable") {
+      handler({
+        kind: "unavailable",
+        code: null,
+        name: null,
+        message: "Cannot reach the WebSocket server (is it running, and are VITE_POGO_HOST/VITE_POGO_PORT right?); retrying",
+        serverMessage: null,
+        action: null,
+        willReconnect: true,
+        cause: change
+      });
+    } else if (change.current === "failed") {
+      handler({
+        kind: "failed",
+        code: null,
+        name: null,
+        message: "None of the enabled transports is supported here; not connecting",
+        serverMessage: null,
+        action: null,
+        willReconnect: false,
+        cause: change
+      });
+    } else if (change.previous === "connected" && change.current === "connecting") {
+      if (closeExplained) return;
+      reportClose({
+        kind: "closed",
+        code: null,
+        name: null,
+        message: "Connection lost; reconnecting",
+        serverMessage: null,
+        action: "retry",
+        willReconnect: true,
+        cause: change
+      });
+    }
+  };
+  connection.bind("error", onError);
+  connection.bind("state_change", onStateChange);
+  return () => {
+    connection.unbind("error", onError);
+    connection.unbind("state_change", onStateChange);
+  };
+}
+
+exports.PogoConfigError = PogoConfigError;
+exports.closeCodeList = closeCodeList;
+exports.codeMessage = codeMessage;
+exports.connectionOf = connectionOf;
+exports.connectionState = connectionState;
+exports.createEcho = createEcho;
+exports.describeCode = describeCode;
+exports.echoConfig = echoConfig;
+exports.envVariables = envVariables;
+exports.errorCodeList = errorCodeList;
+exports.onConnectionProblem = onConnectionProblem;
+exports.resolveConnectionSettings = resolveConnectionSettings;

@@ -1,0 +1,50 @@
+// Builds the Laravel Echo options for a Pogo server. The same object serves `new Echo(...)`,
+// `configureEcho(...)` from @laravel/echo-react and @laravel/echo-vue, and `createEcho()`.
+import type { EchoOptions } from 'laravel-echo';
+import Pusher from 'pusher-js';
+import { resolveConnectionSettings, viteEnv, type ConnectionOverrides, type EnvSource } from './env';
+
+/** Echo's own options for a Pusher-protocol server ('reverb' broadcaster: pusher-js without a cluster). */
+export type PogoEchoOptions = EchoOptions<'reverb'>;
+
+export interface PogoOptions extends ConnectionOverrides {
+  /**
+   * Where the VITE_POGO_* variables come from. Defaults to `import.meta.env` (Vite); pass it explicitly
+   * outside Vite, in tests, or when a dependency pre-bundler hides `import.meta.env` from this package.
+   */
+  env?: EnvSource;
+  /**
+   * Any other Echo / pusher-js option (authEndpoint, auth, bearerToken, channelAuthorization,
+   * userAuthentication, namespace, withoutInterceptors, ...). These win over what the preset computes.
+   */
+  echo?: Partial<PogoEchoOptions>;
+}
+
+/**
+ * The Echo options for a Pogo server, from VITE_POGO_* variables and explicit overrides.
+ * Throws a `PogoConfigError` naming the variable when a setting is missing or invalid.
+ *
+ * ```ts
+ * import { configureEcho } from '@laravel/echo-react';
+ * configureEcho(echoConfig({ env: import.meta.env }));
+ * ```
+ */
+export function echoConfig(options: PogoOptions = {}): PogoEchoOptions {
+  const { env, echo, ...overrides } = options;
+  const settings = resolveConnectionSettings(env ?? viteEnv(), overrides);
+  const tls = settings.scheme === 'https';
+  return {
+    broadcaster: 'reverb',
+    key: settings.key,
+    wsHost: settings.host,
+    wsPort: settings.port,
+    wssPort: settings.port,
+    forceTLS: tls,
+    // pusher-js names its WebSocket transport 'ws' even over TLS; 'wss' is its TLS retry when plain ws fails.
+    enabledTransports: ['ws', 'wss'],
+    // Stats go to Pusher's hosted service; a self-hosted server has nothing to do with them.
+    disableStats: true,
+    Pusher,
+    ...echo,
+  };
+}
