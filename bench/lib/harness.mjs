@@ -1,0 +1,87 @@
+// What every scenario shares: spreading clients over the generator processes, one
+// measured publish run with its drain, and the numbers derived from it.
+import { Histogram } from './histogram.mjs';
+import { APP, cpuMeter } from './servers.mjs';
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Opens `count` clients split evenly over the generator processes (or over `targets`, one per process). */
+export async function connectClients(ctx, server, { count, channel = null, channelPrefix = null, ratePerSec = 1000, sampleEvery = 10, targets = null }) {
+  const n = ctx.clients.length;
+  const results = await Promise.all(
+    ctx.clients.map((w, i) => {
+      const share = Math.floor(count / n) + (i < count % n ? 1 : 0);
+      const startIndex = i * Math.ceil(count / n);
+      const t = targets ? targets[i % targets.length] : server;
+      return w.call('connect', { host: t.host, port: t.port, key: APP.key, count: share, startIndex, channel, channelPrefix, ratePerSec: ratePerSec / n, sampleEvery, timeoutMs: 15000 }, 120000);
+    }),
+  );
+  const failures = {};
+  for (const r of results) for (const [k, v] of Object.entries(r.failures)) failures[k] = (failures[k] ?? 0) + v;
+  return { ok: results.reduce((s, r) => s + r.ok, 0), failed: results.reduce((s, r) => s + r.failed, 0), failures, ms: Math.max(...results.map((r) => r.ms)) };
+}
+
+export const closeClients = (ctx) => Promise.all(ctx.clients.map((w) => w.call('closeAll', {}, 60000)));
+
+async function clientStats(ctx, stop) {
+  const all = await Promise.all(ctx.clients.map((w) => w.call('stats', { stop })));
+  const hist = new Histogram();
+  for (const s of all) hist.merge(s.hist);
+  return { delivered: all.reduce((s, x) => s + x.delivered, 0), lastUs: Math.max(...all.map((x) => x.lastUs)), closes: all.reduce((s, x) => s + x.closes, 0), hist, usage: all.map((x) => x.usage) };
+}
+
+/** Waits until every expected delivery arrived, or nothing arrived for `quietMs`, or `maxMs` passed. */
+async function drain(ctx, expected, { quietMs = 2000, maxMs = 15000 } = {}) {
+  const started = Date.now();
+  let last = -1;
+  let lastChange = Date.now();
+  for (;;) {
+    const s = await clientStats(ctx, false);
+    if (s.delivered >= expected) return;
+    if (s.delivered !== last) {
+      last = s.delivered;
+      lastChange = Date.now();
+    }
+    if (Date.now() - lastChange > quietMs || Date.now() - started > maxMs) return;
+    await sleep(100);
+  }
+}
+
+/**
+ * One measured fanout run against already-connected subscribers: publish (burst or steady),
+ * drain, and report deliveries/s over [first publish sent, last delivery read], delivery
+ * latency (publisher send → client read), losses against accepted publishes × subscribers.
+ */
+export async function measureFanout(ctx, server, { subscribers, publishTo = server, cpuOf = [server.pid], channel, mode, durationMs, inflight, rate = 0, batch = 0 }) {
+  await Promise.all(ctx.clients.map((w) => w.call('reset')));
+  const serverCpu = cpuMeter(cpuOf);
+  const pub = await ctx.publisher.call('run', { mode, host: publishTo.host, port: publishTo.port, appId: APP.id, key: APP.key, secret: APP.secret, channel, eventName: 'bench-event', dataBytes: ctx.opts.dataBytes, durationMs, inflight, rate, batch }, durationMs + 60000);
+  const expected = pub.acceptedEvents * subscribers;
+  await drain(ctx, expected);
+  const serverCpuPct = serverCpu();
+  const s = await clientStats(ctx, true);
+  const windowUs = s.lastUs - pub.firstUs;
+  return {
+    subscribers,
+    publishedRequests: pub.requests,
+    acceptedEvents: pub.acceptedEvents,
+    rejected: pub.rejected,
+    publishErrors: pub.errors,
+    sampleRejection: pub.sampleRejection,
+    skippedPublishes: pub.skipped,
+    publishSeconds: round(pub.elapsedMs / 1000, 2),
+    acceptedEventsPerSec: round(pub.acceptedEvents / (pub.elapsedMs / 1000)),
+    acceptedRequestsPerSec: round(pub.acceptedRequests / (pub.elapsedMs / 1000)),
+    expectedDeliveries: expected,
+    delivered: s.delivered,
+    lost: Math.max(0, expected - s.delivered),
+    extra: Math.max(0, s.delivered - expected),
+    deliveriesPerSec: windowUs > 0 ? round(s.delivered / (windowUs / 1e6)) : 0,
+    latencyMs: s.hist.summaryMs(),
+    httpLatencyMs: pub.httpLatencyMs,
+    clientsClosedDuringRun: s.closes,
+    cpu: { serverPct: serverCpuPct, publisher: pub.usage, clients: s.usage },
+  };
+}
+
+export const round = (x, digits = 0) => Math.round(x * 10 ** digits) / 10 ** digits;

@@ -1,0 +1,43 @@
+// Drives a server started with --inspect=127.0.0.1:0 through the DevTools protocol, so the
+// harness can force a full GC and read the V8 heap without any cooperation from the server.
+import WebSocket from 'ws';
+
+export async function connectInspector(output, timeoutMs = 5000) {
+  const started = Date.now();
+  let url;
+  while (!(url = /Debugger listening on (ws:\/\/\S+)/.exec(output())?.[1])) {
+    if (Date.now() - started > timeoutMs) throw new Error('no inspector URL in server output');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const ws = new WebSocket(url, { perMessageDeflate: false });
+  await new Promise((res, rej) => {
+    ws.once('open', res);
+    ws.once('error', rej);
+  });
+  let nextId = 1;
+  const pending = new Map();
+  ws.on('message', (raw) => {
+    const m = JSON.parse(raw.toString());
+    const p = pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    if (m.error) p.reject(new Error(m.error.message));
+    else p.resolve(m.result);
+  });
+  const call = (method, params = {}) =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      ws.send(JSON.stringify({ id, method, params }));
+    });
+  return {
+    /** Full GC (twice, so weak-referenced garbage goes too), then the V8 heap in use. */
+    async gc() {
+      await call('HeapProfiler.collectGarbage');
+      await call('HeapProfiler.collectGarbage');
+      const h = await call('Runtime.getHeapUsage');
+      return { heapUsedKiB: Math.round(h.usedSize / 1024), heapTotalKiB: Math.round(h.totalSize / 1024) };
+    },
+    close: () => ws.close(),
+  };
+}

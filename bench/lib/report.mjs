@@ -1,0 +1,121 @@
+// Turns a results object into the README table (markdown) and a bar chart (SVG text).
+
+const fmt = (x, digits = 0) => (x === null || x === undefined || Number.isNaN(x) ? '–' : Number(x).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const ok = (r) => r && !r.skipped && !r.error;
+const why = (r) => (!r ? 'not run' : r.skipped ? `n/a: ${r.reason}` : r.error ? `error: ${r.error}` : '');
+const ratio = (a, b, digits = 1) => (a && b ? `${fmt(a / b, digits)}×` : '–');
+const mark = (pass) => (pass === null ? '' : pass ? 'yes' : '**no**');
+const lat = (l) => (l && l.samples ? `${fmt(l.p50, 2)} / ${fmt(l.p99, 2)} / ${fmt(l.max, 1)}` : '–');
+
+function cell(r, f) {
+  return ok(r) ? f(r) : why(r);
+}
+
+/** Rows of [scenario, metric, baseline, pogo, pogo vs baseline, target, met]. */
+export function tableRows(res) {
+  const s = res.scenarios;
+  const rows = [];
+  const add = (...cols) => rows.push(cols);
+  const n = res.options.subscribers;
+  if (s.burst) {
+    const { baseline: b, pogo: p } = s.burst;
+    add(`Burst fanout, ${n} subscribers, ${res.options.dataBytes} B events`, 'deliveries/s', cell(b, (r) => fmt(r.deliveriesPerSec)), cell(p, (r) => fmt(r.deliveriesPerSec)), ok(b) && ok(p) ? ratio(p.deliveriesPerSec, b.deliveriesPerSec) : '–', '≥ 8×', ok(b) && ok(p) ? mark(p.deliveriesPerSec >= 8 * b.deliveriesPerSec) : '');
+    add('', 'latency p50 / p99 / max (ms)', cell(b, (r) => lat(r.latencyMs)), cell(p, (r) => lat(r.latencyMs)), ok(b) && ok(p) ? ratio(p.latencyMs.p99, b.latencyMs.p99, 2) + ' p99' : '–', 'lower p99', ok(b) && ok(p) ? mark(p.latencyMs.p99 < b.latencyMs.p99) : '');
+    add('', 'lost deliveries (of accepted × subscribers)', cell(b, (r) => `${fmt(r.lost)} of ${fmt(r.expectedDeliveries)}`), cell(p, (r) => `${fmt(r.lost)} of ${fmt(r.expectedDeliveries)}`), '', '0', ok(p) ? mark(p.lost === 0) : '');
+    add('', 'publishes rejected by the server', cell(b, (r) => fmt(sumValues(r.rejected))), cell(p, (r) => fmt(sumValues(r.rejected))), '', '', '');
+  }
+  if (s.steady) {
+    const { baseline: b, pogo: p } = s.steady;
+    add(`Steady fanout, ${res.options.steadyRate} publishes/s × ${n}`, 'latency p50 / p99 / max (ms)', cell(b, (r) => lat(r.latencyMs)), cell(p, (r) => lat(r.latencyMs)), ok(b) && ok(p) ? ratio(p.latencyMs.p99, b.latencyMs.p99, 2) + ' p99' : '–', '', '');
+    add('', 'lost deliveries', cell(b, (r) => fmt(r.lost)), cell(p, (r) => fmt(r.lost)), '', '0', ok(p) ? mark(p.lost === 0) : '');
+  }
+  if (s.http) {
+    const { baseline: b, pogo: p } = s.http;
+    add('HTTP publish, 1 subscriber', '`/events` requests/s', cell(b, (r) => fmt(r.single.acceptedRequestsPerSec)), cell(p, (r) => fmt(r.single.acceptedRequestsPerSec)), ok(b) && ok(p) ? ratio(p.single.acceptedRequestsPerSec, b.single.acceptedRequestsPerSec) : '–', '', '');
+    add('', '`/batch_events` (10 per request) events/s', cell(b, (r) => fmt(r.batch10.acceptedEventsPerSec)), cell(p, (r) => fmt(r.batch10.acceptedEventsPerSec)), ok(b) && ok(p) ? ratio(p.batch10.acceptedEventsPerSec, b.batch10.acceptedEventsPerSec) : '–', '', '');
+    add('', 'lost deliveries', cell(b, (r) => fmt(r.single.lost + r.batch10.lost)), cell(p, (r) => fmt(r.single.lost + r.batch10.lost)), '', '0', ok(p) ? mark(p.single.lost + p.batch10.lost === 0) : '');
+  }
+  if (s.memory) {
+    const { baseline: b, pogo: p } = s.memory;
+    const conns = ok(p) ? p.connections : ok(b) ? b.connections : res.options.memoryConnections;
+    add(`Memory, ${fmt(conns)} idle subscribed connections`, 'server RSS per connection (KiB)', cell(b, (r) => fmt(r.rssKiBPerConnection, 2)), cell(p, (r) => fmt(r.rssKiBPerConnection, 2)), ok(b) && ok(p) ? ratio(p.rssKiBPerConnection, b.rssKiBPerConnection, 2) : '–', '≤ 6 KB', ok(p) ? mark(p.rssKiBPerConnection * 1.024 <= 6) : '');
+    add('', 'V8 heap per connection (KiB)', cell(b, (r) => fmt(r.heapKiBPerConnection, 2)), cell(p, (r) => fmt(r.heapKiBPerConnection, 2)), '', '', '');
+  }
+  if (s.presence) {
+    const p = s.presence.pogo;
+    add('Presence churn', 'joins/s, leaves/s', 'n/a (public channels only)', cell(p, (r) => `${fmt(r.joinsPerSec)}, ${fmt(r.leavesPerSec)}`), '', '', '');
+  }
+  if (s.cluster) {
+    for (const [key, label] of [['redisPair', 'Two nodes through Redis'], ['twoWorkers', 'Two workers, one machine']]) {
+      const p = s.cluster[key];
+      const single = s.burst?.pogo;
+      add(label, 'burst deliveries/s (lost)', 'n/a', cell(p, (r) => `${fmt(r.deliveriesPerSec)} (${fmt(r.lost)})`), ok(p) && ok(single) ? `${ratio(p.deliveriesPerSec, single.deliveriesPerSec, 2)} of 1 node` : '', '', '');
+    }
+  }
+  const gen = s.burst?.pogo;
+  if (ok(gen)) {
+    const c = gen.cpu;
+    add('Load generator during Pogo burst', 'CPU % of one core', '', `clients ${c.clients.map((u) => fmt(u.cpuPct)).join(' + ')}, publisher ${fmt(c.publisher.cpuPct)}; server ${fmt(c.serverPct)}`, '', '', '');
+  }
+  return rows;
+}
+
+const sumValues = (o) => Object.values(o ?? {}).reduce((a, b) => a + b, 0);
+
+export function markdown(res) {
+  const head = ['Scenario', 'Metric', 'Baseline (`ws.send` per socket)', 'Pogo', 'Pogo vs baseline', 'Target', 'Met'];
+  const lines = [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`];
+  for (const r of tableRows(res)) lines.push(`| ${r.map((c) => String(c).replaceAll('|', '\\|')).join(' | ')} |`);
+  const m = res.machine;
+  lines.push('', `Measured ${res.startedAt.slice(0, 16).replace('T', ' ')} UTC on ${m.cpus}× ${m.cpuModel}, ${m.memGiB} GiB, Node ${m.node}${res.options.quick ? ' (--quick run)' : ''}. Server and load generator share the machine; \`npm run bench\` reproduces it.`);
+  return lines.join('\n');
+}
+
+const esc = (t) => String(t).replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]);
+
+/** Four panels, baseline vs Pogo: burst deliveries/s, burst p99, memory/conn, batch events/s. */
+export function svgChart(res) {
+  const s = res.scenarios;
+  const pair = (sc, f) => ['baseline', 'pogo'].map((k) => (ok(sc?.[k]) ? f(sc[k]) : null));
+  const panels = [
+    { title: 'Burst fanout: deliveries/s (higher is better)', v: pair(s.burst, (r) => r.deliveriesPerSec), unit: '' },
+    { title: 'Burst fanout: p99 latency ms (lower is better)', v: pair(s.burst, (r) => r.latencyMs.p99), unit: ' ms', digits: 1 },
+    { title: 'Memory per idle connection KiB (lower is better)', v: pair(s.memory, (r) => r.rssKiBPerConnection), unit: ' KiB', digits: 1 },
+    { title: 'HTTP /batch_events: events/s (higher is better)', v: pair(s.http, (r) => r.batch10.acceptedEventsPerSec), unit: '' },
+  ];
+  const W = 760;
+  const PH = 110;
+  const top = 50;
+  const labelW = 90;
+  const barMax = W - labelW - 150;
+  const colors = ['#9aa5b1', '#2f7de1'];
+  const names = ['baseline', 'Pogo'];
+  let y = top;
+  const parts = [];
+  for (const p of panels) {
+    parts.push(`<text x="20" y="${y}" font-size="14" font-weight="bold">${esc(p.title)}</text>`);
+    const max = Math.max(...p.v.filter((x) => x !== null), 1e-9);
+    p.v.forEach((val, i) => {
+      const by = y + 14 + i * 38;
+      parts.push(`<text x="20" y="${by + 20}" font-size="13">${names[i]}</text>`);
+      if (val === null) {
+        parts.push(`<text x="${labelW + 20}" y="${by + 20}" font-size="13" fill="#888">not measured</text>`);
+        return;
+      }
+      const w = Math.max(2, (val / max) * barMax);
+      parts.push(`<rect x="${labelW + 20}" y="${by + 4}" width="${w.toFixed(1)}" height="24" fill="${colors[i]}" rx="3"/>`);
+      parts.push(`<text x="${labelW + 28 + w}" y="${by + 21}" font-size="13">${esc(fmt(val, p.digits ?? 0) + p.unit)}</text>`);
+    });
+    y += PH;
+  }
+  const H = y + 10;
+  const m = res.machine;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="Helvetica, Arial, sans-serif">`,
+    `<rect width="100%" height="100%" fill="#ffffff"/>`,
+    `<text x="20" y="26" font-size="16" font-weight="bold">Pogo WebSocket vs a plain ws server: ${esc(res.startedAt.slice(0, 10))}, ${m.cpus} cores, Node ${esc(m.node)}</text>`,
+    ...parts,
+    '</svg>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,134 @@
+// Starting the servers under test and reading their CPU and memory from /proc.
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = resolve(here, '../..');
+export const tmpDir = join(repoRoot, 'bench/results/tmp');
+export const pogoBundle = join(repoRoot, 'server/dist/pogo-ws.cjs');
+const baselineScript = join(repoRoot, 'bench/baseline-server.mjs');
+
+export const APP = { id: 'bench-app', key: 'bench-key', secret: 'bench-secret' };
+
+const TICKS_PER_SEC = 100; // USER_HZ on Linux
+
+/** Writes a Pogo config file for the bench app, with `extra` merged at the top level. */
+export function pogoConfig(name, extra = {}) {
+  mkdirSync(tmpDir, { recursive: true });
+  const file = join(tmpDir, `${name}.json`);
+  const app = { id: APP.id, key: APP.key, secret: APP.secret, enabled: true, clientEvents: true, allowedOrigins: ['*'] };
+  writeFileSync(file, JSON.stringify({ apps: [app], ...extra }, null, 2));
+  return file;
+}
+
+/**
+ * Spawns a server and resolves once it prints `listening on http://host:port`.
+ * kind 'pogo' | 'baseline'. Rejects (with its output) if it exits or stays silent.
+ */
+export function startServer(kind, { config, args = [], nodeFlags = [], timeoutMs = 15000 } = {}) {
+  const script = kind === 'pogo' ? pogoBundle : baselineScript;
+  if (!existsSync(script)) return Promise.reject(new Error(`${script} not found (build it with: npm run build -w server)`));
+  const cliArgs = kind === 'pogo' ? ['start', '--config', config ?? pogoConfig('pogo'), '--host', '127.0.0.1', '--port', '0', ...args] : ['--host', '127.0.0.1', '--port', '0', ...args];
+  const child = spawn(process.execPath, [...nodeFlags, script, ...cliArgs], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } });
+  let output = '';
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${kind} did not report listening within ${timeoutMs} ms. Output:\n${output.slice(-1500)}`));
+    }, timeoutMs);
+    const onOut = (d) => {
+      output += d.toString();
+      if (output.length > 200000) output = output.slice(-100000);
+      const m = /listening on http:\/\/([\d.]+):(\d+)/.exec(output);
+      if (m && !child.listening) {
+        child.listening = true;
+        clearTimeout(timer);
+        resolvePromise({
+          kind,
+          pid: child.pid,
+          host: m[1],
+          port: Number(m[2]),
+          output: () => output,
+          stop: () => stopChild(child),
+        });
+      }
+    };
+    child.stdout.on('data', onOut);
+    child.stderr.on('data', onOut);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (!child.listening) reject(new Error(`${kind} exited (${code ?? signal}) before listening. Output:\n${output.slice(-1500)}`));
+    });
+  });
+}
+
+function stopChild(child) {
+  return new Promise((r) => {
+    if (child.exitCode !== null || child.signalCode !== null) return r();
+    const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      r();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** The pid and all its descendants (for servers that fork workers). */
+export function processTree(pid) {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    try {
+      for (const t of readdirSync(`/proc/${out[i]}/task`)) {
+        const kids = readFileSync(`/proc/${out[i]}/task/${t}/children`, 'utf8').trim();
+        if (kids) out.push(...kids.split(/\s+/).map(Number));
+      }
+    } catch {
+      /* process gone */
+    }
+  }
+  return out;
+}
+
+/** user+system CPU seconds of the process tree. */
+export function cpuSeconds(pid) {
+  let ticks = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15)
+    } catch {
+      /* gone */
+    }
+  }
+  return ticks / TICKS_PER_SEC;
+}
+
+/** VmRSS of the process tree in KiB. */
+export function rssKiB(pid) {
+  let kib = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      if (m) kib += Number(m[1]);
+    } catch {
+      /* gone */
+    }
+  }
+  return kib;
+}
+
+/** CPU use of one or more process trees over a window: call, then call the result → percent of one core. */
+export function cpuMeter(pids) {
+  const list = Array.isArray(pids) ? pids : [pids];
+  const total = () => list.reduce((s, p) => s + cpuSeconds(p), 0);
+  const t0 = process.hrtime.bigint();
+  const c0 = total();
+  return () => {
+    const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+    return Math.round(((total() - c0) / wall) * 1000) / 10;
+  };
+}

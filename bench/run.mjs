@@ -1,0 +1,172 @@
+#!/usr/bin/env node
+// `npm run bench`: runs every scenario against the Pogo server and the baseline in one go,
+// then writes bench/results/latest.{json,md,svg} and prints the table.
+//
+// Flags:
+//   --quick                 short runs, 2 000 connections for memory (results go to results/tmp/)
+//   --scenario a,b          only these scenarios (burst, steady, http, memory, presence, cluster)
+//   --servers a,b           only these servers (pogo, baseline)
+//   --subscribers N         fanout subscribers (default 1000)
+//   --inflight N            burst publishes in flight (default 8)
+//   --steady-rate N         steady publishes per second (default 25)
+//   --memory-connections N  idle connections for the memory scenario (default 10000)
+//   --save                  write results/latest.* even for a partial or quick run
+import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { cpus, totalmem, release } from 'node:os';
+import { join } from 'node:path';
+import { startWorker } from './lib/rpc.mjs';
+import { verifyAgainstVectors } from './lib/pusher-sign.mjs';
+import { startServer, pogoBundle, repoRoot } from './lib/servers.mjs';
+import { markdown, svgChart } from './lib/report.mjs';
+import { burst, steady } from './scenarios/fanout.mjs';
+import { http } from './scenarios/http.mjs';
+import { memory } from './scenarios/memory.mjs';
+import { presence } from './scenarios/presence.mjs';
+import { cluster } from './scenarios/cluster.mjs';
+
+const SCENARIOS = [burst, steady, http, memory, presence, cluster];
+const CLIENT_PROCESSES = 2;
+
+function parseArgs(argv) {
+  const o = { quick: false, save: false, scenarios: SCENARIOS.map((s) => s.name), servers: ['baseline', 'pogo'], subscribers: 1000, inflight: 8, steadyRate: 25, memoryConnections: 10000, dataBytes: 100 };
+  const num = (v, name) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} needs a positive integer, got ${v}`);
+    return n;
+  };
+  for (let i = 2; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => {
+      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
+      return argv[++i];
+    };
+    if (a === '--quick') o.quick = true;
+    else if (a === '--save') o.save = true;
+    else if (a === '--scenario') o.scenarios = next().split(',');
+    else if (a === '--servers') o.servers = next().split(',');
+    else if (a === '--subscribers') o.subscribers = num(next(), 'subscribers');
+    else if (a === '--inflight') o.inflight = num(next(), 'inflight');
+    else if (a === '--steady-rate') o.steadyRate = num(next(), 'steady-rate');
+    else if (a === '--memory-connections') o.memoryConnections = num(next(), 'memory-connections');
+    else if (a === '--help' || a === '-h') {
+      console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n'));
+      process.exit(0);
+    } else throw new Error(`unknown option ${a} (see --help)`);
+  }
+  for (const s of o.scenarios) if (!SCENARIOS.some((x) => x.name === s)) throw new Error(`unknown scenario ${s}; known: ${SCENARIOS.map((x) => x.name).join(', ')}`);
+  for (const s of o.servers) if (!['pogo', 'baseline'].includes(s)) throw new Error(`unknown server ${s}; known: pogo, baseline`);
+  return o;
+}
+
+function openFilesLimit() {
+  const m = /Max open files\s+(\d+)\s+(\d+)/.exec(readFileSync('/proc/self/limits', 'utf8'));
+  return m ? { soft: Number(m[1]), hard: Number(m[2]) } : null;
+}
+
+async function main() {
+  const opts = parseArgs(process.argv);
+  const started = Date.now();
+  const log = (msg) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s] ${msg}`);
+
+  const vectors = verifyAgainstVectors(join(repoRoot, '../shared/vectors/pusher-signatures.json'));
+  if (vectors.checked) log(`request signing matches ${vectors.checked} vectors from the official Pusher SDKs`);
+
+  // Open files: the server holds every connection, each client process half of them.
+  // Node cannot raise its own limit, so the children inherit this shell's (raise it with
+  // `ulimit -n 65536` before `npm run bench` where the hard limit allows).
+  const limit = openFilesLimit();
+  const needed = opts.memoryConnections + 1000;
+  if (opts.scenarios.includes('memory') && limit && limit.soft < needed) {
+    throw new Error(`open files limit is ${limit.soft}, the memory scenario needs ${needed}: run \`ulimit -n ${Math.max(needed, 65536)}\` first`);
+  }
+
+  const available = { baseline: null, pogo: existsSync(pogoBundle) ? null : 'server/dist/pogo-ws.cjs is not built (npm run build -w server)' };
+  const clients = Array.from({ length: CLIENT_PROCESSES }, (_, i) => startWorker(new URL('./lib/client-worker.mjs', import.meta.url), `clients-${i + 1}`));
+  const publisher = startWorker(new URL('./lib/publisher-worker.mjs', import.meta.url), 'publisher');
+  const servers = new Set();
+  const ctx = {
+    opts,
+    clients,
+    publisher,
+    log,
+    has: (kind) => opts.servers.includes(kind) && available[kind] === null,
+    missing: (kind) => (opts.servers.includes(kind) ? available[kind] : 'not selected (--servers)'),
+    async start(kind, startOpts) {
+      const s = await startServer(kind, startOpts);
+      servers.add(s);
+      const stop = s.stop;
+      s.stop = async () => {
+        servers.delete(s);
+        await stop();
+      };
+      return s;
+    },
+    /** Runs `fn(kind)` per server kind; a missing server or a failure is recorded, not thrown. */
+    async eachKind(kinds, fn) {
+      const out = {};
+      for (const kind of kinds) {
+        if (!ctx.has(kind)) {
+          out[kind] = { skipped: true, reason: ctx.missing(kind) };
+          continue;
+        }
+        log(`  ${kind}…`);
+        try {
+          out[kind] = await fn(kind);
+          log(`  ${kind}: ${headline(out[kind])}`);
+        } catch (e) {
+          out[kind] = { error: e.message };
+          log(`  ${kind}: error: ${e.message}`);
+        }
+      }
+      return out;
+    },
+  };
+
+  const cleanup = async () => {
+    for (const s of servers) await s.stop();
+    for (const w of [...clients, publisher]) w.stop();
+  };
+  process.on('SIGINT', () => cleanup().then(() => process.exit(130)));
+
+  const results = {
+    startedAt: new Date(started).toISOString(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memGiB: Math.round(totalmem() / 2 ** 30), node: process.version, kernel: release(), openFiles: limit },
+    options: opts,
+    generator: { clientProcesses: CLIENT_PROCESSES, publisherProcesses: 1, signingVectorsChecked: vectors.checked },
+    scenarios: {},
+  };
+  try {
+    for (const sc of SCENARIOS.filter((s) => opts.scenarios.includes(s.name))) {
+      log(`${sc.title} (${sc.name})`);
+      results.scenarios[sc.name] = await sc.run(ctx);
+    }
+  } finally {
+    await cleanup();
+  }
+  results.durationSeconds = Math.round((Date.now() - started) / 1000);
+
+  const full = !opts.quick && opts.scenarios.length === SCENARIOS.length && opts.servers.length === 2;
+  const dir = join(repoRoot, 'bench/results');
+  const outDir = full || opts.save ? dir : join(dir, 'tmp');
+  const base = full || opts.save ? 'latest' : `run-${results.startedAt.replace(/[:.]/g, '-')}`;
+  mkdirSync(outDir, { recursive: true });
+  const md = markdown(results);
+  writeFileSync(join(outDir, `${base}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(outDir, `${base}.md`), `${md}\n`);
+  writeFileSync(join(outDir, `${base}.svg`), svgChart(results));
+  console.log(`\n${md}\n`);
+  log(`wrote ${join(outDir, base)}.{json,md,svg}`);
+}
+
+function headline(r) {
+  if (r.deliveriesPerSec !== undefined) return `${r.deliveriesPerSec} deliveries/s, p99 ${r.latencyMs.p99} ms, lost ${r.lost}, rejected ${JSON.stringify(r.rejected)}, server CPU ${r.cpu.serverPct}%`;
+  if (r.single) return `/events ${r.single.acceptedRequestsPerSec} req/s, /batch_events ${r.batch10.acceptedEventsPerSec} events/s`;
+  if (r.rssKiBPerConnection !== undefined) return `${r.connections} connections, ${r.rssKiBPerConnection} KiB RSS and ${r.heapKiBPerConnection} KiB heap each`;
+  if (r.joinsPerSec !== undefined) return `${r.joinsPerSec} joins/s, ${r.leavesPerSec} leaves/s, errors ${r.errors}`;
+  return 'done';
+}
+
+main().catch((e) => {
+  console.error(`bench: ${e.message}`);
+  process.exit(1);
+});
