@@ -59,19 +59,22 @@ type DefinitionFor<C, T extends ChannelType, N extends string> = IsEmpty<C> exte
         type: T;
     } ? (NameMatchesPattern<N, P> extends true ? C[P] : never) : never;
 }[keyof C & string];
-/** Rejects a name that fits a pattern's template loosely but not segment by segment (e.g. `orders.1.2`). */
-type CheckedName<C, T extends ChannelType, N extends string> = [DefinitionFor<C, T, N>] extends [never] ? {
-    readonly __pogoError: `no declared ${T} channel pattern matches this name segment by segment`;
-} : unknown;
+/**
+ * Extra arguments required when a name fits a pattern's template loosely but not segment by segment
+ * (e.g. `orders.1.2` against `orders.{orderId}`): none when it matches, an impossible one when it does not,
+ * so the call fails to type-check with this explanation. (A rest parameter rather than an intersection on the
+ * name keeps template literal arguments like `orders.${id}` typed as templates.)
+ */
+type NameCheck<C, T extends ChannelType, N extends string> = [DefinitionFor<C, T, N>] extends [never] ? [error: `no declared ${T} channel pattern matches this name segment by segment`] : [];
 type EventsOf<D> = D extends {
     events: infer E extends object;
 } ? E : {};
 type WhispersOf<D> = D extends {
     whispers: infer W extends object;
 } ? W : {};
-type EventName<D> = keyof EventsOf<D> & string;
+type EventName<D> = [D] extends [never] ? never : keyof EventsOf<D> & string;
 type EventPayload<D, E extends string> = E extends keyof EventsOf<D> ? EventsOf<D>[E] : never;
-type WhisperName<D> = keyof WhispersOf<D> & string;
+type WhisperName<D> = [D] extends [never] ? never : keyof WhispersOf<D> & string;
 type WhisperPayload<D, W extends string> = W extends keyof WhispersOf<D> ? WhispersOf<D>[W] : never;
 type MemberOf<D> = D extends {
     member: infer M;
@@ -105,11 +108,11 @@ interface TypedPresenceChannel<D> extends TypedPrivateChannel<D> {
 type TypedMethods = 'channel' | 'private' | 'join' | 'encryptedPrivate' | 'listen';
 /** Laravel Echo with channel methods checked against the channel map `C`. */
 interface PogoEcho<C = PogoChannels> extends Omit<Echo<'reverb'>, TypedMethods> {
-    channel<N extends ChannelNames<C, 'public'>>(name: N & CheckedName<C, 'public', N>): TypedChannel<DefinitionFor<C, 'public', N>>;
-    private<N extends ChannelNames<C, 'private'>>(name: N & CheckedName<C, 'private', N>): TypedPrivateChannel<DefinitionFor<C, 'private', N>>;
-    encryptedPrivate<N extends ChannelNames<C, 'encrypted'>>(name: N & CheckedName<C, 'encrypted', N>): TypedPrivateChannel<DefinitionFor<C, 'encrypted', N>>;
-    join<N extends ChannelNames<C, 'presence'>>(name: N & CheckedName<C, 'presence', N>): TypedPresenceChannel<DefinitionFor<C, 'presence', N>>;
-    listen<N extends ChannelNames<C, 'public'>, E extends EventName<DefinitionFor<C, 'public', N>>>(channel: N & CheckedName<C, 'public', N>, event: E, callback: (payload: EventPayload<DefinitionFor<C, 'public', N>, E>) => void): TypedChannel<DefinitionFor<C, 'public', N>>;
+    channel<N extends ChannelNames<C, 'public'>>(name: N, ...check: NameCheck<C, 'public', N>): TypedChannel<DefinitionFor<C, 'public', N>>;
+    private<N extends ChannelNames<C, 'private'>>(name: N, ...check: NameCheck<C, 'private', N>): TypedPrivateChannel<DefinitionFor<C, 'private', N>>;
+    encryptedPrivate<N extends ChannelNames<C, 'encrypted'>>(name: N, ...check: NameCheck<C, 'encrypted', N>): TypedPrivateChannel<DefinitionFor<C, 'encrypted', N>>;
+    join<N extends ChannelNames<C, 'presence'>>(name: N, ...check: NameCheck<C, 'presence', N>): TypedPresenceChannel<DefinitionFor<C, 'presence', N>>;
+    listen<N extends ChannelNames<C, 'public'>, E extends EventName<DefinitionFor<C, 'public', N>>>(channel: N, event: E, callback: (payload: EventPayload<DefinitionFor<C, 'public', N>, E>) => void): TypedChannel<DefinitionFor<C, 'public', N>>;
 }
 
 /** The Vite variables the preset reads. */
@@ -260,4 +263,4 @@ declare function connectionState(source: ConnectionSource): ConnectionState;
  */
 declare function onConnectionProblem(source: ConnectionSource, handler: (problem: ConnectionProblem) => void): () => void;
 
-export { type ChannelDefinition, type ChannelNames, type ChannelType, type CheckedName, type CloseAction, type CodeInfo, type ConnectionOverrides, type ConnectionProblem, type ConnectionProblemKind, type ConnectionSettings, type ConnectionSource, type ConnectionState, type DefinitionFor, type EnvSource, type EventName, type EventPayload, type LaravelNotification, type MemberOf, type NameMatchesPattern, type NotificationOf, type PatternToTemplate, type PogoChannels, PogoConfigError, type PogoEcho, type PogoEchoOptions, type PogoOptions, type PusherConnection, type Scheme, type SubscriptionError, type TypedChannel, type TypedPresenceChannel, type TypedPrivateChannel, type WhisperName, type WhisperPayload, closeCodeList, codeMessage, connectionOf, connectionState, createEcho, describeCode, echoConfig, envVariables, errorCodeList, onConnectionProblem, resolveConnectionSettings };
+export { type ChannelDefinition, type ChannelNames, type ChannelType, type CloseAction, type CodeInfo, type ConnectionOverrides, type ConnectionProblem, type ConnectionProblemKind, type ConnectionSettings, type ConnectionSource, type ConnectionState, type DefinitionFor, type EnvSource, type EventName, type EventPayload, type LaravelNotification, type MemberOf, type NameCheck, type NameMatchesPattern, type NotificationOf, type PatternToTemplate, type PogoChannels, PogoConfigError, type PogoEcho, type PogoEchoOptions, type PogoOptions, type PusherConnection, type Scheme, type SubscriptionError, type TypedChannel, type TypedPresenceChannel, type TypedPrivateChannel, type WhisperName, type WhisperPayload, closeCodeList, codeMessage, connectionOf, connectionState, createEcho, describeCode, echoConfig, envVariables, errorCodeList, onConnectionProblem, resolveConnectionSettings };

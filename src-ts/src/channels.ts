@@ -93,19 +93,25 @@ export type DefinitionFor<C, T extends ChannelType, N extends string> =
     : { [P in keyof C & string]: C[P] extends { type: T } ? (NameMatchesPattern<N, P> extends true ? C[P] : never) : never }[keyof C &
         string];
 
-/** Rejects a name that fits a pattern's template loosely but not segment by segment (e.g. `orders.1.2`). */
-export type CheckedName<C, T extends ChannelType, N extends string> = [DefinitionFor<C, T, N>] extends [never]
-  ? { readonly __pogoError: `no declared ${T} channel pattern matches this name segment by segment` }
-  : unknown;
+/**
+ * Extra arguments required when a name fits a pattern's template loosely but not segment by segment
+ * (e.g. `orders.1.2` against `orders.{orderId}`): none when it matches, an impossible one when it does not,
+ * so the call fails to type-check with this explanation. (A rest parameter rather than an intersection on the
+ * name keeps template literal arguments like `orders.${id}` typed as templates.)
+ */
+export type NameCheck<C, T extends ChannelType, N extends string> = [DefinitionFor<C, T, N>] extends [never]
+  ? [error: `no declared ${T} channel pattern matches this name segment by segment`]
+  : [];
 
 // ---- what a definition says -------------------------------------------------------------------------------
 
 type EventsOf<D> = D extends { events: infer E extends object } ? E : {};
 type WhispersOf<D> = D extends { whispers: infer W extends object } ? W : {};
 
-export type EventName<D> = keyof EventsOf<D> & string;
+// `[D] extends [never]`: an unmatched channel has no events (keyof never would be every string).
+export type EventName<D> = [D] extends [never] ? never : keyof EventsOf<D> & string;
 export type EventPayload<D, E extends string> = E extends keyof EventsOf<D> ? EventsOf<D>[E] : never;
-export type WhisperName<D> = keyof WhispersOf<D> & string;
+export type WhisperName<D> = [D] extends [never] ? never : keyof WhispersOf<D> & string;
 export type WhisperPayload<D, W extends string> = W extends keyof WhispersOf<D> ? WhispersOf<D>[W] : never;
 export type MemberOf<D> = D extends { member: infer M } ? M : unknown;
 export type NotificationOf<D> = D extends { notification: infer X } ? X : LaravelNotification;
@@ -142,16 +148,18 @@ type TypedMethods = 'channel' | 'private' | 'join' | 'encryptedPrivate' | 'liste
 
 /** Laravel Echo with channel methods checked against the channel map `C`. */
 export interface PogoEcho<C = PogoChannels> extends Omit<Echo<'reverb'>, TypedMethods> {
-  channel<N extends ChannelNames<C, 'public'>>(name: N & CheckedName<C, 'public', N>): TypedChannel<DefinitionFor<C, 'public', N>>;
+  channel<N extends ChannelNames<C, 'public'>>(name: N, ...check: NameCheck<C, 'public', N>): TypedChannel<DefinitionFor<C, 'public', N>>;
   private<N extends ChannelNames<C, 'private'>>(
-    name: N & CheckedName<C, 'private', N>,
+    name: N,
+    ...check: NameCheck<C, 'private', N>
   ): TypedPrivateChannel<DefinitionFor<C, 'private', N>>;
   encryptedPrivate<N extends ChannelNames<C, 'encrypted'>>(
-    name: N & CheckedName<C, 'encrypted', N>,
+    name: N,
+    ...check: NameCheck<C, 'encrypted', N>
   ): TypedPrivateChannel<DefinitionFor<C, 'encrypted', N>>;
-  join<N extends ChannelNames<C, 'presence'>>(name: N & CheckedName<C, 'presence', N>): TypedPresenceChannel<DefinitionFor<C, 'presence', N>>;
+  join<N extends ChannelNames<C, 'presence'>>(name: N, ...check: NameCheck<C, 'presence', N>): TypedPresenceChannel<DefinitionFor<C, 'presence', N>>;
   listen<N extends ChannelNames<C, 'public'>, E extends EventName<DefinitionFor<C, 'public', N>>>(
-    channel: N & CheckedName<C, 'public', N>,
+    channel: N,
     event: E,
     callback: (payload: EventPayload<DefinitionFor<C, 'public', N>, E>) => void,
   ): TypedChannel<DefinitionFor<C, 'public', N>>;
