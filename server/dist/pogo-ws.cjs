@@ -5016,7 +5016,8 @@ function appFromEnv(env) {
   const pick = (name) => env[`WS_APP_${name}`] ?? env[`REVERB_APP_${name}`];
   const id = pick("ID");
   if (!id) return void 0;
-  const secret = env[`WS_APP_SECRET_${id.replace(/[^A-Za-z0-9]/g, "_")}`] ?? pick("SECRET");
+  const suffix = id.replace(/[^A-Za-z0-9]/g, "_");
+  const secret = env[`WS_APP_SECRET_${suffix}`] ?? env[`WS_APP_SECRET_${suffix.toUpperCase()}`] ?? pick("SECRET");
   const source = env.WS_APP_ID ? "WS_APP" : "REVERB_APP";
   if (!secret) throw new ConfigError(`${source}_SECRET`, `must be set for app ${JSON.stringify(id)}`);
   return parseApp(
@@ -5929,6 +5930,11 @@ function subscribe(hub, connection, data) {
   const { app } = connection;
   const { limits: limits2 } = app;
   const name = stringField(data, "channel");
+  if (name !== void 0 && isUserChannel(name)) {
+    if (connection.user && name === userChannel(connection.user.id)) connection.sendText(subscriptionSucceeded(name));
+    else refuseSubscription(connection, name, "AuthError", 403, "SUBSCRIPTION_UNAUTHORIZED", "sign in as this user first");
+    return;
+  }
   const problem = channelNameProblem(name, limits2.maxChannelNameLength);
   if (problem !== void 0 || name === void 0) {
     if (typeof name === "string") refuseSubscription(connection, name, "InvalidChannel", 400, "INVALID_CHANNEL", problem);

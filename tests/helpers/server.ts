@@ -15,7 +15,8 @@ export interface TestApp {
 }
 
 export interface ServerConfig {
-  apps: TestApp[];
+  /** Left undefined, no --config is passed and apps come from the environment. */
+  apps?: TestApp[];
   [option: string]: unknown;
 }
 
@@ -38,12 +39,16 @@ export async function startServer(
   options: { env?: Record<string, string>; args?: string[] } = {},
 ): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'pogo-test-'));
-  const configFile = join(dir, 'pogo.json');
-  writeFileSync(configFile, JSON.stringify(config));
+  const configArgs: string[] = [];
+  if (config.apps !== undefined) {
+    const configFile = join(dir, 'pogo.json');
+    writeFileSync(configFile, JSON.stringify(config));
+    configArgs.push('--config', configFile);
+  }
   const child = spawn(
     process.execPath,
-    [serverBundle, 'start', '--config', configFile, '--host', '127.0.0.1', '--port', '0', ...(options.args ?? [])],
-    { env: { PATH: process.env.PATH ?? '', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    [serverBundle, 'start', ...configArgs, '--host', '127.0.0.1', '--port', '0', ...(options.args ?? [])],
+    { cwd: dir, env: { PATH: process.env.PATH ?? '', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

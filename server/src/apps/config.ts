@@ -114,7 +114,9 @@ function appFromEnv(env: Env): App | undefined {
   const pick = (name: string) => env[`WS_APP_${name}`] ?? env[`REVERB_APP_${name}`];
   const id = pick('ID');
   if (!id) return undefined;
-  const secret = env[`WS_APP_SECRET_${id.replace(/[^A-Za-z0-9]/g, '_')}`] ?? pick('SECRET');
+  // WS_APP_SECRET_<APP_ID>, non-alphanumerics as `_`, as written or upper-cased.
+  const suffix = id.replace(/[^A-Za-z0-9]/g, '_');
+  const secret = env[`WS_APP_SECRET_${suffix}`] ?? env[`WS_APP_SECRET_${suffix.toUpperCase()}`] ?? pick('SECRET');
   const source = env.WS_APP_ID ? 'WS_APP' : 'REVERB_APP';
   if (!secret) throw new ConfigError(`${source}_SECRET`, `must be set for app ${JSON.stringify(id)}`);
   return parseApp(

@@ -1,6 +1,6 @@
 // pusher:subscribe — validate the name, check the signature, admit presence members.
 import type { Hub, PresenceJoin } from '../hub.js';
-import { channelNameProblem, channelType, requiresAuth } from '../protocol/channel-name.js';
+import { channelNameProblem, channelType, isUserChannel, requiresAuth, userChannel } from '../protocol/channel-name.js';
 import { stringField } from '../protocol/client-message.js';
 import { subscriptionSucceeded } from '../protocol/messages.js';
 import { channelAuthString, verifyAuth } from '../protocol/signature.js';
@@ -11,6 +11,12 @@ export function subscribe(hub: Hub, connection: Connection, data: unknown): void
   const { app } = connection;
   const { limits } = app;
   const name = stringField(data, 'channel');
+  if (name !== undefined && isUserChannel(name)) {
+    // pusher-js confirms the user channel it was put on at signin; nobody else may join it.
+    if (connection.user && name === userChannel(connection.user.id)) connection.sendText(subscriptionSucceeded(name));
+    else refuseSubscription(connection, name, 'AuthError', 403, 'SUBSCRIPTION_UNAUTHORIZED', 'sign in as this user first');
+    return;
+  }
   const problem = channelNameProblem(name, limits.maxChannelNameLength);
   if (problem !== undefined || name === undefined) {
     if (typeof name === 'string') refuseSubscription(connection, name, 'InvalidChannel', 400, 'INVALID_CHANNEL', problem!);
