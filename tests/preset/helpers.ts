@@ -1,0 +1,87 @@
+// Shared pieces of the preset suites: a Laravel-like channel authorization endpoint signing with the app secret
+// through the official `pusher` SDK, the SDK publisher, and small waiting helpers.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import PusherServer from 'pusher';
+import type { RunningServer, TestApp } from '../helpers/server';
+
+export interface AuthEndpoint {
+  url: string;
+  /** Every channel the endpoint was asked to authorize, in order. */
+  requests: { channel: string; socketId: string; userId: string | null }[];
+  close(): Promise<void>;
+}
+
+export function publisher(server: RunningServer, app: TestApp): PusherServer {
+  return new PusherServer({ appId: app.id, key: app.key, secret: app.secret, host: server.host, port: String(server.port), useTLS: false });
+}
+
+/** Users the endpoint knows, by the X-User-Id header Echo sends (stands in for Laravel's session). */
+export const users: Record<string, { id: number; name: string }> = {
+  '1': { id: 1, name: 'Ada' },
+  '2': { id: 2, name: 'Grace' },
+  '3': { id: 3, name: 'Linus' },
+};
+
+/**
+ * POST /broadcasting/auth as Laravel answers it: 403 for channels whose name contains "forbidden" or for an
+ * unknown user, otherwise the Pusher signature (with channel_data for presence channels).
+ */
+export async function startAuthEndpoint(server: RunningServer, app: TestApp): Promise<AuthEndpoint> {
+  const sdk = publisher(server, app);
+  const requests: AuthEndpoint['requests'] = [];
+  const http: Server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      const form = new URLSearchParams(body);
+      const channel = form.get('channel_name') ?? '';
+      const socketId = form.get('socket_id') ?? '';
+      const userId = (request.headers['x-user-id'] as string | undefined) ?? null;
+      requests.push({ channel, socketId, userId });
+      const user = userId ? users[userId] : undefined;
+      response.setHeader('Access-Control-Allow-Origin', '*');
+      response.setHeader('Access-Control-Allow-Headers', '*');
+      if (request.method === 'OPTIONS') return void response.end();
+      if (request.method !== 'POST' || !user || channel.includes('forbidden')) {
+        response.statusCode = 403;
+        return void response.end(JSON.stringify({ message: 'This action is unauthorized.' }));
+      }
+      const auth = channel.startsWith('presence-')
+        ? sdk.authorizeChannel(socketId, channel, { user_id: String(user.id), user_info: user })
+        : sdk.authorizeChannel(socketId, channel);
+      response.setHeader('Content-Type', 'application/json');
+      response.end(JSON.stringify(auth));
+    });
+  });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const { port } = http.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/broadcasting/auth`,
+    requests,
+    close: () => new Promise((resolve) => http.close(() => resolve())),
+  };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resolves once `predicate()` holds, polling; rejects with `what` after `timeoutMs`. */
+export async function until(what: string, predicate: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(10);
+  }
+}
+
+/** A promise plus its resolve function: resolved from a callback under test. */
+export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** Rejects after `ms`, so a missing event fails the test with a message instead of a vitest timeout. */
+export function within<T>(promise: Promise<T>, what: string, ms = 5_000): Promise<T> {
+  return Promise.race([promise, sleep(ms).then(() => Promise.reject(new Error(`timed out waiting for ${what}`)))]);
+}
