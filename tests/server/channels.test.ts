@@ -70,7 +70,7 @@ describe('private and encrypted channels', () => {
   });
 
   it('refuses a wrongly signed subscription with pusher:subscription_error and a pusher:error', async () => {
-    const forger = new PusherServer({ appId: defaultApp.id, key: defaultApp.key, secret: 'not-the-secret' });
+    const forger = new PusherServer({ appId: defaultApp.id, key: defaultApp.key, secret: 'not-the-secret', host: server.host });
     const c = client({ signWith: forger });
     const errors: unknown[] = [];
     c.connection.bind('error', (e: unknown) => errors.push(e));
