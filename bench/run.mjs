@@ -11,12 +11,16 @@
 //   --steady-rate N         steady publishes per second (default 25)
 //   --memory-connections N  idle connections for the memory scenario (default 10000)
 //   --save                  write results/latest.* even for a partial or quick run
+//   --no-pin                do not pin: by default the server runs on the first half of the CPUs
+//                           and the load generator on the other half (taskset), so they never
+//                           compete for a core
+//   --pogo-node-flags "..."  extra node flags for the Pogo server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
 import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { cpus, totalmem, release } from 'node:os';
 import { join } from 'node:path';
 import { startWorker } from './lib/rpc.mjs';
 import { verifyAgainstVectors } from './lib/pusher-sign.mjs';
-import { startServer, pogoBundle, repoRoot } from './lib/servers.mjs';
+import { startServer, pogoBundle, repoRoot, pinTree } from './lib/servers.mjs';
 import { markdown, svgChart } from './lib/report.mjs';
 import { burst, steady } from './scenarios/fanout.mjs';
 import { http } from './scenarios/http.mjs';
@@ -28,7 +32,7 @@ const SCENARIOS = [burst, steady, http, memory, presence, cluster];
 const CLIENT_PROCESSES = 2;
 
 function parseArgs(argv) {
-  const o = { quick: false, save: false, scenarios: SCENARIOS.map((s) => s.name), servers: ['baseline', 'pogo'], subscribers: 1000, inflight: 8, steadyRate: 25, memoryConnections: 10000, dataBytes: 100 };
+  const o = { quick: false, save: false, scenarios: SCENARIOS.map((s) => s.name), servers: ['baseline', 'pogo'], subscribers: 1000, inflight: 8, steadyRate: 25, memoryConnections: 10000, dataBytes: 100, pogoNodeFlags: [], pin: true };
   const num = (v, name) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} needs a positive integer, got ${v}`);
@@ -42,12 +46,14 @@ function parseArgs(argv) {
     };
     if (a === '--quick') o.quick = true;
     else if (a === '--save') o.save = true;
+    else if (a === '--no-pin') o.pin = false;
     else if (a === '--scenario') o.scenarios = next().split(',');
     else if (a === '--servers') o.servers = next().split(',');
     else if (a === '--subscribers') o.subscribers = num(next(), 'subscribers');
     else if (a === '--inflight') o.inflight = num(next(), 'inflight');
     else if (a === '--steady-rate') o.steadyRate = num(next(), 'steady-rate');
     else if (a === '--memory-connections') o.memoryConnections = num(next(), 'memory-connections');
+    else if (a === '--pogo-node-flags') o.pogoNodeFlags = next().split(' ').filter(Boolean);
     else if (a === '--help' || a === '-h') {
       console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n'));
       process.exit(0);
@@ -84,6 +90,16 @@ async function main() {
   const clients = Array.from({ length: CLIENT_PROCESSES }, (_, i) => startWorker(new URL('./lib/client-worker.mjs', import.meta.url), `clients-${i + 1}`));
   const publisher = startWorker(new URL('./lib/publisher-worker.mjs', import.meta.url), 'publisher');
   const servers = new Set();
+  const cpuCount = cpus().length;
+  const pinning = opts.pin && cpuCount >= 2 ? { server: `0-${Math.floor(cpuCount / 2) - 1}`, generator: `${Math.floor(cpuCount / 2)}-${cpuCount - 1}` } : null;
+  if (pinning) {
+    const okPin = [process.pid, ...clients.map((w) => w.pid), publisher.pid].every((pid) => pinTree(pid, pinning.generator));
+    if (okPin) log(`pinned: server on CPU ${pinning.server}, load generator on CPU ${pinning.generator}`);
+    else {
+      log('taskset failed: running unpinned');
+      pinning.failed = true;
+    }
+  }
   const ctx = {
     opts,
     clients,
@@ -92,7 +108,9 @@ async function main() {
     has: (kind) => opts.servers.includes(kind) && available[kind] === null,
     missing: (kind) => (opts.servers.includes(kind) ? available[kind] : 'not selected (--servers)'),
     async start(kind, startOpts) {
-      const s = await startServer(kind, startOpts);
+      const extra = kind === 'pogo' ? opts.pogoNodeFlags : [];
+      const s = await startServer(kind, { ...startOpts, nodeFlags: [...extra, ...(startOpts?.nodeFlags ?? [])] });
+      if (pinning && !pinning.failed) pinTree(s.pid, pinning.server);
       servers.add(s);
       const stop = s.stop;
       s.stop = async () => {
@@ -132,7 +150,7 @@ async function main() {
     startedAt: new Date(started).toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memGiB: Math.round(totalmem() / 2 ** 30), node: process.version, kernel: release(), openFiles: limit },
     options: opts,
-    generator: { clientProcesses: CLIENT_PROCESSES, publisherProcesses: 1, signingVectorsChecked: vectors.checked },
+    generator: { clientProcesses: CLIENT_PROCESSES, publisherProcesses: 1, signingVectorsChecked: vectors.checked, pinning },
     scenarios: {},
   };
   try {

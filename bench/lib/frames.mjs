@@ -25,13 +25,13 @@ export function clientFrame(payload, opcode = OP_TEXT) {
 }
 
 /**
- * Splits a byte stream into frames. `onFrame(buf, opcode, start, end)` receives the
- * payload bounds inside `buf` (valid only during the call). Returns the unparsed tail
- * (a copy, so the large read buffer can be freed) or null.
+ * Splits a byte stream into frames: the first `n` bytes of `chunk` follow `carry`.
+ * `onFrame(buf, opcode, start, end)` receives the payload bounds inside `buf` (valid only
+ * during the call). Returns the unparsed tail (a copy: `chunk` is a reused read buffer) or null.
  */
-export function parseFrames(carry, chunk, onFrame) {
-  const buf = carry === null ? chunk : Buffer.concat([carry, chunk]);
-  const len = buf.length;
+export function parseFrames(carry, chunk, n, onFrame) {
+  const buf = carry === null ? chunk : Buffer.concat([carry, chunk.subarray(0, n)]);
+  const len = carry === null ? n : buf.length;
   let off = 0;
   while (len - off >= 2) {
     const b1 = buf[off + 1];

@@ -1,7 +1,7 @@
 // What every scenario shares: spreading clients over the generator processes, one
 // measured publish run with its drain, and the numbers derived from it.
 import { Histogram } from './histogram.mjs';
-import { APP, cpuMeter } from './servers.mjs';
+import { APP, cpuMeter, ioCounters } from './servers.mjs';
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -55,10 +55,12 @@ async function drain(ctx, expected, { quietMs = 2000, maxMs = 15000 } = {}) {
 export async function measureFanout(ctx, server, { subscribers, publishTo = server, cpuOf = [server.pid], channel, mode, durationMs, inflight, rate = 0, batch = 0 }) {
   await Promise.all(ctx.clients.map((w) => w.call('reset')));
   const serverCpu = cpuMeter(cpuOf);
+  const io0 = cpuOf.map(ioCounters);
   const pub = await ctx.publisher.call('run', { mode, host: publishTo.host, port: publishTo.port, appId: APP.id, key: APP.key, secret: APP.secret, channel, eventName: 'bench-event', dataBytes: ctx.opts.dataBytes, durationMs, inflight, rate, batch }, durationMs + 60000);
   const expected = pub.acceptedEvents * subscribers;
   await drain(ctx, expected);
   const serverCpuPct = serverCpu();
+  const io = cpuOf.map(ioCounters).reduce((acc, c, i) => ({ writes: acc.writes + c.syscw - io0[i].syscw, reads: acc.reads + c.syscr - io0[i].syscr, bytes: acc.bytes + c.wchar - io0[i].wchar }), { writes: 0, reads: 0, bytes: 0 });
   const s = await clientStats(ctx, true);
   const windowUs = s.lastUs - pub.firstUs;
   return {
@@ -80,6 +82,8 @@ export async function measureFanout(ctx, server, { subscribers, publishTo = serv
     latencyMs: s.hist.summaryMs(),
     httpLatencyMs: pub.httpLatencyMs,
     clientsClosedDuringRun: s.closes,
+    // Why a server is fast or slow at fanout: how many deliveries each write syscall carries.
+    serverSyscalls: { writes: io.writes, reads: io.reads, deliveriesPerWrite: io.writes ? round(s.delivered / io.writes, 2) : null, bytesPerWrite: io.writes ? round(io.bytes / io.writes) : null },
     cpu: { serverPct: serverCpuPct, publisher: pub.usage, clients: s.usage },
   };
 }

@@ -1,7 +1,7 @@
 // The publisher child process: sends signed Pusher HTTP API requests over keep-alive
 // connections with a bounded number in flight. Each event's data is exactly `dataBytes`
 // long and starts with '@' + 16-digit send time (microseconds, CLOCK_MONOTONIC).
-import { Agent, request } from 'node:http';
+import { HttpConnection } from './http-client.mjs';
 import { signedQuery } from './pusher-sign.mjs';
 import { Histogram } from './histogram.mjs';
 import { serve, usageMark, usageSince } from './rpc.mjs';
@@ -20,12 +20,11 @@ function eventData(bytes, seq) {
  * `batch` > 0 sends /batch_events with that many events per request, else /events.
  */
 async function run(a) {
-  const agent = new Agent({ keepAlive: true, maxSockets: a.inflight, maxFreeSockets: a.inflight });
+  const pool = Array.from({ length: a.inflight }, () => new HttpConnection(a.host, a.port));
   const path = `/apps/${a.appId}/${a.batch > 0 ? 'batch_events' : 'events'}`;
   const out = { requests: 0, acceptedRequests: 0, acceptedEvents: 0, rejected: {}, errors: {}, skipped: 0, firstUs: 0, lastUs: 0, sampleRejection: null };
   const rtt = new Histogram();
   let seq = 0;
-  let inflight = 0;
   const mark = usageMark();
   const started = Date.now();
   const deadline = started + a.durationMs;
@@ -39,45 +38,34 @@ async function run(a) {
     return JSON.stringify({ name: a.eventName, channels: [a.channel], data: eventData(a.dataBytes, seq++) });
   };
 
-  const sendOne = () =>
-    new Promise((resolve) => {
-      const payload = body();
-      const query = signedQuery({ method: 'POST', path, body: payload, key: a.key, secret: a.secret });
-      const sentUs = nowUs();
-      if (out.firstUs === 0) out.firstUs = sentUs;
-      out.requests++;
-      inflight++;
-      const req = request({ host: a.host, port: a.port, method: 'POST', path: `${path}?${query}`, agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => {
-          inflight--;
-          const at = nowUs();
-          rtt.record(at - sentUs);
-          out.lastUs = at;
-          if (res.statusCode === 200) {
-            out.acceptedRequests++;
-            out.acceptedEvents += a.batch > 0 ? a.batch : 1;
-          } else {
-            out.rejected[res.statusCode] = (out.rejected[res.statusCode] ?? 0) + 1;
-            out.sampleRejection ??= Buffer.concat(chunks).toString().slice(0, 200);
-          }
-          resolve();
-        });
-      });
-      req.on('error', (e) => {
-        inflight--;
-        out.errors[e.code ?? e.message] = (out.errors[e.code ?? e.message] ?? 0) + 1;
-        resolve();
-      });
-      req.end(payload);
-    });
+  const sendOne = async (conn) => {
+    const payload = body();
+    const query = signedQuery({ method: 'POST', path, body: payload, key: a.key, secret: a.secret });
+    const sentUs = nowUs();
+    if (out.firstUs === 0) out.firstUs = sentUs;
+    out.requests++;
+    try {
+      const res = await conn.request('POST', `${path}?${query}`, payload, 'Content-Type: application/json\r\n');
+      const at = nowUs();
+      rtt.record(at - sentUs);
+      out.lastUs = at;
+      if (res.status === 200) {
+        out.acceptedRequests++;
+        out.acceptedEvents += a.batch > 0 ? a.batch : 1;
+      } else {
+        out.rejected[res.status] = (out.rejected[res.status] ?? 0) + 1;
+        out.sampleRejection ??= res.body.slice(0, 200);
+      }
+    } catch (e) {
+      out.errors[e.code ?? e.message] = (out.errors[e.code ?? e.message] ?? 0) + 1;
+    }
+  };
 
   if (a.mode === 'burst') {
-    const lane = async () => {
-      while (Date.now() < deadline) await sendOne();
+    const lane = async (conn) => {
+      while (Date.now() < deadline) await sendOne(conn);
     };
-    await Promise.all(Array.from({ length: a.inflight }, lane));
+    await Promise.all(pool.map(lane));
   } else {
     const pending = [];
     const intervalMs = 1000 / a.rate;
@@ -86,12 +74,13 @@ async function run(a) {
       if (due >= deadline) break;
       const wait = due - Date.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      if (inflight >= a.inflight) out.skipped++;
-      else pending.push(sendOne());
+      const idle = pool.find((c) => !c.pending);
+      if (!idle) out.skipped++;
+      else pending.push(sendOne(idle));
     }
     await Promise.all(pending);
   }
-  agent.destroy();
+  for (const c of pool) c.close();
   return { ...out, elapsedMs: Date.now() - started, httpLatencyMs: rtt.summaryMs(), usage: usageSince(mark) };
 }
 

@@ -22,6 +22,8 @@ export function tableRows(res) {
     add(`Burst fanout, ${n} subscribers, ${res.options.dataBytes} B events`, 'deliveries/s', cell(b, (r) => fmt(r.deliveriesPerSec)), cell(p, (r) => fmt(r.deliveriesPerSec)), ok(b) && ok(p) ? ratio(p.deliveriesPerSec, b.deliveriesPerSec) : '–', '≥ 8×', ok(b) && ok(p) ? mark(p.deliveriesPerSec >= 8 * b.deliveriesPerSec) : '');
     add('', 'latency p50 / p99 / max (ms)', cell(b, (r) => lat(r.latencyMs)), cell(p, (r) => lat(r.latencyMs)), ok(b) && ok(p) ? ratio(p.latencyMs.p99, b.latencyMs.p99, 2) + ' p99' : '–', 'lower p99', ok(b) && ok(p) ? mark(p.latencyMs.p99 < b.latencyMs.p99) : '');
     add('', 'lost deliveries (of accepted × subscribers)', cell(b, (r) => `${fmt(r.lost)} of ${fmt(r.expectedDeliveries)}`), cell(p, (r) => `${fmt(r.lost)} of ${fmt(r.expectedDeliveries)}`), '', '0', ok(p) ? mark(p.lost === 0) : '');
+    add('', `deliveries/s with ${res.options.inflight * 4} publishes in flight`, cell(b, (r) => fmt(r.moreInFlight?.deliveriesPerSec)), cell(p, (r) => fmt(r.moreInFlight?.deliveriesPerSec)), ok(b) && ok(p) && b.moreInFlight && p.moreInFlight ? ratio(p.moreInFlight.deliveriesPerSec, b.moreInFlight.deliveriesPerSec) : '–', '', '');
+    add('', 'deliveries per write syscall (server)', cell(b, (r) => fmt(r.serverSyscalls.deliveriesPerWrite, 1)), cell(p, (r) => fmt(r.serverSyscalls.deliveriesPerWrite, 1)), '', '', '');
     add('', 'publishes rejected by the server', cell(b, (r) => fmt(sumValues(r.rejected))), cell(p, (r) => fmt(sumValues(r.rejected))), '', '', '');
   }
   if (s.steady) {
@@ -55,7 +57,9 @@ export function tableRows(res) {
   const gen = s.burst?.pogo;
   if (ok(gen)) {
     const c = gen.cpu;
-    add('Load generator during Pogo burst', 'CPU % of one core', '', `clients ${c.clients.map((u) => fmt(u.cpuPct)).join(' + ')}, publisher ${fmt(c.publisher.cpuPct)}; server ${fmt(c.serverPct)}`, '', '', '');
+    const pin = res.generator.pinning;
+    const where = pin && !pin.failed ? ` (server pinned to CPU ${pin.server}, generator to CPU ${pin.generator})` : ' (unpinned)';
+    add(`CPU during Pogo burst${where}`, '% of one core', `server ${fmt(s.burst.baseline?.cpu?.serverPct)}`, `server ${fmt(c.serverPct)}; generator: clients ${c.clients.map((u) => fmt(u.cpuPct)).join(' + ')}, publisher ${fmt(c.publisher.cpuPct)}`, '', 'generator < 100', mark(c.clients.reduce((a, u) => a + u.cpuPct, 0) + c.publisher.cpuPct < 100));
   }
   return rows;
 }
@@ -67,8 +71,14 @@ export function markdown(res) {
   const lines = [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`];
   for (const r of tableRows(res)) lines.push(`| ${r.map((c) => String(c).replaceAll('|', '\\|')).join(' | ')} |`);
   const m = res.machine;
-  lines.push('', `Measured ${res.startedAt.slice(0, 16).replace('T', ' ')} UTC on ${m.cpus}× ${m.cpuModel}, ${m.memGiB} GiB, Node ${m.node}${res.options.quick ? ' (--quick run)' : ''}. Server and load generator share the machine; \`npm run bench\` reproduces it.`);
+  lines.push('', `Measured ${res.startedAt.slice(0, 16).replace('T', ' ')} UTC on ${m.cpus}× ${m.cpuModel}, ${m.memGiB} GiB, Node ${m.node}${res.options.quick ? ' (--quick run)' : ''}. ${pinNote(res)} \`npm run bench\` reproduces it; the JSON beside this file has every number.`);
   return lines.join('\n');
+}
+
+function pinNote(res) {
+  const pin = res.generator.pinning;
+  if (pin && !pin.failed) return `Servers ran on CPU ${pin.server} and the load generator (${res.generator.clientProcesses} client processes, 1 publisher) on CPU ${pin.generator}.`;
+  return `Servers and the load generator (${res.generator.clientProcesses} client processes, 1 publisher) shared all CPUs.`;
 }
 
 const esc = (t) => String(t).replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]);

@@ -1,5 +1,5 @@
 // Starting the servers under test and reading their CPU and memory from /proc.
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -131,4 +131,30 @@ export function cpuMeter(pids) {
     const wall = Number(process.hrtime.bigint() - t0) / 1e9;
     return Math.round(((total() - c0) / wall) * 1000) / 10;
   };
+}
+
+/** Syscall and byte counters of the process tree from /proc/<pid>/io (write and read syscalls). */
+export function ioCounters(pid) {
+  const c = { syscw: 0, syscr: 0, wchar: 0 };
+  for (const p of processTree(pid)) {
+    try {
+      for (const line of readFileSync(`/proc/${p}/io`, 'utf8').split('\n')) {
+        const [k, v] = line.split(':');
+        if (k in c) c[k] += Number(v);
+      }
+    } catch {
+      /* gone */
+    }
+  }
+  return c;
+}
+
+/** Restricts a process tree (every thread) to the given CPU list, e.g. "0" or "1-3"; false if taskset is missing. */
+export function pinTree(pid, cpuList) {
+  try {
+    for (const p of processTree(pid)) execFileSync('taskset', ['-a', '-p', '-c', cpuList, String(p)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }
