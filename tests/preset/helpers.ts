@@ -6,6 +6,8 @@ import PusherServer from 'pusher';
 import type { RunningServer, TestApp } from '../helpers/server';
 
 export interface AuthEndpoint {
+  /** http://127.0.0.1:port, where `pages` are served. */
+  origin: string;
   url: string;
   /** Every channel the endpoint was asked to authorize, in order. */
   requests: { channel: string; socketId: string; userId: string | null }[];
@@ -23,11 +25,15 @@ export const users: Record<string, { id: number; name: string }> = {
   '3': { id: 3, name: 'Linus' },
 };
 
+/** Static responses the same HTTP server serves on GET (the browser test's page and its bundle). */
+export type Pages = Record<string, { type: string; body: string | Uint8Array; cookie?: string }>;
+
 /**
  * POST /broadcasting/auth as Laravel answers it: 403 for channels whose name contains "forbidden" or for an
- * unknown user, otherwise the Pusher signature (with channel_data for presence channels).
+ * unknown user, otherwise the Pusher signature (with channel_data for presence channels). The user comes from
+ * an X-User-Id header or, as a Laravel session would, from a `user` cookie.
  */
-export async function startAuthEndpoint(server: RunningServer, app: TestApp): Promise<AuthEndpoint> {
+export async function startAuthEndpoint(server: RunningServer, app: TestApp, pages: Pages = {}): Promise<AuthEndpoint> {
   const sdk = publisher(server, app);
   const requests: AuthEndpoint['requests'] = [];
   const http: Server = createServer((request, response) => {
@@ -37,7 +43,18 @@ export async function startAuthEndpoint(server: RunningServer, app: TestApp): Pr
       const form = new URLSearchParams(body);
       const channel = form.get('channel_name') ?? '';
       const socketId = form.get('socket_id') ?? '';
-      const userId = (request.headers['x-user-id'] as string | undefined) ?? null;
+      const page = request.method === 'GET' ? pages[(request.url ?? '/').split('?')[0]!] : undefined;
+      if (page) {
+        response.setHeader('Content-Type', page.type);
+        if (page.cookie) response.setHeader('Set-Cookie', page.cookie);
+        return void response.end(page.body);
+      }
+      if (request.method === 'GET') {
+        response.statusCode = 404;
+        return void response.end('not found');
+      }
+      const cookieUser = /(?:^|;\s*)user=(\w+)/.exec(request.headers.cookie ?? '')?.[1];
+      const userId = (request.headers['x-user-id'] as string | undefined) ?? cookieUser ?? null;
       requests.push({ channel, socketId, userId });
       const user = userId ? users[userId] : undefined;
       response.setHeader('Access-Control-Allow-Origin', '*');
@@ -57,9 +74,15 @@ export async function startAuthEndpoint(server: RunningServer, app: TestApp): Pr
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const { port } = http.address() as AddressInfo;
   return {
+    origin: `http://127.0.0.1:${port}`,
     url: `http://127.0.0.1:${port}/broadcasting/auth`,
     requests,
-    close: () => new Promise((resolve) => http.close(() => resolve())),
+    // closeAllConnections: browsers keep pre-opened sockets that would hold close() for ~30 s.
+    close: () =>
+      new Promise((resolve) => {
+        http.close(() => resolve());
+        http.closeAllConnections();
+      }),
   };
 }
 
