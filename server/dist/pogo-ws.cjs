@@ -4130,7 +4130,11 @@ var pogo_websocket_schema_default = {
     pongTimeoutSeconds: 30,
     authTimestampWindowSeconds: 600,
     maxInactivitySeconds: 86400,
-    cacheTtlSeconds: 1800
+    cacheTtlSeconds: 1800,
+    handshakesPerSecondPerIp: 0,
+    handshakeBurstPerIp: 20,
+    httpRequestsPerSecond: 0,
+    httpRequestBurst: 100
   },
   events: {
     client: [
@@ -4936,6 +4940,15 @@ var channelNamePattern = new RegExp(pogo_websocket_schema_default.$defs.channelN
 var socketIdPattern = new RegExp(pogo_websocket_schema_default.$defs.socketId.pattern);
 
 // src/apps/config.ts
+var webhookEventNames = [
+  "channel_occupied",
+  "channel_vacated",
+  "member_added",
+  "member_removed",
+  "client_event",
+  "cache_miss",
+  "subscription_count"
+];
 var ConfigError = class extends Error {
   constructor(key, problem) {
     super(`Invalid configuration: ${key} ${problem}`);
@@ -4994,7 +5007,12 @@ function webhooks(value, key) {
     if (!isObject(hook)) throw new ConfigError(`${key}[${i}]`, "must be an object");
     const url = str(hook.url, `${key}[${i}].url`);
     if (!/^https?:\/\//.test(url)) throw new ConfigError(`${key}[${i}].url`, "must be an http(s) URL");
-    return { url, events: stringList(hook.events, `${key}[${i}].events`) };
+    const events2 = stringList(hook.events, `${key}[${i}].events`);
+    const unknown = events2.find((name) => !webhookEventNames.includes(name));
+    if (unknown !== void 0) {
+      throw new ConfigError(`${key}[${i}].events`, `has an unknown event ${JSON.stringify(unknown)} (known: ${webhookEventNames.join(", ")})`);
+    }
+    return { url, events: events2 };
   });
 }
 function parseApp(raw, key) {
@@ -5007,7 +5025,7 @@ function parseApp(raw, key) {
     enabled: bool(raw.enabled, `${key}.enabled`, true),
     clientEvents: bool(raw.clientEvents, `${key}.clientEvents`, true),
     subscriptionCount: bool(raw.subscriptionCount, `${key}.subscriptionCount`, false),
-    allowedOrigins: stringList(raw.allowedOrigins, `${key}.allowedOrigins`).filter((o) => o !== "*"),
+    allowedOrigins: stringList(raw.allowedOrigins, `${key}.allowedOrigins`),
     webhooks: webhooks(raw.webhooks, `${key}.webhooks`),
     limits: limits(raw.limits, `${key}.limits`)
   };
@@ -5026,10 +5044,37 @@ function appFromEnv(env) {
       key: pick("KEY") || id,
       secret,
       allowedOrigins: env.WS_ALLOWED_ORIGINS,
-      clientEvents: env.WS_CLIENT_EVENTS
+      clientEvents: env.WS_CLIENT_EVENTS,
+      webhooks: env.WS_WEBHOOK_URL ? [{ url: env.WS_WEBHOOK_URL, events: env.WS_WEBHOOK_EVENTS }] : void 0
     },
     `${source}_ID`
   );
+}
+function metricsConfig(raw, env) {
+  const port = raw.port ?? env.WS_METRICS_PORT;
+  return {
+    enabled: bool(raw.enabled ?? env.WS_METRICS_ENABLED, "metrics.enabled", true),
+    detailed: bool(raw.detailed ?? env.WS_METRICS_DETAILED, "metrics.detailed", false),
+    ...port !== void 0 && port !== "" ? { port: int(port, "metrics.port", 0) } : {},
+    ...raw.host !== void 0 || env.WS_METRICS_HOST ? { host: str(raw.host ?? env.WS_METRICS_HOST, "metrics.host") } : {}
+  };
+}
+function webhookDelivery(raw) {
+  if (raw !== void 0 && !isObject(raw)) throw new ConfigError("webhooks", "must be an object");
+  const o = raw ?? {};
+  const known = ["batchSize", "batchIntervalMs", "timeoutMs", "retries", "retryBackoffMs", "maxQueuedEvents", "concurrency", "vacatedDelayMs"];
+  const stray = Object.keys(o).find((k) => !known.includes(k));
+  if (stray !== void 0) throw new ConfigError(`webhooks.${stray}`, `is not a known option (known: ${known.join(", ")})`);
+  return {
+    batchSize: int(o.batchSize, "webhooks.batchSize", 50, 1),
+    batchIntervalMs: int(o.batchIntervalMs, "webhooks.batchIntervalMs", 50),
+    timeoutMs: int(o.timeoutMs, "webhooks.timeoutMs", 5e3, 1),
+    retries: int(o.retries, "webhooks.retries", 3),
+    retryBackoffMs: int(o.retryBackoffMs, "webhooks.retryBackoffMs", 500),
+    maxQueuedEvents: int(o.maxQueuedEvents, "webhooks.maxQueuedEvents", 1e4, 1),
+    concurrency: int(o.concurrency, "webhooks.concurrency", 4, 1),
+    vacatedDelayMs: int(o.vacatedDelayMs, "webhooks.vacatedDelayMs", 3e3)
+  };
 }
 function loadConfig(options) {
   const { env } = options;
@@ -5083,8 +5128,10 @@ function loadConfig(options) {
     port: int(options.port ?? file.port ?? env.WS_SERVER_PORT ?? env.WS_PORT, "port", 6001),
     apps,
     redis,
-    metrics: { enabled: bool(metricsRaw.enabled, "metrics.enabled", true) },
-    shutdownTimeoutSeconds: int(file.shutdownTimeoutSeconds, "shutdownTimeoutSeconds", 10)
+    metrics: metricsConfig(metricsRaw, env),
+    webhooks: webhookDelivery(file.webhooks),
+    shutdownTimeoutSeconds: int(file.shutdownTimeoutSeconds, "shutdownTimeoutSeconds", 10),
+    trustedProxies: stringList(file.trustedProxies ?? env.WS_TRUSTED_PROXIES, "trustedProxies")
   };
 }
 
@@ -5500,6 +5547,56 @@ var Hub = class {
   }
 };
 
+// src/limits/token-bucket.ts
+var TokenBucket = class {
+  constructor(rate, burst, now = Date.now()) {
+    this.rate = rate;
+    this.burst = burst;
+    this.tokens = burst;
+    this.updatedAt = now;
+  }
+  tokens;
+  updatedAt;
+  take(now = Date.now()) {
+    this.tokens = Math.min(this.burst, this.tokens + (now - this.updatedAt) / 1e3 * this.rate);
+    this.updatedAt = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+  /** Seconds until the next token. */
+  retryAfter() {
+    return Math.max(1, Math.ceil((1 - this.tokens) / this.rate));
+  }
+  /** Full again: the bucket can be forgotten. */
+  idle(now = Date.now()) {
+    return this.tokens + (now - this.updatedAt) / 1e3 * this.rate >= this.burst;
+  }
+};
+var BucketMap = class {
+  constructor(rate, burst) {
+    this.rate = rate;
+    this.burst = burst;
+  }
+  buckets = /* @__PURE__ */ new Map();
+  /** True when `key` may go ahead; a rate of 0 means unlimited. */
+  take(key, now = Date.now()) {
+    if (this.rate <= 0) return true;
+    let bucket = this.buckets.get(key);
+    if (!bucket) this.buckets.set(key, bucket = new TokenBucket(this.rate, this.burst, now));
+    return bucket.take(now);
+  }
+  retryAfter(key) {
+    return this.buckets.get(key)?.retryAfter() ?? 1;
+  }
+  prune(now = Date.now()) {
+    for (const [key, bucket] of this.buckets) if (bucket.idle(now)) this.buckets.delete(key);
+  }
+  get size() {
+    return this.buckets.size;
+  }
+};
+
 // src/http/respond.ts
 function sendJson(res, httpStatus, body) {
   const text = JSON.stringify(body);
@@ -5752,8 +5849,15 @@ function readBody(req, limit) {
 var ApiRouter = class {
   constructor(context) {
     this.context = context;
+    for (const app of context.hub.apps) {
+      if (app.limits.httpRequestsPerSecond > 0) {
+        this.buckets.set(app.id, new TokenBucket(app.limits.httpRequestsPerSecond, app.limits.httpRequestBurst));
+      }
+    }
   }
   plain = [];
+  /** Per app: requests a second, refused with 429 beyond the burst. */
+  buckets = /* @__PURE__ */ new Map();
   addPlainRoute(route) {
     this.plain.push(route);
   }
@@ -5794,7 +5898,13 @@ var ApiRouter = class {
       req.resume();
       throw new ApiError("UNKNOWN_APP");
     }
-    const body = await readBody(req, app.limits.maxHttpBodyBytes ?? defaultLimits.maxHttpBodyBytes);
+    const bucket = this.buckets.get(app.id);
+    if (bucket && !bucket.take()) {
+      req.resume();
+      res.setHeader("Retry-After", String(bucket.retryAfter()));
+      throw new ApiError("RATE_LIMITED", `at most ${app.limits.httpRequestsPerSecond} requests a second`);
+    }
+    const body = await readBody(req, app.limits.maxHttpBodyBytes);
     verifyRequest(app, { method: req.method, path, query: url.searchParams, body });
     if (!app.enabled) throw new ApiError("APP_DISABLED");
     const result = await matched.route.endpoint(this.context, {
@@ -6036,6 +6146,19 @@ function dispatch(hub, connection, raw) {
   }
 }
 
+// src/limits/client-ip.ts
+function normalise(ip) {
+  return ip.startsWith("::ffff:") ? ip.slice(7) : ip;
+}
+function clientIp(request, trustedProxies) {
+  const peer = normalise(request.socket.remoteAddress ?? "");
+  if (!trustedProxies.has(peer)) return peer;
+  const header = request.headers["x-forwarded-for"];
+  const hops = (Array.isArray(header) ? header.join(",") : header ?? "").split(",").map((h) => normalise(h.trim())).filter(Boolean);
+  for (let i = hops.length - 1; i >= 0; i--) if (!trustedProxies.has(hops[i])) return hops[i];
+  return hops[0] ?? peer;
+}
+
 // src/transport/connection.ts
 var Connection = class {
   constructor(socketId, app, ws, socket, ip, outbound, headers) {
@@ -6102,10 +6225,18 @@ function checkHandshake(request, findApp) {
   if (!app) return { ok: false, refusal: closeCode("APP_NOT_FOUND") };
   if (!app.enabled) return { ok: false, refusal: closeCode("APP_DISABLED") };
   const origin = request.headers.origin;
-  if (origin && app.allowedOrigins.length > 0 && !app.allowedOrigins.includes(origin)) {
+  if (origin && !originAllowed(origin, app.allowedOrigins, request.headers.host)) {
     return { ok: false, refusal: closeCode("ORIGIN_NOT_ALLOWED"), detail: origin.slice(0, 100) };
   }
   return { ok: true, app };
+}
+function originAllowed(origin, allowed, host) {
+  if (allowed.length > 0) return allowed.includes("*") || allowed.includes(origin);
+  try {
+    return new URL(origin).hostname === new URL(`http://${host ?? ""}`).hostname;
+  } catch {
+    return false;
+  }
 }
 
 // src/transport/outbound.ts
@@ -6143,7 +6274,7 @@ var OutboundQueue = class {
     target.pending = void 0;
     target.pendingBytes = 0;
     if (!frames || target.socket.destroyed) return;
-    if (target.socket.writableLength + bytes > this.maxBufferedBytes(target)) {
+    if (target.socket.writableLength > this.maxBufferedBytes(target)) {
       target.overflow();
       return;
     }
@@ -6163,27 +6294,55 @@ function newSocketId(inUse) {
 
 // src/transport/websocket-server.ts
 var PusherWebSocketServer = class {
-  constructor(hub, options = { maxFrameBytes: defaultLimits.maxFrameBytes }) {
+  constructor(hub, options = { trustedProxies: [] }) {
     this.hub = hub;
-    this.wss = new import_websocket_server.default({ noServer: true, perMessageDeflate: false, maxPayload: options.maxFrameBytes, clientTracking: false });
+    this.trustedProxies = new Set(options.trustedProxies);
+    for (const app of hub.apps) {
+      this.handshakeBuckets.set(app.id, new BucketMap(app.limits.handshakesPerSecondPerIp, app.limits.handshakeBurstPerIp));
+    }
+    const maxPayload = Math.max(...hub.apps.map((a) => a.limits.maxFrameBytes));
+    this.wss = new import_websocket_server.default({ noServer: true, perMessageDeflate: false, maxPayload, clientTracking: false });
   }
   outbound = new OutboundQueue((target) => target.app.limits.maxOutboundBufferBytes);
   wss;
   sweepTimer;
   accepting = true;
+  trustedProxies;
+  /** Per app: one handshake bucket per client IP. */
+  handshakeBuckets = /* @__PURE__ */ new Map();
   attach(server) {
-    server.on("upgrade", (request, socket, head) => {
-      if (!this.accepting) {
-        socket.end("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n");
-        return;
-      }
-      this.wss.handleUpgrade(request, socket, head, (ws) => this.open(ws, request, socket));
-    });
+    server.on("upgrade", (request, socket, head) => this.upgrade(request, socket, head));
     this.sweepTimer = setInterval(() => this.sweep(), 1e3);
     this.sweepTimer.unref();
   }
-  open(ws, request, socket) {
+  upgrade(request, socket, head) {
+    socket.on("error", () => socket.destroy());
+    if (!this.accepting) {
+      socket.end("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+      return;
+    }
     const handshake = checkHandshake(request, (key) => this.hub.appByKey(key));
+    const ip = clientIp(request, this.trustedProxies);
+    if (handshake.ok) {
+      const buckets = this.handshakeBuckets.get(handshake.app.id);
+      if (!buckets.take(ip)) {
+        const status = publishStatus("RATE_LIMITED");
+        const body = JSON.stringify({ error: `${status.message}: too many connections from this address`, status: status.status, name: status.name });
+        socket.end(
+          `HTTP/1.1 429 Too Many Requests\r
+Retry-After: ${buckets.retryAfter(ip)}\r
+Content-Type: application/json\r
+Content-Length: ${Buffer.byteLength(body)}\r
+Connection: close\r
+\r
+${body}`
+        );
+        return;
+      }
+    }
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.open(ws, request, socket, handshake, ip));
+  }
+  open(ws, request, socket, handshake, ip) {
     if (!handshake.ok) {
       const { refusal, detail } = handshake;
       ws.send(codedError(refusal, detail));
@@ -6204,7 +6363,7 @@ var PusherWebSocketServer = class {
       app,
       ws,
       socket,
-      socket.remoteAddress ?? "",
+      ip,
       this.outbound,
       { cookie: request.headers.cookie, authorization: request.headers.authorization }
     );
@@ -6215,6 +6374,10 @@ var PusherWebSocketServer = class {
       connection.pingSentAt = 0;
       if (isBinary) {
         connection.sendText(codedError(errorCode("BAD_MESSAGE"), "binary frames are not part of the Pusher protocol"));
+        return;
+      }
+      if (data.length > app.limits.maxFrameBytes) {
+        connection.sendText(codedError(errorCode("MESSAGE_TOO_LARGE"), `frames are limited to ${app.limits.maxFrameBytes} bytes`));
         return;
       }
       dispatch(this.hub, connection, data.toString("utf8"));
@@ -6256,6 +6419,7 @@ var PusherWebSocketServer = class {
       }
     }
     this.hub.expireCaches(now);
+    for (const buckets of this.handshakeBuckets.values()) buckets.prune(now);
   }
   /** Stop accepting; tell every client to reconnect elsewhere (4200). */
   shutdown() {
@@ -6278,7 +6442,7 @@ async function startServer(config, log2) {
     return true;
   });
   const http = (0, import_node_http.createServer)({ keepAliveTimeout: 65e3 }, (req, res) => void router.handle(req, res));
-  const websockets = new PusherWebSocketServer(hub);
+  const websockets = new PusherWebSocketServer(hub, { trustedProxies: config.trustedProxies });
   websockets.attach(http);
   await new Promise((resolve, reject) => {
     http.once("error", reject);

@@ -35,7 +35,7 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
   });
 
   const http: Server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => void router.handle(req, res));
-  const websockets = new PusherWebSocketServer(hub);
+  const websockets = new PusherWebSocketServer(hub, { trustedProxies: config.trustedProxies });
   websockets.attach(http);
 
   await new Promise<void>((resolve, reject) => {

@@ -15,7 +15,7 @@ export interface App {
   clientEvents: boolean;
   /** `pusher_internal:subscription_count` to subscribers of non-presence channels. */
   subscriptionCount: boolean;
-  /** Exact origins allowed to connect; empty means any. */
+  /** Exact origins allowed to connect; `*` allows any; empty allows no-Origin clients and the server's own hostname. */
   allowedOrigins: string[];
   webhooks: WebhookTarget[];
   limits: Limits;

@@ -14,10 +14,55 @@ export interface ServerConfig {
   port: number;
   apps: App[];
   redis?: RedisConfig;
-  metrics: { enabled: boolean };
+  metrics: MetricsConfig;
+  webhooks: WebhookDeliveryConfig;
   /** Seconds a graceful shutdown may take to drain before connections are cut. */
   shutdownTimeoutSeconds: number;
+  /** Proxy addresses whose X-Forwarded-For is believed for the client's IP. */
+  trustedProxies: string[];
 }
+
+export interface MetricsConfig {
+  /** GET /metrics (Prometheus). */
+  enabled: boolean;
+  /** Hot-path histograms: fan-out duration and publish-to-flush latency. */
+  detailed: boolean;
+  /** Serve /metrics on this port (and `host`) instead of the public one. */
+  port?: number;
+  host?: string;
+}
+
+/** How webhooks are batched and sent (server-wide; targets are per app). */
+export interface WebhookDeliveryConfig {
+  /** Events per request, at most. */
+  batchSize: number;
+  /** How long the first event of a batch waits for company. */
+  batchIntervalMs: number;
+  /** Per request. */
+  timeoutMs: number;
+  /** Extra attempts after a timeout, connection error or 5xx (never after a 4xx). */
+  retries: number;
+  /** First retry delay; doubles each attempt (with jitter), capped at 30 s. */
+  retryBackoffMs: number;
+  /** Events waiting per target (batched, queued or in flight); beyond it new events are dropped and counted. */
+  maxQueuedEvents: number;
+  /** Requests in flight per target. */
+  concurrency: number;
+  /** channel_vacated and member_removed wait this long; a re-join meanwhile cancels both events (no flapping). */
+  vacatedDelayMs: number;
+}
+
+export const webhookEventNames = [
+  'channel_occupied',
+  'channel_vacated',
+  'member_added',
+  'member_removed',
+  'client_event',
+  'cache_miss',
+  'subscription_count',
+] as const;
+
+export type WebhookEventName = (typeof webhookEventNames)[number];
 
 export class ConfigError extends Error {
   constructor(key: string, problem: string) {
@@ -89,7 +134,12 @@ function webhooks(value: unknown, key: string): WebhookTarget[] {
     if (!isObject(hook)) throw new ConfigError(`${key}[${i}]`, 'must be an object');
     const url = str(hook.url, `${key}[${i}].url`);
     if (!/^https?:\/\//.test(url)) throw new ConfigError(`${key}[${i}].url`, 'must be an http(s) URL');
-    return { url, events: stringList(hook.events, `${key}[${i}].events`) };
+    const events = stringList(hook.events, `${key}[${i}].events`);
+    const unknown = events.find((name) => !(webhookEventNames as readonly string[]).includes(name));
+    if (unknown !== undefined) {
+      throw new ConfigError(`${key}[${i}].events`, `has an unknown event ${JSON.stringify(unknown)} (known: ${webhookEventNames.join(', ')})`);
+    }
+    return { url, events };
   });
 }
 
@@ -103,7 +153,7 @@ export function parseApp(raw: unknown, key: string): App {
     enabled: bool(raw.enabled, `${key}.enabled`, true),
     clientEvents: bool(raw.clientEvents, `${key}.clientEvents`, true),
     subscriptionCount: bool(raw.subscriptionCount, `${key}.subscriptionCount`, false),
-    allowedOrigins: stringList(raw.allowedOrigins, `${key}.allowedOrigins`).filter((o) => o !== '*'),
+    allowedOrigins: stringList(raw.allowedOrigins, `${key}.allowedOrigins`),
     webhooks: webhooks(raw.webhooks, `${key}.webhooks`),
     limits: limits(raw.limits, `${key}.limits`),
   };
@@ -126,6 +176,7 @@ function appFromEnv(env: Env): App | undefined {
       secret,
       allowedOrigins: env.WS_ALLOWED_ORIGINS,
       clientEvents: env.WS_CLIENT_EVENTS,
+      webhooks: env.WS_WEBHOOK_URL ? [{ url: env.WS_WEBHOOK_URL, events: env.WS_WEBHOOK_EVENTS }] : undefined,
     },
     `${source}_ID`,
   );
@@ -138,6 +189,34 @@ export interface LoadOptions {
   env: Env;
   /** Called when nothing configures an app and the development default is used. */
   warn?: (message: string) => void;
+}
+
+function metricsConfig(raw: Json, env: Env): MetricsConfig {
+  const port = raw.port ?? env.WS_METRICS_PORT;
+  return {
+    enabled: bool(raw.enabled ?? env.WS_METRICS_ENABLED, 'metrics.enabled', true),
+    detailed: bool(raw.detailed ?? env.WS_METRICS_DETAILED, 'metrics.detailed', false),
+    ...(port !== undefined && port !== '' ? { port: int(port, 'metrics.port', 0) } : {}),
+    ...(raw.host !== undefined || env.WS_METRICS_HOST ? { host: str(raw.host ?? env.WS_METRICS_HOST, 'metrics.host') } : {}),
+  };
+}
+
+function webhookDelivery(raw: unknown): WebhookDeliveryConfig {
+  if (raw !== undefined && !isObject(raw)) throw new ConfigError('webhooks', 'must be an object');
+  const o = (raw ?? {}) as Json;
+  const known = ['batchSize', 'batchIntervalMs', 'timeoutMs', 'retries', 'retryBackoffMs', 'maxQueuedEvents', 'concurrency', 'vacatedDelayMs'];
+  const stray = Object.keys(o).find((k) => !known.includes(k));
+  if (stray !== undefined) throw new ConfigError(`webhooks.${stray}`, `is not a known option (known: ${known.join(', ')})`);
+  return {
+    batchSize: int(o.batchSize, 'webhooks.batchSize', 50, 1),
+    batchIntervalMs: int(o.batchIntervalMs, 'webhooks.batchIntervalMs', 50),
+    timeoutMs: int(o.timeoutMs, 'webhooks.timeoutMs', 5_000, 1),
+    retries: int(o.retries, 'webhooks.retries', 3),
+    retryBackoffMs: int(o.retryBackoffMs, 'webhooks.retryBackoffMs', 500),
+    maxQueuedEvents: int(o.maxQueuedEvents, 'webhooks.maxQueuedEvents', 10_000, 1),
+    concurrency: int(o.concurrency, 'webhooks.concurrency', 4, 1),
+    vacatedDelayMs: int(o.vacatedDelayMs, 'webhooks.vacatedDelayMs', 3_000),
+  };
 }
 
 export function loadConfig(options: LoadOptions): ServerConfig {
@@ -195,7 +274,9 @@ export function loadConfig(options: LoadOptions): ServerConfig {
     port: int(options.port ?? file.port ?? env.WS_SERVER_PORT ?? env.WS_PORT, 'port', 6001),
     apps,
     redis,
-    metrics: { enabled: bool(metricsRaw.enabled, 'metrics.enabled', true) },
+    metrics: metricsConfig(metricsRaw, env),
+    webhooks: webhookDelivery(file.webhooks),
     shutdownTimeoutSeconds: int(file.shutdownTimeoutSeconds, 'shutdownTimeoutSeconds', 10),
+    trustedProxies: stringList(file.trustedProxies ?? env.WS_TRUSTED_PROXIES, 'trustedProxies'),
   };
 }

@@ -1,6 +1,6 @@
 // The Pusher HTTP API: find the endpoint and the app, read a bounded body, check the signature.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { defaultLimits } from '../schema.js';
+import { TokenBucket } from '../limits/token-bucket.js';
 import type { ApiContext, Endpoint } from './endpoint.js';
 import { channel, channels, users } from './endpoints/channels.js';
 import { batchEvents, events } from './endpoints/publish.js';
@@ -52,8 +52,16 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 
 export class ApiRouter {
   private readonly plain: PlainRoute[] = [];
+  /** Per app: requests a second, refused with 429 beyond the burst. */
+  private readonly buckets = new Map<string, TokenBucket>();
 
-  constructor(private readonly context: ApiContext) {}
+  constructor(private readonly context: ApiContext) {
+    for (const app of context.hub.apps) {
+      if (app.limits.httpRequestsPerSecond > 0) {
+        this.buckets.set(app.id, new TokenBucket(app.limits.httpRequestsPerSecond, app.limits.httpRequestBurst));
+      }
+    }
+  }
 
   addPlainRoute(route: PlainRoute): void {
     this.plain.push(route);
@@ -99,7 +107,13 @@ export class ApiRouter {
       req.resume();
       throw new ApiError('UNKNOWN_APP');
     }
-    const body = await readBody(req, app.limits.maxHttpBodyBytes ?? defaultLimits.maxHttpBodyBytes);
+    const bucket = this.buckets.get(app.id);
+    if (bucket && !bucket.take()) {
+      req.resume();
+      res.setHeader('Retry-After', String(bucket.retryAfter()));
+      throw new ApiError('RATE_LIMITED', `at most ${app.limits.httpRequestsPerSecond} requests a second`);
+    }
+    const body = await readBody(req, app.limits.maxHttpBodyBytes);
     verifyRequest(app, { method: req.method!, path, query: url.searchParams, body });
     if (!app.enabled) throw new ApiError('APP_DISABLED');
     const result = await matched.route.endpoint(this.context, {

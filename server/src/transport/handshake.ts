@@ -24,8 +24,18 @@ export function checkHandshake(request: IncomingMessage, findApp: (key: string) 
   if (!app.enabled) return { ok: false, refusal: closeCode('APP_DISABLED') };
 
   const origin = request.headers.origin;
-  if (origin && app.allowedOrigins.length > 0 && !app.allowedOrigins.includes(origin)) {
+  if (origin && !originAllowed(origin, app.allowedOrigins, request.headers.host)) {
     return { ok: false, refusal: closeCode('ORIGIN_NOT_ALLOWED'), detail: origin.slice(0, 100) };
   }
   return { ok: true, app };
+}
+
+/** Listed origins exactly, or `*`; with none listed, the server's own hostname (any port). */
+export function originAllowed(origin: string, allowed: readonly string[], host: string | undefined): boolean {
+  if (allowed.length > 0) return allowed.includes('*') || allowed.includes(origin);
+  try {
+    return new URL(origin).hostname === new URL(`http://${host ?? ''}`).hostname;
+  } catch {
+    return false;
+  }
 }

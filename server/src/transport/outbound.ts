@@ -47,7 +47,8 @@ export class OutboundQueue {
     target.pending = undefined;
     target.pendingBytes = 0;
     if (!frames || target.socket.destroyed) return;
-    if (target.socket.writableLength + bytes > this.maxBufferedBytes(target)) {
+    // What the kernel would not take last time is still here: the client is not keeping up.
+    if (target.socket.writableLength > this.maxBufferedBytes(target)) {
       target.overflow();
       return;
     }

@@ -7,15 +7,17 @@ import { dispatch } from '../client/dispatch.js';
 import type { Hub } from '../hub.js';
 import { codedError, connectionEstablished, ping } from '../protocol/messages.js';
 import { textFrame } from '../protocol/frame.js';
-import { closeCode, defaultLimits, errorCode } from '../schema.js';
+import { BucketMap } from '../limits/token-bucket.js';
+import { clientIp } from '../limits/client-ip.js';
+import { closeCode, errorCode, publishStatus } from '../schema.js';
 import { Connection } from './connection.js';
-import { checkHandshake } from './handshake.js';
+import { checkHandshake, type HandshakeResult } from './handshake.js';
 import { OutboundQueue } from './outbound.js';
 import { newSocketId } from './socket-id.js';
 
 export interface WebSocketServerOptions {
-  /** Largest inbound frame accepted by any app (per-app limits apply after parsing). */
-  maxFrameBytes: number;
+  /** Proxies whose X-Forwarded-For names the client. */
+  trustedProxies: string[];
 }
 
 export class PusherWebSocketServer {
@@ -23,29 +25,55 @@ export class PusherWebSocketServer {
   private readonly wss: WebSocketServer;
   private sweepTimer: NodeJS.Timeout | undefined;
   private accepting = true;
+  private readonly trustedProxies: ReadonlySet<string>;
+  /** Per app: one handshake bucket per client IP. */
+  private readonly handshakeBuckets = new Map<string, BucketMap>();
 
   constructor(
     private readonly hub: Hub,
-    options: WebSocketServerOptions = { maxFrameBytes: defaultLimits.maxFrameBytes },
+    options: WebSocketServerOptions = { trustedProxies: [] },
   ) {
+    this.trustedProxies = new Set(options.trustedProxies);
+    for (const app of hub.apps) {
+      this.handshakeBuckets.set(app.id, new BucketMap(app.limits.handshakesPerSecondPerIp, app.limits.handshakeBurstPerIp));
+    }
+    // The largest frame any app allows; each app's own limit is checked per message.
+    const maxPayload = Math.max(...hub.apps.map((a) => a.limits.maxFrameBytes));
     // perMessageDeflate stays off: frames are built once and shared, never compressed per socket.
-    this.wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: options.maxFrameBytes, clientTracking: false });
+    this.wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload, clientTracking: false });
   }
 
   attach(server: Server): void {
-    server.on('upgrade', (request: IncomingMessage, socket: Socket, head: Buffer) => {
-      if (!this.accepting) {
-        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
-        return;
-      }
-      this.wss.handleUpgrade(request, socket, head, (ws) => this.open(ws, request, socket));
-    });
+    server.on('upgrade', (request: IncomingMessage, socket: Socket, head: Buffer) => this.upgrade(request, socket, head));
     this.sweepTimer = setInterval(() => this.sweep(), 1_000);
     this.sweepTimer.unref();
   }
 
-  private open(ws: WebSocket, request: IncomingMessage, socket: Socket): void {
+  private upgrade(request: IncomingMessage, socket: Socket, head: Buffer): void {
+    socket.on('error', () => socket.destroy());
+    if (!this.accepting) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     const handshake = checkHandshake(request, (key) => this.hub.appByKey(key));
+    const ip = clientIp(request, this.trustedProxies);
+    if (handshake.ok) {
+      // Refused before the upgrade: a flood should cost the server as little as possible.
+      const buckets = this.handshakeBuckets.get(handshake.app.id)!;
+      if (!buckets.take(ip)) {
+        const status = publishStatus('RATE_LIMITED');
+        const body = JSON.stringify({ error: `${status.message}: too many connections from this address`, status: status.status, name: status.name });
+        socket.end(
+          `HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${buckets.retryAfter(ip)}\r\nContent-Type: application/json\r\n` +
+            `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        );
+        return;
+      }
+    }
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.open(ws, request, socket, handshake, ip));
+  }
+
+  private open(ws: WebSocket, request: IncomingMessage, socket: Socket, handshake: HandshakeResult, ip: string): void {
     if (!handshake.ok) {
       const { refusal, detail } = handshake;
       ws.send(codedError(refusal, detail));
@@ -66,7 +94,7 @@ export class PusherWebSocketServer {
       app,
       ws,
       socket,
-      socket.remoteAddress ?? '',
+      ip,
       this.outbound,
       { cookie: request.headers.cookie, authorization: request.headers.authorization },
     );
@@ -78,6 +106,10 @@ export class PusherWebSocketServer {
       connection.pingSentAt = 0;
       if (isBinary) {
         connection.sendText(codedError(errorCode('BAD_MESSAGE'), 'binary frames are not part of the Pusher protocol'));
+        return;
+      }
+      if (data.length > app.limits.maxFrameBytes) {
+        connection.sendText(codedError(errorCode('MESSAGE_TOO_LARGE'), `frames are limited to ${app.limits.maxFrameBytes} bytes`));
         return;
       }
       dispatch(this.hub, connection, data.toString('utf8'));
@@ -121,6 +153,7 @@ export class PusherWebSocketServer {
       }
     }
     this.hub.expireCaches(now);
+    for (const buckets of this.handshakeBuckets.values()) buckets.prune(now);
   }
 
   /** Stop accepting; tell every client to reconnect elsewhere (4200). */

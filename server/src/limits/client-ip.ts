@@ -1,0 +1,17 @@
+// The client's address: the socket's, or X-Forwarded-For's last untrusted hop when the
+// socket belongs to a configured trusted proxy (never trust the header otherwise).
+import type { IncomingMessage } from 'node:http';
+
+function normalise(ip: string): string {
+  return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
+}
+
+export function clientIp(request: IncomingMessage, trustedProxies: ReadonlySet<string>): string {
+  const peer = normalise(request.socket.remoteAddress ?? '');
+  if (!trustedProxies.has(peer)) return peer;
+  const header = request.headers['x-forwarded-for'];
+  const hops = (Array.isArray(header) ? header.join(',') : header ?? '').split(',').map((h) => normalise(h.trim())).filter(Boolean);
+  // Walk from the nearest hop back; the first address that is not a trusted proxy is the client.
+  for (let i = hops.length - 1; i >= 0; i--) if (!trustedProxies.has(hops[i]!)) return hops[i]!;
+  return hops[0] ?? peer;
+}
