@@ -1,8 +1,9 @@
 // This node's live state: apps, their connections and channels. Every change to who is
 // subscribed where goes through here, so presence, caches, counts and observers stay in step.
-import type { Adapter, ChannelSummary } from './adapter/adapter.js';
+import type { Adapter, ChannelSummary, ClusterMembership } from './adapter/adapter.js';
 import type { App } from './apps/app.js';
-import { AppChannels, type ChannelCounts } from './channels/app-channels.js';
+import { ServerSideAuthorizer, type ServerAuthOutcome } from './auth/server-side-auth.js';
+import { AppChannels, type ChannelCounts, type JoinResult } from './channels/app-channels.js';
 import type { Channel } from './channels/channel.js';
 import { channelType, userChannel } from './protocol/channel-name.js';
 import { textFrame } from './protocol/frame.js';
@@ -22,6 +23,15 @@ export interface HubObserver {
   cacheMiss?(app: App, channel: string): void;
   subscriptionCount?(app: App, channel: string, count: number): void;
   published?(app: App, channel: string, event: string, recipients: number): void;
+  /** A connection joined a channel (every successful subscription, not only the first). */
+  subscribed?(app: App, channel: string): void;
+  /**
+   * A channel message was queued for this node's subscribers. `startedAt` is performance.now()
+   * when delivery began if `Hub.timeDeliveries` is on, else 0.
+   */
+  delivered?(app: App, channel: string, recipients: number, startedAt: number): void;
+  /** A server-side authorization finished (or was refused without a call). */
+  serverAuth?(outcome: ServerAuthOutcome): void;
 }
 
 interface AppState {
@@ -51,6 +61,19 @@ export class Hub {
       this.byKey.set(app.key, state);
       this.byId.set(app.id, state);
     }
+  }
+
+  private readonly authorizers = new Map<string, ServerSideAuthorizer>();
+
+  /** The app's server-side authorizer, when it has an auth endpoint. */
+  authorizer(app: App): ServerSideAuthorizer | undefined {
+    if (!app.authEndpoint) return undefined;
+    let authorizer = this.authorizers.get(app.id);
+    if (!authorizer) {
+      authorizer = new ServerSideAuthorizer(app, app.authEndpoint, (outcome) => this.emit('serverAuth', outcome));
+      this.authorizers.set(app.id, authorizer);
+    }
+    return authorizer;
   }
 
   observe(observer: HubObserver): void {
@@ -120,6 +143,8 @@ export class Hub {
     const result = state.channels.join(connection, name, member);
     const { channel } = result;
     connection.channels.set(name, member?.userId);
+    const membership = this.adapter.membership;
+    if (membership) return this.subscribeInCluster(membership, connection, state, result, member);
 
     let presence: messages.PresenceSnapshot | undefined;
     if (channel.members) {
@@ -128,6 +153,7 @@ export class Hub {
       presence = { ids: Object.keys(hash), hash, count: channel.members.size };
     }
     connection.sendText(messages.subscriptionSucceeded(name, presence));
+    this.emit('subscribed', app, name);
 
     if (result.occupied) this.emit('channelOccupied', app, name);
     if (member && result.firstConnectionOfUser) {
@@ -153,6 +179,19 @@ export class Hub {
     const state = this.state(app);
     const result = state.channels.leave(connection, name, userId);
     if (!result) return;
+    const membership = this.adapter.membership;
+    if (membership) {
+      const lastUser = userId !== undefined && result.lastConnectionOfUser ? userId : undefined;
+      if (result.vacated || lastUser !== undefined) {
+        membership.exit(app.id, name, result.vacated, lastUser).then(
+          (exited) => this.clusterLeft(app.id, name, exited.memberRemoved ? lastUser : undefined, exited.vacated),
+          // The broker is away: this node's subscribers still learn it; the store catches up on reconnect.
+          () => lastUser !== undefined && this.adapter.publish(app.id, name, messages.memberRemoved(name, lastUser)),
+        );
+      }
+      this.countChanged(state, result.channel);
+      return;
+    }
     if (userId !== undefined && result.lastConnectionOfUser) {
       this.adapter.publish(app.id, name, messages.memberRemoved(name, userId));
       this.emit('memberRemoved', app, name, userId);
@@ -185,11 +224,17 @@ export class Hub {
   deliver(appId: string, name: string, message: string, exceptSocketId?: string): number {
     const state = this.byId.get(appId);
     if (!state) return 0;
+    const startedAt = this.timeDeliveries ? performance.now() : 0;
     const channel = state.channels.get(name);
     const frame = textFrame(message);
     if (channel ? channel.type.cache : channelType(name).cache) state.channels.remember(name, frame);
-    return channel ? channel.broadcast(frame, exceptSocketId) : 0;
+    const recipients = channel ? channel.broadcast(frame, exceptSocketId) : 0;
+    this.emit('delivered', state.app, name, recipients, startedAt);
+    return recipients;
   }
+
+  /** Clock every delivery for the detailed metrics (`metrics.detailed`); off by default. */
+  timeDeliveries = false;
 
   clientEvent(connection: Connection, channel: string, event: string, data: unknown): void {
     const userId = connection.channels.get(channel);
@@ -220,6 +265,70 @@ export class Hub {
 
   expireCaches(now: number): void {
     for (const state of this.byId.values()) state.channels.expireCache(state.app.limits.cacheTtlSeconds * 1000, now);
+  }
+
+  /**
+   * Subscribing when several nodes share state: the cluster's store decides occupied and
+   * member_added (so each fires once cluster-wide) and holds the presence list and cache.
+   */
+  private subscribeInCluster(membership: ClusterMembership, connection: Connection, state: AppState, result: JoinResult, member?: PresenceJoin): void {
+    const { app } = connection;
+    const { channel } = result;
+    const { name } = channel;
+    const presence = channel.members !== undefined;
+    const newMember = member && result.firstConnectionOfUser ? member : undefined;
+    const entering = result.occupied || newMember || presence ? membership.enter(app.id, name, result.occupied, newMember, presence) : undefined;
+    const cacheFresh = channel.lastEvent !== undefined && Date.now() - channel.lastEventAt < app.limits.cacheTtlSeconds * 1000;
+    const cached = channel.type.cache && !cacheFresh ? membership.cachedMessage(app.id, name) : undefined;
+    cached?.catch(() => undefined);
+    if (!presence) connection.sendText(messages.subscriptionSucceeded(name));
+    this.countChanged(state, channel);
+    const stillSubscribed = () => !connection.closing && connection.channels.has(name);
+    void (async () => {
+      // Broker away: answer from this node; the store catches up (and announces) on reconnect.
+      const entered = await entering?.catch(() => undefined);
+      if (presence && stillSubscribed()) {
+        const all = entered?.members ?? new Map([...channel.members!].map(([id, m]) => [id, m.info]));
+        const hash: Record<string, unknown> = {};
+        for (const [id, info] of all) hash[id] = info ?? null;
+        connection.sendText(messages.subscriptionSucceeded(name, { ids: Object.keys(hash), hash, count: all.size }));
+      }
+      if (entered?.occupied) this.emit('channelOccupied', app, name);
+      if (newMember && (entered ? entered.memberAdded : true)) {
+        this.adapter.publish(app.id, name, messages.memberAdded(name, newMember.userId, newMember.info), connection.socketId);
+        if (entered) this.emit('memberAdded', app, name, newMember.userId);
+      }
+      if (!channel.type.cache || !stillSubscribed()) return;
+      const message = cacheFresh ? undefined : await cached?.catch(() => undefined);
+      if (cacheFresh) connection.send(channel.lastEvent!);
+      else if (message !== undefined) connection.sendText(message);
+      else {
+        connection.sendText(messages.cacheMiss(name));
+        this.emit('cacheMiss', app, name);
+      }
+    })();
+  }
+
+  /** A member, or the channel, left the whole cluster (here, or with a node that died): announce once. */
+  clusterLeft(appId: string, name: string, removedUserId: string | undefined, vacated: boolean): void {
+    const app = this.appById(appId);
+    if (!app) return;
+    if (removedUserId !== undefined) {
+      this.adapter.publish(appId, name, messages.memberRemoved(name, removedUserId));
+      this.emit('memberRemoved', app, name, removedUserId);
+    }
+    if (vacated) this.emit('channelVacated', app, name);
+  }
+
+  /** The cluster had lost this node's member or channel (after an outage) and has it again. */
+  clusterEntered(appId: string, name: string, addedMember: PresenceJoin | undefined, occupied: boolean): void {
+    const app = this.appById(appId);
+    if (!app) return;
+    if (occupied) this.emit('channelOccupied', app, name);
+    if (addedMember) {
+      this.adapter.publish(appId, name, messages.memberAdded(name, addedMember.userId, addedMember.info));
+      this.emit('memberAdded', app, name, addedMember.userId);
+    }
   }
 
   localChannels(appId: string, prefix: string): ChannelSummary[] {

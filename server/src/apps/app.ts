@@ -18,5 +18,7 @@ export interface App {
   /** Exact origins allowed to connect; `*` allows any; empty allows no-Origin clients and the server's own hostname. */
   allowedOrigins: string[];
   webhooks: WebhookTarget[];
+  /** Where the server authorizes subscriptions that arrive without `auth` (server-side auth). */
+  authEndpoint: string | undefined;
   limits: Limits;
 }

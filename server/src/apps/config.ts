@@ -127,6 +127,12 @@ function limits(value: unknown, key: string): Limits {
   return result;
 }
 
+function httpUrl(value: unknown, key: string): string {
+  const url = str(value, key);
+  if (!/^https?:\/\/[^/]/.test(url)) throw new ConfigError(key, 'must be an http(s) URL');
+  return url;
+}
+
 function webhooks(value: unknown, key: string): WebhookTarget[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) throw new ConfigError(key, 'must be a list');
@@ -155,6 +161,7 @@ export function parseApp(raw: unknown, key: string): App {
     subscriptionCount: bool(raw.subscriptionCount, `${key}.subscriptionCount`, false),
     allowedOrigins: stringList(raw.allowedOrigins, `${key}.allowedOrigins`),
     webhooks: webhooks(raw.webhooks, `${key}.webhooks`),
+    authEndpoint: raw.authEndpoint === undefined || raw.authEndpoint === '' ? undefined : httpUrl(raw.authEndpoint, `${key}.authEndpoint`),
     limits: limits(raw.limits, `${key}.limits`),
   };
 }
@@ -176,6 +183,7 @@ function appFromEnv(env: Env): App | undefined {
       secret,
       allowedOrigins: env.WS_ALLOWED_ORIGINS,
       clientEvents: env.WS_CLIENT_EVENTS,
+      authEndpoint: env.WS_AUTH_ENDPOINT,
       webhooks: env.WS_WEBHOOK_URL ? [{ url: env.WS_WEBHOOK_URL, events: env.WS_WEBHOOK_EVENTS }] : undefined,
     },
     `${source}_ID`,

@@ -24,7 +24,8 @@ export function dispatch(hub: Hub, connection: Connection, raw: string): void {
     case 'pusher:pong':
       return;
     case 'pusher:subscribe':
-      subscribe(hub, connection, message.data);
+      // Only server-side authorization awaits; its failures are answered inside.
+      void subscribe(hub, connection, message.data);
       return;
     case 'pusher:unsubscribe':
       unsubscribe(hub, connection, message.data);

@@ -1,9 +1,11 @@
 // Small helpers every client-message handler uses to refuse something.
+import { metrics } from '../metrics/metrics.js';
 import { codedError, subscriptionError, type SubscriptionErrorType } from '../protocol/messages.js';
 import { errorCode, type ErrorCodeName } from '../schema.js';
 import type { Connection } from '../transport/connection.js';
 
 export function refuse(connection: Connection, name: ErrorCodeName, detail?: string): void {
+  metrics.refused(connection.app.id, name);
   connection.sendText(codedError(errorCode(name), detail));
 }
 

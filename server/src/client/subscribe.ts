@@ -7,7 +7,7 @@ import { channelAuthString, verifyAuth } from '../protocol/signature.js';
 import type { Connection } from '../transport/connection.js';
 import { refuse, refuseSubscription } from './reply.js';
 
-export function subscribe(hub: Hub, connection: Connection, data: unknown): void {
+export async function subscribe(hub: Hub, connection: Connection, data: unknown): Promise<void> {
   const { app } = connection;
   const { limits } = app;
   const name = stringField(data, 'channel');
@@ -23,9 +23,28 @@ export function subscribe(hub: Hub, connection: Connection, data: unknown): void
     else refuse(connection, 'INVALID_CHANNEL', problem);
     return;
   }
+
+  const { kind } = channelType(name);
+  // An empty auth (what a client configured for server-side auth sends) counts as none.
+  let auth = stringField(data, 'auth');
+  let channelData = kind === 'presence' ? stringField(data, 'channel_data') : undefined;
+  const authorizer = hub.authorizer(app);
+  // Encrypted channels stay client-authorized: only the client may learn the shared secret.
+  if (requiresAuth(kind) && !auth && authorizer && kind !== 'encrypted') {
+    const result = await authorizer.authorize(connection.socketId, name, connection.headers);
+    if (connection.closing) return;
+    if (!result.ok) {
+      const code = result.reason === 'denied' ? 'SUBSCRIPTION_UNAUTHORIZED' : 'SERVER_AUTH_UNAVAILABLE';
+      refuseSubscription(connection, name, 'AuthError', result.status, code, result.detail);
+      return;
+    }
+    auth = result.auth;
+    if (kind === 'presence') channelData = result.channelData;
+  }
+
   if (connection.channels.has(name)) {
     // Subscribing twice is harmless: confirm again, join once.
-    if (channelType(name).kind !== 'presence') connection.sendText(subscriptionSucceeded(name));
+    if (kind !== 'presence') connection.sendText(subscriptionSucceeded(name));
     return;
   }
   if (connection.channels.size >= limits.maxChannelsPerConnection) {
@@ -33,13 +52,10 @@ export function subscribe(hub: Hub, connection: Connection, data: unknown): void
     return;
   }
 
-  const { kind } = channelType(name);
   let member: PresenceJoin | undefined;
   if (requiresAuth(kind)) {
-    const channelData = kind === 'presence' ? stringField(data, 'channel_data') : undefined;
-    const signed = channelAuthString(connection.socketId, name, channelData);
-    if (!verifyAuth(stringField(data, 'auth'), app.key, app.secret, signed)) {
-      const detail = stringField(data, 'auth') === undefined ? 'no auth given' : 'signature does not match';
+    if (!verifyAuth(auth, app.key, app.secret, channelAuthString(connection.socketId, name, channelData))) {
+      const detail = auth === undefined ? 'no auth given' : 'signature does not match';
       refuseSubscription(connection, name, 'AuthError', 401, 'SUBSCRIPTION_UNAUTHORIZED', detail);
       return;
     }
