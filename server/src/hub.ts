@@ -263,6 +263,19 @@ export class Hub {
     state.countsDue.clear();
   }
 
+  /** What this node holds, for health checks and leak hunting. */
+  stats(): { connections: number; channels: number; presenceMembers: number; signedInUsers: number } {
+    const totals = { connections: 0, channels: 0, presenceMembers: 0, signedInUsers: 0 };
+    for (const state of this.byId.values()) {
+      totals.connections += state.connections.size;
+      totals.signedInUsers += state.users.size;
+      const counts = state.channels.totals();
+      totals.channels += counts.channels;
+      totals.presenceMembers += counts.members;
+    }
+    return totals;
+  }
+
   expireCaches(now: number): void {
     for (const state of this.byId.values()) state.channels.expireCache(state.app.limits.cacheTtlSeconds * 1000, now);
   }

@@ -82,6 +82,13 @@ export class AppChannels {
     }
   }
 
+  /** Channels held (occupied or caching) and presence members across them. */
+  totals(): { channels: number; members: number } {
+    let members = 0;
+    for (const channel of this.channels.values()) members += channel.members?.size ?? 0;
+    return { channels: this.channels.size, members };
+  }
+
   members(name: string): Map<string, PresenceMember> | undefined {
     return this.channels.get(name)?.members;
   }
