@@ -1,24 +1,41 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 // ESM first (Vite, modern bundlers), CommonJS for older toolchains, declarations for both.
-// laravel-echo and pusher-js are peer dependencies: imported, never bundled. The shared schema's code tables
-// are inlined (named JSON imports: esbuild drops the parts the preset does not use).
 // dist/ is committed (the Laravel installer installs the preset from the Composer vendor path), so the
 // output must be byte-for-byte reproducible: no sourcemaps, no banner with dates or paths.
-export default defineConfig({
+// The shared schema's code tables are inlined (named JSON imports: esbuild drops the parts the preset does not use).
+const common: Options = {
   entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
   platform: 'browser',
   target: 'es2020',
-  dts: true,
-  clean: true,
   sourcemap: false,
   splitting: false,
   treeshake: true,
   minify: false,
-  external: ['laravel-echo', 'pusher-js'],
-  // import.meta does not exist in CommonJS; there the variables must come through the `env` option.
-  esbuildOptions(options, context) {
-    if (context.format === 'cjs') options.define = { ...options.define, 'import.meta.env': 'undefined' };
+  // The two configs run in parallel: cleaning is the build script's job (`npm run build`), not tsup's.
+  clean: false,
+};
+
+export default defineConfig([
+  {
+    ...common,
+    // laravel-echo and pusher-js are peer dependencies: imported, never bundled.
+    format: ['esm'],
+    external: ['laravel-echo', 'pusher-js'],
+    dts: true,
   },
-});
+  {
+    ...common,
+    format: ['cjs'],
+    // laravel-echo 2's CommonJS entry cannot be loaded by Node, esbuild or webpack (a "type": "module" package
+    // shipping `exports.x =` code), so the CommonJS build carries laravel-echo's ES module build inside it.
+    // pusher-js stays the app's own copy.
+    external: ['pusher-js'],
+    noExternal: ['laravel-echo'],
+    dts: true,
+    // import.meta does not exist in CommonJS; there the variables must come through the `env` option.
+    esbuildOptions(options) {
+      options.define = { ...options.define, 'import.meta.env': 'undefined' };
+    },
+  },
+]);

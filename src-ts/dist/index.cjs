@@ -1,14 +1,869 @@
 'use strict';
 
-var Echo = require('laravel-echo');
 var Pusher = require('pusher-js');
 
 function _interopDefault (e) { return e && e.__esModule ? e : { default: e }; }
 
-var Echo__default = /*#__PURE__*/_interopDefault(Echo);
 var Pusher__default = /*#__PURE__*/_interopDefault(Pusher);
 
-// src/create-echo.ts
+// ../node_modules/laravel-echo/dist/echo.js
+var l = class {
+  /**
+   * Listen for a whisper event on the channel instance.
+   */
+  listenForWhisper(e, t) {
+    return this.listen(".client-" + e, t);
+  }
+  /**
+   * Listen for an event on the channel instance.
+   */
+  notification(e) {
+    return this.listen(
+      ".Illuminate\\Notifications\\Events\\BroadcastNotificationCreated",
+      e
+    );
+  }
+  /**
+   * Stop listening for a whisper event on the channel instance.
+   */
+  stopListeningForWhisper(e, t) {
+    return this.stopListening(".client-" + e, t);
+  }
+};
+var d = class {
+  /**
+   * Create a new class instance.
+   */
+  constructor(e) {
+    this.namespace = e;
+  }
+  /**
+   * Format the given event name.
+   */
+  format(e) {
+    return [".", "\\"].includes(e.charAt(0)) ? e.substring(1) : (this.namespace && (e = this.namespace + "." + e), e.replace(/\./g, "\\"));
+  }
+  /**
+   * Set the event namespace.
+   */
+  setNamespace(e) {
+    this.namespace = e;
+  }
+};
+function w(n) {
+  try {
+    new n();
+  } catch (e) {
+    if (e instanceof Error && e.message.includes("is not a constructor"))
+      return false;
+  }
+  return true;
+}
+var u = class extends l {
+  /**
+   * Create a new class instance.
+   */
+  constructor(e, t, s) {
+    super(), this.name = t, this.pusher = e, this.options = s, this.eventFormatter = new d(this.options.namespace), this.subscribe();
+  }
+  /**
+   * Subscribe to a Pusher channel.
+   */
+  subscribe() {
+    this.subscription = this.pusher.subscribe(this.name);
+  }
+  /**
+   * Unsubscribe from a Pusher channel.
+   */
+  unsubscribe() {
+    this.pusher.unsubscribe(this.name);
+  }
+  /**
+   * Listen for an event on the channel instance.
+   */
+  listen(e, t) {
+    return this.on(this.eventFormatter.format(e), t), this;
+  }
+  /**
+   * Listen for all events on the channel instance.
+   */
+  listenToAll(e) {
+    return this.subscription.bind_global((t, s) => {
+      if (t.startsWith("pusher:"))
+        return;
+      let r = String(this.options.namespace ?? "").replace(
+        /\./g,
+        "\\"
+      ), a = t.startsWith(r) ? t.substring(r.length + 1) : "." + t;
+      e(a, s);
+    }), this;
+  }
+  /**
+   * Stop listening for an event on the channel instance.
+   */
+  stopListening(e, t) {
+    return t ? this.subscription.unbind(
+      this.eventFormatter.format(e),
+      t
+    ) : this.subscription.unbind(this.eventFormatter.format(e)), this;
+  }
+  /**
+   * Stop listening for all events on the channel instance.
+   */
+  stopListeningToAll(e) {
+    return e ? this.subscription.unbind_global(e) : this.subscription.unbind_global(), this;
+  }
+  /**
+   * Register a callback to be called anytime a subscription succeeds.
+   */
+  subscribed(e) {
+    return this.on("pusher:subscription_succeeded", () => {
+      e();
+    }), this;
+  }
+  /**
+   * Register a callback to be called anytime a subscription error occurs.
+   */
+  error(e) {
+    return this.on("pusher:subscription_error", (t) => {
+      e(t);
+    }), this;
+  }
+  /**
+   * Bind a channel to an event.
+   */
+  on(e, t) {
+    return this.subscription.bind(e, t), this;
+  }
+};
+var f = class extends u {
+  /**
+   * Send a whisper event to other clients in the channel.
+   */
+  whisper(e, t) {
+    return this.pusher.channels.channels[this.name].trigger(
+      `client-${e}`,
+      t
+    ), this;
+  }
+};
+var g = class extends u {
+  /**
+   * Send a whisper event to other clients in the channel.
+   */
+  whisper(e, t) {
+    return this.pusher.channels.channels[this.name].trigger(
+      `client-${e}`,
+      t
+    ), this;
+  }
+};
+var y = class extends f {
+  /**
+   * Register a callback to be called anytime the member list changes.
+   */
+  here(e) {
+    return this.on("pusher:subscription_succeeded", (t) => {
+      e(Object.keys(t.members).map((s) => t.members[s]));
+    }), this;
+  }
+  /**
+   * Listen for someone joining the channel.
+   */
+  joining(e) {
+    return this.on("pusher:member_added", (t) => {
+      e(t.info);
+    }), this;
+  }
+  /**
+   * Send a whisper event to other clients in the channel.
+   */
+  whisper(e, t) {
+    return this.pusher.channels.channels[this.name].trigger(
+      `client-${e}`,
+      t
+    ), this;
+  }
+  /**
+   * Listen for someone leaving the channel.
+   */
+  leaving(e) {
+    return this.on("pusher:member_removed", (t) => {
+      e(t.info);
+    }), this;
+  }
+};
+var b = class extends l {
+  /**
+   * Create a new class instance.
+   */
+  constructor(e, t, s) {
+    super(), this.events = {}, this.listeners = {}, this.name = t, this.socket = e, this.options = s, this.eventFormatter = new d(this.options.namespace), this.subscribe();
+  }
+  /**
+   * Subscribe to a Socket.io channel.
+   */
+  subscribe() {
+    this.socket.emit("subscribe", {
+      channel: this.name,
+      auth: this.options.auth || {}
+    });
+  }
+  /**
+   * Unsubscribe from channel and ubind event callbacks.
+   */
+  unsubscribe() {
+    this.unbind(), this.socket.emit("unsubscribe", {
+      channel: this.name,
+      auth: this.options.auth || {}
+    });
+  }
+  /**
+   * Listen for an event on the channel instance.
+   */
+  listen(e, t) {
+    return this.on(this.eventFormatter.format(e), t), this;
+  }
+  /**
+   * Stop listening for an event on the channel instance.
+   */
+  stopListening(e, t) {
+    return this.unbindEvent(this.eventFormatter.format(e), t), this;
+  }
+  /**
+   * Register a callback to be called anytime a subscription succeeds.
+   */
+  subscribed(e) {
+    return this.on("connect", (t) => {
+      e(t);
+    }), this;
+  }
+  /**
+   * Register a callback to be called anytime an error occurs.
+   */
+  error(e) {
+    return this;
+  }
+  /**
+   * Bind the channel's socket to an event and store the callback.
+   */
+  on(e, t) {
+    return this.listeners[e] = this.listeners[e] || [], this.events[e] || (this.events[e] = (s, r) => {
+      this.name === s && this.listeners[e] && this.listeners[e].forEach((a) => a(r));
+    }, this.socket.on(e, this.events[e])), this.listeners[e].push(t), this;
+  }
+  /**
+   * Unbind the channel's socket from all stored event callbacks.
+   */
+  unbind() {
+    Object.keys(this.events).forEach((e) => {
+      this.unbindEvent(e);
+    });
+  }
+  /**
+   * Unbind the listeners for the given event.
+   */
+  unbindEvent(e, t) {
+    this.listeners[e] = this.listeners[e] || [], t && (this.listeners[e] = this.listeners[e].filter(
+      (s) => s !== t
+    )), (!t || this.listeners[e].length === 0) && (this.events[e] && (this.socket.removeListener(e, this.events[e]), delete this.events[e]), delete this.listeners[e]);
+  }
+};
+var v = class extends b {
+  /**
+   * Send a whisper event to other clients in the channel.
+   */
+  whisper(e, t) {
+    return this.socket.emit("client event", {
+      channel: this.name,
+      event: `client-${e}`,
+      data: t
+    }), this;
+  }
+};
+var m = class extends v {
+  /**
+   * Register a callback to be called anytime the member list changes.
+   */
+  here(e) {
+    return this.on("presence:subscribed", (t) => {
+      e(t.map((s) => s.user_info));
+    }), this;
+  }
+  /**
+   * Listen for someone joining the channel.
+   */
+  joining(e) {
+    return this.on(
+      "presence:joining",
+      (t) => e(t.user_info)
+    ), this;
+  }
+  /**
+   * Send a whisper event to other clients in the channel.
+   */
+  whisper(e, t) {
+    return this.socket.emit("client event", {
+      channel: this.name,
+      event: `client-${e}`,
+      data: t
+    }), this;
+  }
+  /**
+   * Listen for someone leaving the channel.
+   */
+  leaving(e) {
+    return this.on(
+      "presence:leaving",
+      (t) => e(t.user_info)
+    ), this;
+  }
+};
+var h = class extends l {
+  /**
+   * Subscribe to a channel.
+   */
+  subscribe() {
+  }
+  /**
+   * Unsubscribe from a channel.
+   */
+  unsubscribe() {
+  }
+  /**
+   * Listen for an event on the channel instance.
+   */
+  listen(e, t) {
+    return this;
+  }
+  /**
+   * Listen for all events on the channel instance.
+   */
+  listenToAll(e) {
+    return this;
+  }
+  /**
+   * Stop listening for an event on the channel instance.
+   */
+  stopListening(e, t) {
+    return this;
+  }
+  /**
+   * Register a callback to be called anytime a subscription succeeds.
+   */
+  subscribed(e) {
+    return this;
+  }
+  /**
+   * Register a callback to be called anytime an error occurs.
+   */
+  error(e) {
+    return this;
+  }
+  /**
+   * Bind a channel to an event.
+   */
+  on(e, t) {
+    return this;
+  }
+};
+var k = class extends h {
+  /**
+   * Send a whisper event to other clients in the channel.
+   */
+  whisper(e, t) {
+    return this;
+  }
+};
+var _ = class extends h {
+  /**
+   * Send a whisper event to other clients in the channel.
+   */
+  whisper(e, t) {
+    return this;
+  }
+};
+var C = class extends k {
+  /**
+   * Register a callback to be called anytime the member list changes.
+   */
+  here(e) {
+    return this;
+  }
+  /**
+   * Listen for someone joining the channel.
+   */
+  joining(e) {
+    return this;
+  }
+  /**
+   * Send a whisper event to other clients in the channel.
+   */
+  whisper(e, t) {
+    return this;
+  }
+  /**
+   * Listen for someone leaving the channel.
+   */
+  leaving(e) {
+    return this;
+  }
+};
+var c = class c2 {
+  /**
+   * Create a new class instance.
+   */
+  constructor(e) {
+    this.setOptions(e), this.connect();
+  }
+  /**
+   * Merge the custom options with the defaults.
+   */
+  setOptions(e) {
+    this.options = {
+      ...c2._defaultOptions,
+      ...e,
+      broadcaster: e.broadcaster
+    };
+    let t = this.csrfToken();
+    t && (this.options.auth.headers["X-CSRF-TOKEN"] = t, this.options.userAuthentication.headers["X-CSRF-TOKEN"] = t), t = this.options.bearerToken, t && (this.options.auth.headers.Authorization = "Bearer " + t, this.options.userAuthentication.headers.Authorization = "Bearer " + t);
+  }
+  /**
+   * Extract the CSRF token from the page.
+   */
+  csrfToken() {
+    var e, t;
+    return typeof window < "u" && ((e = window.Laravel) != null && e.csrfToken) ? window.Laravel.csrfToken : this.options.csrfToken ? this.options.csrfToken : typeof document < "u" && typeof document.querySelector == "function" ? ((t = document.querySelector('meta[name="csrf-token"]')) == null ? void 0 : t.getAttribute("content")) ?? null : null;
+  }
+};
+c._defaultOptions = {
+  auth: {
+    headers: {}
+  },
+  authEndpoint: "/broadcasting/auth",
+  userAuthentication: {
+    endpoint: "/broadcasting/user-auth",
+    headers: {}
+  },
+  csrfToken: null,
+  bearerToken: null,
+  host: null,
+  key: null,
+  namespace: "App.Events"
+};
+var i = c;
+var o = class extends i {
+  constructor() {
+    super(...arguments), this.channels = {};
+  }
+  /**
+   * Create a fresh Pusher connection.
+   */
+  connect() {
+    if (typeof this.options.client < "u")
+      this.pusher = this.options.client;
+    else if (this.options.Pusher)
+      this.pusher = new this.options.Pusher(
+        this.options.key,
+        this.options
+      );
+    else if (typeof window < "u" && typeof window.Pusher < "u")
+      this.pusher = new window.Pusher(this.options.key, this.options);
+    else
+      throw new Error(
+        "Pusher client not found. Should be globally available or passed via options.client"
+      );
+  }
+  /**
+   * Sign in the user via Pusher user authentication (https://pusher.com/docs/channels/using_channels/user-authentication/).
+   */
+  signin() {
+    this.pusher.signin();
+  }
+  /**
+   * Listen for an event on a channel instance.
+   */
+  listen(e, t, s) {
+    return this.channel(e).listen(t, s);
+  }
+  /**
+   * Get a channel instance by name.
+   */
+  channel(e) {
+    return this.channels[e] || (this.channels[e] = new u(
+      this.pusher,
+      e,
+      this.options
+    )), this.channels[e];
+  }
+  /**
+   * Get a private channel instance by name.
+   */
+  privateChannel(e) {
+    return this.channels["private-" + e] || (this.channels["private-" + e] = new f(
+      this.pusher,
+      "private-" + e,
+      this.options
+    )), this.channels["private-" + e];
+  }
+  /**
+   * Get a private encrypted channel instance by name.
+   */
+  encryptedPrivateChannel(e) {
+    return this.channels["private-encrypted-" + e] || (this.channels["private-encrypted-" + e] = new g(
+      this.pusher,
+      "private-encrypted-" + e,
+      this.options
+    )), this.channels["private-encrypted-" + e];
+  }
+  /**
+   * Get a presence channel instance by name.
+   */
+  presenceChannel(e) {
+    return this.channels["presence-" + e] || (this.channels["presence-" + e] = new y(
+      this.pusher,
+      "presence-" + e,
+      this.options
+    )), this.channels["presence-" + e];
+  }
+  /**
+   * Leave the given channel, as well as its private and presence variants.
+   */
+  leave(e) {
+    [
+      e,
+      "private-" + e,
+      "private-encrypted-" + e,
+      "presence-" + e
+    ].forEach((s) => {
+      this.leaveChannel(s);
+    });
+  }
+  /**
+   * Leave the given channel.
+   */
+  leaveChannel(e) {
+    this.channels[e] && (this.channels[e].unsubscribe(), delete this.channels[e]);
+  }
+  /**
+   * Get the socket ID for the connection.
+   */
+  socketId() {
+    return this.pusher.connection.socket_id;
+  }
+  /**
+   * Disconnect Pusher connection.
+   */
+  disconnect() {
+    this.pusher.disconnect();
+  }
+};
+var I = class extends i {
+  constructor() {
+    super(...arguments), this.channels = {};
+  }
+  /**
+   * Create a fresh Socket.io connection.
+   */
+  connect() {
+    let e = this.getSocketIO();
+    this.socket = e(
+      this.options.host ?? void 0,
+      this.options
+    ), this.socket.io.on("reconnect", () => {
+      Object.values(this.channels).forEach((t) => {
+        t.subscribe();
+      });
+    });
+  }
+  /**
+   * Get socket.io module from global scope or options.
+   */
+  getSocketIO() {
+    if (typeof this.options.client < "u")
+      return this.options.client;
+    if (typeof window < "u" && typeof window.io < "u")
+      return window.io;
+    throw new Error(
+      "Socket.io client not found. Should be globally available or passed via options.client"
+    );
+  }
+  /**
+   * Listen for an event on a channel instance.
+   */
+  listen(e, t, s) {
+    return this.channel(e).listen(t, s);
+  }
+  /**
+   * Get a channel instance by name.
+   */
+  channel(e) {
+    return this.channels[e] || (this.channels[e] = new b(
+      this.socket,
+      e,
+      this.options
+    )), this.channels[e];
+  }
+  /**
+   * Get a private channel instance by name.
+   */
+  privateChannel(e) {
+    return this.channels["private-" + e] || (this.channels["private-" + e] = new v(
+      this.socket,
+      "private-" + e,
+      this.options
+    )), this.channels["private-" + e];
+  }
+  /**
+   * Get a presence channel instance by name.
+   */
+  presenceChannel(e) {
+    return this.channels["presence-" + e] || (this.channels["presence-" + e] = new m(
+      this.socket,
+      "presence-" + e,
+      this.options
+    )), this.channels["presence-" + e];
+  }
+  /**
+   * Leave the given channel, as well as its private and presence variants.
+   */
+  leave(e) {
+    [e, "private-" + e, "presence-" + e].forEach((s) => {
+      this.leaveChannel(s);
+    });
+  }
+  /**
+   * Leave the given channel.
+   */
+  leaveChannel(e) {
+    this.channels[e] && (this.channels[e].unsubscribe(), delete this.channels[e]);
+  }
+  /**
+   * Get the socket ID for the connection.
+   */
+  socketId() {
+    return this.socket.id;
+  }
+  /**
+   * Disconnect Socketio connection.
+   */
+  disconnect() {
+    this.socket.disconnect();
+  }
+};
+var p = class extends i {
+  constructor() {
+    super(...arguments), this.channels = {};
+  }
+  /**
+   * Create a fresh connection.
+   */
+  connect() {
+  }
+  /**
+   * Listen for an event on a channel instance.
+   */
+  listen(e, t, s) {
+    return new h();
+  }
+  /**
+   * Get a channel instance by name.
+   */
+  channel(e) {
+    return new h();
+  }
+  /**
+   * Get a private channel instance by name.
+   */
+  privateChannel(e) {
+    return new k();
+  }
+  /**
+   * Get a private encrypted channel instance by name.
+   */
+  encryptedPrivateChannel(e) {
+    return new _();
+  }
+  /**
+   * Get a presence channel instance by name.
+   */
+  presenceChannel(e) {
+    return new C();
+  }
+  /**
+   * Leave the given channel, as well as its private and presence variants.
+   */
+  leave(e) {
+  }
+  /**
+   * Leave the given channel.
+   */
+  leaveChannel(e) {
+  }
+  /**
+   * Get the socket ID for the connection.
+   */
+  socketId() {
+    return "fake-socket-id";
+  }
+  /**
+   * Disconnect the connection.
+   */
+  disconnect() {
+  }
+};
+var E = class {
+  /**
+   * Create a new class instance.
+   */
+  constructor(e) {
+    this.options = e, this.connect(), this.options.withoutInterceptors || this.registerInterceptors();
+  }
+  /**
+   * Get a channel instance by name.
+   */
+  channel(e) {
+    return this.connector.channel(e);
+  }
+  /**
+   * Create a new connection.
+   */
+  connect() {
+    if (this.options.broadcaster === "reverb")
+      this.connector = new o({
+        ...this.options,
+        cluster: ""
+      });
+    else if (this.options.broadcaster === "pusher")
+      this.connector = new o(this.options);
+    else if (this.options.broadcaster === "ably")
+      this.connector = new o({
+        ...this.options,
+        cluster: "",
+        broadcaster: "pusher"
+      });
+    else if (this.options.broadcaster === "socket.io")
+      this.connector = new I(this.options);
+    else if (this.options.broadcaster === "null")
+      this.connector = new p(this.options);
+    else if (typeof this.options.broadcaster == "function" && w(this.options.broadcaster))
+      this.connector = new this.options.broadcaster(this.options);
+    else
+      throw new Error(
+        `Broadcaster ${typeof this.options.broadcaster} ${String(this.options.broadcaster)} is not supported.`
+      );
+  }
+  /**
+   * Disconnect from the Echo server.
+   */
+  disconnect() {
+    this.connector.disconnect();
+  }
+  /**
+   * Get a presence channel instance by name.
+   */
+  join(e) {
+    return this.connector.presenceChannel(e);
+  }
+  /**
+   * Leave the given channel, as well as its private and presence variants.
+   */
+  leave(e) {
+    this.connector.leave(e);
+  }
+  /**
+   * Leave the given channel.
+   */
+  leaveChannel(e) {
+    this.connector.leaveChannel(e);
+  }
+  /**
+   * Leave all channels.
+   */
+  leaveAllChannels() {
+    for (const e in this.connector.channels)
+      this.leaveChannel(e);
+  }
+  /**
+   * Listen for an event on a channel instance.
+   */
+  listen(e, t, s) {
+    return this.connector.listen(e, t, s);
+  }
+  /**
+   * Get a private channel instance by name.
+   */
+  private(e) {
+    return this.connector.privateChannel(e);
+  }
+  /**
+   * Get a private encrypted channel instance by name.
+   */
+  encryptedPrivate(e) {
+    if (this.connectorSupportsEncryptedPrivateChannels(this.connector))
+      return this.connector.encryptedPrivateChannel(e);
+    throw new Error(
+      `Broadcaster ${typeof this.options.broadcaster} ${String(
+        this.options.broadcaster
+      )} does not support encrypted private channels.`
+    );
+  }
+  connectorSupportsEncryptedPrivateChannels(e) {
+    return e instanceof o || e instanceof p;
+  }
+  /**
+   * Get the Socket ID for the connection.
+   */
+  socketId() {
+    return this.connector.socketId();
+  }
+  /**
+   * Register 3rd party request interceptiors. These are used to automatically
+   * send a connections socket id to a Laravel app with a X-Socket-Id header.
+   */
+  registerInterceptors() {
+    typeof Vue < "u" && (Vue != null && Vue.http) && this.registerVueRequestInterceptor(), typeof axios == "function" && this.registerAxiosRequestInterceptor(), typeof jQuery == "function" && this.registerjQueryAjaxSetup(), typeof Turbo == "object" && this.registerTurboRequestInterceptor();
+  }
+  /**
+   * Register a Vue HTTP interceptor to add the X-Socket-ID header.
+   */
+  registerVueRequestInterceptor() {
+    Vue.http.interceptors.push(
+      (e, t) => {
+        this.socketId() && e.headers.set("X-Socket-ID", this.socketId()), t();
+      }
+    );
+  }
+  /**
+   * Register an Axios HTTP interceptor to add the X-Socket-ID header.
+   */
+  registerAxiosRequestInterceptor() {
+    axios.interceptors.request.use(
+      (e) => (this.socketId() && (e.headers["X-Socket-Id"] = this.socketId()), e)
+    );
+  }
+  /**
+   * Register jQuery AjaxPrefilter to add the X-Socket-ID header.
+   */
+  registerjQueryAjaxSetup() {
+    typeof jQuery.ajax < "u" && jQuery.ajaxPrefilter(
+      (e, t, s) => {
+        this.socketId() && s.setRequestHeader("X-Socket-Id", this.socketId());
+      }
+    );
+  }
+  /**
+   * Register the Turbo Request interceptor to add the X-Socket-ID header.
+   */
+  registerTurboRequestInterceptor() {
+    document.addEventListener(
+      "turbo:before-fetch-request",
+      (e) => {
+        e.detail.fetchOptions.headers["X-Socket-Id"] = this.socketId();
+      }
+    );
+  }
+};
 
 // src/env.ts
 var envVariables = {
@@ -38,11 +893,13 @@ function text(value) {
   const s = String(value).trim();
   return s === "" ? void 0 : s;
 }
-function whereToSet(variable, option) {
-  return `set ${variable} in .env (php artisan pogo:ws-install writes it) or pass { ${option} } to createEcho()`;
+function whereToSet(variable, option, env) {
+  const where = `set ${variable} in .env (php artisan pogo:ws-install writes it) or pass { ${option} } to createEcho()`;
+  return env === void 0 ? `${where}; import.meta.env was not available to @pogo/echo: pass createEcho({ env: import.meta.env })` : where;
 }
 function resolveConnectionSettings(env, overrides = {}) {
   const source = env ?? {};
+  const missing = (variable, option) => `is missing: ${whereToSet(variable, option, env)}`;
   const pick = (option) => {
     const explicit = text(overrides[option]);
     if (explicit !== void 0) return { value: explicit, from: `option "${option}"` };
@@ -50,12 +907,12 @@ function resolveConnectionSettings(env, overrides = {}) {
     return { value: text(source[variable]), from: variable };
   };
   const key = pick("key");
-  if (key.value === void 0) throw new PogoConfigError(envVariables.key, `is missing: ${whereToSet(envVariables.key, "key")}`);
+  if (key.value === void 0) throw new PogoConfigError(envVariables.key, missing(envVariables.key, "key"));
   if (!keyPattern.test(key.value)) {
     throw new PogoConfigError(key.from, 'is invalid: an app key is letters, digits, ".", "_", "~" or "-" (no spaces or slashes)');
   }
   const host = pick("host");
-  if (host.value === void 0) throw new PogoConfigError(envVariables.host, `is missing: ${whereToSet(envVariables.host, "host")}`);
+  if (host.value === void 0) throw new PogoConfigError(envVariables.host, missing(envVariables.host, "host"));
   if (!hostPattern.test(host.value)) {
     const hint = /^[a-z]+:\/\//i.test(host.value) || /[:/]/.test(host.value) ? " (a host name only: no scheme, port or path)" : "";
     throw new PogoConfigError(host.from, `is invalid: "${host.value}" is not a host name${hint}`);
@@ -100,10 +957,10 @@ function echoConfig(options = {}) {
 // src/create-echo.ts
 function createEcho(options = {}) {
   const config = echoConfig(options);
-  if (typeof Echo__default.default !== "function") {
-    throw new Error("@pogo/echo: laravel-echo did not load (its CommonJS build is broken under Node); import @pogo/echo as an ES module");
+  if (typeof E !== "function") {
+    throw new Error("@pogo/echo: laravel-echo did not load as a class (its CommonJS entry is broken); import laravel-echo as an ES module");
   }
-  return new Echo__default.default(config);
+  return new E(config);
 }
 
 // ../config/pogo-websocket.schema.json
@@ -223,6 +1080,10 @@ var errorCodes = {
   INVALID_CHANNEL_DATA: {
     code: 4310,
     message: "Invalid presence channel_data"
+  },
+  SERVER_AUTH_UNAVAILABLE: {
+    code: 4311,
+    message: "The app's authorization endpoint is unavailable"
   }
 };
 

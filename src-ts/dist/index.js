@@ -31,11 +31,13 @@ function text(value) {
   const s = String(value).trim();
   return s === "" ? void 0 : s;
 }
-function whereToSet(variable, option) {
-  return `set ${variable} in .env (php artisan pogo:ws-install writes it) or pass { ${option} } to createEcho()`;
+function whereToSet(variable, option, env) {
+  const where = `set ${variable} in .env (php artisan pogo:ws-install writes it) or pass { ${option} } to createEcho()`;
+  return env === void 0 ? `${where}; import.meta.env was not available to @pogo/echo: pass createEcho({ env: import.meta.env })` : where;
 }
 function resolveConnectionSettings(env, overrides = {}) {
   const source = env ?? {};
+  const missing = (variable, option) => `is missing: ${whereToSet(variable, option, env)}`;
   const pick = (option) => {
     const explicit = text(overrides[option]);
     if (explicit !== void 0) return { value: explicit, from: `option "${option}"` };
@@ -43,12 +45,12 @@ function resolveConnectionSettings(env, overrides = {}) {
     return { value: text(source[variable]), from: variable };
   };
   const key = pick("key");
-  if (key.value === void 0) throw new PogoConfigError(envVariables.key, `is missing: ${whereToSet(envVariables.key, "key")}`);
+  if (key.value === void 0) throw new PogoConfigError(envVariables.key, missing(envVariables.key, "key"));
   if (!keyPattern.test(key.value)) {
     throw new PogoConfigError(key.from, 'is invalid: an app key is letters, digits, ".", "_", "~" or "-" (no spaces or slashes)');
   }
   const host = pick("host");
-  if (host.value === void 0) throw new PogoConfigError(envVariables.host, `is missing: ${whereToSet(envVariables.host, "host")}`);
+  if (host.value === void 0) throw new PogoConfigError(envVariables.host, missing(envVariables.host, "host"));
   if (!hostPattern.test(host.value)) {
     const hint = /^[a-z]+:\/\//i.test(host.value) || /[:/]/.test(host.value) ? " (a host name only: no scheme, port or path)" : "";
     throw new PogoConfigError(host.from, `is invalid: "${host.value}" is not a host name${hint}`);
@@ -94,7 +96,7 @@ function echoConfig(options = {}) {
 function createEcho(options = {}) {
   const config = echoConfig(options);
   if (typeof Echo !== "function") {
-    throw new Error("@pogo/echo: laravel-echo did not load (its CommonJS build is broken under Node); import @pogo/echo as an ES module");
+    throw new Error("@pogo/echo: laravel-echo did not load as a class (its CommonJS entry is broken); import laravel-echo as an ES module");
   }
   return new Echo(config);
 }
@@ -216,6 +218,10 @@ var errorCodes = {
   INVALID_CHANNEL_DATA: {
     code: 4310,
     message: "Invalid presence channel_data"
+  },
+  SERVER_AUTH_UNAVAILABLE: {
+    code: 4311,
+    message: "The app's authorization endpoint is unavailable"
   }
 };
 

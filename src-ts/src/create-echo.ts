@@ -12,9 +12,9 @@ import { echoConfig, type PogoOptions } from './config';
  */
 export function createEcho<C extends object = PogoChannels>(options: PogoOptions = {}): PogoEcho<C> {
   const config = echoConfig(options);
-  // laravel-echo 2's CommonJS entry loads as an empty module under Node: say so instead of "not a constructor".
+  // laravel-echo 2's own CommonJS entry loads as an empty module: say so instead of "not a constructor".
   if (typeof Echo !== 'function') {
-    throw new Error('@pogo/echo: laravel-echo did not load (its CommonJS build is broken under Node); import @pogo/echo as an ES module');
+    throw new Error('@pogo/echo: laravel-echo did not load as a class (its CommonJS entry is broken); import laravel-echo as an ES module');
   }
   return new Echo(config) as unknown as PogoEcho<C>;
 }

@@ -61,8 +61,10 @@ function text(value: unknown): string | undefined {
   return s === '' ? undefined : s;
 }
 
-function whereToSet(variable: string, option: string): string {
-  return `set ${variable} in .env (php artisan pogo:ws-install writes it) or pass { ${option} } to createEcho()`;
+function whereToSet(variable: string, option: string, env: EnvSource | undefined): string {
+  const where = `set ${variable} in .env (php artisan pogo:ws-install writes it) or pass { ${option} } to createEcho()`;
+  // Vite fills import.meta.env only in the app's own modules in some setups (pre-bundled dependencies in dev).
+  return env === undefined ? `${where}; import.meta.env was not available to @pogo/echo: pass createEcho({ env: import.meta.env })` : where;
 }
 
 /**
@@ -71,6 +73,7 @@ function whereToSet(variable: string, option: string): string {
  */
 export function resolveConnectionSettings(env: EnvSource | undefined, overrides: ConnectionOverrides = {}): ConnectionSettings {
   const source = env ?? {};
+  const missing = (variable: string, option: string) => `is missing: ${whereToSet(variable, option, env)}`;
   const pick = (option: keyof ConnectionOverrides): { value: string | undefined; from: string } => {
     const explicit = text(overrides[option]);
     if (explicit !== undefined) return { value: explicit, from: `option "${option}"` };
@@ -79,13 +82,13 @@ export function resolveConnectionSettings(env: EnvSource | undefined, overrides:
   };
 
   const key = pick('key');
-  if (key.value === undefined) throw new PogoConfigError(envVariables.key, `is missing: ${whereToSet(envVariables.key, 'key')}`);
+  if (key.value === undefined) throw new PogoConfigError(envVariables.key, missing(envVariables.key, 'key'));
   if (!keyPattern.test(key.value)) {
     throw new PogoConfigError(key.from, 'is invalid: an app key is letters, digits, ".", "_", "~" or "-" (no spaces or slashes)');
   }
 
   const host = pick('host');
-  if (host.value === undefined) throw new PogoConfigError(envVariables.host, `is missing: ${whereToSet(envVariables.host, 'host')}`);
+  if (host.value === undefined) throw new PogoConfigError(envVariables.host, missing(envVariables.host, 'host'));
   if (!hostPattern.test(host.value)) {
     const hint = /^[a-z]+:\/\//i.test(host.value) || /[:/]/.test(host.value) ? ' (a host name only: no scheme, port or path)' : '';
     throw new PogoConfigError(host.from, `is invalid: "${host.value}" is not a host name${hint}`);

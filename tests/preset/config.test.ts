@@ -11,6 +11,7 @@ import {
   echoConfig,
   errorCodeList,
   PogoConfigError,
+  resolveConnectionSettings,
 } from '../../src-ts/src/index';
 
 const schema = JSON.parse(readFileSync(new URL('../../config/pogo-websocket.schema.json', import.meta.url), 'utf8'));
@@ -112,7 +113,15 @@ describe('every missing or invalid setting throws, naming the variable', () => {
   });
 
   test('a missing key tells where to set it', () => {
-    expect(configError(() => echoConfig({ env: {} })).message).toContain('pogo:ws-install');
+    const message = configError(() => echoConfig({ env: {} })).message;
+    expect(message).toContain('pogo:ws-install');
+    expect(message).not.toContain('import.meta.env was not available');
+  });
+
+  test('without any env source (import.meta.env hidden from the package), the error says to pass it', () => {
+    const error = configError(() => resolveConnectionSettings(undefined));
+    expect(error.variable).toBe('VITE_POGO_APP_KEY');
+    expect(error.message).toContain('pass createEcho({ env: import.meta.env })');
   });
 });
 

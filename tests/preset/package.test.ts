@@ -1,0 +1,72 @@
+// The published entry points (src-ts/dist, committed): what `npm install @pogo/echo` gives an app.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { describe, expect, test } from 'vitest';
+import * as source from '../../src-ts/src/index';
+
+const require = createRequire(import.meta.url);
+const packageJson = JSON.parse(readFileSync(new URL('../../src-ts/package.json', import.meta.url), 'utf8'));
+const env = { VITE_POGO_APP_KEY: 'k', VITE_POGO_HOST: 'localhost', VITE_POGO_PORT: '6001', VITE_POGO_SCHEME: 'http' };
+
+describe('@pogo/echo entry points', () => {
+  test('peer dependencies, not dependencies: the app owns laravel-echo and pusher-js', () => {
+    expect(packageJson.peerDependencies).toEqual({ 'laravel-echo': '^2.0.0', 'pusher-js': '^8.0.0' });
+    expect(packageJson.dependencies).toBeUndefined();
+    expect(packageJson.files).toEqual(['dist']);
+  });
+
+  test('the ESM build exports what the source exports and builds the same config', async () => {
+    const esm = await import('@pogo/echo');
+    expect(Object.keys(esm).sort()).toEqual(Object.keys(source).sort());
+    expect(esm.echoConfig({ env })).toEqual(source.echoConfig({ env }));
+    expect(esm.codeMessage(4100)).toBe(source.codeMessage(4100));
+  });
+
+  test('the CommonJS build works under plain Node require(), though laravel-echo 2 itself cannot be required', () => {
+    expect(() => require('laravel-echo').default.name).toThrow();
+    const cjs = require('@pogo/echo');
+    expect(Object.keys(cjs).sort()).toEqual(Object.keys(source).sort());
+    const echo = cjs.createEcho({ env });
+    try {
+      expect(typeof echo.private).toBe('function');
+      expect(echo.connector.options).toMatchObject({ key: 'k', wsHost: 'localhost', wsPort: 6001, forceTLS: false, cluster: '' });
+    } finally {
+      echo.disconnect();
+    }
+  });
+
+  test('the CommonJS build, bundled the way webpack/Mix consume it, builds a working Echo', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pogo-cjs-'));
+    const out = join(dir, 'bundle.cjs');
+    await build({
+      stdin: { contents: "module.exports = require('@pogo/echo');", resolveDir: fileURLToPath(new URL('.', import.meta.url)) },
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      conditions: ['require'],
+      outfile: out,
+      logLevel: 'silent',
+      metafile: true,
+    }).then((result) => expect(Object.keys(result.metafile.inputs)).toContain('src-ts/dist/index.cjs'));
+    const cjs = require(out);
+    expect(Object.keys(cjs).sort()).toEqual(Object.keys(source).sort());
+    const { Pusher: cjsPusher, ...config } = cjs.echoConfig({ env });
+    const { Pusher: esmPusher, ...expected } = source.echoConfig({ env });
+    expect(config).toEqual(expected);
+    expect([typeof cjsPusher, typeof esmPusher]).toEqual(['function', 'function']);
+    // import.meta does not exist in CommonJS: without `env` the error says how to pass it.
+    expect(() => cjs.echoConfig()).toThrow(/VITE_POGO_APP_KEY is missing.*createEcho\(\{ env: import\.meta\.env \}\)/);
+    const echo = cjs.createEcho({ env, echo: { enabledTransports: ['ws'] } });
+    try {
+      expect(echo.connector.pusher.key).toBe('k');
+      expect(echo.connector.options).toMatchObject({ wsHost: 'localhost', wsPort: 6001, forceTLS: false, cluster: '' });
+    } finally {
+      echo.disconnect();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
