@@ -1,12 +1,17 @@
 // Wiring: configuration in, a listening HTTP + WebSocket server out. Nothing imports this but the CLI.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LocalAdapter } from './adapter/local.js';
+import { createAdapter } from './adapter/select.js';
 import type { ServerConfig } from './apps/config.js';
 import { Hub } from './hub.js';
-import { ApiRouter } from './http/router.js';
+import { ApiRouter, type PlainRoute } from './http/router.js';
 import { sendJson } from './http/respond.js';
 import { PusherWebSocketServer } from './transport/websocket-server.js';
+import { metrics } from './metrics/metrics.js';
+import { metricsObserver } from './metrics/observer.js';
+import { adapterProblem, listenForMetrics, metricsRoute, readinessRoute, type MetricsListener } from './metrics/routes.js';
+import { WebhookDispatcher } from './webhooks/dispatcher.js';
+import { webhookObserver } from './webhooks/observer.js';
 
 export interface Logger {
   info(message: string): void;
@@ -24,15 +29,37 @@ export interface PogoServer {
 
 export async function startServer(config: ServerConfig, log: Logger): Promise<PogoServer> {
   const hub = new Hub(config.apps);
-  const adapter = new LocalAdapter(hub);
+  // Local by default; Redis when configured; the primary process for `--workers N` without Redis.
+  const adapter = await createAdapter(hub, config, log);
   hub.adapter = adapter;
 
-  const router = new ApiRouter({ hub, adapter });
-  router.addPlainRoute((req, res, path) => {
-    if (req.method !== 'GET' || (path !== '/up' && path !== '/')) return false;
-    sendJson(res, 200, { status: 'ok', connections: hub.connectionCount() });
-    return true;
+  const webhooks = new WebhookDispatcher(config.apps, config.webhooks, {
+    delivered: (appId, events) => metrics.webhookDelivered(appId, events),
+    dropped: (appId, reason, events) => metrics.webhookDropped(appId, reason, events),
+    warn: (message) => log.warn(message),
   });
+  hub.observe(webhookObserver(webhooks));
+
+  const router = new ApiRouter({ hub, adapter });
+  const liveness: PlainRoute = (req, res, path) => {
+    if (req.method !== 'GET' || (path !== '/up' && path !== '/')) return false;
+    sendJson(res, 200, { status: 'ok', ...hub.stats(), memory: { rss: process.memoryUsage.rss(), heapUsed: process.memoryUsage().heapUsed } });
+    return true;
+  };
+  router.addPlainRoute(liveness);
+  let shuttingDown = false;
+  const readiness = readinessRoute(() =>
+    shuttingDown ? 'shutting down' : !http.listening ? 'not listening yet' : adapterProblem(adapter),
+  );
+  router.addPlainRoute(readiness);
+  let metricsListener: MetricsListener | undefined;
+  if (config.metrics.enabled) {
+    metrics.expose(hub, { detailed: config.metrics.detailed });
+    hub.timeDeliveries = config.metrics.detailed;
+    hub.observe(metricsObserver(metrics));
+    // With its own port, /metrics stays off the public one.
+    if (config.metrics.port === undefined) router.addPlainRoute(metricsRoute(metrics));
+  }
 
   const http: Server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => void router.handle(req, res));
   const websockets = new PusherWebSocketServer(hub, { trustedProxies: config.trustedProxies });
@@ -43,6 +70,11 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
     http.listen(config.port, config.host, () => resolve());
   });
   const { port } = http.address() as AddressInfo;
+  if (config.metrics.enabled && config.metrics.port !== undefined) {
+    const host = config.metrics.host ?? config.host;
+    metricsListener = await listenForMetrics(host, config.metrics.port, [metricsRoute(metrics), readiness, liveness]);
+    log.info(`pogo-ws metrics on http://${host}:${metricsListener.port}/metrics`);
+  }
   log.info(`pogo-ws listening on http://${config.host}:${port} (${config.apps.length} app${config.apps.length === 1 ? '' : 's'}: ${config.apps.map((a) => a.id).join(', ')})`);
 
   let closing: Promise<void> | undefined;
@@ -52,6 +84,7 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
     hub,
     close() {
       closing ??= (async () => {
+        shuttingDown = true;
         const closed = new Promise<void>((resolve) => http.close(() => resolve()));
         websockets.shutdown();
         const deadline = Date.now() + config.shutdownTimeoutSeconds * 1000;
@@ -59,6 +92,11 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
         http.closeAllConnections();
         await adapter.close();
         await closed;
+        // Disconnections above queued their channel_vacated/member_removed; send them, and
+        // whatever else waits, within what is left of the timeout (at least a second).
+        await new Promise((resolve) => setImmediate(resolve));
+        await webhooks.drain(Math.max(deadline, Date.now() + 1_000));
+        await metricsListener?.close();
       })();
       return closing;
     },

@@ -1,0 +1,44 @@
+// What the server counts, as plain numbers per app. Hot paths only increment fields here;
+// prom-client reads them when /metrics is scraped (see prometheus.ts), so counting a message
+// costs one property increment, not a label hash and a map lookup in a metrics library.
+
+/** Why webhook events were not delivered. */
+export type WebhookDropReason = 'queue_full' | 'retries_exhausted' | 'rejected' | 'shutdown';
+
+export const webhookDropReasons: readonly WebhookDropReason[] = ['queue_full', 'retries_exhausted', 'rejected', 'shutdown'];
+
+export class AppCounters {
+  /** WebSocket messages received from clients. */
+  messagesIn = 0;
+  /** Channel messages written to client sockets (one per recipient). */
+  messagesOut = 0;
+  /** Refused subscription or signin signatures, failed server-side auth calls. */
+  authFailures = 0;
+  circuitBreakerOpen = 0;
+  /** Messages the cluster adapter could not pass on (Redis down, buffer full). */
+  brokerDropped = 0;
+  /** Successful channel subscriptions. */
+  subscriptions = 0;
+  /** Frames discarded for slow consumers (closed with SLOW_CONSUMER). */
+  clientDropped = 0;
+  /** Publishes (HTTP API or client events) that could not be handed to the adapter. */
+  publishFailures = 0;
+  webhookDropped: Record<WebhookDropReason, number> = { queue_full: 0, retries_exhausted: 0, rejected: 0, shutdown: 0 };
+  /** Webhook events a receiver accepted (2xx). */
+  webhookDelivered = 0;
+}
+
+/** Per-app counters, created on first use. */
+export class CounterStore {
+  private readonly apps = new Map<string, AppCounters>();
+
+  of(appId: string): AppCounters {
+    let counters = this.apps.get(appId);
+    if (!counters) this.apps.set(appId, (counters = new AppCounters()));
+    return counters;
+  }
+
+  entries(): IterableIterator<[string, AppCounters]> {
+    return this.apps.entries();
+  }
+}

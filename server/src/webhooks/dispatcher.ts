@@ -1,0 +1,150 @@
+// Webhooks for every app: routes each event to the targets that asked for it, and holds
+// channel_vacated / member_removed for `vacatedDelayMs` so that a client that reconnects
+// (or a page that reloads) does not make the receiver see vacated+occupied, removed+added.
+// Nothing here waits on the network: targets queue and send on their own.
+import type { App } from '../apps/app.js';
+import type { WebhookDeliveryConfig } from '../apps/config.js';
+import type { WebhookDropReason } from '../metrics/counters.js';
+import type { WebhookEvent } from './events.js';
+import { describeUrl } from './sender.js';
+import { WebhookTargetQueue, type Send } from './target-queue.js';
+
+export interface WebhookSink {
+  delivered(appId: string, events: number): void;
+  dropped(appId: string, reason: WebhookDropReason, events: number): void;
+  warn(message: string): void;
+}
+
+interface Delayed {
+  timer: NodeJS.Timeout;
+  fire: () => void;
+}
+
+/** One warning per target and reason per interval, with how many drops it stands for. */
+const warnIntervalMs = 10_000;
+
+export class WebhookDispatcher {
+  private readonly targets = new Map<string, WebhookTargetQueue[]>();
+  /** Per app: the union of the events its targets want. */
+  private readonly wanted = new Map<string, ReadonlySet<string> | 'all'>();
+  private readonly delayedVacated = new Map<string, Delayed>();
+  private readonly delayedRemoved = new Map<string, Delayed>();
+  private readonly warned = new Map<string, { at: number; since: number }>();
+
+  constructor(
+    apps: App[],
+    private readonly options: WebhookDeliveryConfig,
+    private readonly sink: WebhookSink,
+    send?: Send,
+  ) {
+    for (const app of apps) {
+      if (app.webhooks.length === 0) continue;
+      const queues = app.webhooks.map((target) => {
+        const url = describeUrl(new URL(target.url));
+        return new WebhookTargetQueue(app, target, options, {
+          delivered: (events) => sink.delivered(app.id, events),
+          dropped: (reason, events, detail) => {
+            sink.dropped(app.id, reason, events);
+            this.warn(`${app.id} ${url} ${reason}`, events, `webhook to ${url} (app ${app.id}): ${events} event${events === 1 ? '' : 's'} dropped (${reason.replace('_', ' ')}: ${detail})`);
+          },
+        }, send);
+      });
+      this.targets.set(app.id, queues);
+      this.wanted.set(app.id, app.webhooks.some((t) => t.events.length === 0) ? 'all' : new Set(app.webhooks.flatMap((t) => t.events)));
+    }
+  }
+
+  /** Cheap enough for every client event: apps without webhooks answer from one map lookup. */
+  wants(app: App, name: WebhookEvent['name']): boolean {
+    const wanted = this.wanted.get(app.id);
+    return wanted !== undefined && (wanted === 'all' || wanted.has(name));
+  }
+
+  /** Queues the event for every target of the app that asked for it. */
+  emit(app: App, event: WebhookEvent): void {
+    const queues = this.targets.get(app.id);
+    if (!queues) return;
+    for (const queue of queues) if (queue.wants(event.name)) queue.push(event);
+  }
+
+  channelOccupied(app: App, channel: string): void {
+    if (!this.wants(app, 'channel_occupied') && !this.wants(app, 'channel_vacated')) return;
+    // Vacated a moment ago: neither the vacated nor this occupied is worth telling.
+    if (this.cancel(this.delayedVacated, `${app.id}\n${channel}`)) return;
+    this.emit(app, { name: 'channel_occupied', channel });
+  }
+
+  channelVacated(app: App, channel: string): void {
+    if (!this.wants(app, 'channel_occupied') && !this.wants(app, 'channel_vacated')) return;
+    this.delay(this.delayedVacated, `${app.id}\n${channel}`, () => this.emit(app, { name: 'channel_vacated', channel }));
+  }
+
+  memberAdded(app: App, channel: string, userId: string): void {
+    if (!this.wants(app, 'member_added') && !this.wants(app, 'member_removed')) return;
+    if (this.cancel(this.delayedRemoved, `${app.id}\n${channel}\n${userId}`)) return;
+    this.emit(app, { name: 'member_added', channel, user_id: userId });
+  }
+
+  memberRemoved(app: App, channel: string, userId: string): void {
+    if (!this.wants(app, 'member_added') && !this.wants(app, 'member_removed')) return;
+    this.delay(this.delayedRemoved, `${app.id}\n${channel}\n${userId}`, () =>
+      this.emit(app, { name: 'member_removed', channel, user_id: userId }),
+    );
+  }
+
+  private delay(map: Map<string, Delayed>, key: string, fire: () => void): void {
+    if (this.options.vacatedDelayMs === 0 || map.has(key)) {
+      if (!map.has(key)) fire();
+      return;
+    }
+    const timer = setTimeout(() => {
+      map.delete(key);
+      fire();
+    }, this.options.vacatedDelayMs);
+    map.set(key, { timer, fire });
+  }
+
+  private cancel(map: Map<string, Delayed>, key: string): boolean {
+    const delayed = map.get(key);
+    if (!delayed) return false;
+    clearTimeout(delayed.timer);
+    map.delete(key);
+    return true;
+  }
+
+  private warn(key: string, events: number, message: string): void {
+    const now = Date.now();
+    const last = this.warned.get(key);
+    if (last && now - last.at < warnIntervalMs) {
+      last.since += events;
+      return;
+    }
+    const more = last && last.since > 0 ? ` (+${last.since} more dropped since the last warning)` : '';
+    this.warned.set(key, { at: now, since: 0 });
+    this.sink.warn(message + more);
+  }
+
+  /** Events waiting across every target (for tests and shutdown logs). */
+  get pending(): number {
+    let total = 0;
+    for (const queues of this.targets.values()) for (const queue of queues) total += queue.pending;
+    return total;
+  }
+
+  /**
+   * Shutdown: held vacated/removed events go now (the server is leaving), then every target
+   * sends what it has until `deadline`; the rest is dropped and counted.
+   */
+  async drain(deadline: number): Promise<void> {
+    for (const map of [this.delayedRemoved, this.delayedVacated]) {
+      for (const [key, delayed] of map) {
+        clearTimeout(delayed.timer);
+        map.delete(key);
+        delayed.fire();
+      }
+    }
+    const all: Promise<void>[] = [];
+    for (const queues of this.targets.values()) for (const queue of queues) all.push(queue.drain(deadline));
+    await Promise.all(all);
+  }
+}
