@@ -20,7 +20,7 @@ const READ_BUFFER = Buffer.allocUnsafe(256 * 1024);
 
 /** @type {Conn[]} */
 let conns = [];
-const m = { measuring: false, delivered: 0, lastUs: 0, hist: new Histogram(), closes: 0, mark: usageMark() };
+const m = { measuring: false, delivered: 0, lastUs: 0, hist: new Histogram(), closes: 0, closeReasons: {}, mark: usageMark() };
 let cur = null; // the connection whose read is being parsed
 let readUs = 0; // arrival time of the current read, shared by all its frames
 
@@ -38,7 +38,10 @@ function onFrame(buf, op, s, e) {
       }
     } else cur.onText(buf.toString('utf8', s, e));
   } else if (op === OP_PING) cur.sock.write(clientFrame(Buffer.from(buf.subarray(s, e)), OP_PONG));
-  else if (op === OP_CLOSE) cur.sock.end();
+  else if (op === OP_CLOSE) {
+    cur.closeInfo = `server closed with ${e - s >= 2 ? (buf[s] << 8) | buf[s + 1] : 'no code'} ${buf.toString('utf8', s + 2, e)}`.trim();
+    cur.sock.end();
+  }
 }
 
 class Conn {
@@ -136,9 +139,16 @@ class Conn {
         head = '';
         if (rest.length > 0) this.onBytes(rest, rest.length);
       };
-      sock.on('error', (err) => fail(err));
+      sock.on('error', (err) => {
+        this.closeInfo ??= `socket error ${err.code ?? err.message}`;
+        fail(err);
+      });
       sock.on('close', () => {
-        if (m.measuring) m.closes++;
+        if (m.measuring && this.open) {
+          m.closes++;
+          const why = this.closeInfo ?? 'closed by the server without a close frame';
+          m.closeReasons[why] = (m.closeReasons[why] ?? 0) + 1;
+        }
         this.open = false;
         if (this.waiter) this.waiter.reject(new Error('socket closed'));
         fail(new Error('socket closed'));
@@ -239,12 +249,12 @@ async function presenceChurn(a) {
 serve({
   connect: connectMany,
   reset() {
-    Object.assign(m, { measuring: true, delivered: 0, lastUs: 0, hist: new Histogram(), closes: 0, mark: usageMark() });
+    Object.assign(m, { measuring: true, delivered: 0, lastUs: 0, hist: new Histogram(), closes: 0, closeReasons: {}, mark: usageMark() });
     return { open: conns.filter((c) => c.open).length };
   },
   stats({ stop }) {
     if (stop) m.measuring = false;
-    return { delivered: m.delivered, lastUs: m.lastUs, hist: m.hist.toJSON(), closes: m.closes, open: conns.filter((c) => c.open).length, usage: usageSince(m.mark) };
+    return { delivered: m.delivered, lastUs: m.lastUs, hist: m.hist.toJSON(), closes: m.closes, closeReasons: m.closeReasons, open: conns.filter((c) => c.open).length, usage: usageSince(m.mark) };
   },
   presenceChurn,
   async closeAll() {

@@ -1,7 +1,7 @@
 // What every scenario shares: spreading clients over the generator processes, one
 // measured publish run with its drain, and the numbers derived from it.
 import { Histogram } from './histogram.mjs';
-import { APP, cpuMeter, ioCounters } from './servers.mjs';
+import { APP, cpuMeter, ioCounters, otherCpuMeter } from './servers.mjs';
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -27,7 +27,7 @@ async function clientStats(ctx, stop) {
   const all = await Promise.all(ctx.clients.map((w) => w.call('stats', { stop })));
   const hist = new Histogram();
   for (const s of all) hist.merge(s.hist);
-  return { delivered: all.reduce((s, x) => s + x.delivered, 0), lastUs: Math.max(...all.map((x) => x.lastUs)), closes: all.reduce((s, x) => s + x.closes, 0), hist, usage: all.map((x) => x.usage) };
+  return { delivered: all.reduce((s, x) => s + x.delivered, 0), lastUs: Math.max(...all.map((x) => x.lastUs)), closes: all.reduce((s, x) => s + x.closes, 0), closeReasons: Object.assign({}, ...all.map((x) => x.closeReasons)), hist, usage: all.map((x) => x.usage) };
 }
 
 /** Waits until every expected delivery arrived, or nothing arrived for `quietMs`, or `maxMs` passed. */
@@ -56,10 +56,12 @@ export async function measureFanout(ctx, server, { subscribers, publishTo = serv
   await Promise.all(ctx.clients.map((w) => w.call('reset')));
   const serverCpu = cpuMeter(cpuOf);
   const io0 = cpuOf.map(ioCounters);
+  const otherCpu = otherCpuMeter([process.pid, ...cpuOf, ...ctx.clients.map((w) => w.pid), ctx.publisher.pid]);
   const pub = await ctx.publisher.call('run', { mode, host: publishTo.host, port: publishTo.port, appId: APP.id, key: APP.key, secret: APP.secret, channel, eventName: 'bench-event', dataBytes: ctx.opts.dataBytes, durationMs, inflight, rate, batch }, durationMs + 60000);
   const expected = pub.acceptedEvents * subscribers;
   await drain(ctx, expected);
   const serverCpuPct = serverCpu();
+  const otherCpuPct = otherCpu();
   const io = cpuOf.map(ioCounters).reduce((acc, c, i) => ({ writes: acc.writes + c.syscw - io0[i].syscw, reads: acc.reads + c.syscr - io0[i].syscr, bytes: acc.bytes + c.wchar - io0[i].wchar }), { writes: 0, reads: 0, bytes: 0 });
   const s = await clientStats(ctx, true);
   const windowUs = s.lastUs - pub.firstUs;
@@ -82,9 +84,10 @@ export async function measureFanout(ctx, server, { subscribers, publishTo = serv
     latencyMs: s.hist.summaryMs(),
     httpLatencyMs: pub.httpLatencyMs,
     clientsClosedDuringRun: s.closes,
+    ...(s.closes ? { closeReasons: s.closeReasons } : {}),
     // Why a server is fast or slow at fanout: how many deliveries each write syscall carries.
     serverSyscalls: { writes: io.writes, reads: io.reads, deliveriesPerWrite: io.writes ? round(s.delivered / io.writes, 2) : null, bytesPerWrite: io.writes ? round(io.bytes / io.writes) : null },
-    cpu: { serverPct: serverCpuPct, publisher: pub.usage, clients: s.usage },
+    cpu: { serverPct: serverCpuPct, publisher: pub.usage, clients: s.usage, otherProcessesPct: otherCpuPct },
   };
 }
 

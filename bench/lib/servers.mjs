@@ -158,3 +158,32 @@ export function pinTree(pid, cpuList) {
     return false;
   }
 }
+
+/**
+ * CPU used by every process outside the given trees over a window (percent of one core):
+ * on a shared machine, a round where other work ran beside the benchmark is marked noisy.
+ */
+export function otherCpuMeter(ourPids) {
+  const snapshot = () => {
+    const ours = new Set(ourPids.flatMap(processTree));
+    const ticks = new Map();
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name) || ours.has(Number(name))) continue;
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks.set(name, Number(f[11]) + Number(f[12]));
+      } catch {
+        /* gone */
+      }
+    }
+    return ticks;
+  };
+  const t0 = process.hrtime.bigint();
+  const before = snapshot();
+  return () => {
+    let used = 0; // processes that exited during the window are not counted
+    for (const [pid, t] of snapshot()) used += t - (before.get(pid) ?? 0);
+    return Math.round((used / TICKS_PER_SEC / (Number(process.hrtime.bigint() - t0) / 1e9)) * 1000) / 10;
+  };
+}
