@@ -221,7 +221,7 @@ class PogoBroadcaster extends Broadcaster
      * @param list<string> $info
      * @return array<string, array<string, mixed>>
      */
-    public function channels(?string $prefix = null, array $info = []): array
+    public function occupiedChannels(?string $prefix = null, array $info = []): array
     {
         return $this->client->channels($prefix, $info);
     }
@@ -230,7 +230,7 @@ class PogoBroadcaster extends Broadcaster
      * @param list<string> $info
      * @return array<string, mixed>
      */
-    public function channel(string $channel, array $info = []): array
+    public function channelInfo(string $channel, array $info = []): array
     {
         return $this->client->channel($channel, $info);
     }

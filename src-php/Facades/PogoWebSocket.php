@@ -8,8 +8,8 @@ use Illuminate\Support\Facades\Facade;
 
 /**
  * @method static void sendToUser(string|int $userId, string $event, array $payload = [])
- * @method static array channels(?string $prefix = null, array $info = [])
- * @method static array channel(string $channel, array $info = [])
+ * @method static array occupiedChannels(?string $prefix = null, array $info = [])
+ * @method static array channelInfo(string $channel, array $info = [])
  * @method static array presenceUsers(string $channel)
  * @method static void terminateUserConnections(string|int $userId)
  * @method static void broadcast(array $channels, string $event, array $payload = [])

@@ -44,6 +44,8 @@ abstract class TestCase extends FoundationTestCase
             $config->set('app.env', 'testing');
             $config->set('app.url', 'http://127.0.0.1');
             $config->set('broadcasting.default', 'pogo');
+            $config->set('session.driver', 'array');
+            $config->set('cache.default', 'array');
             $config->set('broadcasting.connections.pogo', $this->pogoConnection());
             $config->set('pogo-websocket.webhooks.enabled', true);
             $this->defineConfig($config);

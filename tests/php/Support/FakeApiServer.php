@@ -26,7 +26,7 @@ final class FakeApiServer
             [0 => ['file', '/dev/null', 'r'], 1 => ['file', '/dev/null', 'w'], 2 => ['file', '/dev/null', 'w']],
             $pipes,
             null,
-            ['POGO_FAKE_LOG' => $log, 'PHP_CLI_SERVER_WORKERS' => '2'],
+            ['POGO_FAKE_LOG' => $log],
         );
         if (! is_resource($process)) {
             throw new RuntimeException('Cannot start the fake API server.');

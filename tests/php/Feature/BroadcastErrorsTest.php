@@ -1,0 +1,148 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Pogo\WebSocket\Tests\Feature;
+
+use Illuminate\Broadcasting\BroadcastException;
+use Illuminate\Http\Client\Events\ConnectionFailed;
+use Illuminate\Support\Facades\Event;
+use PHPUnit\Framework\Attributes\DataProvider;
+use Pogo\WebSocket\Support\Schema;
+use Pogo\WebSocket\Tests\Support\FreePort;
+
+/** Every way a publish can fail, each with its own clear BroadcastException. */
+final class BroadcastErrorsTest extends FakeServerTestCase
+{
+    /** @return iterable<string, array{string}> */
+    public static function failureStatuses(): iterable
+    {
+        foreach (Schema::load()->publishStatuses() as $name => $status) {
+            if ($status['http'] >= 400) {
+                yield $name => [$name];
+            }
+        }
+    }
+
+    #[DataProvider('failureStatuses')]
+    public function test_each_schema_status_is_named_in_the_exception(string $name): void
+    {
+        $status = Schema::load()->publishStatusByName($name);
+
+        try {
+            $this->broadcaster("status-{$name}")->broadcast(['orders'], 'e', ['x' => 1]);
+            $this->fail('no exception');
+        } catch (BroadcastException $e) {
+            $this->assertSame(
+                "Pogo WebSocket rejected the broadcast: {$status['http']} {$name} (status {$status['status']}): {$status['message']}",
+                $e->getMessage(),
+            );
+            $this->assertSame($status['status'], $e->getCode());
+            $this->assertStringNotContainsString('fake-secret-never-shown', $e->getMessage());
+        }
+        // A rejected publish is never retried: it could duplicate what did go out.
+        $this->assertCount(1, static::$server->requests());
+    }
+
+    public function test_a_non_pogo_error_page_gets_its_own_message(): void
+    {
+        $this->expectExceptionMessage('Pogo WebSocket answered the broadcast with an unexpected HTTP 502 response (is WS_HOST/WS_PORT pointing at a Pogo WebSocket server?): <html><body>Bad gateway</body></html>');
+        $this->broadcaster('html')->broadcast(['orders'], 'e', []);
+    }
+
+    public function test_a_status_number_the_schema_does_not_know_is_reported_as_unexpected(): void
+    {
+        $this->expectExceptionMessage('unexpected HTTP 418 response');
+        $this->broadcaster('unknown-status')->broadcast(['orders'], 'e', []);
+    }
+
+    public function test_a_success_without_json_is_reported(): void
+    {
+        $this->expectExceptionMessage('Pogo WebSocket answered POST /apps/not-json-ok/events with HTTP 200 but the body is not JSON: OK');
+        $this->broadcaster('not-json-ok')->broadcast(['orders'], 'e', []);
+    }
+
+    public function test_an_unreachable_server_is_retried_once_then_reported(): void
+    {
+        $port = FreePort::find();
+        $attempts = 0;
+        Event::listen(ConnectionFailed::class, function () use (&$attempts) {
+            $attempts++;
+        });
+
+        try {
+            $this->broadcaster('record', ['port' => $port])->broadcast(['orders'], 'e', []);
+            $this->fail('no exception');
+        } catch (BroadcastException $e) {
+            $this->assertStringStartsWith("Pogo WebSocket is unreachable at http://127.0.0.1:{$port} (", $e->getMessage());
+            $this->assertStringContainsString('php artisan pogo:ws-start', $e->getMessage());
+            $this->assertStringNotContainsString('auth_signature', $e->getMessage());
+        }
+        $this->assertSame(2, $attempts);
+    }
+
+    public function test_retries_can_be_turned_off(): void
+    {
+        $attempts = 0;
+        Event::listen(ConnectionFailed::class, function () use (&$attempts) {
+            $attempts++;
+        });
+
+        try {
+            $this->broadcaster('record', ['port' => FreePort::find()], ['retries' => 0])->broadcast(['orders'], 'e', []);
+        } catch (BroadcastException) {
+        }
+        $this->assertSame(1, $attempts);
+    }
+
+    public function test_a_publish_that_times_out_is_reported_and_not_retried(): void
+    {
+        $started = microtime(true);
+        try {
+            $this->broadcaster('slow', [], ['timeout' => 0.4])->broadcast(['orders'], 'e', []);
+            $this->fail('no exception');
+        } catch (BroadcastException $e) {
+            $this->assertSame(
+                'Pogo WebSocket at http://127.0.0.1:' . static::$server->port . ' did not answer POST /apps/slow/events in time (timeout 0.4s, connect timeout 1s).',
+                $e->getMessage(),
+            );
+        }
+        $this->assertLessThan(1.4, microtime(true) - $started);
+        usleep(1_300_000); // let the stand-in finish its sleeping request before counting
+        $this->assertCount(1, static::$server->requests());
+    }
+
+    public function test_a_read_is_retried_after_a_503_and_a_publish_is_not(): void
+    {
+        $info = $this->broadcaster('flaky')->channelInfo('orders', ['subscription_count']);
+        $this->assertSame(['occupied' => true, 'subscription_count' => 2], $info);
+        $this->assertCount(2, static::$server->requests());
+
+        static::$server->reset();
+        $this->expectExceptionMessage('Pogo WebSocket rejected the broadcast: 503 BROKER_FAILURE (status 6): Broker failure');
+        try {
+            $this->broadcaster('flaky')->broadcast(['orders'], 'e', []);
+        } finally {
+            $this->assertCount(1, static::$server->requests());
+        }
+    }
+
+    public function test_missing_credentials_name_the_env_keys(): void
+    {
+        $this->expectException(\InvalidArgumentException::class);
+        $this->expectExceptionMessage('The pogo broadcasting connection needs WS_APP_KEY, WS_APP_SECRET: run `php artisan pogo:ws-install`');
+        $this->app->make(\Pogo\WebSocket\Broadcasting\PogoBroadcasterFactory::class)->make(['app_id' => 'x']);
+    }
+
+    public function test_a_bad_scheme_or_port_is_refused(): void
+    {
+        try {
+            $this->broadcaster('record', ['scheme' => 'ws']);
+            $this->fail('accepted ws');
+        } catch (\InvalidArgumentException $e) {
+            $this->assertSame('WS_SCHEME must be http or https, not [ws].', $e->getMessage());
+        }
+        $this->expectExceptionMessage('WS_PORT must be a TCP port (1-65535), not [70000].');
+        $this->broadcaster('record', ['port' => 70000]);
+    }
+}
