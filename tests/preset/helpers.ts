@@ -14,8 +14,19 @@ export interface AuthEndpoint {
   close(): Promise<void>;
 }
 
+/** End-to-end encryption key for private-encrypted- channels (32 bytes): the server never sees it. */
+export const encryptionMasterKeyBase64 = Buffer.alloc(32, 7).toString('base64');
+
 export function publisher(server: RunningServer, app: TestApp): PusherServer {
-  return new PusherServer({ appId: app.id, key: app.key, secret: app.secret, host: server.host, port: String(server.port), useTLS: false });
+  return new PusherServer({
+    appId: app.id,
+    key: app.key,
+    secret: app.secret,
+    host: server.host,
+    port: String(server.port),
+    useTLS: false,
+    encryptionMasterKeyBase64,
+  });
 }
 
 /** Users the endpoint knows, by the X-User-Id header Echo sends (stands in for Laravel's session). */

@@ -14,6 +14,7 @@ type Channels = {
   news: { type: 'public'; events: { '.breaking': { title: string }; OrderShipped: { id: number } } };
   'orders.{orderId}': { type: 'private'; events: { OrderShipped: { id: number; trackingNumber: string } } };
   'forbidden.{id}': { type: 'private'; events: {} };
+  'vault.{id}': { type: 'encrypted'; events: { SecretRotated: { version: number } } };
   'chat.{roomId}': { type: 'presence'; member: { id: number; name: string }; whispers: { typing: { name: string } } };
 };
 
@@ -109,6 +110,19 @@ describe('channels', () => {
     await publisher(server, app).trigger('private-forbidden.1', 'Anything', {});
     await sleep(200);
     expect(received).toEqual([]);
+  });
+
+  test('encrypted private: the SDK encrypts, the server relays ciphertext, Echo decrypts', async () => {
+    const echo = open();
+    const rotated = deferred<{ version: number }>();
+    const subscribed = deferred<void>();
+    echo
+      .encryptedPrivate('vault.9')
+      .listen('SecretRotated', (e) => rotated.resolve(e))
+      .subscribed(() => subscribed.resolve());
+    await within(subscribed.promise, 'subscription to private-encrypted-vault.9');
+    await publisher(server, app).trigger('private-encrypted-vault.9', 'App\\Events\\SecretRotated', { version: 3 });
+    expect(await within(rotated.promise, 'SecretRotated')).toEqual({ version: 3 });
   });
 
   test('presence: here, joining and leaving carry the members the endpoint returned', async () => {
