@@ -6,9 +6,9 @@ namespace Pogo\WebSocket\Webhooks\Events;
 
 /**
  * One event of a verified Pogo WebSocket webhook. Listen for a subclass (ChannelOccupied,
- * MemberAdded, ...) or for this class to receive them all; unknown names arrive as this class.
+ * MemberAdded, ...) or for the PogoWebhook interface to receive them all.
  */
-class WebhookEvent
+abstract class WebhookEvent implements PogoWebhook
 {
     /** @param array<string, mixed> $payload the event exactly as the server sent it */
     final public function __construct(
@@ -34,7 +34,7 @@ class WebhookEvent
     /** @param array<string, mixed> $payload */
     public static function fromPayload(array $payload, int $timeMs, string $appId): self
     {
-        $class = self::CLASSES[$payload['name']] ?? self::class;
+        $class = self::CLASSES[$payload['name']] ?? UnknownWebhookEvent::class;
         $channel = isset($payload['channel']) && is_string($payload['channel']) ? $payload['channel'] : null;
 
         return new $class((string) $payload['name'], $channel, $timeMs, $appId, $payload);
