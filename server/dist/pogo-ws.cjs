@@ -22684,6 +22684,32 @@ function newSocketId(inUse) {
 }
 
 // src/transport/websocket-server.ts
+var connectionKey = Symbol("connection");
+var noHeaders = Object.freeze({});
+function destroySocket() {
+  this.destroy();
+}
+function connectionOf(socket) {
+  return socket[connectionKey];
+}
+function createListeners(server) {
+  return {
+    message(data, isBinary) {
+      server.onMessage(connectionOf(this), data, isBinary);
+    },
+    pong() {
+      const connection = connectionOf(this);
+      connection.lastSeen = Date.now();
+      connection.pingSentAt = 0;
+    },
+    error(error) {
+      server.onError(connectionOf(this), error);
+    },
+    close() {
+      server.onClose(connectionOf(this));
+    }
+  };
+}
 var PusherWebSocketServer = class {
   constructor(hub, options = { trustedProxies: [] }) {
     this.hub = hub;
@@ -22707,7 +22733,7 @@ var PusherWebSocketServer = class {
     this.sweepTimer.unref();
   }
   upgrade(request, socket, head) {
-    socket.on("error", () => socket.destroy());
+    socket.on("error", destroySocket);
     if (!this.accepting) {
       socket.end("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
       return;
@@ -22756,36 +22782,40 @@ ${body}`
       socket,
       ip,
       this.outbound,
-      { cookie: request.headers.cookie, authorization: request.headers.authorization }
+      // Kept only where server-side authorization will forward them.
+      app.authEndpoint ? { cookie: request.headers.cookie, authorization: request.headers.authorization } : noHeaders
     );
+    ws[connectionKey] = connection;
     this.hub.connect(connection);
     connection.sendText(connectionEstablished(connection.socketId, app.limits.activityTimeoutSeconds));
-    ws.on("message", (data, isBinary) => {
-      connection.lastSeen = connection.lastMessage = Date.now();
-      connection.pingSentAt = 0;
-      if (isBinary) {
-        connection.sendText(codedError(errorCode("BAD_MESSAGE"), "binary frames are not part of the Pusher protocol"));
-        return;
-      }
-      if (data.length > app.limits.maxFrameBytes) {
-        connection.sendText(codedError(errorCode("MESSAGE_TOO_LARGE"), `frames are limited to ${app.limits.maxFrameBytes} bytes`));
-        return;
-      }
-      dispatch(this.hub, connection, data.toString("utf8"));
-    });
-    ws.on("pong", () => {
-      connection.lastSeen = Date.now();
-      connection.pingSentAt = 0;
-    });
-    ws.on("error", (error) => {
-      if (error.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH" && !socket.destroyed) {
-        socket.write(textFrame(codedError(errorCode("MESSAGE_TOO_LARGE"), `frames are limited to ${this.wss.options.maxPayload} bytes`)));
-      }
-    });
-    ws.on("close", () => {
-      connection.closing = true;
-      this.hub.disconnect(connection);
-    });
+    ws.on("message", this.listeners.message);
+    ws.on("pong", this.listeners.pong);
+    ws.on("error", this.listeners.error);
+    ws.on("close", this.listeners.close);
+  }
+  listeners = createListeners(this);
+  onMessage(connection, data, isBinary) {
+    connection.lastSeen = connection.lastMessage = Date.now();
+    connection.pingSentAt = 0;
+    const { limits: limits2 } = connection.app;
+    if (isBinary) {
+      connection.sendText(codedError(errorCode("BAD_MESSAGE"), "binary frames are not part of the Pusher protocol"));
+      return;
+    }
+    if (data.length > limits2.maxFrameBytes) {
+      connection.sendText(codedError(errorCode("MESSAGE_TOO_LARGE"), `frames are limited to ${limits2.maxFrameBytes} bytes`));
+      return;
+    }
+    dispatch(this.hub, connection, data.toString("utf8"));
+  }
+  onError(connection, error) {
+    if (error.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH" && !connection.socket.destroyed) {
+      connection.socket.write(textFrame(codedError(errorCode("MESSAGE_TOO_LARGE"), `frames are limited to ${this.wss.options.maxPayload} bytes`)));
+    }
+  }
+  onClose(connection) {
+    connection.closing = true;
+    this.hub.disconnect(connection);
   }
   /**
    * Liveness, once a second for every connection (cheaper than a timer per socket):

@@ -1,6 +1,9 @@
 // The `pogo-ws` command.
 import { existsSync } from 'node:fs';
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { runPrimary } from './cluster/primary.js';
 import { ConfigError, loadConfig } from './apps/config.js';
 import { startServer, type Logger } from './server.js';
 
@@ -17,6 +20,9 @@ Options:
   --port PORT         port to bind; 0 picks a free one (default: WS_SERVER_PORT, WS_PORT or 6001)
   --config FILE       JSON configuration: apps, limits, Redis, metrics (see the README)
   --env-file FILE     read environment variables from FILE first (default: ./.env when present)
+  --workers N|auto    run N processes on the one port (auto: one per CPU core; default: WS_WORKERS
+                      or 1). They share state through Redis when configured, else through this
+                      process over IPC, with no extra service.
 
 Without --config, one app comes from the environment: WS_APP_ID, WS_APP_KEY (default: the
 app id), WS_APP_SECRET or WS_APP_SECRET_<APP_ID>; REVERB_APP_* are read when WS_APP_* are not.
@@ -29,6 +35,25 @@ const log: Logger = {
   error: (m) => console.error(`error: ${m}`),
 };
 
+/** `--workers`: a positive integer, or `auto` for one per core. */
+function workerCount(value: string | undefined): number {
+  if (value === undefined || value === '') return 1;
+  if (value === 'auto') return availableParallelism();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1024) throw new ConfigError('--workers', 'must be a positive integer or "auto"');
+  return n;
+}
+
+/** Workers prefix their lines; the primary prints the one "listening" line once all listen. */
+function workerLog(parent: Logger): Logger {
+  const id = cluster.worker!.id;
+  return {
+    info: (m) => (m.startsWith('pogo-ws listening') ? process.send?.({ pogo: 'listening', line: m }) : parent.info(`[worker ${id}] ${m}`)),
+    warn: (m) => parent.warn(`[worker ${id}] ${m}`),
+    error: (m) => parent.error(`[worker ${id}] ${m}`),
+  };
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -38,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
       port: { type: 'string' },
       config: { type: 'string' },
       'env-file': { type: 'string' },
+      workers: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -59,7 +85,11 @@ async function main(argv: string[]): Promise<number> {
   const envFile = values['env-file'] ?? (existsSync('.env') ? '.env' : undefined);
   if (envFile) process.loadEnvFile(envFile);
   const config = loadConfig({ file: values.config, host: values.host, port: values.port, env: process.env, warn: log.warn });
-  const server = await startServer(config, log);
+  const workers = workerCount(values.workers ?? process.env.WS_WORKERS);
+  if (workers > 1 && cluster.isPrimary) return runPrimary({ workers, ipc: !config.redis, log });
+  const server = await startServer(config, cluster.isWorker ? workerLog(log) : log);
+  // A worker whose primary is gone (killed) must not linger on the port.
+  if (cluster.isWorker) process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
 
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {

@@ -5,8 +5,22 @@ import { defaultLimits, type Limits } from '../schema.js';
 import type { App, WebhookTarget } from './app.js';
 
 export interface RedisConfig {
-  url: string;
+  /** redis:// or rediss:// (TLS); user and password may be in it. Not used with `cluster`. */
+  url?: string;
+  /** Redis Cluster seed nodes, "host:port": the bus then uses sharded pub/sub. */
+  cluster?: string[];
+  /** TLS: true, or options (`ca` is a PEM file path). A rediss:// URL turns it on too. */
+  tls?: boolean | { ca?: string; rejectUnauthorized?: boolean; servername?: string };
+  username?: string;
+  password?: string;
+  /** Every key and channel starts with this, so several deployments can share one Redis. */
   prefix: string;
+  /** A Redis command (a publish) fails after this long; the HTTP API then answers 503. */
+  commandTimeoutMs: number;
+  /** A node that stops heartbeating is presumed dead after this long; the others remove its members. */
+  nodeTimeoutSeconds: number;
+  /** How long a cluster-wide HTTP API query waits for the other nodes' answers. */
+  requestTimeoutMs: number;
 }
 
 export interface ServerConfig {
@@ -190,6 +204,42 @@ function appFromEnv(env: Env): App | undefined {
   );
 }
 
+function redisConfig(raw: Json, env: Env): RedisConfig {
+  const url = raw.url ?? env.WS_REDIS_URL;
+  const cluster = raw.cluster === undefined ? undefined : stringList(raw.cluster, 'redis.cluster');
+  if (cluster !== undefined) {
+    if (cluster.length === 0) throw new ConfigError('redis.cluster', 'must list at least one "host:port"');
+    for (const [i, node] of cluster.entries()) {
+      if (!/^[^:\s]+:\d+$/.test(node)) throw new ConfigError(`redis.cluster[${i}]`, 'must be "host:port"');
+    }
+  } else if (url === undefined) {
+    throw new ConfigError('redis.url', 'must be set (or WS_REDIS_URL, or redis.cluster)');
+  }
+  if (url !== undefined && !/^rediss?:\/\//.test(str(url, 'redis.url'))) throw new ConfigError('redis.url', 'must start with redis:// or rediss://');
+  let tls: RedisConfig['tls'];
+  if (isObject(raw.tls)) {
+    const { ca, rejectUnauthorized, servername } = raw.tls;
+    tls = {
+      ...(ca !== undefined ? { ca: str(ca, 'redis.tls.ca') } : {}),
+      ...(rejectUnauthorized !== undefined ? { rejectUnauthorized: bool(rejectUnauthorized, 'redis.tls.rejectUnauthorized', true) } : {}),
+      ...(servername !== undefined ? { servername: str(servername, 'redis.tls.servername') } : {}),
+    };
+  } else {
+    tls = bool(raw.tls, 'redis.tls', false) || undefined;
+  }
+  return {
+    ...(url !== undefined ? { url: str(url, 'redis.url') } : {}),
+    ...(cluster !== undefined ? { cluster } : {}),
+    ...(tls !== undefined ? { tls } : {}),
+    ...(raw.username !== undefined ? { username: str(raw.username, 'redis.username') } : {}),
+    ...(raw.password ?? env.WS_REDIS_PASSWORD) !== undefined ? { password: str(raw.password ?? env.WS_REDIS_PASSWORD, 'redis.password') } : {},
+    prefix: str(raw.prefix, 'redis.prefix', 'pogo:'),
+    commandTimeoutMs: int(raw.commandTimeoutMs, 'redis.commandTimeoutMs', 1000, 1),
+    nodeTimeoutSeconds: int(raw.nodeTimeoutSeconds, 'redis.nodeTimeoutSeconds', 10, 1),
+    requestTimeoutMs: int(raw.requestTimeoutMs, 'redis.requestTimeoutMs', 1000, 1),
+  };
+}
+
 export interface LoadOptions {
   file?: string;
   host?: string;
@@ -273,7 +323,7 @@ export function loadConfig(options: LoadOptions): ServerConfig {
   const redisRaw = file.redis ?? (env.WS_REDIS_URL ? { url: env.WS_REDIS_URL } : undefined);
   if (redisRaw !== undefined) {
     if (!isObject(redisRaw)) throw new ConfigError('redis', 'must be an object');
-    redis = { url: str(redisRaw.url, 'redis.url'), prefix: str(redisRaw.prefix, 'redis.prefix', 'pogo:') };
+    redis = redisConfig(redisRaw, env);
   }
 
   const metricsRaw = isObject(file.metrics) ? file.metrics : {};

@@ -1,0 +1,75 @@
+// What the cluster adapter needs from whatever connects the nodes: a bus that reaches every
+// other node, and a store that decides cluster-wide flips atomically. Two implementations:
+// Redis (many machines) and the primary process over IPC (`--workers N` without Redis).
+import type { EnterResult, ExitResult, MemberEntry } from './adapter.js';
+
+/** One thing a node holds in the store: a channel it occupies, or a presence user on it. */
+export interface NodeEntry {
+  appId: string;
+  channel: string;
+  /** Present: the presence user; absent: the channel's occupancy. */
+  userId?: string;
+}
+
+/** What removing a dead node's entries changed cluster-wide; announced by one node only. */
+export interface ReapedChange {
+  appId: string;
+  channel: string;
+  vacated: boolean;
+  removedUserId?: string;
+}
+
+export interface CacheWrite {
+  appId: string;
+  channel: string;
+  message: string;
+  ttlMs: number;
+}
+
+export interface ClusterStore {
+  /** Records `node`'s flip; the answer says whether it flipped the cluster-wide state too. */
+  enter(node: string, appId: string, channel: string, occupied: boolean, member: MemberEntry | undefined, wantMembers: boolean): Promise<EnterResult>;
+  exit(node: string, appId: string, channel: string, vacated: boolean, userId: string | undefined): Promise<ExitResult>;
+  /** Presence users in the cluster, user id → user_info. */
+  members(appId: string, channel: string): Promise<Map<string, unknown>>;
+  userCount(appId: string, channel: string): Promise<number>;
+  cached(appId: string, channel: string): Promise<string | undefined>;
+  /** What `node` holds in the store (to re-register after an outage). */
+  entries(node: string): Promise<NodeEntry[]>;
+}
+
+export interface BrokerEvents {
+  /** A bus message from another node (never one of this node's own). */
+  message(payload: string): void;
+  /** A dead node's entries were removed and this node won the right to announce the changes. */
+  reaped(changes: ReapedChange[]): void;
+  /** The broker is reachable again after an outage; `dataLost`: it restarted empty. */
+  resumed(dataLost: boolean): void;
+}
+
+export interface Broker {
+  readonly nodeId: string;
+  readonly store: ClusterStore;
+  start(events: BrokerEvents): Promise<void>;
+  /**
+   * Sends a bus message to every other node; `shardKey` spreads load over sharded channels.
+   * Rejects (never hangs) when the broker is down or slower than its timeout.
+   */
+  send(payload: string, shardKey: string, cache?: CacheWrite): Promise<void>;
+  /** How many other nodes are alive (request/response waits for that many answers). */
+  peers(): Promise<number>;
+  /** Connected right now (readiness probes report it). */
+  ready(): boolean;
+  close(): Promise<void>;
+}
+
+/** Fixed-length node ids keep bus frames parseable by position. */
+export const nodeIdLength = 16;
+
+/** The broker is unreachable or too slow; the HTTP API maps this to BROKER_FAILURE (503). */
+export class BrokerError extends Error {
+  constructor(action: string, cause: unknown) {
+    super(`the message broker did not answer (${action}): ${(cause as Error)?.message ?? String(cause)}`);
+    this.name = 'BrokerError';
+  }
+}

@@ -1,0 +1,245 @@
+// The adapter for several nodes: delivers locally at once, fans each publish out to the other
+// nodes through a broker (serialised once per publish, never per recipient), asks the other
+// nodes for their counts when the HTTP API wants cluster-wide numbers, and keeps presence and
+// occupancy in the broker's store so that every flip is announced by exactly one node.
+import type { ChannelCounts } from '../channels/app-channels.js';
+import type { Hub } from '../hub.js';
+import { channelType } from '../protocol/channel-name.js';
+import type { Adapter, ChannelSummary, ClusterMembership, EnterResult, ExitResult, MemberEntry } from './adapter.js';
+import { BrokerError, nodeIdLength, type Broker, type NodeEntry, type ReapedChange } from './broker.js';
+
+export interface ClusterAdapterOptions {
+  /** How long a cluster-wide query waits for the other nodes' answers. */
+  requestTimeoutMs: number;
+  log: { info(message: string): void; warn(message: string): void };
+}
+
+type Query = { q: 'channels'; app: string; prefix: string } | { q: 'channel'; app: string; name: string };
+
+type Control =
+  | { t: 'terminate'; app: string; user: string }
+  | { t: 'ask'; id: number; query: Query }
+  | { t: 'answer'; to: string; id: number; body: ChannelSummary[] | ChannelCounts };
+
+interface PendingQuery {
+  need: number;
+  answers: unknown[];
+  done(answers: unknown[]): void;
+}
+
+// Bus frames: 'p' + node id + "\n" + app + "\n" + channel + "\n" + except + "\n" + message,
+// or 'c' + node id + "\n" + control JSON.
+const PUBLISH = 112; // 'p'
+const headerEnd = 1 + nodeIdLength + 1;
+
+export class ClusterAdapter implements Adapter, ClusterMembership {
+  readonly membership: ClusterMembership = this;
+  private readonly pending = new Map<number, PendingQuery>();
+  private nextQueryId = 1;
+
+  constructor(
+    private readonly hub: Hub,
+    private readonly broker: Broker,
+    private readonly options: ClusterAdapterOptions,
+  ) {}
+
+  start(): Promise<void> {
+    return this.broker.start({
+      message: (payload) => this.receive(payload),
+      reaped: (changes) => this.announceReaped(changes),
+      resumed: (dataLost) => void this.reregister(dataLost),
+    });
+  }
+
+  publish(appId: string, channel: string, message: string, exceptSocketId?: string): Promise<void> {
+    this.hub.deliver(appId, channel, message, exceptSocketId);
+    const payload = `p${this.broker.nodeId}\n${appId}\n${channel}\n${exceptSocketId ?? ''}\n${message}`;
+    let sent: Promise<void>;
+    if (channelType(channel).cache) {
+      const ttlMs = (this.hub.appById(appId)?.limits.cacheTtlSeconds ?? 0) * 1000;
+      sent = this.broker.send(payload, channel, { appId, channel, message, ttlMs });
+    } else {
+      sent = this.broker.send(payload, channel);
+    }
+    // Client events and presence notices do not wait for this; the HTTP API does (503 on failure).
+    sent.catch(() => undefined);
+    return sent;
+  }
+
+  private receive(payload: string): void {
+    if (payload.charCodeAt(0) === PUBLISH) {
+      const appEnd = payload.indexOf('\n', headerEnd);
+      const channelEnd = payload.indexOf('\n', appEnd + 1);
+      const exceptEnd = payload.indexOf('\n', channelEnd + 1);
+      if (exceptEnd < 0) return;
+      const except = exceptEnd > channelEnd + 1 ? payload.slice(channelEnd + 1, exceptEnd) : undefined;
+      this.hub.deliver(payload.slice(headerEnd, appEnd), payload.slice(appEnd + 1, channelEnd), payload.slice(exceptEnd + 1), except);
+      return;
+    }
+    let control: Control;
+    try {
+      control = JSON.parse(payload.slice(headerEnd)) as Control;
+    } catch {
+      return;
+    }
+    if (control.t === 'terminate') this.hub.terminateLocalUser(control.app, control.user);
+    else if (control.t === 'ask') this.answer(payload.slice(1, 1 + nodeIdLength), control.id, control.query);
+    else if (control.t === 'answer' && control.to === this.broker.nodeId) {
+      const query = this.pending.get(control.id);
+      if (!query) return;
+      query.answers.push(control.body);
+      if (query.answers.length >= query.need) query.done(query.answers);
+    }
+  }
+
+  private control(message: Control): Promise<void> {
+    return this.broker.send(`c${this.broker.nodeId}\n${JSON.stringify(message)}`, '');
+  }
+
+  private localAnswer(query: Query): ChannelSummary[] | ChannelCounts {
+    return query.q === 'channels' ? this.hub.localChannels(query.app, query.prefix) : this.hub.localChannel(query.app, query.name);
+  }
+
+  private answer(to: string, id: number, query: Query): void {
+    this.control({ t: 'answer', to, id, body: this.localAnswer(query) }).catch(() => undefined);
+  }
+
+  /** Every other alive node's answer, or as many as came within the timeout. */
+  private async ask(query: Query): Promise<unknown[]> {
+    let peers: number;
+    try {
+      peers = await this.broker.peers();
+    } catch (error) {
+      throw new BrokerError('count nodes', error);
+    }
+    if (peers === 0) return [];
+    const id = this.nextQueryId++;
+    return new Promise<unknown[]>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.options.log.warn(`cluster query answered by ${pending.answers.length} of ${peers} nodes within ${this.options.requestTimeoutMs} ms`);
+        pending.done(pending.answers);
+      }, this.options.requestTimeoutMs);
+      const pending: PendingQuery = {
+        need: peers,
+        answers: [],
+        done: (answers) => {
+          clearTimeout(timer);
+          this.pending.delete(id);
+          resolve(answers);
+        },
+      };
+      this.pending.set(id, pending);
+      this.control({ t: 'ask', id, query }).catch((error: unknown) => {
+        clearTimeout(timer);
+        this.pending.delete(id);
+        reject(error instanceof BrokerError ? error : new BrokerError('query', error));
+      });
+    });
+  }
+
+  private async storeCall<T>(action: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw new BrokerError(action, error);
+    }
+  }
+
+  async channels(appId: string, prefix: string): Promise<ChannelSummary[]> {
+    const merged = new Map<string, ChannelSummary>();
+    const add = (list: ChannelSummary[]) => {
+      for (const channel of list) {
+        const seen = merged.get(channel.name);
+        if (seen) seen.subscriptionCount += channel.subscriptionCount;
+        else merged.set(channel.name, { name: channel.name, subscriptionCount: channel.subscriptionCount });
+      }
+    };
+    add(this.hub.localChannels(appId, prefix));
+    for (const answer of await this.ask({ q: 'channels', app: appId, prefix })) add(answer as ChannelSummary[]);
+    // Users are counted once per cluster, not per node: the store knows.
+    const presence = [...merged.values()].filter((c) => channelType(c.name).kind === 'presence');
+    const counts = await this.storeCall('count users', () => Promise.all(presence.map((c) => this.broker.store.userCount(appId, c.name))));
+    presence.forEach((channel, i) => (channel.userCount = counts[i]!));
+    return [...merged.values()];
+  }
+
+  async channel(appId: string, name: string): Promise<ChannelCounts> {
+    let subscriptionCount = this.hub.localChannel(appId, name).subscriptionCount;
+    for (const answer of await this.ask({ q: 'channel', app: appId, name })) subscriptionCount += (answer as ChannelCounts).subscriptionCount;
+    if (channelType(name).kind !== 'presence') return { subscriptionCount };
+    return { subscriptionCount, userCount: await this.storeCall('count users', () => this.broker.store.userCount(appId, name)) };
+  }
+
+  async presenceUsers(appId: string, name: string): Promise<string[]> {
+    return [...(await this.storeCall('list users', () => this.broker.store.members(appId, name))).keys()];
+  }
+
+  async terminateUser(appId: string, userId: string): Promise<void> {
+    this.hub.terminateLocalUser(appId, userId);
+    await this.control({ t: 'terminate', app: appId, user: userId });
+  }
+
+  // ── membership ────────────────────────────────────────────────────────────────────────
+
+  enter(appId: string, channel: string, occupied: boolean, member: MemberEntry | undefined, wantMembers: boolean): Promise<EnterResult> {
+    return this.broker.store.enter(this.broker.nodeId, appId, channel, occupied, member, wantMembers);
+  }
+
+  exit(appId: string, channel: string, vacated: boolean, userId: string | undefined): Promise<ExitResult> {
+    return this.broker.store.exit(this.broker.nodeId, appId, channel, vacated, userId);
+  }
+
+  cachedMessage(appId: string, channel: string): Promise<string | undefined> {
+    return this.broker.store.cached(appId, channel);
+  }
+
+  private announceReaped(changes: ReapedChange[]): void {
+    for (const change of changes) this.hub.clusterLeft(change.appId, change.channel, change.removedUserId, change.vacated);
+  }
+
+  /**
+   * After an outage: make the store match this node again. What it holds for us but we no
+   * longer have is removed (announced if it was the last anywhere); what we have is entered
+   * again (announced if the cluster had lost it, unless the broker lost everything, when
+   * nothing really changed for clients).
+   */
+  private async reregister(dataLost: boolean): Promise<void> {
+    const node = this.broker.nodeId;
+    const store = this.broker.store;
+    try {
+      const local = new Map<string, NodeEntry & { info?: unknown }>();
+      for (const app of this.hub.apps) {
+        for (const { name } of this.hub.localChannels(app.id, '')) {
+          if (name.startsWith('#')) continue; // user channels are not subscriptions
+          local.set(JSON.stringify([app.id, name]), { appId: app.id, channel: name });
+          for (const [userId, member] of this.hub.channel(app, name)?.members ?? []) {
+            local.set(JSON.stringify([app.id, name, userId]), { appId: app.id, channel: name, userId, info: member.info });
+          }
+        }
+      }
+      const stale = (await store.entries(node)).filter((e) => !local.has(JSON.stringify(e.userId === undefined ? [e.appId, e.channel] : [e.appId, e.channel, e.userId])));
+      for (const entry of stale) {
+        const result = await store.exit(node, entry.appId, entry.channel, entry.userId === undefined, entry.userId);
+        if (result.vacated || result.memberRemoved) this.hub.clusterLeft(entry.appId, entry.channel, result.memberRemoved ? entry.userId : undefined, result.vacated);
+      }
+      for (const entry of local.values()) {
+        const member = entry.userId === undefined ? undefined : { userId: entry.userId, info: entry.info };
+        const result = await store.enter(node, entry.appId, entry.channel, member === undefined, member, false);
+        if (!dataLost && (result.occupied || result.memberAdded)) this.hub.clusterEntered(entry.appId, entry.channel, result.memberAdded ? member : undefined, result.occupied);
+      }
+      this.options.log.info(`cluster: node re-registered (${local.size} entries, ${stale.length} stale${dataLost ? ', the broker had restarted empty' : ''})`);
+    } catch (error) {
+      this.options.log.warn(`cluster: re-registering failed: ${(error as Error).message}`);
+    }
+  }
+
+  /** Read by the readiness route: not ready while the broker is unreachable. */
+  ready(): boolean {
+    return this.broker.ready();
+  }
+
+  async close(): Promise<void> {
+    for (const query of this.pending.values()) query.done(query.answers);
+    await this.broker.close();
+  }
+}

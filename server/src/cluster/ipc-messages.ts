@@ -1,0 +1,22 @@
+// What the primary and its workers say to each other over the IPC channel (`--workers N`
+// without Redis). The primary relays the bus and holds the cluster store for all workers.
+import type { CacheWrite, ReapedChange } from '../adapter/broker.js';
+
+export type StoreOperation = 'enter' | 'exit' | 'members' | 'userCount' | 'cached' | 'entries' | 'peers';
+
+export type WorkerToPrimary =
+  | { pogo: 'bus'; payload: string; cache?: CacheWrite }
+  | { pogo: 'call'; id: number; op: StoreOperation; args: unknown[] }
+  | { pogo: 'listening'; line: string };
+
+export type PrimaryToWorker =
+  | { pogo: 'bus'; payload: string }
+  | { pogo: 'result'; id: number; result?: unknown; error?: string }
+  | { pogo: 'reaped'; changes: ReapedChange[] };
+
+/** Worker ids become fixed-length node ids, so bus frames stay parseable by position. */
+export const workerNodeId = (workerId: number): string => `worker${String(workerId).padStart(10, '0')}`;
+
+export function isPogoMessage(message: unknown): message is { pogo: string } {
+  return typeof message === 'object' && message !== null && typeof (message as { pogo?: unknown }).pogo === 'string';
+}
