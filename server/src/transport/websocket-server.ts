@@ -2,7 +2,7 @@
 // frames in are handed to the client-message dispatcher.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Socket } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { dispatch } from '../client/dispatch.js';
 import type { Hub } from '../hub.js';
 import { codedError, connectionEstablished, ping } from '../protocol/messages.js';
@@ -18,6 +18,40 @@ import { newSocketId } from './socket-id.js';
 export interface WebSocketServerOptions {
   /** Proxies whose X-Forwarded-For names the client. */
   trustedProxies: string[];
+}
+
+const connectionKey = Symbol('connection');
+type SocketWithConnection = WebSocket & { [connectionKey]: Connection };
+const noHeaders = Object.freeze({});
+
+// A named function, not a closure: a closure here would keep the upgrade request alive.
+function destroySocket(this: Socket): void {
+  this.destroy();
+}
+
+function connectionOf(socket: WebSocket): Connection {
+  return (socket as SocketWithConnection)[connectionKey];
+}
+
+/** One set of listener functions for every socket of a server; `this` is the socket. */
+function createListeners(server: PusherWebSocketServer) {
+  return {
+    message(this: WebSocket, data: RawData, isBinary: boolean) {
+      // binaryType is the default 'nodebuffer': data is one Buffer.
+      server.onMessage(connectionOf(this), data as Buffer, isBinary);
+    },
+    pong(this: WebSocket) {
+      const connection = connectionOf(this);
+      connection.lastSeen = Date.now();
+      connection.pingSentAt = 0;
+    },
+    error(this: WebSocket, error: Error & { code?: string }) {
+      server.onError(connectionOf(this), error);
+    },
+    close(this: WebSocket) {
+      server.onClose(connectionOf(this));
+    },
+  };
 }
 
 export class PusherWebSocketServer {
@@ -50,7 +84,7 @@ export class PusherWebSocketServer {
   }
 
   private upgrade(request: IncomingMessage, socket: Socket, head: Buffer): void {
-    socket.on('error', () => socket.destroy());
+    socket.on('error', destroySocket);
     if (!this.accepting) {
       socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
@@ -96,38 +130,46 @@ export class PusherWebSocketServer {
       socket,
       ip,
       this.outbound,
-      { cookie: request.headers.cookie, authorization: request.headers.authorization },
+      // Kept only where server-side authorization will forward them.
+      app.authEndpoint ? { cookie: request.headers.cookie, authorization: request.headers.authorization } : noHeaders,
     );
+    (ws as SocketWithConnection)[connectionKey] = connection;
     this.hub.connect(connection);
     connection.sendText(connectionEstablished(connection.socketId, app.limits.activityTimeoutSeconds));
+    // Shared listeners, not closures per socket: an idle connection should cost as little as possible.
+    ws.on('message', this.listeners.message);
+    ws.on('pong', this.listeners.pong);
+    ws.on('error', this.listeners.error);
+    ws.on('close', this.listeners.close);
+  }
 
-    ws.on('message', (data: Buffer, isBinary: boolean) => {
-      connection.lastSeen = connection.lastMessage = Date.now();
-      connection.pingSentAt = 0;
-      if (isBinary) {
-        connection.sendText(codedError(errorCode('BAD_MESSAGE'), 'binary frames are not part of the Pusher protocol'));
-        return;
-      }
-      if (data.length > app.limits.maxFrameBytes) {
-        connection.sendText(codedError(errorCode('MESSAGE_TOO_LARGE'), `frames are limited to ${app.limits.maxFrameBytes} bytes`));
-        return;
-      }
-      dispatch(this.hub, connection, data.toString('utf8'));
-    });
-    ws.on('pong', () => {
-      connection.lastSeen = Date.now();
-      connection.pingSentAt = 0;
-    });
-    ws.on('error', (error: Error & { code?: string }) => {
-      // ws reports oversized or malformed frames here and closes with 1009/1002 itself.
-      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' && !socket.destroyed) {
-        socket.write(textFrame(codedError(errorCode('MESSAGE_TOO_LARGE'), `frames are limited to ${this.wss.options.maxPayload} bytes`)));
-      }
-    });
-    ws.on('close', () => {
-      connection.closing = true;
-      this.hub.disconnect(connection);
-    });
+  private readonly listeners = createListeners(this);
+
+  onMessage(connection: Connection, data: Buffer, isBinary: boolean): void {
+    connection.lastSeen = connection.lastMessage = Date.now();
+    connection.pingSentAt = 0;
+    const { limits } = connection.app;
+    if (isBinary) {
+      connection.sendText(codedError(errorCode('BAD_MESSAGE'), 'binary frames are not part of the Pusher protocol'));
+      return;
+    }
+    if (data.length > limits.maxFrameBytes) {
+      connection.sendText(codedError(errorCode('MESSAGE_TOO_LARGE'), `frames are limited to ${limits.maxFrameBytes} bytes`));
+      return;
+    }
+    dispatch(this.hub, connection, data.toString('utf8'));
+  }
+
+  onError(connection: Connection, error: Error & { code?: string }): void {
+    // ws reports oversized or malformed frames here and closes with 1009/1002 itself.
+    if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' && !connection.socket.destroyed) {
+      connection.socket.write(textFrame(codedError(errorCode('MESSAGE_TOO_LARGE'), `frames are limited to ${this.wss.options.maxPayload} bytes`)));
+    }
+  }
+
+  onClose(connection: Connection): void {
+    connection.closing = true;
+    this.hub.disconnect(connection);
   }
 
   /**
