@@ -123,7 +123,10 @@ export interface TypedChannel<D> {
   readonly name: string;
   listen<E extends EventName<D>>(event: E, callback: (payload: EventPayload<D, E>) => void): this;
   stopListening<E extends EventName<D>>(event: E, callback?: (payload: EventPayload<D, E>) => void): this;
-  /** Every event of the channel; `event` is the name as broadcast (namespace included). */
+  /**
+   * Every event of the channel, declared or not; `event` is in the form `listen()` takes (namespace removed, or a
+   * leading dot for names outside it, e.g. `.client-typing`).
+   */
   listenToAll(callback: (event: string, payload: unknown) => void): this;
   stopListeningToAll(callback?: (event: string, payload: unknown) => void): this;
   subscribed(callback: () => void): this;
