@@ -20,7 +20,7 @@ import { cpus, totalmem, release } from 'node:os';
 import { join } from 'node:path';
 import { startWorker } from './lib/rpc.mjs';
 import { verifyAgainstVectors } from './lib/pusher-sign.mjs';
-import { startServer, pogoBundle, repoRoot, pinTree } from './lib/servers.mjs';
+import { startServer, pogoBundle, repoRoot, pinTree, pogoBuild } from './lib/servers.mjs';
 import { markdown, svgChart } from './lib/report.mjs';
 import { burst, steady } from './scenarios/fanout.mjs';
 import { http } from './scenarios/http.mjs';
@@ -150,6 +150,7 @@ async function main() {
     startedAt: new Date(started).toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memGiB: Math.round(totalmem() / 2 ** 30), node: process.version, kernel: release(), openFiles: limit },
     options: opts,
+    pogoBuild: pogoBuild(),
     generator: { clientProcesses: CLIENT_PROCESSES, publisherProcesses: 1, signingVectorsChecked: vectors.checked, pinning },
     scenarios: {},
   };

@@ -2,6 +2,7 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -14,11 +15,26 @@ export const APP = { id: 'bench-app', key: 'bench-key', secret: 'bench-secret' }
 
 const TICKS_PER_SEC = 100; // USER_HZ on Linux
 
+/** Which Pogo build is measured: the bundle's sha256 and the last commit that touched it. */
+export function pogoBuild() {
+  if (!existsSync(pogoBundle)) return null;
+  const sha256 = createHash('sha256').update(readFileSync(pogoBundle)).digest('hex');
+  let commit = null;
+  try {
+    commit = execFileSync('git', ['log', '-1', '--format=%h %s', '--', 'server/dist/pogo-ws.cjs'], { cwd: repoRoot, encoding: 'utf8' }).trim().slice(0, 120);
+  } catch {
+    /* not a git checkout */
+  }
+  return { sha256, commit };
+}
+
 /** Writes a Pogo config file for the bench app, with `extra` merged at the top level. */
 export function pogoConfig(name, extra = {}) {
   mkdirSync(tmpDir, { recursive: true });
   const file = join(tmpDir, `${name}.json`);
-  const app = { id: APP.id, key: APP.key, secret: APP.secret, enabled: true, clientEvents: true, allowedOrigins: ['*'] };
+  // Abuse limits off (0 = unlimited): the benchmark measures the server, not its rate limits.
+  const limits = { handshakesPerSecondPerIp: 0, httpRequestsPerSecond: 0 };
+  const app = { id: APP.id, key: APP.key, secret: APP.secret, enabled: true, clientEvents: true, allowedOrigins: ['*'], limits };
   writeFileSync(file, JSON.stringify({ apps: [app], ...extra }, null, 2));
   return file;
 }
