@@ -20410,6 +20410,36 @@ function metricsConfig(raw, env) {
     ...raw.host !== void 0 || env.WS_METRICS_HOST ? { host: str(raw.host ?? env.WS_METRICS_HOST, "metrics.host") } : {}
   };
 }
+function dashboardConfig(raw, env) {
+  if (raw !== void 0 && !isObject(raw)) throw new ConfigError("dashboard", "must be an object");
+  const o = raw ?? {};
+  const known = ["enabled", "path", "port", "host", "token", "basicAuth"];
+  const stray = Object.keys(o).find((k) => !known.includes(k));
+  if (stray !== void 0) throw new ConfigError(`dashboard.${stray}`, `is not a known option (known: ${known.join(", ")})`);
+  const token = o.token ?? (env.WS_DASHBOARD_TOKEN || void 0);
+  const basicRaw = o.basicAuth ?? (env.WS_DASHBOARD_USER ? { user: env.WS_DASHBOARD_USER, password: env.WS_DASHBOARD_PASSWORD } : void 0);
+  if (basicRaw !== void 0 && !isObject(basicRaw)) throw new ConfigError("dashboard.basicAuth", "must be an object {user, password}");
+  const basicAuth = basicRaw && { user: str(basicRaw.user, "dashboard.basicAuth.user"), password: str(basicRaw.password, "dashboard.basicAuth.password") };
+  if (basicAuth?.user.includes(":")) throw new ConfigError("dashboard.basicAuth.user", 'must not contain ":"');
+  const port = o.port ?? env.WS_DASHBOARD_PORT;
+  const enabled = bool(o.enabled ?? env.WS_DASHBOARD_ENABLED, "dashboard.enabled", raw !== void 0 || token !== void 0 || basicAuth !== void 0);
+  const path = str(o.path ?? (env.WS_DASHBOARD_PATH || void 0), "dashboard.path", "/dashboard").replace(/\/+$/, "");
+  if (!/^\/[A-Za-z0-9._~\-/]+$/.test(path)) throw new ConfigError("dashboard.path", 'must be a URL path like "/dashboard"');
+  if (/^\/(apps|app|up|ready|metrics)(\/|$)/.test(path)) throw new ConfigError("dashboard.path", "must not overlap the server's own routes (/app, /apps, /up, /ready, /metrics)");
+  const result = {
+    enabled,
+    path,
+    ...port !== void 0 && port !== "" ? { port: int(port, "dashboard.port", 0) } : {},
+    ...o.host !== void 0 || env.WS_DASHBOARD_HOST ? { host: str(o.host ?? env.WS_DASHBOARD_HOST, "dashboard.host") } : {},
+    ...token !== void 0 ? { token: str(token, "dashboard.token") } : {},
+    ...basicAuth ? { basicAuth } : {}
+  };
+  if (enabled && result.token === void 0 && basicAuth === void 0) {
+    throw new ConfigError("dashboard", "needs a token or basicAuth (or WS_DASHBOARD_TOKEN): it is never served without credentials");
+  }
+  if (result.token !== void 0 && result.token.length < 16) throw new ConfigError("dashboard.token", "must be at least 16 characters");
+  return result;
+}
 function webhookDelivery(raw) {
   if (raw !== void 0 && !isObject(raw)) throw new ConfigError("webhooks", "must be an object");
   const o = raw ?? {};
@@ -20482,7 +20512,8 @@ function loadConfig(options) {
     metrics: metricsConfig(metricsRaw, env),
     webhooks: webhookDelivery(file.webhooks),
     shutdownTimeoutSeconds: int(file.shutdownTimeoutSeconds, "shutdownTimeoutSeconds", 10),
-    trustedProxies: stringList(file.trustedProxies ?? env.WS_TRUSTED_PROXIES, "trustedProxies")
+    trustedProxies: stringList(file.trustedProxies ?? env.WS_TRUSTED_PROXIES, "trustedProxies"),
+    dashboard: dashboardConfig(file.dashboard, env)
   };
 }
 
@@ -20937,6 +20968,8 @@ var RedisBroker = class {
   heartbeat;
   epoch = "";
   down = false;
+  /** Our lease has been written once (a lease found missing later means we were reaped). */
+  registered = false;
   closing = false;
   lastWarning = /* @__PURE__ */ new Map();
   warn(kind, message) {
@@ -21004,6 +21037,7 @@ var RedisBroker = class {
   async resume() {
     try {
       const dataLost = await this.readEpoch();
+      this.registered = false;
       await this.beat();
       this.events.resumed(dataLost);
     } catch (error) {
@@ -21016,7 +21050,12 @@ var RedisBroker = class {
     if (this.closing) return;
     try {
       const now = Date.now();
-      await this.commands.zadd(this.nodesKey, now + this.config.nodeTimeoutSeconds * 1e3, this.nodeId);
+      const added = await this.commands.zadd(this.nodesKey, now + this.config.nodeTimeoutSeconds * 1e3, this.nodeId);
+      if (added === 1 && this.registered && !this.down) {
+        this.log.warn("redis: this node was presumed dead by the others; re-registering");
+        void this.resume();
+      }
+      this.registered = true;
       const dead = await this.commands.zrangebyscore(this.nodesKey, "-inf", now);
       for (const node of dead) {
         if (await this.commands.zrem(this.nodesKey, node) === 1) {
@@ -21632,6 +21671,9 @@ var Hub = class {
   published(app, channel2, event, recipients) {
     this.emit("published", app, channel2, event, recipients);
   }
+  httpPublished(app, channels2, event, data, socketId) {
+    this.emit("httpPublished", app, channels2, event, data, socketId);
+  }
   countChanged(state, channel2) {
     if (!state.app.subscriptionCount || channel2.members) return;
     if (state.countsDue.size === 0) setImmediate(() => this.sendCounts(state));
@@ -21743,6 +21785,9 @@ var Hub = class {
     for (const connection of [...set]) connection.closeWith(closeCode("UNAUTHORIZED"), "terminated by the server");
   }
 };
+
+// src/dashboard/refusals.ts
+var refusals = { report: void 0 };
 
 // src/limits/token-bucket.ts
 var TokenBucket = class {
@@ -21904,6 +21949,7 @@ async function publish(context, app, event) {
     if (sent) pending.push(sent);
   }
   if (pending.length > 0) await Promise.all(pending);
+  context.hub.httpPublished(app, event.channels, event.name, event.data, event.socketId);
 }
 async function channelInfo(context, app, channels2, info) {
   const result = {};
@@ -22066,8 +22112,13 @@ var ApiRouter = class {
         res.end();
         return;
       }
-      if (error instanceof ApiError) sendError(res, error);
-      else sendError(res, new ApiError("BROKER_FAILURE", error.message));
+      const apiError = error instanceof ApiError ? error : new ApiError("BROKER_FAILURE", error.message);
+      if (refusals.report) {
+        const status = publishStatus(apiError.statusName);
+        const appId = /^\/apps\/([^/?]+)/.exec(req.url ?? "")?.[1];
+        refusals.report({ kind: "http", appId, code: status.http, name: status.name, message: apiError.message, url: req.url?.split("?")[0] });
+      }
+      sendError(res, apiError);
     }
   }
   async route(req, res) {
@@ -22337,14 +22388,16 @@ var ServerMetrics = class {
 var metrics = new ServerMetrics();
 
 // src/client/reply.ts
-function refuse(connection, name, detail) {
+function refuse(connection, name, detail, channel2) {
   metrics.refused(connection.app.id, name);
-  connection.sendText(codedError(errorCode(name), detail));
+  const entry = errorCode(name);
+  refusals.report?.({ kind: "message", appId: connection.app.id, code: entry.code, name, message: entry.message, detail, socketId: connection.socketId, channel: channel2 });
+  connection.sendText(codedError(entry, detail));
 }
 function refuseSubscription(connection, channel2, type, status, name, detail) {
   const entry = errorCode(name);
   connection.sendText(subscriptionError(channel2, type, `${entry.message}: ${detail}`, status, entry.code));
-  refuse(connection, name, `${detail} (${channel2})`);
+  refuse(connection, name, `${detail} (${channel2})`, channel2);
 }
 
 // src/client/client-event.ts
@@ -22584,6 +22637,7 @@ var Connection = class {
   closeWith(entry, detail) {
     if (this.closing) return;
     this.closing = true;
+    refusals.report?.({ kind: "closed", appId: this.app.id, code: entry.code, message: entry.message, detail, socketId: this.socketId, ip: this.ip });
     const frames = this.pending ?? [];
     this.pending = void 0;
     this.pendingBytes = 0;
@@ -22638,25 +22692,41 @@ var OutboundQueue = class {
   dirty = [];
   scheduled = false;
   flushBound = () => this.flush();
+  /** The last flush's cost and end (ms, monotonic): see schedule(). */
+  lastFlushCost = 0;
+  lastFlushEnd = 0;
   enqueue(target, frame) {
     if (target.pending === void 0) {
       target.pending = [frame];
       this.dirty.push(target);
       if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(this.flushBound);
+        this.schedule();
       }
     } else {
       target.pending.push(frame);
     }
     target.pendingBytes += frame.length;
   }
-  /** Writes everything queued. Runs once per turn; also called on shutdown. */
+  /**
+   * Normally at the end of this turn. When flushes have become expensive (a big fanout under
+   * load), wait at least as long as the last one took, so the loop spends at most about half
+   * its time in write syscalls and each write carries more frames. Light load pays nothing.
+   */
+  schedule() {
+    const wait = this.lastFlushCost - (performance.now() - this.lastFlushEnd);
+    if (wait >= 1) setTimeout(this.flushBound, Math.min(wait, 20));
+    else setImmediate(this.flushBound);
+  }
+  /** Writes everything queued. Runs once per turn (see schedule); also called on shutdown. */
   flush() {
+    const started = performance.now();
     this.scheduled = false;
     const targets = this.dirty;
     this.dirty = [];
     for (const target of targets) this.write(target);
+    this.lastFlushEnd = performance.now();
+    this.lastFlushCost = this.lastFlushEnd - started;
   }
   /** Writes one target's frames now (before a close frame, say); its dirty entry becomes a no-op. */
   write(target) {
@@ -22745,6 +22815,7 @@ var PusherWebSocketServer = class {
       if (!buckets.take(ip)) {
         const status = publishStatus("RATE_LIMITED");
         const body = JSON.stringify({ error: `${status.message}: too many connections from this address`, status: status.status, name: status.name });
+        refusals.report?.({ kind: "connection", appId: handshake.app.id, code: 429, name: status.name, message: status.message, detail: "too many connections from this address", url: request.url, ip });
         socket.end(
           `HTTP/1.1 429 Too Many Requests\r
 Retry-After: ${buckets.retryAfter(ip)}\r
@@ -22762,6 +22833,7 @@ ${body}`
   open(ws, request, socket, handshake, ip) {
     if (!handshake.ok) {
       const { refusal, detail } = handshake;
+      refusals.report?.({ kind: "connection", code: refusal.code, message: refusal.message, detail, url: request.url, ip });
       ws.send(codedError(refusal, detail));
       ws.close(refusal.code, refusal.message);
       return;
@@ -22770,6 +22842,7 @@ ${body}`
     const max = app.limits.maxConnections;
     if (max > 0 && this.hub.connectionCount(app) >= max) {
       const refusal = closeCode("OVER_CAPACITY");
+      refusals.report?.({ kind: "connection", appId: app.id, code: refusal.code, message: refusal.message, detail: `at most ${max} connections`, url: request.url, ip });
       ws.send(codedError(refusal, `at most ${max} connections`));
       ws.close(refusal.code, refusal.message);
       return;

@@ -54,6 +54,8 @@ export class RedisBroker implements Broker, ClusterStore {
   private heartbeat: NodeJS.Timeout | undefined;
   private epoch = '';
   private down = false;
+  /** Our lease has been written once (a lease found missing later means we were reaped). */
+  private registered = false;
   private closing = false;
   private lastWarning = new Map<string, number>();
 
@@ -171,6 +173,7 @@ export class RedisBroker implements Broker, ClusterStore {
   private async resume(): Promise<void> {
     try {
       const dataLost = await this.readEpoch();
+      this.registered = false; // this beat re-creates the lease on purpose
       await this.beat();
       this.events.resumed(dataLost);
     } catch (error) {
@@ -184,7 +187,13 @@ export class RedisBroker implements Broker, ClusterStore {
     if (this.closing) return;
     try {
       const now = Date.now();
-      await this.commands.zadd(this.nodesKey, now + this.config.nodeTimeoutSeconds * 1000, this.nodeId);
+      const added = await this.commands.zadd(this.nodesKey, now + this.config.nodeTimeoutSeconds * 1000, this.nodeId);
+      // Our lease was gone although we never disconnected (Redis stalled): the others reaped us.
+      if (added === 1 && this.registered && !this.down) {
+        this.log.warn('redis: this node was presumed dead by the others; re-registering');
+        void this.resume();
+      }
+      this.registered = true;
       const dead = await this.commands.zrangebyscore(this.nodesKey, '-inf', now);
       for (const node of dead) {
         // ZREM answers 1 to one node only: that node cleans up and announces.

@@ -1,0 +1,121 @@
+// `--workers 2`: two processes on one port, coordinated by the primary over IPC (no Redis)
+// or through Redis. Connections are spread round-robin by node:cluster, so consecutive
+// clients land on different workers.
+import { execFileSync } from 'node:child_process';
+import type Pusher from 'pusher-js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { collect, connected, pusherClient, sdk, sleep, subscribed } from '../helpers/clients.js';
+import { defaultApp, startServer, type RunningServer } from '../helpers/server.js';
+import { clusterConfig, eventually, startRedis, type TestRedis } from './helpers.js';
+
+const clients: Pusher[] = [];
+function client(server: RunningServer, user?: { id: string }): Pusher {
+  const c = pusherClient(server, defaultApp, user ? { user } : {});
+  clients.push(c);
+  return c;
+}
+
+function workerPids(server: RunningServer): number[] {
+  const out = execFileSync('ps', ['-o', 'pid=', '--ppid', String(server.process.pid)], { encoding: 'utf8' });
+  return out.split('\n').map((s) => Number(s.trim())).filter((n) => n > 0);
+}
+
+async function json(server: RunningServer, path: string, params: Record<string, string> = {}): Promise<Record<string, unknown>> {
+  return (await (await sdk(server, defaultApp).get({ path, params })).json()) as Record<string, unknown>;
+}
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.disconnect();
+  await sleep(100);
+});
+
+/** What both coordination modes must get right. */
+function sharedBehaviour(server: () => RunningServer) {
+  it('delivers each broadcast to clients on both workers exactly once and counts them all', async () => {
+    const subscribers = Array.from({ length: 6 }, () => client(server()));
+    for (const c of subscribers) await subscribed(c, 'news');
+    const seen = subscribers.map((c) => collect(c, 'news', 'headline'));
+    for (let i = 0; i < 4; i++) await sdk(server(), defaultApp).trigger('news', 'headline', { i });
+    await eventually(() => expect(seen.map((s) => s.length)).toEqual(Array(6).fill(4)));
+    await sleep(200);
+    expect(seen.map((s) => s.length)).toEqual(Array(6).fill(4));
+    // Whichever worker answers, the count covers both.
+    for (let i = 0; i < 4; i++) expect(await json(server(), '/channels/news', { info: 'subscription_count' })).toEqual({ occupied: true, subscription_count: 6 });
+  });
+
+  it('keeps presence cluster-wide across workers', async () => {
+    const watcher = client(server(), { id: 'watcher' });
+    await subscribed(watcher, 'presence-w');
+    const added = collect(watcher, 'presence-w', 'pusher:member_added') as { id: string }[];
+    const removed = collect(watcher, 'presence-w', 'pusher:member_removed') as { id: string }[];
+    const alice = [client(server(), { id: 'alice' }), client(server(), { id: 'alice' })];
+    for (const c of alice) await subscribed(c, 'presence-w');
+    await sleep(200);
+    expect(added.map((m) => m.id)).toEqual(['alice']);
+    for (let i = 0; i < 3; i++) expect(await json(server(), '/channels/presence-w', { info: 'user_count' })).toEqual({ occupied: true, user_count: 2 });
+    alice[0]!.disconnect();
+    await sleep(200);
+    expect(removed).toEqual([]);
+    alice[1]!.disconnect();
+    await eventually(() => expect(removed.map((m) => m.id)).toEqual(['alice']));
+  });
+}
+
+describe('--workers 2 without Redis (coordinated by the primary)', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer(undefined, { args: ['--workers', '2'] });
+    expect(server.output()).toMatch(/2 workers, coordinated by the primary process/);
+  });
+  afterAll(async () => {
+    expect(await server.stop()).toBe(0);
+  });
+
+  sharedBehaviour(() => server);
+
+  it('removes the members of a killed worker at once and starts a new worker', async () => {
+    const before = workerPids(server);
+    expect(before).toHaveLength(2);
+    const users = Array.from({ length: 4 }, (_, i) => client(server, { id: `u${i}` }));
+    for (const c of users) await subscribed(c, 'presence-k');
+    const removed = users.map((c) => collect(c, 'presence-k', 'pusher:member_removed') as { id: string }[]);
+    expect((await json(server, '/channels/presence-k', { info: 'user_count' })).user_count).toBe(4);
+
+    const droppedSet = new Set<string>();
+    users.forEach((c, i) => c.connection.bind('state_change', (s: { current: string }) => s.current !== 'connected' && droppedSet.add(`u${i}`)));
+    process.kill(before[0]!, 'SIGKILL');
+    // Round-robin put two of the four on the killed worker; their connections drop, and the
+    // survivors are told those members left (the primary reaps the dead worker's entries).
+    let dropped: string[] = [];
+    await eventually(() => {
+      dropped = [...droppedSet].sort();
+      expect(dropped).toHaveLength(2);
+    });
+    const survivor = users.findIndex((_, i) => !droppedSet.has(`u${i}`));
+    await eventually(() => expect(removed[survivor]!.map((m) => m.id).sort()).toEqual(dropped));
+    await eventually(async () => {
+      const pids = workerPids(server);
+      expect(pids).toHaveLength(2);
+      expect(pids).not.toContain(before[0]);
+    }, 10_000);
+    // pusher-js reconnects by itself; once everyone is back, the count is exact again.
+    await Promise.all(users.map((c) => connected(c)));
+    await eventually(async () => expect((await json(server, '/channels/presence-k', { info: 'user_count' })).user_count).toBe(4), 10_000);
+  });
+});
+
+describe('--workers 2 with Redis', () => {
+  let redis: TestRedis;
+  let server: RunningServer;
+  beforeAll(async () => {
+    redis = await startRedis();
+    server = await startServer(clusterConfig(redis.url, { prefix: 'pogo-workers:' }), { args: ['--workers', '2'] });
+    expect(server.output()).toMatch(/2 workers, coordinated through Redis/);
+  });
+  afterAll(async () => {
+    expect(await server.stop()).toBe(0);
+    await redis.stop();
+  });
+
+  sharedBehaviour(() => server);
+});
