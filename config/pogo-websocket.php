@@ -18,11 +18,11 @@ return [
         'node' => env('WS_NODE_BINARY', 'node'),
         'bundle' => env('WS_SERVER_BUNDLE'),
 
-        // Origins allowed to open a WebSocket ("*" for any). APP_URL's origin is always allowed.
+        // Origins allowed to open a WebSocket: "*" for any, or a comma-separated list of origins
+        // such as "https://example.com" (an empty list allows only pages served from the server's own host).
         'allowed_origins' => array_values(array_filter(explode(',', (string) env('WS_ALLOWED_ORIGINS', '*')))),
 
         'client_events' => (bool) env('WS_CLIENT_EVENTS', true),
-        'user_authentication' => (bool) env('WS_USER_AUTHENTICATION', false),
         'subscription_count' => (bool) env('WS_SUBSCRIPTION_COUNT', false),
 
         // Overrides of the schema's default limits, for example ['maxPayloadBytes' => 20480].

@@ -1,0 +1,249 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Pogo\WebSocket\Console;
+
+use Illuminate\Console\Command;
+use Illuminate\Http\Client\Factory as HttpFactory;
+use Pogo\WebSocket\Broadcasting\ConnectionConfig;
+use Pogo\WebSocket\Broadcasting\PogoBroadcasterFactory;
+use Pogo\WebSocket\PogoServiceProvider;
+use Pogo\WebSocket\Support\WebSocketProbe;
+use Throwable;
+
+/** `php artisan pogo:ws-doctor`: one line per check of a Pogo WebSocket setup, with a fix for each failure. */
+class DoctorCommand extends Command
+{
+    protected $signature = 'pogo:ws-doctor {--timeout=3 : Seconds to wait for each network check}';
+
+    protected $description = 'Check the Pogo WebSocket setup: credentials, front-end settings, origins, server, Redis and a test event';
+
+    private int $failures = 0;
+
+    public function handle(HttpFactory $http, PogoBroadcasterFactory $factory): int
+    {
+        $config = $this->laravel['config'];
+        $timeout = max(0.5, (float) $this->option('timeout'));
+
+        $this->check('Broadcasting connection', function () use ($config) {
+            $default = (string) $config->get('broadcasting.default');
+            if ($default !== 'pogo') {
+                throw new DoctorFailure("BROADCAST_CONNECTION is [{$default}]", 'set BROADCAST_CONNECTION=pogo in .env');
+            }
+
+            return 'pogo';
+        });
+
+        try {
+            $connection = ConnectionConfig::fromArray((array) $config->get('broadcasting.connections.pogo', []));
+        } catch (\InvalidArgumentException $e) {
+            $this->fail('Credentials', $e->getMessage(), 'run `php artisan pogo:ws-install`');
+
+            return self::FAILURE;
+        }
+
+        $this->check('Front-end settings (VITE_POGO_*)', function () use ($connection) {
+            $expected = ['VITE_POGO_APP_KEY' => $connection->key, 'VITE_POGO_PORT' => (string) $connection->port, 'VITE_POGO_SCHEME' => $connection->scheme];
+            foreach ($expected as $name => $value) {
+                $actual = env($name);
+                if ((string) $actual !== $value) {
+                    $shown = $name === 'VITE_POGO_APP_KEY' ? 'WS_APP_KEY' : str_replace('VITE_POGO_', 'WS_', $name);
+                    throw new DoctorFailure(
+                        $actual === null ? "{$name} is not set" : "{$name} is [{$actual}] but {$shown} is [{$value}]",
+                        "set {$name}=\"\${{$shown}}\" in .env, then rebuild the front end (npm run build)",
+                    );
+                }
+            }
+            if ((string) env('VITE_POGO_HOST') === '') {
+                throw new DoctorFailure('VITE_POGO_HOST is not set', 'set VITE_POGO_HOST="${WS_HOST}" (the host browsers reach the server on) in .env');
+            }
+
+            return 'key, host, port and scheme agree with WS_*';
+        });
+
+        $this->check('Allowed origins cover APP_URL', function () use ($config, $connection) {
+            $appUrl = (string) $config->get('app.url');
+            $parts = parse_url($appUrl);
+            if (! is_array($parts) || ! isset($parts['scheme'], $parts['host'])) {
+                throw new DoctorFailure("APP_URL [{$appUrl}] is not a URL", 'set APP_URL to the address browsers open, for example http://localhost:8000');
+            }
+            $origin = $parts['scheme'] . '://' . $parts['host'] . (isset($parts['port']) ? ':' . $parts['port'] : '');
+            $allowed = array_values((array) $config->get(PogoServiceProvider::CONFIG . '.server.allowed_origins', ['*']));
+            if (in_array('*', $allowed, true) || in_array($origin, $allowed, true)) {
+                return in_array('*', $allowed, true) ? 'any origin is allowed' : "{$origin} is allowed";
+            }
+            if ($allowed === [] && $parts['host'] === $connection->host) {
+                return "{$origin} is on the server's host";
+            }
+            throw new DoctorFailure("{$origin} is not in [" . implode(', ', $allowed) . ']', "add {$origin} to WS_ALLOWED_ORIGINS and restart pogo:ws-start");
+        });
+
+        $reachable = $this->check('Server reachable', function () use ($http, $connection, $timeout) {
+            try {
+                $response = $http->timeout($timeout)->connectTimeout($timeout)->get($connection->baseUrl() . '/up');
+            } catch (Throwable) {
+                throw new DoctorFailure("nothing answers at {$connection->baseUrl()}", 'start the server with `php artisan pogo:ws-start`, and check WS_HOST, WS_PORT and WS_SCHEME');
+            }
+            if ($response->status() !== 200) {
+                throw new DoctorFailure("{$connection->baseUrl()}/up answered HTTP {$response->status()}", 'WS_HOST/WS_PORT must point at a Pogo WebSocket server');
+            }
+
+            return $connection->baseUrl();
+        });
+
+        $client = $factory->client($connection);
+        $known = $reachable && $this->check('Server knows these credentials', function () use ($client, $connection) {
+            try {
+                $client->channels();
+            } catch (Throwable $e) {
+                throw new DoctorFailure($e->getMessage(), 'WS_APP_ID, WS_APP_KEY and WS_APP_SECRET must match an app of the server: restart `php artisan pogo:ws-start` after changing .env');
+            }
+
+            return "app {$connection->appId}, key {$connection->key}";
+        });
+
+        $redisUrl = $config->get(PogoServiceProvider::CONFIG . '.server.redis.url');
+        if (is_string($redisUrl) && $redisUrl !== '') {
+            $this->check('Redis reachable', fn () => $this->pingRedis($redisUrl, $timeout));
+        }
+
+        if ($known) {
+            $this->check('Test event round trip', fn () => $this->roundTrip($connection, $factory, (array) $config->get('broadcasting.connections.pogo'), $timeout, $config->get('app.url')));
+        } else {
+            $this->fail('Test event round trip', 'not attempted', 'fix the checks above first');
+        }
+
+        $this->newLine();
+        if ($this->failures > 0) {
+            $this->components->error("{$this->failures} check(s) failed.");
+
+            return self::FAILURE;
+        }
+        $this->components->info('Pogo WebSocket is ready.');
+
+        return self::SUCCESS;
+    }
+
+    /** @param callable(): string $check */
+    private function check(string $name, callable $check): bool
+    {
+        try {
+            $detail = $check();
+        } catch (DoctorFailure $failure) {
+            $this->fail($name, $failure->getMessage(), $failure->fix);
+
+            return false;
+        }
+        $this->components->twoColumnDetail($name, "<fg=green>OK</> {$detail}");
+
+        return true;
+    }
+
+    private function fail(string $name, string $problem, string $fix): void
+    {
+        $this->failures++;
+        $this->components->twoColumnDetail($name, "<fg=red>FAIL</> {$problem}");
+        $this->line("    <fg=yellow>Fix:</> {$fix}");
+    }
+
+    private function pingRedis(string $url, float $timeout): string
+    {
+        $parts = parse_url($url);
+        $host = $parts['host'] ?? '127.0.0.1';
+        $port = $parts['port'] ?? 6379;
+        $transport = ($parts['scheme'] ?? 'redis') === 'rediss' ? 'tls' : 'tcp';
+        $stream = @stream_socket_client("{$transport}://{$host}:{$port}", $errno, $error, $timeout);
+        if ($stream === false) {
+            throw new DoctorFailure("cannot connect to Redis at {$host}:{$port} ({$error})", 'start Redis or fix WS_REDIS_URL');
+        }
+        stream_set_timeout($stream, (int) ceil($timeout));
+        if (isset($parts['pass'])) {
+            $auth = isset($parts['user']) ? ['AUTH', rawurldecode($parts['user']), rawurldecode($parts['pass'])] : ['AUTH', rawurldecode($parts['pass'])];
+            fwrite($stream, self::redisCommand($auth));
+            $reply = (string) fgets($stream);
+            if (! str_starts_with($reply, '+OK')) {
+                throw new DoctorFailure('Redis refused the credentials in WS_REDIS_URL', 'fix the user and password in WS_REDIS_URL');
+            }
+        }
+        fwrite($stream, self::redisCommand(['PING']));
+        $reply = trim((string) fgets($stream));
+        fclose($stream);
+        if ($reply !== '+PONG') {
+            throw new DoctorFailure("Redis answered PING with [{$reply}]", 'check that WS_REDIS_URL points at a Redis server');
+        }
+
+        return "{$host}:{$port}";
+    }
+
+    /** @param list<string> $parts */
+    private static function redisCommand(array $parts): string
+    {
+        $command = '*' . count($parts) . "\r\n";
+        foreach ($parts as $part) {
+            $command .= '$' . strlen($part) . "\r\n{$part}\r\n";
+        }
+
+        return $command;
+    }
+
+    /** @param array<string, mixed> $connectionConfig */
+    private function roundTrip(ConnectionConfig $connection, PogoBroadcasterFactory $factory, array $connectionConfig, float $timeout, mixed $appUrl): string
+    {
+        $channel = 'pogo-doctor-' . bin2hex(random_bytes(6));
+        $nonce = bin2hex(random_bytes(8));
+        $parts = is_string($appUrl) ? parse_url($appUrl) : false;
+        $origin = is_array($parts) && isset($parts['scheme'], $parts['host'])
+            ? $parts['scheme'] . '://' . $parts['host'] . (isset($parts['port']) ? ':' . $parts['port'] : '')
+            : null;
+        $started = microtime(true);
+
+        try {
+            $socket = WebSocketProbe::connect($connection->scheme, $connection->host, $connection->port, '/app/' . rawurlencode($connection->key) . '?protocol=7&client=pogo-doctor&version=1.0', $timeout, $origin);
+        } catch (Throwable $e) {
+            throw new DoctorFailure('WebSocket: ' . $e->getMessage(), 'check allowed origins and that WS_APP_KEY is an app of the server');
+        }
+
+        try {
+            $established = $socket->receiveJson($timeout);
+            if (($established['event'] ?? null) !== 'pusher:connection_established') {
+                throw new DoctorFailure('no pusher:connection_established: ' . json_encode($established), 'check that WS_APP_KEY is an app of the server');
+            }
+            $socket->sendJson(['event' => 'pusher:subscribe', 'data' => ['channel' => $channel]]);
+            $this->waitFor($socket, 'pusher_internal:subscription_succeeded', $channel, $timeout);
+
+            $factory->make($connectionConfig)->broadcast([$channel], 'pogo.doctor', ['nonce' => $nonce]);
+            $event = $this->waitFor($socket, 'pogo.doctor', $channel, $timeout);
+            if ((json_decode((string) ($event['data'] ?? ''), true)['nonce'] ?? null) !== $nonce) {
+                throw new DoctorFailure('the event arrived with other data', 'report this as a bug');
+            }
+        } catch (DoctorFailure $e) {
+            throw $e;
+        } catch (Throwable $e) {
+            throw new DoctorFailure($e->getMessage(), 'run `php artisan pogo:ws-start` in the foreground and read its output');
+        } finally {
+            $socket->close();
+        }
+
+        return sprintf('published and received in %d ms', (int) round((microtime(true) - $started) * 1000));
+    }
+
+    /** @return array<string, mixed> */
+    private function waitFor(WebSocketProbe $socket, string $event, string $channel, float $timeout): array
+    {
+        $deadline = microtime(true) + $timeout;
+        while (($left = $deadline - microtime(true)) > 0) {
+            $message = $socket->receiveJson($left);
+            if ($message === null) {
+                break;
+            }
+            if (($message['event'] ?? null) === $event && ($message['channel'] ?? null) === $channel) {
+                return $message;
+            }
+            if (($message['event'] ?? null) === 'pusher:error') {
+                throw new DoctorFailure('the server answered pusher:error ' . json_encode($message['data'] ?? null), 'read the server output');
+            }
+        }
+        throw new DoctorFailure("no {$event} on {$channel} within {$timeout}s", 'run `php artisan pogo:ws-start` in the foreground and read its output');
+    }
+}

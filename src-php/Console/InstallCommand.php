@@ -1,0 +1,250 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Pogo\WebSocket\Console;
+
+use Illuminate\Console\Command;
+use Illuminate\Support\Str;
+use Pogo\WebSocket\PogoServiceProvider;
+use Pogo\WebSocket\Support\EnvFile;
+use Pogo\WebSocket\Support\PhpSourceEditor;
+use Symfony\Component\Process\ExecutableFinder;
+use Symfony\Component\Process\Process;
+
+use function Laravel\Prompts\confirm;
+use function Laravel\Prompts\text;
+
+/**
+ * `php artisan pogo:ws-install`: everything between `composer require pogo/websocket` and a
+ * working Echo. Safe to re-run: each step checks what is already there and changes nothing twice.
+ */
+class InstallCommand extends Command
+{
+    protected $signature = 'pogo:ws-install
+        {--force : Regenerate WS_APP_ID, WS_APP_KEY and WS_APP_SECRET and rewrite resources/js/echo.*}
+        {--host= : Host Laravel and the browser use to reach the server (WS_HOST, default localhost)}
+        {--port= : Port of the server (WS_PORT, default 6001)}
+        {--scheme= : http or https (WS_SCHEME, default http)}
+        {--without-npm : Do not install laravel-echo, pusher-js and @pogo/echo}';
+
+    protected $description = 'Install Pogo WebSocket: .env keys, the pogo broadcasting connection, channel routes and Echo';
+
+    public const NPM_PACKAGES = ['laravel-echo@^2.2.0', 'pusher-js@^8.4.0'];
+
+    public function handle(): int
+    {
+        $this->writeEnvironment();
+        $this->configureBroadcasting();
+        $this->enableChannelRoutes();
+        $this->writeEcho();
+
+        $npmOk = $this->option('without-npm') ? true : $this->installNpmPackages();
+
+        $this->newLine();
+        $this->components->info('Pogo WebSocket is installed. Next steps:');
+        $this->components->bulletList([
+            'Start the server:  php artisan pogo:ws-start',
+            'Build the front end:  npm run dev',
+            'Check the setup:  php artisan pogo:ws-doctor',
+        ]);
+
+        return $npmOk ? self::SUCCESS : self::FAILURE;
+    }
+
+    private function writeEnvironment(): void
+    {
+        $envPath = $this->laravel->basePath('.env');
+        if (! is_file($envPath) && is_file($this->laravel->basePath('.env.example'))) {
+            copy($this->laravel->basePath('.env.example'), $envPath);
+        }
+
+        $env = EnvFile::load($envPath);
+        $force = (bool) $this->option('force');
+
+        $host = $this->option('host') ?? ($env->get('WS_HOST') ?: text('Host Laravel and the browser use to reach the server', default: 'localhost'));
+        $port = $this->option('port') ?? ($env->get('WS_PORT') ?: text('Port of the server', default: '6001'));
+        $scheme = $this->option('scheme') ?? ($env->get('WS_SCHEME') ?: 'http');
+
+        if (! ctype_digit((string) $port) || (int) $port < 1 || (int) $port > 65535) {
+            throw new \InvalidArgumentException("--port must be a TCP port (1-65535), not [{$port}].");
+        }
+        if (! in_array($scheme, ['http', 'https'], true)) {
+            throw new \InvalidArgumentException("--scheme must be http or https, not [{$scheme}].");
+        }
+
+        $env->set('BROADCAST_CONNECTION', 'pogo');
+
+        $credentials = [
+            'WS_APP_ID' => (string) random_int(100_000, 999_999),
+            'WS_APP_KEY' => Str::lower(Str::random(20)),
+            'WS_APP_SECRET' => Str::lower(Str::random(32)),
+        ];
+        foreach ($credentials as $key => $value) {
+            $force ? $env->set($key, $value) : $env->setIfEmpty($key, $value);
+        }
+
+        foreach (['WS_HOST' => (string) $host, 'WS_PORT' => (string) $port, 'WS_SCHEME' => (string) $scheme] as $key => $value) {
+            $env->set($key, $value);
+        }
+
+        foreach (['VITE_POGO_APP_KEY' => '${WS_APP_KEY}', 'VITE_POGO_HOST' => '${WS_HOST}', 'VITE_POGO_PORT' => '${WS_PORT}', 'VITE_POGO_SCHEME' => '${WS_SCHEME}'] as $key => $value) {
+            $env->setIfEmpty($key, $value);
+        }
+
+        $changed = $env->changed();
+        $env->save();
+        $this->components->twoColumnDetail('.env', $changed ? '<fg=green>updated</>' : 'unchanged');
+
+        // Teammates cloning the app see which keys to fill in; secrets stay out of .env.example.
+        $examplePath = $this->laravel->basePath('.env.example');
+        if (is_file($examplePath)) {
+            $example = EnvFile::load($examplePath);
+            $example->setIfEmpty('BROADCAST_CONNECTION', 'pogo');
+            foreach (['WS_APP_ID', 'WS_APP_KEY', 'WS_APP_SECRET'] as $key) {
+                if ($example->get($key) === null) {
+                    $example->set($key, '');
+                }
+            }
+            foreach (['WS_HOST' => 'localhost', 'WS_PORT' => '6001', 'WS_SCHEME' => 'http', 'VITE_POGO_APP_KEY' => '${WS_APP_KEY}', 'VITE_POGO_HOST' => '${WS_HOST}', 'VITE_POGO_PORT' => '${WS_PORT}', 'VITE_POGO_SCHEME' => '${WS_SCHEME}'] as $key => $value) {
+                $example->setIfEmpty($key, $value);
+            }
+            $example->save();
+        }
+    }
+
+    private function configureBroadcasting(): void
+    {
+        $broadcasting = $this->laravel->configPath('broadcasting.php');
+        if (! is_file($broadcasting)) {
+            $this->callSilently('config:publish', ['name' => 'broadcasting']);
+        }
+        if (is_file($broadcasting)) {
+            $editor = new PhpSourceEditor((string) file_get_contents($broadcasting));
+            $result = $editor->ensureArrayEntry('connections', 'pogo', (string) file_get_contents(PogoServiceProvider::packagePath('stubs/broadcasting-connection.stub')));
+            if ($result === 'added') {
+                file_put_contents($broadcasting, $editor->source());
+            }
+            $this->report('config/broadcasting.php', $result, "add the 'pogo' connection of stubs/broadcasting-connection.stub to its 'connections' array");
+        } else {
+            $this->components->warn('config/broadcasting.php could not be published; the package provides the pogo connection itself.');
+        }
+
+        $config = $this->laravel->configPath('pogo-websocket.php');
+        if (! is_file($config)) {
+            copy(PogoServiceProvider::packagePath('config/pogo-websocket.php'), $config);
+            $this->components->twoColumnDetail('config/pogo-websocket.php', '<fg=green>published</>');
+        } else {
+            $this->components->twoColumnDetail('config/pogo-websocket.php', 'unchanged');
+        }
+    }
+
+    private function enableChannelRoutes(): void
+    {
+        $channels = $this->laravel->basePath('routes/channels.php');
+        if (! is_file($channels)) {
+            @mkdir(dirname($channels), 0755, true);
+            copy(PogoServiceProvider::packagePath('stubs/channels.php.stub'), $channels);
+            $this->components->twoColumnDetail('routes/channels.php', '<fg=green>created</>');
+        } else {
+            $this->components->twoColumnDetail('routes/channels.php', 'unchanged');
+        }
+
+        $bootstrap = $this->laravel->bootstrapPath('app.php');
+        if (! is_file($bootstrap)) {
+            $this->components->warn('bootstrap/app.php not found: call Broadcast::routes() and require routes/channels.php yourself.');
+
+            return;
+        }
+        $editor = new PhpSourceEditor((string) file_get_contents($bootstrap));
+        $result = $editor->ensureNamedArgument('withRouting', 'channels', "__DIR__.'/../routes/channels.php'");
+        if ($result === 'added') {
+            file_put_contents($bootstrap, $editor->source());
+        }
+        $this->report('bootstrap/app.php', $result, "add channels: __DIR__.'/../routes/channels.php' to ->withRouting(...)");
+    }
+
+    private function writeEcho(): void
+    {
+        $js = $this->laravel->resourcePath('js');
+        $typescript = is_file($this->laravel->basePath('tsconfig.json')) || is_file("{$js}/app.ts") || is_file("{$js}/app.tsx");
+        $extension = $typescript ? 'ts' : 'js';
+        $echo = "{$js}/echo.{$extension}";
+        $relative = "resources/js/echo.{$extension}";
+
+        if (is_file($echo) && ! $this->option('force')) {
+            $this->components->twoColumnDetail($relative, 'unchanged');
+        } else {
+            @mkdir($js, 0755, true);
+            $contents = (string) file_get_contents(PogoServiceProvider::packagePath("stubs/echo.{$extension}.stub"));
+            $changed = ! is_file($echo) || file_get_contents($echo) !== $contents;
+            file_put_contents($echo, $contents);
+            $this->components->twoColumnDetail($relative, $changed ? '<fg=green>written</>' : 'unchanged');
+        }
+
+        // Load it from the app's entry point, the way install:broadcasting does.
+        foreach (["bootstrap.{$extension}", "app.{$extension}", 'bootstrap.js', 'app.js', 'app.tsx', 'app.jsx'] as $entry) {
+            $path = "{$js}/{$entry}";
+            if (! is_file($path)) {
+                continue;
+            }
+            $source = (string) file_get_contents($path);
+            if (str_contains($source, "'./echo'") || str_contains($source, '"./echo"')) {
+                $this->components->twoColumnDetail("resources/js/{$entry}", 'unchanged');
+            } else {
+                $import = (string) file_get_contents(PogoServiceProvider::packagePath('stubs/echo-import.stub'));
+                file_put_contents($path, rtrim($source) . "\n\n" . $import);
+                $this->components->twoColumnDetail("resources/js/{$entry}", '<fg=green>imports ./echo</>');
+            }
+
+            return;
+        }
+        $this->components->warn("No resources/js/bootstrap or app script found: import './echo' from your entry point.");
+    }
+
+    private function installNpmPackages(): bool
+    {
+        if (! confirm('Install laravel-echo, pusher-js and @pogo/echo with npm now?', default: true)) {
+            return true;
+        }
+        $npm = (new ExecutableFinder())->find('npm');
+        if ($npm === null) {
+            $this->components->error('npm was not found on PATH. Install Node.js, then run: npm install --save-dev ' . implode(' ', $this->npmPackages()));
+
+            return false;
+        }
+
+        $process = new Process([$npm, 'install', '--save-dev', ...$this->npmPackages()], $this->laravel->basePath(), null, null, 600);
+        $this->components->task('npm install --save-dev ' . implode(' ', $this->npmPackages()), function () use ($process) {
+            $process->run();
+
+            return $process->isSuccessful();
+        });
+        if (! $process->isSuccessful()) {
+            $this->components->error('npm install failed: ' . trim($process->getErrorOutput() ?: $process->getOutput()));
+
+            return false;
+        }
+
+        return true;
+    }
+
+    /** @return list<string> */
+    private function npmPackages(): array
+    {
+        // @pogo/echo ships inside this Composer package, like Ziggy: install it from vendor/.
+        $vendored = $this->laravel->basePath('vendor/pogo/websocket/src-ts');
+        $path = is_dir($vendored) ? 'vendor/pogo/websocket/src-ts' : PogoServiceProvider::packagePath('src-ts');
+
+        return [...self::NPM_PACKAGES, "@pogo/echo@file:{$path}"];
+    }
+
+    private function report(string $file, string $result, string $manualFix): void
+    {
+        match ($result) {
+            'added' => $this->components->twoColumnDetail($file, '<fg=green>updated</>'),
+            'present' => $this->components->twoColumnDetail($file, 'unchanged'),
+            default => $this->components->warn("Could not edit {$file} automatically: {$manualFix}."),
+        };
+    }
+}

@@ -1,0 +1,124 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Pogo\WebSocket\Console;
+
+use Illuminate\Console\Command;
+use Pogo\WebSocket\PogoServiceProvider;
+use Pogo\WebSocket\Server\ServerConfigBuilder;
+use Symfony\Component\Process\ExecutableFinder;
+use Symfony\Component\Process\Process;
+
+/**
+ * `php artisan pogo:ws-start`: runs the Node.js server shipped in this package with the app's own
+ * configuration, passes SIGTERM/SIGINT on for a clean shutdown and exits with the server's code.
+ */
+class StartCommand extends Command
+{
+    protected $signature = 'pogo:ws-start
+        {--host= : Address to bind (default WS_SERVER_HOST or 0.0.0.0)}
+        {--port= : Port to bind (default WS_SERVER_PORT or 6001)}
+        {--workers= : Server processes sharing the port (a number or "auto")}
+        {--print-config : Print the generated server configuration (secrets masked) and exit}';
+
+    protected $description = 'Start the Pogo WebSocket server with this application\'s configuration';
+
+    public function handle(ServerConfigBuilder $builder): int
+    {
+        $port = $this->option('port');
+        if ($port !== null && (! ctype_digit((string) $port) || (int) $port > 65535)) {
+            $this->components->error("--port must be a TCP port (0-65535), not [{$port}].");
+
+            return self::FAILURE;
+        }
+
+        try {
+            $config = $builder->build($this->option('host'), $port === null ? null : (int) $port);
+        } catch (\InvalidArgumentException $e) {
+            $this->components->error($e->getMessage());
+
+            return self::FAILURE;
+        }
+
+        if ($this->option('print-config')) {
+            $masked = $config;
+            foreach ($masked['apps'] as &$app) {
+                $app['secret'] = '********';
+            }
+            $this->line(json_encode($masked, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES));
+
+            return self::SUCCESS;
+        }
+
+        $node = $this->findNode();
+        if ($node === null) {
+            $this->components->error(sprintf(
+                'Node.js was not found (looked for [%s]). Install Node.js 20 or newer, or set WS_NODE_BINARY to its path.',
+                $this->nodeSetting(),
+            ));
+
+            return self::FAILURE;
+        }
+
+        $bundle = (string) ($this->laravel['config']->get(PogoServiceProvider::CONFIG . '.server.bundle') ?: PogoServiceProvider::packagePath('server/dist/pogo-ws.cjs'));
+        if (! is_file($bundle)) {
+            $this->components->error("The Pogo WebSocket server bundle is missing at [{$bundle}]. Reinstall the package (composer reinstall pogo/websocket) or set WS_SERVER_BUNDLE.");
+
+            return self::FAILURE;
+        }
+
+        $configFile = $this->writeConfig($config);
+        $command = [$node, $bundle, 'start', '--config', $configFile];
+        if ($this->option('workers') !== null) {
+            $command = [...$command, '--workers', (string) $this->option('workers')];
+        }
+
+        $process = new Process($command, $this->laravel->basePath(), null, null, null);
+        $process->start(function (string $type, string $output): void {
+            $type === Process::ERR ? $this->output->getErrorStyle()->write($output) : $this->output->write($output);
+        });
+
+        if (function_exists('pcntl_signal')) {
+            $this->trap([SIGTERM, SIGINT], function (int $signal) use ($process): void {
+                if ($process->isRunning()) {
+                    $process->signal($signal);
+                }
+            });
+        }
+
+        $code = $process->wait();
+        @unlink($configFile);
+
+        return $code;
+    }
+
+    private function nodeSetting(): string
+    {
+        return (string) ($this->laravel['config']->get(PogoServiceProvider::CONFIG . '.server.node') ?: 'node');
+    }
+
+    private function findNode(): ?string
+    {
+        $node = $this->nodeSetting();
+        if (str_contains($node, '/')) {
+            return is_file($node) && is_executable($node) ? $node : null;
+        }
+
+        return (new ExecutableFinder())->find($node);
+    }
+
+    /** @param array<string, mixed> $config */
+    private function writeConfig(array $config): string
+    {
+        $directory = $this->laravel->storagePath('framework');
+        @mkdir($directory, 0755, true);
+        $file = $directory . '/pogo-websocket-' . getmypid() . '.json';
+        // It holds the app secrets: readable by this user only.
+        touch($file);
+        chmod($file, 0600);
+        file_put_contents($file, json_encode($config, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES));
+
+        return $file;
+    }
+}

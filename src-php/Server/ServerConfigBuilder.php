@@ -1,0 +1,74 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Pogo\WebSocket\Server;
+
+use Illuminate\Contracts\Config\Repository;
+use Pogo\WebSocket\PogoServiceProvider;
+
+/** The JSON configuration `pogo-ws start --config` reads, built from the Laravel app's own config. */
+final class ServerConfigBuilder
+{
+    public function __construct(private readonly Repository $config, private readonly ConfiguredApps $apps)
+    {
+    }
+
+    /** @return array<string, mixed> */
+    public function build(?string $host = null, ?int $port = null): array
+    {
+        $server = (array) $this->config->get(PogoServiceProvider::CONFIG . '.server', []);
+        $limits = array_map('intval', (array) ($server['limits'] ?? []));
+
+        $apps = [];
+        foreach ($this->apps->all() as $index => $app) {
+            $entry = [
+                'id' => $app['id'],
+                'key' => $app['key'],
+                'secret' => $app['secret'],
+                'enabled' => (bool) ($app['enabled'] ?? true),
+                'clientEvents' => (bool) ($app['client_events'] ?? $server['client_events'] ?? true),
+                'subscriptionCount' => (bool) ($app['subscription_count'] ?? $server['subscription_count'] ?? false),
+                'allowedOrigins' => array_values((array) ($app['allowed_origins'] ?? $server['allowed_origins'] ?? ['*'])),
+            ];
+            // Webhooks go to this Laravel app, so only its own app (the first) gets them.
+            if ($index === 0 && ($webhook = $this->webhookTarget()) !== null) {
+                $entry['webhooks'] = [$webhook];
+            }
+            $appLimits = array_map('intval', (array) ($app['limits'] ?? [])) + $limits;
+            if ($appLimits !== []) {
+                $entry['limits'] = $appLimits;
+            }
+            $apps[] = $entry;
+        }
+
+        $config = [
+            'host' => $host ?? (string) ($server['host'] ?? '0.0.0.0'),
+            'port' => $port ?? (int) ($server['port'] ?? 6001),
+            'apps' => $apps,
+            'metrics' => ['enabled' => (bool) ($server['metrics'] ?? true)],
+        ];
+
+        $redisUrl = $server['redis']['url'] ?? null;
+        if (is_string($redisUrl) && $redisUrl !== '') {
+            $config['redis'] = ['url' => $redisUrl, 'prefix' => (string) ($server['redis']['prefix'] ?? 'pogo:')];
+        }
+
+        return $config;
+    }
+
+    /** @return array{url: string, events: list<string>}|null */
+    public function webhookTarget(): ?array
+    {
+        $webhooks = (array) $this->config->get(PogoServiceProvider::CONFIG . '.webhooks', []);
+        if (! ($webhooks['enabled'] ?? false)) {
+            return null;
+        }
+        $url = $webhooks['url'] ?? null;
+        if (! is_string($url) || $url === '') {
+            $url = rtrim((string) $this->config->get('app.url', 'http://localhost'), '/') . '/' . ltrim((string) ($webhooks['path'] ?? '/pogo/webhook'), '/');
+        }
+
+        return ['url' => $url, 'events' => array_values((array) ($webhooks['events'] ?? []))];
+    }
+}
