@@ -146,3 +146,36 @@ export async function eventually(check: () => void | Promise<void>, timeoutMs = 
     }
   }
 }
+
+/** Three redis-server masters in cluster mode on loopback, slots split evenly. */
+export async function startRedisCluster(): Promise<{ nodes: string[]; stop(): Promise<void> }> {
+  const servers = await Promise.all([0, 1, 2].map(() => startRedis(['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf'])));
+  // Like `redis-cli --cluster create`, without its fixed one-second waits.
+  const ranges = [[0, 5460], [5461, 10922], [10923, 16383]] as const;
+  await Promise.all(servers.map((s, i) => redisCommand(s.port, `CLUSTER ADDSLOTSRANGE ${ranges[i]![0]} ${ranges[i]![1]}`)));
+  for (const s of servers.slice(1)) await redisCommand(servers[0]!.port, `CLUSTER MEET 127.0.0.1 ${s.port}`);
+  await eventually(async () => {
+    for (const s of servers) {
+      const info = await new Promise<string>((resolve, reject) => {
+        const socket = createConnection({ host: '127.0.0.1', port: s.port });
+        let text = '';
+        socket.on('connect', () => socket.write('CLUSTER INFO\r\n'));
+        socket.on('data', (chunk) => {
+          text += chunk.toString();
+          if (text.includes('cluster_known_nodes')) {
+            socket.end();
+            resolve(text);
+          }
+        });
+        socket.on('error', reject);
+      });
+      if (!info.includes('cluster_state:ok') || !info.includes('cluster_known_nodes:3')) throw new Error(`cluster not ready: ${info}`);
+    }
+  }, 15_000, 100);
+  return {
+    nodes: servers.map((s) => `127.0.0.1:${s.port}`),
+    stop: async () => {
+      await Promise.all(servers.map((s) => s.stop()));
+    },
+  };
+}
