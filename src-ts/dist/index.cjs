@@ -1147,16 +1147,20 @@ function connectionState(source) {
   return connectionOf(source).state;
 }
 var duplicateWindowMs = 250;
+function pusherJsGivesUp(code) {
+  return code > 4e3 && code < 4100 || code >= 4300;
+}
 function closedProblem(code, serverMessage, cause) {
   const info = describeCode(code, "close");
-  const gaveUp = info.action === "refuse";
+  const gaveUp = pusherJsGivesUp(code);
   return {
     kind: "closed",
     code,
     name: info.name,
     message: info.message,
     serverMessage,
-    action: info.action,
+    // A pusher:error code used as a close code (4300+) has no action of its own in the schema.
+    action: info.action ?? (gaveUp ? "refuse" : "retry"),
     willReconnect: !gaveUp,
     cause
   };

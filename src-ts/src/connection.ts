@@ -79,18 +79,23 @@ interface ErrorEvent {
 // A pusher:error announcing a close, then the close itself, arrive a few milliseconds apart: one report.
 const duplicateWindowMs = 250;
 
+// What pusher-js 8 does after a close with this code (Protocol.getCloseAction): 4000 retries over TLS,
+// 4001-4099 and 4300+ stop, 4100-4299 reconnect, and below 4000 it reconnects if it was connected.
+function pusherJsGivesUp(code: number): boolean {
+  return (code > 4000 && code < 4100) || code >= 4300;
+}
+
 function closedProblem(code: number, serverMessage: string | null, cause: unknown): ConnectionProblem {
   const info = describeCode(code, 'close');
-  // pusher-js reconnects after backoff/retry codes and after a transport close without an action;
-  // it stops after 'refuse' codes (4000-4099 and 4300+).
-  const gaveUp = info.action === 'refuse';
+  const gaveUp = pusherJsGivesUp(code);
   return {
     kind: 'closed',
     code,
     name: info.name,
     message: info.message,
     serverMessage,
-    action: info.action,
+    // A pusher:error code used as a close code (4300+) has no action of its own in the schema.
+    action: info.action ?? (gaveUp ? 'refuse' : 'retry'),
     willReconnect: !gaveUp,
     cause,
   };
