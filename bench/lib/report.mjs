@@ -71,8 +71,22 @@ export function markdown(res) {
   const lines = [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`];
   for (const r of tableRows(res)) lines.push(`| ${r.map((c) => String(c).replaceAll('|', '\\|')).join(' | ')} |`);
   const m = res.machine;
-  lines.push('', `Measured ${res.startedAt.slice(0, 16).replace('T', ' ')} UTC on ${m.cpus}× ${m.cpuModel}, ${m.memGiB} GiB, Node ${m.node}${res.options.quick ? ' (--quick run)' : ''}. ${pinNote(res)} \`npm run bench\` reproduces it; the JSON beside this file has every number.`);
+  lines.push('', `Measured ${res.startedAt.slice(0, 16).replace('T', ' ')} UTC on ${m.cpus}× ${m.cpuModel}, ${m.memGiB} GiB, Node ${m.node}${res.options.quick ? ' (--quick run)' : ''}. ${pinNote(res)}${noiseNote(res)} \`npm run bench\` reproduces it; the JSON beside this file has every number.`);
   return lines.join('\n');
+}
+
+/** Other processes' CPU during every headline measurement: the reader should know. */
+function noiseNote(res) {
+  const seen = [];
+  const walk = (o) => {
+    if (!o || typeof o !== 'object') return;
+    if (typeof o.otherProcessesPct === 'number') seen.push(o.otherProcessesPct);
+    for (const [k, v] of Object.entries(o)) if (k !== 'rounds') walk(v);
+  };
+  walk(res.scenarios);
+  if (seen.length === 0) return '';
+  const noisy = seen.filter((x) => x > 20).length;
+  return ` Other processes on the machine used at most ${fmt(Math.max(...seen))}% of a core during a headline measurement${noisy ? ` (${noisy} of ${seen.length} above 20%: treat those figures with care)` : ''}.`;
 }
 
 function pinNote(res) {

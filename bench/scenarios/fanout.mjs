@@ -1,21 +1,6 @@
 // Scenarios 1 and 2: one channel, many subscribers, events published through the HTTP API.
-import { connectClients, closeClients, measureFanout, sleep } from '../lib/harness.mjs';
-import { otherCpuMeter } from '../lib/servers.mjs';
+import { connectClients, closeClients, measureFanout, measureQuietly, quiet, waitForQuiet } from '../lib/harness.mjs';
 
-// A round during which other processes on the machine used more than this (percent of one
-// core) is noisy: the headline comes from the quiet rounds when there are any.
-export const NOISY_OTHER_CPU_PCT = 20;
-const quiet = (r) => r.cpu.otherProcessesPct <= NOISY_OTHER_CPU_PCT;
-
-/** Waits (at most 10 s) for a half second in which other processes stay under the noise bar. */
-async function waitForQuiet(ctx, server) {
-  const ours = [process.pid, server.pid, ...ctx.clients.map((w) => w.pid), ctx.publisher.pid];
-  for (let waited = 0; waited < 10000; waited += 500) {
-    const meter = otherCpuMeter(ours);
-    await sleep(500);
-    if (meter() <= NOISY_OTHER_CPU_PCT) return;
-  }
-}
 
 /** The quiet round with the median deliveries/s carries the headline; losses add up over all rounds. */
 function summarise(rounds) {
@@ -51,7 +36,7 @@ async function fanout(ctx, kind, { mode, rounds, durationMs, inflight, rate, ext
     }
     const out = { connectFailures: conn.failed, inflight, ...(rate ? { ratePerSec: rate } : {}), ...(rounds > 1 ? summarise(measured) : measured[0]) };
     if (extraInflight) {
-      const r = await measureFanout(ctx, server, { subscribers: conn.ok, channel, mode, durationMs, inflight: extraInflight });
+      const r = await measureQuietly(ctx, server, { subscribers: conn.ok, channel, mode, durationMs, inflight: extraInflight });
       out.moreInFlight = { inflight: extraInflight, deliveriesPerSec: r.deliveriesPerSec, latencyMs: r.latencyMs, lost: r.lost, deliveriesPerWrite: r.serverSyscalls.deliveriesPerWrite, serverCpuPct: r.cpu.serverPct };
     }
     return out;

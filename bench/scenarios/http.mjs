@@ -1,5 +1,5 @@
 // Scenario 3: HTTP API publish throughput with one subscriber, single /events and /batch_events.
-import { connectClients, closeClients, measureFanout } from '../lib/harness.mjs';
+import { connectClients, closeClients, measureQuietly } from '../lib/harness.mjs';
 
 export const http = {
   name: 'http',
@@ -13,8 +13,8 @@ export const http = {
         const channel = 'bench-http';
         const conn = await connectClients(ctx, server, { count: 1, channel, sampleEvery: 1 });
         if (conn.ok !== 1) throw new Error(`subscriber failed: ${JSON.stringify(conn.failures)}`);
-        const single = await measureFanout(ctx, server, { subscribers: 1, channel, mode: 'burst', durationMs, inflight });
-        const batch = await measureFanout(ctx, server, { subscribers: 1, channel, mode: 'burst', durationMs, inflight, batch: 10 });
+        const single = await measureQuietly(ctx, server, { subscribers: 1, channel, mode: 'burst', durationMs, inflight });
+        const batch = await measureQuietly(ctx, server, { subscribers: 1, channel, mode: 'burst', durationMs, inflight, batch: 10 });
         return { inflight, single, batch10: batch };
       } finally {
         await closeClients(ctx);
