@@ -4,6 +4,7 @@
 // occupancy in the broker's store so that every flip is announced by exactly one node.
 import type { ChannelCounts } from '../channels/app-channels.js';
 import type { Hub } from '../hub.js';
+import { metrics } from '../metrics/metrics.js';
 import { channelType } from '../protocol/channel-name.js';
 import type { Adapter, ChannelSummary, ClusterMembership, EnterResult, ExitResult, MemberEntry } from './adapter.js';
 import { BrokerError, nodeIdLength, type Broker, type NodeEntry, type ReapedChange } from './broker.js';
@@ -62,7 +63,8 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
       sent = this.broker.send(payload, channel);
     }
     // Client events and presence notices do not wait for this; the HTTP API does (503 on failure).
-    sent.catch(() => undefined);
+    // Either way the other nodes' subscribers miss it: counted as dropped by the broker.
+    sent.catch(() => metrics.brokerDropped(appId));
     return sent;
   }
 

@@ -129,19 +129,41 @@ export class RedisBroker implements Broker, ClusterStore {
     if (this.sharded) this.subscriber.on('smessage', onMessage);
     else this.subscriber.on('message', onMessage);
 
-    await this.commands.connect();
-    if (this.sharded) {
-      await (this.subscriber as Cluster).connect();
-      for (const channel of this.busChannels) await this.subscriber.ssubscribe(channel);
-    } else {
-      await (this.subscriber as Redis).connect();
-      await this.subscriber.subscribe(...this.busChannels);
+    let lastError: Error | undefined;
+    const remember = (error: Error) => (lastError = error);
+    this.commands.on('error', remember);
+    try {
+      await this.commands.connect();
+      if (this.sharded) {
+        await (this.subscriber as Cluster).connect();
+        for (const channel of this.busChannels) await this.subscriber.ssubscribe(channel);
+      } else {
+        await (this.subscriber as Redis).connect();
+        await this.subscriber.subscribe(...this.busChannels);
+      }
+      await this.readEpoch();
+    } catch (error) {
+      this.closing = true;
+      this.commands.disconnect();
+      this.subscriber.disconnect();
+      const reason = lastError && lastError.message !== (error as Error).message ? `${(error as Error).message} (${lastError.message})` : (error as Error).message;
+      throw new Error(`cannot reach Redis at ${this.target()}: ${reason}`);
+    } finally {
+      this.commands.off('error', remember);
     }
-    await this.readEpoch();
     await this.beat();
     const every = Math.max(200, Math.floor((this.config.nodeTimeoutSeconds * 1000) / 3));
     this.heartbeat = setInterval(() => void this.beat(), every);
     this.heartbeat.unref();
+  }
+
+  /** Where we connect, without credentials (they never reach a log line). */
+  private target(): string {
+    if (this.sharded) return `cluster ${this.config.cluster!.join(', ')}`;
+    const url = new URL(this.config.url!);
+    url.username = '';
+    url.password = '';
+    return url.toString();
   }
 
   private get nodesKey(): string {
