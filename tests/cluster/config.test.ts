@@ -1,10 +1,15 @@
 // Redis and workers configuration: every bad value is refused at start with the key named;
 // ACL credentials, the key prefix and WS_REDIS_URL work against a real redis-server.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Pusher from 'pusher-js';
 import { collect, pusherClient, sdk, sleep, subscribed } from '../helpers/clients.js';
 import { defaultApp, startServer, type RunningServer, type ServerConfig } from '../helpers/server.js';
-import { eventually, startRedis, type TestRedis } from './helpers.js';
+import { eventually, freePort, redisServerBinary, startRedis, type TestRedis } from './helpers.js';
 
 async function refused(config: ServerConfig | undefined, options: { env?: Record<string, string>; args?: string[] } = {}): Promise<string> {
   const error = await startServer(config, options).then(
@@ -95,5 +100,33 @@ describe('against a real redis-server', () => {
     const output = await refused({ apps: [defaultApp], redis: { url: redis.url, username: 'pogo', password: 'wrong-one' } });
     expect(output).toMatch(/cannot reach Redis.*WRONGPASS|WRONGPASS/s);
     expect(output).not.toContain('wrong-one');
+  });
+});
+
+describe('TLS', () => {
+  it('connects to a TLS-only Redis with rediss:// and a CA file, and refuses an untrusted certificate', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pogo-tls-'));
+    const [cert, key] = [join(dir, 'redis.crt'), join(dir, 'redis.key')];
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+    const port = await freePort();
+    const redis = spawn(redisServerBinary, ['--port', '0', '--tls-port', String(port), '--bind', '127.0.0.1', '--tls-cert-file', cert, '--tls-key-file', key, '--tls-ca-cert-file', cert, '--tls-auth-clients', 'no', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+    const servers: RunningServer[] = [];
+    try {
+      await eventually(() => new Promise<void>((resolve, reject) => connect(port, '127.0.0.1', function (this: import('node:net').Socket) { this.destroy(); resolve(); }).on('error', reject)));
+      const tls = { url: `rediss://127.0.0.1:${port}`, tls: { ca: cert }, prefix: 'tls:' };
+      servers.push(await startServer({ apps: [defaultApp], redis: tls }), await startServer({ apps: [defaultApp], redis: tls }));
+      const c = pusherClient(servers[1]!, defaultApp);
+      await subscribed(c, 'over-tls');
+      const seen = collect(c, 'over-tls', 'ping');
+      await sdk(servers[0]!, defaultApp).trigger('over-tls', 'ping', { secure: true });
+      await eventually(() => expect(seen).toEqual([{ secure: true }]));
+      c.disconnect();
+      // Without the CA the self-signed certificate is not trusted.
+      expect(await refused({ apps: [defaultApp], redis: { url: `rediss://127.0.0.1:${port}` } })).toMatch(/cannot reach Redis/);
+    } finally {
+      await Promise.all(servers.map((s) => s.stop()));
+      redis.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
