@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import schema from '../../config/pogo-websocket.schema.json' with { type: 'json' };
 import { connected, pusherClient, RawClient, sdk, sleep, subscribed } from '../helpers/clients.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
+import { startRedis } from '../cluster/helpers.js';
 
 interface Sample {
   name: string;
@@ -302,4 +303,39 @@ describe('metrics options', () => {
       startServer({ apps: [{ id: 'x', key: 'x', secret: 'y', webhooks: [{ url: 'http://127.0.0.1:1/', events: ['channel_created'] }] }] }),
     ).rejects.toThrow(/apps\[0\]\.webhooks\[0\]\.events has an unknown event "channel_created"/);
   });
+});
+
+describe('readiness and broker metrics with Redis', () => {
+  it('answers /ready 503 while Redis is down, counts what the broker dropped, and recovers', async () => {
+    const redis = await startRedis();
+    const app = { id: 'clustered', key: 'clustered-key', secret: 'clustered-secret' };
+    const server = await startServer({ apps: [app], redis: { url: redis.url, prefix: 'pogo-metrics:', commandTimeoutMs: 300 } });
+    try {
+      expect((await fetch(`${server.url}/ready`)).status).toBe(200);
+      await redis.kill();
+      let ready: Response | undefined;
+      for (const deadline = Date.now() + 5_000; Date.now() < deadline; await sleep(50)) {
+        ready = await fetch(`${server.url}/ready`);
+        if (ready.status === 503) break;
+      }
+      expect(ready!.status).toBe(503);
+      expect(await ready!.json()).toEqual({ status: 'not ready', reason: 'the message broker is not connected' });
+      // Liveness is not readiness: the process is fine.
+      expect((await fetch(`${server.url}/up`)).status).toBe(200);
+
+      await expect(sdk(server, app).trigger('lost', 'event', {})).rejects.toThrow();
+      const e = await until(server.url, (x) => value(x, 'pogo_websocket_broker_dropped_messages_total', { app: app.id }) >= 1, 'a dropped broker message');
+      expect(value(e, 'pogo_websocket_publish_failures_total', { app: app.id })).toBe(1);
+
+      await redis.restart();
+      let back = 0;
+      for (const deadline = Date.now() + 10_000; Date.now() < deadline && back !== 200; await sleep(100)) {
+        back = (await fetch(`${server.url}/ready`)).status;
+      }
+      expect(back).toBe(200);
+    } finally {
+      await server.stop();
+      await redis.stop();
+    }
+  }, 30_000);
 });

@@ -1,4 +1,5 @@
 // POST /apps/{id}/events and POST /apps/{id}/batch_events
+import { metrics } from '../../metrics/metrics.js';
 import { channelEvent } from '../../protocol/messages.js';
 import type { ApiContext, ApiRequest, Endpoint } from '../endpoint.js';
 import { parseJsonBody, validatePublish, type PublishRequest } from '../publish-validation.js';
@@ -12,7 +13,12 @@ async function publish(context: ApiContext, app: App, event: PublishRequest): Pr
     const sent = context.adapter.publish(app.id, channel, channelEvent(event.name, channel, event.data), event.socketId);
     if (sent) pending.push(sent);
   }
-  if (pending.length > 0) await Promise.all(pending);
+  if (pending.length > 0) {
+    await Promise.all(pending).catch((error: unknown) => {
+      metrics.publishFailed(app.id);
+      throw error;
+    });
+  }
 }
 
 async function channelInfo(context: ApiContext, app: App, channels: string[], info: string[]) {
