@@ -12,7 +12,7 @@ return [
     'server' => [
         // Where the server listens (WS_HOST/WS_PORT are where this app reaches it).
         'host' => env('WS_SERVER_HOST', '0.0.0.0'),
-        'port' => (int) env('WS_SERVER_PORT', 6001),
+        'port' => (int) env('WS_SERVER_PORT', env('WS_PORT', 6001)),
 
         // The Node.js binary and the server bundle shipped inside this package.
         'node' => env('WS_NODE_BINARY', 'node'),

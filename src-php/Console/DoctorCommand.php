@@ -38,7 +38,7 @@ class DoctorCommand extends Command
         try {
             $connection = ConnectionConfig::fromArray((array) $config->get('broadcasting.connections.pogo', []));
         } catch (\InvalidArgumentException $e) {
-            $this->fail('Credentials', $e->getMessage(), 'run `php artisan pogo:ws-install`');
+            $this->reportFailure('Credentials', $e->getMessage(), 'run `php artisan pogo:ws-install`');
 
             return self::FAILURE;
         }
@@ -111,7 +111,7 @@ class DoctorCommand extends Command
         if ($known) {
             $this->check('Test event round trip', fn () => $this->roundTrip($connection, $factory, (array) $config->get('broadcasting.connections.pogo'), $timeout, $config->get('app.url')));
         } else {
-            $this->fail('Test event round trip', 'not attempted', 'fix the checks above first');
+            $this->reportFailure('Test event round trip', 'not attempted', 'fix the checks above first');
         }
 
         $this->newLine();
@@ -131,7 +131,7 @@ class DoctorCommand extends Command
         try {
             $detail = $check();
         } catch (DoctorFailure $failure) {
-            $this->fail($name, $failure->getMessage(), $failure->fix);
+            $this->reportFailure($name, $failure->getMessage(), $failure->fix);
 
             return false;
         }
@@ -140,7 +140,7 @@ class DoctorCommand extends Command
         return true;
     }
 
-    private function fail(string $name, string $problem, string $fix): void
+    private function reportFailure(string $name, string $problem, string $fix): void
     {
         $this->failures++;
         $this->components->twoColumnDetail($name, "<fg=red>FAIL</> {$problem}");

@@ -100,7 +100,7 @@ class InstallCommand extends Command
         $examplePath = $this->laravel->basePath('.env.example');
         if (is_file($examplePath)) {
             $example = EnvFile::load($examplePath);
-            $example->setIfEmpty('BROADCAST_CONNECTION', 'pogo');
+            $example->set('BROADCAST_CONNECTION', 'pogo');
             foreach (['WS_APP_ID', 'WS_APP_KEY', 'WS_APP_SECRET'] as $key) {
                 if ($example->get($key) === null) {
                     $example->set($key, '');

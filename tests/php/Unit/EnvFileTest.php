@@ -1,0 +1,72 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Pogo\WebSocket\Tests\Unit;
+
+use PHPUnit\Framework\TestCase;
+use Pogo\WebSocket\Support\EnvFile;
+
+final class EnvFileTest extends TestCase
+{
+    private string $path;
+
+    protected function setUp(): void
+    {
+        $this->path = tempnam(sys_get_temp_dir(), 'env-');
+    }
+
+    protected function tearDown(): void
+    {
+        @unlink($this->path);
+    }
+
+    public function test_existing_keys_are_replaced_in_place_and_nothing_else_moves(): void
+    {
+        file_put_contents($this->path, "# comment\nAPP_NAME=Laravel\nexport WS_HOST=old\n  WS_PORT = 6001\nWS_HOSTNAME=keep\n\nLAST=1\n");
+        $env = EnvFile::load($this->path);
+        $env->set('WS_HOST', 'localhost');
+        $env->set('WS_PORT', '7000');
+        $env->save();
+
+        $this->assertSame("# comment\nAPP_NAME=Laravel\nWS_HOST=localhost\nWS_PORT=7000\nWS_HOSTNAME=keep\n\nLAST=1\n", file_get_contents($this->path));
+    }
+
+    public function test_new_keys_are_appended_once_after_one_blank_line(): void
+    {
+        file_put_contents($this->path, "APP_NAME=Laravel\n");
+        $env = EnvFile::load($this->path);
+        $env->set('A', '1');
+        $env->set('B', '${A}');
+        $env->set('A', '2');
+        $env->save();
+
+        $this->assertSame("APP_NAME=Laravel\n\nA=2\nB=\"\${A}\"\n", file_get_contents($this->path));
+    }
+
+    public function test_values_are_read_unquoted_and_written_quoted_when_needed(): void
+    {
+        file_put_contents($this->path, "A=\"hello world\"\nB='x#y'\nC=plain\nD=\nE=\"say \\\"hi\\\"\"\n");
+        $env = EnvFile::load($this->path);
+
+        $this->assertSame(['hello world', 'x#y', 'plain', '', 'say "hi"', null], [$env->get('A'), $env->get('B'), $env->get('C'), $env->get('D'), $env->get('E'), $env->get('F')]);
+        $this->assertFalse($env->filled('D'));
+        $this->assertFalse($env->setIfEmpty('C', 'other'));
+        $this->assertTrue($env->setIfEmpty('D', 'a b'));
+        $this->assertFalse($env->set('C', 'plain'));
+        $env->save();
+        $this->assertStringContainsString("D=\"a b\"\n", file_get_contents($this->path));
+        $this->assertSame('a b', EnvFile::load($this->path)->get('D'));
+    }
+
+    public function test_an_unchanged_file_is_not_rewritten(): void
+    {
+        file_put_contents($this->path, "A=1");
+        $env = EnvFile::load($this->path);
+        $env->set('A', '1');
+        $env->save();
+
+        $this->assertFalse($env->changed());
+        $this->assertSame('A=1', file_get_contents($this->path));
+    }
+}
