@@ -448,3 +448,35 @@ describe('webhooks at shutdown', () => {
     }
   });
 });
+
+describe('webhooks configured from the environment', () => {
+  it('WS_WEBHOOK_URL and WS_WEBHOOK_EVENTS add a target to the app from WS_APP_*', async () => {
+    const receiver = new Receiver();
+    await receiver.start();
+    const app = { id: 'env-app', key: 'env-key', secret: 'env-secret' };
+    const server = await startServer(
+      { apps: undefined },
+      {
+        env: {
+          WS_APP_ID: app.id,
+          WS_APP_KEY: app.key,
+          WS_APP_SECRET: app.secret,
+          WS_WEBHOOK_URL: receiver.url('/ok'),
+          WS_WEBHOOK_EVENTS: 'channel_occupied,member_added',
+        },
+      },
+    );
+    const client = pusherClient(server, app);
+    try {
+      await connected(client);
+      await subscribed(client, 'from-env');
+      await receiver.waitFor(() => receiver.events('/ok').length > 0, 'occupied');
+      expect(receiver.events('/ok')).toEqual([{ name: 'channel_occupied', channel: 'from-env' }]);
+      expect(sdkAccepts(app, receiver.requests[0]!)).toBe(true);
+    } finally {
+      client.disconnect();
+      await server.stop();
+      await receiver.close();
+    }
+  });
+});
