@@ -319,7 +319,10 @@ export class Hub {
         connection.sendText(messages.cacheMiss(name));
         this.emit('cacheMiss', app, name);
       }
-    })();
+    })().catch((error: unknown) => {
+      // Never an unhandled rejection (it would stop the process); the client times out and retries.
+      process.emitWarning(`cluster subscribe of ${name} failed: ${(error as Error).message}`);
+    });
   }
 
   /** A member, or the channel, left the whole cluster (here, or with a node that died): announce once. */
