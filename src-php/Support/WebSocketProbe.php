@@ -17,6 +17,8 @@ final class WebSocketProbe
 
     private string $buffer = '';
 
+    private bool $ended = false;
+
     /** @param resource $stream */
     private function __construct($stream)
     {
@@ -69,6 +71,10 @@ final class WebSocketProbe
         while (microtime(true) < $deadline) {
             $frame = $this->readFrame($deadline);
             if ($frame === null) {
+                if ($this->ended) {
+                    throw new RuntimeException('the server closed the connection (no close frame)');
+                }
+
                 return null;
             }
             [$opcode, $payload] = $frame;
@@ -150,13 +156,20 @@ final class WebSocketProbe
     /** Reads whatever arrives before the deadline into the buffer; false when nothing can arrive. */
     private function fill(float $deadline): bool
     {
-        while (microtime(true) < $deadline && ! feof($this->stream)) {
+        if (feof($this->stream)) {
+            $this->ended = true;
+
+            return false;
+        }
+        while (microtime(true) < $deadline) {
             $read = [$this->stream];
             $write = $except = null;
             $wait = max(0.0, $deadline - microtime(true));
             if (@stream_select($read, $write, $except, (int) $wait, (int) (($wait - floor($wait)) * 1e6)) > 0) {
                 $chunk = fread($this->stream, 65536);
                 if ($chunk === false || $chunk === '') {
+                    $this->ended = feof($this->stream) || $chunk === false;
+
                     return false;
                 }
                 $this->buffer .= $chunk;
