@@ -26,9 +26,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// ../../../work/main/node_modules/prom-client/lib/util.js
+// ../node_modules/prom-client/lib/util.js
 var require_util = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/util.js"(exports2) {
+  "../node_modules/prom-client/lib/util.js"(exports2) {
     "use strict";
     exports2.getValueAsString = function getValueString(value) {
       if (Number.isNaN(value)) {
@@ -130,9 +130,9 @@ var require_util = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/registry.js
+// ../node_modules/prom-client/lib/registry.js
 var require_registry = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/registry.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/registry.js"(exports2, module2) {
     "use strict";
     var { getValueAsString } = require_util();
     var Registry2 = class _Registry {
@@ -319,9 +319,9 @@ var require_registry = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/validation.js
+// ../node_modules/prom-client/lib/validation.js
 var require_validation = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/validation.js"(exports2) {
+  "../node_modules/prom-client/lib/validation.js"(exports2) {
     "use strict";
     var util = require("util");
     var metricRegexp = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
@@ -346,9 +346,9 @@ var require_validation = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/metric.js
+// ../node_modules/prom-client/lib/metric.js
 var require_metric = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/metric.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metric.js"(exports2, module2) {
     "use strict";
     var Registry2 = require_registry();
     var { isObject: isObject2 } = require_util();
@@ -409,9 +409,9 @@ var require_metric = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/exemplar.js
+// ../node_modules/prom-client/lib/exemplar.js
 var require_exemplar = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/exemplar.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/exemplar.js"(exports2, module2) {
     "use strict";
     var Exemplar = class {
       constructor(labelSet = {}, value = null) {
@@ -442,9 +442,9 @@ var require_exemplar = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/counter.js
+// ../node_modules/prom-client/lib/counter.js
 var require_counter = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/counter.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/counter.js"(exports2, module2) {
     "use strict";
     var util = require("util");
     var {
@@ -576,9 +576,9 @@ var require_counter = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/gauge.js
+// ../node_modules/prom-client/lib/gauge.js
 var require_gauge = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/gauge.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/gauge.js"(exports2, module2) {
     "use strict";
     var util = require("util");
     var {
@@ -732,9 +732,9 @@ var require_gauge = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/histogram.js
+// ../node_modules/prom-client/lib/histogram.js
 var require_histogram = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/histogram.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/histogram.js"(exports2, module2) {
     "use strict";
     var util = require("util");
     var {
@@ -1041,9 +1041,9 @@ var require_histogram = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/bintrees/lib/treebase.js
+// ../node_modules/bintrees/lib/treebase.js
 var require_treebase = __commonJS({
-  "../../../work/main/node_modules/bintrees/lib/treebase.js"(exports2, module2) {
+  "../node_modules/bintrees/lib/treebase.js"(exports2, module2) {
     "use strict";
     function TreeBase() {
     }
@@ -1225,9 +1225,9 @@ var require_treebase = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/bintrees/lib/rbtree.js
+// ../node_modules/bintrees/lib/rbtree.js
 var require_rbtree = __commonJS({
-  "../../../work/main/node_modules/bintrees/lib/rbtree.js"(exports2, module2) {
+  "../node_modules/bintrees/lib/rbtree.js"(exports2, module2) {
     "use strict";
     var TreeBase = require_treebase();
     function Node(data) {
@@ -1384,9 +1384,9 @@ var require_rbtree = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/bintrees/lib/bintree.js
+// ../node_modules/bintrees/lib/bintree.js
 var require_bintree = __commonJS({
-  "../../../work/main/node_modules/bintrees/lib/bintree.js"(exports2, module2) {
+  "../node_modules/bintrees/lib/bintree.js"(exports2, module2) {
     "use strict";
     var TreeBase = require_treebase();
     function Node(data) {
@@ -1468,9 +1468,9 @@ var require_bintree = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/bintrees/index.js
+// ../node_modules/bintrees/index.js
 var require_bintrees = __commonJS({
-  "../../../work/main/node_modules/bintrees/index.js"(exports2, module2) {
+  "../node_modules/bintrees/index.js"(exports2, module2) {
     "use strict";
     module2.exports = {
       RBTree: require_rbtree(),
@@ -1479,9 +1479,9 @@ var require_bintrees = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/tdigest/tdigest.js
+// ../node_modules/tdigest/tdigest.js
 var require_tdigest = __commonJS({
-  "../../../work/main/node_modules/tdigest/tdigest.js"(exports2, module2) {
+  "../node_modules/tdigest/tdigest.js"(exports2, module2) {
     "use strict";
     var RBTree = require_bintrees().RBTree;
     function TDigest(delta, K, CX) {
@@ -1739,9 +1739,9 @@ var require_tdigest = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/timeWindowQuantiles.js
+// ../node_modules/prom-client/lib/timeWindowQuantiles.js
 var require_timeWindowQuantiles = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/timeWindowQuantiles.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/timeWindowQuantiles.js"(exports2, module2) {
     "use strict";
     var { TDigest } = require_tdigest();
     var TimeWindowQuantiles = class {
@@ -1795,9 +1795,9 @@ var require_timeWindowQuantiles = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/summary.js
+// ../node_modules/prom-client/lib/summary.js
 var require_summary = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/summary.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/summary.js"(exports2, module2) {
     "use strict";
     var util = require("util");
     var { getLabels, hashObject, removeLabels } = require_util();
@@ -1980,9 +1980,9 @@ var require_summary = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/pushgateway.js
+// ../node_modules/prom-client/lib/pushgateway.js
 var require_pushgateway = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/pushgateway.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/pushgateway.js"(exports2, module2) {
     "use strict";
     var url = require("url");
     var http = require("http");
@@ -2089,9 +2089,9 @@ var require_pushgateway = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/bucketGenerators.js
+// ../node_modules/prom-client/lib/bucketGenerators.js
 var require_bucketGenerators = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/bucketGenerators.js"(exports2) {
+  "../node_modules/prom-client/lib/bucketGenerators.js"(exports2) {
     "use strict";
     exports2.linearBuckets = (start, width, count) => {
       if (count < 1) {
@@ -2123,9 +2123,9 @@ var require_bucketGenerators = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/diag/types.cjs
+// ../node_modules/@opentelemetry/api/dist/diag/types.cjs
 var require_types = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/diag/types.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/diag/types.cjs"(exports2) {
     "use strict";
     var DiagLogLevel = /* @__PURE__ */ (function(DiagLogLevel2) {
       DiagLogLevel2[DiagLogLevel2["NONE"] = 0] = "NONE";
@@ -2141,18 +2141,18 @@ var require_types = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/version.cjs
+// ../node_modules/@opentelemetry/api/dist/version.cjs
 var require_version = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/version.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/version.cjs"(exports2) {
     "use strict";
     var VERSION = "1.10.0";
     exports2.VERSION = VERSION;
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/internal/semver.cjs
+// ../node_modules/@opentelemetry/api/dist/internal/semver.cjs
 var require_semver = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/internal/semver.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/internal/semver.cjs"(exports2) {
     "use strict";
     var require_version3 = require_version();
     var re = /^(\d+)\.(\d+)\.(\d+)(-(.+))?$/;
@@ -2205,9 +2205,9 @@ var require_semver = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/internal/global-utils.cjs
+// ../node_modules/@opentelemetry/api/dist/internal/global-utils.cjs
 var require_global_utils = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/internal/global-utils.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/internal/global-utils.cjs"(exports2) {
     "use strict";
     var require_version3 = require_version();
     var require_semver2 = require_semver();
@@ -2260,9 +2260,9 @@ var require_global_utils = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/diag/ComponentLogger.cjs
+// ../node_modules/@opentelemetry/api/dist/diag/ComponentLogger.cjs
 var require_ComponentLogger = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/diag/ComponentLogger.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/diag/ComponentLogger.cjs"(exports2) {
     "use strict";
     var require_global_utils2 = require_global_utils();
     var DiagComponentLogger = class {
@@ -2294,9 +2294,9 @@ var require_ComponentLogger = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.cjs
+// ../node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.cjs
 var require_logLevelLogger = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.cjs"(exports2) {
     "use strict";
     require_types();
     function createLogLevelDiagLogger(maxLevel, logger) {
@@ -2321,9 +2321,9 @@ var require_logLevelLogger = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/api/diag.cjs
+// ../node_modules/@opentelemetry/api/dist/api/diag.cjs
 var require_diag = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/api/diag.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/api/diag.cjs"(exports2) {
     "use strict";
     var require_global_utils2 = require_global_utils();
     var require_ComponentLogger2 = require_ComponentLogger();
@@ -2386,9 +2386,9 @@ var require_diag = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/baggage/internal/baggage-impl.cjs
+// ../node_modules/@opentelemetry/api/dist/baggage/internal/baggage-impl.cjs
 var require_baggage_impl = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/baggage/internal/baggage-impl.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/baggage/internal/baggage-impl.cjs"(exports2) {
     "use strict";
     var BaggageImpl = class BaggageImpl2 {
       constructor(entries) {
@@ -2425,18 +2425,18 @@ var require_baggage_impl = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/baggage/internal/symbol.cjs
+// ../node_modules/@opentelemetry/api/dist/baggage/internal/symbol.cjs
 var require_symbol = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/baggage/internal/symbol.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/baggage/internal/symbol.cjs"(exports2) {
     "use strict";
     var baggageEntryMetadataSymbol = Symbol("BaggageEntryMetadata");
     exports2.baggageEntryMetadataSymbol = baggageEntryMetadataSymbol;
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/baggage/utils.cjs
+// ../node_modules/@opentelemetry/api/dist/baggage/utils.cjs
 var require_utils = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/baggage/utils.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/baggage/utils.cjs"(exports2) {
     "use strict";
     var require_diag2 = require_diag();
     var require_baggage_impl2 = require_baggage_impl();
@@ -2462,9 +2462,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/context/context.cjs
+// ../node_modules/@opentelemetry/api/dist/context/context.cjs
 var require_context = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/context/context.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/context/context.cjs"(exports2) {
     "use strict";
     function createContextKey(description) {
       return Symbol.for(description);
@@ -2496,9 +2496,9 @@ var require_context = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/diag/consoleLogger.cjs
+// ../node_modules/@opentelemetry/api/dist/diag/consoleLogger.cjs
 var require_consoleLogger = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/diag/consoleLogger.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/diag/consoleLogger.cjs"(exports2) {
     "use strict";
     var consoleMap = [
       {
@@ -2554,9 +2554,9 @@ var require_consoleLogger = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/metrics/NoopMeter.cjs
+// ../node_modules/@opentelemetry/api/dist/metrics/NoopMeter.cjs
 var require_NoopMeter = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/metrics/NoopMeter.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/metrics/NoopMeter.cjs"(exports2) {
     "use strict";
     var NoopMeter = class {
       constructor() {
@@ -2677,9 +2677,9 @@ var require_NoopMeter = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/metrics/Metric.cjs
+// ../node_modules/@opentelemetry/api/dist/metrics/Metric.cjs
 var require_Metric = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/metrics/Metric.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/metrics/Metric.cjs"(exports2) {
     "use strict";
     var ValueType = /* @__PURE__ */ (function(ValueType2) {
       ValueType2[ValueType2["INT"] = 0] = "INT";
@@ -2690,9 +2690,9 @@ var require_Metric = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/logs/NoopLogger.cjs
+// ../node_modules/@opentelemetry/api/dist/logs/NoopLogger.cjs
 var require_NoopLogger = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/logs/NoopLogger.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/logs/NoopLogger.cjs"(exports2) {
     "use strict";
     var NoopLogger = class {
       emit(_logRecord) {
@@ -2711,9 +2711,9 @@ var require_NoopLogger = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/logs/LogRecord.cjs
+// ../node_modules/@opentelemetry/api/dist/logs/LogRecord.cjs
 var require_LogRecord = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/logs/LogRecord.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/logs/LogRecord.cjs"(exports2) {
     "use strict";
     var SeverityNumber = /* @__PURE__ */ (function(SeverityNumber2) {
       SeverityNumber2[SeverityNumber2["UNSPECIFIED"] = 0] = "UNSPECIFIED";
@@ -2747,9 +2747,9 @@ var require_LogRecord = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/propagation/TextMapPropagator.cjs
+// ../node_modules/@opentelemetry/api/dist/propagation/TextMapPropagator.cjs
 var require_TextMapPropagator = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/propagation/TextMapPropagator.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/propagation/TextMapPropagator.cjs"(exports2) {
     "use strict";
     var defaultTextMapGetter = {
       get(carrier, key) {
@@ -2770,9 +2770,9 @@ var require_TextMapPropagator = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/trace/trace_flags.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/trace_flags.cjs
 var require_trace_flags = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/trace/trace_flags.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/trace_flags.cjs"(exports2) {
     "use strict";
     var TraceFlags = /* @__PURE__ */ (function(TraceFlags2) {
       TraceFlags2[TraceFlags2["NONE"] = 0] = "NONE";
@@ -2783,9 +2783,9 @@ var require_trace_flags = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/trace/invalid-span-constants.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/invalid-span-constants.cjs
 var require_invalid_span_constants = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/trace/invalid-span-constants.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/invalid-span-constants.cjs"(exports2) {
     "use strict";
     require_trace_flags();
     var INVALID_SPANID = "0000000000000000";
@@ -2801,9 +2801,9 @@ var require_invalid_span_constants = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/trace/NonRecordingSpan.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/NonRecordingSpan.cjs
 var require_NonRecordingSpan = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/trace/NonRecordingSpan.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/NonRecordingSpan.cjs"(exports2) {
     "use strict";
     var require_invalid_span_constants2 = require_invalid_span_constants();
     var NonRecordingSpan = class {
@@ -2846,9 +2846,9 @@ var require_NonRecordingSpan = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/trace/spancontext-utils.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/spancontext-utils.cjs
 var require_spancontext_utils = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/trace/spancontext-utils.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/spancontext-utils.cjs"(exports2) {
     "use strict";
     require_invalid_span_constants();
     var require_NonRecordingSpan2 = require_NonRecordingSpan();
@@ -2982,9 +2982,9 @@ var require_spancontext_utils = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/context/NoopContextManager.cjs
+// ../node_modules/@opentelemetry/api/dist/context/NoopContextManager.cjs
 var require_NoopContextManager = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/context/NoopContextManager.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/context/NoopContextManager.cjs"(exports2) {
     "use strict";
     var require_context3 = require_context();
     var NoopContextManager = class {
@@ -3013,9 +3013,9 @@ var require_NoopContextManager = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/api/context.cjs
+// ../node_modules/@opentelemetry/api/dist/api/context.cjs
 var require_context2 = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/api/context.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/api/context.cjs"(exports2) {
     "use strict";
     var require_global_utils2 = require_global_utils();
     var require_diag2 = require_diag();
@@ -3112,9 +3112,9 @@ var require_context2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/trace/context-utils.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/context-utils.cjs
 var require_context_utils = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/trace/context-utils.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/context-utils.cjs"(exports2) {
     "use strict";
     var require_context3 = require_context();
     var require_context$1 = require_context2();
@@ -3148,9 +3148,9 @@ var require_context_utils = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/trace/NoopTracer.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/NoopTracer.cjs
 var require_NoopTracer = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/trace/NoopTracer.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/NoopTracer.cjs"(exports2) {
     "use strict";
     var require_context3 = require_context2();
     var require_NonRecordingSpan2 = require_NonRecordingSpan();
@@ -3192,9 +3192,9 @@ var require_NoopTracer = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/trace/ProxyTracer.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/ProxyTracer.cjs
 var require_ProxyTracer = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/trace/ProxyTracer.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/ProxyTracer.cjs"(exports2) {
     "use strict";
     var NOOP_TRACER = new (require_NoopTracer()).NoopTracer();
     var ProxyTracer = class {
@@ -3227,9 +3227,9 @@ var require_ProxyTracer = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/trace/span_kind.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/span_kind.cjs
 var require_span_kind = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/trace/span_kind.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/span_kind.cjs"(exports2) {
     "use strict";
     var SpanKind = /* @__PURE__ */ (function(SpanKind2) {
       SpanKind2[SpanKind2["INTERNAL"] = 0] = "INTERNAL";
@@ -3243,9 +3243,9 @@ var require_span_kind = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/trace/status.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/status.cjs
 var require_status = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/trace/status.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/status.cjs"(exports2) {
     "use strict";
     var SpanStatusCode = /* @__PURE__ */ (function(SpanStatusCode2) {
       SpanStatusCode2[SpanStatusCode2["UNSET"] = 0] = "UNSET";
@@ -3257,9 +3257,9 @@ var require_status = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/trace/internal/tracestate-validators.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/internal/tracestate-validators.cjs
 var require_tracestate_validators = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/trace/internal/tracestate-validators.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/internal/tracestate-validators.cjs"(exports2) {
     "use strict";
     var VALID_KEY_CHAR_RANGE = "[_0-9a-z-*/]";
     var VALID_KEY_REGEX = new RegExp(`^(?:${`[a-z]${VALID_KEY_CHAR_RANGE}{0,255}`}|${`[a-z0-9]${VALID_KEY_CHAR_RANGE}{0,240}@[a-z]${VALID_KEY_CHAR_RANGE}{0,13}`})$`);
@@ -3276,9 +3276,9 @@ var require_tracestate_validators = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/trace/internal/tracestate-impl.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/internal/tracestate-impl.cjs
 var require_tracestate_impl = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/trace/internal/tracestate-impl.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/internal/tracestate-impl.cjs"(exports2) {
     "use strict";
     var require_tracestate_validators2 = require_tracestate_validators();
     var MAX_TRACE_STATE_ITEMS = 32;
@@ -3345,9 +3345,9 @@ var require_tracestate_impl = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/trace/internal/utils.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/internal/utils.cjs
 var require_utils2 = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/trace/internal/utils.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/internal/utils.cjs"(exports2) {
     "use strict";
     var require_tracestate_impl2 = require_tracestate_impl();
     function createTraceState(rawTraceState) {
@@ -3357,9 +3357,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/trace/NoopTracerProvider.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/NoopTracerProvider.cjs
 var require_NoopTracerProvider = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/trace/NoopTracerProvider.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/NoopTracerProvider.cjs"(exports2) {
     "use strict";
     var require_NoopTracer2 = require_NoopTracer();
     var NoopTracerProvider = class {
@@ -3371,9 +3371,9 @@ var require_NoopTracerProvider = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/trace/ProxyTracerProvider.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/ProxyTracerProvider.cjs
 var require_ProxyTracerProvider = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/trace/ProxyTracerProvider.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/ProxyTracerProvider.cjs"(exports2) {
     "use strict";
     var require_ProxyTracer2 = require_ProxyTracer();
     var NOOP_TRACER_PROVIDER = new (require_NoopTracerProvider()).NoopTracerProvider();
@@ -3404,9 +3404,9 @@ var require_ProxyTracerProvider = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/trace/SamplingResult.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/SamplingResult.cjs
 var require_SamplingResult = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/trace/SamplingResult.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/SamplingResult.cjs"(exports2) {
     "use strict";
     var SamplingDecision = /* @__PURE__ */ (function(SamplingDecision2) {
       SamplingDecision2[SamplingDecision2["NOT_RECORD"] = 0] = "NOT_RECORD";
@@ -3418,27 +3418,27 @@ var require_SamplingResult = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/context-api.cjs
+// ../node_modules/@opentelemetry/api/dist/context-api.cjs
 var require_context_api = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/context-api.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/context-api.cjs"(exports2) {
     "use strict";
     var context = require_context2().ContextAPI.getInstance();
     exports2.context = context;
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/diag-api.cjs
+// ../node_modules/@opentelemetry/api/dist/diag-api.cjs
 var require_diag_api = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/diag-api.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/diag-api.cjs"(exports2) {
     "use strict";
     var diag = require_diag().DiagAPI.instance();
     exports2.diag = diag;
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/logs/NoopLoggerProvider.cjs
+// ../node_modules/@opentelemetry/api/dist/logs/NoopLoggerProvider.cjs
 var require_NoopLoggerProvider = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/logs/NoopLoggerProvider.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/logs/NoopLoggerProvider.cjs"(exports2) {
     "use strict";
     var require_NoopLogger2 = require_NoopLogger();
     var NoopLoggerProvider = class {
@@ -3452,9 +3452,9 @@ var require_NoopLoggerProvider = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/logs/ProxyLogger.cjs
+// ../node_modules/@opentelemetry/api/dist/logs/ProxyLogger.cjs
 var require_ProxyLogger = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/logs/ProxyLogger.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/logs/ProxyLogger.cjs"(exports2) {
     "use strict";
     var require_NoopLogger2 = require_NoopLogger();
     var ProxyLogger = class {
@@ -3491,9 +3491,9 @@ var require_ProxyLogger = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/logs/ProxyLoggerProvider.cjs
+// ../node_modules/@opentelemetry/api/dist/logs/ProxyLoggerProvider.cjs
 var require_ProxyLoggerProvider = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/logs/ProxyLoggerProvider.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/logs/ProxyLoggerProvider.cjs"(exports2) {
     "use strict";
     var require_NoopLoggerProvider2 = require_NoopLoggerProvider();
     var require_ProxyLogger2 = require_ProxyLogger();
@@ -3530,9 +3530,9 @@ var require_ProxyLoggerProvider = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/api/logs.cjs
+// ../node_modules/@opentelemetry/api/dist/api/logs.cjs
 var require_logs = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/api/logs.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/api/logs.cjs"(exports2) {
     "use strict";
     var require_global_utils2 = require_global_utils();
     var require_diag2 = require_diag();
@@ -3587,18 +3587,18 @@ var require_logs = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/logs-api.cjs
+// ../node_modules/@opentelemetry/api/dist/logs-api.cjs
 var require_logs_api = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/logs-api.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/logs-api.cjs"(exports2) {
     "use strict";
     var logs = require_logs().LogsAPI.getInstance();
     exports2.logs = logs;
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/metrics/NoopMeterProvider.cjs
+// ../node_modules/@opentelemetry/api/dist/metrics/NoopMeterProvider.cjs
 var require_NoopMeterProvider = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/metrics/NoopMeterProvider.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/metrics/NoopMeterProvider.cjs"(exports2) {
     "use strict";
     var require_NoopMeter2 = require_NoopMeter();
     var NoopMeterProvider = class {
@@ -3612,9 +3612,9 @@ var require_NoopMeterProvider = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/api/metrics.cjs
+// ../node_modules/@opentelemetry/api/dist/api/metrics.cjs
 var require_metrics = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/api/metrics.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/api/metrics.cjs"(exports2) {
     "use strict";
     var require_global_utils2 = require_global_utils();
     var require_diag2 = require_diag();
@@ -3657,18 +3657,18 @@ var require_metrics = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/metrics-api.cjs
+// ../node_modules/@opentelemetry/api/dist/metrics-api.cjs
 var require_metrics_api = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/metrics-api.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/metrics-api.cjs"(exports2) {
     "use strict";
     var metrics2 = require_metrics().MetricsAPI.getInstance();
     exports2.metrics = metrics2;
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/propagation/NoopTextMapPropagator.cjs
+// ../node_modules/@opentelemetry/api/dist/propagation/NoopTextMapPropagator.cjs
 var require_NoopTextMapPropagator = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/propagation/NoopTextMapPropagator.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/propagation/NoopTextMapPropagator.cjs"(exports2) {
     "use strict";
     var NoopTextMapPropagator = class {
       /** Noop inject function does nothing */
@@ -3686,9 +3686,9 @@ var require_NoopTextMapPropagator = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/baggage/context-helpers.cjs
+// ../node_modules/@opentelemetry/api/dist/baggage/context-helpers.cjs
 var require_context_helpers = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/baggage/context-helpers.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/baggage/context-helpers.cjs"(exports2) {
     "use strict";
     var require_context3 = require_context();
     var require_context$1 = require_context2();
@@ -3712,9 +3712,9 @@ var require_context_helpers = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/api/propagation.cjs
+// ../node_modules/@opentelemetry/api/dist/api/propagation.cjs
 var require_propagation = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/api/propagation.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/api/propagation.cjs"(exports2) {
     "use strict";
     var require_global_utils2 = require_global_utils();
     var require_diag2 = require_diag();
@@ -3784,18 +3784,18 @@ var require_propagation = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/propagation-api.cjs
+// ../node_modules/@opentelemetry/api/dist/propagation-api.cjs
 var require_propagation_api = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/propagation-api.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/propagation-api.cjs"(exports2) {
     "use strict";
     var propagation = require_propagation().PropagationAPI.getInstance();
     exports2.propagation = propagation;
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/api/trace.cjs
+// ../node_modules/@opentelemetry/api/dist/api/trace.cjs
 var require_trace = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/api/trace.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/api/trace.cjs"(exports2) {
     "use strict";
     var require_global_utils2 = require_global_utils();
     var require_diag2 = require_diag();
@@ -3853,18 +3853,18 @@ var require_trace = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/trace-api.cjs
+// ../node_modules/@opentelemetry/api/dist/trace-api.cjs
 var require_trace_api = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/trace-api.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace-api.cjs"(exports2) {
     "use strict";
     var trace = require_trace().TraceAPI.getInstance();
     exports2.trace = trace;
   }
 });
 
-// ../../../work/main/node_modules/@opentelemetry/api/dist/index.cjs
+// ../node_modules/@opentelemetry/api/dist/index.cjs
 var require_dist = __commonJS({
-  "../../../work/main/node_modules/@opentelemetry/api/dist/index.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/index.cjs"(exports2) {
     "use strict";
     Object.defineProperties(exports2, {
       __esModule: { value: true },
@@ -3936,9 +3936,9 @@ var require_dist = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/metrics/processCpuTotal.js
+// ../node_modules/prom-client/lib/metrics/processCpuTotal.js
 var require_processCpuTotal = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/metrics/processCpuTotal.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/processCpuTotal.js"(exports2, module2) {
     "use strict";
     var OtelApi = require_dist();
     var Counter2 = require_counter();
@@ -4021,9 +4021,9 @@ var require_processCpuTotal = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/metrics/processStartTime.js
+// ../node_modules/prom-client/lib/metrics/processStartTime.js
 var require_processStartTime = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/metrics/processStartTime.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/processStartTime.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var startInSeconds = Math.round(Date.now() / 1e3 - process.uptime());
@@ -4047,9 +4047,9 @@ var require_processStartTime = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js
+// ../node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js
 var require_osMemoryHeapLinux = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var fs = require("fs");
@@ -4113,9 +4113,9 @@ var require_osMemoryHeapLinux = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js
+// ../node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js
 var require_safeMemoryUsage = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js"(exports2, module2) {
     "use strict";
     function safeMemoryUsage() {
       try {
@@ -4128,9 +4128,9 @@ var require_safeMemoryUsage = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/metrics/osMemoryHeap.js
+// ../node_modules/prom-client/lib/metrics/osMemoryHeap.js
 var require_osMemoryHeap = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/metrics/osMemoryHeap.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/osMemoryHeap.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var linuxVariant = require_osMemoryHeapLinux();
@@ -4158,9 +4158,9 @@ var require_osMemoryHeap = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js
+// ../node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js
 var require_processOpenFileDescriptors = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var fs = require("fs");
@@ -4191,9 +4191,9 @@ var require_processOpenFileDescriptors = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js
+// ../node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js
 var require_processMaxFileDescriptors = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var fs = require("fs");
@@ -4233,9 +4233,9 @@ var require_processMaxFileDescriptors = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/metrics/eventLoopLag.js
+// ../node_modules/prom-client/lib/metrics/eventLoopLag.js
 var require_eventLoopLag = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/metrics/eventLoopLag.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/eventLoopLag.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var perf_hooks;
@@ -4363,9 +4363,9 @@ var require_eventLoopLag = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js
+// ../node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js
 var require_processMetricsHelpers = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js"(exports2, module2) {
     "use strict";
     function aggregateByObjectName(list) {
       const data = {};
@@ -4395,9 +4395,9 @@ var require_processMetricsHelpers = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/metrics/processHandles.js
+// ../node_modules/prom-client/lib/metrics/processHandles.js
 var require_processHandles = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/metrics/processHandles.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/processHandles.js"(exports2, module2) {
     "use strict";
     var { aggregateByObjectName } = require_processMetricsHelpers();
     var { updateMetrics } = require_processMetricsHelpers();
@@ -4440,9 +4440,9 @@ var require_processHandles = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/metrics/processRequests.js
+// ../node_modules/prom-client/lib/metrics/processRequests.js
 var require_processRequests = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/metrics/processRequests.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/processRequests.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var { aggregateByObjectName } = require_processMetricsHelpers();
@@ -4484,9 +4484,9 @@ var require_processRequests = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/metrics/processResources.js
+// ../node_modules/prom-client/lib/metrics/processResources.js
 var require_processResources = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/metrics/processResources.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/processResources.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var { updateMetrics } = require_processMetricsHelpers();
@@ -4536,9 +4536,9 @@ var require_processResources = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/metrics/heapSizeAndUsed.js
+// ../node_modules/prom-client/lib/metrics/heapSizeAndUsed.js
 var require_heapSizeAndUsed = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/metrics/heapSizeAndUsed.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/heapSizeAndUsed.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var safeMemoryUsage = require_safeMemoryUsage();
@@ -4592,9 +4592,9 @@ var require_heapSizeAndUsed = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js
+// ../node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js
 var require_heapSpacesSizeAndUsed = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var v8 = require("v8");
@@ -4644,9 +4644,9 @@ var require_heapSpacesSizeAndUsed = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/metrics/version.js
+// ../node_modules/prom-client/lib/metrics/version.js
 var require_version2 = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/metrics/version.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/version.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var version2 = process.version;
@@ -4677,9 +4677,9 @@ var require_version2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/metrics/gc.js
+// ../node_modules/prom-client/lib/metrics/gc.js
 var require_gc = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/metrics/gc.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/gc.js"(exports2, module2) {
     "use strict";
     var Histogram2 = require_histogram();
     var perf_hooks;
@@ -4723,9 +4723,9 @@ var require_gc = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/defaultMetrics.js
+// ../node_modules/prom-client/lib/defaultMetrics.js
 var require_defaultMetrics = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/defaultMetrics.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/defaultMetrics.js"(exports2, module2) {
     "use strict";
     var { isObject: isObject2 } = require_util();
     var processCpuTotal = require_processCpuTotal();
@@ -4770,9 +4770,9 @@ var require_defaultMetrics = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/metricAggregators.js
+// ../node_modules/prom-client/lib/metricAggregators.js
 var require_metricAggregators = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/metricAggregators.js"(exports2) {
+  "../node_modules/prom-client/lib/metricAggregators.js"(exports2) {
     "use strict";
     var { Grouper, hashObject } = require_util();
     function AggregatorFactory(aggregatorFn) {
@@ -4843,9 +4843,9 @@ var require_metricAggregators = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/lib/cluster.js
+// ../node_modules/prom-client/lib/cluster.js
 var require_cluster = __commonJS({
-  "../../../work/main/node_modules/prom-client/lib/cluster.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/cluster.js"(exports2, module2) {
     "use strict";
     var Registry2 = require_registry();
     var { Grouper } = require_util();
@@ -4882,16 +4882,16 @@ var require_cluster = __commonJS({
             if (err) reject(err);
             else resolve(result);
           }
-          const request = {
+          const request2 = {
             responses: [],
             pending: 0,
             done,
             errorTimeout: setTimeout(() => {
               const err = new Error("Operation timed out.");
-              request.done(err);
+              request2.done(err);
             }, 5e3)
           };
-          requests.set(requestId, request);
+          requests.set(requestId, request2);
           const message = {
             type: GET_METRICS_REQ,
             requestId
@@ -4899,11 +4899,11 @@ var require_cluster = __commonJS({
           for (const id in cluster5().workers) {
             if (cluster5().workers[id].isConnected()) {
               cluster5().workers[id].send(message);
-              request.pending++;
+              request2.pending++;
             }
           }
-          if (request.pending === 0) {
-            clearTimeout(request.errorTimeout);
+          if (request2.pending === 0) {
+            clearTimeout(request2.errorTimeout);
             process.nextTick(() => done(null, ""));
           }
         });
@@ -4973,19 +4973,19 @@ var require_cluster = __commonJS({
       if (cluster5().isMaster) {
         cluster5().on("message", (worker, message) => {
           if (message.type === GET_METRICS_RES) {
-            const request = requests.get(message.requestId);
+            const request2 = requests.get(message.requestId);
             if (message.error) {
-              request.done(new Error(message.error));
+              request2.done(new Error(message.error));
               return;
             }
-            message.metrics.forEach((registry) => request.responses.push(registry));
-            request.pending--;
-            if (request.pending === 0) {
+            message.metrics.forEach((registry) => request2.responses.push(registry));
+            request2.pending--;
+            if (request2.pending === 0) {
               requests.delete(message.requestId);
-              clearTimeout(request.errorTimeout);
-              const registry = AggregatorRegistry.aggregate(request.responses);
+              clearTimeout(request2.errorTimeout);
+              const registry = AggregatorRegistry.aggregate(request2.responses);
               const promString = registry.metrics();
-              request.done(null, promString);
+              request2.done(null, promString);
             }
           }
         });
@@ -5014,9 +5014,9 @@ var require_cluster = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/prom-client/index.js
+// ../node_modules/prom-client/index.js
 var require_prom_client = __commonJS({
-  "../../../work/main/node_modules/prom-client/index.js"(exports2) {
+  "../node_modules/prom-client/index.js"(exports2) {
     "use strict";
     exports2.register = require_registry().globalRegistry;
     exports2.Registry = require_registry();
@@ -5046,9 +5046,9 @@ var require_prom_client = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@ioredis/commands/built/commands.json
+// ../node_modules/@ioredis/commands/built/commands.json
 var require_commands = __commonJS({
-  "../../../work/main/node_modules/@ioredis/commands/built/commands.json"(exports2, module2) {
+  "../node_modules/@ioredis/commands/built/commands.json"(exports2, module2) {
     module2.exports = {
       acl: {
         arity: -2,
@@ -7529,9 +7529,9 @@ var require_commands = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/@ioredis/commands/built/index.js
+// ../node_modules/@ioredis/commands/built/index.js
 var require_built = __commonJS({
-  "../../../work/main/node_modules/@ioredis/commands/built/index.js"(exports2) {
+  "../node_modules/@ioredis/commands/built/index.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -7714,9 +7714,9 @@ var require_built = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/standard-as-callback/built/utils.js
+// ../node_modules/standard-as-callback/built/utils.js
 var require_utils3 = __commonJS({
-  "../../../work/main/node_modules/standard-as-callback/built/utils.js"(exports2) {
+  "../node_modules/standard-as-callback/built/utils.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.tryCatch = exports2.errorObj = void 0;
@@ -7740,9 +7740,9 @@ var require_utils3 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/standard-as-callback/built/index.js
+// ../node_modules/standard-as-callback/built/index.js
 var require_built2 = __commonJS({
-  "../../../work/main/node_modules/standard-as-callback/built/index.js"(exports2) {
+  "../node_modules/standard-as-callback/built/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var utils_1 = require_utils3();
@@ -7781,9 +7781,9 @@ var require_built2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/redis-errors/lib/old.js
+// ../node_modules/redis-errors/lib/old.js
 var require_old = __commonJS({
-  "../../../work/main/node_modules/redis-errors/lib/old.js"(exports2, module2) {
+  "../node_modules/redis-errors/lib/old.js"(exports2, module2) {
     "use strict";
     var assert = require("assert");
     var util = require("util");
@@ -7877,9 +7877,9 @@ var require_old = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/redis-errors/lib/modern.js
+// ../node_modules/redis-errors/lib/modern.js
 var require_modern = __commonJS({
-  "../../../work/main/node_modules/redis-errors/lib/modern.js"(exports2, module2) {
+  "../node_modules/redis-errors/lib/modern.js"(exports2, module2) {
     "use strict";
     var assert = require("assert");
     var RedisError = class extends Error {
@@ -7933,18 +7933,18 @@ var require_modern = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/redis-errors/index.js
+// ../node_modules/redis-errors/index.js
 var require_redis_errors = __commonJS({
-  "../../../work/main/node_modules/redis-errors/index.js"(exports2, module2) {
+  "../node_modules/redis-errors/index.js"(exports2, module2) {
     "use strict";
     var Errors = process.version.charCodeAt(1) < 55 && process.version.charCodeAt(2) === 46 ? require_old() : require_modern();
     module2.exports = Errors;
   }
 });
 
-// ../../../work/main/node_modules/cluster-key-slot/lib/index.js
+// ../node_modules/cluster-key-slot/lib/index.js
 var require_lib = __commonJS({
-  "../../../work/main/node_modules/cluster-key-slot/lib/index.js"(exports2, module2) {
+  "../node_modules/cluster-key-slot/lib/index.js"(exports2, module2) {
     "use strict";
     var lookup = [
       0,
@@ -8266,9 +8266,9 @@ var require_lib = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/lodash.defaults/index.js
+// ../node_modules/lodash.defaults/index.js
 var require_lodash = __commonJS({
-  "../../../work/main/node_modules/lodash.defaults/index.js"(exports2, module2) {
+  "../node_modules/lodash.defaults/index.js"(exports2, module2) {
     "use strict";
     var MAX_SAFE_INTEGER = 9007199254740991;
     var argsTag = "[object Arguments]";
@@ -8446,9 +8446,9 @@ var require_lodash = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/lodash.isarguments/index.js
+// ../node_modules/lodash.isarguments/index.js
 var require_lodash2 = __commonJS({
-  "../../../work/main/node_modules/lodash.isarguments/index.js"(exports2, module2) {
+  "../node_modules/lodash.isarguments/index.js"(exports2, module2) {
     "use strict";
     var MAX_SAFE_INTEGER = 9007199254740991;
     var argsTag = "[object Arguments]";
@@ -8485,9 +8485,9 @@ var require_lodash2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/utils/lodash.js
+// ../node_modules/ioredis/built/utils/lodash.js
 var require_lodash3 = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/utils/lodash.js"(exports2) {
+  "../node_modules/ioredis/built/utils/lodash.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isArguments = exports2.defaults = exports2.noop = void 0;
@@ -8501,9 +8501,9 @@ var require_lodash3 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ms/index.js
+// ../node_modules/ms/index.js
 var require_ms = __commonJS({
-  "../../../work/main/node_modules/ms/index.js"(exports2, module2) {
+  "../node_modules/ms/index.js"(exports2, module2) {
     "use strict";
     var s = 1e3;
     var m = s * 60;
@@ -8618,9 +8618,9 @@ var require_ms = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/debug/src/common.js
+// ../node_modules/debug/src/common.js
 var require_common = __commonJS({
-  "../../../work/main/node_modules/debug/src/common.js"(exports2, module2) {
+  "../node_modules/debug/src/common.js"(exports2, module2) {
     "use strict";
     function setup(env) {
       createDebug.debug = createDebug;
@@ -8796,9 +8796,9 @@ var require_common = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/debug/src/browser.js
+// ../node_modules/debug/src/browser.js
 var require_browser = __commonJS({
-  "../../../work/main/node_modules/debug/src/browser.js"(exports2, module2) {
+  "../node_modules/debug/src/browser.js"(exports2, module2) {
     "use strict";
     exports2.formatArgs = formatArgs;
     exports2.save = save;
@@ -8967,9 +8967,9 @@ var require_browser = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/debug/src/node.js
+// ../node_modules/debug/src/node.js
 var require_node = __commonJS({
-  "../../../work/main/node_modules/debug/src/node.js"(exports2, module2) {
+  "../node_modules/debug/src/node.js"(exports2, module2) {
     "use strict";
     var tty = require("tty");
     var util = require("util");
@@ -9142,9 +9142,9 @@ var require_node = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/debug/src/index.js
+// ../node_modules/debug/src/index.js
 var require_src = __commonJS({
-  "../../../work/main/node_modules/debug/src/index.js"(exports2, module2) {
+  "../node_modules/debug/src/index.js"(exports2, module2) {
     "use strict";
     if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
       module2.exports = require_browser();
@@ -9154,9 +9154,9 @@ var require_src = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/utils/debug.js
+// ../node_modules/ioredis/built/utils/debug.js
 var require_debug = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/utils/debug.js"(exports2) {
+  "../node_modules/ioredis/built/utils/debug.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.genRedactedString = exports2.getStringValue = exports2.MAX_ARGUMENT_LENGTH = void 0;
@@ -9240,9 +9240,9 @@ var require_debug = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/constants/TLSProfiles.js
+// ../node_modules/ioredis/built/constants/TLSProfiles.js
 var require_TLSProfiles = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/constants/TLSProfiles.js"(exports2) {
+  "../node_modules/ioredis/built/constants/TLSProfiles.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var RedisCloudCA = `-----BEGIN CERTIFICATE-----
@@ -9392,9 +9392,9 @@ WD9f
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/utils/index.js
+// ../node_modules/ioredis/built/utils/index.js
 var require_utils4 = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/utils/index.js"(exports2) {
+  "../node_modules/ioredis/built/utils/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.noop = exports2.defaults = exports2.Debug = exports2.getPackageMeta = exports2.zipMap = exports2.CONNECTION_CLOSED_ERROR_MSG = exports2.shuffle = exports2.sample = exports2.resolveTLSProfile = exports2.parseURL = exports2.optimizeErrorStack = exports2.toArg = exports2.convertMapToArray = exports2.convertObjectToArray = exports2.timeout = exports2.packObject = exports2.isInt = exports2.wrapMultiResult = exports2.convertBufferToString = void 0;
@@ -9621,9 +9621,9 @@ var require_utils4 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/utils/argumentParsers.js
+// ../node_modules/ioredis/built/utils/argumentParsers.js
 var require_argumentParsers = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/utils/argumentParsers.js"(exports2) {
+  "../node_modules/ioredis/built/utils/argumentParsers.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.parseBlockOption = exports2.parseSecondsArgument = void 0;
@@ -9680,9 +9680,9 @@ var require_argumentParsers = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/Command.js
+// ../node_modules/ioredis/built/Command.js
 var require_Command = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/Command.js"(exports2) {
+  "../node_modules/ioredis/built/Command.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var commands_1 = require_built();
@@ -10075,9 +10075,9 @@ var require_Command = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/errors/ClusterAllFailedError.js
+// ../node_modules/ioredis/built/errors/ClusterAllFailedError.js
 var require_ClusterAllFailedError = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/errors/ClusterAllFailedError.js"(exports2) {
+  "../node_modules/ioredis/built/errors/ClusterAllFailedError.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var redis_errors_1 = require_redis_errors();
@@ -10096,9 +10096,9 @@ var require_ClusterAllFailedError = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/ScanStream.js
+// ../node_modules/ioredis/built/ScanStream.js
 var require_ScanStream = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/ScanStream.js"(exports2) {
+  "../node_modules/ioredis/built/ScanStream.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var stream_1 = require("stream");
@@ -10150,9 +10150,9 @@ var require_ScanStream = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/autoPipelining.js
+// ../node_modules/ioredis/built/autoPipelining.js
 var require_autoPipelining = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/autoPipelining.js"(exports2) {
+  "../node_modules/ioredis/built/autoPipelining.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.executeWithAutoPipelining = exports2.getFirstValueInFlattenedArray = exports2.shouldUseAutoPipelining = exports2.notAllowedAutoPipelineCommands = exports2.kCallbacks = exports2.kExec = void 0;
@@ -10273,9 +10273,9 @@ var require_autoPipelining = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/Script.js
+// ../node_modules/ioredis/built/Script.js
 var require_Script = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/Script.js"(exports2) {
+  "../node_modules/ioredis/built/Script.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var crypto_1 = require("crypto");
@@ -10338,9 +10338,9 @@ var require_Script = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/utils/Commander.js
+// ../node_modules/ioredis/built/utils/Commander.js
 var require_Commander = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/utils/Commander.js"(exports2) {
+  "../node_modules/ioredis/built/utils/Commander.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var commands_1 = require_built();
@@ -10454,9 +10454,9 @@ var require_Commander = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/Pipeline.js
+// ../node_modules/ioredis/built/Pipeline.js
 var require_Pipeline = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/Pipeline.js"(exports2) {
+  "../node_modules/ioredis/built/Pipeline.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var calculateSlot = require_lib();
@@ -10758,9 +10758,9 @@ var require_Pipeline = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/transaction.js
+// ../node_modules/ioredis/built/transaction.js
 var require_transaction = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/transaction.js"(exports2) {
+  "../node_modules/ioredis/built/transaction.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.addTransactionSupport = void 0;
@@ -10851,9 +10851,9 @@ var require_transaction = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/utils/applyMixin.js
+// ../node_modules/ioredis/built/utils/applyMixin.js
 var require_applyMixin = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/utils/applyMixin.js"(exports2) {
+  "../node_modules/ioredis/built/utils/applyMixin.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     function applyMixin(derivedConstructor, mixinConstructor) {
@@ -10865,9 +10865,9 @@ var require_applyMixin = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/cluster/ClusterOptions.js
+// ../node_modules/ioredis/built/cluster/ClusterOptions.js
 var require_ClusterOptions = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/cluster/ClusterOptions.js"(exports2) {
+  "../node_modules/ioredis/built/cluster/ClusterOptions.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DEFAULT_CLUSTER_OPTIONS = void 0;
@@ -10893,9 +10893,9 @@ var require_ClusterOptions = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/cluster/util.js
+// ../node_modules/ioredis/built/cluster/util.js
 var require_util2 = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/cluster/util.js"(exports2) {
+  "../node_modules/ioredis/built/cluster/util.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getConnectionName = exports2.weightSrvRecords = exports2.groupSrvRecords = exports2.getUniqueHostnamesFromOptions = exports2.normalizeNodeOptions = exports2.nodeKeyToRedisOptions = exports2.getNodeKey = void 0;
@@ -10993,9 +10993,9 @@ var require_util2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/cluster/ClusterSubscriber.js
+// ../node_modules/ioredis/built/cluster/ClusterSubscriber.js
 var require_ClusterSubscriber = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/cluster/ClusterSubscriber.js"(exports2) {
+  "../node_modules/ioredis/built/cluster/ClusterSubscriber.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var util_1 = require_util2();
@@ -11179,9 +11179,9 @@ var require_ClusterSubscriber = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/cluster/ConnectionPool.js
+// ../node_modules/ioredis/built/cluster/ConnectionPool.js
 var require_ConnectionPool = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/cluster/ConnectionPool.js"(exports2) {
+  "../node_modules/ioredis/built/cluster/ConnectionPool.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var events_1 = require("events");
@@ -11332,9 +11332,9 @@ var require_ConnectionPool = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/denque/index.js
+// ../node_modules/denque/index.js
 var require_denque = __commonJS({
-  "../../../work/main/node_modules/denque/index.js"(exports2, module2) {
+  "../node_modules/denque/index.js"(exports2, module2) {
     "use strict";
     function Denque(array, options) {
       var options = options || {};
@@ -11647,9 +11647,9 @@ var require_denque = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/cluster/DelayQueue.js
+// ../node_modules/ioredis/built/cluster/DelayQueue.js
 var require_DelayQueue = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/cluster/DelayQueue.js"(exports2) {
+  "../node_modules/ioredis/built/cluster/DelayQueue.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var utils_1 = require_utils4();
@@ -11703,9 +11703,9 @@ var require_DelayQueue = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/cluster/ShardedSubscriber.js
+// ../node_modules/ioredis/built/cluster/ShardedSubscriber.js
 var require_ShardedSubscriber = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/cluster/ShardedSubscriber.js"(exports2) {
+  "../node_modules/ioredis/built/cluster/ShardedSubscriber.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var util_1 = require_util2();
@@ -11795,9 +11795,9 @@ var require_ShardedSubscriber = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/cluster/ClusterSubscriberGroup.js
+// ../node_modules/ioredis/built/cluster/ClusterSubscriberGroup.js
 var require_ClusterSubscriberGroup = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/cluster/ClusterSubscriberGroup.js"(exports2) {
+  "../node_modules/ioredis/built/cluster/ClusterSubscriberGroup.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var utils_1 = require_utils4();
@@ -12069,9 +12069,9 @@ var require_ClusterSubscriberGroup = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/cluster/index.js
+// ../node_modules/ioredis/built/cluster/index.js
 var require_cluster2 = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/cluster/index.js"(exports2) {
+  "../node_modules/ioredis/built/cluster/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var commands_1 = require_built();
@@ -12095,7 +12095,7 @@ var require_cluster2 = __commonJS({
     var ClusterSubscriberGroup_1 = require_ClusterSubscriberGroup();
     var debug = (0, utils_1.Debug)("cluster");
     var REJECT_OVERWRITTEN_COMMANDS = /* @__PURE__ */ new WeakSet();
-    var Cluster2 = class _Cluster extends Commander_1.default {
+    var Cluster3 = class _Cluster extends Commander_1.default {
       /**
        * Creates an instance of Cluster.
        */
@@ -12796,9 +12796,9 @@ var require_cluster2 = __commonJS({
           }
         });
       }
-      resolveSrv(hostname) {
+      resolveSrv(hostname2) {
         return new Promise((resolve, reject) => {
-          this.options.resolveSrv(hostname, (err, records) => {
+          this.options.resolveSrv(hostname2, (err, records) => {
             if (err) {
               return reject(err);
             }
@@ -12820,14 +12820,14 @@ var require_cluster2 = __commonJS({
           });
         });
       }
-      dnsLookup(hostname) {
+      dnsLookup(hostname2) {
         return new Promise((resolve, reject) => {
-          this.options.dnsLookup(hostname, (err, address) => {
+          this.options.dnsLookup(hostname2, (err, address) => {
             if (err) {
-              debug("failed to resolve hostname %s to IP: %s", hostname, err.message);
+              debug("failed to resolve hostname %s to IP: %s", hostname2, err.message);
               reject(err);
             } else {
-              debug("resolved hostname %s to IP %s", hostname, address);
+              debug("resolved hostname %s to IP %s", hostname2, address);
               resolve(address);
             }
           });
@@ -12910,15 +12910,15 @@ var require_cluster2 = __commonJS({
         }
       }
     };
-    (0, applyMixin_1.default)(Cluster2, events_1.EventEmitter);
-    (0, transaction_1.addTransactionSupport)(Cluster2.prototype);
-    exports2.default = Cluster2;
+    (0, applyMixin_1.default)(Cluster3, events_1.EventEmitter);
+    (0, transaction_1.addTransactionSupport)(Cluster3.prototype);
+    exports2.default = Cluster3;
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/connectors/AbstractConnector.js
+// ../node_modules/ioredis/built/connectors/AbstractConnector.js
 var require_AbstractConnector = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/connectors/AbstractConnector.js"(exports2) {
+  "../node_modules/ioredis/built/connectors/AbstractConnector.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var utils_1 = require_utils4();
@@ -12948,9 +12948,9 @@ var require_AbstractConnector = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/connectors/StandaloneConnector.js
+// ../node_modules/ioredis/built/connectors/StandaloneConnector.js
 var require_StandaloneConnector = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/connectors/StandaloneConnector.js"(exports2) {
+  "../node_modules/ioredis/built/connectors/StandaloneConnector.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var net_1 = require("net");
@@ -13013,9 +13013,9 @@ var require_StandaloneConnector = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/connectors/SentinelConnector/SentinelIterator.js
+// ../node_modules/ioredis/built/connectors/SentinelConnector/SentinelIterator.js
 var require_SentinelIterator = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/connectors/SentinelConnector/SentinelIterator.js"(exports2) {
+  "../node_modules/ioredis/built/connectors/SentinelConnector/SentinelIterator.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     function isSentinelEql(a, b) {
@@ -13053,9 +13053,9 @@ var require_SentinelIterator = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/connectors/SentinelConnector/FailoverDetector.js
+// ../node_modules/ioredis/built/connectors/SentinelConnector/FailoverDetector.js
 var require_FailoverDetector = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/connectors/SentinelConnector/FailoverDetector.js"(exports2) {
+  "../node_modules/ioredis/built/connectors/SentinelConnector/FailoverDetector.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.FailoverDetector = void 0;
@@ -13101,9 +13101,9 @@ var require_FailoverDetector = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/connectors/SentinelConnector/index.js
+// ../node_modules/ioredis/built/connectors/SentinelConnector/index.js
 var require_SentinelConnector = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/connectors/SentinelConnector/index.js"(exports2) {
+  "../node_modules/ioredis/built/connectors/SentinelConnector/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.SentinelIterator = void 0;
@@ -13367,9 +13367,9 @@ var require_SentinelConnector = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/connectors/index.js
+// ../node_modules/ioredis/built/connectors/index.js
 var require_connectors = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/connectors/index.js"(exports2) {
+  "../node_modules/ioredis/built/connectors/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.SentinelConnector = exports2.StandaloneConnector = void 0;
@@ -13380,9 +13380,9 @@ var require_connectors = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/errors/MaxRetriesPerRequestError.js
+// ../node_modules/ioredis/built/errors/MaxRetriesPerRequestError.js
 var require_MaxRetriesPerRequestError = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/errors/MaxRetriesPerRequestError.js"(exports2) {
+  "../node_modules/ioredis/built/errors/MaxRetriesPerRequestError.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var redis_errors_1 = require_redis_errors();
@@ -13400,9 +13400,9 @@ var require_MaxRetriesPerRequestError = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/errors/index.js
+// ../node_modules/ioredis/built/errors/index.js
 var require_errors = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/errors/index.js"(exports2) {
+  "../node_modules/ioredis/built/errors/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.MaxRetriesPerRequestError = void 0;
@@ -13411,9 +13411,9 @@ var require_errors = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/redis-parser/lib/parser.js
+// ../node_modules/redis-parser/lib/parser.js
 var require_parser = __commonJS({
-  "../../../work/main/node_modules/redis-parser/lib/parser.js"(exports2, module2) {
+  "../node_modules/redis-parser/lib/parser.js"(exports2, module2) {
     "use strict";
     var Buffer2 = require("buffer").Buffer;
     var StringDecoder = require("string_decoder").StringDecoder;
@@ -13812,17 +13812,17 @@ var require_parser = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/redis-parser/index.js
+// ../node_modules/redis-parser/index.js
 var require_redis_parser = __commonJS({
-  "../../../work/main/node_modules/redis-parser/index.js"(exports2, module2) {
+  "../node_modules/redis-parser/index.js"(exports2, module2) {
     "use strict";
     module2.exports = require_parser();
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/SubscriptionSet.js
+// ../node_modules/ioredis/built/SubscriptionSet.js
 var require_SubscriptionSet = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/SubscriptionSet.js"(exports2) {
+  "../node_modules/ioredis/built/SubscriptionSet.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var SubscriptionSet = class {
@@ -13862,9 +13862,9 @@ var require_SubscriptionSet = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/DataHandler.js
+// ../node_modules/ioredis/built/DataHandler.js
 var require_DataHandler = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/DataHandler.js"(exports2) {
+  "../node_modules/ioredis/built/DataHandler.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var Command_1 = require_Command();
@@ -14070,9 +14070,9 @@ var require_DataHandler = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/redis/event_handler.js
+// ../node_modules/ioredis/built/redis/event_handler.js
 var require_event_handler = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/redis/event_handler.js"(exports2) {
+  "../node_modules/ioredis/built/redis/event_handler.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.readyHandler = exports2.errorHandler = exports2.closeHandler = exports2.connectHandler = void 0;
@@ -14350,9 +14350,9 @@ var require_event_handler = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/redis/RedisOptions.js
+// ../node_modules/ioredis/built/redis/RedisOptions.js
 var require_RedisOptions = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/redis/RedisOptions.js"(exports2) {
+  "../node_modules/ioredis/built/redis/RedisOptions.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DEFAULT_REDIS_OPTIONS = void 0;
@@ -14409,9 +14409,9 @@ var require_RedisOptions = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/Redis.js
+// ../node_modules/ioredis/built/Redis.js
 var require_Redis = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/Redis.js"(exports2) {
+  "../node_modules/ioredis/built/Redis.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var commands_1 = require_built();
@@ -14431,7 +14431,7 @@ var require_Redis = __commonJS({
     var lodash_1 = require_lodash3();
     var Deque = require_denque();
     var debug = (0, utils_1.Debug)("redis");
-    var Redis2 = class _Redis extends Commander_1.default {
+    var Redis3 = class _Redis extends Commander_1.default {
       constructor(arg1, arg2, arg3) {
         super();
         this.status = "wait";
@@ -15048,18 +15048,18 @@ var require_Redis = __commonJS({
         }).catch(lodash_1.noop);
       }
     };
-    Redis2.Cluster = cluster_1.default;
-    Redis2.Command = Command_1.default;
-    Redis2.defaultOptions = RedisOptions_1.DEFAULT_REDIS_OPTIONS;
-    (0, applyMixin_1.default)(Redis2, events_1.EventEmitter);
-    (0, transaction_1.addTransactionSupport)(Redis2.prototype);
-    exports2.default = Redis2;
+    Redis3.Cluster = cluster_1.default;
+    Redis3.Command = Command_1.default;
+    Redis3.defaultOptions = RedisOptions_1.DEFAULT_REDIS_OPTIONS;
+    (0, applyMixin_1.default)(Redis3, events_1.EventEmitter);
+    (0, transaction_1.addTransactionSupport)(Redis3.prototype);
+    exports2.default = Redis3;
   }
 });
 
-// ../../../work/main/node_modules/ioredis/built/index.js
+// ../node_modules/ioredis/built/index.js
 var require_built3 = __commonJS({
-  "../../../work/main/node_modules/ioredis/built/index.js"(exports2, module2) {
+  "../node_modules/ioredis/built/index.js"(exports2, module2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.print = exports2.ReplyError = exports2.SentinelIterator = exports2.SentinelConnector = exports2.AbstractConnector = exports2.Pipeline = exports2.ScanStream = exports2.Command = exports2.Cluster = exports2.Redis = exports2.default = void 0;
@@ -15120,9 +15120,9 @@ var require_built3 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ws/lib/constants.js
+// ../node_modules/ws/lib/constants.js
 var require_constants = __commonJS({
-  "../../../work/main/node_modules/ws/lib/constants.js"(exports2, module2) {
+  "../node_modules/ws/lib/constants.js"(exports2, module2) {
     "use strict";
     var BINARY_TYPES = ["nodebuffer", "arraybuffer", "fragments"];
     var hasBlob = typeof Blob !== "undefined";
@@ -15142,9 +15142,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/node-gyp-build/node-gyp-build.js
+// ../node_modules/node-gyp-build/node-gyp-build.js
 var require_node_gyp_build = __commonJS({
-  "../../../work/main/node_modules/node-gyp-build/node-gyp-build.js"(exports2, module2) {
+  "../node_modules/node-gyp-build/node-gyp-build.js"(exports2, module2) {
     "use strict";
     var fs = require("fs");
     var path = require("path");
@@ -15312,9 +15312,9 @@ var require_node_gyp_build = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/node-gyp-build/index.js
+// ../node_modules/node-gyp-build/index.js
 var require_node_gyp_build2 = __commonJS({
-  "../../../work/main/node_modules/node-gyp-build/index.js"(exports2, module2) {
+  "../node_modules/node-gyp-build/index.js"(exports2, module2) {
     "use strict";
     var runtimeRequire = typeof __webpack_require__ === "function" ? __non_webpack_require__ : require;
     if (typeof runtimeRequire.addon === "function") {
@@ -15325,9 +15325,9 @@ var require_node_gyp_build2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/bufferutil/fallback.js
+// ../node_modules/bufferutil/fallback.js
 var require_fallback = __commonJS({
-  "../../../work/main/node_modules/bufferutil/fallback.js"(exports2, module2) {
+  "../node_modules/bufferutil/fallback.js"(exports2, module2) {
     "use strict";
     var mask = (source, mask2, output, offset, length) => {
       for (var i = 0; i < length; i++) {
@@ -15344,9 +15344,9 @@ var require_fallback = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/bufferutil/index.js
+// ../node_modules/bufferutil/index.js
 var require_bufferutil = __commonJS({
-  "../../../work/main/node_modules/bufferutil/index.js"(exports2, module2) {
+  "../node_modules/bufferutil/index.js"(exports2, module2) {
     "use strict";
     try {
       module2.exports = require_node_gyp_build2()(__dirname);
@@ -15356,9 +15356,9 @@ var require_bufferutil = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ws/lib/buffer-util.js
+// ../node_modules/ws/lib/buffer-util.js
 var require_buffer_util = __commonJS({
-  "../../../work/main/node_modules/ws/lib/buffer-util.js"(exports2, module2) {
+  "../node_modules/ws/lib/buffer-util.js"(exports2, module2) {
     "use strict";
     var { EMPTY_BUFFER } = require_constants();
     var FastBuffer = Buffer[Symbol.species];
@@ -15431,9 +15431,9 @@ var require_buffer_util = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ws/lib/limiter.js
+// ../node_modules/ws/lib/limiter.js
 var require_limiter = __commonJS({
-  "../../../work/main/node_modules/ws/lib/limiter.js"(exports2, module2) {
+  "../node_modules/ws/lib/limiter.js"(exports2, module2) {
     "use strict";
     var kDone = Symbol("kDone");
     var kRun = Symbol("kRun");
@@ -15481,9 +15481,9 @@ var require_limiter = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ws/lib/permessage-deflate.js
+// ../node_modules/ws/lib/permessage-deflate.js
 var require_permessage_deflate = __commonJS({
-  "../../../work/main/node_modules/ws/lib/permessage-deflate.js"(exports2, module2) {
+  "../node_modules/ws/lib/permessage-deflate.js"(exports2, module2) {
     "use strict";
     var zlib = require("zlib");
     var bufferUtil = require_buffer_util();
@@ -15864,9 +15864,9 @@ var require_permessage_deflate = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ws/lib/validation.js
+// ../node_modules/ws/lib/validation.js
 var require_validation2 = __commonJS({
-  "../../../work/main/node_modules/ws/lib/validation.js"(exports2, module2) {
+  "../node_modules/ws/lib/validation.js"(exports2, module2) {
     "use strict";
     var { isUtf8 } = require("buffer");
     var { hasBlob } = require_constants();
@@ -16065,9 +16065,9 @@ var require_validation2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ws/lib/receiver.js
+// ../node_modules/ws/lib/receiver.js
 var require_receiver = __commonJS({
-  "../../../work/main/node_modules/ws/lib/receiver.js"(exports2, module2) {
+  "../node_modules/ws/lib/receiver.js"(exports2, module2) {
     "use strict";
     var { Writable } = require("stream");
     var PerMessageDeflate = require_permessage_deflate();
@@ -16657,9 +16657,9 @@ var require_receiver = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ws/lib/sender.js
+// ../node_modules/ws/lib/sender.js
 var require_sender = __commonJS({
-  "../../../work/main/node_modules/ws/lib/sender.js"(exports2, module2) {
+  "../node_modules/ws/lib/sender.js"(exports2, module2) {
     "use strict";
     var { Duplex } = require("stream");
     var { randomFillSync } = require("crypto");
@@ -17145,9 +17145,9 @@ var require_sender = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ws/lib/event-target.js
+// ../node_modules/ws/lib/event-target.js
 var require_event_target = __commonJS({
-  "../../../work/main/node_modules/ws/lib/event-target.js"(exports2, module2) {
+  "../node_modules/ws/lib/event-target.js"(exports2, module2) {
     "use strict";
     var { kForOnEventAttribute, kListener } = require_constants();
     var kCode = Symbol("kCode");
@@ -17374,9 +17374,9 @@ var require_event_target = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ws/lib/extension.js
+// ../node_modules/ws/lib/extension.js
 var require_extension = __commonJS({
-  "../../../work/main/node_modules/ws/lib/extension.js"(exports2, module2) {
+  "../node_modules/ws/lib/extension.js"(exports2, module2) {
     "use strict";
     var { tokenChars } = require_validation2();
     function push(dest, name, elem) {
@@ -17527,16 +17527,16 @@ var require_extension = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ws/lib/websocket.js
+// ../node_modules/ws/lib/websocket.js
 var require_websocket = __commonJS({
-  "../../../work/main/node_modules/ws/lib/websocket.js"(exports2, module2) {
+  "../node_modules/ws/lib/websocket.js"(exports2, module2) {
     "use strict";
     var EventEmitter = require("events");
     var https = require("https");
     var http = require("http");
     var net = require("net");
     var tls = require("tls");
-    var { randomBytes: randomBytes2, createHash: createHash2 } = require("crypto");
+    var { randomBytes: randomBytes3, createHash: createHash3 } = require("crypto");
     var { Duplex, Readable } = require("stream");
     var { URL: URL2 } = require("url");
     var PerMessageDeflate = require_permessage_deflate();
@@ -18063,8 +18063,8 @@ var require_websocket = __commonJS({
         }
       }
       const defaultPort = isSecure ? 443 : 80;
-      const key = randomBytes2(16).toString("base64");
-      const request = isSecure ? https.request : http.request;
+      const key = randomBytes3(16).toString("base64");
+      const request2 = isSecure ? https.request : http.request;
       const protocolSet = /* @__PURE__ */ new Set();
       let perMessageDeflate;
       opts.createConnection = opts.createConnection || (isSecure ? tlsConnect : netConnect);
@@ -18141,12 +18141,12 @@ var require_websocket = __commonJS({
         if (opts.auth && !options.headers.authorization) {
           options.headers.authorization = "Basic " + Buffer.from(opts.auth).toString("base64");
         }
-        req = websocket._req = request(opts);
+        req = websocket._req = request2(opts);
         if (websocket._redirects) {
           websocket.emit("redirect", websocket.url, req);
         }
       } else {
-        req = websocket._req = request(opts);
+        req = websocket._req = request2(opts);
       }
       if (opts.timeout) {
         req.on("timeout", () => {
@@ -18193,8 +18193,8 @@ var require_websocket = __commonJS({
           abortHandshake(websocket, socket, "Invalid Upgrade header");
           return;
         }
-        const digest = createHash2("sha1").update(key + GUID).digest("base64");
-        if (res.headers["sec-websocket-accept"] !== digest) {
+        const digest2 = createHash3("sha1").update(key + GUID).digest("base64");
+        if (res.headers["sec-websocket-accept"] !== digest2) {
           abortHandshake(websocket, socket, "Invalid Sec-WebSocket-Accept header");
           return;
         }
@@ -18410,9 +18410,9 @@ var require_websocket = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ws/lib/stream.js
+// ../node_modules/ws/lib/stream.js
 var require_stream = __commonJS({
-  "../../../work/main/node_modules/ws/lib/stream.js"(exports2, module2) {
+  "../node_modules/ws/lib/stream.js"(exports2, module2) {
     "use strict";
     var WebSocket2 = require_websocket();
     var { Duplex } = require("stream");
@@ -18508,9 +18508,9 @@ var require_stream = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ws/lib/subprotocol.js
+// ../node_modules/ws/lib/subprotocol.js
 var require_subprotocol = __commonJS({
-  "../../../work/main/node_modules/ws/lib/subprotocol.js"(exports2, module2) {
+  "../node_modules/ws/lib/subprotocol.js"(exports2, module2) {
     "use strict";
     var { tokenChars } = require_validation2();
     function parse(header) {
@@ -18553,14 +18553,14 @@ var require_subprotocol = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/ws/lib/websocket-server.js
+// ../node_modules/ws/lib/websocket-server.js
 var require_websocket_server = __commonJS({
-  "../../../work/main/node_modules/ws/lib/websocket-server.js"(exports2, module2) {
+  "../node_modules/ws/lib/websocket-server.js"(exports2, module2) {
     "use strict";
     var EventEmitter = require("events");
     var http = require("http");
     var { Duplex } = require("stream");
-    var { createHash: createHash2 } = require("crypto");
+    var { createHash: createHash3 } = require("crypto");
     var extension = require_extension();
     var PerMessageDeflate = require_permessage_deflate();
     var subprotocol = require_subprotocol();
@@ -18857,12 +18857,12 @@ var require_websocket_server = __commonJS({
           );
         }
         if (this._state > RUNNING) return abortHandshake(socket, 503);
-        const digest = createHash2("sha1").update(key + GUID).digest("base64");
+        const digest2 = createHash3("sha1").update(key + GUID).digest("base64");
         const headers = [
           "HTTP/1.1 101 Switching Protocols",
           "Upgrade: websocket",
           "Connection: Upgrade",
-          `Sec-WebSocket-Accept: ${digest}`
+          `Sec-WebSocket-Accept: ${digest2}`
         ];
         const ws = new this.options.WebSocket(null, void 0, this.options);
         if (protocols.size) {
@@ -18943,9 +18943,9 @@ var require_websocket_server = __commonJS({
 });
 
 // src/cli.ts
-var import_node_fs3 = require("fs");
+var import_node_fs4 = require("fs");
 var import_node_cluster4 = __toESM(require("cluster"), 1);
-var import_node_os = require("os");
+var import_node_os2 = require("os");
 var import_node_util = require("util");
 
 // src/cluster/primary.ts
@@ -19443,7 +19443,9 @@ var pogo_websocket_schema_default = {
     serverAuthConcurrency: 32,
     serverAuthMaxResponseBytes: 16384,
     serverAuthBreakerFailures: 5,
-    serverAuthBreakerOpenSeconds: 10
+    serverAuthBreakerOpenSeconds: 10,
+    recoveryWindowSeconds: 120,
+    recoveryMaxBytes: 8388608
   },
   events: {
     client: [
@@ -19464,9 +19466,24 @@ var pogo_websocket_schema_default = {
       "pusher_internal:subscription_succeeded",
       "pusher_internal:subscription_count",
       "pusher_internal:member_added",
-      "pusher_internal:member_removed"
+      "pusher_internal:member_removed",
+      "pogo:discontinuity"
     ],
     clientEventPrefix: "client-"
+  },
+  recovery: {
+    description: "Connection recovery, a Pogo extension plain Pusher clients ignore: every event carries a serial; pusher:subscribe may carry resume_from (and previous_socket_id, so events that excluded the old socket stay excluded).",
+    serialField: "serial",
+    resumeField: "resume_from",
+    previousSocketField: "previous_socket_id",
+    discontinuityEvent: "pogo:discontinuity",
+    reasons: {
+      WINDOW_EXPIRED: "Events after this serial are older than the recovery window",
+      HISTORY_TRIMMED: "Events after this serial were dropped to keep history within its byte budget",
+      UNKNOWN_SERIAL: "This serial was not issued by this server or cluster (restarted, or invalid)",
+      RECOVERY_DISABLED: "Recovery is off for this channel",
+      HISTORY_UNAVAILABLE: "History could not be read (the broker is unreachable)"
+    }
   },
   $defs: {
     channelName: {
@@ -19592,6 +19609,14 @@ var pogo_websocket_schema_default = {
             channel_data: {
               type: "string",
               description: "JSON of a presenceMember, signed as sent"
+            },
+            resume_from: {
+              type: "string",
+              minLength: 1,
+              description: "the serial of the last event the client saw on this channel"
+            },
+            previous_socket_id: {
+              $ref: "#/$defs/socketId"
             }
           }
         }
@@ -19703,6 +19728,9 @@ var pogo_websocket_schema_default = {
         },
         {
           $ref: "#/$defs/server.channelEvent"
+        },
+        {
+          $ref: "#/$defs/server.discontinuity"
         }
       ]
     },
@@ -20227,11 +20255,54 @@ var pogo_websocket_schema_default = {
           }
         }
       }
+    },
+    "server.discontinuity": {
+      type: "object",
+      required: [
+        "event",
+        "channel",
+        "data"
+      ],
+      additionalProperties: false,
+      properties: {
+        event: {
+          const: "pogo:discontinuity"
+        },
+        channel: {
+          $ref: "#/$defs/channelName"
+        },
+        data: {
+          type: "string",
+          contentMediaType: "application/json",
+          contentSchema: {
+            type: "object",
+            required: [
+              "reason",
+              "message",
+              "resume_from"
+            ],
+            additionalProperties: false,
+            properties: {
+              reason: {
+                type: "string",
+                description: "a key of recovery.reasons"
+              },
+              message: {
+                type: "string"
+              },
+              resume_from: {
+                type: "string"
+              }
+            }
+          }
+        }
+      }
     }
   }
 };
 
 // src/schema.ts
+var schema = pogo_websocket_schema_default;
 function closeCode(name) {
   return pogo_websocket_schema_default.closeCodes[name];
 }
@@ -20309,6 +20380,13 @@ function limits(value, key) {
   }
   return result;
 }
+function recovery(value, key) {
+  if (value === void 0 || typeof value === "boolean" || value === "true" || value === "false") {
+    return { enabled: bool(value, key, true), disabledPrefixes: [] };
+  }
+  if (!isObject(value)) throw new ConfigError(key, "must be true, false or {enabled, disabledPrefixes}");
+  return { enabled: bool(value.enabled, `${key}.enabled`, true), disabledPrefixes: stringList(value.disabledPrefixes, `${key}.disabledPrefixes`) };
+}
 function httpUrl(value, key) {
   const url = str(value, key);
   if (!/^https?:\/\/[^/]/.test(url)) throw new ConfigError(key, "must be an http(s) URL");
@@ -20342,7 +20420,8 @@ function parseApp(raw, key) {
     allowedOrigins: stringList(raw.allowedOrigins, `${key}.allowedOrigins`),
     webhooks: webhooks(raw.webhooks, `${key}.webhooks`),
     authEndpoint: raw.authEndpoint === void 0 || raw.authEndpoint === "" ? void 0 : httpUrl(raw.authEndpoint, `${key}.authEndpoint`),
-    limits: limits(raw.limits, `${key}.limits`)
+    limits: limits(raw.limits, `${key}.limits`),
+    recovery: recovery(raw.recovery, `${key}.recovery`)
   };
 }
 function appFromEnv(env) {
@@ -20361,6 +20440,7 @@ function appFromEnv(env) {
       allowedOrigins: env.WS_ALLOWED_ORIGINS,
       clientEvents: env.WS_CLIENT_EVENTS,
       authEndpoint: env.WS_AUTH_ENDPOINT,
+      recovery: env.WS_RECOVERY,
       webhooks: env.WS_WEBHOOK_URL ? [{ url: env.WS_WEBHOOK_URL, events: env.WS_WEBHOOK_EVENTS }] : void 0
     },
     `${source}_ID`
@@ -20409,6 +20489,36 @@ function metricsConfig(raw, env) {
     ...port !== void 0 && port !== "" ? { port: int(port, "metrics.port", 0) } : {},
     ...raw.host !== void 0 || env.WS_METRICS_HOST ? { host: str(raw.host ?? env.WS_METRICS_HOST, "metrics.host") } : {}
   };
+}
+function dashboardConfig(raw, env) {
+  if (raw !== void 0 && !isObject(raw)) throw new ConfigError("dashboard", "must be an object");
+  const o = raw ?? {};
+  const known = ["enabled", "path", "port", "host", "token", "basicAuth"];
+  const stray = Object.keys(o).find((k) => !known.includes(k));
+  if (stray !== void 0) throw new ConfigError(`dashboard.${stray}`, `is not a known option (known: ${known.join(", ")})`);
+  const token = o.token ?? (env.WS_DASHBOARD_TOKEN || void 0);
+  const basicRaw = o.basicAuth ?? (env.WS_DASHBOARD_USER ? { user: env.WS_DASHBOARD_USER, password: env.WS_DASHBOARD_PASSWORD } : void 0);
+  if (basicRaw !== void 0 && !isObject(basicRaw)) throw new ConfigError("dashboard.basicAuth", "must be an object {user, password}");
+  const basicAuth = basicRaw && { user: str(basicRaw.user, "dashboard.basicAuth.user"), password: str(basicRaw.password, "dashboard.basicAuth.password") };
+  if (basicAuth?.user.includes(":")) throw new ConfigError("dashboard.basicAuth.user", 'must not contain ":"');
+  const port = o.port ?? env.WS_DASHBOARD_PORT;
+  const enabled = bool(o.enabled ?? env.WS_DASHBOARD_ENABLED, "dashboard.enabled", raw !== void 0 || token !== void 0 || basicAuth !== void 0);
+  const path = str(o.path ?? (env.WS_DASHBOARD_PATH || void 0), "dashboard.path", "/dashboard").replace(/\/+$/, "");
+  if (!/^\/[A-Za-z0-9._~\-/]+$/.test(path)) throw new ConfigError("dashboard.path", 'must be a URL path like "/dashboard"');
+  if (/^\/(apps|app|up|ready|metrics)(\/|$)/.test(path)) throw new ConfigError("dashboard.path", "must not overlap the server's own routes (/app, /apps, /up, /ready, /metrics)");
+  const result = {
+    enabled,
+    path,
+    ...port !== void 0 && port !== "" ? { port: int(port, "dashboard.port", 0) } : {},
+    ...o.host !== void 0 || env.WS_DASHBOARD_HOST ? { host: str(o.host ?? env.WS_DASHBOARD_HOST, "dashboard.host") } : {},
+    ...token !== void 0 ? { token: str(token, "dashboard.token") } : {},
+    ...basicAuth ? { basicAuth } : {}
+  };
+  if (enabled && result.token === void 0 && basicAuth === void 0) {
+    throw new ConfigError("dashboard", "needs a token or basicAuth (or WS_DASHBOARD_TOKEN): it is never served without credentials");
+  }
+  if (result.token !== void 0 && result.token.length < 16) throw new ConfigError("dashboard.token", "must be at least 16 characters");
+  return result;
 }
 function webhookDelivery(raw) {
   if (raw !== void 0 && !isObject(raw)) throw new ConfigError("webhooks", "must be an object");
@@ -20482,12 +20592,13 @@ function loadConfig(options) {
     metrics: metricsConfig(metricsRaw, env),
     webhooks: webhookDelivery(file.webhooks),
     shutdownTimeoutSeconds: int(file.shutdownTimeoutSeconds, "shutdownTimeoutSeconds", 10),
-    trustedProxies: stringList(file.trustedProxies ?? env.WS_TRUSTED_PROXIES, "trustedProxies")
+    trustedProxies: stringList(file.trustedProxies ?? env.WS_TRUSTED_PROXIES, "trustedProxies"),
+    dashboard: dashboardConfig(file.dashboard, env)
   };
 }
 
 // src/server.ts
-var import_node_http3 = require("http");
+var import_node_http5 = require("http");
 
 // src/adapter/select.ts
 var import_node_cluster3 = __toESM(require("cluster"), 1);
@@ -20813,8 +20924,8 @@ var ClusterAdapter = class {
       resumed: (dataLost) => void this.reregister(dataLost)
     });
   }
-  publish(appId, channel2, message, exceptSocketId) {
-    this.hub.deliver(appId, channel2, message, exceptSocketId);
+  publish(appId, channel2, message, exceptSocketId, seq) {
+    this.hub.deliver(appId, channel2, message, exceptSocketId, seq);
     const payload = `p${this.broker.nodeId}
 ${appId}
 ${channel2}
@@ -20996,8 +21107,8 @@ var LocalAdapter = class {
   constructor(hub) {
     this.hub = hub;
   }
-  publish(appId, channel2, message, exceptSocketId) {
-    this.hub.deliver(appId, channel2, message, exceptSocketId);
+  publish(appId, channel2, message, exceptSocketId, seq) {
+    this.hub.deliver(appId, channel2, message, exceptSocketId, seq);
   }
   async channels(appId, prefix) {
     return this.hub.localChannels(appId, prefix);
@@ -21239,6 +21350,7 @@ var RedisBroker = class {
       this.warn("beat", `redis: heartbeat failed: ${error.message}`);
     }
   }
+  /** Removes everything `node` held (a dead node, or this one leaving); returns the cluster-wide changes. */
   async reap(node) {
     const changes = [];
     for (const entry of await this.entries(node)) {
@@ -21340,8 +21452,851 @@ async function createAdapter(hub, config, log2) {
   return adapter;
 }
 
-// src/auth/server-side-auth.ts
+// src/dashboard/dashboard.ts
+var import_node_http2 = require("http");
+
+// dashboard-ui/dist/dashboard.css.txt
+var dashboard_css_default = ':root {\n  --bg: #f6f7fb; --panel: #ffffff; --text: #1d2330; --muted: #6b7385; --line: #e3e6ee;\n  --accent: #6c4cf1; --accent-2: #16a3a3; --warn: #d9822b; --bad: #d64545; --good: #2e9d5b;\n  --mono: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;\n  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;\n}\n@media (prefers-color-scheme: dark) {\n  :root { --bg: #11141b; --panel: #1a1f29; --text: #e6e9f0; --muted: #8d95a8; --line: #2a3140; --accent: #9b85ff; --accent-2: #3cc7c7; }\n}\n* { box-sizing: border-box; }\nbody { margin: 0; background: var(--bg); color: var(--text); }\nbutton, input, select, textarea { font: inherit; color: inherit; }\nbutton { background: var(--accent); color: #fff; border: 0; border-radius: 6px; padding: 6px 12px; cursor: pointer; }\nbutton.ghost { background: transparent; color: var(--text); border: 1px solid var(--line); }\nbutton[aria-pressed="true"] { background: var(--warn); }\ninput, select, textarea { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 6px 8px; min-width: 0; }\ntextarea { font-family: var(--mono); width: 100%; }\ncode { font-family: var(--mono); font-size: 0.92em; }\n.muted { color: var(--muted); }\n.small { font-size: 12px; }\n.top { display: flex; flex-wrap: wrap; align-items: center; gap: 10px 16px; padding: 10px 16px; background: var(--panel); border-bottom: 1px solid var(--line); }\n.brand { font-weight: 650; font-size: 16px; margin-right: auto; }\n.logo { color: var(--accent); }\n.app-pick { display: flex; align-items: center; gap: 6px; color: var(--muted); }\n.live { font-size: 12px; padding: 2px 8px; border-radius: 99px; border: 1px solid var(--line); }\n.live::before { content: "\u25CF"; margin-right: 5px; color: var(--muted); }\n.live[data-state="live"]::before { color: var(--good); }\n.live[data-state="down"]::before { color: var(--bad); }\n.logout { margin: 0; }\n.tabs { display: flex; gap: 4px; padding: 0 12px; background: var(--panel); border-bottom: 1px solid var(--line); overflow-x: auto; }\n.tabs button { background: none; color: var(--muted); border-radius: 0; border-bottom: 2px solid transparent; padding: 10px 12px; white-space: nowrap; }\n.tabs button[aria-selected="true"] { color: var(--text); border-bottom-color: var(--accent); }\nmain { padding: 16px; max-width: 1400px; margin: 0 auto; }\n.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(135px, 1fr)); gap: 10px; margin-bottom: 14px; }\n.card { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; padding: 10px 12px; }\n.card .label { color: var(--muted); font-size: 12px; }\n.card .value { font-size: 24px; font-weight: 650; font-variant-numeric: tabular-nums; }\n.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 10px; margin-bottom: 14px; }\n.chart { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; padding: 10px 12px 6px; }\n.chart h3 { margin: 0 0 4px; font-size: 13px; font-weight: 600; display: flex; gap: 10px; flex-wrap: wrap; }\n.chart .key { font-weight: 400; color: var(--muted); font-size: 12px; }\n.chart .key i { display: inline-block; width: 10px; height: 3px; vertical-align: middle; margin-right: 4px; }\n.chart svg { width: 100%; height: 120px; display: block; }\n.chart .axis { display: flex; justify-content: space-between; color: var(--muted); font-size: 11px; }\n.chart .grid-line { stroke: var(--line); stroke-width: 1; }\n.chart text { fill: var(--muted); font-size: 10px; }\n.tables { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 10px; }\n.panel { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; padding: 10px 12px; overflow-x: auto; }\n.panel h2 { font-size: 14px; margin: 0 0 8px; }\ntable.grid { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }\ntable.grid th, table.grid td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }\ntable.grid th { color: var(--muted); font-weight: 500; font-size: 12px; }\ntable.grid .num { text-align: right; }\ntable.grid tfoot td { font-weight: 650; border-bottom: 0; }\ntable.grid td.name { font-family: var(--mono); word-break: break-all; }\n.members { font-family: var(--mono); font-size: 12px; color: var(--muted); }\n.empty { color: var(--muted); margin: 6px 0; }\n.toolbar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-bottom: 10px; }\n.toolbar input[type="search"] { flex: 1 1 160px; }\n.send { margin-bottom: 10px; }\n.send summary { cursor: pointer; font-weight: 600; }\n.send form { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 8px; margin-top: 10px; }\n.send label { display: flex; flex-direction: column; gap: 4px; color: var(--muted); font-size: 12px; }\n.send .wide { grid-column: 1 / -1; }\n.ok { color: var(--good); } .bad { color: var(--bad); }\n.log { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; max-height: 65vh; overflow-y: auto; font-size: 13px; }\n.row { display: grid; grid-template-columns: 86px 120px minmax(0, 1fr); gap: 4px 10px; padding: 7px 12px; border-bottom: 1px solid var(--line); }\n.row .time { color: var(--muted); font-family: var(--mono); font-size: 12px; }\n.row .type { font-size: 11px; font-weight: 650; text-transform: uppercase; letter-spacing: 0.02em; }\n.row .what { min-width: 0; }\n.row .what .channel { font-family: var(--mono); font-weight: 600; }\n.row .what .event { font-family: var(--mono); color: var(--accent); margin-left: 8px; }\n.row .what .meta { color: var(--muted); font-size: 12px; margin-left: 8px; }\n.row pre { grid-column: 3; margin: 2px 0 0; font-family: var(--mono); font-size: 12px; white-space: pre-wrap; word-break: break-all; color: var(--muted); }\n.t-api_message .type, .t-client_event .type { color: var(--accent); }\n.t-subscribed .type, .t-occupied .type, .t-member_added .type, .t-connected .type { color: var(--good); }\n.t-unsubscribed .type, .t-vacated .type, .t-member_removed .type, .t-disconnected .type { color: var(--muted); }\n.t-auth_failed .type, .t-refused .type, .t-error .type, .t-http_error .type, .t-closed .type { color: var(--bad); }\n.notice { padding: 6px 12px; color: var(--warn); font-size: 12px; border-bottom: 1px solid var(--line); }\n@media (max-width: 640px) {\n  main { padding: 10px; }\n  .row { grid-template-columns: 70px minmax(0, 1fr); }\n  .row .what, .row pre { grid-column: 1 / -1; }\n  .card .value { font-size: 20px; }\n  .charts { grid-template-columns: 1fr; }\n}\nbody.login { display: grid; place-items: center; min-height: 100vh; padding: 16px; }\n.login-box { background: var(--panel); border: 1px solid var(--line); border-radius: 12px; padding: 20px 24px; max-width: 420px; width: 100%; }\n.login-box h1 { font-size: 18px; margin: 0 0 8px; }\n.login-box .status { color: var(--muted); margin: 0 0 6px; }\n.login-box .problem { color: var(--bad); margin: 0 0 8px; min-height: 1em; }\n.login-box .problem:empty { display: none; }\n.token-form { display: flex; flex-direction: column; gap: 10px; }\n.token-form label { display: flex; flex-direction: column; gap: 4px; color: var(--muted); }\nbody.login[data-mode="basic"] .token-form, body.login[data-mode="token"] .basic-hint { display: none; }\n';
+
+// dashboard-ui/dist/dashboard.html.txt
+var dashboard_html_default = '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="color-scheme" content="light dark">\n<link rel="icon" href="data:,">\n<title>Pogo WebSocket \xB7 Dashboard</title>\n<link rel="stylesheet" href="__BASE__/dashboard.css">\n<script src="__BASE__/dashboard.js" defer></script>\n</head>\n<body data-base="__BASE__">\n<header class="top">\n  <div class="brand"><span class="logo" aria-hidden="true">\u25C6</span> Pogo WebSocket <span class="muted">dashboard</span></div>\n  <label class="app-pick">App\n    <select id="app-select" aria-label="App"><option value="">All apps</option></select>\n  </label>\n  <span id="live" class="live" data-state="connecting" title="Live updates">connecting\u2026</span>\n  <form method="post" action="__BASE__/logout" class="logout"><button type="submit" class="ghost">Sign out</button></form>\n</header>\n<nav class="tabs" role="tablist">\n  <button role="tab" data-tab="overview" aria-selected="true">Overview</button>\n  <button role="tab" data-tab="channels" aria-selected="false">Channels</button>\n  <button role="tab" data-tab="console" aria-selected="false">Debug console</button>\n</nav>\n<main>\n<section id="tab-overview" class="tab" role="tabpanel">\n  <div class="cards" id="cards"></div>\n  <div class="charts" id="charts"></div>\n  <div class="tables">\n    <div class="panel">\n      <h2>Errors by code <span class="muted small">since start</span></h2>\n      <table class="grid" id="errors-table"><thead><tr><th>Code</th><th>Name</th><th>Kind</th><th class="num">Count</th><th>Last</th></tr></thead><tbody></tbody></table>\n      <p class="empty" id="errors-empty">No errors yet.</p>\n    </div>\n    <div class="panel">\n      <h2>Nodes <span class="muted small" id="nodes-note"></span></h2>\n      <table class="grid" id="nodes-table"><thead><tr><th>Node</th><th class="num">Connections</th><th class="num">Channels</th><th class="num">Members</th><th class="num">In/s</th><th class="num">Out/s</th><th>Up</th></tr></thead><tbody></tbody><tfoot></tfoot></table>\n    </div>\n  </div>\n</section>\n<section id="tab-channels" class="tab" role="tabpanel" hidden>\n  <div class="toolbar">\n    <input id="channel-search" type="search" placeholder="Search channels" aria-label="Search channels" autocomplete="off">\n    <span class="muted small" id="channels-count"></span>\n  </div>\n  <p class="empty" id="channels-need-app" hidden>Pick an app above to list its channels.</p>\n  <table class="grid" id="channels-table"><thead><tr><th>Channel</th><th class="num">Subscribers</th><th class="num">Members</th></tr></thead><tbody></tbody></table>\n</section>\n<section id="tab-console" class="tab" role="tabpanel" hidden>\n  <div class="toolbar filters">\n    <input id="filter-channel" type="search" placeholder="Channel" aria-label="Filter by channel" autocomplete="off">\n    <input id="filter-event" type="search" placeholder="Event" aria-label="Filter by event name" autocomplete="off">\n    <select id="filter-type" aria-label="Filter by kind">\n      <option value="">Every kind</option>\n      <option value="messages">Messages (API and client)</option>\n      <option value="subscriptions">Subscriptions</option>\n      <option value="connections">Connections</option>\n      <option value="problems">Errors and refusals</option>\n    </select>\n    <button id="pause" type="button" aria-pressed="false">Pause</button>\n    <button id="clear" type="button" class="ghost">Clear</button>\n    <span class="muted small" id="console-status"></span>\n  </div>\n  <details class="panel send" id="send-panel">\n    <summary>Send a test event (through the HTTP API, signed by the server)</summary>\n    <form id="send-form">\n      <label>App <select id="send-app" required></select></label>\n      <label>Channel <input id="send-channel" required placeholder="my-channel" autocomplete="off"></label>\n      <label>Event <input id="send-event" required placeholder="test-event" autocomplete="off"></label>\n      <label class="wide">Data <textarea id="send-data" rows="3" spellcheck="false">{"message":"hello"}</textarea></label>\n      <div class="wide"><button type="submit">Send event</button> <span id="send-result" class="small"></span></div>\n    </form>\n  </details>\n  <div class="log" id="log" aria-live="polite"></div>\n</section>\n</main>\n</body>\n</html>\n';
+
+// dashboard-ui/dist/dashboard.js.txt
+var dashboard_js_default = '"use strict";(()=>{var Y=Object.defineProperty;var Z=(t,e,n)=>e in t?Y(t,e,{enumerable:!0,configurable:!0,writable:!0,value:n}):t[e]=n;var m=(t,e,n)=>Z(t,typeof e!="symbol"?e+"":e,n);function a(t,e={},...n){let r=document.createElement(t);for(let[s,o]of Object.entries(e))o!==void 0&&r.setAttribute(s,o);for(let s of n)s!=null&&s!==!1&&r.append(typeof s=="number"?String(s):s);return r}function l(t){let e=document.getElementById(t);if(!e)throw new Error(`#${t} is missing from the page`);return e}var ee=new Intl.NumberFormat("en",{maximumFractionDigits:0}),te=new Intl.NumberFormat("en",{notation:"compact",maximumFractionDigits:1});function f(t){return Math.abs(t)>=1e5?te.format(t):ee.format(t)}function _(t){let e=new Date(t);return`${String(e.getHours()).padStart(2,"0")}:${String(e.getMinutes()).padStart(2,"0")}:${String(e.getSeconds()).padStart(2,"0")}.${String(e.getMilliseconds()).padStart(3,"0").slice(0,1)}`}function k(t){let e=Math.floor(t/1e3);return e<60?`${e}s`:e<3600?`${Math.floor(e/60)}m`:e<86400?`${Math.floor(e/3600)}h ${Math.floor(e%3600/60)}m`:`${Math.floor(e/86400)}d ${Math.floor(e%86400/3600)}h`}var ne="http://www.w3.org/2000/svg",I=900,w=120;function M(t,e){let n=document.createElementNS(ne,t);for(let[r,s]of Object.entries(e))n.setAttribute(r,s);return n}function se(t){if(t<=1)return 1;let e=10**Math.floor(Math.log10(t));for(let n of[1,2,5,10])if(n*e>=t)return n*e;return 10*e}var b=class{constructor(e,n,r,s){this.id=e;this.lines=r;this.seconds=s;m(this,"root");m(this,"plot");m(this,"maxLabel");m(this,"nowLabel");m(this,"spanLabel");m(this,"keys");this.keys=r.map(o=>{let c=a("i");return c.style.background=o.color,a("span",{class:"key"},c,o.label," ",a("b",{},"0"))}),this.plot=M("svg",{viewBox:`0 0 ${I} ${w}`,preserveAspectRatio:"none",role:"img","aria-label":n}),this.maxLabel=a("span",{},""),this.nowLabel=a("span",{},"now"),this.root=a("div",{class:"chart",id:`chart-${e}`},a("h3",{},n,...this.keys),a("div",{class:"axis"},this.maxLabel,a("span",{},"")),this.plot,a("div",{class:"axis"},this.spanLabel=a("span",{},""),this.nowLabel))}draw(e){let n=se(Math.max(0,...e.flat())),r=Math.min(this.seconds,Math.max(60,Math.ceil(Math.max(0,...e.map(s=>s.length))/60)*60));this.spanLabel.textContent=`\\u2212${Math.round(r/60)} min`,this.maxLabel.textContent=`max ${f(n)}`,this.plot.replaceChildren(...[.25,.5,.75].map(s=>M("line",{x1:"0",x2:String(I),y1:String(w*s),y2:String(w*s),class:"grid-line","vector-effect":"non-scaling-stroke"}))),e.forEach((s,o)=>{let c=this.lines[o],p=s.length;if(p===0)return;let h=v=>(r-(p-1-v))/r*I,d=v=>w-2-v/n*(w-4),g=s.map((v,X)=>`${h(X).toFixed(1)},${d(v).toFixed(1)}`).join(" ");if(o===0){let v=M("polygon",{points:`${h(0).toFixed(1)},${w} ${g} ${h(p-1).toFixed(1)},${w}`,fill:c.color,"fill-opacity":"0.12"});this.plot.append(v)}this.plot.append(M("polyline",{points:g,fill:"none",stroke:c.color,"stroke-width":"2","vector-effect":"non-scaling-stroke","stroke-linejoin":"round"}));let u=this.keys[o].querySelector("b");u&&(u.textContent=f(s[p-1]??0))})}};var re={messages:new Set(["api_message","client_event"]),subscriptions:new Set(["subscribed","unsubscribed","occupied","vacated","member_added","member_removed"]),connections:new Set(["connected","disconnected","closed","refused"]),problems:new Set(["auth_failed","refused","error","closed","http_error"])},ae={api_message:"API message",client_event:"Client event",subscribed:"Subscribed",unsubscribed:"Unsubscribed",occupied:"Occupied",vacated:"Vacated",member_added:"Member added",member_removed:"Member removed",connected:"Connected",disconnected:"Disconnected",auth_failed:"Auth failed",refused:"Refused",error:"Error",closed:"Closed",http_error:"HTTP error"},T=1e3,$=class{constructor(e,n,r){this.log=e;this.status=n;this.filter=r;m(this,"events",[]);m(this,"waiting",[]);m(this,"paused",!1);m(this,"droppedByServer",0);this.updateStatus()}add(e,n){if(this.droppedByServer+=n,this.paused){this.waiting.push(...e),this.waiting.length>T&&this.waiting.splice(0,this.waiting.length-T),this.updateStatus();return}this.take(e)}take(e){this.events.push(...e);let n=this.events.length-T;n>0&&this.events.splice(0,n);let r=e.filter(s=>this.matches(s)).map(s=>this.row(s));for(this.log.prepend(...r.reverse());this.log.childElementCount>T;)this.log.lastElementChild.remove();this.updateStatus()}setFilter(e){this.filter=e,this.render()}setPaused(e){if(this.paused=e,!e&&this.waiting.length>0){let n=this.waiting;this.waiting=[],this.take(n)}this.updateStatus()}clear(){this.events=[],this.waiting=[],this.droppedByServer=0,this.render()}render(){let e=this.events.filter(n=>this.matches(n)).map(n=>this.row(n));this.log.replaceChildren(...e.reverse()),this.updateStatus()}matches(e){var c;let{app:n,channel:r,event:s,group:o}=this.filter;if(n&&e.app!==n||o&&!((c=re[o])!=null&&c.has(e.type)))return!1;if(r){let p=r.toLowerCase();if(!(e.channels??(e.channel!==void 0?[e.channel]:[])).some(d=>d.toLowerCase().includes(p)))return!1}return!(s&&!(e.event??e.name??"").toLowerCase().includes(s.toLowerCase()))}row(e){let n=e.channels??(e.channel!==void 0?[e.channel]:[]),r=[];e.app&&r.push(`app ${e.app}`),e.socketId&&r.push(`socket ${e.socketId}`),e.userId&&r.push(`user ${e.userId}`),e.ip&&r.push(e.ip);let s=a("div",{class:"what"},n.length>0?a("span",{class:"channel"},n.join(", ")):null,e.event?a("span",{class:"event"},e.event):null,e.code!==void 0?a("span",{class:"event"},`${e.code} ${e.name??""}`):null,a("span",{class:"meta"},r.join(" \\xB7 "))),o=e.data??e.reason;return a("div",{class:`row t-${e.type}`,"data-type":e.type,"data-channel":n.join(","),"data-event":e.event??"","data-app":e.app??""},a("span",{class:"time"},_(e.at)),a("span",{class:"type"},ae[e.type]??e.type),s,o!==void 0?a("pre",{},o):null)}updateStatus(){let e=[`${this.log.childElementCount} shown`];this.paused&&e.push(`paused, ${this.waiting.length} waiting`),this.droppedByServer>0&&e.push(`${this.droppedByServer} not shown (over the server\'s console rate)`),this.status.textContent=e.join(" \\xB7 ")}};var y=["connections","channels","presenceMembers","messagesIn","messagesOut","httpPublishes","clientEvents","errors"];var A=document.body.dataset.base??"",i={series:new Map,app:"",tab:"overview"},J=[{id:"connections",label:"Connections"},{id:"channels",label:"Channels"},{id:"presenceMembers",label:"Presence members"},{id:"messagesIn",label:"Messages in /s"},{id:"messagesOut",label:"Messages out /s"},{id:"httpPublishes",label:"HTTP publishes /s"},{id:"clientEvents",label:"Client events /s"},{id:"errors",label:"Errors /s"}],V=new Map;for(let t of J){let e=a("div",{class:"value"},"\\u2013");V.set(t.id,e),l("cards").append(a("div",{class:"card",id:`card-${t.id}`},a("div",{class:"label"},t.label),e))}var H=[];function oe(t){H=[{chart:new b("connections","Connections",[{label:"open",color:"var(--accent)"}],t),series:["connections"]},{chart:new b("messages","Messages per second",[{label:"out",color:"var(--accent)"},{label:"in",color:"var(--accent-2)"}],t),series:["messagesOut","messagesIn"]},{chart:new b("publishes","Publishes per second",[{label:"HTTP API",color:"var(--accent)"},{label:"client events",color:"var(--accent-2)"}],t),series:["httpPublishes","clientEvents"]},{chart:new b("channels","Channels and presence",[{label:"channels",color:"var(--accent)"},{label:"members",color:"var(--accent-2)"}],t),series:["channels","presenceMembers"]},{chart:new b("errors","Errors per second",[{label:"errors",color:"var(--bad)"}],t),series:["errors"]}],l("charts").replaceChildren(...H.map(e=>e.chart.root))}function j(t){let e={};for(let n of y)e[n]=[...t.series[n]??[]];return e}function F(t,e,n){if(!e)return;let r=i.series.get(t);if(!r){r={};for(let s of y)r[s]=[];i.series.set(t,r)}for(let s of y){let o=r[s];o.push(e[s]),o.length>n&&o.splice(0,o.length-n)}}function R(){let t=i.series.get(i.app),e=i.latest?i.app?i.latest.apps[i.app]:i.latest.total:void 0;for(let n of J){let r=t==null?void 0:t[n.id],s=(e==null?void 0:e[n.id])??(r==null?void 0:r[r.length-1]);V.get(n.id).textContent=s===void 0?"\\u2013":f(s)}if(t)for(let{chart:n,series:r}of H)n.draw(r.map(s=>t[s]));ie(),le()}function ie(){var r,s;let t=((r=i.latest)==null?void 0:r.errors)??((s=i.overview)==null?void 0:s.errors),e=(i.app?t==null?void 0:t.apps[i.app]:t==null?void 0:t.total)??[];l("errors-table").querySelector("tbody").replaceChildren(...e.map(o=>a("tr",{title:o.message},a("td",{},String(o.code)),a("td",{class:"name"},o.name),a("td",{},o.kind),a("td",{class:"num"},f(o.count)),a("td",{class:"muted"},`${k(Date.now()-o.lastAt)} ago`)))),l("errors-empty").hidden=e.length>0}function le(){var o,c,p,h;let t=((o=i.latest)==null?void 0:o.nodes)??((c=i.overview)==null?void 0:c.nodes)??[],e=(p=i.overview)==null?void 0:p.node.id,n=d=>i.app?d.apps[i.app]:d.total,r=d=>["connections","channels","presenceMembers","messagesIn","messagesOut"].map(g=>a("td",{class:"num"},d?f(d[g]):"\\u2013"));l("nodes-table").querySelector("tbody").replaceChildren(...t.map(d=>a("tr",{},a("td",{class:"name"},`${d.host}:${d.pid}`,d.id===e?a("span",{class:"muted small"}," (this node)"):null),...r(n(d)),a("td",{class:"muted"},k(Date.now()-d.startedAt)))));let s={};for(let d of y)s[d]=t.reduce((g,u)=>{var v;return g+(((v=n(u))==null?void 0:v[d])??0)},0);l("nodes-table").querySelector("tfoot").replaceChildren(a("tr",{},a("td",{},`Sum of ${t.length} node${t.length===1?"":"s"}`),...r(s),a("td",{}))),l("nodes-note").textContent=(h=i.overview)!=null&&h.node.shared?"sharing through Redis":"single node (no Redis configured)"}var N=l("app-select"),P=l("send-app");function ce(t){N.replaceChildren(a("option",{value:""},"All apps"),...t.apps.map(e=>a("option",{value:e.id},e.id))),N.value=t.apps.some(e=>e.id===i.app)?i.app:"",P.replaceChildren(...t.apps.map(e=>a("option",{value:e.id},e.id)))}N.addEventListener("change",()=>{i.app=N.value,i.app&&(P.value=i.app),R(),C.setFilter(O()),E()});for(let t of document.querySelectorAll("[data-tab]"))t.addEventListener("click",()=>K(t.dataset.tab));function K(t){i.tab=t;for(let e of document.querySelectorAll("[data-tab]"))e.setAttribute("aria-selected",String(e.dataset.tab===t));for(let e of document.querySelectorAll(".tab"))e.hidden=e.id!==`tab-${t}`;t==="channels"&&E(),history.replaceState(null,"",`#${t}`)}var U=l("channel-search"),S=new Set,de;async function G(t){let e=await fetch(`${A}${t}`,{credentials:"same-origin",headers:{Accept:"application/json"}});e.status===401&&location.reload();let n=await e.json();if(!e.ok)throw new Error(n.error??`HTTP ${e.status}`);return n}async function E(){if(i.tab!=="channels"||!i.overview)return;let t=i.app?[i.app]:i.overview.apps.map(n=>n.id),e=encodeURIComponent(U.value.trim());try{let n=await Promise.all(t.map(o=>G(`/api/channels?app=${encodeURIComponent(o)}&q=${e}`))),r=[],s=0;for(let o of n){s+=o.total;for(let c of o.channels){let p=`${o.app}\n${c.name}`,h=c.userCount!==void 0,d=h?a("button",{type:"button",class:"ghost small","aria-expanded":String(S.has(p))},f(c.userCount)):"\\u2013",g=a("tr",{"data-channel":c.name},a("td",{class:"name"},c.name,t.length>1?a("span",{class:"muted small"},`  ${o.app}`):null),a("td",{class:"num"},f(c.subscriptionCount)),a("td",{class:"num"},d));if(r.push(g),h){let u=a("tr",{class:"members-row"},a("td",{colspan:"3",class:"members"},"loading\\u2026"));u.hidden=!S.has(p),r.push(u),d.addEventListener("click",()=>{S.has(p)?S.delete(p):S.add(p),u.hidden=!S.has(p),d.setAttribute("aria-expanded",String(S.has(p))),u.hidden||B(o.app,c.name,u.firstElementChild)}),u.hidden||B(o.app,c.name,u.firstElementChild)}}}l("channels-table").querySelector("tbody").replaceChildren(...r),l("channels-count").textContent=`${f(s)} channel${s===1?"":"s"}${s>500?" (the 500 busiest shown per app)":""}`}catch(n){l("channels-count").textContent=`could not list channels: ${n.message}`}}async function B(t,e,n){try{let{members:r,total:s}=await G(`/api/members?app=${encodeURIComponent(t)}&channel=${encodeURIComponent(e)}`);n.replaceChildren(...r.map(o=>a("div",{},o.id,o.info!==null?a("span",{},`  ${JSON.stringify(o.info)}`):null)),s>r.length?a("div",{},`\\u2026 and ${s-r.length} more`):"")}catch(r){n.textContent=`could not list members: ${r.message}`}}var q;U.addEventListener("input",()=>{clearTimeout(q),q=window.setTimeout(()=>void E(),200)});de=window.setInterval(()=>void E(),2e3);var z=l("filter-channel"),Q=l("filter-event"),W=l("filter-type"),O=()=>({app:i.app,channel:z.value.trim(),event:Q.value.trim(),group:W.value}),C=new $(l("log"),l("console-status"),O());for(let t of[z,Q,W])t.addEventListener("input",()=>C.setFilter(O()));var x=l("pause");x.addEventListener("click",()=>{let t=x.getAttribute("aria-pressed")!=="true";x.setAttribute("aria-pressed",String(t)),x.textContent=t?"Resume":"Pause",C.setPaused(t)});l("clear").addEventListener("click",()=>C.clear());l("send-form").addEventListener("submit",t=>{t.preventDefault();let e=l("send-result");e.className="small muted",e.textContent="sending\\u2026";let n={channel:l("send-channel").value.trim(),event:l("send-event").value.trim(),data:l("send-data").value};(async()=>{try{let r=await fetch(`${A}/api/publish?app=${encodeURIComponent(P.value)}`,{method:"POST",credentials:"same-origin",headers:{"Content-Type":"application/json"},body:JSON.stringify(n)}),s=await r.json(),o=r.ok&&s.status===200;e.className=`small ${o?"ok":"bad"}`,e.textContent=o?`sent: HTTP API answered ${s.status}`:`refused: ${s.error??`HTTP API answered ${s.status} ${JSON.stringify(s.body)}`}`}catch(r){e.className="small bad",e.textContent=`failed: ${r.message}`}})()});var L=l("live");function pe(){let t=new EventSource(`${A}/api/stream`,{withCredentials:!0});t.addEventListener("open",()=>{L.dataset.state="live",L.textContent="live"}),t.addEventListener("error",()=>{L.dataset.state="down",L.textContent="reconnecting\\u2026"}),t.addEventListener("overview",e=>{let n=JSON.parse(e.data);i.overview=n,i.series.clear(),i.series.set("",j(n.history.total));for(let[r,s]of Object.entries(n.history.apps))i.series.set(r,j(s));i.latest=void 0,H.length===0&&oe(n.ringSeconds),ce(n),R(),E()}),t.addEventListener("sample",e=>{var s;let n=JSON.parse(e.data),r=((s=i.overview)==null?void 0:s.ringSeconds)??900;i.latest=n,F("",n.total,r);for(let[o,c]of Object.entries(n.apps))F(o,c,r);R()}),t.addEventListener("console",e=>{let n=JSON.parse(e.data);C.add(n.events,n.dropped)})}var D=location.hash.slice(1);["overview","channels","console"].includes(D)&&K(D);pe();})();\n';
+
+// dashboard-ui/dist/login.html.txt
+var login_html_default = '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="color-scheme" content="light dark">\n<link rel="icon" href="data:,">\n<title>Pogo WebSocket \xB7 Sign in</title>\n<link rel="stylesheet" href="__BASE__/dashboard.css">\n</head>\n<body class="login" data-mode="__MODE__">\n<main class="login-box">\n  <h1><span class="logo" aria-hidden="true">\u25C6</span> Pogo WebSocket dashboard</h1>\n  <p class="status">401 \xB7 Sign-in required.</p>\n  <p class="problem" role="alert">__PROBLEM__</p>\n  <form method="post" action="__BASE__/login" class="token-form">\n    <label>Dashboard token <input type="password" name="token" autocomplete="current-password" required autofocus></label>\n    <button type="submit">Sign in</button>\n  </form>\n  <p class="basic-hint">This dashboard uses basic auth: reload the page and enter the user and password set in <code>dashboard.basicAuth</code>.</p>\n  <p class="muted small">The token is <code>dashboard.token</code> in the server configuration, or <code>WS_DASHBOARD_TOKEN</code>.</p>\n</main>\n</body>\n</html>\n';
+
+// src/dashboard/assets.ts
+var assets = { html: dashboard_html_default, js: dashboard_js_default, css: dashboard_css_default, login: login_html_default };
+
+// src/dashboard/auth.ts
 var import_node_crypto2 = require("crypto");
+var cookieName = "pogo_dashboard";
+function digest(value) {
+  return (0, import_node_crypto2.createHash)("sha256").update(value, "utf8").digest();
+}
+function secretsEqual(expected, given) {
+  return (0, import_node_crypto2.timingSafeEqual)(digest(expected), digest(given));
+}
+var DashboardAuth = class {
+  constructor(config) {
+    this.config = config;
+    const secret = config.token ?? `${config.basicAuth.user}:${config.basicAuth.password}`;
+    this.session = (0, import_node_crypto2.createHmac)("sha256", secret).update("pogo-ws dashboard session v1").digest("base64url");
+  }
+  session;
+  /** Basic auth makes the browser ask for user and password; a token uses the login form. */
+  get scheme() {
+    return this.config.token === void 0 ? "Basic" : "Bearer";
+  }
+  challenge() {
+    return `${this.scheme} realm="pogo-ws dashboard", charset="UTF-8"`;
+  }
+  /** The token typed into the login form. */
+  tokenMatches(given) {
+    return this.config.token !== void 0 && secretsEqual(this.config.token, given);
+  }
+  allows(req) {
+    const header = req.headers.authorization ?? "";
+    const space = header.indexOf(" ");
+    const scheme = space > 0 ? header.slice(0, space).toLowerCase() : "";
+    const value = space > 0 ? header.slice(space + 1).trim() : "";
+    if (scheme === "bearer" && this.tokenMatches(value)) return true;
+    if (scheme === "basic" && this.config.basicAuth) {
+      const { user, password } = this.config.basicAuth;
+      if (secretsEqual(`${user}:${password}`, Buffer.from(value, "base64").toString("utf8"))) return true;
+    }
+    const cookie = readCookie(req.headers.cookie, cookieName);
+    return cookie !== void 0 && secretsEqual(this.session, cookie);
+  }
+  /** Set-Cookie for a signed-in browser: HttpOnly, SameSite=Strict, scoped to the dashboard's path. */
+  sessionCookie(secure) {
+    return `${cookieName}=${this.session}; Path=${this.config.path}/; HttpOnly; SameSite=Strict; Max-Age=43200${secure ? "; Secure" : ""}`;
+  }
+  clearCookie() {
+    return `${cookieName}=; Path=${this.config.path}/; HttpOnly; SameSite=Strict; Max-Age=0`;
+  }
+};
+function readCookie(header, name) {
+  if (!header) return void 0;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return void 0;
+}
+
+// src/dashboard/console-feed.ts
+var maxConsoleData = 2e3;
+function consoleData(data) {
+  const text = typeof data === "string" ? data : JSON.stringify(data) ?? "undefined";
+  return text.length > maxConsoleData ? `${text.slice(0, maxConsoleData)}\u2026 (${text.length} characters)` : text;
+}
+var ConsoleFeed = class {
+  constructor(send2, maxPerSecond = 2e3, flushMs = 100) {
+    this.send = send2;
+    this.maxPerSecond = maxPerSecond;
+    this.flushMs = flushMs;
+    this.perFlush = Math.max(1, Math.round(maxPerSecond * flushMs / 1e3));
+  }
+  /** True while at least one console streams: checked before any event is built. */
+  on = false;
+  batch = [];
+  dropped = 0;
+  timer;
+  perFlush;
+  push(event) {
+    if (this.batch.length >= this.perFlush) {
+      this.dropped++;
+      return;
+    }
+    this.batch.push(event);
+    this.timer ??= setTimeout(() => this.flush(), this.flushMs);
+  }
+  flush() {
+    this.timer = void 0;
+    if (this.batch.length === 0 && this.dropped === 0) return;
+    const payload = JSON.stringify({ events: this.batch, dropped: this.dropped });
+    this.batch = [];
+    this.dropped = 0;
+    this.send(payload);
+  }
+  stop() {
+    this.on = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = void 0;
+    this.batch = [];
+    this.dropped = 0;
+  }
+};
+
+// src/dashboard/nodes.ts
+var import_node_os = require("os");
+var import_node_fs3 = require("fs");
+var import_node_crypto3 = require("crypto");
+var import_ioredis2 = __toESM(require_built3(), 1);
+
+// src/dashboard/samples.ts
+var seriesNames = [
+  "connections",
+  "channels",
+  "presenceMembers",
+  "messagesIn",
+  "messagesOut",
+  "httpPublishes",
+  "clientEvents",
+  "errors"
+];
+var ringSeconds = 900;
+function emptySample() {
+  return { connections: 0, channels: 0, presenceMembers: 0, messagesIn: 0, messagesOut: 0, httpPublishes: 0, clientEvents: 0, errors: 0 };
+}
+function addSamples(into, other) {
+  for (const name of seriesNames) into[name] += other[name];
+}
+var SampleRing = class {
+  constructor(size = ringSeconds) {
+    this.size = size;
+    for (const name of seriesNames) this.values.set(name, new Float64Array(size));
+  }
+  values = /* @__PURE__ */ new Map();
+  next = 0;
+  count = 0;
+  lastAt = 0;
+  push(at, sample) {
+    for (const name of seriesNames) this.values.get(name)[this.next] = sample[name];
+    this.next = (this.next + 1) % this.size;
+    this.count = Math.min(this.count + 1, this.size);
+    this.lastAt = at;
+  }
+  get length() {
+    return this.count;
+  }
+  history() {
+    const series = {};
+    const start = (this.next - this.count + this.size) % this.size;
+    for (const name of seriesNames) {
+      const ring = this.values.get(name);
+      const out = new Array(this.count);
+      for (let i = 0; i < this.count; i++) out[i] = ring[(start + i) % this.size];
+      series[name] = out;
+    }
+    return { last: this.lastAt, series };
+  }
+};
+
+// src/dashboard/nodes.ts
+var staleAfterMs = 5e3;
+var NodeDirectory = class {
+  constructor(redis, log2) {
+    this.log = log2;
+    this.key = `${redis?.prefix ?? "pogo:"}{dashboard}:nodes`;
+    if (!redis) return;
+    const options = {
+      connectionName: `pogo-ws-dashboard:${this.id}`,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      commandTimeout: redis.commandTimeoutMs,
+      retryStrategy: (times) => Math.min(100 * 2 ** Math.min(times, 5), 3e3),
+      ...redis.username !== void 0 ? { username: redis.username } : {},
+      ...redis.password !== void 0 ? { password: redis.password } : {},
+      ...redis.tls ? { tls: redis.tls === true ? {} : { rejectUnauthorized: redis.tls.rejectUnauthorized ?? true, ...redis.tls.ca ? { ca: (0, import_node_fs3.readFileSync)(redis.tls.ca) } : {}, ...redis.tls.servername ? { servername: redis.tls.servername } : {} } } : {}
+    };
+    if (redis.cluster?.length) {
+      const seeds = redis.cluster.map((node) => ({ host: node.split(":")[0], port: Number(node.split(":")[1]) }));
+      this.redis = new import_ioredis2.Cluster(seeds, { enableOfflineQueue: false, redisOptions: options });
+    } else {
+      this.redis = new import_ioredis2.Redis(redis.url, options);
+    }
+    this.redis.on("error", (error) => this.warn(`dashboard: redis: ${error.message}`));
+  }
+  id = (0, import_node_crypto3.randomBytes)(6).toString("hex");
+  startedAt = Date.now();
+  latest;
+  others = [];
+  redis;
+  key;
+  lastWarning = 0;
+  warn(message) {
+    if (Date.now() - this.lastWarning < 3e4) return;
+    this.lastWarning = Date.now();
+    this.log.warn(message);
+  }
+  get shared() {
+    return this.redis !== void 0;
+  }
+  /** This node's newest sample; shared through Redis when there is one. */
+  update(total, apps, at) {
+    this.latest = { id: this.id, host: (0, import_node_os.hostname)(), pid: process.pid, startedAt: this.startedAt, at, total, apps };
+    if (!this.redis || this.redis.status !== "ready") return;
+    this.redis.multi().hset(this.key, this.id, JSON.stringify(this.latest)).pexpire(this.key, staleAfterMs * 6).exec().catch((error) => this.warn(`dashboard: sharing this node's sample failed: ${error.message}`));
+  }
+  /** Reads the other nodes' samples (called once a second while a dashboard is watched). */
+  async refresh() {
+    if (!this.redis || this.redis.status !== "ready") return;
+    try {
+      const all = await this.redis.hgetall(this.key);
+      const now = Date.now();
+      const others = [];
+      const gone = [];
+      for (const [id, text] of Object.entries(all)) {
+        if (id === this.id) continue;
+        try {
+          const snapshot = JSON.parse(text);
+          if (now - snapshot.at > staleAfterMs) gone.push(id);
+          else others.push(snapshot);
+        } catch {
+          gone.push(id);
+        }
+      }
+      this.others = others.sort((a, b) => a.startedAt - b.startedAt);
+      if (gone.length > 0) await this.redis.hdel(this.key, ...gone);
+    } catch (error) {
+      this.warn(`dashboard: reading the other nodes failed: ${error.message}`);
+    }
+  }
+  /** This node first, then the others that wrote within the last 5 s. */
+  list() {
+    const now = Date.now();
+    return [...this.latest ? [this.latest] : [], ...this.others.filter((n) => now - n.at <= staleAfterMs)];
+  }
+  /** The sum over `list()`, per app and in total. */
+  sum() {
+    const total = emptySample();
+    const apps = {};
+    for (const node of this.list()) {
+      addSamples(total, node.total);
+      for (const [id, sample] of Object.entries(node.apps)) addSamples(apps[id] ??= emptySample(), sample);
+    }
+    return { total, apps };
+  }
+  async close() {
+    if (!this.redis) return;
+    try {
+      if (this.redis.status === "ready") await this.redis.hdel(this.key, this.id);
+    } catch {
+    }
+    this.redis.disconnect();
+  }
+};
+
+// src/dashboard/observer.ts
+function dashboardObserver(tally, feed, options) {
+  const { counters, countMessages } = options;
+  const observer = {
+    connected(app, connection) {
+      if (countMessages) {
+        const c = counters.of(app.id);
+        connection.ws.on("message", () => {
+          c.messagesIn++;
+        });
+      }
+      if (feed.on) feed.push({ at: Date.now(), type: "connected", app: app.id, socketId: connection.socketId, ip: connection.ip });
+    },
+    disconnected(app, connection) {
+      if (feed.on) feed.push({ at: Date.now(), type: "disconnected", app: app.id, socketId: connection.socketId });
+    },
+    subscribed(app, channel2, socketId) {
+      if (feed.on) feed.push({ at: Date.now(), type: "subscribed", app: app.id, channel: channel2, socketId });
+    },
+    unsubscribed(app, channel2, socketId) {
+      if (feed.on) feed.push({ at: Date.now(), type: "unsubscribed", app: app.id, channel: channel2, socketId });
+    },
+    channelOccupied(app, channel2) {
+      if (feed.on) feed.push({ at: Date.now(), type: "occupied", app: app.id, channel: channel2 });
+    },
+    channelVacated(app, channel2) {
+      if (feed.on) feed.push({ at: Date.now(), type: "vacated", app: app.id, channel: channel2 });
+    },
+    memberAdded(app, channel2, userId) {
+      if (feed.on) feed.push({ at: Date.now(), type: "member_added", app: app.id, channel: channel2, userId });
+    },
+    memberRemoved(app, channel2, userId) {
+      if (feed.on) feed.push({ at: Date.now(), type: "member_removed", app: app.id, channel: channel2, userId });
+    },
+    clientEvent(app, channel2, event, data, socketId, userId) {
+      tally.of(app.id).clientEvents++;
+      if (feed.on) feed.push({ at: Date.now(), type: "client_event", app: app.id, channel: channel2, event, data: consoleData(data), socketId, ...userId !== void 0 ? { userId } : {} });
+    },
+    httpPublished(app, channels2, event, data, socketId) {
+      tally.of(app.id).httpPublishes++;
+      if (feed.on) {
+        feed.push({
+          at: Date.now(),
+          type: "api_message",
+          app: app.id,
+          channel: channels2[0],
+          ...channels2.length > 1 ? { channels: channels2 } : {},
+          event,
+          data: consoleData(data),
+          ...socketId !== void 0 ? { socketId } : {}
+        });
+      }
+    }
+  };
+  if (countMessages) {
+    observer.delivered = (app, _channel, recipients) => {
+      counters.of(app.id).messagesOut += recipients;
+    };
+  }
+  return observer;
+}
+
+// src/dashboard/refusals.ts
+var refusals = { report: void 0 };
+
+// src/dashboard/tally.ts
+var AppTally = class {
+  httpPublishes = 0;
+  clientEvents = 0;
+  errors = 0;
+  byCode = /* @__PURE__ */ new Map();
+};
+var closeNames = new Map(Object.entries(schema.closeCodes).map(([name, entry]) => [entry.code, name]));
+var errorNames = new Map(Object.entries(schema.errorCodes).map(([name, entry]) => [entry.code, name]));
+function refusalName(refusal) {
+  if (refusal.name) return refusal.name;
+  const table = refusal.kind === "message" ? errorNames : refusal.kind === "http" ? void 0 : closeNames;
+  return table?.get(refusal.code) ?? errorNames.get(refusal.code) ?? closeNames.get(refusal.code) ?? String(refusal.code);
+}
+var authFailureNames = /* @__PURE__ */ new Set(["SUBSCRIPTION_UNAUTHORIZED", "SIGNIN_FAILED", "SERVER_AUTH_UNAVAILABLE", "UNAUTHORIZED", "INVALID_SIGNATURE", "AUTH_FAILED"]);
+var noApp = "";
+var Tally = class {
+  apps = /* @__PURE__ */ new Map();
+  of(appId) {
+    let tally = this.apps.get(appId);
+    if (!tally) this.apps.set(appId, tally = new AppTally());
+    return tally;
+  }
+  error(appId, refusal, name, at) {
+    const tally = this.of(appId);
+    tally.errors++;
+    const key = `${refusal.kind}:${refusal.code}:${name}`;
+    const seen = tally.byCode.get(key);
+    if (seen) {
+      seen.count++;
+      seen.lastAt = at;
+    } else {
+      tally.byCode.set(key, { kind: refusal.kind, code: refusal.code, name, message: refusal.message.slice(0, 200), count: 1, lastAt: at });
+    }
+  }
+  /** Errors by code for one app, or summed over every app (and refusals without one). */
+  errorsByCode(appId) {
+    const merged = /* @__PURE__ */ new Map();
+    for (const [id, tally] of this.apps) {
+      if (appId !== void 0 && id !== appId) continue;
+      for (const [key, entry] of tally.byCode) {
+        const seen = merged.get(key);
+        if (seen) {
+          seen.count += entry.count;
+          seen.lastAt = Math.max(seen.lastAt, entry.lastAt);
+        } else merged.set(key, { ...entry });
+      }
+    }
+    return [...merged.values()].sort((a, b) => b.count - a.count);
+  }
+};
+
+// src/dashboard/test-event.ts
+var import_node_http = require("http");
+
+// src/protocol/signature.ts
+var import_node_crypto4 = require("crypto");
+function hmacHex(secret, data) {
+  return (0, import_node_crypto4.createHmac)("sha256", secret).update(data).digest("hex");
+}
+function md5Hex(data) {
+  return (0, import_node_crypto4.createHash)("md5").update(data).digest("hex");
+}
+function safeEqual(expected, given) {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  if (a.length !== b.length) {
+    (0, import_node_crypto4.timingSafeEqual)(a, a);
+    return false;
+  }
+  return (0, import_node_crypto4.timingSafeEqual)(a, b);
+}
+function channelAuthString(socketId, channel2, channelData) {
+  return channelData === void 0 ? `${socketId}:${channel2}` : `${socketId}:${channel2}:${channelData}`;
+}
+function userAuthString(socketId, userData) {
+  return `${socketId}::user::${userData}`;
+}
+function verifyAuth(auth, key, secret, signed) {
+  if (typeof auth !== "string") return false;
+  const colon = auth.indexOf(":");
+  if (colon < 0) return false;
+  const keyMatches = safeEqual(key, auth.slice(0, colon));
+  const signatureMatches = safeEqual(hmacHex(secret, signed), auth.slice(colon + 1));
+  return keyMatches && signatureMatches;
+}
+function httpSigningString(method, path, query) {
+  const pairs2 = [];
+  for (const [key, value] of query) {
+    const lower = key.toLowerCase();
+    if (lower !== "auth_signature") pairs2.push([lower, value]);
+  }
+  pairs2.sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  return `${method.toUpperCase()}
+${path}
+${pairs2.map(([k, v]) => `${k}=${v}`).join("&")}`;
+}
+
+// src/dashboard/test-event.ts
+function parseTestEvent(raw) {
+  if (typeof raw !== "object" || raw === null) return "the body must be a JSON object";
+  const { channel: channel2, event, data } = raw;
+  if (typeof channel2 !== "string" || channel2 === "") return '"channel" must be a non-empty string';
+  if (typeof event !== "string" || event === "") return '"event" must be a non-empty string';
+  if (data !== void 0 && typeof data !== "string") return '"data" must be a string';
+  return { channel: channel2, event, data: data ?? "{}" };
+}
+function signedEventRequest(app, test, nowSeconds = Math.floor(Date.now() / 1e3)) {
+  const body = JSON.stringify({ name: test.event, channels: [test.channel], data: test.data });
+  const path = `/apps/${encodeURIComponent(app.id)}/events`;
+  const query = new URLSearchParams({ auth_key: app.key, auth_timestamp: String(nowSeconds), auth_version: "1.0", body_md5: md5Hex(body) });
+  query.set("auth_signature", hmacHex(app.secret, httpSigningString("POST", path, query)));
+  return { path: `${path}?${query.toString()}`, body };
+}
+function sendTestEvent(host, port, app, test) {
+  const { path, body } = signedEventRequest(app, test);
+  return new Promise((resolve, reject) => {
+    const req = (0, import_node_http.request)(
+      { host, port, method: "POST", path, headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) }, timeout: 1e4 },
+      (res) => {
+        const chunks = [];
+        res.on("data", (chunk) => chunks.push(chunk));
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          let parsed = text;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+          }
+          resolve({ status: res.statusCode ?? 0, body: parsed });
+        });
+        res.on("error", reject);
+      }
+    );
+    req.on("timeout", () => req.destroy(new Error("the HTTP API did not answer within 10 s")));
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+// src/dashboard/dashboard.ts
+var securityHeaders = {
+  "Cache-Control": "no-store",
+  "X-Content-Type-Options": "nosniff",
+  "X-Frame-Options": "DENY",
+  "Referrer-Policy": "no-referrer",
+  "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+};
+var maxStreams = 32;
+var maxStreamBacklog = 4 * 1024 * 1024;
+function send(res, status, type, body, headers = {}) {
+  res.writeHead(status, { ...securityHeaders, "Content-Type": type, "Content-Length": Buffer.byteLength(body), ...headers });
+  res.end(body);
+}
+function sendJson(res, status, body, headers = {}) {
+  send(res, status, "application/json; charset=utf-8", JSON.stringify(body), headers);
+}
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+function readBody(req, limit) {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks = [];
+    req.on("data", (chunk) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new Error(`the body is limited to ${limit} bytes`));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+var Dashboard = class {
+  constructor(options) {
+    this.options = options;
+    this.base = options.config.path;
+    this.auth = new DashboardAuth(options.config);
+    this.feed = new ConsoleFeed((payload) => this.broadcast("console", payload));
+    this.nodes = new NodeDirectory(options.redis, options.log);
+    for (const app of options.hub.apps) this.rings.set(app.id, new SampleRing());
+  }
+  feed;
+  tally = new Tally();
+  nodes;
+  auth;
+  base;
+  streams = /* @__PURE__ */ new Set();
+  rings = /* @__PURE__ */ new Map();
+  totalRing = new SampleRing();
+  previous = /* @__PURE__ */ new Map();
+  latest = { total: emptySample(), apps: {} };
+  sampler;
+  listener;
+  get info() {
+    return { path: `${this.base}/`, ...this.listener ? { port: this.listener.address().port } : {} };
+  }
+  /** Starts counting and sampling; with `config.port`, listens there. Returns the dashboard's URL. */
+  async start() {
+    const { hub, counters, metricsCount, config } = this.options;
+    hub.observe(dashboardObserver(this.tally, this.feed, { counters, countMessages: !metricsCount }));
+    refusals.report = (refusal) => this.refused(refusal);
+    this.sampler = setInterval(() => this.sample(), 1e3);
+    this.sampler.unref();
+    if (config.port === void 0) return void 0;
+    const host = config.host ?? "127.0.0.1";
+    const route = this.route;
+    const server = (0, import_node_http2.createServer)((req, res) => {
+      const path = new URL(req.url ?? "/", "http://localhost").pathname;
+      void Promise.resolve(route(req, res, path)).then((handled) => {
+        if (!handled) {
+          req.resume();
+          send(res, 404, "text/plain; charset=utf-8", `Not found: the dashboard is at ${this.base}/
+`);
+        }
+      });
+    });
+    await new Promise((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(config.port, host, () => resolve());
+    });
+    this.listener = server;
+    return `http://${host}:${server.address().port}${this.base}/`;
+  }
+  async close() {
+    if (this.sampler) clearInterval(this.sampler);
+    if (refusals.report) refusals.report = void 0;
+    this.feed.stop();
+    for (const stream of this.streams) stream.end();
+    this.streams.clear();
+    await this.nodes.close();
+    if (this.listener) {
+      const listener = this.listener;
+      await new Promise((resolve) => {
+        listener.close(() => resolve());
+        listener.closeAllConnections();
+      });
+    }
+  }
+  // ── counting ───────────────────────────────────────────────────────────────────────
+  refused(refusal) {
+    const at = Date.now();
+    let appId = refusal.appId;
+    if (appId === void 0 && refusal.kind === "connection" && refusal.url) {
+      const key = /^\/app\/([^/?]+)/.exec(refusal.url)?.[1];
+      if (key) appId = this.options.hub.appByKey(key)?.id;
+    }
+    if (appId !== void 0 && !this.rings.has(appId)) appId = void 0;
+    const name = refusalName(refusal);
+    this.tally.error(appId ?? noApp, refusal, name, at);
+    if (!this.feed.on) return;
+    const type = authFailureNames.has(name) ? "auth_failed" : refusal.kind === "connection" ? "refused" : refusal.kind === "closed" ? "closed" : refusal.kind === "http" ? "http_error" : "error";
+    this.feed.push({
+      at,
+      type,
+      ...appId !== void 0 ? { app: appId } : {},
+      code: refusal.code,
+      name,
+      reason: refusal.detail ? `${refusal.message}: ${refusal.detail}` : refusal.message,
+      ...refusal.channel !== void 0 ? { channel: refusal.channel } : {},
+      ...refusal.socketId !== void 0 ? { socketId: refusal.socketId } : {},
+      ...refusal.ip !== void 0 ? { ip: refusal.ip } : {},
+      ...refusal.kind === "http" && refusal.url ? { event: refusal.url } : {}
+    });
+  }
+  /** Once a second: one sample per app and the total into the rings; streamed to every console. */
+  sample(at = Date.now()) {
+    const { hub, counters } = this.options;
+    const total = emptySample();
+    const apps = {};
+    for (const app of hub.apps) {
+      const sample = emptySample();
+      sample.connections = hub.connectionCount(app);
+      for (const channel2 of hub.localChannels(app.id, "")) {
+        if (channel2.name.startsWith("#")) continue;
+        sample.channels++;
+        sample.presenceMembers += channel2.userCount ?? 0;
+      }
+      const c = counters.of(app.id);
+      const t = this.tally.of(app.id);
+      const now = { messagesIn: c.messagesIn, messagesOut: c.messagesOut, httpPublishes: t.httpPublishes, clientEvents: t.clientEvents, errors: t.errors };
+      const before = this.previous.get(app.id) ?? now;
+      sample.messagesIn = now.messagesIn - before.messagesIn;
+      sample.messagesOut = now.messagesOut - before.messagesOut;
+      sample.httpPublishes = now.httpPublishes - before.httpPublishes;
+      sample.clientEvents = now.clientEvents - before.clientEvents;
+      sample.errors = now.errors - before.errors;
+      this.previous.set(app.id, now);
+      this.rings.get(app.id).push(at, sample);
+      apps[app.id] = sample;
+      addSamples(total, sample);
+    }
+    const orphan = this.tally.of(noApp).errors;
+    const orphanBefore = this.previous.get(noApp)?.errors ?? orphan;
+    total.errors += orphan - orphanBefore;
+    this.previous.set(noApp, { messagesIn: 0, messagesOut: 0, httpPublishes: 0, clientEvents: 0, errors: orphan });
+    this.totalRing.push(at, total);
+    this.latest = { total, apps };
+    this.nodes.update(total, apps, at);
+    if (this.streams.size === 0) return;
+    void this.nodes.refresh().then(() => this.broadcast("sample", JSON.stringify({ at, total, apps, errors: this.errors(), nodes: this.nodes.list() })));
+  }
+  errors() {
+    const byApp = {};
+    for (const app of this.options.hub.apps) byApp[app.id] = this.tally.errorsByCode(app.id);
+    return { total: this.tally.errorsByCode(), apps: byApp };
+  }
+  overview() {
+    const { hub } = this.options;
+    const apps = {};
+    for (const [id, ring] of this.rings) apps[id] = ring.history();
+    return {
+      node: { id: this.nodes.id, shared: this.nodes.shared },
+      apps: hub.apps.map((app) => ({ id: app.id, key: app.key, enabled: app.enabled, clientEvents: app.clientEvents })),
+      ringSeconds,
+      consoleMaxPerSecond: this.feed.maxPerSecond,
+      history: { total: this.totalRing.history(), apps },
+      latest: this.latest,
+      errors: this.errors(),
+      nodes: this.nodes.list()
+    };
+  }
+  // ── streaming ──────────────────────────────────────────────────────────────────────
+  broadcast(event, payload) {
+    const frame = `event: ${event}
+data: ${payload}
+
+`;
+    for (const stream of this.streams) {
+      if (event === "console" && stream.writableLength > maxStreamBacklog) continue;
+      stream.write(frame);
+    }
+  }
+  openStream(req, res) {
+    if (this.streams.size >= maxStreams) {
+      sendJson(res, 503, { error: `at most ${maxStreams} dashboards may stream at once` });
+      return;
+    }
+    req.socket.setNoDelay(true);
+    res.writeHead(200, { ...securityHeaders, "Content-Type": "text/event-stream; charset=utf-8", Connection: "keep-alive", "X-Accel-Buffering": "no" });
+    res.write(`retry: 2000
+event: overview
+data: ${JSON.stringify(this.overview())}
+
+`);
+    this.streams.add(res);
+    this.feed.on = true;
+    const closed = () => {
+      if (!this.streams.delete(res)) return;
+      if (this.streams.size === 0) this.feed.stop();
+    };
+    res.on("close", closed);
+    res.on("error", closed);
+  }
+  // ── routes ─────────────────────────────────────────────────────────────────────────
+  route = async (req, res, path) => {
+    if (path !== this.base && !path.startsWith(`${this.base}/`)) return false;
+    const sub = path.slice(this.base.length);
+    const method = req.method ?? "GET";
+    if (sub === "" && method === "GET") {
+      req.resume();
+      send(res, 308, "text/plain; charset=utf-8", `${this.base}/
+`, { Location: `${this.base}/` });
+      return true;
+    }
+    if (sub === "/dashboard.css" && method === "GET") {
+      req.resume();
+      send(res, 200, "text/css; charset=utf-8", assets.css);
+      return true;
+    }
+    if (sub === "/login" && method === "POST") {
+      await this.login(req, res);
+      return true;
+    }
+    if (!this.auth.allows(req)) {
+      req.resume();
+      this.unauthorized(res, sub === "/" && method === "GET");
+      return true;
+    }
+    try {
+      await this.authorized(req, res, sub, method);
+    } catch (error) {
+      if (!res.headersSent) sendJson(res, 400, { error: error.message });
+      else res.end();
+    }
+    return true;
+  };
+  unauthorized(res, page, problem) {
+    const headers = { "WWW-Authenticate": this.auth.challenge() };
+    if (!page) {
+      sendJson(res, 401, { error: "dashboard credentials required: a bearer token, basic auth or the login form" }, headers);
+      return;
+    }
+    const mode = this.auth.scheme === "Basic" ? "basic" : "token";
+    const body = assets.login.replaceAll("__BASE__", escapeHtml(this.base)).replace("__MODE__", mode).replace("__PROBLEM__", problem ? escapeHtml(problem) : "");
+    send(res, 401, "text/html; charset=utf-8", body, headers);
+  }
+  async login(req, res) {
+    let token = "";
+    try {
+      token = new URLSearchParams(await readBody(req, 4096)).get("token") ?? "";
+    } catch {
+    }
+    if (!this.auth.tokenMatches(token)) {
+      this.unauthorized(res, true, token === "" ? "Enter the dashboard token." : "That token is not right.");
+      return;
+    }
+    const secure = req.headers["x-forwarded-proto"] === "https" || req.socket.encrypted === true;
+    send(res, 303, "text/plain; charset=utf-8", "signed in\n", { Location: `${this.base}/`, "Set-Cookie": this.auth.sessionCookie(secure) });
+  }
+  async authorized(req, res, sub, method) {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (method === "POST" && sub === "/logout") {
+      req.resume();
+      send(res, 303, "text/plain; charset=utf-8", "signed out\n", { Location: `${this.base}/`, "Set-Cookie": this.auth.clearCookie() });
+      return;
+    }
+    if (method === "POST" && sub === "/api/publish") {
+      await this.testEvent(req, res, url);
+      return;
+    }
+    req.resume();
+    if (method !== "GET" && method !== "HEAD") {
+      sendJson(res, 405, { error: `${method} is not allowed here` }, { Allow: "GET" });
+      return;
+    }
+    switch (sub) {
+      case "/":
+        send(res, 200, "text/html; charset=utf-8", assets.html.replaceAll("__BASE__", escapeHtml(this.base)));
+        return;
+      case "/dashboard.js":
+        send(res, 200, "text/javascript; charset=utf-8", assets.js);
+        return;
+      case "/api/overview":
+        sendJson(res, 200, this.overview());
+        return;
+      case "/api/stream":
+        this.openStream(req, res);
+        return;
+      case "/api/channels":
+        sendJson(res, 200, await this.channels(url.searchParams));
+        return;
+      case "/api/members":
+        sendJson(res, 200, await this.members(url.searchParams));
+        return;
+      default:
+        sendJson(res, 404, { error: `no dashboard page ${sub}` });
+    }
+  }
+  app(params) {
+    const id = params.get("app") ?? "";
+    const app = this.options.hub.appById(id);
+    if (!app) throw new Error(`unknown app ${JSON.stringify(id)}`);
+    return app;
+  }
+  /** Occupied channels (cluster-wide through the adapter), filtered by a search text, at most 500. */
+  async channels(params) {
+    const app = this.app(params);
+    const search = (params.get("q") ?? "").toLowerCase();
+    const all = (await this.options.adapter.channels(app.id, "")).filter((c) => !c.name.startsWith("#") && c.name.toLowerCase().includes(search));
+    all.sort((a, b) => b.subscriptionCount - a.subscriptionCount || (a.name < b.name ? -1 : 1));
+    return { app: app.id, total: all.length, channels: all.slice(0, 500) };
+  }
+  /** A presence channel's members: ids cluster-wide, user_info where this node has it. */
+  async members(params) {
+    const app = this.app(params);
+    const name = params.get("channel") ?? "";
+    if (!name.startsWith("presence-")) throw new Error("members are listed for presence channels only");
+    const ids = await this.options.adapter.presenceUsers(app.id, name);
+    const local = this.options.hub.channel(app, name)?.members;
+    return { app: app.id, channel: name, members: ids.slice(0, 1e3).map((id) => ({ id, info: local?.get(id)?.info ?? null })), total: ids.length };
+  }
+  async testEvent(req, res, url) {
+    if (!(req.headers["content-type"] ?? "").startsWith("application/json")) {
+      req.resume();
+      sendJson(res, 415, { error: "send the test event as application/json" });
+      return;
+    }
+    const origin = req.headers.origin;
+    if (origin !== void 0 && origin !== "null" && new URL(origin).host !== req.headers.host) {
+      req.resume();
+      sendJson(res, 403, { error: "cross-origin requests are not allowed" });
+      return;
+    }
+    const app = this.app(url.searchParams);
+    let raw;
+    try {
+      raw = JSON.parse(await readBody(req, app.limits.maxHttpBodyBytes));
+    } catch (error) {
+      sendJson(res, 400, { error: `the body is not JSON: ${error.message}` });
+      return;
+    }
+    const test = parseTestEvent(raw);
+    if (typeof test === "string") {
+      sendJson(res, 400, { error: test });
+      return;
+    }
+    const { host, port } = this.options.api();
+    const loopback = host === "0.0.0.0" || host === "::" || host === "" ? "127.0.0.1" : host;
+    try {
+      sendJson(res, 200, await sendTestEvent(loopback, port, app, test));
+    } catch (error) {
+      sendJson(res, 502, { error: `the HTTP API could not be reached: ${error.message}` });
+    }
+  }
+};
+
+// src/auth/server-side-auth.ts
+var import_node_crypto5 = require("crypto");
 
 // src/auth/circuit-breaker.ts
 var CircuitBreaker = class {
@@ -21376,7 +22331,7 @@ function signServerRequest(app, body, now = Date.now()) {
   return {
     "X-Pogo-Key": app.key,
     "X-Pogo-Timestamp": timestamp,
-    "X-Pogo-Signature": (0, import_node_crypto2.createHmac)("sha256", app.secret).update(`${timestamp}
+    "X-Pogo-Signature": (0, import_node_crypto5.createHmac)("sha256", app.secret).update(`${timestamp}
 ${body}`).digest("hex")
   };
 }
@@ -21597,6 +22552,80 @@ var AppChannels = class {
   }
 };
 
+// src/channels/history.ts
+var AppHistory = class {
+  constructor(epoch, windowMs, maxBytes) {
+    this.epoch = epoch;
+    this.windowMs = windowMs;
+    this.maxBytes = maxBytes;
+  }
+  channels = /* @__PURE__ */ new Map();
+  /** Every live entry in publish order, for trimming the oldest first whatever its channel. */
+  order = [];
+  orderHead = 0;
+  seq = 0;
+  totalBytes = 0;
+  /** The highest seq of any channel whose whole history was dropped, and why. */
+  droppedUpTo = 0;
+  droppedBecause = "WINDOW_EXPIRED";
+  get bytes() {
+    return this.totalBytes;
+  }
+  /** The next serial; the caller builds the frame with it and then records it. */
+  nextSerial() {
+    this.seq++;
+    return { seq: this.seq, serial: `${this.epoch}.${this.seq}` };
+  }
+  record(name, entry) {
+    let channel2 = this.channels.get(name);
+    if (!channel2) this.channels.set(name, channel2 = { entries: [], head: 0, trimmedUpTo: 0, trimmedBecause: "WINDOW_EXPIRED" });
+    channel2.entries.push(entry);
+    this.order.push({ channel: channel2, name, entry });
+    this.totalBytes += entry.frame.length;
+    while (this.totalBytes > this.maxBytes && this.orderHead < this.order.length) this.dropOldest("HISTORY_TRIMMED");
+  }
+  /** Events of `name` after `serial`, or why they cannot all be given. */
+  since(name, serial) {
+    const dot = serial.lastIndexOf(".");
+    const seq = Number(serial.slice(dot + 1));
+    if (dot < 0 || serial.slice(0, dot) !== this.epoch || !Number.isSafeInteger(seq) || seq < 0 || seq > this.seq) {
+      return { ok: false, reason: "UNKNOWN_SERIAL" };
+    }
+    const channel2 = this.channels.get(name);
+    if (!channel2) return seq >= this.droppedUpTo ? { ok: true, entries: [] } : { ok: false, reason: this.droppedBecause };
+    if (seq < channel2.trimmedUpTo) return { ok: false, reason: channel2.trimmedBecause };
+    const entries = [];
+    for (let i = channel2.head; i < channel2.entries.length; i++) if (channel2.entries[i].seq > seq) entries.push(channel2.entries[i]);
+    return { ok: true, entries };
+  }
+  /** Drops what the window no longer covers. Called from the server's once-a-second sweep. */
+  expire(now) {
+    while (this.orderHead < this.order.length && now - this.order[this.orderHead].entry.at >= this.windowMs) {
+      this.dropOldest("WINDOW_EXPIRED");
+    }
+    if (this.orderHead > 1024 && this.orderHead * 2 > this.order.length) {
+      this.order.splice(0, this.orderHead);
+      this.orderHead = 0;
+    }
+  }
+  dropOldest(reason) {
+    const { channel: channel2, name, entry } = this.order[this.orderHead];
+    this.order[this.orderHead++] = void 0;
+    channel2.head++;
+    channel2.trimmedUpTo = entry.seq;
+    channel2.trimmedBecause = reason;
+    this.totalBytes -= entry.frame.length;
+    if (channel2.head === channel2.entries.length) {
+      this.channels.delete(name);
+      this.droppedUpTo = Math.max(this.droppedUpTo, entry.seq);
+      this.droppedBecause = reason;
+    } else if (channel2.head > 64 && channel2.head * 2 > channel2.entries.length) {
+      channel2.entries.splice(0, channel2.head);
+      channel2.head = 0;
+    }
+  }
+};
+
 // src/protocol/frame.ts
 function textFrame(payload) {
   const body = typeof payload === "string" ? Buffer.from(payload, "utf8") : payload;
@@ -21669,8 +22698,19 @@ function signinSuccess(userData) {
 function channelEvent(event, channel2, data, userId) {
   return JSON.stringify(userId === void 0 ? { event, channel: channel2, data } : { event, channel: channel2, data, user_id: userId });
 }
+function discontinuity(channel2, reason, resumeFrom) {
+  return JSON.stringify({
+    event: schema.recovery.discontinuityEvent,
+    channel: channel2,
+    data: JSON.stringify({ reason, message: schema.recovery.reasons[reason], resume_from: resumeFrom })
+  });
+}
 
 // src/hub.ts
+var serialEpoch = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36).padStart(2, "0")}`;
+function recoveryCovers(app, channel2) {
+  return !isUserChannel(channel2) && !app.recovery.disabledPrefixes.some((prefix) => channel2.startsWith(prefix));
+}
 var Hub = class {
   byKey = /* @__PURE__ */ new Map();
   byId = /* @__PURE__ */ new Map();
@@ -21678,7 +22718,8 @@ var Hub = class {
   adapter;
   constructor(apps) {
     for (const app of apps) {
-      const state = { app, channels: new AppChannels(), connections: /* @__PURE__ */ new Map(), users: /* @__PURE__ */ new Map(), countsDue: /* @__PURE__ */ new Set() };
+      const history = app.recovery.enabled ? new AppHistory(serialEpoch, app.limits.recoveryWindowSeconds * 1e3, app.limits.recoveryMaxBytes) : void 0;
+      const state = { app, channels: new AppChannels(), connections: /* @__PURE__ */ new Map(), users: /* @__PURE__ */ new Map(), countsDue: /* @__PURE__ */ new Set(), history };
       this.byKey.set(app.key, state);
       this.byId.set(app.id, state);
     }
@@ -21743,14 +22784,14 @@ var Hub = class {
     return this.state(app).channels.get(name);
   }
   /** Subscribes and answers the client: success, presence snapshot, cache replay, member_added. */
-  subscribe(connection, name, member) {
+  subscribe(connection, name, member, resume) {
     const { app } = connection;
     const state = this.state(app);
     const result = state.channels.join(connection, name, member);
     const { channel: channel2 } = result;
     connection.channels.set(name, member?.userId);
     const membership = this.adapter.membership;
-    if (membership) return this.subscribeInCluster(membership, connection, state, result, member);
+    if (membership) return this.subscribeInCluster(membership, connection, state, result, member, resume);
     let presence;
     if (channel2.members) {
       const hash = {};
@@ -21758,7 +22799,8 @@ var Hub = class {
       presence = { ids: Object.keys(hash), hash, count: channel2.members.size };
     }
     connection.sendText(subscriptionSucceeded(name, presence));
-    this.emit("subscribed", app, name);
+    if (resume) this.replay(state, connection, name, resume);
+    this.emit("subscribed", app, name, connection.socketId);
     if (result.occupied) this.emit("channelOccupied", app, name);
     if (member && result.firstConnectionOfUser) {
       this.adapter.publish(app.id, name, memberAdded(name, member.userId, member.info), connection.socketId);
@@ -21782,6 +22824,7 @@ var Hub = class {
     const state = this.state(app);
     const result = state.channels.leave(connection, name, userId);
     if (!result) return;
+    this.emit("unsubscribed", app, name, connection.socketId);
     const membership = this.adapter.membership;
     if (membership) {
       const lastUser = userId !== void 0 && result.lastConnectionOfUser ? userId : void 0;
@@ -21820,13 +22863,45 @@ var Hub = class {
     state.channels.leave(connection, userChannel(user.id));
     connection.user = void 0;
   }
-  /** Local delivery of a published message: serialised by the caller, framed once here. */
-  deliver(appId, name, message, exceptSocketId) {
+  /**
+   * Gives a published event its recovery serial, spliced into the serialised message once per
+   * channel (never per recipient). Events on channels without recovery come back unchanged.
+   */
+  stamp(app, channel2, message) {
+    const history = this.state(app).history;
+    if (!history || !recoveryCovers(app, channel2)) return { message };
+    const { seq, serial } = history.nextSerial();
+    return { message: `${message.slice(0, -1)},"serial":"${serial}"}`, seq };
+  }
+  /** Sends what a resuming subscriber missed, in order, or tells it why it cannot. */
+  replay(state, connection, name, resume) {
+    const { app } = state;
+    const replay = state.history && recoveryCovers(app, name) ? state.history.since(name, resume.serial) : { ok: false, reason: "RECOVERY_DISABLED" };
+    if (!replay.ok) {
+      connection.sendText(discontinuity(name, replay.reason, resume.serial));
+      this.emit("discontinuity", app, name, replay.reason);
+      return;
+    }
+    let sent = 0;
+    for (const entry of replay.entries) {
+      if (entry.exceptSocketId !== void 0 && entry.exceptSocketId === resume.previousSocketId) continue;
+      connection.send(entry.frame);
+      sent++;
+    }
+    this.emit("replayed", app, name, sent);
+  }
+  /** Bytes held for recovery by an app on this node. */
+  historyBytes(app) {
+    return this.state(app).history?.bytes ?? 0;
+  }
+  /** Local delivery of a published message: serialised by the caller, framed once here. `seq` records it for recovery. */
+  deliver(appId, name, message, exceptSocketId, seq) {
     const state = this.byId.get(appId);
     if (!state) return 0;
     const startedAt = this.timeDeliveries ? performance.now() : 0;
     const channel2 = state.channels.get(name);
     const frame = textFrame(message);
+    if (seq !== void 0) state.history?.record(name, { seq, frame, exceptSocketId, at: Date.now() });
     if (channel2 ? channel2.type.cache : channelType(name).cache) state.channels.remember(name, frame);
     const recipients = channel2 ? channel2.broadcast(frame, exceptSocketId) : 0;
     this.emit("delivered", state.app, name, recipients, startedAt);
@@ -21841,6 +22916,9 @@ var Hub = class {
   }
   published(app, channel2, event, recipients) {
     this.emit("published", app, channel2, event, recipients);
+  }
+  httpPublished(app, channels2, event, data, socketId) {
+    this.emit("httpPublished", app, channels2, event, data, socketId);
   }
   countChanged(state, channel2) {
     if (!state.app.subscriptionCount || channel2.members) return;
@@ -21859,9 +22937,10 @@ var Hub = class {
   }
   /** What this node holds, for health checks and leak hunting. */
   stats() {
-    const totals = { connections: 0, channels: 0, presenceMembers: 0, signedInUsers: 0 };
+    const totals = { connections: 0, channels: 0, presenceMembers: 0, signedInUsers: 0, historyBytes: 0 };
     for (const state of this.byId.values()) {
       totals.connections += state.connections.size;
+      totals.historyBytes += state.history?.bytes ?? 0;
       totals.signedInUsers += state.users.size;
       const counts = state.channels.totals();
       totals.channels += counts.channels;
@@ -21870,13 +22949,16 @@ var Hub = class {
     return totals;
   }
   expireCaches(now) {
-    for (const state of this.byId.values()) state.channels.expireCache(state.app.limits.cacheTtlSeconds * 1e3, now);
+    for (const state of this.byId.values()) {
+      state.channels.expireCache(state.app.limits.cacheTtlSeconds * 1e3, now);
+      state.history?.expire(now);
+    }
   }
   /**
    * Subscribing when several nodes share state: the cluster's store decides occupied and
    * member_added (so each fires once cluster-wide) and holds the presence list and cache.
    */
-  subscribeInCluster(membership, connection, state, result, member) {
+  subscribeInCluster(membership, connection, state, result, member, resume) {
     const { app } = connection;
     const { channel: channel2 } = result;
     const { name } = channel2;
@@ -21886,7 +22968,11 @@ var Hub = class {
     const cacheFresh = channel2.lastEvent !== void 0 && Date.now() - channel2.lastEventAt < app.limits.cacheTtlSeconds * 1e3;
     const cached = channel2.type.cache && !cacheFresh ? membership.cachedMessage(app.id, name) : void 0;
     cached?.catch(() => void 0);
-    if (!presence) connection.sendText(subscriptionSucceeded(name));
+    if (!presence) {
+      connection.sendText(subscriptionSucceeded(name));
+      if (resume) this.replay(state, connection, name, resume);
+    }
+    this.emit("subscribed", app, name, connection.socketId);
     this.countChanged(state, channel2);
     const stillSubscribed = () => !connection.closing && connection.channels.has(name);
     void (async () => {
@@ -21896,6 +22982,7 @@ var Hub = class {
         const hash = {};
         for (const [id, info] of all) hash[id] = info ?? null;
         connection.sendText(subscriptionSucceeded(name, { ids: Object.keys(hash), hash, count: all.size }));
+        if (resume) this.replay(state, connection, name, resume);
       }
       if (entered?.occupied) this.emit("channelOccupied", app, name);
       if (newMember && (entered ? entered.memberAdded : true)) {
@@ -21910,7 +22997,9 @@ var Hub = class {
         connection.sendText(cacheMiss(name));
         this.emit("cacheMiss", app, name);
       }
-    })();
+    })().catch((error) => {
+      process.emitWarning(`cluster subscribe of ${name} failed: ${error.message}`);
+    });
   }
   /** A member, or the channel, left the whole cluster (here, or with a node that died): announce once. */
   clusterLeft(appId, name, removedUserId, vacated) {
@@ -22005,7 +23094,7 @@ var BucketMap = class {
 };
 
 // src/http/respond.ts
-function sendJson(res, httpStatus, body) {
+function sendJson2(res, httpStatus, body) {
   const text = JSON.stringify(body);
   res.writeHead(httpStatus, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text) });
   res.end(text);
@@ -22018,7 +23107,7 @@ var ApiError = class extends Error {
 };
 function sendError(res, error) {
   const status = publishStatus(error.statusName);
-  sendJson(res, status.http, { error: error.message, status: status.status, name: status.name });
+  sendJson2(res, status.http, { error: error.message, status: status.status, name: status.name });
 }
 
 // src/http/endpoints/channels.ts
@@ -22110,7 +23199,8 @@ function validatePublish(app, raw, channelsField) {
 async function publish(context, app, event) {
   const pending = [];
   for (const channel2 of event.channels) {
-    const sent = context.adapter.publish(app.id, channel2, channelEvent(event.name, channel2, event.data), event.socketId);
+    const { message, seq } = context.hub.stamp(app, channel2, channelEvent(event.name, channel2, event.data));
+    const sent = context.adapter.publish(app.id, channel2, message, event.socketId, seq);
     if (sent) pending.push(sent);
   }
   if (pending.length > 0) {
@@ -22119,6 +23209,7 @@ async function publish(context, app, event) {
       throw error;
     });
   }
+  context.hub.httpPublished(app, event.channels, event.name, event.data, event.socketId);
 }
 async function channelInfo(context, app, channels2, info) {
   const result = {};
@@ -22158,52 +23249,9 @@ var terminateConnections = async ({ adapter }, { app, params }) => {
   return {};
 };
 
-// src/protocol/signature.ts
-var import_node_crypto3 = require("crypto");
-function hmacHex(secret, data) {
-  return (0, import_node_crypto3.createHmac)("sha256", secret).update(data).digest("hex");
-}
-function md5Hex(data) {
-  return (0, import_node_crypto3.createHash)("md5").update(data).digest("hex");
-}
-function safeEqual(expected, given) {
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  if (a.length !== b.length) {
-    (0, import_node_crypto3.timingSafeEqual)(a, a);
-    return false;
-  }
-  return (0, import_node_crypto3.timingSafeEqual)(a, b);
-}
-function channelAuthString(socketId, channel2, channelData) {
-  return channelData === void 0 ? `${socketId}:${channel2}` : `${socketId}:${channel2}:${channelData}`;
-}
-function userAuthString(socketId, userData) {
-  return `${socketId}::user::${userData}`;
-}
-function verifyAuth(auth, key, secret, signed) {
-  if (typeof auth !== "string") return false;
-  const colon = auth.indexOf(":");
-  if (colon < 0) return false;
-  const keyMatches = safeEqual(key, auth.slice(0, colon));
-  const signatureMatches = safeEqual(hmacHex(secret, signed), auth.slice(colon + 1));
-  return keyMatches && signatureMatches;
-}
-function httpSigningString(method, path, query) {
-  const pairs2 = [];
-  for (const [key, value] of query) {
-    const lower = key.toLowerCase();
-    if (lower !== "auth_signature") pairs2.push([lower, value]);
-  }
-  pairs2.sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-  return `${method.toUpperCase()}
-${path}
-${pairs2.map(([k, v]) => `${k}=${v}`).join("&")}`;
-}
-
 // src/http/request-auth.ts
-function verifyRequest(app, request, nowSeconds = Date.now() / 1e3) {
-  const { query } = request;
+function verifyRequest(app, request2, nowSeconds = Date.now() / 1e3) {
+  const { query } = request2;
   const key = query.get("auth_key");
   const timestamp = query.get("auth_timestamp");
   const signature = query.get("auth_signature");
@@ -22217,12 +23265,12 @@ function verifyRequest(app, request, nowSeconds = Date.now() / 1e3) {
   if (!/^\d+$/.test(timestamp) || Math.abs(nowSeconds - Number(timestamp)) > window2) {
     throw new ApiError("EXPIRED_TIMESTAMP", `must be within ${window2} s of the server's clock`);
   }
-  const expected = hmacHex(app.secret, httpSigningString(request.method, request.path, query));
+  const expected = hmacHex(app.secret, httpSigningString(request2.method, request2.path, query));
   if (!safeEqual(expected, signature.toLowerCase())) throw new ApiError("INVALID_SIGNATURE");
-  if (request.body.length > 0) {
+  if (request2.body.length > 0) {
     const md5 = query.get("body_md5");
     if (!md5) throw new ApiError("MISSING_AUTH", "body_md5 is required with a body");
-    if (!safeEqual(md5Hex(request.body), md5.toLowerCase())) throw new ApiError("BODY_MD5_MISMATCH");
+    if (!safeEqual(md5Hex(request2.body), md5.toLowerCase())) throw new ApiError("BODY_MD5_MISMATCH");
   }
 }
 
@@ -22235,7 +23283,7 @@ var routes = [
   { method: "GET", pattern: /^\/apps\/([^/]+)\/channels\/([^/]+)\/users$/, endpoint: users },
   { method: "POST", pattern: /^\/apps\/([^/]+)\/users\/([^/]+)\/terminate_connections$/, endpoint: terminateConnections }
 ];
-function readBody(req, limit) {
+function readBody2(req, limit) {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers["content-length"] ?? 0);
     if (declared > limit) {
@@ -22281,8 +23329,13 @@ var ApiRouter = class {
         res.end();
         return;
       }
-      if (error instanceof ApiError) sendError(res, error);
-      else sendError(res, new ApiError("BROKER_FAILURE", error.message));
+      const apiError = error instanceof ApiError ? error : new ApiError("BROKER_FAILURE", error.message);
+      if (refusals.report) {
+        const status = publishStatus(apiError.statusName);
+        const appId = /^\/apps\/([^/?]+)/.exec(req.url ?? "")?.[1];
+        refusals.report({ kind: "http", appId, code: status.http, name: status.name, message: apiError.message, url: req.url?.split("?")[0] });
+      }
+      sendError(res, apiError);
     }
   }
   async route(req, res) {
@@ -22316,7 +23369,7 @@ var ApiRouter = class {
       res.setHeader("Retry-After", String(bucket.retryAfter()));
       throw new ApiError("RATE_LIMITED", `at most ${app.limits.httpRequestsPerSecond} requests a second`);
     }
-    const body = await readBody(req, app.limits.maxHttpBodyBytes);
+    const body = await readBody2(req, app.limits.maxHttpBodyBytes);
     verifyRequest(app, { method: req.method, path, query: url.searchParams, body });
     if (!app.enabled) throw new ApiError("APP_DISABLED");
     const result = await matched.route.endpoint(this.context, {
@@ -22325,11 +23378,11 @@ var ApiRouter = class {
       query: url.searchParams,
       body
     });
-    sendJson(res, 200, result);
+    sendJson2(res, 200, result);
   }
 };
 
-// ../../../work/main/node_modules/ws/wrapper.mjs
+// ../node_modules/ws/wrapper.mjs
 var import_stream = __toESM(require_stream(), 1);
 var import_receiver = __toESM(require_receiver(), 1);
 var import_sender = __toESM(require_sender(), 1);
@@ -22371,14 +23424,16 @@ function stringField(data, field) {
 }
 
 // src/client/reply.ts
-function refuse(connection, name, detail) {
+function refuse(connection, name, detail, channel2) {
   metrics.refused(connection.app.id, name);
-  connection.sendText(codedError(errorCode(name), detail));
+  const entry = errorCode(name);
+  refusals.report?.({ kind: "message", appId: connection.app.id, code: entry.code, name, message: entry.message, detail, socketId: connection.socketId, channel: channel2 });
+  connection.sendText(codedError(entry, detail));
 }
 function refuseSubscription(connection, channel2, type, status, name, detail) {
   const entry = errorCode(name);
   connection.sendText(subscriptionError(channel2, type, `${entry.message}: ${detail}`, status, entry.code));
-  refuse(connection, name, `${detail} (${channel2})`);
+  refuse(connection, name, `${detail} (${channel2})`, channel2);
 }
 
 // src/client/client-event.ts
@@ -22508,7 +23563,9 @@ async function subscribe(hub, connection, data) {
       member = parsed;
     }
   }
-  hub.subscribe(connection, name, member);
+  const resumeFrom = stringField(data, schema.recovery.resumeField);
+  const resume = resumeFrom ? { serial: resumeFrom, previousSocketId: stringField(data, schema.recovery.previousSocketField) } : void 0;
+  hub.subscribe(connection, name, member, resume);
 }
 function presenceMember(channelData, limits2) {
   if (channelData === void 0) return "presence channels need channel_data";
@@ -22575,10 +23632,10 @@ function dispatch(hub, connection, raw) {
 function normalise(ip) {
   return ip.startsWith("::ffff:") ? ip.slice(7) : ip;
 }
-function clientIp(request, trustedProxies) {
-  const peer = normalise(request.socket.remoteAddress ?? "");
+function clientIp(request2, trustedProxies) {
+  const peer = normalise(request2.socket.remoteAddress ?? "");
   if (!trustedProxies.has(peer)) return peer;
-  const header = request.headers["x-forwarded-for"];
+  const header = request2.headers["x-forwarded-for"];
   const hops = (Array.isArray(header) ? header.join(",") : header ?? "").split(",").map((h) => normalise(h.trim())).filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) if (!trustedProxies.has(hops[i])) return hops[i];
   return hops[0] ?? peer;
@@ -22618,6 +23675,7 @@ var Connection = class {
   closeWith(entry, detail) {
     if (this.closing) return;
     this.closing = true;
+    refusals.report?.({ kind: "closed", appId: this.app.id, code: entry.code, message: entry.message, detail, socketId: this.socketId, ip: this.ip });
     const frames = this.pending ?? [];
     this.pending = void 0;
     this.pendingBytes = 0;
@@ -22635,8 +23693,8 @@ var Connection = class {
 };
 
 // src/transport/handshake.ts
-function checkHandshake(request, findApp) {
-  const url = new URL(request.url ?? "/", "http://localhost");
+function checkHandshake(request2, findApp) {
+  const url = new URL(request2.url ?? "/", "http://localhost");
   const match = /^\/app\/([^/]+)\/?$/.exec(url.pathname);
   if (!match) return { ok: false, refusal: closeCode("PATH_NOT_FOUND") };
   const protocol = url.searchParams.get("protocol");
@@ -22649,8 +23707,8 @@ function checkHandshake(request, findApp) {
   const app = findApp(decodeURIComponent(match[1]));
   if (!app) return { ok: false, refusal: closeCode("APP_NOT_FOUND") };
   if (!app.enabled) return { ok: false, refusal: closeCode("APP_DISABLED") };
-  const origin = request.headers.origin;
-  if (origin && !originAllowed(origin, app.allowedOrigins, request.headers.host)) {
+  const origin = request2.headers.origin;
+  if (origin && !originAllowed(origin, app.allowedOrigins, request2.headers.host)) {
     return { ok: false, refusal: closeCode("ORIGIN_NOT_ALLOWED"), detail: origin.slice(0, 100) };
   }
   return { ok: true, app };
@@ -22672,25 +23730,41 @@ var OutboundQueue = class {
   dirty = [];
   scheduled = false;
   flushBound = () => this.flush();
+  /** The last flush's cost and end (ms, monotonic): see schedule(). */
+  lastFlushCost = 0;
+  lastFlushEnd = 0;
   enqueue(target, frame) {
     if (target.pending === void 0) {
       target.pending = [frame];
       this.dirty.push(target);
       if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(this.flushBound);
+        this.schedule();
       }
     } else {
       target.pending.push(frame);
     }
     target.pendingBytes += frame.length;
   }
-  /** Writes everything queued. Runs once per turn; also called on shutdown. */
+  /**
+   * Normally at the end of this turn. When flushes have become expensive (a big fanout under
+   * load), wait at least as long as the last one took, so the loop spends at most about half
+   * its time in write syscalls and each write carries more frames. Light load pays nothing.
+   */
+  schedule() {
+    const wait = this.lastFlushCost - (performance.now() - this.lastFlushEnd);
+    if (wait >= 1) setTimeout(this.flushBound, Math.min(wait, 20));
+    else setImmediate(this.flushBound);
+  }
+  /** Writes everything queued. Runs once per turn (see schedule); also called on shutdown. */
   flush() {
+    const started = performance.now();
     this.scheduled = false;
     const targets = this.dirty;
     this.dirty = [];
     for (const target of targets) this.write(target);
+    this.lastFlushEnd = performance.now();
+    this.lastFlushCost = this.lastFlushEnd - started;
   }
   /** Writes one target's frames now (before a close frame, say); its dirty entry becomes a no-op. */
   write(target) {
@@ -22708,11 +23782,11 @@ var OutboundQueue = class {
 };
 
 // src/transport/socket-id.ts
-var import_node_crypto4 = require("crypto");
+var import_node_crypto6 = require("crypto");
 var MAX = 2 ** 47;
 function newSocketId(inUse) {
   for (; ; ) {
-    const id = `${(0, import_node_crypto4.randomInt)(1, MAX)}.${(0, import_node_crypto4.randomInt)(1, MAX)}`;
+    const id = `${(0, import_node_crypto6.randomInt)(1, MAX)}.${(0, import_node_crypto6.randomInt)(1, MAX)}`;
     if (!inUse(id)) return id;
   }
 }
@@ -22762,23 +23836,24 @@ var PusherWebSocketServer = class {
   /** Per app: one handshake bucket per client IP. */
   handshakeBuckets = /* @__PURE__ */ new Map();
   attach(server) {
-    server.on("upgrade", (request, socket, head) => this.upgrade(request, socket, head));
+    server.on("upgrade", (request2, socket, head) => this.upgrade(request2, socket, head));
     this.sweepTimer = setInterval(() => this.sweep(), 1e3);
     this.sweepTimer.unref();
   }
-  upgrade(request, socket, head) {
+  upgrade(request2, socket, head) {
     socket.on("error", destroySocket);
     if (!this.accepting) {
       socket.end("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
       return;
     }
-    const handshake = checkHandshake(request, (key) => this.hub.appByKey(key));
-    const ip = clientIp(request, this.trustedProxies);
+    const handshake = checkHandshake(request2, (key) => this.hub.appByKey(key));
+    const ip = clientIp(request2, this.trustedProxies);
     if (handshake.ok) {
       const buckets = this.handshakeBuckets.get(handshake.app.id);
       if (!buckets.take(ip)) {
         const status = publishStatus("RATE_LIMITED");
         const body = JSON.stringify({ error: `${status.message}: too many connections from this address`, status: status.status, name: status.name });
+        refusals.report?.({ kind: "connection", appId: handshake.app.id, code: 429, name: status.name, message: status.message, detail: "too many connections from this address", url: request2.url, ip });
         socket.end(
           `HTTP/1.1 429 Too Many Requests\r
 Retry-After: ${buckets.retryAfter(ip)}\r
@@ -22791,11 +23866,12 @@ ${body}`
         return;
       }
     }
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.open(ws, request, socket, handshake, ip));
+    this.wss.handleUpgrade(request2, socket, head, (ws) => this.open(ws, request2, socket, handshake, ip));
   }
-  open(ws, request, socket, handshake, ip) {
+  open(ws, request2, socket, handshake, ip) {
     if (!handshake.ok) {
       const { refusal, detail } = handshake;
+      refusals.report?.({ kind: "connection", code: refusal.code, message: refusal.message, detail, url: request2.url, ip });
       ws.send(codedError(refusal, detail));
       ws.close(refusal.code, refusal.message);
       return;
@@ -22804,6 +23880,7 @@ ${body}`
     const max = app.limits.maxConnections;
     if (max > 0 && this.hub.connectionCount(app) >= max) {
       const refusal = closeCode("OVER_CAPACITY");
+      refusals.report?.({ kind: "connection", appId: app.id, code: refusal.code, message: refusal.message, detail: `at most ${max} connections`, url: request2.url, ip });
       ws.send(codedError(refusal, `at most ${max} connections`));
       ws.close(refusal.code, refusal.message);
       return;
@@ -22817,7 +23894,7 @@ ${body}`
       ip,
       this.outbound,
       // Kept only where server-side authorization will forward them.
-      app.authEndpoint ? { cookie: request.headers.cookie, authorization: request.headers.authorization } : noHeaders
+      app.authEndpoint ? { cookie: request2.headers.cookie, authorization: request2.headers.authorization } : noHeaders
     );
     ws[connectionKey] = connection;
     this.hub.connect(connection);
@@ -22929,7 +24006,7 @@ function metricsObserver(metrics2) {
 }
 
 // src/metrics/routes.ts
-var import_node_http = require("http");
+var import_node_http3 = require("http");
 function sendText(res, status, contentType, body) {
   res.writeHead(status, { "Content-Type": contentType, "Content-Length": Buffer.byteLength(body), "Cache-Control": "no-store" });
   res.end(body);
@@ -22969,7 +24046,7 @@ async function listenForMetrics(host, port, routes2) {
       else res.end();
     }
   };
-  const server = (0, import_node_http.createServer)((req, res) => void handle(req, res));
+  const server = (0, import_node_http3.createServer)((req, res) => void handle(req, res));
   await new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());
@@ -22988,9 +24065,9 @@ function adapterProblem(adapter) {
 }
 
 // src/webhooks/sender.ts
-var import_node_http2 = require("http");
+var import_node_http4 = require("http");
 var import_node_https = require("https");
-var httpAgent = new import_node_http2.Agent({ keepAlive: true, maxSockets: 64 });
+var httpAgent = new import_node_http4.Agent({ keepAlive: true, maxSockets: 64 });
 var httpsAgent = new import_node_https.Agent({ keepAlive: true, maxSockets: 64 });
 function postWebhook(url, body, headers, timeoutMs) {
   return new Promise((resolve) => {
@@ -23002,7 +24079,7 @@ function postWebhook(url, body, headers, timeoutMs) {
       resolve(outcome);
     };
     const https = url.protocol === "https:";
-    const req = (https ? import_node_https.request : import_node_http2.request)(url, {
+    const req = (https ? import_node_https.request : import_node_http4.request)(url, {
       method: "POST",
       agent: https ? httpsAgent : httpAgent,
       headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) }
@@ -23054,11 +24131,11 @@ function backoffMs(base, attempt, random = Math.random) {
   return Math.round(full / 2 + random() * full / 2);
 }
 var WebhookTargetQueue = class {
-  constructor(app, target, options, report, send = postWebhook) {
+  constructor(app, target, options, report, send2 = postWebhook) {
     this.app = app;
     this.options = options;
     this.report = report;
-    this.send = send;
+    this.send = send2;
     this.url = new URL(target.url);
     this.names = target.events.length > 0 ? new Set(target.events) : void 0;
   }
@@ -23169,7 +24246,7 @@ var WebhookTargetQueue = class {
 // src/webhooks/dispatcher.ts
 var warnIntervalMs = 1e4;
 var WebhookDispatcher = class {
-  constructor(apps, options, sink, send) {
+  constructor(apps, options, sink, send2) {
     this.options = options;
     this.sink = sink;
     for (const app of apps) {
@@ -23182,7 +24259,7 @@ var WebhookDispatcher = class {
             sink.dropped(app.id, reason, events2);
             this.warn(`${app.id} ${url} ${reason}`, events2, `webhook to ${url} (app ${app.id}): ${events2} event${events2 === 1 ? "" : "s"} dropped (${reason.replace("_", " ")}: ${detail})`);
           }
-        }, send);
+        }, send2);
       });
       this.targets.set(app.id, queues);
       this.wanted.set(app.id, app.webhooks.some((t) => t.events.length === 0) ? "all" : new Set(app.webhooks.flatMap((t) => t.events)));
@@ -23327,12 +24404,14 @@ async function startServer(config, log2) {
   });
   hub.observe(webhookObserver(webhooks2));
   const router = new ApiRouter({ hub, adapter });
+  const dashboard = config.dashboard.enabled ? new Dashboard({ hub, adapter, config: config.dashboard, redis: config.redis, counters: metrics.counters, metricsCount: config.metrics.enabled, api: () => ({ host: config.host, port }), log: log2 }) : void 0;
   const liveness = (req, res, path) => {
     if (req.method !== "GET" || path !== "/up" && path !== "/") return false;
-    sendJson(res, 200, { status: "ok", ...hub.stats(), memory: { rss: process.memoryUsage.rss(), heapUsed: process.memoryUsage().heapUsed } });
+    sendJson2(res, 200, { status: "ok", ...hub.stats(), memory: { rss: process.memoryUsage.rss(), heapUsed: process.memoryUsage().heapUsed }, ...dashboard ? { dashboard: dashboard.info } : {} });
     return true;
   };
   router.addPlainRoute(liveness);
+  if (dashboard && config.dashboard.port === void 0) router.addPlainRoute(dashboard.route);
   let shuttingDown = false;
   const readiness = readinessRoute(
     () => shuttingDown ? "shutting down" : !http.listening ? "not listening yet" : adapterProblem(adapter)
@@ -23345,7 +24424,7 @@ async function startServer(config, log2) {
     hub.observe(metricsObserver(metrics));
     if (config.metrics.port === void 0) router.addPlainRoute(metricsRoute(metrics));
   }
-  const http = (0, import_node_http3.createServer)({ keepAliveTimeout: 65e3 }, (req, res) => void router.handle(req, res));
+  const http = (0, import_node_http5.createServer)({ keepAliveTimeout: 65e3 }, (req, res) => void router.handle(req, res));
   const websockets = new PusherWebSocketServer(hub, { trustedProxies: config.trustedProxies });
   websockets.attach(http);
   await new Promise((resolve, reject) => {
@@ -23353,6 +24432,10 @@ async function startServer(config, log2) {
     http.listen(config.port, config.host, () => resolve());
   });
   const { port } = http.address();
+  if (dashboard) {
+    const own = await dashboard.start();
+    log2.info(`pogo-ws dashboard on ${own ?? `http://${config.host}:${port}${config.dashboard.path}/`}`);
+  }
   if (config.metrics.enabled && config.metrics.port !== void 0) {
     const host = config.metrics.host ?? config.host;
     metricsListener = await listenForMetrics(host, config.metrics.port, [metricsRoute(metrics), readiness, liveness]);
@@ -23368,6 +24451,7 @@ async function startServer(config, log2) {
       closing ??= (async () => {
         shuttingDown = true;
         const closed = new Promise((resolve) => http.close(() => resolve()));
+        await dashboard?.close();
         websockets.shutdown();
         const deadline = Date.now() + config.shutdownTimeoutSeconds * 1e3;
         while (hub.connectionCount() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -23411,7 +24495,7 @@ var log = {
 };
 function workerCount(value) {
   if (value === void 0 || value === "") return 1;
-  if (value === "auto") return (0, import_node_os.availableParallelism)();
+  if (value === "auto") return (0, import_node_os2.availableParallelism)();
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 1024) throw new ConfigError("--workers", 'must be a positive integer or "auto"');
   return n;
@@ -23451,7 +24535,7 @@ async function main(argv) {
     log.error(`unknown command ${JSON.stringify(command)}; see pogo-ws --help`);
     return 2;
   }
-  const envFile = values["env-file"] ?? ((0, import_node_fs3.existsSync)(".env") ? ".env" : void 0);
+  const envFile = values["env-file"] ?? ((0, import_node_fs4.existsSync)(".env") ? ".env" : void 0);
   if (envFile) process.loadEnvFile(envFile);
   const config = loadConfig({ file: values.config, host: values.host, port: values.port, env: process.env, warn: log.warn });
   const workers = workerCount(values.workers ?? process.env.WS_WORKERS);

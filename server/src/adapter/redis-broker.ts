@@ -230,7 +230,8 @@ export class RedisBroker implements Broker, ClusterStore {
     }
   }
 
-  private async reap(node: string): Promise<ReapedChange[]> {
+  /** Removes everything `node` held (a dead node, or this one leaving); returns the cluster-wide changes. */
+  async reap(node: string): Promise<ReapedChange[]> {
     const changes: ReapedChange[] = [];
     for (const entry of await this.entries(node)) {
       const result = await this.exit(node, entry.appId, entry.channel, entry.userId === undefined, entry.userId);
