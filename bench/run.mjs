@@ -105,12 +105,24 @@ async function main() {
     clients,
     publisher,
     log,
+    /** Puts a server-side process (a server, Redis) on the server's CPUs. */
+    pinServer: (pid) => pinning && !pinning.failed && pinTree(pid, pinning.server),
     has: (kind) => opts.servers.includes(kind) && available[kind] === null,
     missing: (kind) => (opts.servers.includes(kind) ? available[kind] : 'not selected (--servers)'),
     async start(kind, startOpts) {
       const extra = kind === 'pogo' ? opts.pogoNodeFlags : [];
-      const s = await startServer(kind, { ...startOpts, nodeFlags: [...extra, ...(startOpts?.nodeFlags ?? [])] });
-      if (pinning && !pinning.failed) pinTree(s.pid, pinning.server);
+      const how = { ...startOpts, nodeFlags: [...extra, ...(startOpts?.nodeFlags ?? [])] };
+      let s;
+      try {
+        s = await startServer(kind, how);
+      } catch (e) {
+        // The bundle may be mid-rebuild on a shared checkout: one retry after a pause.
+        if (!/Cannot find module|SyntaxError|not found/.test(e.message)) throw e;
+        log(`  ${kind} failed to start (${e.message.split('\n')[0]}); retrying in 5 s`);
+        await new Promise((r) => setTimeout(r, 5000));
+        s = await startServer(kind, how);
+      }
+      ctx.pinServer(s.pid);
       servers.add(s);
       const stop = s.stop;
       s.stop = async () => {

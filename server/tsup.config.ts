@@ -16,4 +16,6 @@ export default defineConfig({
   splitting: false,
   shims: false,
   banner: { js: '#!/usr/bin/env node' },
+  // The dashboard's built front end (server/dashboard-ui/dist), inlined as strings.
+  loader: { '.txt': 'text' },
 });

@@ -101,15 +101,16 @@ const esc = (t) => String(t).replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt
 export function svgChart(res) {
   const s = res.scenarios;
   const pair = (sc, f) => ['baseline', 'pogo'].map((k) => (ok(sc?.[k]) ? f(sc[k]) : null));
+  const burstBase = pair(s.burst, (r) => r.deliveriesPerSec)[0];
   const panels = [
-    { title: 'Burst fanout: deliveries/s (higher is better)', v: pair(s.burst, (r) => r.deliveriesPerSec), unit: '' },
-    { title: 'Burst fanout: p99 latency ms (lower is better)', v: pair(s.burst, (r) => r.latencyMs.p99), unit: ' ms', digits: 1 },
-    { title: 'Memory per idle connection KiB (lower is better)', v: pair(s.memory, (r) => r.rssKiBPerConnection), unit: ' KiB', digits: 1 },
-    { title: 'HTTP /batch_events: events/s (higher is better)', v: pair(s.http, (r) => r.batch10.acceptedEventsPerSec), unit: '' },
+    { title: `Burst fanout to ${res.options.subscribers} subscribers: deliveries/s (higher is better)`, v: pair(s.burst, (r) => r.deliveriesPerSec), unit: '', ratio: true, target: burstBase ? { at: 8 * burstBase, label: 'target 8×' } : null },
+    { title: 'Burst fanout: p99 latency, ms (lower is better)', v: pair(s.burst, (r) => r.latencyMs.p99), unit: ' ms', digits: 1 },
+    { title: 'Server memory per idle subscribed connection, KiB (lower is better)', v: pair(s.memory, (r) => r.rssKiBPerConnection), unit: ' KiB', digits: 1, target: { at: 6000 / 1024, label: 'target 6 KB' } },
+    { title: 'HTTP /batch_events: events/s (higher is better)', v: pair(s.http, (r) => r.batch10.acceptedEventsPerSec), unit: '', ratio: true },
   ];
   const W = 760;
-  const PH = 110;
-  const top = 50;
+  const PH = 118;
+  const top = 62;
   const labelW = 90;
   const barMax = W - labelW - 150;
   const colors = ['#9aa5b1', '#2f7de1'];
@@ -118,7 +119,7 @@ export function svgChart(res) {
   const parts = [];
   for (const p of panels) {
     parts.push(`<text x="20" y="${y}" font-size="14" font-weight="bold">${esc(p.title)}</text>`);
-    const max = Math.max(...p.v.filter((x) => x !== null), 1e-9);
+    const max = Math.max(...p.v.filter((x) => x !== null), p.target?.at ?? 0, 1e-9);
     p.v.forEach((val, i) => {
       const by = y + 14 + i * 38;
       parts.push(`<text x="20" y="${by + 20}" font-size="13">${names[i]}</text>`);
@@ -128,8 +129,14 @@ export function svgChart(res) {
       }
       const w = Math.max(2, (val / max) * barMax);
       parts.push(`<rect x="${labelW + 20}" y="${by + 4}" width="${w.toFixed(1)}" height="24" fill="${colors[i]}" rx="3"/>`);
-      parts.push(`<text x="${labelW + 28 + w}" y="${by + 21}" font-size="13">${esc(fmt(val, p.digits ?? 0) + p.unit)}</text>`);
+      const times = p.ratio && i === 1 && p.v[0] ? ` (${fmt(val / p.v[0], 1)}×)` : '';
+      parts.push(`<text x="${labelW + 28 + w}" y="${by + 21}" font-size="13">${esc(fmt(val, p.digits ?? 0) + p.unit + times)}</text>`);
     });
+    if (p.target) {
+      const tx = labelW + 20 + (p.target.at / max) * barMax;
+      parts.push(`<line x1="${tx.toFixed(1)}" y1="${y + 12}" x2="${tx.toFixed(1)}" y2="${y + 88}" stroke="#d33" stroke-dasharray="4 3"/>`);
+      parts.push(`<text x="${(tx - 4).toFixed(1)}" y="${y + 100}" font-size="11" fill="#d33" text-anchor="end">${esc(p.target.label)}</text>`);
+    }
     y += PH;
   }
   const H = y + 10;

@@ -21,7 +21,7 @@ const freePort = () =>
     s.on('error', reject);
   });
 
-async function startRedis() {
+async function startRedis(ctx) {
   try {
     execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
   } catch {
@@ -30,6 +30,7 @@ async function startRedis() {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'pogo-bench-redis-'));
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+  ctx.pinServer(child.pid); // Redis is part of the server side
   for (let i = 0; i < 50; i++) {
     await sleep(100);
     const up = await new Promise((r) => {
@@ -75,7 +76,7 @@ async function burstAcross(ctx, server, { targets, publishTo, cpuOf }) {
 }
 
 async function redisPair(ctx) {
-  const redis = await startRedis();
+  const redis = await startRedis(ctx);
   if (!redis) return skipped('redis-server is not installed');
   const nodes = [];
   try {

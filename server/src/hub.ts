@@ -24,7 +24,9 @@ export interface HubObserver {
   subscriptionCount?(app: App, channel: string, count: number): void;
   published?(app: App, channel: string, event: string, recipients: number): void;
   /** A connection joined a channel (every successful subscription, not only the first). */
-  subscribed?(app: App, channel: string): void;
+  subscribed?(app: App, channel: string, socketId: string): void;
+  /** A connection left a channel (unsubscribed or disconnected). */
+  unsubscribed?(app: App, channel: string, socketId: string): void;
   /**
    * A channel message was queued for this node's subscribers. `startedAt` is performance.now()
    * when delivery began if `Hub.timeDeliveries` is on, else 0.
@@ -32,6 +34,8 @@ export interface HubObserver {
   delivered?(app: App, channel: string, recipients: number, startedAt: number): void;
   /** A server-side authorization finished (or was refused without a call). */
   serverAuth?(outcome: ServerAuthOutcome): void;
+  /** An event was accepted by the HTTP API and handed to the adapter (once per event, not per channel). */
+  httpPublished?(app: App, channels: string[], event: string, data: string, socketId: string | undefined): void;
 }
 
 interface AppState {
@@ -153,7 +157,7 @@ export class Hub {
       presence = { ids: Object.keys(hash), hash, count: channel.members.size };
     }
     connection.sendText(messages.subscriptionSucceeded(name, presence));
-    this.emit('subscribed', app, name);
+    this.emit('subscribed', app, name, connection.socketId);
 
     if (result.occupied) this.emit('channelOccupied', app, name);
     if (member && result.firstConnectionOfUser) {
@@ -179,6 +183,7 @@ export class Hub {
     const state = this.state(app);
     const result = state.channels.leave(connection, name, userId);
     if (!result) return;
+    this.emit('unsubscribed', app, name, connection.socketId);
     const membership = this.adapter.membership;
     if (membership) {
       const lastUser = userId !== undefined && result.lastConnectionOfUser ? userId : undefined;
@@ -246,6 +251,10 @@ export class Hub {
     this.emit('published', app, channel, event, recipients);
   }
 
+  httpPublished(app: App, channels: string[], event: string, data: string, socketId: string | undefined): void {
+    this.emit('httpPublished', app, channels, event, data, socketId);
+  }
+
   private countChanged(state: AppState, channel: Channel): void {
     if (!state.app.subscriptionCount || channel.members) return;
     if (state.countsDue.size === 0) setImmediate(() => this.sendCounts(state));
@@ -295,6 +304,7 @@ export class Hub {
     const cached = channel.type.cache && !cacheFresh ? membership.cachedMessage(app.id, name) : undefined;
     cached?.catch(() => undefined);
     if (!presence) connection.sendText(messages.subscriptionSucceeded(name));
+    this.emit('subscribed', app, name, connection.socketId);
     this.countChanged(state, channel);
     const stillSubscribed = () => !connection.closing && connection.channels.has(name);
     void (async () => {

@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdapter } from './adapter/select.js';
+import { Dashboard } from './dashboard/dashboard.js';
 import type { ServerConfig } from './apps/config.js';
 import { Hub } from './hub.js';
 import { ApiRouter, type PlainRoute } from './http/router.js';
@@ -41,12 +42,17 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
   hub.observe(webhookObserver(webhooks));
 
   const router = new ApiRouter({ hub, adapter });
+  // Off unless configured; `GET /up` then says where it is (read by pogo:ws-doctor).
+  const dashboard = config.dashboard.enabled
+    ? new Dashboard({ hub, adapter, config: config.dashboard, redis: config.redis, counters: metrics.counters, metricsCount: config.metrics.enabled, api: () => ({ host: config.host, port }), log })
+    : undefined;
   const liveness: PlainRoute = (req, res, path) => {
     if (req.method !== 'GET' || (path !== '/up' && path !== '/')) return false;
-    sendJson(res, 200, { status: 'ok', ...hub.stats(), memory: { rss: process.memoryUsage.rss(), heapUsed: process.memoryUsage().heapUsed } });
+    sendJson(res, 200, { status: 'ok', ...hub.stats(), memory: { rss: process.memoryUsage.rss(), heapUsed: process.memoryUsage().heapUsed }, ...(dashboard ? { dashboard: dashboard.info } : {}) });
     return true;
   };
   router.addPlainRoute(liveness);
+  if (dashboard && config.dashboard.port === undefined) router.addPlainRoute(dashboard.route);
   let shuttingDown = false;
   const readiness = readinessRoute(() =>
     shuttingDown ? 'shutting down' : !http.listening ? 'not listening yet' : adapterProblem(adapter),
@@ -70,6 +76,10 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
     http.listen(config.port, config.host, () => resolve());
   });
   const { port } = http.address() as AddressInfo;
+  if (dashboard) {
+    const own = await dashboard.start();
+    log.info(`pogo-ws dashboard on ${own ?? `http://${config.host}:${port}${config.dashboard.path}/`}`);
+  }
   if (config.metrics.enabled && config.metrics.port !== undefined) {
     const host = config.metrics.host ?? config.host;
     metricsListener = await listenForMetrics(host, config.metrics.port, [metricsRoute(metrics), readiness, liveness]);
@@ -86,6 +96,7 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
       closing ??= (async () => {
         shuttingDown = true;
         const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+        await dashboard?.close();
         websockets.shutdown();
         const deadline = Date.now() + config.shutdownTimeoutSeconds * 1000;
         while (hub.connectionCount() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));

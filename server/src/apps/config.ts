@@ -34,6 +34,20 @@ export interface ServerConfig {
   shutdownTimeoutSeconds: number;
   /** Proxy addresses whose X-Forwarded-For is believed for the client's IP. */
   trustedProxies: string[];
+  dashboard: DashboardConfig;
+}
+
+/** The live dashboard (`dashboard`): off unless configured, always behind a token or basic auth. */
+export interface DashboardConfig {
+  enabled: boolean;
+  /** URL path it is served under on the public port (or on `port`). */
+  path: string;
+  /** Serve it on this port (and `host`) instead of the public one. */
+  port?: number;
+  host?: string;
+  /** Bearer token (or the login form's password). */
+  token?: string;
+  basicAuth?: { user: string; password: string };
 }
 
 export interface MetricsConfig {
@@ -259,6 +273,38 @@ function metricsConfig(raw: Json, env: Env): MetricsConfig {
   };
 }
 
+function dashboardConfig(raw: unknown, env: Env): DashboardConfig {
+  if (raw !== undefined && !isObject(raw)) throw new ConfigError('dashboard', 'must be an object');
+  const o = (raw ?? {}) as Json;
+  const known = ['enabled', 'path', 'port', 'host', 'token', 'basicAuth'];
+  const stray = Object.keys(o).find((k) => !known.includes(k));
+  if (stray !== undefined) throw new ConfigError(`dashboard.${stray}`, `is not a known option (known: ${known.join(', ')})`);
+  const token = o.token ?? (env.WS_DASHBOARD_TOKEN || undefined);
+  const basicRaw = o.basicAuth ?? (env.WS_DASHBOARD_USER ? { user: env.WS_DASHBOARD_USER, password: env.WS_DASHBOARD_PASSWORD } : undefined);
+  if (basicRaw !== undefined && !isObject(basicRaw)) throw new ConfigError('dashboard.basicAuth', 'must be an object {user, password}');
+  const basicAuth = basicRaw && { user: str(basicRaw.user, 'dashboard.basicAuth.user'), password: str(basicRaw.password, 'dashboard.basicAuth.password') };
+  if (basicAuth?.user.includes(':')) throw new ConfigError('dashboard.basicAuth.user', 'must not contain ":"');
+  const port = o.port ?? env.WS_DASHBOARD_PORT;
+  // Configuring it (the object, or a credential in the environment) turns it on.
+  const enabled = bool(o.enabled ?? env.WS_DASHBOARD_ENABLED, 'dashboard.enabled', raw !== undefined || token !== undefined || basicAuth !== undefined);
+  const path = str(o.path ?? (env.WS_DASHBOARD_PATH || undefined), 'dashboard.path', '/dashboard').replace(/\/+$/, '');
+  if (!/^\/[A-Za-z0-9._~\-/]+$/.test(path)) throw new ConfigError('dashboard.path', 'must be a URL path like "/dashboard"');
+  if (/^\/(apps|app|up|ready|metrics)(\/|$)/.test(path)) throw new ConfigError('dashboard.path', 'must not overlap the server\'s own routes (/app, /apps, /up, /ready, /metrics)');
+  const result: DashboardConfig = {
+    enabled,
+    path,
+    ...(port !== undefined && port !== '' ? { port: int(port, 'dashboard.port', 0) } : {}),
+    ...(o.host !== undefined || env.WS_DASHBOARD_HOST ? { host: str(o.host ?? env.WS_DASHBOARD_HOST, 'dashboard.host') } : {}),
+    ...(token !== undefined ? { token: str(token, 'dashboard.token') } : {}),
+    ...(basicAuth ? { basicAuth } : {}),
+  };
+  if (enabled && result.token === undefined && basicAuth === undefined) {
+    throw new ConfigError('dashboard', 'needs a token or basicAuth (or WS_DASHBOARD_TOKEN): it is never served without credentials');
+  }
+  if (result.token !== undefined && result.token.length < 16) throw new ConfigError('dashboard.token', 'must be at least 16 characters');
+  return result;
+}
+
 function webhookDelivery(raw: unknown): WebhookDeliveryConfig {
   if (raw !== undefined && !isObject(raw)) throw new ConfigError('webhooks', 'must be an object');
   const o = (raw ?? {}) as Json;
@@ -336,5 +382,6 @@ export function loadConfig(options: LoadOptions): ServerConfig {
     webhooks: webhookDelivery(file.webhooks),
     shutdownTimeoutSeconds: int(file.shutdownTimeoutSeconds, 'shutdownTimeoutSeconds', 10),
     trustedProxies: stringList(file.trustedProxies ?? env.WS_TRUSTED_PROXIES, 'trustedProxies'),
+    dashboard: dashboardConfig(file.dashboard, env),
   };
 }

@@ -1,12 +1,15 @@
 // Small helpers every client-message handler uses to refuse something.
+import { refusals } from '../dashboard/refusals.js';
 import { metrics } from '../metrics/metrics.js';
 import { codedError, subscriptionError, type SubscriptionErrorType } from '../protocol/messages.js';
 import { errorCode, type ErrorCodeName } from '../schema.js';
 import type { Connection } from '../transport/connection.js';
 
-export function refuse(connection: Connection, name: ErrorCodeName, detail?: string): void {
+export function refuse(connection: Connection, name: ErrorCodeName, detail?: string, channel?: string): void {
   metrics.refused(connection.app.id, name);
-  connection.sendText(codedError(errorCode(name), detail));
+  const entry = errorCode(name);
+  refusals.report?.({ kind: 'message', appId: connection.app.id, code: entry.code, name, message: entry.message, detail, socketId: connection.socketId, channel });
+  connection.sendText(codedError(entry, detail));
 }
 
 /** A refused subscription: `pusher:subscription_error` for the channel, and a `pusher:error` as Pusher sends. */
@@ -20,5 +23,5 @@ export function refuseSubscription(
 ): void {
   const entry = errorCode(name);
   connection.sendText(subscriptionError(channel, type, `${entry.message}: ${detail}`, status, entry.code));
-  refuse(connection, name, `${detail} (${channel})`);
+  refuse(connection, name, `${detail} (${channel})`, channel);
 }

@@ -1,6 +1,8 @@
 // The Pusher HTTP API: find the endpoint and the app, read a bounded body, check the signature.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { refusals } from '../dashboard/refusals.js';
 import { TokenBucket } from '../limits/token-bucket.js';
+import { publishStatus } from '../schema.js';
 import type { ApiContext, Endpoint } from './endpoint.js';
 import { channel, channels, users } from './endpoints/channels.js';
 import { batchEvents, events } from './endpoints/publish.js';
@@ -75,8 +77,13 @@ export class ApiRouter {
         res.end();
         return;
       }
-      if (error instanceof ApiError) sendError(res, error);
-      else sendError(res, new ApiError('BROKER_FAILURE', (error as Error).message));
+      const apiError = error instanceof ApiError ? error : new ApiError('BROKER_FAILURE', (error as Error).message);
+      if (refusals.report) {
+        const status = publishStatus(apiError.statusName);
+        const appId = /^\/apps\/([^/?]+)/.exec(req.url ?? '')?.[1];
+        refusals.report({ kind: 'http', appId, code: status.http, name: status.name, message: apiError.message, url: req.url?.split('?')[0] });
+      }
+      sendError(res, apiError);
     }
   }
 

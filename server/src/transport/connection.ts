@@ -6,6 +6,7 @@ import type { Subscriber } from '../channels/subscriber.js';
 import { codedError } from '../protocol/messages.js';
 import { textFrame } from '../protocol/frame.js';
 import { closeCode, type CodeEntry } from '../schema.js';
+import { refusals } from '../dashboard/refusals.js';
 import type { OutboundQueue, OutboundTarget } from './outbound.js';
 
 export interface SignedInUser {
@@ -53,6 +54,7 @@ export class Connection implements Subscriber, OutboundTarget {
   closeWith(entry: CodeEntry, detail?: string): void {
     if (this.closing) return;
     this.closing = true;
+    refusals.report?.({ kind: 'closed', appId: this.app.id, code: entry.code, message: entry.message, detail, socketId: this.socketId, ip: this.ip });
     // What is already queued goes first, then the reason; the budget no longer applies.
     const frames = this.pending ?? [];
     this.pending = undefined;

@@ -8,6 +8,7 @@ import type { Hub } from '../hub.js';
 import { codedError, connectionEstablished, ping } from '../protocol/messages.js';
 import { textFrame } from '../protocol/frame.js';
 import { BucketMap } from '../limits/token-bucket.js';
+import { refusals } from '../dashboard/refusals.js';
 import { clientIp } from '../limits/client-ip.js';
 import { closeCode, errorCode, publishStatus } from '../schema.js';
 import { Connection } from './connection.js';
@@ -97,6 +98,7 @@ export class PusherWebSocketServer {
       if (!buckets.take(ip)) {
         const status = publishStatus('RATE_LIMITED');
         const body = JSON.stringify({ error: `${status.message}: too many connections from this address`, status: status.status, name: status.name });
+        refusals.report?.({ kind: 'connection', appId: handshake.app.id, code: 429, name: status.name, message: status.message, detail: 'too many connections from this address', url: request.url, ip });
         socket.end(
           `HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${buckets.retryAfter(ip)}\r\nContent-Type: application/json\r\n` +
             `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
@@ -110,6 +112,7 @@ export class PusherWebSocketServer {
   private open(ws: WebSocket, request: IncomingMessage, socket: Socket, handshake: HandshakeResult, ip: string): void {
     if (!handshake.ok) {
       const { refusal, detail } = handshake;
+      refusals.report?.({ kind: 'connection', code: refusal.code, message: refusal.message, detail, url: request.url, ip });
       ws.send(codedError(refusal, detail));
       ws.close(refusal.code, refusal.message);
       return;
@@ -118,6 +121,7 @@ export class PusherWebSocketServer {
     const max = app.limits.maxConnections;
     if (max > 0 && this.hub.connectionCount(app) >= max) {
       const refusal = closeCode('OVER_CAPACITY');
+      refusals.report?.({ kind: 'connection', appId: app.id, code: refusal.code, message: refusal.message, detail: `at most ${max} connections`, url: request.url, ip });
       ws.send(codedError(refusal, `at most ${max} connections`));
       ws.close(refusal.code, refusal.message);
       return;

@@ -19,6 +19,7 @@ async function publish(context: ApiContext, app: App, event: PublishRequest): Pr
       throw error;
     });
   }
+  context.hub.httpPublished(app, event.channels, event.name, event.data, event.socketId);
 }
 
 async function channelInfo(context: ApiContext, app: App, channels: string[], info: string[]) {

@@ -1,0 +1,90 @@
+// The live debug console's feed. `on` is the one flag the hot path reads: false while no
+// console is streaming, so nothing is built. While on, events are batched and sent every
+// 100 ms as one Server-Sent Event, at most `maxPerSecond` a second (the rest are counted
+// as dropped and the page says so): a console can never slow a burst by more than that.
+
+export type ConsoleEventType =
+  | 'api_message'
+  | 'client_event'
+  | 'subscribed'
+  | 'unsubscribed'
+  | 'occupied'
+  | 'vacated'
+  | 'member_added'
+  | 'member_removed'
+  | 'connected'
+  | 'disconnected'
+  | 'auth_failed'
+  | 'refused'
+  | 'error'
+  | 'closed'
+  | 'http_error';
+
+export interface ConsoleEvent {
+  /** ms since the epoch */
+  at: number;
+  type: ConsoleEventType;
+  app?: string;
+  channel?: string;
+  /** Several channels: an HTTP publish to more than one. */
+  channels?: string[];
+  event?: string;
+  data?: string;
+  socketId?: string;
+  userId?: string;
+  code?: number;
+  name?: string;
+  reason?: string;
+  ip?: string;
+}
+
+/** Data longer than this is cut in the console (the page says how long it was). */
+export const maxConsoleData = 2_000;
+
+export function consoleData(data: unknown): string {
+  const text = typeof data === 'string' ? data : JSON.stringify(data) ?? 'undefined';
+  return text.length > maxConsoleData ? `${text.slice(0, maxConsoleData)}… (${text.length} characters)` : text;
+}
+
+export class ConsoleFeed {
+  /** True while at least one console streams: checked before any event is built. */
+  on = false;
+  private batch: ConsoleEvent[] = [];
+  private dropped = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly perFlush: number;
+
+  constructor(
+    private readonly send: (payload: string) => void,
+    readonly maxPerSecond = 2_000,
+    private readonly flushMs = 100,
+  ) {
+    this.perFlush = Math.max(1, Math.round((maxPerSecond * flushMs) / 1000));
+  }
+
+  push(event: ConsoleEvent): void {
+    if (this.batch.length >= this.perFlush) {
+      this.dropped++;
+      return;
+    }
+    this.batch.push(event);
+    this.timer ??= setTimeout(() => this.flush(), this.flushMs);
+  }
+
+  flush(): void {
+    this.timer = undefined;
+    if (this.batch.length === 0 && this.dropped === 0) return;
+    const payload = JSON.stringify({ events: this.batch, dropped: this.dropped });
+    this.batch = [];
+    this.dropped = 0;
+    this.send(payload);
+  }
+
+  stop(): void {
+    this.on = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.batch = [];
+    this.dropped = 0;
+  }
+}
