@@ -5,7 +5,8 @@ import type { App } from './apps/app.js';
 import { ServerSideAuthorizer, type ServerAuthOutcome } from './auth/server-side-auth.js';
 import { AppChannels, type ChannelCounts, type JoinResult } from './channels/app-channels.js';
 import type { Channel } from './channels/channel.js';
-import { channelType, userChannel } from './protocol/channel-name.js';
+import { AppHistory, type RecoveryReason } from './channels/history.js';
+import { channelType, isUserChannel, userChannel } from './protocol/channel-name.js';
 import { textFrame } from './protocol/frame.js';
 import * as messages from './protocol/messages.js';
 import { closeCode } from './schema.js';
@@ -32,6 +33,10 @@ export interface HubObserver {
    * when delivery began if `Hub.timeDeliveries` is on, else 0.
    */
   delivered?(app: App, channel: string, recipients: number, startedAt: number): void;
+  /** A resuming subscriber was sent `count` missed events. */
+  replayed?(app: App, channel: string, count: number): void;
+  /** A resuming subscriber could not be given everything it missed. */
+  discontinuity?(app: App, channel: string, reason: RecoveryReason): void;
   /** A server-side authorization finished (or was refused without a call). */
   serverAuth?(outcome: ServerAuthOutcome): void;
   /** An event was accepted by the HTTP API and handed to the adapter (once per event, not per channel). */
@@ -46,11 +51,27 @@ interface AppState {
   users: Map<string, Set<Connection>>;
   /** Channels whose subscription count changed this turn. */
   countsDue: Set<string>;
+  /** Connection recovery's recent events, when the app has recovery on. */
+  history: AppHistory | undefined;
 }
+
+/** What a resuming subscriber saw last (`resume_from`) and the socket it had then. */
+export interface ResumePoint {
+  serial: string;
+  previousSocketId: string | undefined;
+}
+
+/** Serials of this process: an epoch that a restarted server never repeats, then a sequence. */
+const serialEpoch = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36).padStart(2, '0')}`;
 
 export interface PresenceJoin {
   userId: string;
   info: unknown;
+}
+
+/** Recovery covers an app's channels except the prefixes it switched off, and never user channels. */
+function recoveryCovers(app: App, channel: string): boolean {
+  return !isUserChannel(channel) && !app.recovery.disabledPrefixes.some((prefix) => channel.startsWith(prefix));
 }
 
 export class Hub {
@@ -61,7 +82,10 @@ export class Hub {
 
   constructor(apps: App[]) {
     for (const app of apps) {
-      const state: AppState = { app, channels: new AppChannels(), connections: new Map(), users: new Map(), countsDue: new Set() };
+      const history = app.recovery.enabled
+        ? new AppHistory(serialEpoch, app.limits.recoveryWindowSeconds * 1000, app.limits.recoveryMaxBytes)
+        : undefined;
+      const state: AppState = { app, channels: new AppChannels(), connections: new Map(), users: new Map(), countsDue: new Set(), history };
       this.byKey.set(app.key, state);
       this.byId.set(app.id, state);
     }
@@ -141,14 +165,14 @@ export class Hub {
   }
 
   /** Subscribes and answers the client: success, presence snapshot, cache replay, member_added. */
-  subscribe(connection: Connection, name: string, member?: PresenceJoin): void {
+  subscribe(connection: Connection, name: string, member?: PresenceJoin, resume?: ResumePoint): void {
     const { app } = connection;
     const state = this.state(app);
     const result = state.channels.join(connection, name, member);
     const { channel } = result;
     connection.channels.set(name, member?.userId);
     const membership = this.adapter.membership;
-    if (membership) return this.subscribeInCluster(membership, connection, state, result, member);
+    if (membership) return this.subscribeInCluster(membership, connection, state, result, member, resume);
 
     let presence: messages.PresenceSnapshot | undefined;
     if (channel.members) {
@@ -157,6 +181,7 @@ export class Hub {
       presence = { ids: Object.keys(hash), hash, count: channel.members.size };
     }
     connection.sendText(messages.subscriptionSucceeded(name, presence));
+    if (resume) this.replay(state, connection, name, resume);
     this.emit('subscribed', app, name, connection.socketId);
 
     if (result.occupied) this.emit('channelOccupied', app, name);
@@ -225,13 +250,49 @@ export class Hub {
     connection.user = undefined;
   }
 
-  /** Local delivery of a published message: serialised by the caller, framed once here. */
-  deliver(appId: string, name: string, message: string, exceptSocketId?: string): number {
+  /**
+   * Gives a published event its recovery serial, spliced into the serialised message once per
+   * channel (never per recipient). Events on channels without recovery come back unchanged.
+   */
+  stamp(app: App, channel: string, message: string): { message: string; seq?: number } {
+    const history = this.state(app).history;
+    if (!history || !recoveryCovers(app, channel)) return { message };
+    const { seq, serial } = history.nextSerial();
+    return { message: `${message.slice(0, -1)},"serial":"${serial}"}`, seq };
+  }
+
+  /** Sends what a resuming subscriber missed, in order, or tells it why it cannot. */
+  private replay(state: AppState, connection: Connection, name: string, resume: ResumePoint): void {
+    const { app } = state;
+    const replay = state.history && recoveryCovers(app, name) ? state.history.since(name, resume.serial) : ({ ok: false, reason: 'RECOVERY_DISABLED' } as const);
+    if (!replay.ok) {
+      connection.sendText(messages.discontinuity(name, replay.reason, resume.serial));
+      this.emit('discontinuity', app, name, replay.reason);
+      return;
+    }
+    let sent = 0;
+    for (const entry of replay.entries) {
+      // An event published with socket_id skipped its sender; it still skips that client now.
+      if (entry.exceptSocketId !== undefined && entry.exceptSocketId === resume.previousSocketId) continue;
+      connection.send(entry.frame);
+      sent++;
+    }
+    this.emit('replayed', app, name, sent);
+  }
+
+  /** Bytes held for recovery by an app on this node. */
+  historyBytes(app: App): number {
+    return this.state(app).history?.bytes ?? 0;
+  }
+
+  /** Local delivery of a published message: serialised by the caller, framed once here. `seq` records it for recovery. */
+  deliver(appId: string, name: string, message: string, exceptSocketId?: string, seq?: number): number {
     const state = this.byId.get(appId);
     if (!state) return 0;
     const startedAt = this.timeDeliveries ? performance.now() : 0;
     const channel = state.channels.get(name);
     const frame = textFrame(message);
+    if (seq !== undefined) state.history?.record(name, { seq, frame, exceptSocketId, at: Date.now() });
     if (channel ? channel.type.cache : channelType(name).cache) state.channels.remember(name, frame);
     const recipients = channel ? channel.broadcast(frame, exceptSocketId) : 0;
     this.emit('delivered', state.app, name, recipients, startedAt);
@@ -273,10 +334,11 @@ export class Hub {
   }
 
   /** What this node holds, for health checks and leak hunting. */
-  stats(): { connections: number; channels: number; presenceMembers: number; signedInUsers: number } {
-    const totals = { connections: 0, channels: 0, presenceMembers: 0, signedInUsers: 0 };
+  stats(): { connections: number; channels: number; presenceMembers: number; signedInUsers: number; historyBytes: number } {
+    const totals = { connections: 0, channels: 0, presenceMembers: 0, signedInUsers: 0, historyBytes: 0 };
     for (const state of this.byId.values()) {
       totals.connections += state.connections.size;
+      totals.historyBytes += state.history?.bytes ?? 0;
       totals.signedInUsers += state.users.size;
       const counts = state.channels.totals();
       totals.channels += counts.channels;
@@ -286,14 +348,24 @@ export class Hub {
   }
 
   expireCaches(now: number): void {
-    for (const state of this.byId.values()) state.channels.expireCache(state.app.limits.cacheTtlSeconds * 1000, now);
+    for (const state of this.byId.values()) {
+      state.channels.expireCache(state.app.limits.cacheTtlSeconds * 1000, now);
+      state.history?.expire(now);
+    }
   }
 
   /**
    * Subscribing when several nodes share state: the cluster's store decides occupied and
    * member_added (so each fires once cluster-wide) and holds the presence list and cache.
    */
-  private subscribeInCluster(membership: ClusterMembership, connection: Connection, state: AppState, result: JoinResult, member?: PresenceJoin): void {
+  private subscribeInCluster(
+    membership: ClusterMembership,
+    connection: Connection,
+    state: AppState,
+    result: JoinResult,
+    member?: PresenceJoin,
+    resume?: ResumePoint,
+  ): void {
     const { app } = connection;
     const { channel } = result;
     const { name } = channel;
@@ -303,7 +375,10 @@ export class Hub {
     const cacheFresh = channel.lastEvent !== undefined && Date.now() - channel.lastEventAt < app.limits.cacheTtlSeconds * 1000;
     const cached = channel.type.cache && !cacheFresh ? membership.cachedMessage(app.id, name) : undefined;
     cached?.catch(() => undefined);
-    if (!presence) connection.sendText(messages.subscriptionSucceeded(name));
+    if (!presence) {
+      connection.sendText(messages.subscriptionSucceeded(name));
+      if (resume) this.replay(state, connection, name, resume);
+    }
     this.emit('subscribed', app, name, connection.socketId);
     this.countChanged(state, channel);
     const stillSubscribed = () => !connection.closing && connection.channels.has(name);
@@ -315,6 +390,7 @@ export class Hub {
         const hash: Record<string, unknown> = {};
         for (const [id, info] of all) hash[id] = info ?? null;
         connection.sendText(messages.subscriptionSucceeded(name, { ids: Object.keys(hash), hash, count: all.size }));
+        if (resume) this.replay(state, connection, name, resume);
       }
       if (entered?.occupied) this.emit('channelOccupied', app, name);
       if (newMember && (entered ? entered.memberAdded : true)) {

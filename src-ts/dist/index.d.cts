@@ -165,6 +165,11 @@ interface PogoOptions extends ConnectionOverrides {
      * userAuthentication, namespace, withoutInterceptors, ...). These win over what the preset computes.
      */
     echo?: Partial<PogoEchoOptions>;
+    /**
+     * Connection recovery (default on): after a reconnect, resubscribe with the last serial seen per channel so
+     * the server replays what was missed; see `onDiscontinuity`. `false` leaves pusher-js exactly as it is.
+     */
+    recovery?: boolean;
 }
 /**
  * The Echo options for a Pogo server, from VITE_POGO_* variables and explicit overrides.
@@ -185,6 +190,44 @@ declare function echoConfig(options?: PogoOptions): PogoEchoOptions;
  * `createEcho<AppChannels>()`.
  */
 declare function createEcho<C extends object = PogoChannels>(options?: PogoOptions): PogoEcho<C>;
+
+var recovery = {
+	reasons: {
+		WINDOW_EXPIRED: "Events after this serial are older than the recovery window",
+		HISTORY_TRIMMED: "Events after this serial were dropped to keep history within its byte budget",
+		UNKNOWN_SERIAL: "This serial was not issued by this server or cluster (restarted, or invalid)",
+		RECOVERY_DISABLED: "Recovery is off for this channel",
+		HISTORY_UNAVAILABLE: "History could not be read (the broker is unreachable)"
+	}
+};
+
+/** Why the server could not replay everything after a reconnect: refetch this channel's state. */
+type RecoveryReason = keyof typeof recovery.reasons;
+interface Discontinuity {
+    reason: RecoveryReason;
+    message: string;
+    /** The serial the client asked to resume from. */
+    resume_from: string;
+}
+type DiscontinuityHandler = (discontinuity: Discontinuity) => void;
+interface Recovery {
+    /** The serial of the last event seen on a channel (its full Pusher name, e.g. `private-orders.1`). */
+    serialOf(channel: string): string | undefined;
+    /** Calls `handler` whenever the server says it could not replay a gap on `channel`; returns an unsubscribe. */
+    onDiscontinuity(channel: string, handler: DiscontinuityHandler): () => void;
+}
+/** Installs recovery on a pusher-js client once; later calls return the same controller. */
+declare function enableRecovery(pusher: {
+    connection: unknown;
+}): Recovery;
+/** Recovery on an Echo instance (installed by `createEcho`, or here for an Echo built by hand). */
+declare function recoveryOf(echo: unknown): Recovery;
+/**
+ * Calls `handler` when the server could not replay everything a channel missed while the connection
+ * was down (beyond the window, history trimmed, server restarted): refetch that channel's state then.
+ * `channel` is the full Pusher name: `orders`, `private-orders.1`, `presence-room.7`.
+ */
+declare function onDiscontinuity(echo: unknown, channel: string, handler: DiscontinuityHandler): () => void;
 
 /** What a client should do after the server closed its connection with this code (Pusher protocol 7). */
 type CloseAction = 'refuse' | 'backoff' | 'retry';
@@ -266,4 +309,4 @@ declare function connectionState(source: ConnectionSource): ConnectionState;
  */
 declare function onConnectionProblem(source: ConnectionSource, handler: (problem: ConnectionProblem) => void): () => void;
 
-export { type ChannelDefinition, type ChannelNames, type ChannelType, type CloseAction, type CodeInfo, type ConnectionOverrides, type ConnectionProblem, type ConnectionProblemKind, type ConnectionSettings, type ConnectionSource, type ConnectionState, type DefinitionFor, type EnvSource, type EventName, type EventPayload, type LaravelNotification, type MemberOf, type NameCheck, type NameMatchesPattern, type NotificationOf, type PatternToTemplate, type PogoChannels, PogoConfigError, type PogoEcho, type PogoEchoOptions, type PogoOptions, type PusherConnection, type Scheme, type SubscriptionError, type TypedChannel, type TypedPresenceChannel, type TypedPrivateChannel, type WhisperName, type WhisperPayload, closeCodeList, codeMessage, connectionOf, connectionState, createEcho, describeCode, echoConfig, envVariables, errorCodeList, onConnectionProblem, resolveConnectionSettings };
+export { type ChannelDefinition, type ChannelNames, type ChannelType, type CloseAction, type CodeInfo, type ConnectionOverrides, type ConnectionProblem, type ConnectionProblemKind, type ConnectionSettings, type ConnectionSource, type ConnectionState, type DefinitionFor, type Discontinuity, type DiscontinuityHandler, type EnvSource, type EventName, type EventPayload, type LaravelNotification, type MemberOf, type NameCheck, type NameMatchesPattern, type NotificationOf, type PatternToTemplate, type PogoChannels, PogoConfigError, type PogoEcho, type PogoEchoOptions, type PogoOptions, type PusherConnection, type Recovery, type RecoveryReason, type Scheme, type SubscriptionError, type TypedChannel, type TypedPresenceChannel, type TypedPrivateChannel, type WhisperName, type WhisperPayload, closeCodeList, codeMessage, connectionOf, connectionState, createEcho, describeCode, echoConfig, enableRecovery, envVariables, errorCodeList, onConnectionProblem, onDiscontinuity, recoveryOf, resolveConnectionSettings };

@@ -73,7 +73,7 @@ function resolveConnectionSettings(env, overrides = {}) {
 
 // src/config.ts
 function echoConfig(options = {}) {
-  const { env, echo, ...overrides } = options;
+  const { env, echo, recovery: _recovery, ...overrides } = options;
   const settings = resolveConnectionSettings(env ?? viteEnv(), overrides);
   const tls = settings.scheme === "https";
   return {
@@ -90,15 +90,6 @@ function echoConfig(options = {}) {
     Pusher,
     ...echo
   };
-}
-
-// src/create-echo.ts
-function createEcho(options = {}) {
-  const config = echoConfig(options);
-  if (typeof Echo !== "function") {
-    throw new Error("@pogo/echo: laravel-echo did not load as a class (its CommonJS entry is broken); import laravel-echo as an ES module");
-  }
-  return new Echo(config);
 }
 
 // ../config/pogo-websocket.schema.json
@@ -224,6 +215,92 @@ var errorCodes = {
     message: "The app's authorization endpoint is unavailable"
   }
 };
+var recovery = {
+  serialField: "serial",
+  resumeField: "resume_from",
+  previousSocketField: "previous_socket_id",
+  discontinuityEvent: "pogo:discontinuity"};
+
+// src/recovery.ts
+var installed = /* @__PURE__ */ new WeakMap();
+function enableRecovery(pusher) {
+  const existing = installed.get(pusher);
+  if (existing) return existing;
+  const manager = pusher.connection;
+  const serials = /* @__PURE__ */ new Map();
+  const handlers = /* @__PURE__ */ new Map();
+  let seenOnSocket;
+  const send = manager.send_event.bind(manager);
+  manager.send_event = (name, data, channel) => {
+    const fields = data;
+    if (name === "pusher:subscribe" && fields?.channel && serials.has(fields.channel)) {
+      data = {
+        ...fields,
+        [recovery.resumeField]: serials.get(fields.channel),
+        ...seenOnSocket && seenOnSocket !== manager.socket_id ? { [recovery.previousSocketField]: seenOnSocket } : {}
+      };
+    } else if (name === "pusher:unsubscribe" && fields?.channel) {
+      serials.delete(fields.channel);
+    }
+    return send(name, data, channel);
+  };
+  const read = (event) => {
+    const raw = event.data;
+    if (typeof raw !== "string" || !raw.includes(`"${recovery.serialField}":`) && !raw.includes(recovery.discontinuityEvent)) return;
+    let message;
+    try {
+      message = JSON.parse(raw);
+    } catch {
+      return;
+    }
+    if (typeof message.channel !== "string") return;
+    const serial = message[recovery.serialField];
+    if (typeof serial === "string") serials.set(message.channel, serial);
+    if (message.event === recovery.discontinuityEvent && typeof message.data === "string") {
+      const discontinuity = JSON.parse(message.data);
+      for (const handler of handlers.get(message.channel) ?? []) handler(discontinuity);
+    }
+  };
+  const attach = () => {
+    seenOnSocket = manager.socket_id;
+    manager.connection?.transport?.bind("message", read);
+  };
+  manager.bind("connected", attach);
+  if (manager.state === "connected") attach();
+  const controller = {
+    serialOf: (channel) => serials.get(channel),
+    onDiscontinuity(channel, handler) {
+      let set = handlers.get(channel);
+      if (!set) handlers.set(channel, set = /* @__PURE__ */ new Set());
+      set.add(handler);
+      return () => set.delete(handler);
+    }
+  };
+  installed.set(pusher, controller);
+  return controller;
+}
+function pusherBehind(echo) {
+  const pusher = echo.connector?.pusher;
+  if (!pusher?.connection) throw new TypeError("@pogo/echo: expected an Echo instance using the pusher/reverb broadcaster");
+  return pusher;
+}
+function recoveryOf(echo) {
+  return enableRecovery(pusherBehind(echo));
+}
+function onDiscontinuity(echo, channel, handler) {
+  return recoveryOf(echo).onDiscontinuity(channel, handler);
+}
+
+// src/create-echo.ts
+function createEcho(options = {}) {
+  const config = echoConfig(options);
+  if (typeof Echo !== "function") {
+    throw new Error("@pogo/echo: laravel-echo did not load as a class (its CommonJS entry is broken); import laravel-echo as an ES module");
+  }
+  const echo = new Echo(config);
+  if (options.recovery !== false) recoveryOf(echo);
+  return echo;
+}
 
 // src/codes.ts
 function index(table, kind) {
@@ -416,4 +493,4 @@ function onConnectionProblem(source, handler) {
   };
 }
 
-export { PogoConfigError, closeCodeList, codeMessage, connectionOf, connectionState, createEcho, describeCode, echoConfig, envVariables, errorCodeList, onConnectionProblem, resolveConnectionSettings };
+export { PogoConfigError, closeCodeList, codeMessage, connectionOf, connectionState, createEcho, describeCode, echoConfig, enableRecovery, envVariables, errorCodeList, onConnectionProblem, onDiscontinuity, recoveryOf, resolveConnectionSettings };

@@ -18,6 +18,11 @@ export interface PogoOptions extends ConnectionOverrides {
    * userAuthentication, namespace, withoutInterceptors, ...). These win over what the preset computes.
    */
   echo?: Partial<PogoEchoOptions>;
+  /**
+   * Connection recovery (default on): after a reconnect, resubscribe with the last serial seen per channel so
+   * the server replays what was missed; see `onDiscontinuity`. `false` leaves pusher-js exactly as it is.
+   */
+  recovery?: boolean;
 }
 
 /**
@@ -30,7 +35,7 @@ export interface PogoOptions extends ConnectionOverrides {
  * ```
  */
 export function echoConfig(options: PogoOptions = {}): PogoEchoOptions {
-  const { env, echo, ...overrides } = options;
+  const { env, echo, recovery: _recovery, ...overrides } = options;
   const settings = resolveConnectionSettings(env ?? viteEnv(), overrides);
   const tls = settings.scheme === 'https';
   return {

@@ -2,6 +2,7 @@
 import Echo from 'laravel-echo';
 import type { PogoChannels, PogoEcho } from './channels';
 import { echoConfig, type PogoOptions } from './config';
+import { recoveryOf } from './recovery';
 
 /**
  * A Laravel Echo connected to the Pogo server the VITE_POGO_* variables describe. Explicit options override the
@@ -16,5 +17,7 @@ export function createEcho<C extends object = PogoChannels>(options: PogoOptions
   if (typeof Echo !== 'function') {
     throw new Error('@pogo/echo: laravel-echo did not load as a class (its CommonJS entry is broken); import laravel-echo as an ES module');
   }
-  return new Echo(config) as unknown as PogoEcho<C>;
+  const echo = new Echo(config) as unknown as PogoEcho<C>;
+  if (options.recovery !== false) recoveryOf(echo);
+  return echo;
 }

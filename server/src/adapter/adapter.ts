@@ -8,8 +8,11 @@ export interface ChannelSummary extends ChannelCounts {
 }
 
 export interface Adapter {
-  /** Deliver a serialised channel message to its subscribers on every node. */
-  publish(appId: string, channel: string, message: string, exceptSocketId?: string): void | Promise<void>;
+  /**
+   * Deliver a serialised channel message to its subscribers on every node. `seq` (events
+   * published through the API on channels with recovery) records it in recovery history.
+   */
+  publish(appId: string, channel: string, message: string, exceptSocketId?: string, seq?: number): void | Promise<void>;
   /** Occupied channels of an app across the cluster. */
   channels(appId: string, prefix: string): Promise<ChannelSummary[]>;
   channel(appId: string, name: string): Promise<ChannelCounts>;

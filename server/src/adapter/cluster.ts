@@ -52,8 +52,8 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
     });
   }
 
-  publish(appId: string, channel: string, message: string, exceptSocketId?: string): Promise<void> {
-    this.hub.deliver(appId, channel, message, exceptSocketId);
+  publish(appId: string, channel: string, message: string, exceptSocketId?: string, seq?: number): Promise<void> {
+    this.hub.deliver(appId, channel, message, exceptSocketId, seq);
     const payload = `p${this.broker.nodeId}\n${appId}\n${channel}\n${exceptSocketId ?? ''}\n${message}`;
     let sent: Promise<void>;
     if (channelType(channel).cache) {

@@ -6,8 +6,8 @@ import type { ChannelCounts } from '../channels/app-channels.js';
 export class LocalAdapter implements Adapter {
   constructor(private readonly hub: Hub) {}
 
-  publish(appId: string, channel: string, message: string, exceptSocketId?: string): void {
-    this.hub.deliver(appId, channel, message, exceptSocketId);
+  publish(appId: string, channel: string, message: string, exceptSocketId?: string, seq?: number): void {
+    this.hub.deliver(appId, channel, message, exceptSocketId, seq);
   }
 
   async channels(appId: string, prefix: string): Promise<ChannelSummary[]> {

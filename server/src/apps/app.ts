@@ -21,4 +21,6 @@ export interface App {
   /** Where the server authorizes subscriptions that arrive without `auth` (server-side auth). */
   authEndpoint: string | undefined;
   limits: Limits;
+  /** Connection recovery: serials on events, `resume_from` on subscribe (window and budget in limits). */
+  recovery: { enabled: boolean; disabledPrefixes: string[] };
 }

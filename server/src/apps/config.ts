@@ -155,6 +155,15 @@ function limits(value: unknown, key: string): Limits {
   return result;
 }
 
+/** `recovery: false`, `true`, or `{enabled, disabledPrefixes}`; on by default. */
+function recovery(value: unknown, key: string): App['recovery'] {
+  if (value === undefined || typeof value === 'boolean' || value === 'true' || value === 'false') {
+    return { enabled: bool(value, key, true), disabledPrefixes: [] };
+  }
+  if (!isObject(value)) throw new ConfigError(key, 'must be true, false or {enabled, disabledPrefixes}');
+  return { enabled: bool(value.enabled, `${key}.enabled`, true), disabledPrefixes: stringList(value.disabledPrefixes, `${key}.disabledPrefixes`) };
+}
+
 function httpUrl(value: unknown, key: string): string {
   const url = str(value, key);
   if (!/^https?:\/\/[^/]/.test(url)) throw new ConfigError(key, 'must be an http(s) URL');
@@ -191,6 +200,7 @@ export function parseApp(raw: unknown, key: string): App {
     webhooks: webhooks(raw.webhooks, `${key}.webhooks`),
     authEndpoint: raw.authEndpoint === undefined || raw.authEndpoint === '' ? undefined : httpUrl(raw.authEndpoint, `${key}.authEndpoint`),
     limits: limits(raw.limits, `${key}.limits`),
+    recovery: recovery(raw.recovery, `${key}.recovery`),
   };
 }
 
@@ -212,6 +222,7 @@ function appFromEnv(env: Env): App | undefined {
       allowedOrigins: env.WS_ALLOWED_ORIGINS,
       clientEvents: env.WS_CLIENT_EVENTS,
       authEndpoint: env.WS_AUTH_ENDPOINT,
+      recovery: env.WS_RECOVERY,
       webhooks: env.WS_WEBHOOK_URL ? [{ url: env.WS_WEBHOOK_URL, events: env.WS_WEBHOOK_EVENTS }] : undefined,
     },
     `${source}_ID`,

@@ -5,6 +5,7 @@ import { stringField } from '../protocol/client-message.js';
 import { subscriptionSucceeded } from '../protocol/messages.js';
 import { channelAuthString, verifyAuth } from '../protocol/signature.js';
 import type { Connection } from '../transport/connection.js';
+import { schema } from '../schema.js';
 import { refuse, refuseSubscription } from './reply.js';
 
 export async function subscribe(hub: Hub, connection: Connection, data: unknown): Promise<void> {
@@ -73,7 +74,9 @@ export async function subscribe(hub: Hub, connection: Connection, data: unknown)
       member = parsed;
     }
   }
-  hub.subscribe(connection, name, member);
+  const resumeFrom = stringField(data, schema.recovery.resumeField);
+  const resume = resumeFrom ? { serial: resumeFrom, previousSocketId: stringField(data, schema.recovery.previousSocketField) } : undefined;
+  hub.subscribe(connection, name, member, resume);
 }
 
 /** The member a presence `channel_data` describes, or why it is refused. */

@@ -1,6 +1,7 @@
 // Server → client messages, serialised once. Pusher double-encodes `data` for its own
 // events (a JSON string inside JSON); published events carry `data` exactly as published.
-import type { CodeEntry } from '../schema.js';
+import type { RecoveryReason } from '../channels/history.js';
+import { schema, type CodeEntry } from '../schema.js';
 
 export function connectionEstablished(socketId: string, activityTimeout: number): string {
   return JSON.stringify({
@@ -75,4 +76,13 @@ export function signinSuccess(userData: string): string {
  */
 export function channelEvent(event: string, channel: string, data: unknown, userId?: string): string {
   return JSON.stringify(userId === undefined ? { event, channel, data } : { event, channel, data, user_id: userId });
+}
+
+/** Recovery could not cover a `resume_from`: the app should refetch this channel's state. */
+export function discontinuity(channel: string, reason: RecoveryReason, resumeFrom: string): string {
+  return JSON.stringify({
+    event: schema.recovery.discontinuityEvent,
+    channel,
+    data: JSON.stringify({ reason, message: schema.recovery.reasons[reason], resume_from: resumeFrom }),
+  });
 }

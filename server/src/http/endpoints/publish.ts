@@ -10,7 +10,8 @@ import type { App } from '../../apps/app.js';
 async function publish(context: ApiContext, app: App, event: PublishRequest): Promise<void> {
   const pending: Promise<void>[] = [];
   for (const channel of event.channels) {
-    const sent = context.adapter.publish(app.id, channel, channelEvent(event.name, channel, event.data), event.socketId);
+    const { message, seq } = context.hub.stamp(app, channel, channelEvent(event.name, channel, event.data));
+    const sent = context.adapter.publish(app.id, channel, message, event.socketId, seq);
     if (sent) pending.push(sent);
   }
   if (pending.length > 0) {
