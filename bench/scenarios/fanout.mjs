@@ -37,7 +37,7 @@ async function fanout(ctx, kind, { mode, rounds, durationMs, inflight, rate, ext
     const out = { connectFailures: conn.failed, inflight, ...(rate ? { ratePerSec: rate } : {}), ...(rounds > 1 ? summarise(measured) : measured[0]) };
     if (extraInflight) {
       const r = await measureQuietly(ctx, server, { subscribers: conn.ok, channel, mode, durationMs, inflight: extraInflight });
-      out.moreInFlight = { inflight: extraInflight, deliveriesPerSec: r.deliveriesPerSec, latencyMs: r.latencyMs, lost: r.lost, deliveriesPerWrite: r.serverSyscalls.deliveriesPerWrite, serverCpuPct: r.cpu.serverPct };
+      out.moreInFlight = { inflight: extraInflight, deliveriesPerSec: r.deliveriesPerSec, latencyMs: r.latencyMs, lost: r.lost, deliveriesPerWrite: r.serverSyscalls.deliveriesPerWrite, serverCpuPct: r.cpu.serverPct, generatorCpuPct: Math.round(r.cpu.clients.reduce((a, u) => a + u.cpuPct, 0) + r.cpu.publisher.cpuPct), otherProcessesPct: r.cpu.otherProcessesPct };
     }
     return out;
   } finally {

@@ -1,8 +1,8 @@
 // Scenario 5: presence churn. Per channel one observer stays subscribed and counts
 // member_added / member_removed; churners (distinct users) subscribe with a channel_data auth
 // signed by the harness, and on subscription_succeeded unsubscribe and subscribe again.
-import { connectClients, closeClients, round } from '../lib/harness.mjs';
-import { APP, cpuMeter } from '../lib/servers.mjs';
+import { connectClients, closeClients, round, waitForQuiet } from '../lib/harness.mjs';
+import { APP, cpuMeter, ioCounters, otherCpuMeter } from '../lib/servers.mjs';
 
 export const presence = {
   name: 'presence',
@@ -17,7 +17,10 @@ export const presence = {
         const perWorker = channelsPerWorker * (1 + churnersPerChannel);
         const conn = await connectClients(ctx, server, { count: perWorker * ctx.clients.length, ratePerSec: 2000, sampleEvery: 0 });
         if (conn.failed) throw new Error(`connect failures: ${JSON.stringify(conn.failures)}`);
+        await waitForQuiet(ctx, server);
         const meter = cpuMeter(server.pid);
+        const others = otherCpuMeter([process.pid, server.pid, ...ctx.clients.map((w) => w.pid), ctx.publisher.pid]);
+        const io0 = ioCounters(server.pid);
         const parts = await Promise.all(
           ctx.clients.map((w, i) =>
             w.call(
@@ -28,6 +31,8 @@ export const presence = {
           ),
         );
         const serverCpuPct = meter();
+        const otherProcessesPct = others();
+        const io1 = ioCounters(server.pid);
         const sum = (k) => parts.reduce((s, p) => s + p[k], 0);
         const seconds = durationMs / 1000;
         return {
@@ -42,7 +47,8 @@ export const presence = {
           joinsPerSec: round(sum('joins') / seconds),
           leavesPerSec: round(sum('memberRemoved') / seconds),
           joinLatencyMs: parts.map((p) => p.joinLatencyMs),
-          cpu: { serverPct: serverCpuPct, clients: parts.map((p) => p.usage) },
+          serverSyscalls: { writes: io1.syscw - io0.syscw, reads: io1.syscr - io0.syscr },
+          cpu: { serverPct: serverCpuPct, clients: parts.map((p) => p.usage), otherProcessesPct },
         };
       } finally {
         await closeClients(ctx);
