@@ -206,10 +206,21 @@ export class Hub {
     connection.channels.delete(name);
     const { app } = connection;
     const state = this.state(app);
-    const result = state.channels.leave(connection, name, userId);
+    const graceMs = app.limits.presenceLeaveGraceMs;
+    const result = state.channels.leave(connection, name, userId, graceMs > 0);
     if (!result) return;
     this.emit('unsubscribed', app, name, connection.socketId);
     const membership = this.adapter.membership;
+    if (userId !== undefined && result.lastConnectionOfUser && graceMs > 0) {
+      // The member stays for the grace period; it is removed only if it has not come back by then.
+      setTimeout(() => {
+        if (state.channels.releaseMember(name, userId)) this.memberLeft(state, name, userId);
+      }, graceMs).unref();
+      if (membership && result.vacated) void membership.exit(app.id, name, true, undefined).then((exited) => this.clusterLeft(app.id, name, undefined, exited.vacated), () => {});
+      else if (!membership && result.vacated) this.emit('channelVacated', app, name);
+      this.countChanged(state, result.channel);
+      return;
+    }
     if (membership) {
       const lastUser = userId !== undefined && result.lastConnectionOfUser ? userId : undefined;
       if (result.vacated || lastUser !== undefined) {
@@ -228,6 +239,21 @@ export class Hub {
     }
     if (result.vacated) this.emit('channelVacated', app, name);
     this.countChanged(state, result.channel);
+  }
+
+  /** A presence member's grace period ended without it coming back: remove it, here and in the cluster. */
+  private memberLeft(state: AppState, name: string, userId: string): void {
+    const { app } = state;
+    const membership = this.adapter.membership;
+    if (!membership) {
+      this.adapter.publish(app.id, name, messages.memberRemoved(name, userId));
+      this.emit('memberRemoved', app, name, userId);
+      return;
+    }
+    membership.exit(app.id, name, false, userId).then(
+      (exited) => this.clusterLeft(app.id, name, exited.memberRemoved ? userId : undefined, false),
+      () => this.adapter.publish(app.id, name, messages.memberRemoved(name, userId)),
+    );
   }
 
   /** `pusher:signin` succeeded: the connection now receives `#server-to-user-{id}`. */

@@ -52,21 +52,39 @@ export class AppChannels {
     return { channel, firstConnectionOfUser, occupied };
   }
 
-  leave(subscriber: Subscriber, name: string, userId?: string): LeaveResult | undefined {
+  /**
+   * With `keepMember`, a presence user's last connection leaves the member in place with no
+   * connection (a grace period: a reload neither removes nor re-adds it); `releaseMember` ends it.
+   */
+  leave(subscriber: Subscriber, name: string, userId?: string, keepMember = false): LeaveResult | undefined {
     const channel = this.channels.get(name);
     if (!channel || !channel.subscribers.delete(subscriber)) return undefined;
     let lastConnectionOfUser = false;
     if (userId !== undefined && channel.members) {
       const member = channel.members.get(userId);
       if (member && --member.connections <= 0) {
-        channel.members.delete(userId);
+        if (!keepMember) channel.members.delete(userId);
         lastConnectionOfUser = true;
       }
     }
     const vacated = channel.subscribers.size === 0;
-    // An empty channel keeps only what outlives subscribers: a cache channel's last event.
-    if (vacated && !channel.lastEvent) this.channels.delete(name);
+    this.dropIfEmpty(channel);
     return { channel, lastConnectionOfUser, vacated };
+  }
+
+  /** Ends a grace period: true when the member was still without a connection and is now gone. */
+  releaseMember(name: string, userId: string): boolean {
+    const channel = this.channels.get(name);
+    const member = channel?.members?.get(userId);
+    if (!channel || !member || member.connections > 0) return false;
+    channel.members!.delete(userId);
+    this.dropIfEmpty(channel);
+    return true;
+  }
+
+  /** An empty channel keeps only what outlives subscribers: a cache channel's last event, members in grace. */
+  private dropIfEmpty(channel: Channel): void {
+    if (channel.subscribers.size === 0 && !channel.lastEvent && !channel.members?.size) this.channels.delete(channel.name);
   }
 
   counts(channel: Channel): ChannelCounts {
@@ -109,7 +127,7 @@ export class AppChannels {
     for (const [name, channel] of this.channels) {
       if (channel.lastEvent && now - channel.lastEventAt >= ttlMs) {
         channel.lastEvent = undefined;
-        if (!channel.occupied) this.channels.delete(name);
+        this.dropIfEmpty(channel);
       }
     }
   }
