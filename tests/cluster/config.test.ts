@@ -93,6 +93,9 @@ describe('against a real redis-server', () => {
     // WS_REDIS_URL with the default prefix: the same deployment as any default-prefix node.
     const defaultPrefix = await start({ apps: [defaultApp], redis: acl });
     expect(await crosses(defaultPrefix, fromEnv, 'acl-3')).toBe(true);
+    // The password may come from WS_REDIS_PASSWORD instead of the file.
+    const passwordFromEnv = await start({ apps: [defaultApp], redis: { url: redis.url, username: 'pogo', prefix: 'one:' } }, { env: { WS_REDIS_PASSWORD: 's3cret' } });
+    expect(await crosses(a, passwordFromEnv, 'acl-4')).toBe(true);
     await eventually(() => expect(a.output()).not.toMatch(/s3cret/));
   });
 

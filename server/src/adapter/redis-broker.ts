@@ -54,6 +54,8 @@ export class RedisBroker implements Broker, ClusterStore {
   private heartbeat: NodeJS.Timeout | undefined;
   private epoch = '';
   private down = false;
+  /** Redis's clock minus ours (ms), measured at every heartbeat. */
+  private clockOffset = 0;
   /** Our lease has been written once (a lease found missing later means we were reaped). */
   private registered = false;
   private closing = false;
@@ -204,11 +206,18 @@ export class RedisBroker implements Broker, ClusterStore {
     }
   }
 
+  private now(): number {
+    return Date.now() + this.clockOffset;
+  }
+
   /** Refresh our lease; claim and clean up nodes whose lease ran out. */
   private async beat(): Promise<void> {
     if (this.closing) return;
     try {
-      const now = Date.now();
+      // Leases are compared in Redis's clock, so nodes with skewed clocks still agree.
+      const [seconds, micros] = await this.commands.time();
+      this.clockOffset = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) - Date.now();
+      const now = this.now();
       const added = await this.commands.zadd(this.nodesKey, now + this.config.nodeTimeoutSeconds * 1000, this.nodeId);
       // Our lease was gone although we never disconnected (Redis stalled): the others reaped us.
       if (added === 1 && this.registered && !this.down) {
@@ -262,7 +271,7 @@ export class RedisBroker implements Broker, ClusterStore {
   }
 
   async peers(): Promise<number> {
-    const alive = await this.commands.zrangebyscore(this.nodesKey, Date.now(), '+inf');
+    const alive = await this.commands.zrangebyscore(this.nodesKey, this.now(), '+inf');
     return alive.filter((node) => node !== this.nodeId).length;
   }
 
