@@ -59,10 +59,13 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
   );
   router.addPlainRoute(readiness);
   let metricsListener: MetricsListener | undefined;
+  let onFlushed: (() => void) | undefined;
   if (config.metrics.enabled) {
     metrics.expose(hub, { detailed: config.metrics.detailed });
     hub.timeDeliveries = config.metrics.detailed;
-    hub.observe(metricsObserver(metrics));
+    const observer = metricsObserver(metrics);
+    hub.observe(observer);
+    if (config.metrics.detailed) onFlushed = observer.flushed;
     // With its own port, /metrics stays off the public one.
     if (config.metrics.port === undefined) router.addPlainRoute(metricsRoute(metrics));
   }
@@ -70,6 +73,7 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
   const http: Server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => void router.handle(req, res));
   const websockets = new PusherWebSocketServer(hub, { trustedProxies: config.trustedProxies });
   websockets.attach(http);
+  websockets.outbound.onFlushed = onFlushed;
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -1,5 +1,5 @@
 // Hub events → metric counters. Each callback is a field increment; the optional detailed
-// histograms add two clock reads per delivered channel message and one timer per turn.
+// histograms add two clock reads per delivered channel message and one per flush.
 import { performance } from 'node:perf_hooks';
 import type { App } from '../apps/app.js';
 import type { ServerAuthOutcome } from '../auth/server-side-auth.js';
@@ -7,16 +7,23 @@ import type { HubObserver } from '../hub.js';
 import type { Connection } from '../transport/connection.js';
 import type { ServerMetrics } from './metrics.js';
 
-export function metricsObserver(metrics: ServerMetrics): HubObserver {
+const maxWaiting = 100_000;
+
+export interface MetricsObserver extends HubObserver {
+  /** The outbound queue wrote everything queued (detailed metrics: publish-to-flush latency). */
+  flushed(): void;
+}
+
+export function metricsObserver(metrics: ServerMetrics): MetricsObserver {
   const { counters } = metrics;
   const fanout = metrics.fanoutDuration;
   const flush = metrics.flushLatency;
 
-  // Publish-to-flush: the outbound queue writes every socket's frames in a setImmediate
-  // scheduled by the first frame of the turn; ours is scheduled after it, so it runs once
-  // the frames are written.
+  // Publish-to-flush: deliveries wait here until the outbound queue has written their frames
+  // (it calls flushed(), wired in server.ts). Bounded, in case frames to closing sockets never flush.
   let waiting: { app: string; startedAt: number }[] = [];
-  const observeFlushed = () => {
+  const flushed = () => {
+    if (waiting.length === 0) return;
     const now = performance.now();
     const batch = waiting;
     waiting = [];
@@ -24,6 +31,7 @@ export function metricsObserver(metrics: ServerMetrics): HubObserver {
   };
 
   return {
+    flushed,
     connected(app: App, connection: Connection) {
       const c = counters.of(app.id);
       connection.ws.on('message', () => {
@@ -45,10 +53,7 @@ export function metricsObserver(metrics: ServerMetrics): HubObserver {
       counters.of(app.id).messagesOut += recipients;
       if (startedAt > 0 && recipients > 0) {
         if (fanout) fanout.observe({ app: app.id }, (performance.now() - startedAt) / 1000);
-        if (flush) {
-          if (waiting.length === 0) setImmediate(observeFlushed);
-          waiting.push({ app: app.id, startedAt });
-        }
+        if (flush && waiting.length < maxWaiting) waiting.push({ app: app.id, startedAt });
       }
     },
   };

@@ -38,7 +38,11 @@ export class OutboundQueue {
     const targets = this.dirty;
     this.dirty = [];
     for (const target of targets) this.write(target);
+    this.onFlushed?.();
   }
+
+  /** Called after every flush: the detailed metrics time publish-to-write with it. */
+  onFlushed: (() => void) | undefined = undefined;
 
   /** Writes one target's frames now (before a close frame, say); its dirty entry becomes a no-op. */
   write(target: OutboundTarget): void {
