@@ -21230,6 +21230,8 @@ var RedisBroker = class {
   heartbeat;
   epoch = "";
   down = false;
+  /** Redis's clock minus ours (ms), measured at every heartbeat. */
+  clockOffset = 0;
   /** Our lease has been written once (a lease found missing later means we were reaped). */
   registered = false;
   closing = false;
@@ -21328,11 +21330,16 @@ var RedisBroker = class {
       setTimeout(() => void (this.down ? void 0 : this.resume()), 500).unref();
     }
   }
+  now() {
+    return Date.now() + this.clockOffset;
+  }
   /** Refresh our lease; claim and clean up nodes whose lease ran out. */
   async beat() {
     if (this.closing) return;
     try {
-      const now = Date.now();
+      const [seconds, micros] = await this.commands.time();
+      this.clockOffset = Number(seconds) * 1e3 + Math.floor(Number(micros) / 1e3) - Date.now();
+      const now = this.now();
       const added = await this.commands.zadd(this.nodesKey, now + this.config.nodeTimeoutSeconds * 1e3, this.nodeId);
       if (added === 1 && this.registered && !this.down) {
         this.log.warn("redis: this node was presumed dead by the others; re-registering");
@@ -21378,7 +21385,7 @@ var RedisBroker = class {
     return !this.down && this.commands.status === "ready";
   }
   async peers() {
-    const alive = await this.commands.zrangebyscore(this.nodesKey, Date.now(), "+inf");
+    const alive = await this.commands.zrangebyscore(this.nodesKey, this.now(), "+inf");
     return alive.filter((node) => node !== this.nodeId).length;
   }
   // ── store ─────────────────────────────────────────────────────────────────────────────
