@@ -194,7 +194,7 @@ describe('webhooks from a running server', () => {
         { ...rejecting, webhooks: [{ url: receiver.url('/reject'), events: ['channel_occupied'] }] },
         { ...picky, webhooks: [{ url: receiver.url('/picky'), events: ['member_added'] }] },
       ],
-      webhooks: { batchIntervalMs: 50, timeoutMs: 400, retries: 3, retryBackoffMs: 50, vacatedDelayMs: 300 },
+      webhooks: { batchIntervalMs: 50, timeoutMs: 400, retries: 3, retryBackoffMs: 50, vacatedDelayMs: 600 },
     });
   });
   afterAll(async () => {
@@ -268,7 +268,7 @@ describe('webhooks from a running server', () => {
         .slice(before)
         .filter((r) => r.events.some((e) => e.name === 'channel_occupied' && e.channel.startsWith('batch-')));
       // 12 occupied + 12 subscription_count, in far fewer requests than events.
-      expect(occupiedRequests.length).toBeLessThanOrEqual(3);
+      expect(occupiedRequests.length).toBeLessThan(6);
       expect(Math.max(...occupiedRequests.map((r) => r.events.length))).toBeGreaterThan(1);
     } finally {
       client.disconnect();
@@ -284,7 +284,7 @@ describe('webhooks from a running server', () => {
       client.unsubscribe('flap');
       await sleep(100);
       await subscribed(client, 'flap');
-      await sleep(600);
+      await sleep(900);
       const flap = receiver.events('/ok').filter((e) => e.channel === 'flap' && e.name !== 'subscription_count');
       expect(flap).toEqual([{ name: 'channel_occupied', channel: 'flap' }]);
     } finally {
