@@ -66,7 +66,7 @@ describe('a node killed with SIGKILL', () => {
       // nodeTimeoutSeconds is 2; heartbeats every 2/3 s: removed within 2 s + one beat (+ slack).
       await eventually(() => expect(removed.map((m) => m.id).sort()).toEqual(['bob', 'eve']), 6_000);
       const tookMs = Date.now() - killedAt;
-      expect(tookMs).toBeLessThan(4_000);
+      expect(tookMs).toBeLessThan(5_000);
       expect(tookMs).toBeGreaterThan(1_000);
       expect(await usersOn(survivor, 'presence-ops')).toEqual(['watcher']);
       await eventually(() =>
@@ -99,7 +99,7 @@ describe('Redis faults', () => {
     try {
       const stalled = await timedTrigger(a, 'stall', { n: 1 });
       expect(stalled.status).toBe(503);
-      expect(stalled.ms).toBeLessThan(1_500); // commandTimeoutMs is 500
+      expect(stalled.ms).toBeLessThan(2_000); // commandTimeoutMs is 500; the rest is slack for a busy CI
       await eventually(() => expect(seenLocal).toEqual([{ n: 1 }]));
     } finally {
       redis.resume();
@@ -142,7 +142,7 @@ describe('Redis faults', () => {
     const failed = results.filter((r) => r.status !== 200);
     expect(failed.length).toBeGreaterThan(0);
     expect(failed.every((r) => r.status === 503)).toBe(true);
-    expect(Math.max(...failed.map((r) => r.ms))).toBeLessThan(1_500);
+    expect(Math.max(...failed.map((r) => r.ms))).toBeLessThan(2_000);
     // Local subscribers got every publish, the failed ones included; none twice.
     await eventually(() => expect(seenLocal.map((m) => m.n)).toEqual(results.map((r) => r.n)));
     // Remote subscribers got each accepted publish at most once (at-most-once across nodes).

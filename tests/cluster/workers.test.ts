@@ -84,13 +84,12 @@ describe('--workers 2 without Redis (coordinated by the primary)', () => {
     const droppedSet = new Set<string>();
     users.forEach((c, i) => c.connection.bind('state_change', (s: { current: string }) => s.current !== 'connected' && droppedSet.add(`u${i}`)));
     process.kill(before[0]!, 'SIGKILL');
-    // Round-robin put two of the four on the killed worker; their connections drop, and the
-    // survivors are told those members left (the primary reaps the dead worker's entries).
-    let dropped: string[] = [];
-    await eventually(() => {
-      dropped = [...droppedSet].sort();
-      expect(dropped).toHaveLength(2);
-    });
+    // Round-robin put some of the four (usually two) on the killed worker; their connections
+    // drop, and the survivors are told those members left (the primary reaps its entries).
+    await eventually(() => expect(droppedSet.size).toBeGreaterThan(0));
+    await sleep(300);
+    const dropped = [...droppedSet].sort();
+    expect(dropped.length).toBeLessThan(4);
     const survivor = users.findIndex((_, i) => !droppedSet.has(`u${i}`));
     await eventually(() => expect(removed[survivor]!.map((m) => m.id).sort()).toEqual(dropped));
     await eventually(async () => {
