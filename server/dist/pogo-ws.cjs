@@ -20833,7 +20833,7 @@ var ServerMetrics = class {
     plainCounter("pogo_websocket_circuit_breaker_open_total", "Times the server-side auth circuit breaker opened", "circuitBreakerOpen");
     plainCounter("pogo_websocket_broker_dropped_messages_total", "Messages the cluster adapter (Redis) could not pass on", "brokerDropped");
     plainCounter("pogo_websocket_subscriptions_total", "Successful channel subscriptions", "subscriptions");
-    plainCounter("pogo_websocket_client_dropped_messages_total", "Frames discarded for slow consumers (closed with SLOW_CONSUMER)", "clientDropped");
+    plainCounter("pogo_websocket_client_dropped_messages_total", "Messages discarded for slow consumers (queued when the client was closed with SLOW_CONSUMER)", "clientDropped");
     plainCounter("pogo_websocket_publish_failures_total", "Publishes that could not be handed to the adapter", "publishFailures");
     plainCounter("pogo_websocket_webhook_delivered_total", "Webhook events accepted by a receiver (2xx)", "webhookDelivered");
     new import_prom_client.Counter({
@@ -23735,8 +23735,8 @@ var Connection = class {
     setTimeout(() => this.ws.terminate(), 2e3).unref();
   }
   /** The client reads slower than it is sent to: drop what is queued and let it reconnect. */
-  overflow() {
-    this.droppedFrames++;
+  overflow(droppedFrames) {
+    this.droppedFrames += droppedFrames;
     this.closeWith(closeCode("SLOW_CONSUMER"));
   }
   droppedFrames = 0;
@@ -23811,7 +23811,7 @@ var OutboundQueue = class {
     target.pendingBytes = 0;
     if (!frames || target.socket.destroyed) return;
     if (target.socket.writableLength > this.maxBufferedBytes(target)) {
-      target.overflow();
+      target.overflow(frames.length);
       return;
     }
     target.socket.write(frames.length === 1 ? frames[0] : Buffer.concat(frames, bytes));

@@ -17,6 +17,8 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
   const { log } = options;
   const store = new MemoryStore();
   const workers = new Set<Worker>();
+  /** Workers that listen (and so answer cluster queries); one still starting is not waited for. */
+  const listening = new Set<Worker>();
   const listeningLines: string[] = [];
   let announced = false;
   let stopping = false;
@@ -45,13 +47,14 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
           : message.op === 'userCount' ? store.userCount(a, b)
           : message.op === 'cached' ? store.cached(a, b)
           : message.op === 'entries' ? store.entries(a)
-          : workers.size - 1;
+          : listening.size - (listening.has(worker) ? 1 : 0);
         reply = { pogo: 'result', id: message.id, result };
       } catch (error) {
         reply = { pogo: 'result', id: message.id, error: (error as Error).message };
       }
       sendTo(worker, reply);
     } else if (message.pogo === 'listening') {
+      listening.add(worker);
       listeningLines.push(message.line);
       if (!announced && listeningLines.length >= options.workers) {
         announced = true;
@@ -66,6 +69,7 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
     worker.on('message', (message: unknown) => onMessage(worker, message));
     worker.on('exit', (code, signal) => {
       workers.delete(worker);
+      listening.delete(worker);
       if (options.ipc) {
         // Its members leave the cluster now; one surviving worker announces it (and fires webhooks).
         const changes = store.reap(workerNodeId(worker.id));
