@@ -137,7 +137,7 @@ export class ServerMetrics {
     plainCounter('pogo_websocket_circuit_breaker_open_total', 'Times the server-side auth circuit breaker opened', 'circuitBreakerOpen');
     plainCounter('pogo_websocket_broker_dropped_messages_total', 'Messages the cluster adapter (Redis) could not pass on', 'brokerDropped');
     plainCounter('pogo_websocket_subscriptions_total', 'Successful channel subscriptions', 'subscriptions');
-    plainCounter('pogo_websocket_client_dropped_messages_total', 'Frames discarded for slow consumers (closed with SLOW_CONSUMER)', 'clientDropped');
+    plainCounter('pogo_websocket_client_dropped_messages_total', 'Messages discarded for slow consumers (queued when the client was closed with SLOW_CONSUMER)', 'clientDropped');
     plainCounter('pogo_websocket_publish_failures_total', 'Publishes that could not be handed to the adapter', 'publishFailures');
     plainCounter('pogo_websocket_webhook_delivered_total', 'Webhook events accepted by a receiver (2xx)', 'webhookDelivered');
 

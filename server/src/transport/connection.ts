@@ -67,8 +67,8 @@ export class Connection implements Subscriber, OutboundTarget {
   }
 
   /** The client reads slower than it is sent to: drop what is queued and let it reconnect. */
-  overflow(): void {
-    this.droppedFrames++;
+  overflow(droppedFrames: number): void {
+    this.droppedFrames += droppedFrames;
     this.closeWith(closeCode('SLOW_CONSUMER'));
   }
 

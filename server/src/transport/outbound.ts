@@ -7,8 +7,8 @@ export interface OutboundTarget {
   pending: Buffer[] | undefined;
   pendingBytes: number;
   readonly socket: Socket;
-  /** Called instead of writing when the socket already holds more than the budget. */
-  overflow(): void;
+  /** Called instead of writing when the socket already holds more than the budget; the frames are dropped. */
+  overflow(droppedFrames: number): void;
 }
 
 export class OutboundQueue {
@@ -53,7 +53,7 @@ export class OutboundQueue {
     if (!frames || target.socket.destroyed) return;
     // What the kernel would not take last time is still here: the client is not keeping up.
     if (target.socket.writableLength > this.maxBufferedBytes(target)) {
-      target.overflow();
+      target.overflow(frames.length);
       return;
     }
     target.socket.write(frames.length === 1 ? frames[0]! : Buffer.concat(frames, bytes));
