@@ -19067,6 +19067,7 @@ function runPrimary(options) {
   const { log: log2 } = options;
   const store = new MemoryStore();
   const workers = /* @__PURE__ */ new Set();
+  const listening = /* @__PURE__ */ new Set();
   const listeningLines = [];
   let announced = false;
   let stopping = false;
@@ -19085,13 +19086,14 @@ function runPrimary(options) {
       let reply;
       try {
         const [a, b, c, d, e, f] = message.args;
-        const result = message.op === "enter" ? store.enter(a, b, c, d, e, f) : message.op === "exit" ? store.exit(a, b, c, d, e) : message.op === "members" ? store.members(a, b) : message.op === "userCount" ? store.userCount(a, b) : message.op === "cached" ? store.cached(a, b) : message.op === "entries" ? store.entries(a) : workers.size - 1;
+        const result = message.op === "enter" ? store.enter(a, b, c, d, e, f) : message.op === "exit" ? store.exit(a, b, c, d, e) : message.op === "members" ? store.members(a, b) : message.op === "userCount" ? store.userCount(a, b) : message.op === "cached" ? store.cached(a, b) : message.op === "entries" ? store.entries(a) : listening.size - (listening.has(worker) ? 1 : 0);
         reply = { pogo: "result", id: message.id, result };
       } catch (error) {
         reply = { pogo: "result", id: message.id, error: error.message };
       }
       sendTo(worker, reply);
     } else if (message.pogo === "listening") {
+      listening.add(worker);
       listeningLines.push(message.line);
       if (!announced && listeningLines.length >= options.workers) {
         announced = true;
@@ -19105,6 +19107,7 @@ function runPrimary(options) {
     worker.on("message", (message) => onMessage(worker, message));
     worker.on("exit", (code, signal) => {
       workers.delete(worker);
+      listening.delete(worker);
       if (options.ipc) {
         const changes = store.reap(workerNodeId(worker.id));
         const announcer = [...workers][0];
