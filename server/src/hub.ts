@@ -69,6 +69,13 @@ export interface PresenceJoin {
   info: unknown;
 }
 
+/** Serials every node of a cluster honours. */
+const clusterSerialEpoch = 'c';
+
+function newHistory(app: App, epoch: string, shared: boolean): AppHistory {
+  return new AppHistory(epoch, app.limits.recoveryWindowSeconds * 1000, app.limits.recoveryMaxBytes, shared);
+}
+
 /** Recovery covers an app's channels except the prefixes it switched off, and never user channels. */
 function recoveryCovers(app: App, channel: string): boolean {
   return !isUserChannel(channel) && !app.recovery.disabledPrefixes.some((prefix) => channel.startsWith(prefix));
@@ -82,9 +89,7 @@ export class Hub {
 
   constructor(apps: App[]) {
     for (const app of apps) {
-      const history = app.recovery.enabled
-        ? new AppHistory(serialEpoch, app.limits.recoveryWindowSeconds * 1000, app.limits.recoveryMaxBytes)
-        : undefined;
+      const history = app.recovery.enabled ? newHistory(app, serialEpoch, false) : undefined;
       const state: AppState = { app, channels: new AppChannels(), connections: new Map(), users: new Map(), countsDue: new Set(), history };
       this.byKey.set(app.key, state);
       this.byId.set(app.id, state);
@@ -306,6 +311,21 @@ export class Hub {
     this.emit('replayed', app, name, sent);
   }
 
+  /**
+   * Several nodes: every node records what the bus delivers under the publisher's serials, so the
+   * epoch is the cluster's, and a serial from before this node's coverage is "not here", not unknown.
+   */
+  shareHistory(): void {
+    for (const state of this.byId.values()) {
+      if (state.history) state.history = newHistory(state.app, clusterSerialEpoch, true);
+    }
+  }
+
+  /** The bus lost messages: no node-local history before now can be vouched for. */
+  historyGap(): void {
+    for (const state of this.byId.values()) state.history?.gap();
+  }
+
   /** Bytes held for recovery by an app on this node. */
   historyBytes(app: App): number {
     return this.state(app).history?.bytes ?? 0;
@@ -350,11 +370,30 @@ export class Hub {
 
   /** Subscription counts go out at most once per channel per turn, however many joined. */
   private sendCounts(state: AppState): void {
+    const membership = this.adapter.membership;
+    if (membership) return this.sendClusterCounts(membership, state);
     for (const name of state.countsDue) {
       const channel = state.channels.get(name);
       const count = channel?.subscribers.size ?? 0;
       if (channel && count > 0) channel.broadcast(textFrame(messages.subscriptionCount(name, count)));
       this.emit('subscriptionCount', state.app, name, count);
+    }
+    state.countsDue.clear();
+  }
+
+  /** Several nodes: the count is the cluster's, and every node's subscribers are told it. */
+  private sendClusterCounts(membership: ClusterMembership, state: AppState): void {
+    const { app } = state;
+    for (const name of state.countsDue) {
+      const local = state.channels.get(name)?.subscribers.size ?? 0;
+      membership.countSubscriptions(app.id, name, local).then(
+        (total) => {
+          if (total > 0) this.adapter.publish(app.id, name, messages.subscriptionCount(name, total));
+          this.emit('subscriptionCount', app, name, total);
+        },
+        // The broker is away: this node's own count is the best it can say.
+        () => local > 0 && state.channels.get(name)?.broadcast(textFrame(messages.subscriptionCount(name, local))),
+      );
     }
     state.countsDue.clear();
   }

@@ -42,19 +42,24 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
     private readonly hub: Hub,
     private readonly broker: Broker,
     private readonly options: ClusterAdapterOptions,
-  ) {}
+  ) {
+    hub.shareHistory();
+  }
 
   start(): Promise<void> {
     return this.broker.start({
       message: (payload) => this.receive(payload),
       reaped: (changes) => this.announceReaped(changes),
-      resumed: (dataLost) => void this.reregister(dataLost),
+      resumed: (dataLost) => {
+        this.hub.historyGap(); // what the bus carried during the outage never arrived here
+        void this.reregister(dataLost);
+      },
     });
   }
 
   publish(appId: string, channel: string, message: string, exceptSocketId?: string, seq?: number): Promise<void> {
     this.hub.deliver(appId, channel, message, exceptSocketId, seq);
-    const payload = `p${this.broker.nodeId}\n${appId}\n${channel}\n${exceptSocketId ?? ''}\n${message}`;
+    const payload = `p${this.broker.nodeId}\n${appId}\n${channel}\n${exceptSocketId ?? ''}\n${seq ?? ''}\n${message}`;
     let sent: Promise<void>;
     if (channelType(channel).cache) {
       const ttlMs = (this.hub.appById(appId)?.limits.cacheTtlSeconds ?? 0) * 1000;
@@ -73,9 +78,12 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
       const appEnd = payload.indexOf('\n', headerEnd);
       const channelEnd = payload.indexOf('\n', appEnd + 1);
       const exceptEnd = payload.indexOf('\n', channelEnd + 1);
-      if (exceptEnd < 0) return;
+      const seqEnd = payload.indexOf('\n', exceptEnd + 1);
+      if (exceptEnd < 0 || seqEnd < 0) return;
       const except = exceptEnd > channelEnd + 1 ? payload.slice(channelEnd + 1, exceptEnd) : undefined;
-      this.hub.deliver(payload.slice(headerEnd, appEnd), payload.slice(appEnd + 1, channelEnd), payload.slice(exceptEnd + 1), except);
+      // The publishing node's recovery seq: every node records the event under the same serial.
+      const seq = seqEnd > exceptEnd + 1 ? Number(payload.slice(exceptEnd + 1, seqEnd)) : undefined;
+      this.hub.deliver(payload.slice(headerEnd, appEnd), payload.slice(appEnd + 1, channelEnd), payload.slice(seqEnd + 1), except, seq);
       return;
     }
     let control: Control;
@@ -195,6 +203,10 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
     return this.broker.store.cached(appId, channel);
   }
 
+  countSubscriptions(appId: string, channel: string, localCount: number): Promise<number> {
+    return this.broker.store.setCount(this.broker.nodeId, appId, channel, localCount);
+  }
+
   private announceReaped(changes: ReapedChange[]): void {
     for (const change of changes) this.hub.clusterLeft(change.appId, change.channel, change.removedUserId, change.vacated);
   }
@@ -219,7 +231,11 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
           }
         }
       }
-      const stale = (await store.entries(node)).filter((e) => !local.has(JSON.stringify(e.userId === undefined ? [e.appId, e.channel] : [e.appId, e.channel, e.userId])));
+      const registered = await store.entries(node);
+      for (const entry of registered.filter((e) => e.count)) {
+        await store.setCount(node, entry.appId, entry.channel, this.hub.localChannel(entry.appId, entry.channel).subscriptionCount);
+      }
+      const stale = registered.filter((e) => !e.count && !local.has(JSON.stringify(e.userId === undefined ? [e.appId, e.channel] : [e.appId, e.channel, e.userId])));
       for (const entry of stale) {
         const result = await store.exit(node, entry.appId, entry.channel, entry.userId === undefined, entry.userId);
         if (result.vacated || result.memberRemoved) this.hub.clusterLeft(entry.appId, entry.channel, result.memberRemoved ? entry.userId : undefined, result.vacated);

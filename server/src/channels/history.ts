@@ -23,7 +23,12 @@ interface ChannelHistory {
   trimmedBecause: RecoveryReason;
 }
 
-/** One app's history. Serials are `<epoch>.<seq>`: the epoch tells this process's serials apart. */
+/**
+ * One app's history. Serials are `<epoch>.<seq>`. On one node the epoch is the process's own (a
+ * restarted server never honours old serials); nodes of a cluster share an epoch and each keeps
+ * its own copy of the history from what the bus delivers. `seq` is a hybrid logical clock in
+ * microseconds: increasing on every node, and past any seq a node has seen from the others.
+ */
 export class AppHistory {
   private readonly channels = new Map<string, ChannelHistory>();
   /** Every live entry in publish order, for trimming the oldest first whatever its channel. */
@@ -35,11 +40,23 @@ export class AppHistory {
   private droppedUpTo = 0;
   private droppedBecause: RecoveryReason = 'WINDOW_EXPIRED';
 
+  /** Serials below this may name events this node never saw (it started, or lost the bus, later). */
+  private coveredFrom: number;
+
   constructor(
     private readonly epoch: string,
     private readonly windowMs: number,
     private readonly maxBytes: number,
-  ) {}
+    /** Shared with other nodes: a serial from before this node's coverage is not unknown, only not here. */
+    private readonly shared = false,
+  ) {
+    this.coveredFrom = Date.now() * 1000;
+  }
+
+  /** The bus lost messages (an outage): nothing before now can be vouched for. */
+  gap(): void {
+    this.coveredFrom = Math.max(this.seq + 1, Date.now() * 1000);
+  }
 
   get bytes(): number {
     return this.totalBytes;
@@ -47,7 +64,7 @@ export class AppHistory {
 
   /** The next serial; the caller builds the frame with it and then records it. */
   nextSerial(): { seq: number; serial: string } {
-    this.seq++;
+    this.seq = Math.max(Date.now() * 1000, this.seq + 1);
     return { seq: this.seq, serial: `${this.epoch}.${this.seq}` };
   }
 
@@ -55,6 +72,7 @@ export class AppHistory {
     let channel = this.channels.get(name);
     if (!channel) this.channels.set(name, (channel = { entries: [], head: 0, trimmedUpTo: 0, trimmedBecause: 'WINDOW_EXPIRED' }));
     channel.entries.push(entry);
+    if (entry.seq > this.seq) this.seq = entry.seq; // another node's clock ran ahead
     this.order.push({ channel, name, entry });
     this.totalBytes += entry.frame.length;
     while (this.totalBytes > this.maxBytes && this.orderHead < this.order.length) this.dropOldest('HISTORY_TRIMMED');
@@ -64,15 +82,23 @@ export class AppHistory {
   since(name: string, serial: string): Replay {
     const dot = serial.lastIndexOf('.');
     const seq = Number(serial.slice(dot + 1));
+    // A serial from the future may be one that has not reached this node yet: never guess.
     if (dot < 0 || serial.slice(0, dot) !== this.epoch || !Number.isSafeInteger(seq) || seq < 0 || seq > this.seq) {
       return { ok: false, reason: 'UNKNOWN_SERIAL' };
     }
+    if (seq < this.coveredFrom) return { ok: false, reason: this.shared ? 'HISTORY_UNAVAILABLE' : 'UNKNOWN_SERIAL' };
     const channel = this.channels.get(name);
     if (!channel) return seq >= this.droppedUpTo ? { ok: true, entries: [] } : { ok: false, reason: this.droppedBecause };
     if (seq < channel.trimmedUpTo) return { ok: false, reason: channel.trimmedBecause };
-    const entries: HistoryEntry[] = [];
-    for (let i = channel.head; i < channel.entries.length; i++) if (channel.entries[i]!.seq > seq) entries.push(channel.entries[i]!);
-    return { ok: true, entries };
+    // Entries are in arrival order; with several publishing nodes that can differ from seq order,
+    // so what follows the serial's own entry is replayed, not what has a larger seq.
+    let from = channel.entries.length;
+    while (from > channel.head && channel.entries[from - 1]!.seq !== seq) from--;
+    if (from === channel.head) {
+      from = channel.head;
+      while (from < channel.entries.length && channel.entries[from]!.seq <= seq) from++;
+    }
+    return { ok: true, entries: channel.entries.slice(from) };
   }
 
   /** Drops what the window no longer covers. Called from the server's once-a-second sweep. */
