@@ -339,7 +339,8 @@ export class Hub {
     const channel = state.channels.get(name);
     const frame = textFrame(message);
     if (seq !== undefined) state.history?.record(name, { seq, frame, exceptSocketId, at: Date.now() });
-    if (channel ? channel.type.cache : channelType(name).cache) state.channels.remember(name, frame);
+    // Only events are cached: a member_added or subscription_count must not replace the last one.
+    if ((channel ? channel.type.cache : channelType(name).cache) && !message.startsWith('{"event":"pusher_internal:')) state.channels.remember(name, frame);
     const recipients = channel ? channel.broadcast(frame, exceptSocketId) : 0;
     this.emit('delivered', state.app, name, recipients, startedAt);
     return recipients;

@@ -22,6 +22,7 @@ const operation = fc.oneof(
   fc.record({ op: fc.constant('enter' as const), node, channel, occupied: fc.boolean(), user }),
   fc.record({ op: fc.constant('exit' as const), node, channel, vacated: fc.boolean(), user }),
   fc.record({ op: fc.constant('reap' as const), node }),
+  fc.record({ op: fc.constant('count' as const), node, channel, count: fc.integer({ min: 0, max: 3 }) }),
 );
 
 describe('cluster stores', () => {
@@ -44,6 +45,8 @@ describe('cluster stores', () => {
             } else if (o.op === 'exit') {
               const expected = memory.exit(o.node, 'app', o.channel, o.vacated, o.user);
               expect(await broker.exit(o.node, 'app', o.channel, o.vacated, o.user)).toEqual(expected);
+            } else if (o.op === 'count') {
+              expect(await broker.setCount(o.node, 'app', o.channel, o.count)).toBe(memory.setCount(o.node, 'app', o.channel, o.count));
             } else {
               const sort = (list: { channel: string; removedUserId?: string }[]) => [...list].sort((x, y) => `${x.channel}${x.removedUserId}`.localeCompare(`${y.channel}${y.removedUserId}`));
               expect(sort(await broker.reap(o.node))).toEqual(sort(memory.reap(o.node)));
@@ -52,6 +55,8 @@ describe('cluster stores', () => {
           for (const name of ['presence-one', 'presence-two']) {
             expect(await broker.members('app', name)).toEqual(memory.members('app', name));
             expect(await broker.userCount('app', name)).toBe(memory.userCount('app', name));
+            // A count of 0 changes nothing and answers the total: the same on both.
+            expect(await broker.setCount('probe', 'app', name, 0)).toBe(memory.setCount('probe', 'app', name, 0));
           }
         } finally {
           await broker.close();

@@ -57,4 +57,6 @@ export interface ClusterMembership {
   exit(appId: string, channel: string, vacated: boolean, userId: string | undefined): Promise<ExitResult>;
   /** Cache channels: the last message published anywhere, while its TTL runs. */
   cachedMessage(appId: string, channel: string): Promise<string | undefined>;
+  /** Records this node's subscriber count of a channel; answers the cluster's total. */
+  countSubscriptions(appId: string, channel: string, localCount: number): Promise<number>;
 }

@@ -9,6 +9,8 @@ export interface NodeEntry {
   channel: string;
   /** Present: the presence user; absent: the channel's occupancy. */
   userId?: string;
+  /** This node's subscriber count of the channel (for `subscription_count`), not a membership. */
+  count?: true;
 }
 
 /** What removing a dead node's entries changed cluster-wide; announced by one node only. */
@@ -34,6 +36,8 @@ export interface ClusterStore {
   members(appId: string, channel: string): Promise<Map<string, unknown>>;
   userCount(appId: string, channel: string): Promise<number>;
   cached(appId: string, channel: string): Promise<string | undefined>;
+  /** Sets `node`'s subscriber count of a channel (0 removes it); answers the sum over nodes. */
+  setCount(node: string, appId: string, channel: string, count: number): Promise<number>;
   /** What `node` holds in the store (to re-register after an outage). */
   entries(node: string): Promise<NodeEntry[]>;
 }

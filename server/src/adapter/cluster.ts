@@ -61,7 +61,7 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
     this.hub.deliver(appId, channel, message, exceptSocketId, seq);
     const payload = `p${this.broker.nodeId}\n${appId}\n${channel}\n${exceptSocketId ?? ''}\n${seq ?? ''}\n${message}`;
     let sent: Promise<void>;
-    if (channelType(channel).cache) {
+    if (channelType(channel).cache && !message.startsWith('{"event":"pusher_internal:')) {
       const ttlMs = (this.hub.appById(appId)?.limits.cacheTtlSeconds ?? 0) * 1000;
       sent = this.broker.send(payload, channel, { appId, channel, message, ttlMs });
     } else {

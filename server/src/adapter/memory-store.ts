@@ -21,6 +21,8 @@ export class MemoryStore {
   private readonly channels = new Map<string, ChannelRecord>();
   private readonly byNode = new Map<string, Map<string, NodeEntry>>();
   private readonly cache = new Map<string, CachedMessage>();
+  /** Channel → node → that node's subscriber count. */
+  private readonly counts = new Map<string, Map<string, number>>();
 
   private record(appId: string, channel: string): ChannelRecord {
     const key = channelKey(appId, channel);
@@ -30,7 +32,7 @@ export class MemoryStore {
   }
 
   private register(node: string, entry: NodeEntry, add: boolean): void {
-    const key = `${entry.appId}\n${entry.channel}\n${entry.userId ?? ''}`;
+    const key = `${entry.appId}\n${entry.channel}\n${entry.count ? '#' : `=${entry.userId ?? ''}`}`;
     let entries = this.byNode.get(node);
     if (add) {
       if (!entries) this.byNode.set(node, (entries = new Map()));
@@ -84,6 +86,22 @@ export class MemoryStore {
     return result;
   }
 
+  setCount(node: string, appId: string, channel: string, count: number): number {
+    const key = channelKey(appId, channel);
+    let perNode = this.counts.get(key);
+    if (count > 0) {
+      if (!perNode) this.counts.set(key, (perNode = new Map()));
+      perNode.set(node, count);
+    } else {
+      perNode?.delete(node);
+      if (perNode?.size === 0) this.counts.delete(key);
+    }
+    this.register(node, { appId, channel, count: true }, count > 0);
+    let total = 0;
+    for (const n of perNode?.values() ?? []) total += n;
+    return total;
+  }
+
   members(appId: string, channel: string): Map<string, unknown> {
     const record = this.channels.get(channelKey(appId, channel));
     return new Map(record ? [...record.users].map(([id, user]) => [id, user.info]) : []);
@@ -118,6 +136,10 @@ export class MemoryStore {
   reap(node: string): ReapedChange[] {
     const changes: ReapedChange[] = [];
     for (const entry of this.entries(node)) {
+      if (entry.count) {
+        this.setCount(node, entry.appId, entry.channel, 0);
+        continue;
+      }
       const result = this.exit(node, entry.appId, entry.channel, entry.userId === undefined, entry.userId);
       if (result.vacated || result.memberRemoved) {
         changes.push({ appId: entry.appId, channel: entry.channel, vacated: result.vacated, removedUserId: result.memberRemoved ? entry.userId : undefined });

@@ -9,13 +9,14 @@ import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import type { RedisConfig } from '../apps/config.js';
 import type { EnterResult, ExitResult, MemberEntry } from './adapter.js';
 import { BrokerError, nodeIdLength, type Broker, type BrokerEvents, type CacheWrite, type ClusterStore, type NodeEntry, type ReapedChange } from './broker.js';
-import { enterScript, exitScript } from './redis-scripts.js';
+import { countScript, enterScript, exitScript } from './redis-scripts.js';
 
 type Client = Redis | Cluster;
 
 interface ScriptCommands {
   pogoEnter(k1: string, k2: string, k3: string, k4: string, node: string, occupied: string, userId: string, info: string, want: string): Promise<[number, number, string[]?]>;
   pogoExit(k1: string, k2: string, k3: string, k4: string, node: string, vacated: string, userId: string): Promise<[number, number]>;
+  pogoCount(key: string, node: string, count: string): Promise<number>;
 }
 
 export interface BrokerLog {
@@ -99,6 +100,7 @@ export class RedisBroker implements Broker, ClusterStore {
     }
     this.commands.defineCommand('pogoEnter', { numberOfKeys: 4, lua: enterScript });
     this.commands.defineCommand('pogoExit', { numberOfKeys: 4, lua: exitScript });
+    this.commands.defineCommand('pogoCount', { numberOfKeys: 1, lua: countScript });
   }
 
   private warn(kind: string, message: string): void {
@@ -243,6 +245,10 @@ export class RedisBroker implements Broker, ClusterStore {
   async reap(node: string): Promise<ReapedChange[]> {
     const changes: ReapedChange[] = [];
     for (const entry of await this.entries(node)) {
+      if (entry.count) {
+        await this.setCount(node, entry.appId, entry.channel, 0);
+        continue;
+      }
       const result = await this.exit(node, entry.appId, entry.channel, entry.userId === undefined, entry.userId);
       if (result.vacated || result.memberRemoved) {
         changes.push({ appId: entry.appId, channel: entry.channel, vacated: result.vacated, removedUserId: result.memberRemoved ? entry.userId : undefined });
@@ -303,6 +309,18 @@ export class RedisBroker implements Broker, ClusterStore {
     return { vacated: reply[0] === 1, memberRemoved: reply[1] === 1 };
   }
 
+  async setCount(node: string, appId: string, channel: string, count: number): Promise<number> {
+    const entry = JSON.stringify([appId, channel, null, 'count']);
+    const key = `${this.prefix}ch{${appId}:${channel}}:counts`;
+    if (count > 0) {
+      const [total] = await Promise.all([this.commands.pogoCount(key, node, String(count)), this.commands.sadd(this.nodeKey(node), entry)]);
+      return total;
+    }
+    const total = await this.commands.pogoCount(key, node, '0');
+    await this.commands.srem(this.nodeKey(node), entry);
+    return total;
+  }
+
   async members(appId: string, channel: string): Promise<Map<string, unknown>> {
     const hash = await this.commands.hgetall(this.channelKeys(appId, channel)[1]);
     return new Map(Object.entries(hash).map(([id, info]) => [id, JSON.parse(info) as unknown]));
@@ -319,8 +337,9 @@ export class RedisBroker implements Broker, ClusterStore {
   async entries(node: string): Promise<NodeEntry[]> {
     const raw = await this.commands.smembers(this.nodeKey(node));
     return raw.map((entry) => {
-      const [appId, channel, userId] = JSON.parse(entry) as [string, string, string?];
-      return userId === undefined ? { appId, channel } : { appId, channel, userId };
+      const [appId, channel, userId, kind] = JSON.parse(entry) as [string, string, (string | null)?, string?];
+      if (kind === 'count') return { appId, channel, count: true as const };
+      return userId === undefined || userId === null ? { appId, channel } : { appId, channel, userId };
     });
   }
 

@@ -26,6 +26,18 @@ end
 return {occupied, added}
 `;
 
+/** KEYS[1] hash node id → subscriber count; ARGV: node, count. Answers the sum over nodes. */
+export const countScript = `
+if tonumber(ARGV[2]) > 0 then
+  redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+else
+  redis.call('HDEL', KEYS[1], ARGV[1])
+end
+local total = 0
+for _, n in ipairs(redis.call('HVALS', KEYS[1])) do total = total + tonumber(n) end
+return total
+`;
+
 /** ARGV: node, vacated '1'|'0', user id or ''. */
 export const exitScript = `
 local vacated = 0

@@ -93,6 +93,10 @@ export class IpcBroker implements Broker, ClusterStore {
     return this.call('cached', appId, channel);
   }
 
+  setCount(node: string, appId: string, channel: string, count: number): Promise<number> {
+    return this.call('setCount', node, appId, channel, count);
+  }
+
   entries(node: string): Promise<NodeEntry[]> {
     return this.call('entries', node);
   }

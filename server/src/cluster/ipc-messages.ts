@@ -2,7 +2,7 @@
 // without Redis). The primary relays the bus and holds the cluster store for all workers.
 import type { CacheWrite, ReapedChange } from '../adapter/broker.js';
 
-export type StoreOperation = 'enter' | 'exit' | 'members' | 'userCount' | 'cached' | 'entries' | 'peers';
+export type StoreOperation = 'enter' | 'exit' | 'members' | 'userCount' | 'cached' | 'entries' | 'setCount' | 'peers';
 
 export type WorkerToPrimary =
   | { pogo: 'bus'; payload: string; cache?: CacheWrite }

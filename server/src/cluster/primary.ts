@@ -47,6 +47,7 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
           : message.op === 'userCount' ? store.userCount(a, b)
           : message.op === 'cached' ? store.cached(a, b)
           : message.op === 'entries' ? store.entries(a)
+          : message.op === 'setCount' ? store.setCount(a, b, c, d)
           : listening.size - (listening.has(worker) ? 1 : 0);
         reply = { pogo: 'result', id: message.id, result };
       } catch (error) {
