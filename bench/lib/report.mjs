@@ -11,6 +11,14 @@ function cell(r, f) {
   return ok(r) ? f(r) : why(r);
 }
 
+const NOISY_PCT = 20;
+/** '†' after a figure measured while other processes used more than NOISY_PCT% of a core. */
+const dag = (m) => {
+  if (!m) return '';
+  if (Array.isArray(m.rounds) && typeof m.quietRounds === 'number') return m.quietRounds === 0 ? ' †' : '';
+  return (m.cpu?.otherProcessesPct ?? m.otherProcessesPct ?? 0) > NOISY_PCT ? ' †' : '';
+};
+
 /** Rows of [scenario, metric, baseline, pogo, pogo vs baseline, target, met]. */
 export function tableRows(res) {
   const s = res.scenarios;
@@ -19,22 +27,22 @@ export function tableRows(res) {
   const n = res.options.subscribers;
   if (s.burst) {
     const { baseline: b, pogo: p } = s.burst;
-    add(`Burst fanout, ${n} subscribers, ${res.options.dataBytes} B events`, 'deliveries/s', cell(b, (r) => fmt(r.deliveriesPerSec)), cell(p, (r) => fmt(r.deliveriesPerSec)), ok(b) && ok(p) ? ratio(p.deliveriesPerSec, b.deliveriesPerSec) : '–', '≥ 8×', ok(b) && ok(p) ? mark(p.deliveriesPerSec >= 8 * b.deliveriesPerSec) : '');
-    add('', 'latency p50 / p99 / max (ms)', cell(b, (r) => lat(r.latencyMs)), cell(p, (r) => lat(r.latencyMs)), ok(b) && ok(p) ? ratio(p.latencyMs.p99, b.latencyMs.p99, 2) + ' p99' : '–', 'lower p99', ok(b) && ok(p) ? mark(p.latencyMs.p99 < b.latencyMs.p99) : '');
+    add(`Burst fanout, ${n} subscribers, ${res.options.dataBytes} B events`, 'deliveries/s', cell(b, (r) => fmt(r.deliveriesPerSec) + dag(r)), cell(p, (r) => fmt(r.deliveriesPerSec) + dag(r)), ok(b) && ok(p) ? ratio(p.deliveriesPerSec, b.deliveriesPerSec) : '–', '≥ 8×', ok(b) && ok(p) ? mark(p.deliveriesPerSec >= 8 * b.deliveriesPerSec) : '');
+    add('', 'latency p50 / p99 / max (ms)', cell(b, (r) => lat(r.latencyMs) + dag(r)), cell(p, (r) => lat(r.latencyMs) + dag(r)), ok(b) && ok(p) ? ratio(p.latencyMs.p99, b.latencyMs.p99, 2) + ' p99' : '–', 'lower p99', ok(b) && ok(p) ? mark(p.latencyMs.p99 < b.latencyMs.p99) : '');
     add('', 'lost deliveries (of accepted × subscribers)', cell(b, (r) => `${fmt(r.lost)} of ${fmt(r.expectedDeliveries)}`), cell(p, (r) => `${fmt(r.lost)} of ${fmt(r.expectedDeliveries)}`), '', '0', ok(p) ? mark(p.lost === 0) : '');
-    add('', `deliveries/s with ${res.options.inflight * 4} publishes in flight`, cell(b, (r) => fmt(r.moreInFlight?.deliveriesPerSec)), cell(p, (r) => fmt(r.moreInFlight?.deliveriesPerSec)), ok(b) && ok(p) && b.moreInFlight && p.moreInFlight ? ratio(p.moreInFlight.deliveriesPerSec, b.moreInFlight.deliveriesPerSec) : '–', '', '');
+    add('', `deliveries/s with ${res.options.inflight * 4} publishes in flight`, cell(b, (r) => fmt(r.moreInFlight?.deliveriesPerSec) + dag(r.moreInFlight)), cell(p, (r) => fmt(r.moreInFlight?.deliveriesPerSec) + dag(r.moreInFlight)), ok(b) && ok(p) && b.moreInFlight && p.moreInFlight ? ratio(p.moreInFlight.deliveriesPerSec, b.moreInFlight.deliveriesPerSec) : '–', '', '');
     add('', 'deliveries per write syscall (server)', cell(b, (r) => fmt(r.serverSyscalls.deliveriesPerWrite, 1)), cell(p, (r) => fmt(r.serverSyscalls.deliveriesPerWrite, 1)), '', '', '');
     add('', 'publishes rejected by the server', cell(b, (r) => fmt(sumValues(r.rejected))), cell(p, (r) => fmt(sumValues(r.rejected))), '', '', '');
   }
   if (s.steady) {
     const { baseline: b, pogo: p } = s.steady;
-    add(`Steady fanout, ${res.options.steadyRate} publishes/s × ${n}`, 'latency p50 / p99 / max (ms)', cell(b, (r) => lat(r.latencyMs)), cell(p, (r) => lat(r.latencyMs)), ok(b) && ok(p) ? ratio(p.latencyMs.p99, b.latencyMs.p99, 2) + ' p99' : '–', '', '');
+    add(`Steady fanout, ${res.options.steadyRate} publishes/s × ${n}`, 'latency p50 / p99 / max (ms)', cell(b, (r) => lat(r.latencyMs) + dag(r)), cell(p, (r) => lat(r.latencyMs) + dag(r)), ok(b) && ok(p) ? ratio(p.latencyMs.p99, b.latencyMs.p99, 2) + ' p99' : '–', '', '');
     add('', 'lost deliveries', cell(b, (r) => fmt(r.lost)), cell(p, (r) => fmt(r.lost)), '', '0', ok(p) ? mark(p.lost === 0) : '');
   }
   if (s.http) {
     const { baseline: b, pogo: p } = s.http;
-    add('HTTP publish, 1 subscriber', '`/events` requests/s', cell(b, (r) => fmt(r.single.acceptedRequestsPerSec)), cell(p, (r) => fmt(r.single.acceptedRequestsPerSec)), ok(b) && ok(p) ? ratio(p.single.acceptedRequestsPerSec, b.single.acceptedRequestsPerSec) : '–', '', '');
-    add('', '`/batch_events` (10 per request) events/s', cell(b, (r) => fmt(r.batch10.acceptedEventsPerSec)), cell(p, (r) => fmt(r.batch10.acceptedEventsPerSec)), ok(b) && ok(p) ? ratio(p.batch10.acceptedEventsPerSec, b.batch10.acceptedEventsPerSec) : '–', '', '');
+    add('HTTP publish, 1 subscriber', '`/events` requests/s', cell(b, (r) => fmt(r.single.acceptedRequestsPerSec) + dag(r.single)), cell(p, (r) => fmt(r.single.acceptedRequestsPerSec) + dag(r.single)), ok(b) && ok(p) ? ratio(p.single.acceptedRequestsPerSec, b.single.acceptedRequestsPerSec) : '–', '', '');
+    add('', '`/batch_events` (10 per request) events/s', cell(b, (r) => fmt(r.batch10.acceptedEventsPerSec) + dag(r.batch10)), cell(p, (r) => fmt(r.batch10.acceptedEventsPerSec) + dag(r.batch10)), ok(b) && ok(p) ? ratio(p.batch10.acceptedEventsPerSec, b.batch10.acceptedEventsPerSec) : '–', '', '');
     add('', 'lost deliveries', cell(b, (r) => fmt(r.single.lost + r.batch10.lost)), cell(p, (r) => fmt(r.single.lost + r.batch10.lost)), '', '0', ok(p) ? mark(p.single.lost + p.batch10.lost === 0) : '');
   }
   if (s.memory) {
@@ -45,13 +53,13 @@ export function tableRows(res) {
   }
   if (s.presence) {
     const p = s.presence.pogo;
-    add('Presence churn', 'joins/s, leaves/s', 'n/a (public channels only)', cell(p, (r) => `${fmt(r.joinsPerSec)}, ${fmt(r.leavesPerSec)}`), '', '', '');
+    add('Presence churn', 'joins/s, leaves/s', 'n/a (public channels only)', cell(p, (r) => `${fmt(r.joinsPerSec)}, ${fmt(r.leavesPerSec)}${dag(r)}`), '', '', '');
   }
   if (s.cluster) {
     for (const [key, label] of [['redisPair', 'Two nodes through Redis'], ['twoWorkers', 'Two workers, one machine']]) {
       const p = s.cluster[key];
       const single = s.burst?.pogo;
-      add(label, 'burst deliveries/s (lost)', 'n/a', cell(p, (r) => `${fmt(r.deliveriesPerSec)} (${fmt(r.lost)})`), ok(p) && ok(single) ? `${ratio(p.deliveriesPerSec, single.deliveriesPerSec, 2)} of 1 node` : '', '', '');
+      add(label, 'burst deliveries/s (lost)', 'n/a', cell(p, (r) => `${fmt(r.deliveriesPerSec)} (${fmt(r.lost)})${dag(r)}`), ok(p) && ok(single) ? `${ratio(p.deliveriesPerSec, single.deliveriesPerSec, 2)} of 1 node` : '', '', '');
     }
   }
   const gen = s.burst?.pogo;
@@ -75,7 +83,7 @@ export function markdown(res) {
   return lines.join('\n');
 }
 
-/** Other processes' CPU during every headline measurement: the reader should know. */
+/** Other processes' CPU during the headline measurements: the reader should know. */
 function noiseNote(res) {
   const seen = [];
   const walk = (o) => {
@@ -85,8 +93,8 @@ function noiseNote(res) {
   };
   walk(res.scenarios);
   if (seen.length === 0) return '';
-  const noisy = seen.filter((x) => x > 20).length;
-  return ` Other processes on the machine used at most ${fmt(Math.max(...seen))}% of a core during a headline measurement${noisy ? ` (${noisy} of ${seen.length} above 20%: treat those figures with care)` : ''}.`;
+  const noisy = seen.filter((x) => x > NOISY_PCT).length;
+  return ` † marks a figure measured while other processes on the machine used more than ${NOISY_PCT}% of a core (${noisy} of ${seen.length} measurements; at most ${fmt(Math.max(...seen))}%).`;
 }
 
 function pinNote(res) {
