@@ -34,11 +34,22 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
   const adapter = await createAdapter(hub, config, log);
   hub.adapter = adapter;
 
-  const webhooks = new WebhookDispatcher(config.apps, config.webhooks, {
-    delivered: (appId, events) => metrics.webhookDelivered(appId, events),
-    dropped: (appId, reason, events) => metrics.webhookDropped(appId, reason, events),
-    warn: (message) => log.warn(message),
-  });
+  const webhooks = new WebhookDispatcher(
+    config.apps,
+    config.webhooks,
+    {
+      delivered: (appId, events) => metrics.webhookDelivered(appId, events),
+      dropped: (appId, reason, events) => metrics.webhookDropped(appId, reason, events),
+      warn: (message) => log.warn(message),
+    },
+    undefined,
+    adapter.membership
+      ? {
+          channelEmpty: async (app, channel) => (await adapter.channel(app.id, channel)).subscriptionCount === 0,
+          memberGone: async (app, channel, userId) => !(await adapter.presenceUsers(app.id, channel)).includes(userId),
+        }
+      : undefined,
+  );
   hub.observe(webhookObserver(webhooks));
 
   const router = new ApiRouter({ hub, adapter });
@@ -105,12 +116,13 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
         const deadline = Date.now() + config.shutdownTimeoutSeconds * 1000;
         while (hub.connectionCount() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
         http.closeAllConnections();
-        await adapter.close();
         await closed;
-        // Disconnections above queued their channel_vacated/member_removed; send them, and
-        // whatever else waits, within what is left of the timeout (at least a second).
-        await new Promise((resolve) => setImmediate(resolve));
+        // Disconnections above queued their channel_vacated/member_removed (in a cluster, once the
+        // store answered); send them, and whatever else waits, within what is left of the timeout
+        // (at least a second) and while the adapter can still re-check them.
+        await new Promise((resolve) => (adapter.membership ? setTimeout(resolve, 100) : setImmediate(resolve)));
         await webhooks.drain(Math.max(deadline, Date.now() + 1_000));
+        await adapter.close();
         await metricsListener?.close();
       })();
       return closing;

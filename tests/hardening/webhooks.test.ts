@@ -13,6 +13,7 @@ import { backoffMs, webhookHeaders } from '../../server/src/webhooks/target-queu
 import type { WebhookDeliveryConfig } from '../../server/src/apps/config.js';
 import { connected, pusherClient, sleep, subscribed } from '../helpers/clients.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
+import { startRedis } from '../cluster/helpers.js';
 
 interface Received {
   path: string;
@@ -479,4 +480,40 @@ describe('webhooks configured from the environment', () => {
       await receiver.close();
     }
   });
+});
+
+describe('webhooks in a cluster', () => {
+  it('a client that moves to another node within the delay never leaves the receiver on "vacated"', async () => {
+    const redis = await startRedis();
+    const receiver = new Receiver();
+    await receiver.start();
+    const app = { id: 'moving', key: 'moving-key', secret: 'moving-secret', webhooks: [{ url: receiver.url('/ok'), events: ['channel_occupied', 'channel_vacated'] }] };
+    const config = { apps: [app], redis: { url: redis.url, prefix: 'pogo-webhooks:' }, webhooks: { vacatedDelayMs: 500, batchIntervalMs: 10 } };
+    const [nodeA, nodeB] = await Promise.all([startServer(config), startServer(config)]);
+    const onA = pusherClient(nodeA, app);
+    const onB = pusherClient(nodeB, app);
+    try {
+      await Promise.all([connected(onA), connected(onB)]);
+      await subscribed(onA, 'roaming');
+      await receiver.waitFor(() => receiver.events('/ok').length === 1, 'occupied from node A');
+      // The client reconnects to node B: A sees the channel vacated, B sees it occupied again.
+      onA.unsubscribe('roaming');
+      await sleep(100);
+      await subscribed(onB, 'roaming');
+      await sleep(1_000); // past A's held vacated and its re-check
+      const events = receiver.events('/ok').filter((e) => e.channel === 'roaming');
+      expect(events.every((e) => e.name === 'channel_occupied')).toBe(true);
+
+      // Once it is really gone everywhere, the vacated does arrive.
+      onB.unsubscribe('roaming');
+      await receiver.waitFor(() => receiver.events('/ok').some((e) => e.name === 'channel_vacated'), 'vacated from node B');
+      expect(receiver.events('/ok').at(-1)).toEqual({ name: 'channel_vacated', channel: 'roaming' });
+    } finally {
+      onA.disconnect();
+      onB.disconnect();
+      await Promise.all([nodeA.stop(), nodeB.stop()]);
+      await receiver.close();
+      await redis.stop();
+    }
+  }, 30_000);
 });

@@ -17,7 +17,18 @@ export interface WebhookSink {
 
 interface Delayed {
   timer: NodeJS.Timeout;
-  fire: () => void;
+  fire: () => Promise<void>;
+}
+
+/**
+ * In a cluster, a client that leaves one node may come back on another within the delay: that
+ * node reports channel_occupied (or member_added) while this one holds channel_vacated. Before a
+ * held event goes out, ask the cluster whether it is still true, so the receiver never ends on
+ * "vacated" for an occupied channel. (On one node the re-join itself cancels the held event.)
+ */
+export interface ClusterRecheck {
+  channelEmpty(app: App, channel: string): Promise<boolean>;
+  memberGone(app: App, channel: string, userId: string): Promise<boolean>;
 }
 
 /** One warning per target and reason per interval, with how many drops it stands for. */
@@ -36,6 +47,7 @@ export class WebhookDispatcher {
     private readonly options: WebhookDeliveryConfig,
     private readonly sink: WebhookSink,
     send?: Send,
+    private readonly recheck?: ClusterRecheck,
   ) {
     for (const app of apps) {
       if (app.webhooks.length === 0) continue;
@@ -76,7 +88,12 @@ export class WebhookDispatcher {
 
   channelVacated(app: App, channel: string): void {
     if (!this.wants(app, 'channel_occupied') && !this.wants(app, 'channel_vacated')) return;
-    this.delay(this.delayedVacated, `${app.id}\n${channel}`, () => this.emit(app, { name: 'channel_vacated', channel }));
+    this.delay(
+      this.delayedVacated,
+      `${app.id}\n${channel}`,
+      () => this.recheck?.channelEmpty(app, channel),
+      () => this.emit(app, { name: 'channel_vacated', channel }),
+    );
   }
 
   memberAdded(app: App, channel: string, userId: string): void {
@@ -87,19 +104,30 @@ export class WebhookDispatcher {
 
   memberRemoved(app: App, channel: string, userId: string): void {
     if (!this.wants(app, 'member_added') && !this.wants(app, 'member_removed')) return;
-    this.delay(this.delayedRemoved, `${app.id}\n${channel}\n${userId}`, () =>
-      this.emit(app, { name: 'member_removed', channel, user_id: userId }),
+    this.delay(
+      this.delayedRemoved,
+      `${app.id}\n${channel}\n${userId}`,
+      () => this.recheck?.memberGone(app, channel, userId),
+      () => this.emit(app, { name: 'member_removed', channel, user_id: userId }),
     );
   }
 
-  private delay(map: Map<string, Delayed>, key: string, fire: () => void): void {
-    if (this.options.vacatedDelayMs === 0 || map.has(key)) {
-      if (!map.has(key)) fire();
+  private delay(map: Map<string, Delayed>, key: string, stillTrue: () => Promise<boolean> | undefined, send: () => void): void {
+    if (map.has(key)) return;
+    // Without a cluster to ask, send at once (keeps the order of events); a failed check sends
+    // the event too: better a stale "vacated" than a lost one.
+    const fire = async () => {
+      const check = stillTrue();
+      if (check === undefined) send();
+      else if (await check.catch(() => true)) send();
+    };
+    if (this.options.vacatedDelayMs === 0) {
+      send();
       return;
     }
     const timer = setTimeout(() => {
       map.delete(key);
-      fire();
+      void fire();
     }, this.options.vacatedDelayMs);
     map.set(key, { timer, fire });
   }
@@ -136,13 +164,17 @@ export class WebhookDispatcher {
    * sends what it has until `deadline`; the rest is dropped and counted.
    */
   async drain(deadline: number): Promise<void> {
+    const fired: Promise<void>[] = [];
     for (const map of [this.delayedRemoved, this.delayedVacated]) {
       for (const [key, delayed] of map) {
         clearTimeout(delayed.timer);
         map.delete(key);
-        delayed.fire();
+        fired.push(delayed.fire());
       }
     }
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(fired), new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))))]);
+    clearTimeout(timer);
     const all: Promise<void>[] = [];
     for (const queues of this.targets.values()) for (const queue of queues) all.push(queue.drain(deadline));
     await Promise.all(all);
