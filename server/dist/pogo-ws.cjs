@@ -18958,6 +18958,8 @@ var MemoryStore = class {
   channels = /* @__PURE__ */ new Map();
   byNode = /* @__PURE__ */ new Map();
   cache = /* @__PURE__ */ new Map();
+  /** Channel → node → that node's subscriber count. */
+  counts = /* @__PURE__ */ new Map();
   record(appId, channel2) {
     const key = channelKey(appId, channel2);
     let record = this.channels.get(key);
@@ -18967,7 +18969,7 @@ var MemoryStore = class {
   register(node, entry, add) {
     const key = `${entry.appId}
 ${entry.channel}
-${entry.userId ?? ""}`;
+${entry.count ? "#" : `=${entry.userId ?? ""}`}`;
     let entries = this.byNode.get(node);
     if (add) {
       if (!entries) this.byNode.set(node, entries = /* @__PURE__ */ new Map());
@@ -19018,6 +19020,21 @@ ${entry.userId ?? ""}`;
     if (record.nodes.size === 0 && record.users.size === 0) this.channels.delete(key);
     return result;
   }
+  setCount(node, appId, channel2, count) {
+    const key = channelKey(appId, channel2);
+    let perNode = this.counts.get(key);
+    if (count > 0) {
+      if (!perNode) this.counts.set(key, perNode = /* @__PURE__ */ new Map());
+      perNode.set(node, count);
+    } else {
+      perNode?.delete(node);
+      if (perNode?.size === 0) this.counts.delete(key);
+    }
+    this.register(node, { appId, channel: channel2, count: true }, count > 0);
+    let total = 0;
+    for (const n of perNode?.values() ?? []) total += n;
+    return total;
+  }
   members(appId, channel2) {
     const record = this.channels.get(channelKey(appId, channel2));
     return new Map(record ? [...record.users].map(([id, user]) => [id, user.info]) : []);
@@ -19046,6 +19063,10 @@ ${entry.userId ?? ""}`;
   reap(node) {
     const changes = [];
     for (const entry of this.entries(node)) {
+      if (entry.count) {
+        this.setCount(node, entry.appId, entry.channel, 0);
+        continue;
+      }
       const result = this.exit(node, entry.appId, entry.channel, entry.userId === void 0, entry.userId);
       if (result.vacated || result.memberRemoved) {
         changes.push({ appId: entry.appId, channel: entry.channel, vacated: result.vacated, removedUserId: result.memberRemoved ? entry.userId : void 0 });
@@ -19086,7 +19107,7 @@ function runPrimary(options) {
       let reply;
       try {
         const [a, b, c, d, e, f] = message.args;
-        const result = message.op === "enter" ? store.enter(a, b, c, d, e, f) : message.op === "exit" ? store.exit(a, b, c, d, e) : message.op === "members" ? store.members(a, b) : message.op === "userCount" ? store.userCount(a, b) : message.op === "cached" ? store.cached(a, b) : message.op === "entries" ? store.entries(a) : listening.size - (listening.has(worker) ? 1 : 0);
+        const result = message.op === "enter" ? store.enter(a, b, c, d, e, f) : message.op === "exit" ? store.exit(a, b, c, d, e) : message.op === "members" ? store.members(a, b) : message.op === "userCount" ? store.userCount(a, b) : message.op === "cached" ? store.cached(a, b) : message.op === "entries" ? store.entries(a) : message.op === "setCount" ? store.setCount(a, b, c, d) : listening.size - (listening.has(worker) ? 1 : 0);
         reply = { pogo: "result", id: message.id, result };
       } catch (error) {
         reply = { pogo: "result", id: message.id, error: error.message };
@@ -20694,6 +20715,9 @@ var IpcBroker = class {
   cached(appId, channel2) {
     return this.call("cached", appId, channel2);
   }
+  setCount(node, appId, channel2, count) {
+    return this.call("setCount", node, appId, channel2, count);
+  }
   entries(node) {
     return this.call("entries", node);
   }
@@ -20941,7 +20965,7 @@ ${exceptSocketId ?? ""}
 ${seq ?? ""}
 ${message}`;
     let sent;
-    if (channelType(channel2).cache) {
+    if (channelType(channel2).cache && !message.startsWith('{"event":"pusher_internal:')) {
       const ttlMs = (this.hub.appById(appId)?.limits.cacheTtlSeconds ?? 0) * 1e3;
       sent = this.broker.send(payload, channel2, { appId, channel: channel2, message, ttlMs });
     } else {
@@ -21167,6 +21191,16 @@ if ARGV[5] == '1' then
 end
 return {occupied, added}
 `;
+var countScript = `
+if tonumber(ARGV[2]) > 0 then
+  redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+else
+  redis.call('HDEL', KEYS[1], ARGV[1])
+end
+local total = 0
+for _, n in ipairs(redis.call('HVALS', KEYS[1])) do total = total + tonumber(n) end
+return total
+`;
 var exitScript = `
 local vacated = 0
 if ARGV[2] == '1' and redis.call('SREM', KEYS[1], ARGV[1]) == 1 and redis.call('SCARD', KEYS[1]) == 0 then
@@ -21235,6 +21269,7 @@ var RedisBroker = class {
     }
     this.commands.defineCommand("pogoEnter", { numberOfKeys: 4, lua: enterScript });
     this.commands.defineCommand("pogoExit", { numberOfKeys: 4, lua: exitScript });
+    this.commands.defineCommand("pogoCount", { numberOfKeys: 1, lua: countScript });
   }
   nodeId = (0, import_node_crypto.randomBytes)(nodeIdLength / 2).toString("hex");
   store = this;
@@ -21379,6 +21414,10 @@ var RedisBroker = class {
   async reap(node) {
     const changes = [];
     for (const entry of await this.entries(node)) {
+      if (entry.count) {
+        await this.setCount(node, entry.appId, entry.channel, 0);
+        continue;
+      }
       const result = await this.exit(node, entry.appId, entry.channel, entry.userId === void 0, entry.userId);
       if (result.vacated || result.memberRemoved) {
         changes.push({ appId: entry.appId, channel: entry.channel, vacated: result.vacated, removedUserId: result.memberRemoved ? entry.userId : void 0 });
@@ -21429,6 +21468,17 @@ var RedisBroker = class {
     if (registered.length > 0) await this.commands.srem(this.nodeKey(node), ...registered);
     return { vacated: reply[0] === 1, memberRemoved: reply[1] === 1 };
   }
+  async setCount(node, appId, channel2, count) {
+    const entry = JSON.stringify([appId, channel2, null, "count"]);
+    const key = `${this.prefix}ch{${appId}:${channel2}}:counts`;
+    if (count > 0) {
+      const [total2] = await Promise.all([this.commands.pogoCount(key, node, String(count)), this.commands.sadd(this.nodeKey(node), entry)]);
+      return total2;
+    }
+    const total = await this.commands.pogoCount(key, node, "0");
+    await this.commands.srem(this.nodeKey(node), entry);
+    return total;
+  }
   async members(appId, channel2) {
     const hash = await this.commands.hgetall(this.channelKeys(appId, channel2)[1]);
     return new Map(Object.entries(hash).map(([id, info]) => [id, JSON.parse(info)]));
@@ -21442,8 +21492,9 @@ var RedisBroker = class {
   async entries(node) {
     const raw = await this.commands.smembers(this.nodeKey(node));
     return raw.map((entry) => {
-      const [appId, channel2, userId] = JSON.parse(entry);
-      return userId === void 0 ? { appId, channel: channel2 } : { appId, channel: channel2, userId };
+      const [appId, channel2, userId, kind] = JSON.parse(entry);
+      if (kind === "count") return { appId, channel: channel2, count: true };
+      return userId === void 0 || userId === null ? { appId, channel: channel2 } : { appId, channel: channel2, userId };
     });
   }
   async close() {
@@ -23000,7 +23051,7 @@ var Hub = class {
     const channel2 = state.channels.get(name);
     const frame = textFrame(message);
     if (seq !== void 0) state.history?.record(name, { seq, frame, exceptSocketId, at: Date.now() });
-    if (channel2 ? channel2.type.cache : channelType(name).cache) state.channels.remember(name, frame);
+    if ((channel2 ? channel2.type.cache : channelType(name).cache) && !message.startsWith('{"event":"pusher_internal:')) state.channels.remember(name, frame);
     const recipients = channel2 ? channel2.broadcast(frame, exceptSocketId) : 0;
     this.emit("delivered", state.app, name, recipients, startedAt);
     return recipients;
