@@ -110,6 +110,7 @@ export class Dashboard {
     const { hub, counters, metricsCount, config } = this.options;
     hub.observe(dashboardObserver(this.tally, this.feed, { counters, countMessages: !metricsCount }));
     refusals.report = (refusal) => this.refused(refusal);
+    this.sample();
     this.sampler = setInterval(() => this.sample(), 1_000);
     this.sampler.unref();
     if (config.port === undefined) return undefined;
