@@ -79,18 +79,33 @@ class StartCommand extends Command
             $type === Process::ERR ? $this->output->getErrorStyle()->write($output) : $this->output->write($output);
         });
 
-        if (function_exists('pcntl_signal')) {
-            $this->trap([SIGTERM, SIGINT], function (int $signal) use ($process): void {
-                if ($process->isRunning()) {
-                    $process->signal($signal);
-                }
-            });
+        // Plain pcntl rather than $this->trap(): Laravel disables trap() under APP_ENV=testing,
+        // and a server left running after its artisan parent died would keep the port.
+        $forwarding = function_exists('pcntl_signal');
+        if ($forwarding) {
+            pcntl_async_signals(true);
+            foreach ([SIGTERM, SIGINT, SIGHUP] as $signal) {
+                pcntl_signal($signal, function (int $signal) use ($process): void {
+                    if ($process->isRunning()) {
+                        $process->signal($signal === SIGHUP ? SIGTERM : $signal);
+                    }
+                });
+            }
         }
 
-        $code = $process->wait();
-        @unlink($configFile);
+        try {
+            $code = $process->wait();
+        } finally {
+            @unlink($configFile);
+            if ($forwarding) {
+                foreach ([SIGTERM, SIGINT, SIGHUP] as $signal) {
+                    pcntl_signal($signal, SIG_DFL);
+                }
+            }
+        }
 
-        return $code;
+        // A server stopped by a forwarded signal that exits 0 has shut down cleanly.
+        return $process->hasBeenSignaled() ? 128 + (int) $process->getTermSignal() : (int) $code;
     }
 
     private function nodeSetting(): string

@@ -20,14 +20,18 @@ final class Artisan
         return ['code' => (int) $process->getExitCode(), 'output' => $process->getOutput() . $process->getErrorOutput()];
     }
 
-    /** The parent's environment minus what would override the app's own .env. */
+    /**
+     * The parent's environment minus what would override the app's own .env (false removes a
+     * variable in Symfony Process, which otherwise inherits the parent's whole environment).
+     *
+     * @return array<string, string|false>
+     */
     public static function baseEnv(): array
     {
         $env = [];
         foreach (getenv() as $name => $value) {
-            if (! str_starts_with($name, 'APP_') && ! str_starts_with($name, 'WS_') && ! str_starts_with($name, 'BROADCAST_')) {
-                $env[$name] = $value;
-            }
+            $ownedByDotEnv = str_starts_with($name, 'APP_') || str_starts_with($name, 'WS_') || str_starts_with($name, 'BROADCAST_') || str_starts_with($name, 'VITE_');
+            $env[$name] = $ownedByDotEnv ? false : $value;
         }
 
         return $env;

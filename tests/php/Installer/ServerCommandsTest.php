@@ -1,0 +1,126 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Pogo\WebSocket\Tests\Installer;
+
+use PHPUnit\Framework\TestCase;
+use Pogo\WebSocket\Support\EnvFile;
+use Pogo\WebSocket\Tests\Support\Artisan;
+use Pogo\WebSocket\Tests\Support\FreePort;
+use Pogo\WebSocket\Tests\Support\LaravelSkeleton;
+use Symfony\Component\Process\Process;
+
+/** pogo:ws-start and pogo:ws-doctor in a real Laravel 12 application set up by pogo:ws-install. */
+final class ServerCommandsTest extends TestCase
+{
+    private static string $app;
+
+    private static int $port;
+
+    public static function setUpBeforeClass(): void
+    {
+        self::$app = sys_get_temp_dir() . '/pogo-commands-' . bin2hex(random_bytes(4));
+        LaravelSkeleton::freshCopy(self::$app);
+        self::$port = FreePort::find();
+        $install = Artisan::run(self::$app, ['pogo:ws-install', '--no-interaction', '--without-npm', '--host=127.0.0.1', '--port=' . self::$port]);
+        if ($install['code'] !== 0) {
+            throw new \RuntimeException($install['output']);
+        }
+    }
+
+    public static function tearDownAfterClass(): void
+    {
+        LaravelSkeleton::remove(self::$app);
+    }
+
+    private function startServer(array $env = []): Process
+    {
+        $process = new Process([PHP_BINARY, 'artisan', 'pogo:ws-start', '--host=127.0.0.1'], self::$app, $env + Artisan::baseEnv(), null, 60);
+        $process->start();
+        $deadline = microtime(true) + 15;
+        while (! str_contains($process->getOutput(), 'listening on') && $process->isRunning() && microtime(true) < $deadline) {
+            usleep(50_000);
+        }
+        $this->assertStringContainsString('listening on http://127.0.0.1:' . self::$port, $process->getOutput(), $process->getErrorOutput());
+
+        return $process;
+    }
+
+    public function test_start_runs_the_server_with_the_apps_credentials_and_stops_cleanly_on_sigterm(): void
+    {
+        $server = $this->startServer();
+        $this->assertStringContainsString('(1 app: ' . EnvFile::load(self::$app . '/.env')->get('WS_APP_ID') . ')', $server->getOutput());
+
+        $server->signal(SIGTERM);
+        $server->wait();
+
+        $this->assertSame(0, $server->getExitCode(), $server->getOutput() . $server->getErrorOutput());
+        $this->assertStringContainsString('SIGTERM', $server->getOutput() . $server->getErrorOutput());
+        $this->assertFalse(@fsockopen('127.0.0.1', self::$port, $errno, $error, 0.5), 'the server still listens');
+        $this->assertSame([], glob(self::$app . '/storage/framework/pogo-websocket-*.json'), 'the generated config (with secrets) was left behind');
+    }
+
+    public function test_start_exits_with_the_servers_own_code_on_a_bad_configuration(): void
+    {
+        $result = Artisan::run(self::$app, ['pogo:ws-start'], ['WS_SERVER_HOST' => '127.0.0.1', 'WS_REDIS_URL' => 'http://not-redis']);
+
+        $this->assertNotSame(0, $result['code']);
+        $this->assertStringContainsString('redis.url', $result['output']);
+    }
+
+    public function test_start_explains_a_missing_node_or_bundle(): void
+    {
+        $node = Artisan::run(self::$app, ['pogo:ws-start'], ['WS_NODE_BINARY' => '/nonexistent/node']);
+        $this->assertSame(1, $node['code']);
+        $this->assertStringContainsString('Node.js was not found (looked for [/nonexistent/node]). Install Node.js 20 or newer, or set WS_NODE_BINARY', $node['output']);
+
+        $bundle = Artisan::run(self::$app, ['pogo:ws-start'], ['WS_SERVER_BUNDLE' => '/nonexistent/pogo-ws.cjs']);
+        $this->assertSame(1, $bundle['code']);
+        $this->assertStringContainsString('The Pogo WebSocket server bundle is missing at [/nonexistent/pogo-ws.cjs]', $bundle['output']);
+    }
+
+    public function test_doctor_passes_every_check_against_the_running_server(): void
+    {
+        $server = $this->startServer();
+        try {
+            $doctor = Artisan::run(self::$app, ['pogo:ws-doctor']);
+        } finally {
+            $server->signal(SIGTERM);
+            $server->wait();
+        }
+
+        $this->assertSame(0, $doctor['code'], $doctor['output']);
+        foreach (['Broadcasting connection', 'Front-end settings', 'Allowed origins cover APP_URL', 'Server reachable', 'Server knows these credentials', 'Test event round trip'] as $check) {
+            $this->assertMatchesRegularExpression('/' . preg_quote($check, '/') . '.*OK/', $doctor['output']);
+        }
+        $this->assertStringContainsString('published and received in', $doctor['output']);
+    }
+
+    public function test_doctor_names_each_problem_and_its_fix(): void
+    {
+        $server = $this->startServer();
+        try {
+            $wrongSecret = Artisan::run(self::$app, ['pogo:ws-doctor'], ['WS_APP_SECRET' => 'not-the-secret']);
+            $badFrontEnd = Artisan::run(self::$app, ['pogo:ws-doctor'], ['VITE_POGO_APP_KEY' => 'other-key', 'WS_ALLOWED_ORIGINS' => 'https://elsewhere.test']);
+        } finally {
+            $server->signal(SIGTERM);
+            $server->wait();
+        }
+        $down = Artisan::run(self::$app, ['pogo:ws-doctor', '--timeout=1']);
+
+        $this->assertSame(1, $wrongSecret['code']);
+        $this->assertMatchesRegularExpression('/Server knows these credentials.*FAIL.*401 INVALID_SIGNATURE \(status 12\)/', $wrongSecret['output']);
+        $this->assertStringContainsString('must match an app of the server', $wrongSecret['output']);
+        $this->assertStringNotContainsString('not-the-secret', $wrongSecret['output']);
+
+        $this->assertSame(1, $badFrontEnd['code']);
+        $this->assertStringContainsString('VITE_POGO_APP_KEY is [other-key] but WS_APP_KEY is', $badFrontEnd['output']);
+        $this->assertStringContainsString('Fix: set VITE_POGO_APP_KEY="${WS_APP_KEY}" in .env', $badFrontEnd['output']);
+        $this->assertStringContainsString('http://localhost is not in [https://elsewhere.test]', $badFrontEnd['output']);
+
+        $this->assertSame(1, $down['code']);
+        $this->assertMatchesRegularExpression('/Server reachable.*FAIL nothing answers at http:\/\/127.0.0.1:' . self::$port . '/', $down['output']);
+        $this->assertStringContainsString('Fix: start the server with `php artisan pogo:ws-start`', $down['output']);
+    }
+}
