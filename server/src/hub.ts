@@ -15,6 +15,8 @@ import type { Connection } from './transport/connection.js';
 /** What webhooks, metrics and the dashboard may watch. Every callback is optional. */
 export interface HubObserver {
   connected?(app: App, connection: Connection): void;
+  /** A client sent a message (any frame the transport accepted). */
+  received?(app: App, connection: Connection): void;
   disconnected?(app: App, connection: Connection): void;
   channelOccupied?(app: App, channel: string): void;
   channelVacated?(app: App, channel: string): void;
@@ -150,6 +152,11 @@ export class Hub {
 
   *connections(): Iterable<Connection> {
     for (const state of this.byId.values()) yield* state.connections.values();
+  }
+
+  /** The transport accepted a frame from this client. */
+  received(connection: Connection): void {
+    this.emit('received', connection.app, connection);
   }
 
   connect(connection: Connection): void {

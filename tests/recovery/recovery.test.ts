@@ -205,3 +205,15 @@ describe('discontinuity', () => {
     await own.stop();
   });
 });
+
+describe('metrics', () => {
+  it('counts replayed events, discontinuities by reason and history bytes per app', async () => {
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? NaN);
+    expect(value(/^pogo_websocket_recovery_replayed_total\{app="test-app"\} (\d+)/m)).toBeGreaterThanOrEqual(100);
+    expect(value(/^pogo_websocket_recovery_discontinuities_total\{app="test-app",reason="UNKNOWN_SERIAL"\} (\d+)/m)).toBeGreaterThanOrEqual(1);
+    expect(value(/^pogo_websocket_recovery_discontinuities_total\{app="short",reason="WINDOW_EXPIRED"\} (\d+)/m)).toBeGreaterThanOrEqual(1);
+    expect(value(/^pogo_websocket_recovery_history_bytes\{app="test-app"\} (\d+)/m)).toBeGreaterThan(0);
+    expect(value(/^pogo_websocket_recovery_history_bytes\{app="off"\} (\d+)/m)).toBe(0);
+  });
+});

@@ -26,6 +26,10 @@ export class AppCounters {
   webhookDropped: Record<WebhookDropReason, number> = { queue_full: 0, retries_exhausted: 0, rejected: 0, shutdown: 0 };
   /** Webhook events a receiver accepted (2xx). */
   webhookDelivered = 0;
+  /** Connection recovery: events replayed to resuming subscribers. */
+  replayed = 0;
+  /** Connection recovery: resumes that could not be covered, by reason. */
+  discontinuities: Record<string, number> = {};
 }
 
 /** Per-app counters, created on first use. */

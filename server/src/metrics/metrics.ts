@@ -11,6 +11,8 @@ import { CounterStore, webhookDropReasons, type AppCounters, type WebhookDropRea
 export interface MetricsSource {
   readonly apps: App[];
   connectionCount(app?: App): number;
+  /** Bytes of connection-recovery history held for the app on this node. */
+  historyBytes(app: App): number;
 }
 
 export interface MetricsOptions {
@@ -140,6 +142,31 @@ export class ServerMetrics {
     plainCounter('pogo_websocket_client_dropped_messages_total', 'Messages discarded for slow consumers (queued when the client was closed with SLOW_CONSUMER)', 'clientDropped');
     plainCounter('pogo_websocket_publish_failures_total', 'Publishes that could not be handed to the adapter', 'publishFailures');
     plainCounter('pogo_websocket_webhook_delivered_total', 'Webhook events accepted by a receiver (2xx)', 'webhookDelivered');
+    plainCounter('pogo_websocket_recovery_replayed_total', 'Events replayed to subscribers resuming after a reconnect (connection recovery)', 'replayed');
+
+    new Counter({
+      name: 'pogo_websocket_recovery_discontinuities_total',
+      help: 'Resumes the history could not cover (pogo:discontinuity sent), by reason',
+      labelNames: ['app', 'reason'],
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const id of appIds()) {
+          for (const [reason, count] of Object.entries(store.of(id).discontinuities)) this.inc({ app: id, reason }, count);
+        }
+      },
+    });
+
+    new Gauge({
+      name: 'pogo_websocket_recovery_history_bytes',
+      help: 'Bytes of connection-recovery history held on this node (bounded by limits.recoveryMaxBytes)',
+      labelNames: ['app'],
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const app of source.apps) this.set({ app: app.id }, source.historyBytes(app));
+      },
+    });
 
     new Counter({
       name: 'pogo_websocket_webhook_dropped_total',

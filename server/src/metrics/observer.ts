@@ -32,11 +32,15 @@ export function metricsObserver(metrics: ServerMetrics): MetricsObserver {
 
   return {
     flushed,
-    connected(app: App, connection: Connection) {
-      const c = counters.of(app.id);
-      connection.ws.on('message', () => {
-        c.messagesIn++;
-      });
+    received(app: App) {
+      counters.of(app.id).messagesIn++;
+    },
+    replayed(app: App, _channel: string, count: number) {
+      counters.of(app.id).replayed += count;
+    },
+    discontinuity(app: App, _channel: string, reason: string) {
+      const byReason = counters.of(app.id).discontinuities;
+      byReason[reason] = (byReason[reason] ?? 0) + 1;
     },
     disconnected(app: App, connection: Connection) {
       if (connection.droppedFrames > 0) counters.of(app.id).clientDropped += connection.droppedFrames;

@@ -152,6 +152,7 @@ export class PusherWebSocketServer {
   onMessage(connection: Connection, data: Buffer, isBinary: boolean): void {
     connection.lastSeen = connection.lastMessage = Date.now();
     connection.pingSentAt = 0;
+    this.hub.received(connection);
     const { limits } = connection.app;
     if (isBinary) {
       connection.sendText(codedError(errorCode('BAD_MESSAGE'), 'binary frames are not part of the Pusher protocol'));
