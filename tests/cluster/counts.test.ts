@@ -1,7 +1,7 @@
 // Subscription counts (`subscriptionCount: true`) are the cluster's, told to every node's
 // subscribers; and what a cache channel replays is its last event, never a presence notice.
 import type Pusher from 'pusher-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { pusherClient, sdk, subscribed } from '../helpers/clients.js';
 import { defaultApp, startServer, type RunningServer } from '../helpers/server.js';
 import { clusterConfig, eventually, startRedis, type TestRedis } from './helpers.js';
@@ -16,6 +16,9 @@ beforeAll(async () => {
   const config = clusterConfig(redis.url, { app, prefix: 'pogo-counts:' });
   nodes = await Promise.all([startServer(config), startServer(config)]);
 });
+
+// When a test fails, what the nodes printed says why (a crash, a Redis problem).
+beforeEach(() => onTestFailed(() => console.error(nodes.map((n, i) => `--- node ${i}:\n${n.output()}`).join('\n'))));
 
 afterAll(async () => {
   for (const c of clients) c.disconnect();

@@ -3,7 +3,7 @@
 // cluster-wide HTTP API answers, terminate/server-to-user, cache channels, webhooks once.
 import type Pusher from 'pusher-js';
 import type { PresenceChannel } from 'pusher-js';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { collect, connected, nextEvent, pusherClient, sdk, sleep, subscribed } from '../helpers/clients.js';
 import { defaultApp, startServer, type RunningServer } from '../helpers/server.js';
 import { clusterConfig, eventually, startRedis, webhookReceiver, type TestRedis, type WebhookEvent } from './helpers.js';
@@ -38,6 +38,9 @@ afterEach(async () => {
   for (const c of clients.splice(0)) c.disconnect();
   await sleep(100);
 });
+
+// When a test fails, what the nodes printed says why (a crash, a Redis problem).
+beforeEach(() => onTestFailed(() => console.error(nodes.map((n, i) => `--- node ${i}:\n${n.output()}`).join('\n'))));
 
 afterAll(async () => {
   await Promise.all(nodes.map((n) => n.stop()));

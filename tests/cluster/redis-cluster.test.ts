@@ -2,7 +2,7 @@
 // (SPUBLISH/SSUBSCRIBE over 16 channels spread across the shards), the store's keys of one
 // channel share a hash tag so its Lua scripts run on one shard.
 import type Pusher from 'pusher-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { collect, pusherClient, sdk, sleep, subscribed } from '../helpers/clients.js';
 import { defaultApp, startServer, type RunningServer } from '../helpers/server.js';
 import { eventually, startRedisCluster } from './helpers.js';
@@ -16,6 +16,9 @@ beforeAll(async () => {
   const config = { apps: [defaultApp], redis: { cluster: cluster.nodes, prefix: 'pogo-rc:', nodeTimeoutSeconds: 2 } };
   nodes = await Promise.all([startServer(config), startServer(config)]);
 }, 60_000);
+
+// When a test fails, what the nodes printed says why (a crash, a Redis problem).
+beforeEach(() => onTestFailed(() => console.error(nodes.map((n, i) => `--- node ${i}:\n${n.output()}`).join('\n'))));
 
 afterAll(async () => {
   for (const c of clients) c.disconnect();
