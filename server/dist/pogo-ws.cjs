@@ -20751,6 +20751,10 @@ var AppCounters = class {
   webhookDropped = { queue_full: 0, retries_exhausted: 0, rejected: 0, shutdown: 0 };
   /** Webhook events a receiver accepted (2xx). */
   webhookDelivered = 0;
+  /** Connection recovery: events replayed to resuming subscribers. */
+  replayed = 0;
+  /** Connection recovery: resumes that could not be covered, by reason. */
+  discontinuities = {};
 };
 var CounterStore = class {
   apps = /* @__PURE__ */ new Map();
@@ -20863,6 +20867,29 @@ var ServerMetrics = class {
     plainCounter("pogo_websocket_client_dropped_messages_total", "Messages discarded for slow consumers (queued when the client was closed with SLOW_CONSUMER)", "clientDropped");
     plainCounter("pogo_websocket_publish_failures_total", "Publishes that could not be handed to the adapter", "publishFailures");
     plainCounter("pogo_websocket_webhook_delivered_total", "Webhook events accepted by a receiver (2xx)", "webhookDelivered");
+    plainCounter("pogo_websocket_recovery_replayed_total", "Events replayed to subscribers resuming after a reconnect (connection recovery)", "replayed");
+    new import_prom_client.Counter({
+      name: "pogo_websocket_recovery_discontinuities_total",
+      help: "Resumes the history could not cover (pogo:discontinuity sent), by reason",
+      labelNames: ["app", "reason"],
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const id of appIds()) {
+          for (const [reason, count] of Object.entries(store.of(id).discontinuities)) this.inc({ app: id, reason }, count);
+        }
+      }
+    });
+    new import_prom_client.Gauge({
+      name: "pogo_websocket_recovery_history_bytes",
+      help: "Bytes of connection-recovery history held on this node (bounded by limits.recoveryMaxBytes)",
+      labelNames: ["app"],
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const app of source.apps) this.set({ app: app.id }, source.historyBytes(app));
+      }
+    });
     new import_prom_client.Counter({
       name: "pogo_websocket_webhook_dropped_total",
       help: "Webhook events not delivered: queue full, retries exhausted, rejected by the receiver (4xx), or still queued at shutdown",
@@ -21622,6 +21649,15 @@ var ConsoleFeed = class {
   dropped = 0;
   timer;
   perFlush;
+  /**
+   * Room for one more event in this batch? Callers ask before building one, so a burst
+   * beyond the rate costs a counter increment, not an object per event.
+   */
+  take() {
+    if (this.batch.length < this.perFlush) return true;
+    this.dropped++;
+    return false;
+  }
   push(event) {
     if (this.batch.length >= this.perFlush) {
       this.dropped++;
@@ -21808,36 +21844,36 @@ function dashboardObserver(tally, feed, options) {
           c.messagesIn++;
         });
       }
-      if (feed.on) feed.push({ at: Date.now(), type: "connected", app: app.id, socketId: connection.socketId, ip: connection.ip });
+      if (feed.on && feed.take()) feed.push({ at: Date.now(), type: "connected", app: app.id, socketId: connection.socketId, ip: connection.ip });
     },
     disconnected(app, connection) {
-      if (feed.on) feed.push({ at: Date.now(), type: "disconnected", app: app.id, socketId: connection.socketId });
+      if (feed.on && feed.take()) feed.push({ at: Date.now(), type: "disconnected", app: app.id, socketId: connection.socketId });
     },
     subscribed(app, channel2, socketId) {
-      if (feed.on) feed.push({ at: Date.now(), type: "subscribed", app: app.id, channel: channel2, socketId });
+      if (feed.on && feed.take()) feed.push({ at: Date.now(), type: "subscribed", app: app.id, channel: channel2, socketId });
     },
     unsubscribed(app, channel2, socketId) {
-      if (feed.on) feed.push({ at: Date.now(), type: "unsubscribed", app: app.id, channel: channel2, socketId });
+      if (feed.on && feed.take()) feed.push({ at: Date.now(), type: "unsubscribed", app: app.id, channel: channel2, socketId });
     },
     channelOccupied(app, channel2) {
-      if (feed.on) feed.push({ at: Date.now(), type: "occupied", app: app.id, channel: channel2 });
+      if (feed.on && feed.take()) feed.push({ at: Date.now(), type: "occupied", app: app.id, channel: channel2 });
     },
     channelVacated(app, channel2) {
-      if (feed.on) feed.push({ at: Date.now(), type: "vacated", app: app.id, channel: channel2 });
+      if (feed.on && feed.take()) feed.push({ at: Date.now(), type: "vacated", app: app.id, channel: channel2 });
     },
     memberAdded(app, channel2, userId) {
-      if (feed.on) feed.push({ at: Date.now(), type: "member_added", app: app.id, channel: channel2, userId });
+      if (feed.on && feed.take()) feed.push({ at: Date.now(), type: "member_added", app: app.id, channel: channel2, userId });
     },
     memberRemoved(app, channel2, userId) {
-      if (feed.on) feed.push({ at: Date.now(), type: "member_removed", app: app.id, channel: channel2, userId });
+      if (feed.on && feed.take()) feed.push({ at: Date.now(), type: "member_removed", app: app.id, channel: channel2, userId });
     },
     clientEvent(app, channel2, event, data, socketId, userId) {
       tally.of(app.id).clientEvents++;
-      if (feed.on) feed.push({ at: Date.now(), type: "client_event", app: app.id, channel: channel2, event, data: consoleData(data), socketId, ...userId !== void 0 ? { userId } : {} });
+      if (feed.on && feed.take()) feed.push({ at: Date.now(), type: "client_event", app: app.id, channel: channel2, event, data: consoleData(data), socketId, ...userId !== void 0 ? { userId } : {} });
     },
     httpPublished(app, channels2, event, data, socketId) {
       tally.of(app.id).httpPublishes++;
-      if (feed.on) {
+      if (feed.on && feed.take()) {
         feed.push({
           at: Date.now(),
           type: "api_message",
@@ -22115,7 +22151,7 @@ var Dashboard = class {
     if (appId !== void 0 && !this.rings.has(appId)) appId = void 0;
     const name = refusalName(refusal);
     this.tally.error(appId ?? noApp, refusal, name, at);
-    if (!this.feed.on) return;
+    if (!this.feed.on || !this.feed.take()) return;
     const type = authFailureNames.has(name) ? "auth_failed" : refusal.kind === "connection" ? "refused" : refusal.kind === "closed" ? "closed" : refusal.kind === "http" ? "http_error" : "error";
     this.feed.push({
       at,
@@ -22880,6 +22916,10 @@ var Hub = class {
   }
   *connections() {
     for (const state of this.byId.values()) yield* state.connections.values();
+  }
+  /** The transport accepted a frame from this client. */
+  received(connection) {
+    this.emit("received", connection.app, connection);
   }
   connect(connection) {
     this.state(connection.app).connections.set(connection.socketId, connection);
@@ -24063,6 +24103,7 @@ ${body}`
   onMessage(connection, data, isBinary) {
     connection.lastSeen = connection.lastMessage = Date.now();
     connection.pingSentAt = 0;
+    this.hub.received(connection);
     const { limits: limits2 } = connection.app;
     if (isBinary) {
       connection.sendText(codedError(errorCode("BAD_MESSAGE"), "binary frames are not part of the Pusher protocol"));
@@ -24134,11 +24175,15 @@ function metricsObserver(metrics2) {
   };
   return {
     flushed,
-    connected(app, connection) {
-      const c = counters.of(app.id);
-      connection.ws.on("message", () => {
-        c.messagesIn++;
-      });
+    received(app) {
+      counters.of(app.id).messagesIn++;
+    },
+    replayed(app, _channel, count) {
+      counters.of(app.id).replayed += count;
+    },
+    discontinuity(app, _channel, reason) {
+      const byReason = counters.of(app.id).discontinuities;
+      byReason[reason] = (byReason[reason] ?? 0) + 1;
     },
     disconnected(app, connection) {
       if (connection.droppedFrames > 0) counters.of(app.id).clientDropped += connection.droppedFrames;

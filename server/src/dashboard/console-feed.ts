@@ -62,6 +62,16 @@ export class ConsoleFeed {
     this.perFlush = Math.max(1, Math.round((maxPerSecond * flushMs) / 1000));
   }
 
+  /**
+   * Room for one more event in this batch? Callers ask before building one, so a burst
+   * beyond the rate costs a counter increment, not an object per event.
+   */
+  take(): boolean {
+    if (this.batch.length < this.perFlush) return true;
+    this.dropped++;
+    return false;
+  }
+
   push(event: ConsoleEvent): void {
     if (this.batch.length >= this.perFlush) {
       this.dropped++;

@@ -161,7 +161,7 @@ export class Dashboard {
     if (appId !== undefined && !this.rings.has(appId)) appId = undefined;
     const name = refusalName(refusal);
     this.tally.error(appId ?? noApp, refusal, name, at);
-    if (!this.feed.on) return;
+    if (!this.feed.on || !this.feed.take()) return;
     const type: ConsoleEvent['type'] = authFailureNames.has(name)
       ? 'auth_failed'
       : refusal.kind === 'connection'

@@ -23,36 +23,36 @@ export function dashboardObserver(tally: Tally, feed: ConsoleFeed, options: Obse
           c.messagesIn++;
         });
       }
-      if (feed.on) feed.push({ at: Date.now(), type: 'connected', app: app.id, socketId: connection.socketId, ip: connection.ip });
+      if (feed.on && feed.take()) feed.push({ at: Date.now(), type: 'connected', app: app.id, socketId: connection.socketId, ip: connection.ip });
     },
     disconnected(app: App, connection: Connection) {
-      if (feed.on) feed.push({ at: Date.now(), type: 'disconnected', app: app.id, socketId: connection.socketId });
+      if (feed.on && feed.take()) feed.push({ at: Date.now(), type: 'disconnected', app: app.id, socketId: connection.socketId });
     },
     subscribed(app: App, channel: string, socketId: string) {
-      if (feed.on) feed.push({ at: Date.now(), type: 'subscribed', app: app.id, channel, socketId });
+      if (feed.on && feed.take()) feed.push({ at: Date.now(), type: 'subscribed', app: app.id, channel, socketId });
     },
     unsubscribed(app: App, channel: string, socketId: string) {
-      if (feed.on) feed.push({ at: Date.now(), type: 'unsubscribed', app: app.id, channel, socketId });
+      if (feed.on && feed.take()) feed.push({ at: Date.now(), type: 'unsubscribed', app: app.id, channel, socketId });
     },
     channelOccupied(app: App, channel: string) {
-      if (feed.on) feed.push({ at: Date.now(), type: 'occupied', app: app.id, channel });
+      if (feed.on && feed.take()) feed.push({ at: Date.now(), type: 'occupied', app: app.id, channel });
     },
     channelVacated(app: App, channel: string) {
-      if (feed.on) feed.push({ at: Date.now(), type: 'vacated', app: app.id, channel });
+      if (feed.on && feed.take()) feed.push({ at: Date.now(), type: 'vacated', app: app.id, channel });
     },
     memberAdded(app: App, channel: string, userId: string) {
-      if (feed.on) feed.push({ at: Date.now(), type: 'member_added', app: app.id, channel, userId });
+      if (feed.on && feed.take()) feed.push({ at: Date.now(), type: 'member_added', app: app.id, channel, userId });
     },
     memberRemoved(app: App, channel: string, userId: string) {
-      if (feed.on) feed.push({ at: Date.now(), type: 'member_removed', app: app.id, channel, userId });
+      if (feed.on && feed.take()) feed.push({ at: Date.now(), type: 'member_removed', app: app.id, channel, userId });
     },
     clientEvent(app: App, channel: string, event: string, data: unknown, socketId: string, userId?: string) {
       tally.of(app.id).clientEvents++;
-      if (feed.on) feed.push({ at: Date.now(), type: 'client_event', app: app.id, channel, event, data: consoleData(data), socketId, ...(userId !== undefined ? { userId } : {}) });
+      if (feed.on && feed.take()) feed.push({ at: Date.now(), type: 'client_event', app: app.id, channel, event, data: consoleData(data), socketId, ...(userId !== undefined ? { userId } : {}) });
     },
     httpPublished(app: App, channels: string[], event: string, data: string, socketId: string | undefined) {
       tally.of(app.id).httpPublishes++;
-      if (feed.on) {
+      if (feed.on && feed.take()) {
         feed.push({
           at: Date.now(),
           type: 'api_message',
