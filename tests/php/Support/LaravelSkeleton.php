@@ -47,8 +47,11 @@ final class LaravelSkeleton
         return $path;
     }
 
-    /** A fresh application directory: everything copied except vendor/, which links to the skeleton's. */
-    public static function freshCopy(string $target): string
+    /**
+     * A fresh application directory: everything copied except vendor/, which links to the skeleton's
+     * (fast; Composer's class map then points at the skeleton's app/), or a full copy with $ownVendor.
+     */
+    public static function freshCopy(string $target, bool $ownVendor = false): string
     {
         $source = self::ensure();
         mkdir($target, 0777, true);
@@ -56,7 +59,7 @@ final class LaravelSkeleton
             if ($entry === '.' || $entry === '..') {
                 continue;
             }
-            $entry === 'vendor'
+            $entry === 'vendor' && ! $ownVendor
                 ? symlink("{$source}/vendor", "{$target}/vendor")
                 : self::run(['cp', '-a', "{$source}/{$entry}", "{$target}/{$entry}"]);
         }

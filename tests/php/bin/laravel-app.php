@@ -11,5 +11,6 @@ if ($target === null || file_exists($target)) {
     fwrite(STDERR, "usage: php tests/php/bin/laravel-app.php NEW_DIRECTORY\n");
     exit(2);
 }
-\Pogo\WebSocket\Tests\Support\LaravelSkeleton::freshCopy($target);
+// A full copy: classes added to this app's app/ must autoload from it.
+\Pogo\WebSocket\Tests\Support\LaravelSkeleton::freshCopy($target, ownVendor: true);
 echo $target, "\n";
