@@ -84,7 +84,8 @@ async function main(argv: string[]): Promise<number> {
 
   const envFile = values['env-file'] ?? (existsSync('.env') ? '.env' : undefined);
   if (envFile) process.loadEnvFile(envFile);
-  const config = loadConfig({ file: values.config, host: values.host, port: values.port, env: process.env, warn: log.warn });
+  // Workers read the same configuration as their primary, which already warned about it.
+  const config = loadConfig({ file: values.config, host: values.host, port: values.port, env: process.env, warn: cluster.isWorker ? undefined : log.warn });
   const workers = workerCount(values.workers ?? process.env.WS_WORKERS);
   if (workers > 1 && cluster.isPrimary) return runPrimary({ workers, ipc: !config.redis, log });
   const server = await startServer(config, cluster.isWorker ? workerLog(log) : log);
