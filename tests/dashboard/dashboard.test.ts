@@ -201,11 +201,20 @@ test('channels: searchable, with subscriber counts and presence members', async 
 test('the overview: charts of the last 15 minutes, nodes, a phone-sized layout (screenshots)', async () => {
   await page.selectOption('#app-select', '');
   await page.click('[data-tab="overview"]');
-  // A little traffic so the charts have something to draw.
+  // Some traffic so the charts have something to draw: a wave of publishes, client events, churn.
   const api = sdk(server, defaultApp);
-  for (let i = 0; i < 6; i++) {
-    await Promise.all(Array.from({ length: 5 + i * 3 }, (_, k) => api.trigger('orders', 'tick', { i, k })));
-    await sleep(500);
+  const chatty = clients[2]!;
+  await subscribed(chatty, 'private-chat');
+  const churn: Pusher[] = [];
+  for (let i = 0; i < 16; i++) {
+    const wave = Math.round(12 + 10 * Math.sin(i / 2.5));
+    await Promise.all(Array.from({ length: wave }, (_, k) => api.trigger(['orders', 'news'], 'tick', { i, k })));
+    for (let k = 0; k < i % 4; k++) chatty.channel('private-chat')!.trigger('client-typing', { i, k });
+    if (i < 8) churn.push(client());
+    else churn.pop()?.disconnect();
+    await sleep(350);
+    // Taken while the traffic runs, so the cards show live rates too.
+    if (i === 13) await page.screenshot({ path: join(artifacts, 'dashboard-overview.png'), fullPage: true });
   }
   await sleep(1_200);
   expect(Number(await card('presenceMembers').innerText())).toBe(1);
@@ -213,12 +222,14 @@ test('the overview: charts of the last 15 minutes, nodes, a phone-sized layout (
   expect(points?.split(' ').length).toBeGreaterThan(5);
   expect(await page.locator('#nodes-table tbody tr').count()).toBe(1);
   expect(await page.locator('#nodes-table tfoot').innerText()).toMatch(/Sum of 1 node/);
-  await page.screenshot({ path: join(artifacts, 'dashboard-overview.png'), fullPage: true });
 
   await page.setViewportSize({ width: 390, height: 844 });
   await sleep(300);
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await page.screenshot({ path: join(artifacts, 'dashboard-phone.png'), fullPage: false });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.click('[data-tab="console"]');
+  await page.screenshot({ path: join(artifacts, 'dashboard-console.png'), fullPage: false });
   expect(pageErrors).toEqual([]);
 });
 

@@ -52,10 +52,8 @@ function buildCharts(seconds: number): void {
       chart: new Chart('publishes', 'Publishes per second', [{ label: 'HTTP API', color: 'var(--accent)' }, { label: 'client events', color: 'var(--accent-2)' }], seconds),
       series: ['httpPublishes', 'clientEvents'],
     },
-    {
-      chart: new Chart('channels', 'Channels and presence', [{ label: 'channels', color: 'var(--accent)' }, { label: 'members', color: 'var(--accent-2)' }], seconds),
-      series: ['channels', 'presenceMembers'],
-    },
+    { chart: new Chart('channels', 'Channels', [{ label: 'occupied', color: 'var(--accent)' }], seconds), series: ['channels'] },
+    { chart: new Chart('members', 'Presence members', [{ label: 'members', color: 'var(--accent-2)' }], seconds), series: ['presenceMembers'] },
     { chart: new Chart('errors', 'Errors per second', [{ label: 'errors', color: 'var(--bad)' }], seconds), series: ['errors'] },
   ];
   byId('charts').replaceChildren(...charts.map((c) => c.chart.root));
