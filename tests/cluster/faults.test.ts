@@ -128,6 +128,7 @@ describe('Redis faults', () => {
     })();
     await eventually(() => expect(seenRemote.length).toBeGreaterThan(5));
 
+    const beforeOutage = results.length - 1;
     await redis.kill();
     await eventually(() => expect(results.filter((r) => r.status === 503).length).toBeGreaterThan(5));
     await redis.restart();
@@ -136,6 +137,8 @@ describe('Redis faults', () => {
       expect(last.status).toBe(200);
       expect(seenRemote.at(-1)!.n).toBeGreaterThanOrEqual(last.n - 1);
     }, 10_000);
+    const recovered = results.length;
+    await eventually(() => expect(results.length).toBeGreaterThan(recovered + 5));
     running = false;
     await traffic;
 
@@ -145,10 +148,15 @@ describe('Redis faults', () => {
     expect(Math.max(...failed.map((r) => r.ms))).toBeLessThan(2_000);
     // Local subscribers got every publish, the failed ones included; none twice.
     await eventually(() => expect(seenLocal.map((m) => m.n)).toEqual(results.map((r) => r.n)));
-    // Remote subscribers got each accepted publish at most once (at-most-once across nodes).
+    // Remote subscribers never got anything twice (at most once across nodes); they got every
+    // publish before the outage and after recovery. In between, a publish Redis accepted may
+    // still miss node B while its subscription is being re-established: that is the documented loss.
     const remoteNs = seenRemote.map((m) => m.n);
     expect(new Set(remoteNs).size).toBe(remoteNs.length);
-    for (const r of results.filter((x) => x.status === 200)) if (r.n > 0) expect(remoteNs).toContain(r.n);
+    await eventually(() => {
+      const received = new Set(seenRemote.map((m) => m.n));
+      for (const r of results.slice(0, beforeOutage).concat(results.slice(recovered))) if (r.status === 200) expect(received.has(r.n), `publish ${r.n}`).toBe(true);
+    });
 
     // Presence state came back although Redis restarted empty, and nobody was announced gone.
     await eventually(async () => expect(await usersOn(b, 'presence-live')).toEqual(['ann', 'ben']));
