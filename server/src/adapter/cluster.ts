@@ -32,10 +32,15 @@ interface PendingQuery {
 // or 'c' + node id + "\n" + control JSON.
 const PUBLISH = 112; // 'p'
 const headerEnd = 1 + nodeIdLength + 1;
+const presenceNotice = '{"event":"pusher_internal:member_';
+/** Presence notices kept while the broker is away (oldest first; beyond this they are lost). */
+const maxUnsentPresence = 10_000;
 
 export class ClusterAdapter implements Adapter, ClusterMembership {
   readonly membership: ClusterMembership = this;
   private readonly pending = new Map<number, PendingQuery>();
+  /** Bus frames of member_added/member_removed that the broker refused (it was away). */
+  private readonly unsentPresence: [payload: string, channel: string][] = [];
   private nextQueryId = 1;
 
   constructor(
@@ -69,7 +74,11 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
     }
     // Client events and presence notices do not wait for this; the HTTP API does (503 on failure).
     // Either way the other nodes' subscribers miss it: counted as dropped by the broker.
-    sent.catch(() => metrics.brokerDropped(appId));
+    sent.catch(() => {
+      metrics.brokerDropped(appId);
+      // Presence notices lost on the way out are sent again once the broker is back (see reregister).
+      if (message.startsWith(presenceNotice) && this.unsentPresence.length < maxUnsentPresence) this.unsentPresence.push([payload, channel]);
+    });
     return sent;
   }
 
@@ -245,6 +254,10 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
         const result = await store.enter(node, entry.appId, entry.channel, member === undefined, member, false);
         if (!dataLost && (result.occupied || result.memberAdded)) this.hub.clusterEntered(entry.appId, entry.channel, result.memberAdded ? member : undefined, result.occupied);
       }
+      // When the broker kept its data, re-entering above announced what changed; when it came back
+      // empty it announced nothing, so the other nodes learn here who came and went meanwhile.
+      const unsent = this.unsentPresence.splice(0);
+      if (dataLost) for (const [payload, channel] of unsent) await this.broker.send(payload, channel);
       this.options.log.info(`cluster: node re-registered (${local.size} entries, ${stale.length} stale${dataLost ? ', the broker had restarted empty' : ''})`);
     } catch (error) {
       this.options.log.warn(`cluster: re-registering failed: ${(error as Error).message}`);
