@@ -11,7 +11,8 @@ export default defineConfig({
   target: 'node20',
   noExternal: [/.*/],
   external: ['bufferutil', 'utf-8-validate'],
-  clean: true,
+  // No clean: the file is replaced in one write, so a process starting it meanwhile never finds it missing.
+  clean: false,
   sourcemap: false,
   splitting: false,
   shims: false,
