@@ -102,6 +102,8 @@ async function main() {
   }
   const ctx = {
     opts,
+    /** Waiting for a quiet machine may take this long in all (ms); see lib/harness.mjs. */
+    noise: { budgetMs: opts.quick ? 15000 : 60000 },
     clients,
     publisher,
     log,

@@ -25,7 +25,14 @@ export function pogoBuild() {
   } catch {
     /* not a git checkout */
   }
-  return { sha256, commit };
+  let modified = null; // the bundle differs from that commit (built from a work in progress)
+  try {
+    execFileSync('git', ['diff', '--quiet', '--', 'server/dist/pogo-ws.cjs'], { cwd: repoRoot, stdio: 'ignore' });
+    modified = false;
+  } catch (e) {
+    if (e.status === 1) modified = true;
+  }
+  return { sha256, commit, modified };
 }
 
 /** Writes a Pogo config file for the bench app, with `extra` merged at the top level. */
