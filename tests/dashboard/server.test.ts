@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/src/apps/config';
-import { connected, pusherClient, sleep, subscribed } from '../helpers/clients';
+import { connected, pusherClient, sdk, sleep, subscribed } from '../helpers/clients';
 import { defaultApp, startServer, type RunningServer } from '../helpers/server';
 import { clusterConfig, eventually, freePort, startRedis, type TestRedis } from '../cluster/helpers';
 
@@ -206,10 +206,25 @@ describe('basic auth on its own port', () => {
     // No token configured: the login form refuses every token.
     expect((await fetch(`${base}login`, { method: 'POST', body: new URLSearchParams({ token: 'pa55word' }), redirect: 'manual' })).status).toBe(401);
     expect((await fetch(`${server.url}/dashboard/`)).status).toBe(404);
-    expect(((await (await fetch(`${server.url}/up`)).json()) as { dashboard: unknown }).dashboard).toEqual({ path: '/dashboard/', port });
+    expect(((await (await fetch(`${server.url}/up`)).json()) as { dashboard: unknown }).dashboard).toEqual({ path: '/dashboard/', port, host: '127.0.0.1' });
     expect(server.output()).toContain(`pogo-ws dashboard on http://127.0.0.1:${port}/dashboard/`);
   });
 });
+
+/** Streams from `node` until a sample lists `count` nodes, and returns that sample. */
+async function sampleWithNodes(node: RunningServer, count: number) {
+  const events = await readStream(node, '/dashboard/api/stream', (list) => list.some((e) => e.event === 'sample' && e.data.nodes.length === count), 6_000);
+  return events.filter((e) => e.event === 'sample' && e.data.nodes.length === count).pop()!.data;
+}
+
+/** Streams from `node` while `act` runs elsewhere; resolves with the console events seen. */
+async function consoleWhile(node: RunningServer, until: (events: any[]) => boolean, act: () => Promise<void>) {
+  const seen = readStream(node, '/dashboard/api/stream', (list) => until(list.filter((e) => e.event === 'console').flatMap((e) => e.data.events)), 8_000);
+  // The other nodes learn that a console watches from this node's next sample (within a second).
+  await sleep(1_300);
+  await act();
+  return (await seen).filter((e) => e.event === 'console').flatMap((e) => e.data.events);
+}
 
 describe('nodes sharing Redis', () => {
   let redis: TestRedis;
@@ -224,20 +239,71 @@ describe('nodes sharing Redis', () => {
     await redis?.stop();
   });
 
-  it('lists every node and their sum', async () => {
+  it('lists every node, and the overview is their sum', async () => {
     const client = pusherClient(nodes[1]!, defaultApp);
     try {
       await connected(client);
       await eventually(async () => {
-        const events = await readStream(nodes[0]!, '/dashboard/api/stream', (list) => list.filter((e) => e.event === 'sample').length >= 2);
-        const last = events.filter((e) => e.event === 'sample').pop()!.data;
-        expect(last.nodes).toHaveLength(2);
-        expect(last.nodes.map((n: any) => n.total.connections).sort()).toEqual([0, 1]);
+        const sample = await sampleWithNodes(nodes[0]!, 2);
+        expect(sample.nodes.map((n: any) => n.total.connections).sort()).toEqual([0, 1]);
+        expect(sample.total.connections).toBe(1);
+        expect(sample.apps['test-app'].connections).toBe(1);
       }, 10_000);
       const overview = await (await fetch(`${nodes[0]!.url}/dashboard/api/overview`, { headers: bearer })).json();
-      expect(overview.node.shared).toBe(true);
+      expect(overview.node.sharing).toBe('redis');
     } finally {
       client.disconnect();
+    }
+  });
+
+  it("shows another node's HTTP publishes and client events in this node's console", async () => {
+    const a = pusherClient(nodes[1]!, defaultApp);
+    try {
+      await connected(a);
+      await subscribed(a, 'private-remote');
+      const events = await consoleWhile(
+        nodes[0]!,
+        (list) => list.some((e) => e.type === 'api_message') && list.some((e) => e.type === 'client_event'),
+        async () => {
+          await sdk(nodes[1]!, defaultApp).trigger('elsewhere', 'from-node-1', { n: 1 });
+          a.channel('private-remote')!.trigger('client-hi', { n: 2 });
+        },
+      );
+      expect(events).toContainEqual(expect.objectContaining({ type: 'api_message', channel: 'elsewhere', event: 'from-node-1', data: '{"n":1}' }));
+      expect(events).toContainEqual(expect.objectContaining({ type: 'client_event', channel: 'private-remote', event: 'client-hi' }));
+    } finally {
+      a.disconnect();
+    }
+  });
+});
+
+describe('--workers 2 without Redis', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ apps: [defaultApp], dashboard: { token } }, { args: ['--workers', '2'] });
+  }, 30_000);
+  afterAll(() => server?.stop());
+
+  it('lists both workers, sums them, and every worker feeds the console', async () => {
+    const clients = Array.from({ length: 4 }, () => pusherClient(server, defaultApp));
+    try {
+      await Promise.all(clients.map(connected));
+      await eventually(async () => {
+        const sample = await sampleWithNodes(server, 2);
+        expect(sample.total.connections).toBe(4);
+        expect(sample.nodes.map((n: any) => n.id).sort()).toEqual(['worker0000000001', 'worker0000000002']);
+      }, 10_000);
+      // node:cluster spreads the HTTP requests too: whichever worker takes each publish, the console sees all four.
+      const events = await consoleWhile(
+        server,
+        (list) => list.filter((e) => e.type === 'api_message' && e.event === 'spread').length === 4,
+        async () => {
+          for (let i = 0; i < 4; i++) await sdk(server, defaultApp).trigger('spread-channel', 'spread', { i });
+        },
+      );
+      expect(events.filter((e) => e.event === 'spread').map((e) => JSON.parse(e.data).i).sort()).toEqual([0, 1, 2, 3]);
+    } finally {
+      for (const c of clients) c.disconnect();
     }
   });
 });

@@ -121,6 +121,7 @@ export class ConsoleView {
     if (e.socketId) meta.push(`socket ${e.socketId}`);
     if (e.userId) meta.push(`user ${e.userId}`);
     if (e.ip) meta.push(e.ip);
+    if (e.node) meta.push(`node ${e.node}`);
     const what = el(
       'div',
       { class: 'what' },

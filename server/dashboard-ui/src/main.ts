@@ -133,7 +133,9 @@ function renderNodes(): void {
   const sum = {} as Sample;
   for (const name of seriesNames) sum[name] = nodes.reduce((total, node) => total + (pick(node)?.[name] ?? 0), 0);
   byId('nodes-table').querySelector('tfoot')!.replaceChildren(el('tr', {}, el('td', {}, `Sum of ${nodes.length} node${nodes.length === 1 ? '' : 's'}`), ...cells(sum), el('td', {})));
-  byId('nodes-note').textContent = state.overview?.node.shared ? 'sharing through Redis' : 'single node (no Redis configured)';
+  const sharing = state.overview?.node.sharing;
+  byId('nodes-note').textContent = sharing === 'redis' ? 'sharing through Redis' : sharing === 'workers' ? 'the workers of this server' : 'single node (no Redis configured)';
+  byId('errors-scope').textContent = nodes.length > 1 ? 'since start, this node' : 'since start';
 }
 
 // ── app picker and tabs ─────────────────────────────────────────────────────────────
@@ -324,7 +326,8 @@ function connect(): void {
   });
   stream.addEventListener('console', (message) => {
     const batch = JSON.parse((message as MessageEvent<string>).data) as ConsoleBatch;
-    consoleView.add(batch.events, batch.dropped);
+    const several = (state.latest?.nodes.length ?? 1) > 1;
+    consoleView.add(several ? batch.events.map((e) => ({ ...e, node: batch.node })) : batch.events, batch.dropped);
   });
 }
 

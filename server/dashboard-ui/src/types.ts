@@ -29,6 +29,7 @@ export interface NodeSnapshot {
   pid: number;
   startedAt: number;
   at: number;
+  watching: boolean;
   total: Sample;
   apps: Record<string, Sample>;
 }
@@ -41,7 +42,7 @@ export interface AppInfo {
 }
 
 export interface Overview {
-  node: { id: string; shared: boolean };
+  node: { id: string; sharing: 'redis' | 'workers' | null };
   apps: AppInfo[];
   ringSeconds: number;
   consoleMaxPerSecond: number;
@@ -90,9 +91,13 @@ export interface ConsoleEvent {
   name?: string;
   reason?: string;
   ip?: string;
+  /** Set by the page from the batch: the node it happened on. */
+  node?: string;
 }
 
 export interface ConsoleBatch {
+  /** The node the events happened on. */
+  node: string;
   events: ConsoleEvent[];
   dropped: number;
 }

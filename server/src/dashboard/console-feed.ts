@@ -55,6 +55,8 @@ export class ConsoleFeed {
   private readonly perFlush: number;
 
   constructor(
+    /** The node the events happen on (shown when several nodes share their consoles). */
+    private readonly node: string,
     private readonly send: (payload: string) => void,
     readonly maxPerSecond = 2_000,
     private readonly flushMs = 100,
@@ -84,7 +86,7 @@ export class ConsoleFeed {
   flush(): void {
     this.timer = undefined;
     if (this.batch.length === 0 && this.dropped === 0) return;
-    const payload = JSON.stringify({ events: this.batch, dropped: this.dropped });
+    const payload = JSON.stringify({ node: this.node, events: this.batch, dropped: this.dropped });
     this.batch = [];
     this.dropped = 0;
     this.send(payload);

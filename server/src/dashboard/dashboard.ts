@@ -34,7 +34,9 @@ export interface DashboardOptions {
 /** Where the dashboard is, for `GET /up` (read by `php artisan pogo:ws-doctor`). */
 export interface DashboardInfo {
   path: string;
+  /** Only when it has a port of its own. */
   port?: number;
+  host?: string;
 }
 
 const securityHeaders = {
@@ -96,13 +98,17 @@ export class Dashboard {
   constructor(private readonly options: DashboardOptions) {
     this.base = options.config.path;
     this.auth = new DashboardAuth(options.config);
-    this.feed = new ConsoleFeed((payload) => this.broadcast('console', payload));
     this.nodes = new NodeDirectory(options.redis, options.log);
+    this.feed = new ConsoleFeed(this.nodes.id, (payload) => this.consoleOut(payload));
+    this.nodes.onConsole = (payload) => {
+      if (this.streams.size > 0) this.broadcast('console', payload);
+    };
     for (const app of options.hub.apps) this.rings.set(app.id, new SampleRing());
   }
 
   get info(): DashboardInfo {
-    return { path: `${this.base}/`, ...(this.listener ? { port: (this.listener.address() as AddressInfo).port } : {}) };
+    if (!this.listener) return { path: `${this.base}/` };
+    return { path: `${this.base}/`, port: (this.listener.address() as AddressInfo).port, host: this.options.config.host ?? '127.0.0.1' };
   }
 
   /** Starts counting and sampling; with `config.port`, listens there. Returns the dashboard's URL. */
@@ -185,7 +191,22 @@ export class Dashboard {
     });
   }
 
-  /** Once a second: one sample per app and the total into the rings; streamed to every console. */
+  /** This node's console batch: to the consoles here, and to other nodes while one is watched there. */
+  private consoleOut(payload: string): void {
+    if (this.streams.size > 0) this.broadcast('console', payload);
+    if (this.nodes.remoteWatching()) this.nodes.forwardConsole(payload);
+  }
+
+  /** The console feed runs while a console streams here or on another node. */
+  private updateFeed(): void {
+    if (this.streams.size > 0 || this.nodes.remoteWatching()) this.feed.on = true;
+    else if (this.feed.on) this.feed.stop();
+  }
+
+  /**
+   * Once a second: this node's sample goes to the other nodes; the sum over every node
+   * (just this one when alone) goes into the rings and to every console here.
+   */
   private sample(at = Date.now()): void {
     const { hub, counters } = this.options;
     const total = emptySample();
@@ -208,7 +229,6 @@ export class Dashboard {
       sample.clientEvents = now.clientEvents - before.clientEvents;
       sample.errors = now.errors - before.errors;
       this.previous.set(app.id, now);
-      this.rings.get(app.id)!.push(at, sample);
       apps[app.id] = sample;
       addSamples(total, sample);
     }
@@ -217,11 +237,14 @@ export class Dashboard {
     const orphanBefore = this.previous.get(noApp)?.errors ?? orphan;
     total.errors += orphan - orphanBefore;
     this.previous.set(noApp, { messagesIn: 0, messagesOut: 0, httpPublishes: 0, clientEvents: 0, errors: orphan });
-    this.totalRing.push(at, total);
-    this.latest = { total, apps };
-    this.nodes.update(total, apps, at);
+    this.nodes.update(total, apps, at, this.streams.size > 0);
+    const sum = this.nodes.sum();
+    for (const [id, ring] of this.rings) ring.push(at, sum.apps[id] ?? emptySample());
+    this.totalRing.push(at, sum.total);
+    this.latest = sum;
+    this.updateFeed();
     if (this.streams.size === 0) return;
-    void this.nodes.refresh().then(() => this.broadcast('sample', JSON.stringify({ at, total, apps, errors: this.errors(), nodes: this.nodes.list() })));
+    this.broadcast('sample', JSON.stringify({ at, total: sum.total, apps: sum.apps, errors: this.errors(), nodes: this.nodes.list() }));
   }
 
   private errors() {
@@ -235,7 +258,7 @@ export class Dashboard {
     const apps: Record<string, ReturnType<SampleRing['history']>> = {};
     for (const [id, ring] of this.rings) apps[id] = ring.history();
     return {
-      node: { id: this.nodes.id, shared: this.nodes.shared },
+      node: { id: this.nodes.id, sharing: this.nodes.sharing ?? null },
       apps: hub.apps.map((app) => ({ id: app.id, key: app.key, enabled: app.enabled, clientEvents: app.clientEvents })),
       ringSeconds,
       consoleMaxPerSecond: this.feed.maxPerSecond,
@@ -266,10 +289,10 @@ export class Dashboard {
     res.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     res.write(`retry: 2000\nevent: overview\ndata: ${JSON.stringify(this.overview())}\n\n`);
     this.streams.add(res);
-    this.feed.on = true;
+    this.updateFeed();
     const closed = () => {
       if (!this.streams.delete(res)) return;
-      if (this.streams.size === 0) this.feed.stop();
+      this.updateFeed();
     };
     // The response's close (the request's fires as soon as its empty body is read).
     res.on('close', closed);

@@ -1,11 +1,15 @@
-// The node list. Every node writes its latest sample to one Redis hash once a second; a
-// node whose dashboard is being watched reads the hash back, so any node shows every node
-// and the sum. Without Redis the list is this node alone.
-import { hostname } from 'node:os';
-import { readFileSync } from 'node:fs';
+// The node list, and the console across nodes. Every node sends its newest sample once a
+// second to the others — through Redis pub/sub when several servers share Redis, through
+// the primary process's relay with `--workers N` without Redis — so any node's dashboard
+// shows every node and their sum. While some node's console is watched, every node also
+// forwards its console batches to the others. Alone, the list is this node.
+import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import type { RedisConfig } from '../apps/config.js';
+import { isPogoMessage, workerNodeId, type PrimaryToWorker, type WorkerToPrimary } from '../cluster/ipc-messages.js';
 import { addSamples, emptySample, type Sample } from './samples.js';
 
 export interface NodeSnapshot {
@@ -15,50 +19,106 @@ export interface NodeSnapshot {
   startedAt: number;
   /** When this snapshot was taken (ms since the epoch). */
   at: number;
+  /** A console is streaming on this node (the others then forward their console events). */
+  watching: boolean;
   total: Sample;
   apps: Record<string, Sample>;
 }
 
-/** A node that has not written for this long is gone from the list. */
+type Note = { t: 'dashboard'; snapshot: NodeSnapshot } | { t: 'dashboard'; from: string; console: string };
+
+/** Carries notes to every other node (never back to the sender). */
+interface NoteTransport {
+  readonly kind: 'redis' | 'workers';
+  send(note: string): void;
+  close(): Promise<void>;
+}
+
+/** A node that has not reported for this long is gone from the list. */
 const staleAfterMs = 5_000;
 
 export interface NodeLog {
   warn(message: string): void;
 }
 
+function redisTransport(config: RedisConfig, id: string, receive: (note: string) => void, warn: (message: string) => void): NoteTransport {
+  const channel = `${config.prefix}dashboard`;
+  const options: RedisOptions = {
+    connectionName: `pogo-ws-dashboard:${id}`,
+    retryStrategy: (times) => Math.min(100 * 2 ** Math.min(times, 5), 3_000),
+    ...(config.username !== undefined ? { username: config.username } : {}),
+    ...(config.password !== undefined ? { password: config.password } : {}),
+    ...(config.tls
+      ? {
+          tls:
+            config.tls === true
+              ? {}
+              : { rejectUnauthorized: config.tls.rejectUnauthorized ?? true, ...(config.tls.ca ? { ca: readFileSync(config.tls.ca) } : {}), ...(config.tls.servername ? { servername: config.tls.servername } : {}) },
+        }
+      : {}),
+  };
+  const connect = (extra: RedisOptions): Redis | Cluster => {
+    if (config.cluster?.length) {
+      const seeds = config.cluster.map((node) => ({ host: node.split(':')[0]!, port: Number(node.split(':')[1]) }));
+      return new Cluster(seeds, { enableOfflineQueue: extra.enableOfflineQueue ?? true, redisOptions: { ...options, ...extra } });
+    }
+    return new Redis(config.url!, { ...options, ...extra });
+  };
+  // Notes are best effort: never queued while Redis is away.
+  const publisher = connect({ enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: config.commandTimeoutMs });
+  const subscriber = connect({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+  for (const client of [publisher, subscriber]) client.on('error', (error: Error) => warn(`dashboard: redis: ${error.message}`));
+  subscriber.on('message', (_channel: string, message: string) => receive(message));
+  subscriber.subscribe(channel).catch((error: Error) => warn(`dashboard: cannot subscribe to ${channel}: ${error.message}`));
+  return {
+    kind: 'redis',
+    send(note) {
+      if (publisher.status === 'ready') publisher.publish(channel, note).catch(() => undefined);
+    },
+    async close() {
+      publisher.disconnect();
+      subscriber.disconnect();
+    },
+  };
+}
+
+/** Through the primary's bus relay, framed like a bus control message (the cluster adapter ignores it). */
+function workerTransport(id: string, receive: (note: string) => void): NoteTransport {
+  const header = `c${id}\n`;
+  const onMessage = (message: unknown) => {
+    if (!isPogoMessage(message)) return;
+    const m = message as PrimaryToWorker;
+    if (m.pogo === 'bus' && m.payload.startsWith('{"t":"dashboard"', header.length)) receive(m.payload.slice(header.length));
+  };
+  process.on('message', onMessage);
+  return {
+    kind: 'workers',
+    send(note) {
+      const message: WorkerToPrimary = { pogo: 'bus', payload: header + note };
+      if (process.connected) process.send!(message);
+    },
+    async close() {
+      process.off('message', onMessage);
+    },
+  };
+}
+
 export class NodeDirectory {
-  readonly id = randomBytes(6).toString('hex');
+  readonly id: string;
   private readonly startedAt = Date.now();
   private latest: NodeSnapshot | undefined;
-  private others: NodeSnapshot[] = [];
-  private readonly redis: Redis | Cluster | undefined;
-  private readonly key: string;
+  private readonly others = new Map<string, NodeSnapshot>();
+  private readonly transport: NoteTransport | undefined;
   private lastWarning = 0;
+  /** Console batches from other nodes, for this node's streams. */
+  onConsole: (payload: string) => void = () => undefined;
 
-  constructor(
-    redis: RedisConfig | undefined,
-    private readonly log: NodeLog,
-  ) {
-    // One hash-tagged key, so a Redis Cluster keeps it in one slot.
-    this.key = `${redis?.prefix ?? 'pogo:'}{dashboard}:nodes`;
-    if (!redis) return;
-    const options: RedisOptions = {
-      connectionName: `pogo-ws-dashboard:${this.id}`,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      commandTimeout: redis.commandTimeoutMs,
-      retryStrategy: (times) => Math.min(100 * 2 ** Math.min(times, 5), 3_000),
-      ...(redis.username !== undefined ? { username: redis.username } : {}),
-      ...(redis.password !== undefined ? { password: redis.password } : {}),
-      ...(redis.tls ? { tls: redis.tls === true ? {} : { rejectUnauthorized: redis.tls.rejectUnauthorized ?? true, ...(redis.tls.ca ? { ca: readFileSync(redis.tls.ca) } : {}), ...(redis.tls.servername ? { servername: redis.tls.servername } : {}) } } : {}),
-    };
-    if (redis.cluster?.length) {
-      const seeds = redis.cluster.map((node) => ({ host: node.split(':')[0]!, port: Number(node.split(':')[1]) }));
-      this.redis = new Cluster(seeds, { enableOfflineQueue: false, redisOptions: options });
-    } else {
-      this.redis = new Redis(redis.url!, options);
-    }
-    this.redis.on('error', (error: Error) => this.warn(`dashboard: redis: ${error.message}`));
+  constructor(redis: RedisConfig | undefined, private readonly log: NodeLog) {
+    const worker = cluster.isWorker && process.env.POGO_WORKER_IPC === '1';
+    this.id = worker && !redis ? workerNodeId(cluster.worker!.id) : randomBytes(8).toString('hex');
+    const receive = (note: string) => this.receive(note);
+    if (redis) this.transport = redisTransport(redis, this.id, receive, (message) => this.warn(message));
+    else if (worker) this.transport = workerTransport(this.id, receive);
   }
 
   private warn(message: string): void {
@@ -67,51 +127,47 @@ export class NodeDirectory {
     this.log.warn(message);
   }
 
-  get shared(): boolean {
-    return this.redis !== undefined;
+  /** How nodes share: through Redis, between `--workers`, or not at all. */
+  get sharing(): 'redis' | 'workers' | undefined {
+    return this.transport?.kind;
   }
 
-  /** This node's newest sample; shared through Redis when there is one. */
-  update(total: Sample, apps: Record<string, Sample>, at: number): void {
-    this.latest = { id: this.id, host: hostname(), pid: process.pid, startedAt: this.startedAt, at, total, apps };
-    if (!this.redis || this.redis.status !== 'ready') return;
-    this.redis
-      .multi()
-      .hset(this.key, this.id, JSON.stringify(this.latest))
-      .pexpire(this.key, staleAfterMs * 6)
-      .exec()
-      .catch((error: Error) => this.warn(`dashboard: sharing this node's sample failed: ${error.message}`));
-  }
-
-  /** Reads the other nodes' samples (called once a second while a dashboard is watched). */
-  async refresh(): Promise<void> {
-    if (!this.redis || this.redis.status !== 'ready') return;
+  private receive(note: string): void {
+    let parsed: Note;
     try {
-      const all = await this.redis.hgetall(this.key);
-      const now = Date.now();
-      const others: NodeSnapshot[] = [];
-      const gone: string[] = [];
-      for (const [id, text] of Object.entries(all)) {
-        if (id === this.id) continue;
-        try {
-          const snapshot = JSON.parse(text) as NodeSnapshot;
-          if (now - snapshot.at > staleAfterMs) gone.push(id);
-          else others.push(snapshot);
-        } catch {
-          gone.push(id);
-        }
-      }
-      this.others = others.sort((a, b) => a.startedAt - b.startedAt);
-      if (gone.length > 0) await this.redis.hdel(this.key, ...gone);
-    } catch (error) {
-      this.warn(`dashboard: reading the other nodes failed: ${(error as Error).message}`);
+      parsed = JSON.parse(note) as Note;
+    } catch {
+      return;
     }
+    if ('snapshot' in parsed) {
+      if (parsed.snapshot.id !== this.id) this.others.set(parsed.snapshot.id, parsed.snapshot);
+    } else if (parsed.from !== this.id) this.onConsole(parsed.console);
   }
 
-  /** This node first, then the others that wrote within the last 5 s. */
+  /** This node's newest sample, sent to the others. */
+  update(total: Sample, apps: Record<string, Sample>, at: number, watching: boolean): void {
+    this.latest = { id: this.id, host: hostname(), pid: process.pid, startedAt: this.startedAt, at, watching, total, apps };
+    this.transport?.send(JSON.stringify({ t: 'dashboard', snapshot: this.latest }));
+    for (const [id, node] of this.others) if (at - node.at > staleAfterMs) this.others.delete(id);
+  }
+
+  /** Is a console watched on another node (so this node's console events should go there)? */
+  remoteWatching(): boolean {
+    const now = Date.now();
+    for (const node of this.others.values()) if (node.watching && now - node.at <= staleAfterMs) return true;
+    return false;
+  }
+
+  /** This node's console batch, for the consoles on other nodes. */
+  forwardConsole(payload: string): void {
+    this.transport?.send(JSON.stringify({ t: 'dashboard', from: this.id, console: payload }));
+  }
+
+  /** This node first, then the others that reported within the last 5 s. */
   list(): NodeSnapshot[] {
     const now = Date.now();
-    return [...(this.latest ? [this.latest] : []), ...this.others.filter((n) => now - n.at <= staleAfterMs)];
+    const others = [...this.others.values()].filter((n) => now - n.at <= staleAfterMs).sort((a, b) => a.startedAt - b.startedAt);
+    return [...(this.latest ? [this.latest] : []), ...others];
   }
 
   /** The sum over `list()`, per app and in total. */
@@ -126,12 +182,6 @@ export class NodeDirectory {
   }
 
   async close(): Promise<void> {
-    if (!this.redis) return;
-    try {
-      if (this.redis.status === 'ready') await this.redis.hdel(this.key, this.id);
-    } catch {
-      // Gone anyway once it stops writing.
-    }
-    this.redis.disconnect();
+    await this.transport?.close();
   }
 }
