@@ -21567,6 +21567,56 @@ async function createAdapter(hub, config, log2) {
 // src/dashboard/dashboard.ts
 var import_node_http2 = require("http");
 
+// src/limits/token-bucket.ts
+var TokenBucket = class {
+  constructor(rate, burst, now = Date.now()) {
+    this.rate = rate;
+    this.burst = burst;
+    this.tokens = burst;
+    this.updatedAt = now;
+  }
+  tokens;
+  updatedAt;
+  take(now = Date.now()) {
+    this.tokens = Math.min(this.burst, this.tokens + (now - this.updatedAt) / 1e3 * this.rate);
+    this.updatedAt = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+  /** Seconds until the next token. */
+  retryAfter() {
+    return Math.max(1, Math.ceil((1 - this.tokens) / this.rate));
+  }
+  /** Full again: the bucket can be forgotten. */
+  idle(now = Date.now()) {
+    return this.tokens + (now - this.updatedAt) / 1e3 * this.rate >= this.burst;
+  }
+};
+var BucketMap = class {
+  constructor(rate, burst) {
+    this.rate = rate;
+    this.burst = burst;
+  }
+  buckets = /* @__PURE__ */ new Map();
+  /** True when `key` may go ahead; a rate of 0 means unlimited. */
+  take(key, now = Date.now()) {
+    if (this.rate <= 0) return true;
+    let bucket = this.buckets.get(key);
+    if (!bucket) this.buckets.set(key, bucket = new TokenBucket(this.rate, this.burst, now));
+    return bucket.take(now);
+  }
+  retryAfter(key) {
+    return this.buckets.get(key)?.retryAfter() ?? 1;
+  }
+  prune(now = Date.now()) {
+    for (const [key, bucket] of this.buckets) if (bucket.idle(now)) this.buckets.delete(key);
+  }
+  get size() {
+    return this.buckets.size;
+  }
+};
+
 // dashboard-ui/dist/dashboard.css.txt
 var dashboard_css_default = ':root {\n  --bg: #f6f7fb; --panel: #ffffff; --text: #1d2330; --muted: #6b7385; --line: #e3e6ee;\n  --accent: #6c4cf1; --accent-2: #16a3a3; --warn: #d9822b; --bad: #d64545; --good: #2e9d5b;\n  --mono: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;\n  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;\n}\n@media (prefers-color-scheme: dark) {\n  :root { --bg: #11141b; --panel: #1a1f29; --text: #e6e9f0; --muted: #8d95a8; --line: #2a3140; --accent: #9b85ff; --accent-2: #3cc7c7; }\n}\n* { box-sizing: border-box; }\nbody { margin: 0; background: var(--bg); color: var(--text); }\nbutton, input, select, textarea { font: inherit; color: inherit; }\nbutton { background: var(--accent); color: #fff; border: 0; border-radius: 6px; padding: 6px 12px; cursor: pointer; }\nbutton.ghost { background: transparent; color: var(--text); border: 1px solid var(--line); }\nbutton[aria-pressed="true"] { background: var(--warn); }\ninput, select, textarea { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 6px 8px; min-width: 0; }\ntextarea { font-family: var(--mono); width: 100%; }\ncode { font-family: var(--mono); font-size: 0.92em; }\n.muted { color: var(--muted); }\n.small { font-size: 12px; }\n.top { display: flex; flex-wrap: wrap; align-items: center; gap: 10px 16px; padding: 10px 16px; background: var(--panel); border-bottom: 1px solid var(--line); }\n.brand { font-weight: 650; font-size: 16px; margin-right: auto; }\n.logo { color: var(--accent); }\n.app-pick { display: flex; align-items: center; gap: 6px; color: var(--muted); }\n.live { font-size: 12px; padding: 2px 8px; border-radius: 99px; border: 1px solid var(--line); }\n.live::before { content: "\u25CF"; margin-right: 5px; color: var(--muted); }\n.live[data-state="live"]::before { color: var(--good); }\n.live[data-state="down"]::before { color: var(--bad); }\n.logout { margin: 0; }\n.tabs { display: flex; gap: 4px; padding: 0 12px; background: var(--panel); border-bottom: 1px solid var(--line); overflow-x: auto; }\n.tabs button { background: none; color: var(--muted); border-radius: 0; border-bottom: 2px solid transparent; padding: 10px 12px; white-space: nowrap; }\n.tabs button[aria-selected="true"] { color: var(--text); border-bottom-color: var(--accent); }\nmain { padding: 16px; max-width: 1400px; margin: 0 auto; }\n.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(135px, 1fr)); gap: 10px; margin-bottom: 14px; }\n.card { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; padding: 10px 12px; }\n.card .label { color: var(--muted); font-size: 12px; }\n.card .value { font-size: 24px; font-weight: 650; font-variant-numeric: tabular-nums; }\n.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 10px; margin-bottom: 14px; }\n.chart { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; padding: 10px 12px 6px; }\n.chart h3 { margin: 0 0 4px; font-size: 13px; font-weight: 600; display: flex; gap: 10px; flex-wrap: wrap; }\n.chart .key { font-weight: 400; color: var(--muted); font-size: 12px; }\n.chart .key i { display: inline-block; width: 10px; height: 3px; vertical-align: middle; margin-right: 4px; }\n.chart svg { width: 100%; height: 120px; display: block; }\n.chart .axis { display: flex; justify-content: space-between; color: var(--muted); font-size: 11px; }\n.chart .grid-line { stroke: var(--line); stroke-width: 1; }\n.chart text { fill: var(--muted); font-size: 10px; }\n.tables { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 10px; }\n.panel { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; padding: 10px 12px; overflow-x: auto; }\n.panel h2 { font-size: 14px; margin: 0 0 8px; }\ntable.grid { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }\ntable.grid th, table.grid td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }\ntable.grid th { color: var(--muted); font-weight: 500; font-size: 12px; }\ntable.grid .num { text-align: right; }\ntable.grid tfoot td { font-weight: 650; border-bottom: 0; }\ntable.grid td.name { font-family: var(--mono); word-break: break-all; }\n.members { font-family: var(--mono); font-size: 12px; color: var(--muted); }\n.empty { color: var(--muted); margin: 6px 0; }\n.toolbar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-bottom: 10px; }\n.toolbar input[type="search"] { flex: 1 1 160px; }\n.send { margin-bottom: 10px; }\n.send summary { cursor: pointer; font-weight: 600; }\n.send form { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 8px; margin-top: 10px; }\n.send label { display: flex; flex-direction: column; gap: 4px; color: var(--muted); font-size: 12px; }\n.send .wide { grid-column: 1 / -1; }\n.ok { color: var(--good); } .bad { color: var(--bad); }\n.log { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; max-height: 65vh; overflow-y: auto; font-size: 13px; }\n.row { display: grid; grid-template-columns: 86px 120px minmax(0, 1fr); gap: 4px 10px; padding: 7px 12px; border-bottom: 1px solid var(--line); }\n.row .time { color: var(--muted); font-family: var(--mono); font-size: 12px; }\n.row .type { font-size: 11px; font-weight: 650; text-transform: uppercase; letter-spacing: 0.02em; }\n.row .what { min-width: 0; }\n.row .what .channel { font-family: var(--mono); font-weight: 600; }\n.row .what .event { font-family: var(--mono); color: var(--accent); margin-left: 8px; }\n.row .what .meta { color: var(--muted); font-size: 12px; margin-left: 8px; }\n.row pre { grid-column: 3; margin: 2px 0 0; font-family: var(--mono); font-size: 12px; white-space: pre-wrap; word-break: break-all; color: var(--muted); }\n.t-api_message .type, .t-client_event .type { color: var(--accent); }\n.t-subscribed .type, .t-occupied .type, .t-member_added .type, .t-connected .type { color: var(--good); }\n.t-unsubscribed .type, .t-vacated .type, .t-member_removed .type, .t-disconnected .type { color: var(--muted); }\n.t-auth_failed .type, .t-refused .type, .t-error .type, .t-http_error .type, .t-closed .type { color: var(--bad); }\n.notice { padding: 6px 12px; color: var(--warn); font-size: 12px; border-bottom: 1px solid var(--line); }\n@media (max-width: 640px) {\n  main { padding: 10px; }\n  .row { grid-template-columns: 70px minmax(0, 1fr); }\n  .row .what, .row pre { grid-column: 1 / -1; }\n  .card .value { font-size: 20px; }\n  .charts { grid-template-columns: 1fr; }\n}\nbody.login { display: grid; place-items: center; min-height: 100vh; padding: 16px; }\n.login-box { background: var(--panel); border: 1px solid var(--line); border-radius: 12px; padding: 20px 24px; max-width: 420px; width: 100%; }\n.login-box h1 { font-size: 18px; margin: 0 0 8px; }\n.login-box .status { color: var(--muted); margin: 0 0 6px; }\n.login-box .problem { color: var(--bad); margin: 0 0 8px; min-height: 1em; }\n.login-box .problem:empty { display: none; }\n.token-form { display: flex; flex-direction: column; gap: 10px; }\n.token-form label { display: flex; flex-direction: column; gap: 4px; color: var(--muted); }\nbody.login[data-mode="basic"] .token-form, body.login[data-mode="token"] .basic-hint { display: none; }\n';
 
@@ -21621,6 +21671,10 @@ var DashboardAuth = class {
     }
     const cookie = readCookie(req.headers.cookie, cookieName);
     return cookie !== void 0 && secretsEqual(this.session, cookie);
+  }
+  /** Did the request bring credentials at all (a wrong one counts as a failed sign-in)? */
+  presented(req) {
+    return req.headers.authorization !== void 0 || readCookie(req.headers.cookie, cookieName) !== void 0;
   }
   /** Set-Cookie for a signed-in browser: HttpOnly, SameSite=Strict, scoped to the dashboard's path. */
   sessionCookie(secure) {
@@ -22142,6 +22196,9 @@ var Dashboard = class {
   previous = /* @__PURE__ */ new Map();
   latest = { total: emptySample(), apps: {} };
   sampler;
+  /** Wrong credentials per client address: 2 a second, bursts of 10, then 429. */
+  failures = new BucketMap(2, 10);
+  samples = 0;
   listener;
   get info() {
     if (!this.listener) return { path: `${this.base}/` };
@@ -22259,6 +22316,7 @@ var Dashboard = class {
     const orphanBefore = this.previous.get(noApp)?.errors ?? orphan;
     total.errors += orphan - orphanBefore;
     this.previous.set(noApp, { messagesIn: 0, messagesOut: 0, httpPublishes: 0, clientEvents: 0, errors: orphan });
+    if (++this.samples % 60 === 0) this.failures.prune(at);
     this.nodes.update(total, apps, at, this.streams.size > 0);
     const sum = this.nodes.sum();
     for (const [id, ring] of this.rings) ring.push(at, sum.apps[id] ?? emptySample());
@@ -22342,6 +22400,7 @@ data: ${JSON.stringify(this.overview())}
     }
     if (!this.auth.allows(req)) {
       req.resume();
+      if (this.auth.presented(req) && this.tooManyFailures(req, res)) return true;
       this.unauthorized(res, sub === "/" && method === "GET");
       return true;
     }
@@ -22353,6 +22412,13 @@ data: ${JSON.stringify(this.overview())}
     }
     return true;
   };
+  /** Counts a failed sign-in; true (and a 429 sent) when this address has failed too often. */
+  tooManyFailures(req, res) {
+    const ip = req.socket.remoteAddress ?? "";
+    if (this.failures.take(ip)) return false;
+    sendJson(res, 429, { error: "too many failed sign-ins from this address; wait and try again" }, { "Retry-After": String(this.failures.retryAfter(ip)) });
+    return true;
+  }
   unauthorized(res, page, problem) {
     const headers = { "WWW-Authenticate": this.auth.challenge() };
     if (!page) {
@@ -22370,6 +22436,7 @@ data: ${JSON.stringify(this.overview())}
     } catch {
     }
     if (!this.auth.tokenMatches(token)) {
+      if (this.tooManyFailures(req, res)) return;
       this.unauthorized(res, true, token === "" ? "Enter the dashboard token." : "That token is not right.");
       return;
     }
@@ -23313,56 +23380,6 @@ var Hub = class {
     const set = this.byId.get(appId)?.users.get(userId);
     if (!set) return;
     for (const connection of [...set]) connection.closeWith(closeCode("UNAUTHORIZED"), "terminated by the server");
-  }
-};
-
-// src/limits/token-bucket.ts
-var TokenBucket = class {
-  constructor(rate, burst, now = Date.now()) {
-    this.rate = rate;
-    this.burst = burst;
-    this.tokens = burst;
-    this.updatedAt = now;
-  }
-  tokens;
-  updatedAt;
-  take(now = Date.now()) {
-    this.tokens = Math.min(this.burst, this.tokens + (now - this.updatedAt) / 1e3 * this.rate);
-    this.updatedAt = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
-  }
-  /** Seconds until the next token. */
-  retryAfter() {
-    return Math.max(1, Math.ceil((1 - this.tokens) / this.rate));
-  }
-  /** Full again: the bucket can be forgotten. */
-  idle(now = Date.now()) {
-    return this.tokens + (now - this.updatedAt) / 1e3 * this.rate >= this.burst;
-  }
-};
-var BucketMap = class {
-  constructor(rate, burst) {
-    this.rate = rate;
-    this.burst = burst;
-  }
-  buckets = /* @__PURE__ */ new Map();
-  /** True when `key` may go ahead; a rate of 0 means unlimited. */
-  take(key, now = Date.now()) {
-    if (this.rate <= 0) return true;
-    let bucket = this.buckets.get(key);
-    if (!bucket) this.buckets.set(key, bucket = new TokenBucket(this.rate, this.burst, now));
-    return bucket.take(now);
-  }
-  retryAfter(key) {
-    return this.buckets.get(key)?.retryAfter() ?? 1;
-  }
-  prune(now = Date.now()) {
-    for (const [key, bucket] of this.buckets) if (bucket.idle(now)) this.buckets.delete(key);
-  }
-  get size() {
-    return this.buckets.size;
   }
 };
 

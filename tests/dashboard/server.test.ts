@@ -184,6 +184,17 @@ describe('one server', () => {
     expect((await fetch(`${server.url}${path}/api/overview`, { headers: { Cookie: session } })).status).toBe(200);
     expect((await fetch(`${server.url}${path}/api/overview`, { headers: { Cookie: `${session}x` } })).status).toBe(401);
   });
+
+  it('answers 429 to an address that keeps failing, while the right token still works', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 14; i++) statuses.push((await fetch(`${server.url}${path}/api/overview`, { headers: { Authorization: `Bearer wrong-${i}` } })).status);
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses).toContain(429);
+    const limited = await fetch(`${server.url}${path}/login`, { method: 'POST', body: new URLSearchParams({ token: 'guess' }) });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await fetch(`${server.url}${path}/api/overview`, { headers: bearer })).status).toBe(200);
+  });
 });
 
 describe('basic auth on its own port', () => {

@@ -54,6 +54,11 @@ export class DashboardAuth {
     return cookie !== undefined && secretsEqual(this.session, cookie);
   }
 
+  /** Did the request bring credentials at all (a wrong one counts as a failed sign-in)? */
+  presented(req: IncomingMessage): boolean {
+    return req.headers.authorization !== undefined || readCookie(req.headers.cookie, cookieName) !== undefined;
+  }
+
   /** Set-Cookie for a signed-in browser: HttpOnly, SameSite=Strict, scoped to the dashboard's path. */
   sessionCookie(secure: boolean): string {
     return `${cookieName}=${this.session}; Path=${this.config.path}/; HttpOnly; SameSite=Strict; Max-Age=43200${secure ? '; Secure' : ''}`;

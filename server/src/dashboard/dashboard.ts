@@ -7,6 +7,7 @@ import type { Adapter } from '../adapter/adapter.js';
 import type { DashboardConfig, RedisConfig } from '../apps/config.js';
 import type { PlainRoute } from '../http/router.js';
 import type { Hub } from '../hub.js';
+import { BucketMap } from '../limits/token-bucket.js';
 import type { CounterStore } from '../metrics/counters.js';
 import { assets } from './assets.js';
 import { DashboardAuth } from './auth.js';
@@ -93,6 +94,9 @@ export class Dashboard {
   private previous = new Map<string, { messagesIn: number; messagesOut: number; httpPublishes: number; clientEvents: number; errors: number }>();
   private latest: { total: Sample; apps: Record<string, Sample> } = { total: emptySample(), apps: {} };
   private sampler: NodeJS.Timeout | undefined;
+  /** Wrong credentials per client address: 2 a second, bursts of 10, then 429. */
+  private readonly failures = new BucketMap(2, 10);
+  private samples = 0;
   private listener: Server | undefined;
 
   constructor(private readonly options: DashboardOptions) {
@@ -237,6 +241,7 @@ export class Dashboard {
     const orphanBefore = this.previous.get(noApp)?.errors ?? orphan;
     total.errors += orphan - orphanBefore;
     this.previous.set(noApp, { messagesIn: 0, messagesOut: 0, httpPublishes: 0, clientEvents: 0, errors: orphan });
+    if (++this.samples % 60 === 0) this.failures.prune(at);
     this.nodes.update(total, apps, at, this.streams.size > 0);
     const sum = this.nodes.sum();
     for (const [id, ring] of this.rings) ring.push(at, sum.apps[id] ?? emptySample());
@@ -321,6 +326,7 @@ export class Dashboard {
     }
     if (!this.auth.allows(req)) {
       req.resume();
+      if (this.auth.presented(req) && this.tooManyFailures(req, res)) return true;
       this.unauthorized(res, sub === '/' && method === 'GET');
       return true;
     }
@@ -332,6 +338,14 @@ export class Dashboard {
     }
     return true;
   };
+
+  /** Counts a failed sign-in; true (and a 429 sent) when this address has failed too often. */
+  private tooManyFailures(req: IncomingMessage, res: ServerResponse): boolean {
+    const ip = req.socket.remoteAddress ?? '';
+    if (this.failures.take(ip)) return false;
+    sendJson(res, 429, { error: 'too many failed sign-ins from this address; wait and try again' }, { 'Retry-After': String(this.failures.retryAfter(ip)) });
+    return true;
+  }
 
   private unauthorized(res: ServerResponse, page: boolean, problem?: string): void {
     const headers = { 'WWW-Authenticate': this.auth.challenge() };
@@ -355,6 +369,7 @@ export class Dashboard {
       // Too long: certainly not the token.
     }
     if (!this.auth.tokenMatches(token)) {
+      if (this.tooManyFailures(req, res)) return;
       this.unauthorized(res, true, token === '' ? 'Enter the dashboard token.' : 'That token is not right.');
       return;
     }
