@@ -34,7 +34,7 @@ async function fanout(ctx, kind, { mode, rounds, durationMs, inflight, rate, ext
       if (!quiet(r)) ctx.log(`  ${kind}: noisy round (other processes used ${r.cpu.otherProcessesPct}% CPU)`);
       measured.push(r);
     }
-    const out = { connectFailures: conn.failed, inflight, ...(rate ? { ratePerSec: rate } : {}), ...(rounds > 1 ? summarise(measured) : measured[0]) };
+    const out = { connectFailures: conn.failed, inflight, ...(rate ? { ratePerSec: rate } : {}), ...(measured.length > 1 ? summarise(measured) : measured[0]) };
     if (extraInflight) {
       const r = await measureQuietly(ctx, server, { subscribers: conn.ok, channel, mode, durationMs, inflight: extraInflight });
       out.moreInFlight = { inflight: extraInflight, deliveriesPerSec: r.deliveriesPerSec, latencyMs: r.latencyMs, lost: r.lost, deliveriesPerWrite: r.serverSyscalls.deliveriesPerWrite, serverCpuPct: r.cpu.serverPct, generatorCpuPct: Math.round(r.cpu.clients.reduce((a, u) => a + u.cpuPct, 0) + r.cpu.publisher.cpuPct), otherProcessesPct: r.cpu.otherProcessesPct };
