@@ -13,7 +13,7 @@ use InvalidArgumentException;
 final class ConnectionConfig
 {
     /**
-     * @param array{timeout: float, connect_timeout: float, retries: int} $clientOptions
+     * @param array{timeout: float, connect_timeout: float, retries: int, retry_delay_ms: int} $clientOptions
      * @param array<string, int> $limits
      */
     public function __construct(
@@ -92,6 +92,7 @@ final class ConnectionConfig
                 'timeout' => (float) ($client['timeout'] ?? 5),
                 'connect_timeout' => (float) ($client['connect_timeout'] ?? 2),
                 'retries' => (int) ($client['retries'] ?? 1),
+                'retry_delay_ms' => (int) ($client['retry_delay_ms'] ?? 100),
             ],
             limits: array_map('intval', is_array($options['limits'] ?? null) ? $options['limits'] : []),
         );

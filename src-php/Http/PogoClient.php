@@ -4,27 +4,24 @@ declare(strict_types=1);
 
 namespace Pogo\WebSocket\Http;
 
-use GuzzleHttp\Handler\CurlHandler;
 use GuzzleHttp\Exception\ConnectException;
 use Illuminate\Broadcasting\BroadcastException;
 use Illuminate\Http\Client\ConnectionException;
 use Illuminate\Http\Client\Factory as HttpFactory;
-use Illuminate\Http\Client\Response;
 use Pogo\WebSocket\Support\Schema;
 use Throwable;
 
 /**
- * The Pogo WebSocket server's signed HTTP API (the Pusher Channels HTTP API), spoken through
- * Laravel's HTTP client. One Guzzle handler is shared by every request so the TCP connection
- * stays open between broadcasts; Http::fake() still intercepts because it sits above the handler.
+ * The Pogo WebSocket server's signed HTTP API (the Pusher Channels HTTP API). Every request uses
+ * one keep-alive cURL handle, so the TCP connection stays open between broadcasts; see transfer()
+ * for when Laravel's HTTP client (fakes, middleware, recording) sits in front of it.
  */
 class PogoClient
 {
     private const CURL_COULDNT_CONNECT = 7;
     private const CURL_OPERATION_TIMEDOUT = 28;
 
-    /** @var callable */
-    private $handler;
+    private readonly KeepAliveCurlHandler $handler;
 
     /** @var callable(): int */
     private $clock;
@@ -40,7 +37,7 @@ class PogoClient
         private readonly array $options = [],
         ?callable $clock = null,
     ) {
-        $this->handler = new CurlHandler();
+        $this->handler = new KeepAliveCurlHandler();
         $this->clock = $clock ?? static fn (): int => time();
     }
 
@@ -148,41 +145,83 @@ class PogoClient
             $url = rtrim($this->baseUrl, '/') . $path . '?' . Signer::queryString($query);
 
             try {
-                $response = $this->pendingRequest($body)->send($method, $url);
-            } catch (ConnectionException $e) {
-                $errno = $this->curlErrno($e);
+                [$status, $responseBody] = $this->transfer($method, $url, $body);
+            } catch (TransportFailure $e) {
                 // Safe to retry: nothing reached the server (refused), or the request changes nothing (GET).
-                $safe = $errno === self::CURL_COULDNT_CONNECT || $method === 'GET';
+                $safe = $e->errno === self::CURL_COULDNT_CONNECT || $method === 'GET';
                 if ($safe && $attempt < $retries) {
                     $this->pause();
                     continue;
                 }
 
-                throw $this->connectionFailure($e, $errno, $method, $path);
+                throw $this->connectionFailure($e, $method, $path);
             }
 
-            if ($response->successful()) {
-                return $this->decodeSuccess($response, $method, $path);
+            if ($status >= 200 && $status < 300) {
+                return $this->decodeSuccess($status, $responseBody, $method, $path);
             }
 
-            if ($method === 'GET' && $response->status() === 503 && $attempt < $retries) {
+            if ($method === 'GET' && $status === 503 && $attempt < $retries) {
                 $this->pause();
                 continue;
             }
 
-            throw $this->rejection($response, $what);
+            throw $this->rejection($status, $responseBody, $what);
         }
     }
 
-    private function pendingRequest(?string $body): \Illuminate\Http\Client\PendingRequest
+    /**
+     * One HTTP exchange: [status, body].
+     *
+     * While the HTTP client Factory is in its plain state, the request goes straight to the
+     * keep-alive cURL handle: Laravel's PendingRequest and Guzzle's middleware cost more than the
+     * loopback round trip and would halve the publish rate (Laravel's Pusher driver skips them
+     * too, it calls Guzzle directly). As soon as the app fakes (Http::fake), records, prevents
+     * stray requests or adds global middleware or options, requests go through Laravel's HTTP
+     * client so all of that applies to them.
+     *
+     * @return array{int, string}
+     */
+    private function transfer(string $method, string $url, ?string $body): array
     {
-        $request = $this->http->withOptions([
-            'timeout' => (float) ($this->options['timeout'] ?? 5),
-            'connect_timeout' => (float) ($this->options['connect_timeout'] ?? 2),
-            'http_errors' => false,
-        ])->setHandler($this->handler)->accept('application/json');
+        $timeout = (float) ($this->options['timeout'] ?? 5);
+        $connectTimeout = (float) ($this->options['connect_timeout'] ?? 2);
 
-        return $body === null ? $request : $request->withBody($body, 'application/json');
+        if ($this->factoryIsPlain()) {
+            return $this->handler->exchange($method, $url, $body, ['Accept: application/json', 'Content-Type: application/json'], $timeout, $connectTimeout);
+        }
+
+        $request = $this->http->withOptions(['timeout' => $timeout, 'connect_timeout' => $connectTimeout, 'http_errors' => false])
+            ->setHandler($this->handler)
+            ->accept('application/json');
+        if ($body !== null) {
+            $request->withBody($body, 'application/json');
+        }
+
+        try {
+            $response = $request->send($method, $url);
+        } catch (ConnectionException $e) {
+            throw new TransportFailure($this->curlErrno($e) ?? 0, $this->curlError($e) ?? 'connection failed', $e);
+        }
+
+        return [$response->status(), $response->body()];
+    }
+
+    /** True when nothing is registered on the Factory that a request would have to pass through. */
+    private function factoryIsPlain(): bool
+    {
+        try {
+            return \Closure::bind(function (): bool {
+                return count($this->stubCallbacks) === 0
+                    && count($this->globalMiddleware) === 0
+                    && ! $this->recording
+                    && ! $this->preventStrayRequests
+                    && value($this->globalOptions) === [];
+            }, $this->http, HttpFactory::class)();
+        } catch (\Throwable) {
+            // A Factory whose internals changed: always take Laravel's client.
+            return false;
+        }
     }
 
     /** @param array<string, mixed> $value */
@@ -196,26 +235,26 @@ class PogoClient
     }
 
     /** @return array<string, mixed> */
-    private function decodeSuccess(Response $response, string $method, string $path): array
+    private function decodeSuccess(int $status, string $body, string $method, string $path): array
     {
-        $decoded = json_decode($response->body(), true);
+        $decoded = json_decode($body, true);
 
         if (! is_array($decoded)) {
             throw new BroadcastException(sprintf(
                 'Pogo WebSocket answered %s %s with HTTP %d but the body is not JSON: %s',
                 $method,
                 $path,
-                $response->status(),
-                $this->excerpt($response->body()),
+                $status,
+                $this->excerpt($body),
             ));
         }
 
         return $decoded;
     }
 
-    private function rejection(Response $response, string $what): BroadcastException
+    private function rejection(int $httpStatus, string $body, string $what): BroadcastException
     {
-        $error = json_decode($response->body(), true);
+        $error = json_decode($body, true);
         $schema = Schema::load();
         $status = is_array($error) && is_int($error['status'] ?? null) ? $schema->publishStatusByNumber($error['status']) : null;
 
@@ -223,8 +262,8 @@ class PogoClient
             return new BroadcastException(sprintf(
                 'Pogo WebSocket answered the %s with an unexpected HTTP %d response (is WS_HOST/WS_PORT pointing at a Pogo WebSocket server?): %s',
                 $what,
-                $response->status(),
-                $this->excerpt($response->body()),
+                $httpStatus,
+                $this->excerpt($body),
             ));
         }
 
@@ -233,18 +272,18 @@ class PogoClient
         return new BroadcastException(sprintf(
             'Pogo WebSocket rejected the %s: %d %s (status %d): %s',
             $what,
-            $response->status(),
+            $httpStatus,
             $status['name'],
             $status['status'],
             $message,
         ), $status['status']);
     }
 
-    private function connectionFailure(ConnectionException $e, ?int $errno, string $method, string $path): BroadcastException
+    private function connectionFailure(TransportFailure $e, string $method, string $path): BroadcastException
     {
         $target = rtrim($this->baseUrl, '/');
 
-        if ($errno === self::CURL_OPERATION_TIMEDOUT) {
+        if ($e->errno === self::CURL_OPERATION_TIMEDOUT) {
             return new BroadcastException(sprintf(
                 'Pogo WebSocket at %s did not answer %s %s in time (timeout %ss, connect timeout %ss).',
                 $target,
@@ -258,7 +297,7 @@ class PogoClient
         return new BroadcastException(sprintf(
             'Pogo WebSocket is unreachable at %s (%s). Is the server running? Start it with `php artisan pogo:ws-start` and check WS_HOST, WS_PORT and WS_SCHEME.',
             $target,
-            $this->curlError($e) ?? 'connection failed',
+            $e->error,
         ), 0, $e);
     }
 

@@ -101,7 +101,7 @@ function connectEcho(session?: Session): Echo<'pusher'> {
       },
     },
   });
-  const echo = new Echo({ broadcaster: 'pusher', key: credentials.key, client });
+  const echo = new Echo<'pusher'>({ broadcaster: 'pusher', key: credentials.key, client });
   clients.push(echo);
   return echo;
 }
@@ -235,7 +235,8 @@ describe('Laravel app → pogo driver → server → laravel-echo', () => {
   it('leaves out the sender with toOthers()', async () => {
     const sender = connectEcho();
     const other = connectEcho();
-    const [fromSender, fromOther]: unknown[][] = [[], []];
+    const fromSender: unknown[] = [];
+    const fromOther: unknown[] = [];
     const channels = [
       sender.channel('e2e.others').listen('.e2e.message', (d: unknown) => fromSender.push(d)),
       other.channel('e2e.others').listen('.e2e.message', (d: unknown) => fromOther.push(d)),

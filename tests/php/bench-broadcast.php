@@ -1,22 +1,36 @@
 <?php
 
 // Broadcasts per second from ONE PHP process through the `pogo` driver to the real server.
-// Usage: php tests/php/bench-broadcast.php [COUNT=5000]
-// Starts server/dist/pogo-ws.cjs on a free local port, publishes COUNT events one after another
-// (each a signed POST /apps/{id}/events, as Laravel's broadcaster does per event) and prints the rate.
+//
+//   php tests/php/bench-broadcast.php [COUNT=1000] [ROUNDS=5] [--compare-pusher=/path/to/vendor/autoload.php]
+//
+// Starts server/dist/pogo-ws.cjs on a free local port, then publishes COUNT events one after
+// another per round (each a signed POST /apps/{id}/events, as Laravel does per broadcast event) and
+// prints the median rate. With --compare-pusher (an autoloader that has pusher/pusher-php-server),
+// Laravel's own PusherBroadcaster runs interleaved against the same server, so machine load hits both alike.
 
 declare(strict_types=1);
 
+use Illuminate\Broadcasting\Broadcasters\Broadcaster;
+use Illuminate\Broadcasting\Broadcasters\PusherBroadcaster;
 use Illuminate\Http\Client\Factory;
 use Pogo\WebSocket\Broadcasting\PogoBroadcasterFactory;
 
 require dirname(__DIR__, 2) . '/vendor/autoload.php';
 
-$count = max(100, (int) ($argv[1] ?? 5000));
+$positional = array_values(array_filter(array_slice($argv, 1), fn ($a) => ! str_starts_with($a, '--')));
+$count = max(100, (int) ($positional[0] ?? 1000));
+$rounds = max(1, (int) ($positional[1] ?? 5));
+$pusherAutoload = null;
+foreach ($argv as $arg) {
+    if (str_starts_with($arg, '--compare-pusher=')) {
+        $pusherAutoload = substr($arg, strlen('--compare-pusher='));
+    }
+}
+
 $root = dirname(__DIR__, 2);
 $config = tempnam(sys_get_temp_dir(), 'pogo-bench-');
 file_put_contents($config, json_encode(['apps' => [['id' => 'bench', 'key' => 'bench-key', 'secret' => 'bench-secret']]]));
-
 $server = proc_open(
     ['node', "{$root}/server/dist/pogo-ws.cjs", 'start', '--config', $config, '--host', '127.0.0.1', '--port', '0'],
     [0 => ['file', '/dev/null', 'r'], 1 => ['pipe', 'w'], 2 => ['file', '/dev/null', 'w']],
@@ -35,29 +49,44 @@ if ($port === null) {
     exit(1);
 }
 
-$broadcaster = (new PogoBroadcasterFactory(new Factory()))->make([
+/** @var array<string, Broadcaster> $drivers */
+$drivers = ['pogo' => (new PogoBroadcasterFactory(new Factory()))->make([
     'app_id' => 'bench', 'key' => 'bench-key', 'secret' => 'bench-secret',
     'options' => ['host' => '127.0.0.1', 'port' => $port, 'scheme' => 'http'],
-]);
-$payload = ['order' => ['id' => 1234, 'status' => 'shipped', 'items' => [1, 2, 3]], 'socket' => null];
+])];
+if ($pusherAutoload !== null) {
+    require $pusherAutoload;
+    // As Laravel's BroadcastManager builds the `pusher` driver.
+    $drivers['pusher (Laravel)'] = new PusherBroadcaster(new Pusher\Pusher('bench-key', 'bench-secret', 'bench', [
+        'host' => '127.0.0.1', 'port' => $port, 'scheme' => 'http', 'useTLS' => false,
+    ]));
+}
 
+$payload = ['order' => ['id' => 1234, 'status' => 'shipped', 'items' => [1, 2, 3]], 'socket' => null];
+$rates = array_fill_keys(array_keys($drivers), []);
 try {
-    for ($i = 0; $i < 200; $i++) {
-        $broadcaster->broadcast(['orders'], 'order.shipped', $payload);
-    }
-    $results = [];
-    foreach (['one channel' => ['orders'], 'toOthers (socket_id)' => ['orders']] as $label => $channels) {
-        $body = $label === 'one channel' ? $payload : ['socket' => '1234.5678'] + $payload;
-        $started = hrtime(true);
-        for ($i = 0; $i < $count; $i++) {
-            $broadcaster->broadcast($channels, 'order.shipped', $body);
+    foreach ($drivers as $driver) {
+        for ($i = 0; $i < 200; $i++) {
+            $driver->broadcast(['orders'], 'order.shipped', $payload);
         }
-        $seconds = (hrtime(true) - $started) / 1e9;
-        $results[$label] = $count / $seconds;
-        printf("%-22s %6d broadcasts in %.2f s = %6.0f broadcasts/s (%.0f µs each)\n", $label, $count, $seconds, $count / $seconds, 1e6 * $seconds / $count);
+    }
+    for ($round = 0; $round < $rounds; $round++) {
+        foreach ($drivers as $name => $driver) {
+            $started = hrtime(true);
+            for ($i = 0; $i < $count; $i++) {
+                $driver->broadcast(['orders'], 'order.shipped', $payload);
+            }
+            $rates[$name][] = $count / ((hrtime(true) - $started) / 1e9);
+        }
     }
 } finally {
     proc_terminate($server);
     proc_close($server);
     unlink($config);
+}
+
+foreach ($rates as $name => $values) {
+    sort($values);
+    $median = $values[intdiv(count($values), 2)];
+    printf("%-18s median %5.0f broadcasts/s (%.0f µs each; rounds: %s)\n", $name, $median, 1e6 / $median, implode(', ', array_map(fn ($v) => round($v), $values)));
 }

@@ -7,6 +7,7 @@ namespace Pogo\WebSocket\Tests\Feature;
 use Illuminate\Broadcasting\BroadcastException;
 use Illuminate\Http\Client\Events\ConnectionFailed;
 use Illuminate\Support\Facades\Event;
+use Illuminate\Support\Facades\Http;
 use PHPUnit\Framework\Attributes\DataProvider;
 use Pogo\WebSocket\Support\Schema;
 use Pogo\WebSocket\Tests\Support\FreePort;
@@ -65,34 +66,67 @@ final class BroadcastErrorsTest extends FakeServerTestCase
     public function test_an_unreachable_server_is_retried_once_then_reported(): void
     {
         $port = FreePort::find();
-        $attempts = 0;
-        Event::listen(ConnectionFailed::class, function () use (&$attempts) {
-            $attempts++;
-        });
+        $started = microtime(true);
 
         try {
-            $this->broadcaster('record', ['port' => $port])->broadcast(['orders'], 'e', []);
+            $this->broadcaster('record', ['port' => $port], ['retry_delay_ms' => 300])->broadcast(['orders'], 'e', []);
             $this->fail('no exception');
         } catch (BroadcastException $e) {
             $this->assertStringStartsWith("Pogo WebSocket is unreachable at http://127.0.0.1:{$port} (", $e->getMessage());
             $this->assertStringContainsString('php artisan pogo:ws-start', $e->getMessage());
             $this->assertStringNotContainsString('auth_signature', $e->getMessage());
         }
-        $this->assertSame(2, $attempts);
+        // One pause between the two attempts.
+        $this->assertGreaterThanOrEqual(0.3, microtime(true) - $started);
     }
 
     public function test_retries_can_be_turned_off(): void
     {
+        $started = microtime(true);
+        try {
+            $this->broadcaster('record', ['port' => FreePort::find()], ['retries' => 0, 'retry_delay_ms' => 300])->broadcast(['orders'], 'e', []);
+            $this->fail('no exception');
+        } catch (BroadcastException) {
+        }
+        $this->assertLessThan(0.3, microtime(true) - $started);
+    }
+
+    public function test_through_laravels_http_client_the_same_failures_read_the_same(): void
+    {
+        // Global middleware puts Laravel's HTTP client in front of every request (and its events fire).
+        Http::globalRequestMiddleware(fn ($request) => $request->withHeader('X-Trace', 'on'));
         $attempts = 0;
         Event::listen(ConnectionFailed::class, function () use (&$attempts) {
             $attempts++;
         });
+        $port = FreePort::find();
 
         try {
-            $this->broadcaster('record', ['port' => FreePort::find()], ['retries' => 0])->broadcast(['orders'], 'e', []);
-        } catch (BroadcastException) {
+            $this->broadcaster('record', ['port' => $port])->broadcast(['orders'], 'e', []);
+            $this->fail('no exception');
+        } catch (BroadcastException $e) {
+            $this->assertStringStartsWith("Pogo WebSocket is unreachable at http://127.0.0.1:{$port} (", $e->getMessage());
         }
-        $this->assertSame(1, $attempts);
+        $this->assertSame(2, $attempts);
+
+        $status = Schema::load()->publishStatusByName('PAYLOAD_TOO_LARGE');
+        $this->expectExceptionMessage("Pogo WebSocket rejected the broadcast: 413 PAYLOAD_TOO_LARGE (status {$status['status']}): {$status['message']}");
+        $this->broadcaster('status-PAYLOAD_TOO_LARGE')->broadcast(['orders'], 'e', []);
+    }
+
+    public function test_http_fake_intercepts_publishes(): void
+    {
+        Http::fake(['*' => Http::response(['error' => 'Broker queue full', 'status' => 8, 'name' => 'BROKER_QUEUE_FULL'], 503)]);
+
+        try {
+            $this->broadcaster('record')->broadcast(['orders'], 'e', ['x' => 1]);
+            $this->fail('no exception');
+        } catch (BroadcastException $e) {
+            $this->assertSame('Pogo WebSocket rejected the broadcast: 503 BROKER_QUEUE_FULL (status 8): Broker queue full', $e->getMessage());
+        }
+        Http::assertSentCount(1);
+        Http::assertSent(fn ($request) => $request['name'] === 'e' && $request['channels'] === ['orders']);
+        $this->assertSame([], static::$server->requests(), 'the fake answered, nothing left the process');
     }
 
     public function test_a_publish_that_times_out_is_reported_and_not_retried(): void

@@ -99,6 +99,23 @@ final class RealServerTest extends TestCase
         $this->assertSame(['id' => 1, 'note' => 'ü ✓'], json_decode($message['data'], true));
     }
 
+    public function test_through_laravels_http_client_a_broadcast_reaches_a_subscriber_too(): void
+    {
+        $seen = [];
+        \Illuminate\Support\Facades\Http::globalRequestMiddleware(function ($request) use (&$seen) {
+            $seen[] = $request->getUri()->getPath();
+
+            return $request;
+        });
+        [$socket, $id] = $this->connect();
+        $this->subscribe($socket, $id, 'orders');
+
+        $this->broadcaster()->broadcast(['orders'], 'via.laravel', ['ok' => true]);
+
+        $this->assertSame(['ok' => true], json_decode($this->next($socket, 'orders')['data'], true));
+        $this->assertSame(['/apps/real-app/events'], $seen);
+    }
+
     public function test_chunked_broadcasts_reach_the_first_and_the_last_channel(): void
     {
         $count = 2 * Schema::load()->limit('maxChannelsPerPublish') + 50;
