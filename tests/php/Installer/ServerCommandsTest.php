@@ -123,4 +123,22 @@ final class ServerCommandsTest extends TestCase
         $this->assertMatchesRegularExpression('/Server reachable.*FAIL nothing answers at http:\/\/127.0.0.1:' . self::$port . '/', $down['output']);
         $this->assertStringContainsString('Fix: start the server with `php artisan pogo:ws-start`', $down['output']);
     }
+
+    public function test_doctor_checks_redis_when_one_is_configured(): void
+    {
+        $port = FreePort::find();
+        $closed = Artisan::run(self::$app, ['pogo:ws-doctor', '--timeout=1'], ['WS_REDIS_URL' => "redis://127.0.0.1:{$port}"]);
+        $this->assertMatchesRegularExpression("/Redis reachable.*FAIL cannot connect to Redis at 127.0.0.1:{$port}/", $closed['output']);
+        $this->assertStringContainsString('Fix: start Redis or fix WS_REDIS_URL', $closed['output']);
+
+        $redis = new Process(['redis-server', '--port', (string) $port, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
+        $redis->start();
+        try {
+            FreePort::waitUntilListening($port);
+            $open = Artisan::run(self::$app, ['pogo:ws-doctor', '--timeout=1'], ['WS_REDIS_URL' => "redis://127.0.0.1:{$port}"]);
+        } finally {
+            $redis->stop();
+        }
+        $this->assertMatchesRegularExpression("/Redis reachable.*OK 127.0.0.1:{$port}/", $open['output']);
+    }
 }

@@ -15,6 +15,14 @@ final class LaravelSkeleton
 {
     public const CONSTRAINT = 'laravel/laravel:^12';
 
+    /** The skeleton to create; POGO_LARAVEL_SKELETON_VERSION=^11 tests the installer on Laravel 11. */
+    public static function constraint(): string
+    {
+        $version = getenv('POGO_LARAVEL_SKELETON_VERSION');
+
+        return $version ? "laravel/laravel:{$version}" : self::CONSTRAINT;
+    }
+
     public static function repositoryRoot(): string
     {
         return dirname(__DIR__, 3);
@@ -79,7 +87,7 @@ final class LaravelSkeleton
         self::remove($path);
         $temp = $path . '.building';
         self::remove($temp);
-        self::run(['composer', 'create-project', self::CONSTRAINT, $temp, '--no-install', '--no-scripts', '--no-interaction', '--quiet']);
+        self::run(['composer', 'create-project', self::constraint(), $temp, '--no-install', '--no-scripts', '--no-interaction', '--quiet']);
 
         $composer = json_decode((string) file_get_contents("{$temp}/composer.json"));
         // These need PHP 8.3 and play no part in the tests.
