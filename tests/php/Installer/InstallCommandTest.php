@@ -89,7 +89,7 @@ final class InstallCommandTest extends TestCase
         $this->assertSame(1, substr_count($this->file('config/broadcasting.php'), "'pogo' => ["));
         $this->assertFileExists("{$this->app}/config/pogo-websocket.php");
         $this->assertStringContainsString("import { createEcho } from '@pogo/echo';", $this->file('resources/js/echo.js'));
-        $this->assertStringContainsString('window.Echo = createEcho();', $this->file('resources/js/echo.js'));
+        $this->assertStringContainsString('window.Echo = createEcho({ env: import.meta.env });', $this->file('resources/js/echo.js'));
         $this->assertFileDoesNotExist("{$this->app}/resources/js/echo.ts");
         $this->assertSame(1, substr_count($this->file('resources/js/bootstrap.js'), "import './echo';"));
         $this->assertStringContainsString('php artisan pogo:ws-start', $output);
@@ -138,7 +138,7 @@ final class InstallCommandTest extends TestCase
             $this->assertKeyOnce($this->file('.env'), $key);
         }
         $this->assertSame($before->get('WS_HOST'), $after->get('WS_HOST'));
-        $this->assertStringContainsString('window.Echo = createEcho();', $this->file('resources/js/echo.js'));
+        $this->assertStringContainsString('window.Echo = createEcho({ env: import.meta.env });', $this->file('resources/js/echo.js'));
         $this->assertSame(1, substr_count($this->file('resources/js/bootstrap.js'), "import './echo';"));
     }
 
@@ -162,7 +162,7 @@ final class InstallCommandTest extends TestCase
 
         $this->install('--without-npm');
 
-        $this->assertStringContainsString('window.Echo = createEcho();', $this->file('resources/js/echo.ts'));
+        $this->assertStringContainsString('window.Echo = createEcho({ env: import.meta.env });', $this->file('resources/js/echo.ts'));
         $this->assertFileDoesNotExist("{$this->app}/resources/js/echo.js");
         $this->assertStringEndsWith("import './echo';\n", $this->file('resources/js/app.ts'));
     }
@@ -205,5 +205,12 @@ final class InstallCommandTest extends TestCase
         $this->assertArrayHasKey('pusher-js', $package['devDependencies']);
         $this->assertFileExists("{$this->app}/node_modules/@pogo/echo/package.json");
         $this->assertFileExists("{$this->app}/node_modules/pusher-js/package.json");
+
+        // The app's own Vite build bundles resources/js/echo.js with @pogo/echo and the VITE_POGO_* values.
+        $build = new \Symfony\Component\Process\Process(['npm', 'run', 'build'], $this->app, Artisan::baseEnv(), null, 120);
+        $build->run();
+        $this->assertTrue($build->isSuccessful(), $build->getOutput() . $build->getErrorOutput());
+        $bundle = implode('', array_map('file_get_contents', glob("{$this->app}/public/build/assets/*.js")));
+        $this->assertStringContainsString((string) EnvFile::load("{$this->app}/.env")->get('WS_APP_KEY'), $bundle);
     }
 }
