@@ -139,7 +139,7 @@ class PogoClient
         $path = '/apps/' . rawurlencode($this->appId) . '/' . $resource;
         $retries = max(0, (int) ($this->options['retries'] ?? 1));
 
-        for ($attempt = 0; ; $attempt++) {
+        for ($attempt = 0;; $attempt++) {
             // Signed per attempt: a retry must carry a fresh timestamp.
             $query = $this->signer->signRequest($method, $path, $params, $body, ($this->clock)());
             $url = rtrim($this->baseUrl, '/') . $path . '?' . Signer::queryString($query);

@@ -42,7 +42,9 @@ final class PhpSourceEditor
 
         for ($i = $open + 1, $depth = 0; $i < $close; $i++) {
             $text = $this->text($i);
-            $depth += match ($text) { '(', '[', '{' => 1, ')', ']', '}' => -1, default => 0 };
+            $depth += match ($text) {
+                '(', '[', '{' => 1, ')', ']', '}' => -1, default => 0
+            };
             if ($depth === 0 && $this->is($i, T_STRING) && $text === $name && $this->text($this->next($i)) === ':') {
                 return 'present';
             }
@@ -77,7 +79,9 @@ final class PhpSourceEditor
             $close = $this->matching($open);
             for ($j = $open + 1, $depth = 0; $j < $close; $j++) {
                 $text = $this->text($j);
-                $depth += match ($text) { '(', '[', '{' => 1, ')', ']', '}' => -1, default => 0 };
+                $depth += match ($text) {
+                    '(', '[', '{' => 1, ')', ']', '}' => -1, default => 0
+                };
                 if ($depth === 0 && $this->is($j, T_CONSTANT_ENCAPSED_STRING) && trim($text, '\'"') === $entryKey && $this->text($this->next($j)) === '=>') {
                     return 'present';
                 }

@@ -26,7 +26,7 @@ final class BroadcastErrorsTest extends FakeServerTestCase
     }
 
     #[DataProvider('failureStatuses')]
-    public function test_each_schema_status_is_named_in_the_exception(string $name): void
+    public function testEachSchemaStatusIsNamedInTheException(string $name): void
     {
         $status = Schema::load()->publishStatusByName($name);
 
@@ -45,25 +45,25 @@ final class BroadcastErrorsTest extends FakeServerTestCase
         $this->assertCount(1, static::$server->requests());
     }
 
-    public function test_a_non_pogo_error_page_gets_its_own_message(): void
+    public function testANonPogoErrorPageGetsItsOwnMessage(): void
     {
         $this->expectExceptionMessage('Pogo WebSocket answered the broadcast with an unexpected HTTP 502 response (is WS_HOST/WS_PORT pointing at a Pogo WebSocket server?): <html><body>Bad gateway</body></html>');
         $this->broadcaster('html')->broadcast(['orders'], 'e', []);
     }
 
-    public function test_a_status_number_the_schema_does_not_know_is_reported_as_unexpected(): void
+    public function testAStatusNumberTheSchemaDoesNotKnowIsReportedAsUnexpected(): void
     {
         $this->expectExceptionMessage('unexpected HTTP 418 response');
         $this->broadcaster('unknown-status')->broadcast(['orders'], 'e', []);
     }
 
-    public function test_a_success_without_json_is_reported(): void
+    public function testASuccessWithoutJsonIsReported(): void
     {
         $this->expectExceptionMessage('Pogo WebSocket answered POST /apps/not-json-ok/events with HTTP 200 but the body is not JSON: OK');
         $this->broadcaster('not-json-ok')->broadcast(['orders'], 'e', []);
     }
 
-    public function test_an_unreachable_server_is_retried_once_then_reported(): void
+    public function testAnUnreachableServerIsRetriedOnceThenReported(): void
     {
         $port = FreePort::find();
         $started = microtime(true);
@@ -80,7 +80,7 @@ final class BroadcastErrorsTest extends FakeServerTestCase
         $this->assertGreaterThanOrEqual(0.3, microtime(true) - $started);
     }
 
-    public function test_retries_can_be_turned_off(): void
+    public function testRetriesCanBeTurnedOff(): void
     {
         $started = microtime(true);
         try {
@@ -91,7 +91,7 @@ final class BroadcastErrorsTest extends FakeServerTestCase
         $this->assertLessThan(0.3, microtime(true) - $started);
     }
 
-    public function test_through_laravels_http_client_the_same_failures_read_the_same(): void
+    public function testThroughLaravelsHttpClientTheSameFailuresReadTheSame(): void
     {
         // Global middleware puts Laravel's HTTP client in front of every request (and its events fire).
         Http::globalRequestMiddleware(fn ($request) => $request->withHeader('X-Trace', 'on'));
@@ -114,7 +114,7 @@ final class BroadcastErrorsTest extends FakeServerTestCase
         $this->broadcaster('status-PAYLOAD_TOO_LARGE')->broadcast(['orders'], 'e', []);
     }
 
-    public function test_http_fake_intercepts_publishes(): void
+    public function testHttpFakeInterceptsPublishes(): void
     {
         Http::fake(['*' => Http::response(['error' => 'Broker queue full', 'status' => 8, 'name' => 'BROKER_QUEUE_FULL'], 503)]);
 
@@ -129,7 +129,7 @@ final class BroadcastErrorsTest extends FakeServerTestCase
         $this->assertSame([], static::$server->requests(), 'the fake answered, nothing left the process');
     }
 
-    public function test_a_publish_that_times_out_is_reported_and_not_retried(): void
+    public function testAPublishThatTimesOutIsReportedAndNotRetried(): void
     {
         $started = microtime(true);
         try {
@@ -146,7 +146,7 @@ final class BroadcastErrorsTest extends FakeServerTestCase
         $this->assertCount(1, static::$server->requests());
     }
 
-    public function test_a_read_is_retried_after_a_503_and_a_publish_is_not(): void
+    public function testAReadIsRetriedAfterA503AndAPublishIsNot(): void
     {
         $info = $this->broadcaster('flaky')->channelInfo('orders', ['subscription_count']);
         $this->assertSame(['occupied' => true, 'subscription_count' => 2], $info);
@@ -161,14 +161,14 @@ final class BroadcastErrorsTest extends FakeServerTestCase
         }
     }
 
-    public function test_missing_credentials_name_the_env_keys(): void
+    public function testMissingCredentialsNameTheEnvKeys(): void
     {
         $this->expectException(\InvalidArgumentException::class);
         $this->expectExceptionMessage('The pogo broadcasting connection needs WS_APP_KEY, WS_APP_SECRET: run `php artisan pogo:ws-install`');
         $this->app->make(\Pogo\WebSocket\Broadcasting\PogoBroadcasterFactory::class)->make(['app_id' => 'x']);
     }
 
-    public function test_a_bad_scheme_or_port_is_refused(): void
+    public function testABadSchemeOrPortIsRefused(): void
     {
         try {
             $this->broadcaster('record', ['scheme' => 'ws']);

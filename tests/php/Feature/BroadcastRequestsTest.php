@@ -15,7 +15,7 @@ final class BroadcastRequestsTest extends FakeServerTestCase
 {
     private const MASTER_KEY = 'BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=';
 
-    public function test_channels_are_chunked_at_the_schemas_max_channels_per_publish(): void
+    public function testChannelsAreChunkedAtTheSchemasMaxChannelsPerPublish(): void
     {
         $max = Schema::load()->limit('maxChannelsPerPublish');
         $channels = array_map(fn (int $i) => "orders.{$i}", range(1, 2 * $max + 50));
@@ -37,14 +37,14 @@ final class BroadcastRequestsTest extends FakeServerTestCase
         $this->assertSame($channels, $sent);
     }
 
-    public function test_a_smaller_configured_limit_is_honoured(): void
+    public function testASmallerConfiguredLimitIsHonoured(): void
     {
         $this->broadcaster('record', ['limits' => ['maxChannelsPerPublish' => 2]])->broadcast(['a', 'b', 'c', 'd', 'e'], 'x', []);
 
         $this->assertSame([2, 2, 1], array_map(fn ($r) => count(json_decode($r['body'], true)['channels']), static::$server->requests()));
     }
 
-    public function test_to_others_sends_socket_id_and_the_socket_key_never_reaches_the_payload(): void
+    public function testToOthersSendsSocketIdAndTheSocketKeyNeverReachesThePayload(): void
     {
         $this->broadcaster('record')->broadcast([new PrivateChannel('orders.1'), 'orders'], 'order.shipped', ['id' => 1, 'socket' => '123.456']);
 
@@ -54,7 +54,7 @@ final class BroadcastRequestsTest extends FakeServerTestCase
         $this->assertSame(['id' => 1], json_decode($body['data'], true));
     }
 
-    public function test_without_a_socket_no_socket_id_is_sent(): void
+    public function testWithoutASocketNoSocketIdIsSent(): void
     {
         $this->broadcaster('record')->broadcast(['orders'], 'e', ['socket' => null, 'a' => 'ü/✓']);
 
@@ -63,7 +63,7 @@ final class BroadcastRequestsTest extends FakeServerTestCase
         $this->assertSame('{"a":"ü/✓"}', $body['data']);
     }
 
-    public function test_every_request_is_signed_and_its_body_md5_matches(): void
+    public function testEveryRequestIsSignedAndItsBodyMd5Matches(): void
     {
         $broadcaster = $this->broadcaster('record');
         $broadcaster->broadcast(['orders'], 'e', ['id' => 1]);
@@ -82,7 +82,7 @@ final class BroadcastRequestsTest extends FakeServerTestCase
         $this->assertSame(['filter_by_prefix' => 'presence-', 'info' => 'user_count'], array_intersect_key(static::$server->requests()[1]['query'], ['filter_by_prefix' => 1, 'info' => 1]));
     }
 
-    public function test_encrypted_channels_are_encrypted_per_channel_before_leaving_php(): void
+    public function testEncryptedChannelsAreEncryptedPerChannelBeforeLeavingPhp(): void
     {
         $encrypted = array_map(fn (int $i) => "private-encrypted-vault.{$i}", range(1, 12));
         $this->broadcaster('record', ['encryption_master_key' => self::MASTER_KEY])
@@ -108,7 +108,7 @@ final class BroadcastRequestsTest extends FakeServerTestCase
         $this->assertSame($encrypted, $seen);
     }
 
-    public function test_a_single_encrypted_channel_goes_out_as_one_event(): void
+    public function testASingleEncryptedChannelGoesOutAsOneEvent(): void
     {
         $this->broadcaster('record', ['encryption_master_key' => self::MASTER_KEY])->broadcast(['private-encrypted-a'], 'e', ['x' => 1]);
 
@@ -118,7 +118,7 @@ final class BroadcastRequestsTest extends FakeServerTestCase
         $this->assertSame('{"x":1}', ChannelEncrypter::fromBase64(self::MASTER_KEY)->decrypt('private-encrypted-a', $body['data']));
     }
 
-    public function test_encrypted_channels_without_a_master_key_fail_and_send_nothing_encrypted(): void
+    public function testEncryptedChannelsWithoutAMasterKeyFailAndSendNothingEncrypted(): void
     {
         try {
             $this->broadcaster('record')->broadcast(['private-encrypted-a'], 'e', ['x' => 1]);
@@ -129,7 +129,7 @@ final class BroadcastRequestsTest extends FakeServerTestCase
         $this->assertSame([], static::$server->requests());
     }
 
-    public function test_a_payload_that_is_not_json_encodable_fails_before_sending(): void
+    public function testAPayloadThatIsNotJsonEncodableFailsBeforeSending(): void
     {
         $this->expectException(BroadcastException::class);
         $this->expectExceptionMessage('Cannot broadcast [e]: its payload cannot be encoded as JSON');
@@ -140,7 +140,7 @@ final class BroadcastRequestsTest extends FakeServerTestCase
         }
     }
 
-    public function test_the_api_beyond_broadcasting_calls_the_right_endpoints(): void
+    public function testTheApiBeyondBroadcastingCallsTheRightEndpoints(): void
     {
         $broadcaster = $this->broadcaster('record');
         $broadcaster->sendToUser(7, 'notice', ['n' => 1]);

@@ -54,14 +54,14 @@ final class ChannelAuthorizationTest extends TestCase
         $this->fail("no vector for {$channel}");
     }
 
-    public function test_a_private_channel_is_signed_like_the_pusher_sdk(): void
+    public function testAPrivateChannelIsSignedLikeThePusherSdk(): void
     {
         $this->actingAs($this->ann())->authorize('private-orders.1')
             ->assertOk()
             ->assertExactJson(['auth' => $this->vector('private-orders.1')['auth']]);
     }
 
-    public function test_a_presence_channel_returns_the_member_signed_like_the_pusher_sdk(): void
+    public function testAPresenceChannelReturnsTheMemberSignedLikeThePusherSdk(): void
     {
         $vector = $this->vector('presence-room');
 
@@ -70,7 +70,7 @@ final class ChannelAuthorizationTest extends TestCase
             ->assertExactJson(['auth' => $vector['auth'], 'channel_data' => $vector['channel_data']]);
     }
 
-    public function test_an_encrypted_channel_returns_its_shared_secret(): void
+    public function testAnEncryptedChannelReturnsItsSharedSecret(): void
     {
         $vector = $this->vector('private-encrypted-orders.1');
 
@@ -79,7 +79,7 @@ final class ChannelAuthorizationTest extends TestCase
             ->assertExactJson(['auth' => $vector['auth'], 'shared_secret' => $vector['shared_secret']]);
     }
 
-    public function test_guests_and_users_the_callback_refuses_get_403(): void
+    public function testGuestsAndUsersTheCallbackRefusesGet403(): void
     {
         $this->authorize('private-orders.1')->assertForbidden();
         $this->actingAs(new GenericUser(['id' => 'u2', 'name' => 'Bob']))->authorize('private-orders.1')->assertForbidden();
@@ -87,13 +87,13 @@ final class ChannelAuthorizationTest extends TestCase
         $this->actingAs($this->ann())->authorize('private-unknown')->assertForbidden();
     }
 
-    public function test_a_request_without_socket_id_or_channel_is_refused(): void
+    public function testARequestWithoutSocketIdOrChannelIsRefused(): void
     {
         $this->actingAs($this->ann())->post('/broadcasting/auth', ['channel_name' => 'private-orders.1'])->assertForbidden();
         $this->actingAs($this->ann())->post('/broadcasting/auth', ['socket_id' => $this->vectors['socket_id']])->assertForbidden();
     }
 
-    public function test_user_authentication_for_pusher_signin_is_signed_like_the_pusher_sdk(): void
+    public function testUserAuthenticationForPusherSigninIsSignedLikeThePusherSdk(): void
     {
         $vector = $this->vectors['user_auth'][0];
         Broadcast::resolveAuthenticatedUserUsing(fn () => ['id' => 'u1', 'user_info' => ['name' => 'Ann']]);
@@ -104,7 +104,7 @@ final class ChannelAuthorizationTest extends TestCase
             ->assertExactJson(['auth' => $vector['auth'], 'user_data' => $vector['user_data']]);
     }
 
-    public function test_numeric_user_ids_are_sent_as_strings_for_signin(): void
+    public function testNumericUserIdsAreSentAsStringsForSignin(): void
     {
         Broadcast::resolveAuthenticatedUserUsing(fn () => ['id' => 7]);
 

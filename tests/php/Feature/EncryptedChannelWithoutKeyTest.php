@@ -9,7 +9,7 @@ use Pogo\WebSocket\Tests\TestCase;
 
 final class EncryptedChannelWithoutKeyTest extends TestCase
 {
-    public function test_authorizing_an_encrypted_channel_without_a_master_key_fails_with_a_clear_message(): void
+    public function testAuthorizingAnEncryptedChannelWithoutAMasterKeyFailsWithAClearMessage(): void
     {
         $this->withoutExceptionHandling();
         $this->expectExceptionMessage('set WS_ENCRYPTION_MASTER_KEY (32 bytes, base64) to use private-encrypted- channels');

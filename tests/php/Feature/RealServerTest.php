@@ -87,7 +87,7 @@ final class RealServerTest extends TestCase
         return null;
     }
 
-    public function test_a_broadcast_reaches_a_subscriber(): void
+    public function testABroadcastReachesASubscriber(): void
     {
         [$socket, $id] = $this->connect();
         $this->subscribe($socket, $id, 'orders');
@@ -99,7 +99,7 @@ final class RealServerTest extends TestCase
         $this->assertSame(['id' => 1, 'note' => 'ü ✓'], json_decode($message['data'], true));
     }
 
-    public function test_through_laravels_http_client_a_broadcast_reaches_a_subscriber_too(): void
+    public function testThroughLaravelsHttpClientABroadcastReachesASubscriberToo(): void
     {
         $seen = [];
         \Illuminate\Support\Facades\Http::globalRequestMiddleware(function ($request) use (&$seen) {
@@ -116,7 +116,7 @@ final class RealServerTest extends TestCase
         $this->assertSame(['/apps/real-app/events'], $seen);
     }
 
-    public function test_chunked_broadcasts_reach_the_first_and_the_last_channel(): void
+    public function testChunkedBroadcastsReachTheFirstAndTheLastChannel(): void
     {
         $count = 2 * Schema::load()->limit('maxChannelsPerPublish') + 50;
         $channels = array_map(fn (int $i) => "chunk.{$i}", range(1, $count));
@@ -131,7 +131,7 @@ final class RealServerTest extends TestCase
         $this->assertSame('many', $this->next($last, "chunk.{$count}")['event'] ?? null);
     }
 
-    public function test_to_others_excludes_the_sender_only(): void
+    public function testToOthersExcludesTheSenderOnly(): void
     {
         [$sender, $senderId] = $this->connect();
         [$other, $otherId] = $this->connect();
@@ -145,7 +145,7 @@ final class RealServerTest extends TestCase
         $this->assertNull($this->next($sender, 'private-room.1', 0.5));
     }
 
-    public function test_an_encrypted_channel_carries_only_ciphertext_that_the_shared_secret_opens(): void
+    public function testAnEncryptedChannelCarriesOnlyCiphertextThatTheSharedSecretOpens(): void
     {
         [$socket, $id] = $this->connect();
         $this->subscribe($socket, $id, 'private-encrypted-vault.1');
@@ -160,7 +160,7 @@ final class RealServerTest extends TestCase
         $this->assertSame(['code' => 'swordfish'], json_decode($plain, true));
     }
 
-    public function test_channel_info_and_presence_users(): void
+    public function testChannelInfoAndPresenceUsers(): void
     {
         [$socket, $id] = $this->connect();
         $this->subscribe($socket, $id, 'presence-lobby', '{"user_id":"u1","user_info":{"name":"Ann"}}');
@@ -174,7 +174,7 @@ final class RealServerTest extends TestCase
         $this->assertFalse($broadcaster->channelInfo('nobody-here')['occupied']);
     }
 
-    public function test_send_to_user_and_terminate_their_connections(): void
+    public function testSendToUserAndTerminateTheirConnections(): void
     {
         [$socket, $id] = $this->connect();
         $userData = '{"id":"u9","user_info":{"name":"Zed"}}';
@@ -204,7 +204,7 @@ final class RealServerTest extends TestCase
         $this->assertStringStartsWith("the server closed the connection ({$unauthorized}", (string) $closed);
     }
 
-    public function test_the_real_server_rejections_are_named_from_the_schema(): void
+    public function testTheRealServerRejectionsAreNamedFromTheSchema(): void
     {
         $cases = [
             'PAYLOAD_TOO_LARGE' => fn () => $this->broadcaster()->broadcast(['orders'], 'big', ['x' => str_repeat('a', Schema::load()->limit('maxPayloadBytes') + 1)]),

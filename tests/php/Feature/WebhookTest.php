@@ -50,7 +50,7 @@ final class WebhookTest extends TestCase
         return ['X-Pusher-Key' => 'vector-key', 'X-Pusher-Signature' => hash_hmac('sha256', $body, 'vector-secret')];
     }
 
-    public function test_the_vector_webhook_dispatches_a_channel_occupied_event(): void
+    public function testTheVectorWebhookDispatchesAChannelOccupiedEvent(): void
     {
         $vector = Vectors::load()['webhook'][0];
 
@@ -63,7 +63,7 @@ final class WebhookTest extends TestCase
         $this->assertSame(['channel_occupied', 'orders', 1764072000000, '4242'], [$this->received[0]->name, $this->received[0]->channel, $this->received[0]->timeMs, $this->received[0]->appId]);
     }
 
-    public function test_each_webhook_event_becomes_its_own_laravel_event(): void
+    public function testEachWebhookEventBecomesItsOwnLaravelEvent(): void
     {
         $body = json_encode(['time_ms' => 1, 'events' => [
             ['name' => 'channel_occupied', 'channel' => 'a'],
@@ -89,7 +89,7 @@ final class WebhookTest extends TestCase
         $this->assertSame('something_new', $this->received[7]->name);
     }
 
-    public function test_bad_signatures_get_401_and_dispatch_nothing(): void
+    public function testBadSignaturesGet401AndDispatchNothing(): void
     {
         $body = '{"time_ms":1,"events":[{"name":"channel_occupied","channel":"a"}]}';
         $good = $this->sign($body);
@@ -110,7 +110,7 @@ final class WebhookTest extends TestCase
         $this->assertSame([], $this->received);
     }
 
-    public function test_a_signed_but_malformed_body_gets_400_and_dispatches_nothing(): void
+    public function testASignedButMalformedBodyGets400AndDispatchesNothing(): void
     {
         foreach (['not json', '{"events":{"a":1}}', '{"time_ms":1}', '{"events":[{"name":"channel_occupied"},{"channel":"x"}]}'] as $body) {
             $this->postWebhook($body, $this->sign($body))->assertStatus(400);
@@ -118,7 +118,7 @@ final class WebhookTest extends TestCase
         $this->assertSame([], $this->received);
     }
 
-    public function test_the_webhook_needs_no_csrf_token_or_session(): void
+    public function testTheWebhookNeedsNoCsrfTokenOrSession(): void
     {
         $this->assertSame([], app('router')->getRoutes()->getByName('pogo-websocket.webhook')->gatherMiddleware());
     }

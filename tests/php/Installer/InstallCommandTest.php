@@ -65,7 +65,7 @@ final class InstallCommandTest extends TestCase
         $this->assertSame(1, $count, "{$key} appears {$count} times");
     }
 
-    public function test_a_fresh_app_is_fully_set_up(): void
+    public function testAFreshAppIsFullySetUp(): void
     {
         $output = $this->install('--without-npm');
 
@@ -110,7 +110,7 @@ final class InstallCommandTest extends TestCase
         }
     }
 
-    public function test_running_it_again_changes_nothing(): void
+    public function testRunningItAgainChangesNothing(): void
     {
         $this->install('--without-npm');
         $first = $this->snapshot();
@@ -122,7 +122,7 @@ final class InstallCommandTest extends TestCase
         $this->assertStringNotContainsString('written', $output);
     }
 
-    public function test_force_regenerates_the_credentials_and_restores_echo_without_duplicating_keys(): void
+    public function testForceRegeneratesTheCredentialsAndRestoresEchoWithoutDuplicatingKeys(): void
     {
         $this->install('--without-npm');
         $before = EnvFile::load("{$this->app}/.env");
@@ -142,7 +142,7 @@ final class InstallCommandTest extends TestCase
         $this->assertSame(1, substr_count($this->file('resources/js/bootstrap.js'), "import './echo';"));
     }
 
-    public function test_existing_credentials_and_other_settings_are_kept(): void
+    public function testExistingCredentialsAndOtherSettingsAreKept(): void
     {
         file_put_contents("{$this->app}/.env", $this->file('.env') . "\nWS_APP_ID=my-app\nWS_APP_KEY=my-key\nWS_APP_SECRET=\"my secret\"\nVITE_POGO_HOST=ws.example.test\n");
 
@@ -154,7 +154,7 @@ final class InstallCommandTest extends TestCase
         $this->assertKeyOnce($this->file('.env'), 'VITE_POGO_HOST');
     }
 
-    public function test_a_typescript_app_gets_echo_ts(): void
+    public function testATypescriptAppGetsEchoTs(): void
     {
         file_put_contents("{$this->app}/tsconfig.json", "{}\n");
         rename("{$this->app}/resources/js/app.js", "{$this->app}/resources/js/app.ts");
@@ -167,7 +167,7 @@ final class InstallCommandTest extends TestCase
         $this->assertStringEndsWith("import './echo';\n", $this->file('resources/js/app.ts'));
     }
 
-    public function test_invalid_options_are_refused_and_change_nothing(): void
+    public function testInvalidOptionsAreRefusedAndChangeNothing(): void
     {
         $before = $this->snapshot();
 
@@ -178,7 +178,7 @@ final class InstallCommandTest extends TestCase
         $this->assertSame($before, $this->snapshot());
     }
 
-    public function test_without_npm_on_path_it_says_how_to_install_the_packages(): void
+    public function testWithoutNpmOnPathItSaysHowToInstallThePackages(): void
     {
         $emptyPath = sys_get_temp_dir() . '/pogo-empty-path-' . getmypid();
         @mkdir($emptyPath);
@@ -192,7 +192,7 @@ final class InstallCommandTest extends TestCase
         $this->assertSame('pogo', EnvFile::load("{$this->app}/.env")->get('BROADCAST_CONNECTION'));
     }
 
-    public function test_the_npm_packages_are_installed_with_pogo_echo_from_the_composer_package(): void
+    public function testTheNpmPackagesAreInstalledWithPogoEchoFromTheComposerPackage(): void
     {
         $output = $this->install();
 

@@ -47,7 +47,7 @@ final class ServerCommandsTest extends TestCase
         return $process;
     }
 
-    public function test_start_runs_the_server_with_the_apps_credentials_and_stops_cleanly_on_sigterm(): void
+    public function testStartRunsTheServerWithTheAppsCredentialsAndStopsCleanlyOnSigterm(): void
     {
         $server = $this->startServer();
         $this->assertStringContainsString('(1 app: ' . EnvFile::load(self::$app . '/.env')->get('WS_APP_ID') . ')', $server->getOutput());
@@ -61,7 +61,7 @@ final class ServerCommandsTest extends TestCase
         $this->assertSame([], glob(self::$app . '/storage/framework/pogo-websocket-*.json'), 'the generated config (with secrets) was left behind');
     }
 
-    public function test_start_exits_with_the_servers_own_code_on_a_bad_configuration(): void
+    public function testStartExitsWithTheServersOwnCodeOnABadConfiguration(): void
     {
         $result = Artisan::run(self::$app, ['pogo:ws-start'], ['WS_SERVER_HOST' => '127.0.0.1', 'WS_REDIS_URL' => 'http://not-redis']);
 
@@ -69,7 +69,7 @@ final class ServerCommandsTest extends TestCase
         $this->assertStringContainsString('redis.url', $result['output']);
     }
 
-    public function test_start_explains_a_missing_node_or_bundle(): void
+    public function testStartExplainsAMissingNodeOrBundle(): void
     {
         $node = Artisan::run(self::$app, ['pogo:ws-start'], ['WS_NODE_BINARY' => '/nonexistent/node']);
         $this->assertSame(1, $node['code']);
@@ -80,7 +80,7 @@ final class ServerCommandsTest extends TestCase
         $this->assertStringContainsString('The Pogo WebSocket server bundle is missing at [/nonexistent/pogo-ws.cjs]', $bundle['output']);
     }
 
-    public function test_doctor_passes_every_check_against_the_running_server(): void
+    public function testDoctorPassesEveryCheckAgainstTheRunningServer(): void
     {
         $server = $this->startServer();
         try {
@@ -97,7 +97,7 @@ final class ServerCommandsTest extends TestCase
         $this->assertStringContainsString('published and received in', $doctor['output']);
     }
 
-    public function test_doctor_names_each_problem_and_its_fix(): void
+    public function testDoctorNamesEachProblemAndItsFix(): void
     {
         $server = $this->startServer();
         try {
@@ -124,7 +124,7 @@ final class ServerCommandsTest extends TestCase
         $this->assertStringContainsString('Fix: start the server with `php artisan pogo:ws-start`', $down['output']);
     }
 
-    public function test_doctor_checks_redis_when_one_is_configured(): void
+    public function testDoctorChecksRedisWhenOneIsConfigured(): void
     {
         $port = FreePort::find();
         $closed = Artisan::run(self::$app, ['pogo:ws-doctor', '--timeout=1'], ['WS_REDIS_URL' => "redis://127.0.0.1:{$port}"]);

@@ -16,14 +16,14 @@ final class ChannelEncrypterTest extends TestCase
         return ChannelEncrypter::fromBase64(Vectors::load()['app']['encryptionMasterKeyBase64']);
     }
 
-    public function test_the_shared_secret_matches_the_pusher_sdk(): void
+    public function testTheSharedSecretMatchesThePusherSdk(): void
     {
         foreach (Vectors::load()['encrypted_shared_secret'] as $vector) {
             $this->assertSame($vector['shared_secret_base64'], base64_encode(self::encrypter()->sharedSecret($vector['channel'])));
         }
     }
 
-    public function test_payloads_are_nacl_secretboxes_a_pusher_js_client_can_open(): void
+    public function testPayloadsAreNaclSecretboxesAPusherJsClientCanOpen(): void
     {
         $channel = 'private-encrypted-orders.1';
         $data = self::encrypter()->encrypt($channel, '{"id":1,"note":"ü ✓"}');
@@ -37,7 +37,7 @@ final class ChannelEncrypterTest extends TestCase
         $this->assertSame('{"id":1,"note":"ü ✓"}', sodium_crypto_secretbox_open(base64_decode($message['ciphertext']), $nonce, $sharedSecret));
     }
 
-    public function test_every_message_gets_a_fresh_nonce(): void
+    public function testEveryMessageGetsAFreshNonce(): void
     {
         $a = json_decode(self::encrypter()->encrypt('private-encrypted-a', 'x'), true);
         $b = json_decode(self::encrypter()->encrypt('private-encrypted-a', 'x'), true);
@@ -46,7 +46,7 @@ final class ChannelEncrypterTest extends TestCase
         $this->assertSame('x', self::encrypter()->decrypt('private-encrypted-a', self::encrypter()->encrypt('private-encrypted-a', 'x')));
     }
 
-    public function test_another_channel_cannot_decrypt(): void
+    public function testAnotherChannelCannotDecrypt(): void
     {
         $data = self::encrypter()->encrypt('private-encrypted-a', 'secret');
 
@@ -55,7 +55,7 @@ final class ChannelEncrypterTest extends TestCase
         self::encrypter()->decrypt('private-encrypted-b', $data);
     }
 
-    public function test_a_master_key_that_is_not_32_base64_bytes_is_refused_clearly(): void
+    public function testAMasterKeyThatIsNot32Base64BytesIsRefusedClearly(): void
     {
         foreach (['', 'not base64!!', base64_encode(str_repeat('k', 31)), base64_encode(str_repeat('k', 33))] as $bad) {
             try {

@@ -21,7 +21,7 @@ final class EnvFileTest extends TestCase
         @unlink($this->path);
     }
 
-    public function test_existing_keys_are_replaced_in_place_and_nothing_else_moves(): void
+    public function testExistingKeysAreReplacedInPlaceAndNothingElseMoves(): void
     {
         file_put_contents($this->path, "# comment\nAPP_NAME=Laravel\nexport WS_HOST=old\n  WS_PORT = 6001\nWS_HOSTNAME=keep\n\nLAST=1\n");
         $env = EnvFile::load($this->path);
@@ -32,7 +32,7 @@ final class EnvFileTest extends TestCase
         $this->assertSame("# comment\nAPP_NAME=Laravel\nWS_HOST=localhost\nWS_PORT=7000\nWS_HOSTNAME=keep\n\nLAST=1\n", file_get_contents($this->path));
     }
 
-    public function test_new_keys_are_appended_once_after_one_blank_line(): void
+    public function testNewKeysAreAppendedOnceAfterOneBlankLine(): void
     {
         file_put_contents($this->path, "APP_NAME=Laravel\n");
         $env = EnvFile::load($this->path);
@@ -44,7 +44,7 @@ final class EnvFileTest extends TestCase
         $this->assertSame("APP_NAME=Laravel\n\nA=2\nB=\"\${A}\"\n", file_get_contents($this->path));
     }
 
-    public function test_values_are_read_unquoted_and_written_quoted_when_needed(): void
+    public function testValuesAreReadUnquotedAndWrittenQuotedWhenNeeded(): void
     {
         file_put_contents($this->path, "A=\"hello world\"\nB='x#y'\nC=plain\nD=\nE=\"say \\\"hi\\\"\"\n");
         $env = EnvFile::load($this->path);
@@ -59,7 +59,7 @@ final class EnvFileTest extends TestCase
         $this->assertSame('a b', EnvFile::load($this->path)->get('D'));
     }
 
-    public function test_an_unchanged_file_is_not_rewritten(): void
+    public function testAnUnchangedFileIsNotRewritten(): void
     {
         file_put_contents($this->path, "A=1");
         $env = EnvFile::load($this->path);

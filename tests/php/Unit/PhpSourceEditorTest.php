@@ -22,7 +22,7 @@ return Application::configure(basePath: dirname(__DIR__))
     ->create();
 PHP;
 
-    public function test_a_named_argument_is_added_once(): void
+    public function testANamedArgumentIsAddedOnce(): void
     {
         $editor = new PhpSourceEditor(self::BOOTSTRAP);
         $this->assertSame('added', $editor->ensureNamedArgument('withRouting', 'channels', "__DIR__.'/../routes/channels.php'"));
@@ -33,7 +33,7 @@ PHP;
         $this->assertSame(self::BOOTSTRAP, str_replace("\n        channels: __DIR__.'/../routes/channels.php',", '', $source));
     }
 
-    public function test_a_commented_out_argument_is_uncommented(): void
+    public function testACommentedOutArgumentIsUncommented(): void
     {
         $source = str_replace("health: '/up',", "health: '/up',\n        // channels: __DIR__.'/../routes/channels.php',", self::BOOTSTRAP);
         $editor = new PhpSourceEditor($source);
@@ -42,7 +42,7 @@ PHP;
         $this->assertStringContainsString("        channels: __DIR__.'/../routes/channels.php',\n    )", $editor->source());
     }
 
-    public function test_nested_arguments_of_the_same_name_do_not_count(): void
+    public function testNestedArgumentsOfTheSameNameDoNotCount(): void
     {
         $editor = new PhpSourceEditor("<?php\n\$app->withRouting(using: fn () => foo(channels: 1));\n");
 
@@ -50,12 +50,12 @@ PHP;
         $this->assertStringContainsString("channels: 'c.php',", $editor->source());
     }
 
-    public function test_a_missing_call_is_reported(): void
+    public function testAMissingCallIsReported(): void
     {
         $this->assertSame('not-found', (new PhpSourceEditor("<?php\nreturn 1;\n"))->ensureNamedArgument('withRouting', 'channels', 'x'));
     }
 
-    public function test_an_array_entry_is_added_once(): void
+    public function testAnArrayEntryIsAddedOnce(): void
     {
         $config = "<?php\nreturn [\n    'default' => 'log',\n    'connections' => [\n        'log' => ['driver' => 'log', 'note' => 'pogo'],\n        'nested' => ['pogo' => 1],\n    ],\n];\n";
         $editor = new PhpSourceEditor($config);

@@ -27,7 +27,7 @@ final class SignerTest extends TestCase
     }
 
     #[DataProvider('httpVectors')]
-    public function test_http_api_requests_are_signed_byte_for_byte_like_the_pusher_sdk(array $vector): void
+    public function testHttpApiRequestsAreSignedByteForByteLikeThePusherSdk(array $vector): void
     {
         $query = self::signer()->signRequest($vector['method'], $vector['path'], $vector['params'], $vector['body'], $vector['auth_timestamp']);
 
@@ -45,14 +45,14 @@ final class SignerTest extends TestCase
     }
 
     #[DataProvider('channelVectors')]
-    public function test_channel_authorization_matches_the_pusher_sdk(array $vector): void
+    public function testChannelAuthorizationMatchesThePusherSdk(array $vector): void
     {
         $socketId = Vectors::load()['socket_id'];
 
         $this->assertSame($vector['auth'], self::signer()->channelAuth($socketId, $vector['channel'], $vector['channel_data'] ?? null));
     }
 
-    public function test_user_authentication_matches_the_pusher_sdk(): void
+    public function testUserAuthenticationMatchesThePusherSdk(): void
     {
         $vectors = Vectors::load();
         foreach ($vectors['user_auth'] as $vector) {
@@ -60,7 +60,7 @@ final class SignerTest extends TestCase
         }
     }
 
-    public function test_webhook_signatures_verify_in_constant_time_and_reject_tampering(): void
+    public function testWebhookSignaturesVerifyInConstantTimeAndRejectTampering(): void
     {
         foreach (Vectors::load()['webhook'] as $vector) {
             $this->assertSame($vector['X-Pusher-Signature'], self::signer()->webhookSignature($vector['body']));
@@ -70,7 +70,7 @@ final class SignerTest extends TestCase
         }
     }
 
-    public function test_a_different_secret_gives_a_different_signature(): void
+    public function testADifferentSecretGivesADifferentSignature(): void
     {
         $vector = Vectors::load()['http_api'][0];
         $query = (new Signer('vector-key', 'another-secret'))->signRequest($vector['method'], $vector['path'], [], $vector['body'], $vector['auth_timestamp']);
