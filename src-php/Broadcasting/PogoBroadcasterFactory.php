@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace Pogo\WebSocket\Broadcasting;
 
+use Illuminate\Contracts\Config\Repository;
 use Illuminate\Http\Client\Factory as HttpFactory;
 use Pogo\WebSocket\Http\PogoClient;
 use Pogo\WebSocket\Http\Signer;
@@ -11,7 +12,7 @@ use Pogo\WebSocket\Http\Signer;
 /** Builds the `pogo` broadcaster (and its API client) from a broadcasting connection array. */
 final class PogoBroadcasterFactory
 {
-    public function __construct(private readonly HttpFactory $http)
+    public function __construct(private readonly HttpFactory $http, private readonly ?Repository $config = null)
     {
     }
 
@@ -20,10 +21,13 @@ final class PogoBroadcasterFactory
     {
         $connection = ConnectionConfig::fromArray($config);
 
+        // Limits lowered for the server that pogo:ws-start runs apply to how this app chunks its publishes too.
+        $serverLimits = array_map('intval', (array) ($this->config?->get('pogo-websocket.server.limits') ?? []));
+
         return new PogoBroadcaster(
             $this->client($connection),
             $connection->encryptionMasterKey !== null ? ChannelEncrypter::fromBase64($connection->encryptionMasterKey) : null,
-            $connection->limits,
+            $connection->limits + $serverLimits,
         );
     }
 

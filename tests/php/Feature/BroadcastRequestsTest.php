@@ -44,6 +44,15 @@ final class BroadcastRequestsTest extends FakeServerTestCase
         $this->assertSame([2, 2, 1], array_map(fn ($r) => count(json_decode($r['body'], true)['channels']), static::$server->requests()));
     }
 
+    public function testTheServersConfiguredLimitIsHonouredToo(): void
+    {
+        config(['pogo-websocket.server.limits' => ['maxChannelsPerPublish' => 3]]);
+
+        $this->broadcaster('record')->broadcast(['a', 'b', 'c', 'd', 'e'], 'x', []);
+
+        $this->assertSame([3, 2], array_map(fn ($r) => count(json_decode($r['body'], true)['channels']), static::$server->requests()));
+    }
+
     public function testToOthersSendsSocketIdAndTheSocketKeyNeverReachesThePayload(): void
     {
         $this->broadcaster('record')->broadcast([new PrivateChannel('orders.1'), 'orders'], 'order.shipped', ['id' => 1, 'socket' => '123.456']);

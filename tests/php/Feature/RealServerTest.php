@@ -53,7 +53,12 @@ final class RealServerTest extends TestCase
     /** A connected client: [socket, socket_id]. */
     private function connect(): array
     {
-        $socket = WebSocketProbe::connect('http', '127.0.0.1', self::$server->port, '/app/real-key?protocol=7&client=php-test&version=1.0');
+        return $this->connectTo(self::$server->port);
+    }
+
+    private function connectTo(int $port): array
+    {
+        $socket = WebSocketProbe::connect('http', '127.0.0.1', $port, '/app/real-key?protocol=7&client=php-test&version=1.0');
         $this->sockets[] = $socket;
         $established = $socket->receiveJson(3);
         $this->assertSame('pusher:connection_established', $established['event'] ?? null);
@@ -114,6 +119,26 @@ final class RealServerTest extends TestCase
 
         $this->assertSame(['ok' => true], json_decode($this->next($socket, 'orders')['data'], true));
         $this->assertSame(['/apps/real-app/events'], $seen);
+    }
+
+    public function testAKeptConnectionSurvivesAServerRestart(): void
+    {
+        $config = ['apps' => [['id' => 'real-app', 'key' => 'real-key', 'secret' => 'real-secret']]];
+        $first = RealServer::start($config);
+        $broadcaster = $this->broadcaster(['options' => ['port' => $first->port], 'client_options' => ['retries' => 0]]);
+        $broadcaster->broadcast(['orders'], 'before', []);
+        $first->stop();
+        $second = RealServer::start($config, $first->port);
+
+        try {
+            // The same process (a queue worker, say) keeps publishing on its stale keep-alive handle.
+            [$socket, $id] = $this->connectTo($second->port);
+            $this->subscribe($socket, $id, 'orders');
+            $broadcaster->broadcast(['orders'], 'after', ['n' => 2]);
+            $this->assertSame('after', $this->next($socket, 'orders')['event'] ?? null);
+        } finally {
+            $second->stop();
+        }
     }
 
     public function testChunkedBroadcastsReachTheFirstAndTheLastChannel(): void

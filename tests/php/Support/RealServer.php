@@ -27,7 +27,7 @@ final class RealServer
     }
 
     /** @param array<string, mixed> $config */
-    public static function start(array $config): self
+    public static function start(array $config, int $port = 0): self
     {
         if (! is_file(self::bundle())) {
             throw new RuntimeException('server/dist/pogo-ws.cjs is missing: run `npm run build -w server`.');
@@ -35,7 +35,7 @@ final class RealServer
         $file = tempnam(sys_get_temp_dir(), 'pogo-real-');
         file_put_contents($file, json_encode($config));
         $process = proc_open(
-            ['node', self::bundle(), 'start', '--config', $file, '--host', '127.0.0.1', '--port', '0'],
+            ['node', self::bundle(), 'start', '--config', $file, '--host', '127.0.0.1', '--port', (string) $port],
             [0 => ['file', '/dev/null', 'r'], 1 => ['pipe', 'w'], 2 => ['file', '/dev/null', 'w']],
             $pipes,
             sys_get_temp_dir(),
