@@ -52,5 +52,5 @@ export function parseFrames(carry, chunk, n, onFrame) {
     onFrame(buf, buf[off] & 0x0f, off + hdr, end);
     off = end;
   }
-  return off === len ? null : Buffer.from(buf.subarray(off));
+  return off === len ? null : Buffer.from(buf.subarray(off, len));
 }
