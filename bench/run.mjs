@@ -20,6 +20,7 @@ import { cpus, totalmem, release } from 'node:os';
 import { join } from 'node:path';
 import { startWorker } from './lib/rpc.mjs';
 import { verifyAgainstVectors } from './lib/pusher-sign.mjs';
+import { checkFrameParser } from './lib/selfcheck.mjs';
 import { startServer, pogoBundle, repoRoot, pinTree, pogoBuild } from './lib/servers.mjs';
 import { markdown, svgChart } from './lib/report.mjs';
 import { burst, steady } from './scenarios/fanout.mjs';
@@ -76,6 +77,7 @@ async function main() {
 
   const vectors = verifyAgainstVectors(join(repoRoot, '../shared/vectors/pusher-signatures.json'));
   if (vectors.checked) log(`request signing matches ${vectors.checked} vectors from the official Pusher SDKs`);
+  log(`frame parser self-check: ${checkFrameParser()} frames cut at arbitrary points parsed back intact`);
 
   // Open files: the server holds every connection, each client process half of them.
   // Node cannot raise its own limit, so the children inherit this shell's (raise it with
