@@ -72,7 +72,7 @@ async function microCost() {
   });
   const mod = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
   let sent = 0;
-  const feed = new mod.ConsoleFeed((payload) => {
+  const feed = new mod.ConsoleFeed('bench-node', (payload) => {
     // What broadcast() does per console: one SSE frame string.
     sent += `event: console\ndata: ${payload}\n\n`.length;
   });
@@ -112,7 +112,8 @@ async function main() {
   const n = cpus().length;
   const pin = n >= 2 ? { server: `0-${Math.floor(n / 2) - 1}`, generator: `${Math.floor(n / 2)}-${n - 1}` } : null;
   if (pin) for (const pid of [process.pid, ...clients.map((w) => w.pid), publisher.pid]) pinTree(pid, pin.generator);
-  const ctx = { opts, clients, publisher, log };
+  // noise.budgetMs: how long, over the whole run, rounds may wait for a quiet machine (bench/lib/harness.mjs).
+  const ctx = { opts, clients, publisher, log, noise: { budgetMs: 180_000 } };
   const results = { off: [], idle: [], streaming: [] };
   const streamed = [];
   const round = async (server, label, channel) => {
@@ -179,6 +180,8 @@ async function main() {
     mediansFrom: useQuiet ? 'quiet rounds only' : 'every round (the machine was never quiet: other processes used over 20 % of a core in some condition\'s every round)',
     quietRounds: Object.fromEntries(Object.entries(results).map(([label, rounds]) => [label, rounds.filter(quiet).length])),
     medianDeliveriesPerSec: summary,
+    // Noise only ever takes throughput away: the best round is the least disturbed one.
+    bestDeliveriesPerSec: Object.fromEntries(Object.entries(results).map(([label, rounds]) => [label, Math.max(...rounds.map((r) => r.deliveriesPerSec))])),
     dropPct: { idleVsOff: drop('off', 'idle'), streamingVsIdle: drop('idle', 'streaming'), streamingVsOff: drop('off', 'streaming') },
     medianCpuNsPerDelivery: cpu,
     cpuPerDeliveryIncreasePct: { idleVsOff: more('off', 'idle'), streamingVsIdle: more('idle', 'streaming'), streamingVsOff: more('off', 'streaming') },
@@ -188,8 +191,9 @@ async function main() {
   };
   log(`medians from ${report.mediansFrom}; quiet rounds ${JSON.stringify(report.quietRounds)}`);
   log(`median deliveries/s: off ${summary.off.toLocaleString('en')}, idle ${summary.idle.toLocaleString('en')}, streaming ${summary.streaming.toLocaleString('en')}`);
+  log(`best round deliveries/s: off ${report.bestDeliveriesPerSec.off.toLocaleString('en')}, idle ${report.bestDeliveriesPerSec.idle.toLocaleString('en')}, streaming ${report.bestDeliveriesPerSec.streaming.toLocaleString('en')}`);
   log(`drop: idle vs off ${report.dropPct.idleVsOff}%, streaming vs idle ${report.dropPct.streamingVsIdle}%, streaming vs off ${report.dropPct.streamingVsOff}%`);
-  log(`median server CPU per delivery: off ${cpu.off} ns, idle ${cpu.idle} ns, streaming ${cpu.streaming} ns (streaming vs off +${report.cpuPerDeliveryIncreasePct.streamingVsOff}%, streaming vs idle +${report.cpuPerDeliveryIncreasePct.streamingVsIdle}%)`);
+  log(`median server CPU per delivery: off ${cpu.off} ns, idle ${cpu.idle} ns, streaming ${cpu.streaming} ns (streaming vs off ${report.cpuPerDeliveryIncreasePct.streamingVsOff}%, streaming vs idle ${report.cpuPerDeliveryIncreasePct.streamingVsIdle}%)`);
   log(`console stream per streaming round: ${streamed.map((s) => `${s.events} events shown, ${s.dropped} over the rate cap`).join('; ')}`);
   if (opts.json) writeFileSync(opts.json, JSON.stringify(report, null, 2));
   for (const w of [...clients, publisher]) w.stop();
