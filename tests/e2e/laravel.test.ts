@@ -1,63 +1,20 @@
 // End to end: the real server, a real Laravel 12 application with pogo/websocket installed from this
 // repository (php artisan serve), and laravel-echo + pusher-js clients in Node.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Echo from 'laravel-echo';
 import Pusher from 'pusher-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server';
+import { broadcastFromLaravel, freePort, startLaravelApp, until, type LaravelApp } from './laravel-app';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const fixtures = join(root, 'tests/e2e/laravel-app');
 const credentials = { id: 'e2e-app', key: 'e2e-key', secret: 'e2e-secret' };
 const masterKey = Buffer.alloc(32, 7).toString('base64');
 
 let server: RunningServer;
-let laravel: ChildProcess;
-let laravelOutput = '';
-let appDir: string;
+let app: LaravelApp;
 let appUrl: string;
 const clients: Echo<'pusher'>[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function run(command: string, args: string[], cwd: string): string {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 240_000 });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
-  return result.stdout;
-}
-
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-function setEnv(env: string, values: Record<string, string>): string {
-  for (const [key, value] of Object.entries(values)) {
-    const line = `${key}=${value}`;
-    const pattern = new RegExp(`^${key}=.*$`, 'm');
-    env = pattern.test(env) ? env.replace(pattern, line) : `${env.trimEnd()}\n${line}\n`;
-  }
-  return env;
-}
 
 interface Session { cookie: string; csrf: string; userId: number }
 
@@ -110,13 +67,8 @@ async function connected(echo: Echo<'pusher'>): Promise<string> {
   return until('connection', () => echo.socketId() || undefined);
 }
 
-async function broadcast(kind: string, channel: string, text: string, socketId?: string): Promise<void> {
-  const response = await fetch(`${appUrl}/e2e/broadcast`, {
-    method: 'POST',
-    headers: { accept: 'application/json', 'content-type': 'application/json', ...(socketId ? { 'x-socket-id': socketId } : {}) },
-    body: JSON.stringify({ kind, channel, text, others: socketId !== undefined }),
-  });
-  expect(response.status, await response.clone().text()).toBe(200);
+function broadcast(kind: string, channel: string, text: string, socketId?: string): Promise<void> {
+  return broadcastFromLaravel(app, kind, channel, text, socketId);
 }
 
 function subscribed(channel: { subscribed(cb: () => void): unknown }): Promise<void> {
@@ -124,71 +76,32 @@ function subscribed(channel: { subscribed(cb: () => void): unknown }): Promise<v
 }
 
 function webhooks(): Array<{ class: string; name: string; channel: string; payload: Record<string, unknown> }> {
-  const file = join(appDir, 'storage/e2e-webhooks.jsonl');
+  const file = join(app.dir, 'storage/e2e-webhooks.jsonl');
   if (!existsSync(file)) return [];
   return readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
 }
 
 beforeAll(async () => {
-  const laravelPort = await freePort();
-  appUrl = `http://127.0.0.1:${laravelPort}`;
+  const port = await freePort();
+  appUrl = `http://127.0.0.1:${port}`;
   server = await startServer({
     apps: [{
       ...credentials,
       webhooks: [{ url: `${appUrl}/pogo/webhook`, events: ['channel_occupied', 'channel_vacated', 'member_added', 'member_removed'] }],
     }],
   });
-
-  const parent = mkdtempSync(join(tmpdir(), 'pogo-e2e-'));
-  appDir = join(parent, 'app');
-  run('php', [join(root, 'tests/php/bin/laravel-app.php'), appDir], root);
-
-  // The app as a developer would have it after `composer require pogo/websocket` + pogo:ws-install.
-  let env = readFileSync(join(appDir, '.env'), 'utf8');
-  env = setEnv(env, { WS_APP_ID: credentials.id, WS_APP_KEY: credentials.key, WS_APP_SECRET: credentials.secret });
-  writeFileSync(join(appDir, '.env'), env);
-  run('php', ['artisan', 'pogo:ws-install', '--no-interaction', '--without-npm', '--host=127.0.0.1', `--port=${server.port}`], appDir);
-  env = readFileSync(join(appDir, '.env'), 'utf8');
-  env = setEnv(env, {
-    APP_URL: appUrl,
-    APP_DEBUG: 'true',
-    SESSION_DRIVER: 'file',
-    WS_ENCRYPTION_MASTER_KEY: masterKey,
-    WS_WEBHOOKS: 'true',
+  app = await startLaravelApp({
+    credentials,
+    serverPort: server.port,
+    port,
+    env: { WS_ENCRYPTION_MASTER_KEY: masterKey, WS_WEBHOOKS: 'true' },
   });
-  writeFileSync(join(appDir, '.env'), env);
-  mkdirSync(join(appDir, 'app/Events'), { recursive: true });
-  copyFileSync(join(fixtures, 'E2eMessage.php'), join(appDir, 'app/Events/E2eMessage.php'));
-  appendFileSync(join(appDir, 'routes/web.php'), readFileSync(join(fixtures, 'web.php'), 'utf8').replace(/^<\?php/, ''));
-  appendFileSync(join(appDir, 'routes/channels.php'), readFileSync(join(fixtures, 'channels.php'), 'utf8'));
-  run('php', ['artisan', 'migrate', '--force', '--no-interaction'], appDir);
-
-  laravel = spawn('php', ['artisan', 'serve', '--host=127.0.0.1', `--port=${laravelPort}`, '--no-reload'], {
-    cwd: appDir,
-    detached: true,
-    env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  laravel.stdout!.on('data', (chunk) => (laravelOutput += chunk));
-  laravel.stderr!.on('data', (chunk) => (laravelOutput += chunk));
-  await until('php artisan serve', async () => {
-    try {
-      return (await fetch(`${appUrl}/up`)).status === 200 ? true : undefined;
-    } catch {
-      return undefined;
-    }
-  }, 30_000);
 }, 300_000);
 
 afterAll(async () => {
   for (const echo of clients) echo.disconnect();
-  if (laravel?.pid) {
-    try {
-      process.kill(-laravel.pid, 'SIGTERM'); // artisan serve and the php -S workers it started
-    } catch { /* already gone */ }
-  }
+  await app?.close();
   await server?.stop();
-  if (appDir) rmSync(join(appDir, '..'), { recursive: true, force: true });
 });
 
 describe('Laravel app → pogo driver → server → laravel-echo', () => {

@@ -1,0 +1,68 @@
+// The developer's path in a real browser: a fresh Laravel 12 app, `php artisan pogo:ws-install` (with its npm
+// step), `npm run build`, `php artisan serve`, and Debian's headless Chromium opening the app's own welcome
+// page. The resources/js/echo.js the installer wrote connects through @pogo/echo, and an event broadcast
+// from Laravel shows up in the page.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../helpers/server';
+import { broadcastFromLaravel, freePort, root, run, startLaravelApp, type LaravelApp } from './laravel-app';
+
+const credentials = { id: 'browser-app', key: 'browser-key', secret: 'browser-secret' };
+
+let server: RunningServer;
+let app: LaravelApp;
+let context: BrowserContext;
+let userDataDir: string;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  server = await startServer({ apps: [credentials] });
+  app = await startLaravelApp({
+    credentials,
+    serverPort: server.port,
+    port: await freePort(),
+    withNpm: true,
+    // The front end reads VITE_POGO_* at build time, as in production.
+    beforeServe: (dir) => run('npm', ['run', 'build'], dir),
+  });
+  userDataDir = mkdtempSync(join(tmpdir(), 'pogo-chromium-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 300_000);
+
+afterAll(async () => {
+  await context?.close();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  await app?.close();
+  await server?.stop();
+});
+
+it('the installed echo.js connects from the app’s page and receives a Laravel broadcast', async () => {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(app.url);
+
+  await page.waitForFunction(() => (window as any).Echo?.connector?.pusher?.connection?.state === 'connected', null, { timeout: 10_000 });
+  await page.evaluate(() => {
+    const w = window as any;
+    w.received = [];
+    w.Echo.channel('e2e.browser').listen('.e2e.message', (data: unknown) => w.received.push(data));
+  });
+  await page.waitForFunction(() => (window as any).Echo.connector.pusher.channel('e2e.browser')?.subscribed === true, null, { timeout: 10_000 });
+
+  await broadcastFromLaravel(app, 'public', 'e2e.browser', 'hello from Laravel');
+
+  await page.waitForFunction(() => (window as any).received.length > 0, null, { timeout: 10_000 });
+  expect(await page.evaluate(() => (window as any).received)).toEqual([{ text: 'hello from Laravel' }]);
+  expect(await page.evaluate(() => (window as any).Echo.connector.pusher.key)).toBe(credentials.key);
+  expect(pageErrors).toEqual([]);
+  const artifacts = join(root, 'tests/.artifacts');
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: join(artifacts, 'laravel-welcome-with-echo.png') });
+});
