@@ -22105,12 +22105,15 @@ function parseTestEvent(raw) {
   if (data !== void 0 && typeof data !== "string") return '"data" must be a string';
   return { channel: channel2, event, data: data ?? "{}" };
 }
+function signedQuery(app, path, body, nowSeconds) {
+  const query = new URLSearchParams({ auth_key: app.key, auth_timestamp: String(nowSeconds), auth_version: "1.0", body_md5: md5Hex(body) });
+  query.set("auth_signature", hmacHex(app.secret, httpSigningString("POST", path, query)));
+  return query.toString();
+}
 function signedEventRequest(app, test, nowSeconds = Math.floor(Date.now() / 1e3)) {
   const body = JSON.stringify({ name: test.event, channels: [test.channel], data: test.data });
   const path = `/apps/${encodeURIComponent(app.id)}/events`;
-  const query = new URLSearchParams({ auth_key: app.key, auth_timestamp: String(nowSeconds), auth_version: "1.0", body_md5: md5Hex(body) });
-  query.set("auth_signature", hmacHex(app.secret, httpSigningString("POST", path, query)));
-  return { path: `${path}?${query.toString()}`, body };
+  return { path: `${path}?${signedQuery(app, path, body, nowSeconds)}`, body };
 }
 function sendTestEvent(host, port, app, test) {
   const { path, body } = signedEventRequest(app, test);

@@ -27,12 +27,17 @@ export function parseTestEvent(raw: unknown): TestEvent | string {
   return { channel, event, data: data ?? '{}' };
 }
 
+/** The query string that signs a POST of `body` to `path`, exactly as the Pusher SDKs sign it. */
+export function signedQuery(app: Pick<App, 'key' | 'secret'>, path: string, body: string, nowSeconds: number): string {
+  const query = new URLSearchParams({ auth_key: app.key, auth_timestamp: String(nowSeconds), auth_version: '1.0', body_md5: md5Hex(body) });
+  query.set('auth_signature', hmacHex(app.secret, httpSigningString('POST', path, query)));
+  return query.toString();
+}
+
 export function signedEventRequest(app: App, test: TestEvent, nowSeconds = Math.floor(Date.now() / 1000)): { path: string; body: string } {
   const body = JSON.stringify({ name: test.event, channels: [test.channel], data: test.data });
   const path = `/apps/${encodeURIComponent(app.id)}/events`;
-  const query = new URLSearchParams({ auth_key: app.key, auth_timestamp: String(nowSeconds), auth_version: '1.0', body_md5: md5Hex(body) });
-  query.set('auth_signature', hmacHex(app.secret, httpSigningString('POST', path, query)));
-  return { path: `${path}?${query.toString()}`, body };
+  return { path: `${path}?${signedQuery(app, path, body, nowSeconds)}`, body };
 }
 
 export function sendTestEvent(host: string, port: number, app: App, test: TestEvent): Promise<TestEventResult> {
