@@ -46,7 +46,7 @@ class DoctorCommand extends Command
         $this->check('Front-end settings (VITE_POGO_*)', function () use ($connection) {
             $expected = ['VITE_POGO_APP_KEY' => $connection->key, 'VITE_POGO_PORT' => (string) $connection->port, 'VITE_POGO_SCHEME' => $connection->scheme];
             foreach ($expected as $name => $value) {
-                $actual = env($name);
+                $actual = $this->frontEndVariable($name);
                 if ((string) $actual !== $value) {
                     $shown = $name === 'VITE_POGO_APP_KEY' ? 'WS_APP_KEY' : str_replace('VITE_POGO_', 'WS_', $name);
                     throw new DoctorFailure(
@@ -55,7 +55,7 @@ class DoctorCommand extends Command
                     );
                 }
             }
-            if ((string) env('VITE_POGO_HOST') === '') {
+            if ((string) $this->frontEndVariable('VITE_POGO_HOST') === '') {
                 throw new DoctorFailure('VITE_POGO_HOST is not set', 'set VITE_POGO_HOST="${WS_HOST}" (the host browsers reach the server on) in .env');
             }
 
@@ -123,6 +123,28 @@ class DoctorCommand extends Command
         $this->components->info('Pogo WebSocket is ready.');
 
         return self::SUCCESS;
+    }
+
+    /**
+     * What Vite will read: the environment, else .env (env() is empty once the config is cached).
+     */
+    private function frontEndVariable(string $name): ?string
+    {
+        $value = env($name);
+        if ($value !== null) {
+            return (string) $value;
+        }
+        $file = $this->laravel->environmentFilePath();
+        if (! is_file($file)) {
+            return null;
+        }
+        try {
+            $parsed = \Dotenv\Dotenv::parse((string) file_get_contents($file));
+        } catch (Throwable) {
+            return null;
+        }
+
+        return isset($parsed[$name]) ? (string) $parsed[$name] : null;
     }
 
     /** @param callable(): string $check */

@@ -81,13 +81,15 @@ class StartCommand extends Command
 
         // Plain pcntl rather than $this->trap(): Laravel disables trap() under APP_ENV=testing,
         // and a server left running after its artisan parent died would keep the port.
+        // Every signal is passed on as SIGTERM: Ctrl+C also reaches the server itself (same process
+        // group), and the server stops cleanly on SIGINT then SIGTERM, where a second SIGINT would kill it.
         $forwarding = function_exists('pcntl_signal');
         if ($forwarding) {
             pcntl_async_signals(true);
             foreach ([SIGTERM, SIGINT, SIGHUP] as $signal) {
-                pcntl_signal($signal, function (int $signal) use ($process): void {
+                pcntl_signal($signal, function () use ($process): void {
                     if ($process->isRunning()) {
-                        $process->signal($signal === SIGHUP ? SIGTERM : $signal);
+                        $process->signal(SIGTERM);
                     }
                 });
             }

@@ -61,6 +61,22 @@ final class ServerCommandsTest extends TestCase
         $this->assertSame([], glob(self::$app . '/storage/framework/pogo-websocket-*.json'), 'the generated config (with secrets) was left behind');
     }
 
+    public function testCtrlCReachingBothArtisanAndTheServerStillShutsDownCleanly(): void
+    {
+        $server = $this->startServer();
+        $node = (int) trim((string) shell_exec('pgrep -P ' . $server->getPid() . ' node'));
+        $this->assertGreaterThan(0, $node, 'the server is a child of artisan');
+
+        // What a terminal's Ctrl+C does: SIGINT to every process of the foreground group.
+        posix_kill($node, SIGINT);
+        $server->signal(SIGINT);
+        $server->wait();
+
+        $this->assertSame(0, $server->getExitCode(), $server->getOutput() . $server->getErrorOutput());
+        $this->assertStringContainsString('SIGINT: closing connections', $server->getOutput() . $server->getErrorOutput());
+        $this->assertFalse(@fsockopen('127.0.0.1', self::$port, $errno, $error, 0.5), 'the server still listens');
+    }
+
     public function testStartExitsWithTheServersOwnCodeOnABadConfiguration(): void
     {
         $result = Artisan::run(self::$app, ['pogo:ws-start'], ['WS_SERVER_HOST' => '127.0.0.1', 'WS_REDIS_URL' => 'http://not-redis']);
@@ -95,6 +111,22 @@ final class ServerCommandsTest extends TestCase
             $this->assertMatchesRegularExpression('/' . preg_quote($check, '/') . '.*OK/', $doctor['output']);
         }
         $this->assertStringContainsString('published and received in', $doctor['output']);
+    }
+
+    public function testDoctorWorksWithACachedConfiguration(): void
+    {
+        $this->assertSame(0, Artisan::run(self::$app, ['config:cache'])['code']);
+        $server = $this->startServer();
+        try {
+            $doctor = Artisan::run(self::$app, ['pogo:ws-doctor']);
+        } finally {
+            $server->signal(SIGTERM);
+            $server->wait();
+            Artisan::run(self::$app, ['config:clear']);
+        }
+
+        $this->assertSame(0, $doctor['code'], $doctor['output']);
+        $this->assertMatchesRegularExpression('/Front-end settings.*OK/', $doctor['output']);
     }
 
     public function testDoctorNamesEachProblemAndItsFix(): void
