@@ -64,7 +64,7 @@ final class ServerCommandsTest extends TestCase
     public function testCtrlCReachingBothArtisanAndTheServerStillShutsDownCleanly(): void
     {
         $server = $this->startServer();
-        $node = (int) trim((string) shell_exec('pgrep -P ' . $server->getPid() . ' node'));
+        $node = self::childPid((int) $server->getPid());
         $this->assertGreaterThan(0, $node, 'the server is a child of artisan');
 
         // What a terminal's Ctrl+C does: SIGINT to every process of the foreground group.
@@ -172,5 +172,20 @@ final class ServerCommandsTest extends TestCase
             $redis->stop();
         }
         $this->assertMatchesRegularExpression("/Redis reachable.*OK 127.0.0.1:{$port}/", $open['output']);
+    }
+
+    /** The first child process of $parent (from /proc, so no procps is needed). */
+    private static function childPid(int $parent): int
+    {
+        foreach (glob('/proc/[0-9]*/stat') as $stat) {
+            $line = (string) @file_get_contents($stat);
+            // pid (comm) state ppid ...: comm may hold spaces, so split after its closing parenthesis.
+            $fields = explode(' ', substr($line, (int) strrpos($line, ')') + 2));
+            if ((int) ($fields[1] ?? 0) === $parent) {
+                return (int) basename(dirname($stat));
+            }
+        }
+
+        return 0;
     }
 }
