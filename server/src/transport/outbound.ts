@@ -15,6 +15,9 @@ export class OutboundQueue {
   private dirty: OutboundTarget[] = [];
   private scheduled = false;
   private readonly flushBound = () => this.flush();
+  /** The last flush's cost and end (ms, monotonic): see schedule(). */
+  private lastFlushCost = 0;
+  private lastFlushEnd = 0;
 
   constructor(private readonly maxBufferedBytes: (target: OutboundTarget) => number) {}
 
@@ -24,7 +27,7 @@ export class OutboundQueue {
       this.dirty.push(target);
       if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(this.flushBound);
+        this.schedule();
       }
     } else {
       target.pending.push(frame);
@@ -32,12 +35,26 @@ export class OutboundQueue {
     target.pendingBytes += frame.length;
   }
 
-  /** Writes everything queued. Runs once per turn; also called on shutdown. */
+  /**
+   * Normally at the end of this turn. When flushes have become expensive (a big fanout under
+   * load), wait at least as long as the last one took, so the loop spends at most about half
+   * its time in write syscalls and each write carries more frames. Light load pays nothing.
+   */
+  private schedule(): void {
+    const wait = this.lastFlushCost - (performance.now() - this.lastFlushEnd);
+    if (wait >= 1) setTimeout(this.flushBound, Math.min(wait, 20));
+    else setImmediate(this.flushBound);
+  }
+
+  /** Writes everything queued. Runs once per turn (see schedule); also called on shutdown. */
   flush(): void {
+    const started = performance.now();
     this.scheduled = false;
     const targets = this.dirty;
     this.dirty = [];
     for (const target of targets) this.write(target);
+    this.lastFlushEnd = performance.now();
+    this.lastFlushCost = this.lastFlushEnd - started;
     this.onFlushed?.();
   }
 
