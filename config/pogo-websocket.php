@@ -40,6 +40,20 @@ return [
         'apps' => [],
     ],
 
+    // Server-side authorization: a client may subscribe to private and presence channels without
+    // `auth`, and the server asks this app instead, with the browser's cookies. The route checks the
+    // server's signature (X-Pogo-Signature, HMAC with the app secret) in place of a CSRF token, which
+    // a server cannot have; a browser cannot forge the signature, so the route cannot be misused from a page.
+    'server_auth' => [
+        'enabled' => (bool) env('WS_SERVER_AUTH', false),
+        'path' => env('WS_SERVER_AUTH_PATH', '/pogo/auth'),
+        // The URL the server calls; defaults to APP_URL + path.
+        'url' => env('WS_SERVER_AUTH_URL'),
+        // The session and the user come from the web group (cookies), as for /broadcasting/auth.
+        'middleware' => ['web'],
+        'max_clock_skew_seconds' => 300,
+    ],
+
     'webhooks' => [
         // Registers POST {path}, verified with the app's key and secret, dispatching one Laravel event per webhook event.
         'enabled' => (bool) env('WS_WEBHOOKS', false),

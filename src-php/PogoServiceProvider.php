@@ -14,7 +14,10 @@ use Pogo\WebSocket\Broadcasting\PogoBroadcasterFactory;
 use Pogo\WebSocket\Console\DoctorCommand;
 use Pogo\WebSocket\Console\InstallCommand;
 use Pogo\WebSocket\Console\StartCommand;
+use Pogo\WebSocket\Http\ServerAuthController;
 use Pogo\WebSocket\Webhooks\WebhookController;
+use Illuminate\Foundation\Http\Middleware\ValidateCsrfToken;
+use Illuminate\Foundation\Http\Middleware\VerifyCsrfToken;
 
 class PogoServiceProvider extends ServiceProvider
 {
@@ -58,6 +61,7 @@ class PogoServiceProvider extends ServiceProvider
         }
 
         $this->registerWebhookRoute();
+        $this->registerServerAuthRoute();
     }
 
     public static function packagePath(string $path = ''): string
@@ -76,6 +80,21 @@ class PogoServiceProvider extends ServiceProvider
         Route::post((string) $config->get(self::CONFIG . '.webhooks.path', '/pogo/webhook'), WebhookController::class)
             ->middleware((array) $config->get(self::CONFIG . '.webhooks.middleware', []))
             ->name('pogo-websocket.webhook');
+    }
+
+    private function registerServerAuthRoute(): void
+    {
+        $config = $this->app->make('config');
+
+        if (! $config->get(self::CONFIG . '.server_auth.enabled') || $this->routesCached()) {
+            return;
+        }
+
+        // The server's signature replaces the CSRF token (see config/pogo-websocket.php).
+        Route::post((string) $config->get(self::CONFIG . '.server_auth.path', '/pogo/auth'), ServerAuthController::class)
+            ->middleware((array) $config->get(self::CONFIG . '.server_auth.middleware', ['web']))
+            ->withoutMiddleware([ValidateCsrfToken::class, VerifyCsrfToken::class])
+            ->name('pogo-websocket.server-auth');
     }
 
     private function routesCached(): bool

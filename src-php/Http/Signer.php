@@ -82,6 +82,12 @@ final class Signer
         return hash_hmac('sha256', $body, $this->secret);
     }
 
+    /** The signature the server puts on its server-side authorization calls: HMAC of "timestamp\nbody". */
+    public function serverRequestSignature(string $timestamp, string $body): string
+    {
+        return hash_hmac('sha256', $timestamp . "\n" . $body, $this->secret);
+    }
+
     /** Constant-time check of a webhook's X-Pusher-Signature. */
     public function verifyWebhook(string $body, string $signature): bool
     {

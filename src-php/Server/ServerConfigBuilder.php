@@ -31,9 +31,12 @@ final class ServerConfigBuilder
                 'subscriptionCount' => (bool) ($app['subscription_count'] ?? $server['subscription_count'] ?? false),
                 'allowedOrigins' => array_values((array) ($app['allowed_origins'] ?? $server['allowed_origins'] ?? ['*'])),
             ];
-            // Webhooks go to this Laravel app, so only its own app (the first) gets them.
+            // Webhooks and server-side authorization go to this Laravel app, so only its own app (the first) gets them.
             if ($index === 0 && ($webhook = $this->webhookTarget()) !== null) {
                 $entry['webhooks'] = [$webhook];
+            }
+            if ($index === 0 && ($authEndpoint = $this->serverAuthEndpoint()) !== null) {
+                $entry['authEndpoint'] = $authEndpoint;
             }
             $appLimits = array_map('intval', (array) ($app['limits'] ?? [])) + $limits;
             if ($appLimits !== []) {
@@ -55,6 +58,20 @@ final class ServerConfigBuilder
         }
 
         return $config;
+    }
+
+    /** Where the server authorizes subscriptions sent without `auth`, when server-side authorization is on. */
+    public function serverAuthEndpoint(): ?string
+    {
+        $serverAuth = (array) $this->config->get(PogoServiceProvider::CONFIG . '.server_auth', []);
+        if (! ($serverAuth['enabled'] ?? false)) {
+            return null;
+        }
+        $url = $serverAuth['url'] ?? null;
+
+        return is_string($url) && $url !== ''
+            ? $url
+            : rtrim((string) $this->config->get('app.url', 'http://localhost'), '/') . '/' . ltrim((string) ($serverAuth['path'] ?? '/pogo/auth'), '/');
     }
 
     /** @return array{url: string, events: list<string>}|null */
