@@ -27,6 +27,13 @@ Options:
 Without --config, one app comes from the environment: WS_APP_ID, WS_APP_KEY (default: the
 app id), WS_APP_SECRET or WS_APP_SECRET_<APP_ID>; REVERB_APP_* are read when WS_APP_* are not.
 With nothing configured, a development app (id app-id, key app-key, secret app-secret) is used.
+
+More environment variables (each also a key of the --config file; the README has the tables):
+  WS_ALLOWED_ORIGINS, WS_TRUSTED_PROXIES, WS_CLIENT_EVENTS, WS_AUTH_ENDPOINT, WS_RECOVERY,
+  WS_REDIS_URL, WS_REDIS_PASSWORD, WS_WEBHOOK_URL, WS_WEBHOOK_EVENTS,
+  WS_METRICS_ENABLED, WS_METRICS_PORT, WS_METRICS_HOST, WS_METRICS_DETAILED,
+  WS_DASHBOARD_ENABLED, WS_DASHBOARD_PATH, WS_DASHBOARD_PORT, WS_DASHBOARD_HOST,
+  WS_DASHBOARD_TOKEN, WS_DASHBOARD_USER, WS_DASHBOARD_PASSWORD
 `;
 
 const log: Logger = {
