@@ -197,7 +197,7 @@ var recovery = {
 		HISTORY_TRIMMED: "Events after this serial were dropped to keep history within its byte budget",
 		UNKNOWN_SERIAL: "This serial was not issued by this server or cluster (restarted, or invalid)",
 		RECOVERY_DISABLED: "Recovery is off for this channel",
-		HISTORY_UNAVAILABLE: "History could not be read (the broker is unreachable)"
+		HISTORY_UNAVAILABLE: "This node holds no history that far back (it joined the cluster, or lost the broker, after this serial)"
 	}
 };
 
