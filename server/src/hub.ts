@@ -25,7 +25,6 @@ export interface HubObserver {
   clientEvent?(app: App, channel: string, event: string, data: unknown, socketId: string, userId?: string): void;
   cacheMiss?(app: App, channel: string): void;
   subscriptionCount?(app: App, channel: string, count: number): void;
-  published?(app: App, channel: string, event: string, recipients: number): void;
   /** A connection joined a channel (every successful subscription, not only the first). */
   subscribed?(app: App, channel: string, socketId: string): void;
   /** A connection left a channel (unsubscribed or disconnected). */
@@ -360,10 +359,6 @@ export class Hub {
     const userId = connection.channels.get(channel);
     this.adapter.publish(connection.app.id, channel, messages.channelEvent(event, channel, data, userId), connection.socketId);
     this.emit('clientEvent', connection.app, channel, event, data, connection.socketId, userId);
-  }
-
-  published(app: App, channel: string, event: string, recipients: number): void {
-    this.emit('published', app, channel, event, recipients);
   }
 
   httpPublished(app: App, channels: string[], event: string, data: string, socketId: string | undefined): void {

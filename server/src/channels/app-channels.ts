@@ -124,7 +124,7 @@ export class AppChannels {
 
   /** Drops cached events older than `ttlMs` from channels nobody listens to. */
   expireCache(ttlMs: number, now = Date.now()): void {
-    for (const [name, channel] of this.channels) {
+    for (const channel of this.channels.values()) {
       if (channel.lastEvent && now - channel.lastEventAt >= ttlMs) {
         channel.lastEvent = undefined;
         this.dropIfEmpty(channel);
