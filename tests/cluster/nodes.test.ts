@@ -4,7 +4,7 @@
 import type Pusher from 'pusher-js';
 import type { PresenceChannel } from 'pusher-js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { collect, connected, nextEvent, pusherClient, sdk, sleep, subscribed } from '../helpers/clients.js';
+import { collect, connected, pusherClient, sdk, sleep, subscribed } from '../helpers/clients.js';
 import { defaultApp, startServer, type RunningServer } from '../helpers/server.js';
 import { clusterConfig, eventually, startRedis, webhookReceiver, type TestRedis, type WebhookEvent } from './helpers.js';
 

@@ -143,7 +143,7 @@ describe('resume', () => {
 });
 
 describe('discontinuity', () => {
-  async function resumeAfter(app: typeof shortWindow, channel: string, serial: string): Promise<RawClient> {
+  async function resumeAfter(app: { key: string }, channel: string, serial: string): Promise<RawClient> {
     const client = await subscribe(app.key, channel, { resume_from: serial });
     await client.nextEvent(schema.recovery.discontinuityEvent);
     return client;
