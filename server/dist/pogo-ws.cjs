@@ -26,9 +26,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// ../node_modules/prom-client/lib/util.js
+// ../../../../work/main/node_modules/prom-client/lib/util.js
 var require_util = __commonJS({
-  "../node_modules/prom-client/lib/util.js"(exports2) {
+  "../../../../work/main/node_modules/prom-client/lib/util.js"(exports2) {
     "use strict";
     exports2.getValueAsString = function getValueString(value) {
       if (Number.isNaN(value)) {
@@ -130,9 +130,9 @@ var require_util = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/registry.js
+// ../../../../work/main/node_modules/prom-client/lib/registry.js
 var require_registry = __commonJS({
-  "../node_modules/prom-client/lib/registry.js"(exports2, module2) {
+  "../../../../work/main/node_modules/prom-client/lib/registry.js"(exports2, module2) {
     "use strict";
     var { getValueAsString } = require_util();
     var Registry2 = class _Registry {
@@ -319,9 +319,9 @@ var require_registry = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/validation.js
+// ../../../../work/main/node_modules/prom-client/lib/validation.js
 var require_validation = __commonJS({
-  "../node_modules/prom-client/lib/validation.js"(exports2) {
+  "../../../../work/main/node_modules/prom-client/lib/validation.js"(exports2) {
     "use strict";
     var util = require("util");
     var metricRegexp = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
@@ -346,9 +346,9 @@ var require_validation = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/metric.js
+// ../../../../work/main/node_modules/prom-client/lib/metric.js
 var require_metric = __commonJS({
-  "../node_modules/prom-client/lib/metric.js"(exports2, module2) {
+  "../../../../work/main/node_modules/prom-client/lib/metric.js"(exports2, module2) {
     "use strict";
     var Registry2 = require_registry();
     var { isObject: isObject2 } = require_util();
@@ -409,9 +409,9 @@ var require_metric = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/exemplar.js
+// ../../../../work/main/node_modules/prom-client/lib/exemplar.js
 var require_exemplar = __commonJS({
-  "../node_modules/prom-client/lib/exemplar.js"(exports2, module2) {
+  "../../../../work/main/node_modules/prom-client/lib/exemplar.js"(exports2, module2) {
     "use strict";
     var Exemplar = class {
       constructor(labelSet = {}, value = null) {
@@ -442,9 +442,9 @@ var require_exemplar = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/counter.js
+// ../../../../work/main/node_modules/prom-client/lib/counter.js
 var require_counter = __commonJS({
-  "../node_modules/prom-client/lib/counter.js"(exports2, module2) {
+  "../../../../work/main/node_modules/prom-client/lib/counter.js"(exports2, module2) {
     "use strict";
     var util = require("util");
     var {
@@ -576,9 +576,9 @@ var require_counter = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/gauge.js
+// ../../../../work/main/node_modules/prom-client/lib/gauge.js
 var require_gauge = __commonJS({
-  "../node_modules/prom-client/lib/gauge.js"(exports2, module2) {
+  "../../../../work/main/node_modules/prom-client/lib/gauge.js"(exports2, module2) {
     "use strict";
     var util = require("util");
     var {
@@ -732,9 +732,9 @@ var require_gauge = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/histogram.js
+// ../../../../work/main/node_modules/prom-client/lib/histogram.js
 var require_histogram = __commonJS({
-  "../node_modules/prom-client/lib/histogram.js"(exports2, module2) {
+  "../../../../work/main/node_modules/prom-client/lib/histogram.js"(exports2, module2) {
     "use strict";
     var util = require("util");
     var {
@@ -1041,9 +1041,9 @@ var require_histogram = __commonJS({
   }
 });
 
-// ../node_modules/bintrees/lib/treebase.js
+// ../../../../work/main/node_modules/bintrees/lib/treebase.js
 var require_treebase = __commonJS({
-  "../node_modules/bintrees/lib/treebase.js"(exports2, module2) {
+  "../../../../work/main/node_modules/bintrees/lib/treebase.js"(exports2, module2) {
     "use strict";
     function TreeBase() {
     }
@@ -1225,9 +1225,9 @@ var require_treebase = __commonJS({
   }
 });
 
-// ../node_modules/bintrees/lib/rbtree.js
+// ../../../../work/main/node_modules/bintrees/lib/rbtree.js
 var require_rbtree = __commonJS({
-  "../node_modules/bintrees/lib/rbtree.js"(exports2, module2) {
+  "../../../../work/main/node_modules/bintrees/lib/rbtree.js"(exports2, module2) {
     "use strict";
     var TreeBase = require_treebase();
     function Node(data) {
@@ -1384,9 +1384,9 @@ var require_rbtree = __commonJS({
   }
 });
 
-// ../node_modules/bintrees/lib/bintree.js
+// ../../../../work/main/node_modules/bintrees/lib/bintree.js
 var require_bintree = __commonJS({
-  "../node_modules/bintrees/lib/bintree.js"(exports2, module2) {
+  "../../../../work/main/node_modules/bintrees/lib/bintree.js"(exports2, module2) {
     "use strict";
     var TreeBase = require_treebase();
     function Node(data) {
@@ -1468,9 +1468,9 @@ var require_bintree = __commonJS({
   }
 });
 
-// ../node_modules/bintrees/index.js
+// ../../../../work/main/node_modules/bintrees/index.js
 var require_bintrees = __commonJS({
-  "../node_modules/bintrees/index.js"(exports2, module2) {
+  "../../../../work/main/node_modules/bintrees/index.js"(exports2, module2) {
     "use strict";
     module2.exports = {
       RBTree: require_rbtree(),
@@ -1479,9 +1479,9 @@ var require_bintrees = __commonJS({
   }
 });
 
-// ../node_modules/tdigest/tdigest.js
+// ../../../../work/main/node_modules/tdigest/tdigest.js
 var require_tdigest = __commonJS({
-  "../node_modules/tdigest/tdigest.js"(exports2, module2) {
+  "../../../../work/main/node_modules/tdigest/tdigest.js"(exports2, module2) {
     "use strict";
     var RBTree = require_bintrees().RBTree;
     function TDigest(delta, K, CX) {
@@ -1739,9 +1739,9 @@ var require_tdigest = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/timeWindowQuantiles.js
+// ../../../../work/main/node_modules/prom-client/lib/timeWindowQuantiles.js
 var require_timeWindowQuantiles = __commonJS({
-  "../node_modules/prom-client/lib/timeWindowQuantiles.js"(exports2, module2) {
+  "../../../../work/main/node_modules/prom-client/lib/timeWindowQuantiles.js"(exports2, module2) {
     "use strict";
     var { TDigest } = require_tdigest();
     var TimeWindowQuantiles = class {
@@ -1795,9 +1795,9 @@ var require_timeWindowQuantiles = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/summary.js
+// ../../../../work/main/node_modules/prom-client/lib/summary.js
 var require_summary = __commonJS({
-  "../node_modules/prom-client/lib/summary.js"(exports2, module2) {
+  "../../../../work/main/node_modules/prom-client/lib/summary.js"(exports2, module2) {
     "use strict";
     var util = require("util");
     var { getLabels, hashObject, removeLabels } = require_util();
@@ -1980,9 +1980,9 @@ var require_summary = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/pushgateway.js
+// ../../../../work/main/node_modules/prom-client/lib/pushgateway.js
 var require_pushgateway = __commonJS({
-  "../node_modules/prom-client/lib/pushgateway.js"(exports2, module2) {
+  "../../../../work/main/node_modules/prom-client/lib/pushgateway.js"(exports2, module2) {
     "use strict";
     var url = require("url");
     var http = require("http");
@@ -2089,9 +2089,9 @@ var require_pushgateway = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/bucketGenerators.js
+// ../../../../work/main/node_modules/prom-client/lib/bucketGenerators.js
 var require_bucketGenerators = __commonJS({
-  "../node_modules/prom-client/lib/bucketGenerators.js"(exports2) {
+  "../../../../work/main/node_modules/prom-client/lib/bucketGenerators.js"(exports2) {
     "use strict";
     exports2.linearBuckets = (start, width, count) => {
       if (count < 1) {
@@ -2123,9 +2123,9 @@ var require_bucketGenerators = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/diag/types.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/diag/types.cjs
 var require_types = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/diag/types.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/diag/types.cjs"(exports2) {
     "use strict";
     var DiagLogLevel = /* @__PURE__ */ (function(DiagLogLevel2) {
       DiagLogLevel2[DiagLogLevel2["NONE"] = 0] = "NONE";
@@ -2141,18 +2141,18 @@ var require_types = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/version.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/version.cjs
 var require_version = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/version.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/version.cjs"(exports2) {
     "use strict";
     var VERSION = "1.10.0";
     exports2.VERSION = VERSION;
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/internal/semver.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/internal/semver.cjs
 var require_semver = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/internal/semver.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/internal/semver.cjs"(exports2) {
     "use strict";
     var require_version3 = require_version();
     var re = /^(\d+)\.(\d+)\.(\d+)(-(.+))?$/;
@@ -2205,9 +2205,9 @@ var require_semver = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/internal/global-utils.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/internal/global-utils.cjs
 var require_global_utils = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/internal/global-utils.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/internal/global-utils.cjs"(exports2) {
     "use strict";
     var require_version3 = require_version();
     var require_semver2 = require_semver();
@@ -2260,9 +2260,9 @@ var require_global_utils = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/diag/ComponentLogger.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/diag/ComponentLogger.cjs
 var require_ComponentLogger = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/diag/ComponentLogger.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/diag/ComponentLogger.cjs"(exports2) {
     "use strict";
     var require_global_utils2 = require_global_utils();
     var DiagComponentLogger = class {
@@ -2294,9 +2294,9 @@ var require_ComponentLogger = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.cjs
 var require_logLevelLogger = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.cjs"(exports2) {
     "use strict";
     require_types();
     function createLogLevelDiagLogger(maxLevel, logger) {
@@ -2321,9 +2321,9 @@ var require_logLevelLogger = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/api/diag.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/api/diag.cjs
 var require_diag = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/api/diag.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/api/diag.cjs"(exports2) {
     "use strict";
     var require_global_utils2 = require_global_utils();
     var require_ComponentLogger2 = require_ComponentLogger();
@@ -2386,9 +2386,9 @@ var require_diag = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/baggage/internal/baggage-impl.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/baggage/internal/baggage-impl.cjs
 var require_baggage_impl = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/baggage/internal/baggage-impl.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/baggage/internal/baggage-impl.cjs"(exports2) {
     "use strict";
     var BaggageImpl = class BaggageImpl2 {
       constructor(entries) {
@@ -2425,18 +2425,18 @@ var require_baggage_impl = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/baggage/internal/symbol.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/baggage/internal/symbol.cjs
 var require_symbol = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/baggage/internal/symbol.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/baggage/internal/symbol.cjs"(exports2) {
     "use strict";
     var baggageEntryMetadataSymbol = Symbol("BaggageEntryMetadata");
     exports2.baggageEntryMetadataSymbol = baggageEntryMetadataSymbol;
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/baggage/utils.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/baggage/utils.cjs
 var require_utils = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/baggage/utils.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/baggage/utils.cjs"(exports2) {
     "use strict";
     var require_diag2 = require_diag();
     var require_baggage_impl2 = require_baggage_impl();
@@ -2462,9 +2462,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/context/context.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/context/context.cjs
 var require_context = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/context/context.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/context/context.cjs"(exports2) {
     "use strict";
     function createContextKey(description) {
       return Symbol.for(description);
@@ -2496,9 +2496,9 @@ var require_context = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/diag/consoleLogger.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/diag/consoleLogger.cjs
 var require_consoleLogger = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/diag/consoleLogger.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/diag/consoleLogger.cjs"(exports2) {
     "use strict";
     var consoleMap = [
       {
@@ -2554,9 +2554,9 @@ var require_consoleLogger = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/metrics/NoopMeter.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/metrics/NoopMeter.cjs
 var require_NoopMeter = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/metrics/NoopMeter.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/metrics/NoopMeter.cjs"(exports2) {
     "use strict";
     var NoopMeter = class {
       constructor() {
@@ -2677,9 +2677,9 @@ var require_NoopMeter = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/metrics/Metric.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/metrics/Metric.cjs
 var require_Metric = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/metrics/Metric.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/metrics/Metric.cjs"(exports2) {
     "use strict";
     var ValueType = /* @__PURE__ */ (function(ValueType2) {
       ValueType2[ValueType2["INT"] = 0] = "INT";
@@ -2690,9 +2690,9 @@ var require_Metric = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/logs/NoopLogger.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/logs/NoopLogger.cjs
 var require_NoopLogger = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/logs/NoopLogger.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/logs/NoopLogger.cjs"(exports2) {
     "use strict";
     var NoopLogger = class {
       emit(_logRecord) {
@@ -2711,9 +2711,9 @@ var require_NoopLogger = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/logs/LogRecord.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/logs/LogRecord.cjs
 var require_LogRecord = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/logs/LogRecord.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/logs/LogRecord.cjs"(exports2) {
     "use strict";
     var SeverityNumber = /* @__PURE__ */ (function(SeverityNumber2) {
       SeverityNumber2[SeverityNumber2["UNSPECIFIED"] = 0] = "UNSPECIFIED";
@@ -2747,9 +2747,9 @@ var require_LogRecord = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/propagation/TextMapPropagator.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/propagation/TextMapPropagator.cjs
 var require_TextMapPropagator = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/propagation/TextMapPropagator.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/propagation/TextMapPropagator.cjs"(exports2) {
     "use strict";
     var defaultTextMapGetter = {
       get(carrier, key) {
@@ -2770,9 +2770,9 @@ var require_TextMapPropagator = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/trace/trace_flags.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/trace_flags.cjs
 var require_trace_flags = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/trace/trace_flags.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/trace_flags.cjs"(exports2) {
     "use strict";
     var TraceFlags = /* @__PURE__ */ (function(TraceFlags2) {
       TraceFlags2[TraceFlags2["NONE"] = 0] = "NONE";
@@ -2783,9 +2783,9 @@ var require_trace_flags = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/trace/invalid-span-constants.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/invalid-span-constants.cjs
 var require_invalid_span_constants = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/trace/invalid-span-constants.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/invalid-span-constants.cjs"(exports2) {
     "use strict";
     require_trace_flags();
     var INVALID_SPANID = "0000000000000000";
@@ -2801,9 +2801,9 @@ var require_invalid_span_constants = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/trace/NonRecordingSpan.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/NonRecordingSpan.cjs
 var require_NonRecordingSpan = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/trace/NonRecordingSpan.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/NonRecordingSpan.cjs"(exports2) {
     "use strict";
     var require_invalid_span_constants2 = require_invalid_span_constants();
     var NonRecordingSpan = class {
@@ -2846,9 +2846,9 @@ var require_NonRecordingSpan = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/trace/spancontext-utils.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/spancontext-utils.cjs
 var require_spancontext_utils = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/trace/spancontext-utils.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/spancontext-utils.cjs"(exports2) {
     "use strict";
     require_invalid_span_constants();
     var require_NonRecordingSpan2 = require_NonRecordingSpan();
@@ -2982,9 +2982,9 @@ var require_spancontext_utils = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/context/NoopContextManager.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/context/NoopContextManager.cjs
 var require_NoopContextManager = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/context/NoopContextManager.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/context/NoopContextManager.cjs"(exports2) {
     "use strict";
     var require_context3 = require_context();
     var NoopContextManager = class {
@@ -3013,9 +3013,9 @@ var require_NoopContextManager = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/api/context.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/api/context.cjs
 var require_context2 = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/api/context.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/api/context.cjs"(exports2) {
     "use strict";
     var require_global_utils2 = require_global_utils();
     var require_diag2 = require_diag();
@@ -3112,9 +3112,9 @@ var require_context2 = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/trace/context-utils.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/context-utils.cjs
 var require_context_utils = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/trace/context-utils.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/context-utils.cjs"(exports2) {
     "use strict";
     var require_context3 = require_context();
     var require_context$1 = require_context2();
@@ -3148,9 +3148,9 @@ var require_context_utils = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/trace/NoopTracer.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/NoopTracer.cjs
 var require_NoopTracer = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/trace/NoopTracer.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/NoopTracer.cjs"(exports2) {
     "use strict";
     var require_context3 = require_context2();
     var require_NonRecordingSpan2 = require_NonRecordingSpan();
@@ -3192,9 +3192,9 @@ var require_NoopTracer = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/trace/ProxyTracer.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/ProxyTracer.cjs
 var require_ProxyTracer = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/trace/ProxyTracer.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/ProxyTracer.cjs"(exports2) {
     "use strict";
     var NOOP_TRACER = new (require_NoopTracer()).NoopTracer();
     var ProxyTracer = class {
@@ -3227,9 +3227,9 @@ var require_ProxyTracer = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/trace/span_kind.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/span_kind.cjs
 var require_span_kind = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/trace/span_kind.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/span_kind.cjs"(exports2) {
     "use strict";
     var SpanKind = /* @__PURE__ */ (function(SpanKind2) {
       SpanKind2[SpanKind2["INTERNAL"] = 0] = "INTERNAL";
@@ -3243,9 +3243,9 @@ var require_span_kind = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/trace/status.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/status.cjs
 var require_status = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/trace/status.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/status.cjs"(exports2) {
     "use strict";
     var SpanStatusCode = /* @__PURE__ */ (function(SpanStatusCode2) {
       SpanStatusCode2[SpanStatusCode2["UNSET"] = 0] = "UNSET";
@@ -3257,9 +3257,9 @@ var require_status = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/trace/internal/tracestate-validators.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/internal/tracestate-validators.cjs
 var require_tracestate_validators = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/trace/internal/tracestate-validators.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/internal/tracestate-validators.cjs"(exports2) {
     "use strict";
     var VALID_KEY_CHAR_RANGE = "[_0-9a-z-*/]";
     var VALID_KEY_REGEX = new RegExp(`^(?:${`[a-z]${VALID_KEY_CHAR_RANGE}{0,255}`}|${`[a-z0-9]${VALID_KEY_CHAR_RANGE}{0,240}@[a-z]${VALID_KEY_CHAR_RANGE}{0,13}`})$`);
@@ -3276,9 +3276,9 @@ var require_tracestate_validators = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/trace/internal/tracestate-impl.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/internal/tracestate-impl.cjs
 var require_tracestate_impl = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/trace/internal/tracestate-impl.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/internal/tracestate-impl.cjs"(exports2) {
     "use strict";
     var require_tracestate_validators2 = require_tracestate_validators();
     var MAX_TRACE_STATE_ITEMS = 32;
@@ -3345,9 +3345,9 @@ var require_tracestate_impl = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/trace/internal/utils.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/internal/utils.cjs
 var require_utils2 = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/trace/internal/utils.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/internal/utils.cjs"(exports2) {
     "use strict";
     var require_tracestate_impl2 = require_tracestate_impl();
     function createTraceState(rawTraceState) {
@@ -3357,9 +3357,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/trace/NoopTracerProvider.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/NoopTracerProvider.cjs
 var require_NoopTracerProvider = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/trace/NoopTracerProvider.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/NoopTracerProvider.cjs"(exports2) {
     "use strict";
     var require_NoopTracer2 = require_NoopTracer();
     var NoopTracerProvider = class {
@@ -3371,9 +3371,9 @@ var require_NoopTracerProvider = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/trace/ProxyTracerProvider.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/ProxyTracerProvider.cjs
 var require_ProxyTracerProvider = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/trace/ProxyTracerProvider.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/ProxyTracerProvider.cjs"(exports2) {
     "use strict";
     var require_ProxyTracer2 = require_ProxyTracer();
     var NOOP_TRACER_PROVIDER = new (require_NoopTracerProvider()).NoopTracerProvider();
@@ -3404,9 +3404,9 @@ var require_ProxyTracerProvider = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/trace/SamplingResult.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/SamplingResult.cjs
 var require_SamplingResult = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/trace/SamplingResult.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/SamplingResult.cjs"(exports2) {
     "use strict";
     var SamplingDecision = /* @__PURE__ */ (function(SamplingDecision2) {
       SamplingDecision2[SamplingDecision2["NOT_RECORD"] = 0] = "NOT_RECORD";
@@ -3418,27 +3418,27 @@ var require_SamplingResult = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/context-api.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/context-api.cjs
 var require_context_api = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/context-api.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/context-api.cjs"(exports2) {
     "use strict";
     var context = require_context2().ContextAPI.getInstance();
     exports2.context = context;
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/diag-api.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/diag-api.cjs
 var require_diag_api = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/diag-api.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/diag-api.cjs"(exports2) {
     "use strict";
     var diag = require_diag().DiagAPI.instance();
     exports2.diag = diag;
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/logs/NoopLoggerProvider.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/logs/NoopLoggerProvider.cjs
 var require_NoopLoggerProvider = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/logs/NoopLoggerProvider.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/logs/NoopLoggerProvider.cjs"(exports2) {
     "use strict";
     var require_NoopLogger2 = require_NoopLogger();
     var NoopLoggerProvider = class {
@@ -3452,9 +3452,9 @@ var require_NoopLoggerProvider = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/logs/ProxyLogger.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/logs/ProxyLogger.cjs
 var require_ProxyLogger = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/logs/ProxyLogger.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/logs/ProxyLogger.cjs"(exports2) {
     "use strict";
     var require_NoopLogger2 = require_NoopLogger();
     var ProxyLogger = class {
@@ -3491,9 +3491,9 @@ var require_ProxyLogger = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/logs/ProxyLoggerProvider.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/logs/ProxyLoggerProvider.cjs
 var require_ProxyLoggerProvider = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/logs/ProxyLoggerProvider.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/logs/ProxyLoggerProvider.cjs"(exports2) {
     "use strict";
     var require_NoopLoggerProvider2 = require_NoopLoggerProvider();
     var require_ProxyLogger2 = require_ProxyLogger();
@@ -3530,9 +3530,9 @@ var require_ProxyLoggerProvider = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/api/logs.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/api/logs.cjs
 var require_logs = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/api/logs.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/api/logs.cjs"(exports2) {
     "use strict";
     var require_global_utils2 = require_global_utils();
     var require_diag2 = require_diag();
@@ -3587,18 +3587,18 @@ var require_logs = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/logs-api.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/logs-api.cjs
 var require_logs_api = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/logs-api.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/logs-api.cjs"(exports2) {
     "use strict";
     var logs = require_logs().LogsAPI.getInstance();
     exports2.logs = logs;
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/metrics/NoopMeterProvider.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/metrics/NoopMeterProvider.cjs
 var require_NoopMeterProvider = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/metrics/NoopMeterProvider.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/metrics/NoopMeterProvider.cjs"(exports2) {
     "use strict";
     var require_NoopMeter2 = require_NoopMeter();
     var NoopMeterProvider = class {
@@ -3612,9 +3612,9 @@ var require_NoopMeterProvider = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/api/metrics.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/api/metrics.cjs
 var require_metrics = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/api/metrics.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/api/metrics.cjs"(exports2) {
     "use strict";
     var require_global_utils2 = require_global_utils();
     var require_diag2 = require_diag();
@@ -3657,18 +3657,18 @@ var require_metrics = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/metrics-api.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/metrics-api.cjs
 var require_metrics_api = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/metrics-api.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/metrics-api.cjs"(exports2) {
     "use strict";
     var metrics2 = require_metrics().MetricsAPI.getInstance();
     exports2.metrics = metrics2;
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/propagation/NoopTextMapPropagator.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/propagation/NoopTextMapPropagator.cjs
 var require_NoopTextMapPropagator = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/propagation/NoopTextMapPropagator.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/propagation/NoopTextMapPropagator.cjs"(exports2) {
     "use strict";
     var NoopTextMapPropagator = class {
       /** Noop inject function does nothing */
@@ -3686,9 +3686,9 @@ var require_NoopTextMapPropagator = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/baggage/context-helpers.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/baggage/context-helpers.cjs
 var require_context_helpers = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/baggage/context-helpers.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/baggage/context-helpers.cjs"(exports2) {
     "use strict";
     var require_context3 = require_context();
     var require_context$1 = require_context2();
@@ -3712,9 +3712,9 @@ var require_context_helpers = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/api/propagation.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/api/propagation.cjs
 var require_propagation = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/api/propagation.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/api/propagation.cjs"(exports2) {
     "use strict";
     var require_global_utils2 = require_global_utils();
     var require_diag2 = require_diag();
@@ -3784,18 +3784,18 @@ var require_propagation = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/propagation-api.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/propagation-api.cjs
 var require_propagation_api = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/propagation-api.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/propagation-api.cjs"(exports2) {
     "use strict";
     var propagation = require_propagation().PropagationAPI.getInstance();
     exports2.propagation = propagation;
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/api/trace.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/api/trace.cjs
 var require_trace = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/api/trace.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/api/trace.cjs"(exports2) {
     "use strict";
     var require_global_utils2 = require_global_utils();
     var require_diag2 = require_diag();
@@ -3853,18 +3853,18 @@ var require_trace = __commonJS({
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/trace-api.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace-api.cjs
 var require_trace_api = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/trace-api.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace-api.cjs"(exports2) {
     "use strict";
     var trace = require_trace().TraceAPI.getInstance();
     exports2.trace = trace;
   }
 });
 
-// ../node_modules/@opentelemetry/api/dist/index.cjs
+// ../../../../work/main/node_modules/@opentelemetry/api/dist/index.cjs
 var require_dist = __commonJS({
-  "../node_modules/@opentelemetry/api/dist/index.cjs"(exports2) {
+  "../../../../work/main/node_modules/@opentelemetry/api/dist/index.cjs"(exports2) {
     "use strict";
     Object.defineProperties(exports2, {
       __esModule: { value: true },
@@ -3936,9 +3936,9 @@ var require_dist = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/metrics/processCpuTotal.js
+// ../../../../work/main/node_modules/prom-client/lib/metrics/processCpuTotal.js
 var require_processCpuTotal = __commonJS({
-  "../node_modules/prom-client/lib/metrics/processCpuTotal.js"(exports2, module2) {
+  "../../../../work/main/node_modules/prom-client/lib/metrics/processCpuTotal.js"(exports2, module2) {
     "use strict";
     var OtelApi = require_dist();
     var Counter2 = require_counter();
@@ -4021,9 +4021,9 @@ var require_processCpuTotal = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/metrics/processStartTime.js
+// ../../../../work/main/node_modules/prom-client/lib/metrics/processStartTime.js
 var require_processStartTime = __commonJS({
-  "../node_modules/prom-client/lib/metrics/processStartTime.js"(exports2, module2) {
+  "../../../../work/main/node_modules/prom-client/lib/metrics/processStartTime.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var startInSeconds = Math.round(Date.now() / 1e3 - process.uptime());
@@ -4047,9 +4047,9 @@ var require_processStartTime = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js
+// ../../../../work/main/node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js
 var require_osMemoryHeapLinux = __commonJS({
-  "../node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js"(exports2, module2) {
+  "../../../../work/main/node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var fs = require("fs");
@@ -4113,9 +4113,9 @@ var require_osMemoryHeapLinux = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js
+// ../../../../work/main/node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js
 var require_safeMemoryUsage = __commonJS({
-  "../node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js"(exports2, module2) {
+  "../../../../work/main/node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js"(exports2, module2) {
     "use strict";
     function safeMemoryUsage() {
       try {
@@ -4128,9 +4128,9 @@ var require_safeMemoryUsage = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/metrics/osMemoryHeap.js
+// ../../../../work/main/node_modules/prom-client/lib/metrics/osMemoryHeap.js
 var require_osMemoryHeap = __commonJS({
-  "../node_modules/prom-client/lib/metrics/osMemoryHeap.js"(exports2, module2) {
+  "../../../../work/main/node_modules/prom-client/lib/metrics/osMemoryHeap.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var linuxVariant = require_osMemoryHeapLinux();
@@ -4158,9 +4158,9 @@ var require_osMemoryHeap = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js
+// ../../../../work/main/node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js
 var require_processOpenFileDescriptors = __commonJS({
-  "../node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js"(exports2, module2) {
+  "../../../../work/main/node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var fs = require("fs");
@@ -4191,9 +4191,9 @@ var require_processOpenFileDescriptors = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js
+// ../../../../work/main/node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js
 var require_processMaxFileDescriptors = __commonJS({
-  "../node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js"(exports2, module2) {
+  "../../../../work/main/node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var fs = require("fs");
@@ -4233,9 +4233,9 @@ var require_processMaxFileDescriptors = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/metrics/eventLoopLag.js
+// ../../../../work/main/node_modules/prom-client/lib/metrics/eventLoopLag.js
 var require_eventLoopLag = __commonJS({
-  "../node_modules/prom-client/lib/metrics/eventLoopLag.js"(exports2, module2) {
+  "../../../../work/main/node_modules/prom-client/lib/metrics/eventLoopLag.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var perf_hooks;
@@ -4363,9 +4363,9 @@ var require_eventLoopLag = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js
+// ../../../../work/main/node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js
 var require_processMetricsHelpers = __commonJS({
-  "../node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js"(exports2, module2) {
+  "../../../../work/main/node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js"(exports2, module2) {
     "use strict";
     function aggregateByObjectName(list) {
       const data = {};
@@ -4395,9 +4395,9 @@ var require_processMetricsHelpers = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/metrics/processHandles.js
+// ../../../../work/main/node_modules/prom-client/lib/metrics/processHandles.js
 var require_processHandles = __commonJS({
-  "../node_modules/prom-client/lib/metrics/processHandles.js"(exports2, module2) {
+  "../../../../work/main/node_modules/prom-client/lib/metrics/processHandles.js"(exports2, module2) {
     "use strict";
     var { aggregateByObjectName } = require_processMetricsHelpers();
     var { updateMetrics } = require_processMetricsHelpers();
@@ -4440,9 +4440,9 @@ var require_processHandles = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/metrics/processRequests.js
+// ../../../../work/main/node_modules/prom-client/lib/metrics/processRequests.js
 var require_processRequests = __commonJS({
-  "../node_modules/prom-client/lib/metrics/processRequests.js"(exports2, module2) {
+  "../../../../work/main/node_modules/prom-client/lib/metrics/processRequests.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var { aggregateByObjectName } = require_processMetricsHelpers();
@@ -4484,9 +4484,9 @@ var require_processRequests = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/metrics/processResources.js
+// ../../../../work/main/node_modules/prom-client/lib/metrics/processResources.js
 var require_processResources = __commonJS({
-  "../node_modules/prom-client/lib/metrics/processResources.js"(exports2, module2) {
+  "../../../../work/main/node_modules/prom-client/lib/metrics/processResources.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var { updateMetrics } = require_processMetricsHelpers();
@@ -4536,9 +4536,9 @@ var require_processResources = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/metrics/heapSizeAndUsed.js
+// ../../../../work/main/node_modules/prom-client/lib/metrics/heapSizeAndUsed.js
 var require_heapSizeAndUsed = __commonJS({
-  "../node_modules/prom-client/lib/metrics/heapSizeAndUsed.js"(exports2, module2) {
+  "../../../../work/main/node_modules/prom-client/lib/metrics/heapSizeAndUsed.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var safeMemoryUsage = require_safeMemoryUsage();
@@ -4592,9 +4592,9 @@ var require_heapSizeAndUsed = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js
+// ../../../../work/main/node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js
 var require_heapSpacesSizeAndUsed = __commonJS({
-  "../node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js"(exports2, module2) {
+  "../../../../work/main/node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var v8 = require("v8");
@@ -4644,9 +4644,9 @@ var require_heapSpacesSizeAndUsed = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/metrics/version.js
+// ../../../../work/main/node_modules/prom-client/lib/metrics/version.js
 var require_version2 = __commonJS({
-  "../node_modules/prom-client/lib/metrics/version.js"(exports2, module2) {
+  "../../../../work/main/node_modules/prom-client/lib/metrics/version.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var version2 = process.version;
@@ -4677,9 +4677,9 @@ var require_version2 = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/metrics/gc.js
+// ../../../../work/main/node_modules/prom-client/lib/metrics/gc.js
 var require_gc = __commonJS({
-  "../node_modules/prom-client/lib/metrics/gc.js"(exports2, module2) {
+  "../../../../work/main/node_modules/prom-client/lib/metrics/gc.js"(exports2, module2) {
     "use strict";
     var Histogram2 = require_histogram();
     var perf_hooks;
@@ -4723,9 +4723,9 @@ var require_gc = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/defaultMetrics.js
+// ../../../../work/main/node_modules/prom-client/lib/defaultMetrics.js
 var require_defaultMetrics = __commonJS({
-  "../node_modules/prom-client/lib/defaultMetrics.js"(exports2, module2) {
+  "../../../../work/main/node_modules/prom-client/lib/defaultMetrics.js"(exports2, module2) {
     "use strict";
     var { isObject: isObject2 } = require_util();
     var processCpuTotal = require_processCpuTotal();
@@ -4770,9 +4770,9 @@ var require_defaultMetrics = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/metricAggregators.js
+// ../../../../work/main/node_modules/prom-client/lib/metricAggregators.js
 var require_metricAggregators = __commonJS({
-  "../node_modules/prom-client/lib/metricAggregators.js"(exports2) {
+  "../../../../work/main/node_modules/prom-client/lib/metricAggregators.js"(exports2) {
     "use strict";
     var { Grouper, hashObject } = require_util();
     function AggregatorFactory(aggregatorFn) {
@@ -4843,9 +4843,9 @@ var require_metricAggregators = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/lib/cluster.js
+// ../../../../work/main/node_modules/prom-client/lib/cluster.js
 var require_cluster = __commonJS({
-  "../node_modules/prom-client/lib/cluster.js"(exports2, module2) {
+  "../../../../work/main/node_modules/prom-client/lib/cluster.js"(exports2, module2) {
     "use strict";
     var Registry2 = require_registry();
     var { Grouper } = require_util();
@@ -5014,9 +5014,9 @@ var require_cluster = __commonJS({
   }
 });
 
-// ../node_modules/prom-client/index.js
+// ../../../../work/main/node_modules/prom-client/index.js
 var require_prom_client = __commonJS({
-  "../node_modules/prom-client/index.js"(exports2) {
+  "../../../../work/main/node_modules/prom-client/index.js"(exports2) {
     "use strict";
     exports2.register = require_registry().globalRegistry;
     exports2.Registry = require_registry();
@@ -5046,9 +5046,9 @@ var require_prom_client = __commonJS({
   }
 });
 
-// ../node_modules/@ioredis/commands/built/commands.json
+// ../../../../work/main/node_modules/@ioredis/commands/built/commands.json
 var require_commands = __commonJS({
-  "../node_modules/@ioredis/commands/built/commands.json"(exports2, module2) {
+  "../../../../work/main/node_modules/@ioredis/commands/built/commands.json"(exports2, module2) {
     module2.exports = {
       acl: {
         arity: -2,
@@ -7529,9 +7529,9 @@ var require_commands = __commonJS({
   }
 });
 
-// ../node_modules/@ioredis/commands/built/index.js
+// ../../../../work/main/node_modules/@ioredis/commands/built/index.js
 var require_built = __commonJS({
-  "../node_modules/@ioredis/commands/built/index.js"(exports2) {
+  "../../../../work/main/node_modules/@ioredis/commands/built/index.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -7714,9 +7714,9 @@ var require_built = __commonJS({
   }
 });
 
-// ../node_modules/standard-as-callback/built/utils.js
+// ../../../../work/main/node_modules/standard-as-callback/built/utils.js
 var require_utils3 = __commonJS({
-  "../node_modules/standard-as-callback/built/utils.js"(exports2) {
+  "../../../../work/main/node_modules/standard-as-callback/built/utils.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.tryCatch = exports2.errorObj = void 0;
@@ -7740,9 +7740,9 @@ var require_utils3 = __commonJS({
   }
 });
 
-// ../node_modules/standard-as-callback/built/index.js
+// ../../../../work/main/node_modules/standard-as-callback/built/index.js
 var require_built2 = __commonJS({
-  "../node_modules/standard-as-callback/built/index.js"(exports2) {
+  "../../../../work/main/node_modules/standard-as-callback/built/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var utils_1 = require_utils3();
@@ -7781,9 +7781,9 @@ var require_built2 = __commonJS({
   }
 });
 
-// ../node_modules/redis-errors/lib/old.js
+// ../../../../work/main/node_modules/redis-errors/lib/old.js
 var require_old = __commonJS({
-  "../node_modules/redis-errors/lib/old.js"(exports2, module2) {
+  "../../../../work/main/node_modules/redis-errors/lib/old.js"(exports2, module2) {
     "use strict";
     var assert = require("assert");
     var util = require("util");
@@ -7877,9 +7877,9 @@ var require_old = __commonJS({
   }
 });
 
-// ../node_modules/redis-errors/lib/modern.js
+// ../../../../work/main/node_modules/redis-errors/lib/modern.js
 var require_modern = __commonJS({
-  "../node_modules/redis-errors/lib/modern.js"(exports2, module2) {
+  "../../../../work/main/node_modules/redis-errors/lib/modern.js"(exports2, module2) {
     "use strict";
     var assert = require("assert");
     var RedisError = class extends Error {
@@ -7933,18 +7933,18 @@ var require_modern = __commonJS({
   }
 });
 
-// ../node_modules/redis-errors/index.js
+// ../../../../work/main/node_modules/redis-errors/index.js
 var require_redis_errors = __commonJS({
-  "../node_modules/redis-errors/index.js"(exports2, module2) {
+  "../../../../work/main/node_modules/redis-errors/index.js"(exports2, module2) {
     "use strict";
     var Errors = process.version.charCodeAt(1) < 55 && process.version.charCodeAt(2) === 46 ? require_old() : require_modern();
     module2.exports = Errors;
   }
 });
 
-// ../node_modules/cluster-key-slot/lib/index.js
+// ../../../../work/main/node_modules/cluster-key-slot/lib/index.js
 var require_lib = __commonJS({
-  "../node_modules/cluster-key-slot/lib/index.js"(exports2, module2) {
+  "../../../../work/main/node_modules/cluster-key-slot/lib/index.js"(exports2, module2) {
     "use strict";
     var lookup = [
       0,
@@ -8266,9 +8266,9 @@ var require_lib = __commonJS({
   }
 });
 
-// ../node_modules/lodash.defaults/index.js
+// ../../../../work/main/node_modules/lodash.defaults/index.js
 var require_lodash = __commonJS({
-  "../node_modules/lodash.defaults/index.js"(exports2, module2) {
+  "../../../../work/main/node_modules/lodash.defaults/index.js"(exports2, module2) {
     "use strict";
     var MAX_SAFE_INTEGER = 9007199254740991;
     var argsTag = "[object Arguments]";
@@ -8446,9 +8446,9 @@ var require_lodash = __commonJS({
   }
 });
 
-// ../node_modules/lodash.isarguments/index.js
+// ../../../../work/main/node_modules/lodash.isarguments/index.js
 var require_lodash2 = __commonJS({
-  "../node_modules/lodash.isarguments/index.js"(exports2, module2) {
+  "../../../../work/main/node_modules/lodash.isarguments/index.js"(exports2, module2) {
     "use strict";
     var MAX_SAFE_INTEGER = 9007199254740991;
     var argsTag = "[object Arguments]";
@@ -8485,9 +8485,9 @@ var require_lodash2 = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/utils/lodash.js
+// ../../../../work/main/node_modules/ioredis/built/utils/lodash.js
 var require_lodash3 = __commonJS({
-  "../node_modules/ioredis/built/utils/lodash.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/utils/lodash.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isArguments = exports2.defaults = exports2.noop = void 0;
@@ -8501,9 +8501,9 @@ var require_lodash3 = __commonJS({
   }
 });
 
-// ../node_modules/ms/index.js
+// ../../../../work/main/node_modules/ms/index.js
 var require_ms = __commonJS({
-  "../node_modules/ms/index.js"(exports2, module2) {
+  "../../../../work/main/node_modules/ms/index.js"(exports2, module2) {
     "use strict";
     var s = 1e3;
     var m = s * 60;
@@ -8618,9 +8618,9 @@ var require_ms = __commonJS({
   }
 });
 
-// ../node_modules/debug/src/common.js
+// ../../../../work/main/node_modules/debug/src/common.js
 var require_common = __commonJS({
-  "../node_modules/debug/src/common.js"(exports2, module2) {
+  "../../../../work/main/node_modules/debug/src/common.js"(exports2, module2) {
     "use strict";
     function setup(env) {
       createDebug.debug = createDebug;
@@ -8796,9 +8796,9 @@ var require_common = __commonJS({
   }
 });
 
-// ../node_modules/debug/src/browser.js
+// ../../../../work/main/node_modules/debug/src/browser.js
 var require_browser = __commonJS({
-  "../node_modules/debug/src/browser.js"(exports2, module2) {
+  "../../../../work/main/node_modules/debug/src/browser.js"(exports2, module2) {
     "use strict";
     exports2.formatArgs = formatArgs;
     exports2.save = save;
@@ -8967,9 +8967,9 @@ var require_browser = __commonJS({
   }
 });
 
-// ../node_modules/debug/src/node.js
+// ../../../../work/main/node_modules/debug/src/node.js
 var require_node = __commonJS({
-  "../node_modules/debug/src/node.js"(exports2, module2) {
+  "../../../../work/main/node_modules/debug/src/node.js"(exports2, module2) {
     "use strict";
     var tty = require("tty");
     var util = require("util");
@@ -9142,9 +9142,9 @@ var require_node = __commonJS({
   }
 });
 
-// ../node_modules/debug/src/index.js
+// ../../../../work/main/node_modules/debug/src/index.js
 var require_src = __commonJS({
-  "../node_modules/debug/src/index.js"(exports2, module2) {
+  "../../../../work/main/node_modules/debug/src/index.js"(exports2, module2) {
     "use strict";
     if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
       module2.exports = require_browser();
@@ -9154,9 +9154,9 @@ var require_src = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/utils/debug.js
+// ../../../../work/main/node_modules/ioredis/built/utils/debug.js
 var require_debug = __commonJS({
-  "../node_modules/ioredis/built/utils/debug.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/utils/debug.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.genRedactedString = exports2.getStringValue = exports2.MAX_ARGUMENT_LENGTH = void 0;
@@ -9240,9 +9240,9 @@ var require_debug = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/constants/TLSProfiles.js
+// ../../../../work/main/node_modules/ioredis/built/constants/TLSProfiles.js
 var require_TLSProfiles = __commonJS({
-  "../node_modules/ioredis/built/constants/TLSProfiles.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/constants/TLSProfiles.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var RedisCloudCA = `-----BEGIN CERTIFICATE-----
@@ -9392,9 +9392,9 @@ WD9f
   }
 });
 
-// ../node_modules/ioredis/built/utils/index.js
+// ../../../../work/main/node_modules/ioredis/built/utils/index.js
 var require_utils4 = __commonJS({
-  "../node_modules/ioredis/built/utils/index.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/utils/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.noop = exports2.defaults = exports2.Debug = exports2.getPackageMeta = exports2.zipMap = exports2.CONNECTION_CLOSED_ERROR_MSG = exports2.shuffle = exports2.sample = exports2.resolveTLSProfile = exports2.parseURL = exports2.optimizeErrorStack = exports2.toArg = exports2.convertMapToArray = exports2.convertObjectToArray = exports2.timeout = exports2.packObject = exports2.isInt = exports2.wrapMultiResult = exports2.convertBufferToString = void 0;
@@ -9621,9 +9621,9 @@ var require_utils4 = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/utils/argumentParsers.js
+// ../../../../work/main/node_modules/ioredis/built/utils/argumentParsers.js
 var require_argumentParsers = __commonJS({
-  "../node_modules/ioredis/built/utils/argumentParsers.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/utils/argumentParsers.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.parseBlockOption = exports2.parseSecondsArgument = void 0;
@@ -9680,9 +9680,9 @@ var require_argumentParsers = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/Command.js
+// ../../../../work/main/node_modules/ioredis/built/Command.js
 var require_Command = __commonJS({
-  "../node_modules/ioredis/built/Command.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/Command.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var commands_1 = require_built();
@@ -10075,9 +10075,9 @@ var require_Command = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/errors/ClusterAllFailedError.js
+// ../../../../work/main/node_modules/ioredis/built/errors/ClusterAllFailedError.js
 var require_ClusterAllFailedError = __commonJS({
-  "../node_modules/ioredis/built/errors/ClusterAllFailedError.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/errors/ClusterAllFailedError.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var redis_errors_1 = require_redis_errors();
@@ -10096,9 +10096,9 @@ var require_ClusterAllFailedError = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/ScanStream.js
+// ../../../../work/main/node_modules/ioredis/built/ScanStream.js
 var require_ScanStream = __commonJS({
-  "../node_modules/ioredis/built/ScanStream.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/ScanStream.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var stream_1 = require("stream");
@@ -10150,9 +10150,9 @@ var require_ScanStream = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/autoPipelining.js
+// ../../../../work/main/node_modules/ioredis/built/autoPipelining.js
 var require_autoPipelining = __commonJS({
-  "../node_modules/ioredis/built/autoPipelining.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/autoPipelining.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.executeWithAutoPipelining = exports2.getFirstValueInFlattenedArray = exports2.shouldUseAutoPipelining = exports2.notAllowedAutoPipelineCommands = exports2.kCallbacks = exports2.kExec = void 0;
@@ -10273,9 +10273,9 @@ var require_autoPipelining = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/Script.js
+// ../../../../work/main/node_modules/ioredis/built/Script.js
 var require_Script = __commonJS({
-  "../node_modules/ioredis/built/Script.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/Script.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var crypto_1 = require("crypto");
@@ -10338,9 +10338,9 @@ var require_Script = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/utils/Commander.js
+// ../../../../work/main/node_modules/ioredis/built/utils/Commander.js
 var require_Commander = __commonJS({
-  "../node_modules/ioredis/built/utils/Commander.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/utils/Commander.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var commands_1 = require_built();
@@ -10454,9 +10454,9 @@ var require_Commander = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/Pipeline.js
+// ../../../../work/main/node_modules/ioredis/built/Pipeline.js
 var require_Pipeline = __commonJS({
-  "../node_modules/ioredis/built/Pipeline.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/Pipeline.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var calculateSlot = require_lib();
@@ -10758,9 +10758,9 @@ var require_Pipeline = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/transaction.js
+// ../../../../work/main/node_modules/ioredis/built/transaction.js
 var require_transaction = __commonJS({
-  "../node_modules/ioredis/built/transaction.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/transaction.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.addTransactionSupport = void 0;
@@ -10851,9 +10851,9 @@ var require_transaction = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/utils/applyMixin.js
+// ../../../../work/main/node_modules/ioredis/built/utils/applyMixin.js
 var require_applyMixin = __commonJS({
-  "../node_modules/ioredis/built/utils/applyMixin.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/utils/applyMixin.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     function applyMixin(derivedConstructor, mixinConstructor) {
@@ -10865,9 +10865,9 @@ var require_applyMixin = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/cluster/ClusterOptions.js
+// ../../../../work/main/node_modules/ioredis/built/cluster/ClusterOptions.js
 var require_ClusterOptions = __commonJS({
-  "../node_modules/ioredis/built/cluster/ClusterOptions.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/cluster/ClusterOptions.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DEFAULT_CLUSTER_OPTIONS = void 0;
@@ -10893,9 +10893,9 @@ var require_ClusterOptions = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/cluster/util.js
+// ../../../../work/main/node_modules/ioredis/built/cluster/util.js
 var require_util2 = __commonJS({
-  "../node_modules/ioredis/built/cluster/util.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/cluster/util.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getConnectionName = exports2.weightSrvRecords = exports2.groupSrvRecords = exports2.getUniqueHostnamesFromOptions = exports2.normalizeNodeOptions = exports2.nodeKeyToRedisOptions = exports2.getNodeKey = void 0;
@@ -10993,9 +10993,9 @@ var require_util2 = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/cluster/ClusterSubscriber.js
+// ../../../../work/main/node_modules/ioredis/built/cluster/ClusterSubscriber.js
 var require_ClusterSubscriber = __commonJS({
-  "../node_modules/ioredis/built/cluster/ClusterSubscriber.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/cluster/ClusterSubscriber.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var util_1 = require_util2();
@@ -11179,9 +11179,9 @@ var require_ClusterSubscriber = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/cluster/ConnectionPool.js
+// ../../../../work/main/node_modules/ioredis/built/cluster/ConnectionPool.js
 var require_ConnectionPool = __commonJS({
-  "../node_modules/ioredis/built/cluster/ConnectionPool.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/cluster/ConnectionPool.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var events_1 = require("events");
@@ -11332,9 +11332,9 @@ var require_ConnectionPool = __commonJS({
   }
 });
 
-// ../node_modules/denque/index.js
+// ../../../../work/main/node_modules/denque/index.js
 var require_denque = __commonJS({
-  "../node_modules/denque/index.js"(exports2, module2) {
+  "../../../../work/main/node_modules/denque/index.js"(exports2, module2) {
     "use strict";
     function Denque(array, options) {
       var options = options || {};
@@ -11647,9 +11647,9 @@ var require_denque = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/cluster/DelayQueue.js
+// ../../../../work/main/node_modules/ioredis/built/cluster/DelayQueue.js
 var require_DelayQueue = __commonJS({
-  "../node_modules/ioredis/built/cluster/DelayQueue.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/cluster/DelayQueue.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var utils_1 = require_utils4();
@@ -11703,9 +11703,9 @@ var require_DelayQueue = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/cluster/ShardedSubscriber.js
+// ../../../../work/main/node_modules/ioredis/built/cluster/ShardedSubscriber.js
 var require_ShardedSubscriber = __commonJS({
-  "../node_modules/ioredis/built/cluster/ShardedSubscriber.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/cluster/ShardedSubscriber.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var util_1 = require_util2();
@@ -11795,9 +11795,9 @@ var require_ShardedSubscriber = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/cluster/ClusterSubscriberGroup.js
+// ../../../../work/main/node_modules/ioredis/built/cluster/ClusterSubscriberGroup.js
 var require_ClusterSubscriberGroup = __commonJS({
-  "../node_modules/ioredis/built/cluster/ClusterSubscriberGroup.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/cluster/ClusterSubscriberGroup.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var utils_1 = require_utils4();
@@ -12069,9 +12069,9 @@ var require_ClusterSubscriberGroup = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/cluster/index.js
+// ../../../../work/main/node_modules/ioredis/built/cluster/index.js
 var require_cluster2 = __commonJS({
-  "../node_modules/ioredis/built/cluster/index.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/cluster/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var commands_1 = require_built();
@@ -12916,9 +12916,9 @@ var require_cluster2 = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/connectors/AbstractConnector.js
+// ../../../../work/main/node_modules/ioredis/built/connectors/AbstractConnector.js
 var require_AbstractConnector = __commonJS({
-  "../node_modules/ioredis/built/connectors/AbstractConnector.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/connectors/AbstractConnector.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var utils_1 = require_utils4();
@@ -12948,9 +12948,9 @@ var require_AbstractConnector = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/connectors/StandaloneConnector.js
+// ../../../../work/main/node_modules/ioredis/built/connectors/StandaloneConnector.js
 var require_StandaloneConnector = __commonJS({
-  "../node_modules/ioredis/built/connectors/StandaloneConnector.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/connectors/StandaloneConnector.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var net_1 = require("net");
@@ -13013,9 +13013,9 @@ var require_StandaloneConnector = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/connectors/SentinelConnector/SentinelIterator.js
+// ../../../../work/main/node_modules/ioredis/built/connectors/SentinelConnector/SentinelIterator.js
 var require_SentinelIterator = __commonJS({
-  "../node_modules/ioredis/built/connectors/SentinelConnector/SentinelIterator.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/connectors/SentinelConnector/SentinelIterator.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     function isSentinelEql(a, b) {
@@ -13053,9 +13053,9 @@ var require_SentinelIterator = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/connectors/SentinelConnector/FailoverDetector.js
+// ../../../../work/main/node_modules/ioredis/built/connectors/SentinelConnector/FailoverDetector.js
 var require_FailoverDetector = __commonJS({
-  "../node_modules/ioredis/built/connectors/SentinelConnector/FailoverDetector.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/connectors/SentinelConnector/FailoverDetector.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.FailoverDetector = void 0;
@@ -13101,9 +13101,9 @@ var require_FailoverDetector = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/connectors/SentinelConnector/index.js
+// ../../../../work/main/node_modules/ioredis/built/connectors/SentinelConnector/index.js
 var require_SentinelConnector = __commonJS({
-  "../node_modules/ioredis/built/connectors/SentinelConnector/index.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/connectors/SentinelConnector/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.SentinelIterator = void 0;
@@ -13367,9 +13367,9 @@ var require_SentinelConnector = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/connectors/index.js
+// ../../../../work/main/node_modules/ioredis/built/connectors/index.js
 var require_connectors = __commonJS({
-  "../node_modules/ioredis/built/connectors/index.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/connectors/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.SentinelConnector = exports2.StandaloneConnector = void 0;
@@ -13380,9 +13380,9 @@ var require_connectors = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/errors/MaxRetriesPerRequestError.js
+// ../../../../work/main/node_modules/ioredis/built/errors/MaxRetriesPerRequestError.js
 var require_MaxRetriesPerRequestError = __commonJS({
-  "../node_modules/ioredis/built/errors/MaxRetriesPerRequestError.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/errors/MaxRetriesPerRequestError.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var redis_errors_1 = require_redis_errors();
@@ -13400,9 +13400,9 @@ var require_MaxRetriesPerRequestError = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/errors/index.js
+// ../../../../work/main/node_modules/ioredis/built/errors/index.js
 var require_errors = __commonJS({
-  "../node_modules/ioredis/built/errors/index.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/errors/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.MaxRetriesPerRequestError = void 0;
@@ -13411,9 +13411,9 @@ var require_errors = __commonJS({
   }
 });
 
-// ../node_modules/redis-parser/lib/parser.js
+// ../../../../work/main/node_modules/redis-parser/lib/parser.js
 var require_parser = __commonJS({
-  "../node_modules/redis-parser/lib/parser.js"(exports2, module2) {
+  "../../../../work/main/node_modules/redis-parser/lib/parser.js"(exports2, module2) {
     "use strict";
     var Buffer2 = require("buffer").Buffer;
     var StringDecoder = require("string_decoder").StringDecoder;
@@ -13812,17 +13812,17 @@ var require_parser = __commonJS({
   }
 });
 
-// ../node_modules/redis-parser/index.js
+// ../../../../work/main/node_modules/redis-parser/index.js
 var require_redis_parser = __commonJS({
-  "../node_modules/redis-parser/index.js"(exports2, module2) {
+  "../../../../work/main/node_modules/redis-parser/index.js"(exports2, module2) {
     "use strict";
     module2.exports = require_parser();
   }
 });
 
-// ../node_modules/ioredis/built/SubscriptionSet.js
+// ../../../../work/main/node_modules/ioredis/built/SubscriptionSet.js
 var require_SubscriptionSet = __commonJS({
-  "../node_modules/ioredis/built/SubscriptionSet.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/SubscriptionSet.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var SubscriptionSet = class {
@@ -13862,9 +13862,9 @@ var require_SubscriptionSet = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/DataHandler.js
+// ../../../../work/main/node_modules/ioredis/built/DataHandler.js
 var require_DataHandler = __commonJS({
-  "../node_modules/ioredis/built/DataHandler.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/DataHandler.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var Command_1 = require_Command();
@@ -14070,9 +14070,9 @@ var require_DataHandler = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/redis/event_handler.js
+// ../../../../work/main/node_modules/ioredis/built/redis/event_handler.js
 var require_event_handler = __commonJS({
-  "../node_modules/ioredis/built/redis/event_handler.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/redis/event_handler.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.readyHandler = exports2.errorHandler = exports2.closeHandler = exports2.connectHandler = void 0;
@@ -14350,9 +14350,9 @@ var require_event_handler = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/redis/RedisOptions.js
+// ../../../../work/main/node_modules/ioredis/built/redis/RedisOptions.js
 var require_RedisOptions = __commonJS({
-  "../node_modules/ioredis/built/redis/RedisOptions.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/redis/RedisOptions.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DEFAULT_REDIS_OPTIONS = void 0;
@@ -14409,9 +14409,9 @@ var require_RedisOptions = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/Redis.js
+// ../../../../work/main/node_modules/ioredis/built/Redis.js
 var require_Redis = __commonJS({
-  "../node_modules/ioredis/built/Redis.js"(exports2) {
+  "../../../../work/main/node_modules/ioredis/built/Redis.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var commands_1 = require_built();
@@ -15057,9 +15057,9 @@ var require_Redis = __commonJS({
   }
 });
 
-// ../node_modules/ioredis/built/index.js
+// ../../../../work/main/node_modules/ioredis/built/index.js
 var require_built3 = __commonJS({
-  "../node_modules/ioredis/built/index.js"(exports2, module2) {
+  "../../../../work/main/node_modules/ioredis/built/index.js"(exports2, module2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.print = exports2.ReplyError = exports2.SentinelIterator = exports2.SentinelConnector = exports2.AbstractConnector = exports2.Pipeline = exports2.ScanStream = exports2.Command = exports2.Cluster = exports2.Redis = exports2.default = void 0;
@@ -15120,9 +15120,9 @@ var require_built3 = __commonJS({
   }
 });
 
-// ../node_modules/ws/lib/constants.js
+// ../../../../work/main/node_modules/ws/lib/constants.js
 var require_constants = __commonJS({
-  "../node_modules/ws/lib/constants.js"(exports2, module2) {
+  "../../../../work/main/node_modules/ws/lib/constants.js"(exports2, module2) {
     "use strict";
     var BINARY_TYPES = ["nodebuffer", "arraybuffer", "fragments"];
     var hasBlob = typeof Blob !== "undefined";
@@ -15142,9 +15142,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../node_modules/node-gyp-build/node-gyp-build.js
+// ../../../../work/main/node_modules/node-gyp-build/node-gyp-build.js
 var require_node_gyp_build = __commonJS({
-  "../node_modules/node-gyp-build/node-gyp-build.js"(exports2, module2) {
+  "../../../../work/main/node_modules/node-gyp-build/node-gyp-build.js"(exports2, module2) {
     "use strict";
     var fs = require("fs");
     var path = require("path");
@@ -15312,9 +15312,9 @@ var require_node_gyp_build = __commonJS({
   }
 });
 
-// ../node_modules/node-gyp-build/index.js
+// ../../../../work/main/node_modules/node-gyp-build/index.js
 var require_node_gyp_build2 = __commonJS({
-  "../node_modules/node-gyp-build/index.js"(exports2, module2) {
+  "../../../../work/main/node_modules/node-gyp-build/index.js"(exports2, module2) {
     "use strict";
     var runtimeRequire = typeof __webpack_require__ === "function" ? __non_webpack_require__ : require;
     if (typeof runtimeRequire.addon === "function") {
@@ -15325,9 +15325,9 @@ var require_node_gyp_build2 = __commonJS({
   }
 });
 
-// ../node_modules/bufferutil/fallback.js
+// ../../../../work/main/node_modules/bufferutil/fallback.js
 var require_fallback = __commonJS({
-  "../node_modules/bufferutil/fallback.js"(exports2, module2) {
+  "../../../../work/main/node_modules/bufferutil/fallback.js"(exports2, module2) {
     "use strict";
     var mask = (source, mask2, output, offset, length) => {
       for (var i = 0; i < length; i++) {
@@ -15344,9 +15344,9 @@ var require_fallback = __commonJS({
   }
 });
 
-// ../node_modules/bufferutil/index.js
+// ../../../../work/main/node_modules/bufferutil/index.js
 var require_bufferutil = __commonJS({
-  "../node_modules/bufferutil/index.js"(exports2, module2) {
+  "../../../../work/main/node_modules/bufferutil/index.js"(exports2, module2) {
     "use strict";
     try {
       module2.exports = require_node_gyp_build2()(__dirname);
@@ -15356,9 +15356,9 @@ var require_bufferutil = __commonJS({
   }
 });
 
-// ../node_modules/ws/lib/buffer-util.js
+// ../../../../work/main/node_modules/ws/lib/buffer-util.js
 var require_buffer_util = __commonJS({
-  "../node_modules/ws/lib/buffer-util.js"(exports2, module2) {
+  "../../../../work/main/node_modules/ws/lib/buffer-util.js"(exports2, module2) {
     "use strict";
     var { EMPTY_BUFFER } = require_constants();
     var FastBuffer = Buffer[Symbol.species];
@@ -15431,9 +15431,9 @@ var require_buffer_util = __commonJS({
   }
 });
 
-// ../node_modules/ws/lib/limiter.js
+// ../../../../work/main/node_modules/ws/lib/limiter.js
 var require_limiter = __commonJS({
-  "../node_modules/ws/lib/limiter.js"(exports2, module2) {
+  "../../../../work/main/node_modules/ws/lib/limiter.js"(exports2, module2) {
     "use strict";
     var kDone = Symbol("kDone");
     var kRun = Symbol("kRun");
@@ -15481,9 +15481,9 @@ var require_limiter = __commonJS({
   }
 });
 
-// ../node_modules/ws/lib/permessage-deflate.js
+// ../../../../work/main/node_modules/ws/lib/permessage-deflate.js
 var require_permessage_deflate = __commonJS({
-  "../node_modules/ws/lib/permessage-deflate.js"(exports2, module2) {
+  "../../../../work/main/node_modules/ws/lib/permessage-deflate.js"(exports2, module2) {
     "use strict";
     var zlib = require("zlib");
     var bufferUtil = require_buffer_util();
@@ -15864,9 +15864,9 @@ var require_permessage_deflate = __commonJS({
   }
 });
 
-// ../node_modules/ws/lib/validation.js
+// ../../../../work/main/node_modules/ws/lib/validation.js
 var require_validation2 = __commonJS({
-  "../node_modules/ws/lib/validation.js"(exports2, module2) {
+  "../../../../work/main/node_modules/ws/lib/validation.js"(exports2, module2) {
     "use strict";
     var { isUtf8 } = require("buffer");
     var { hasBlob } = require_constants();
@@ -16065,9 +16065,9 @@ var require_validation2 = __commonJS({
   }
 });
 
-// ../node_modules/ws/lib/receiver.js
+// ../../../../work/main/node_modules/ws/lib/receiver.js
 var require_receiver = __commonJS({
-  "../node_modules/ws/lib/receiver.js"(exports2, module2) {
+  "../../../../work/main/node_modules/ws/lib/receiver.js"(exports2, module2) {
     "use strict";
     var { Writable } = require("stream");
     var PerMessageDeflate = require_permessage_deflate();
@@ -16657,9 +16657,9 @@ var require_receiver = __commonJS({
   }
 });
 
-// ../node_modules/ws/lib/sender.js
+// ../../../../work/main/node_modules/ws/lib/sender.js
 var require_sender = __commonJS({
-  "../node_modules/ws/lib/sender.js"(exports2, module2) {
+  "../../../../work/main/node_modules/ws/lib/sender.js"(exports2, module2) {
     "use strict";
     var { Duplex } = require("stream");
     var { randomFillSync } = require("crypto");
@@ -17145,9 +17145,9 @@ var require_sender = __commonJS({
   }
 });
 
-// ../node_modules/ws/lib/event-target.js
+// ../../../../work/main/node_modules/ws/lib/event-target.js
 var require_event_target = __commonJS({
-  "../node_modules/ws/lib/event-target.js"(exports2, module2) {
+  "../../../../work/main/node_modules/ws/lib/event-target.js"(exports2, module2) {
     "use strict";
     var { kForOnEventAttribute, kListener } = require_constants();
     var kCode = Symbol("kCode");
@@ -17374,9 +17374,9 @@ var require_event_target = __commonJS({
   }
 });
 
-// ../node_modules/ws/lib/extension.js
+// ../../../../work/main/node_modules/ws/lib/extension.js
 var require_extension = __commonJS({
-  "../node_modules/ws/lib/extension.js"(exports2, module2) {
+  "../../../../work/main/node_modules/ws/lib/extension.js"(exports2, module2) {
     "use strict";
     var { tokenChars } = require_validation2();
     function push(dest, name, elem) {
@@ -17527,9 +17527,9 @@ var require_extension = __commonJS({
   }
 });
 
-// ../node_modules/ws/lib/websocket.js
+// ../../../../work/main/node_modules/ws/lib/websocket.js
 var require_websocket = __commonJS({
-  "../node_modules/ws/lib/websocket.js"(exports2, module2) {
+  "../../../../work/main/node_modules/ws/lib/websocket.js"(exports2, module2) {
     "use strict";
     var EventEmitter = require("events");
     var https = require("https");
@@ -18410,9 +18410,9 @@ var require_websocket = __commonJS({
   }
 });
 
-// ../node_modules/ws/lib/stream.js
+// ../../../../work/main/node_modules/ws/lib/stream.js
 var require_stream = __commonJS({
-  "../node_modules/ws/lib/stream.js"(exports2, module2) {
+  "../../../../work/main/node_modules/ws/lib/stream.js"(exports2, module2) {
     "use strict";
     var WebSocket2 = require_websocket();
     var { Duplex } = require("stream");
@@ -18508,9 +18508,9 @@ var require_stream = __commonJS({
   }
 });
 
-// ../node_modules/ws/lib/subprotocol.js
+// ../../../../work/main/node_modules/ws/lib/subprotocol.js
 var require_subprotocol = __commonJS({
-  "../node_modules/ws/lib/subprotocol.js"(exports2, module2) {
+  "../../../../work/main/node_modules/ws/lib/subprotocol.js"(exports2, module2) {
     "use strict";
     var { tokenChars } = require_validation2();
     function parse(header) {
@@ -18553,9 +18553,9 @@ var require_subprotocol = __commonJS({
   }
 });
 
-// ../node_modules/ws/lib/websocket-server.js
+// ../../../../work/main/node_modules/ws/lib/websocket-server.js
 var require_websocket_server = __commonJS({
-  "../node_modules/ws/lib/websocket-server.js"(exports2, module2) {
+  "../../../../work/main/node_modules/ws/lib/websocket-server.js"(exports2, module2) {
     "use strict";
     var EventEmitter = require("events");
     var http = require("http");
@@ -21624,7 +21624,7 @@ var dashboard_css_default = ':root {\n  --bg: #f6f7fb; --panel: #ffffff; --text:
 var dashboard_html_default = '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="color-scheme" content="light dark">\n<link rel="icon" href="data:,">\n<title>Pogo WebSocket \xB7 Dashboard</title>\n<link rel="stylesheet" href="__BASE__/dashboard.css">\n<script src="__BASE__/dashboard.js" defer></script>\n</head>\n<body data-base="__BASE__">\n<header class="top">\n  <div class="brand"><span class="logo" aria-hidden="true">\u25C6</span> Pogo WebSocket <span class="muted">dashboard</span></div>\n  <label class="app-pick">App\n    <select id="app-select" aria-label="App"><option value="">All apps</option></select>\n  </label>\n  <span id="live" class="live" data-state="connecting" title="Live updates">connecting\u2026</span>\n  <form method="post" action="__BASE__/logout" class="logout"><button type="submit" class="ghost">Sign out</button></form>\n</header>\n<nav class="tabs" role="tablist">\n  <button role="tab" data-tab="overview" aria-selected="true">Overview</button>\n  <button role="tab" data-tab="channels" aria-selected="false">Channels</button>\n  <button role="tab" data-tab="console" aria-selected="false">Debug console</button>\n</nav>\n<main>\n<section id="tab-overview" class="tab" role="tabpanel">\n  <div class="cards" id="cards"></div>\n  <div class="charts" id="charts"></div>\n  <div class="tables">\n    <div class="panel">\n      <h2>Errors by code <span class="muted small" id="errors-scope">since start</span></h2>\n      <table class="grid" id="errors-table"><thead><tr><th>Code</th><th>Name</th><th>Kind</th><th class="num">Count</th><th>Last</th></tr></thead><tbody></tbody></table>\n      <p class="empty" id="errors-empty">No errors yet.</p>\n    </div>\n    <div class="panel">\n      <h2>Nodes <span class="muted small" id="nodes-note"></span></h2>\n      <table class="grid" id="nodes-table"><thead><tr><th>Node</th><th class="num">Connections</th><th class="num">Channels</th><th class="num">Members</th><th class="num">In/s</th><th class="num">Out/s</th><th>Up</th></tr></thead><tbody></tbody><tfoot></tfoot></table>\n    </div>\n  </div>\n</section>\n<section id="tab-channels" class="tab" role="tabpanel" hidden>\n  <div class="toolbar">\n    <input id="channel-search" type="search" placeholder="Search channels" aria-label="Search channels" autocomplete="off">\n    <span class="muted small" id="channels-count"></span>\n  </div>\n  <p class="empty" id="channels-need-app" hidden>Pick an app above to list its channels.</p>\n  <table class="grid" id="channels-table"><thead><tr><th>Channel</th><th class="num">Subscribers</th><th class="num">Members</th></tr></thead><tbody></tbody></table>\n</section>\n<section id="tab-console" class="tab" role="tabpanel" hidden>\n  <div class="toolbar filters">\n    <input id="filter-channel" type="search" placeholder="Channel" aria-label="Filter by channel" autocomplete="off">\n    <input id="filter-event" type="search" placeholder="Event" aria-label="Filter by event name" autocomplete="off">\n    <select id="filter-type" aria-label="Filter by kind">\n      <option value="">Every kind</option>\n      <option value="messages">Messages (API and client)</option>\n      <option value="subscriptions">Subscriptions</option>\n      <option value="connections">Connections</option>\n      <option value="problems">Errors and refusals</option>\n    </select>\n    <button id="pause" type="button" aria-pressed="false">Pause</button>\n    <button id="clear" type="button" class="ghost">Clear</button>\n    <span class="muted small" id="console-status"></span>\n  </div>\n  <details class="panel send" id="send-panel">\n    <summary>Send a test event (through the HTTP API, signed by the server)</summary>\n    <form id="send-form">\n      <label>App <select id="send-app" required></select></label>\n      <label>Channel <input id="send-channel" required placeholder="my-channel" autocomplete="off"></label>\n      <label>Event <input id="send-event" required placeholder="test-event" autocomplete="off"></label>\n      <label class="wide">Data <textarea id="send-data" rows="3" spellcheck="false">{"message":"hello"}</textarea></label>\n      <div class="wide"><button type="submit">Send event</button> <span id="send-result" class="small"></span></div>\n    </form>\n  </details>\n  <div class="log" id="log" aria-live="polite"></div>\n</section>\n</main>\n</body>\n</html>\n';
 
 // dashboard-ui/dist/dashboard.js.txt
-var dashboard_js_default = '"use strict";(()=>{var Y=Object.defineProperty;var Z=(t,e,n)=>e in t?Y(t,e,{enumerable:!0,configurable:!0,writable:!0,value:n}):t[e]=n;var m=(t,e,n)=>Z(t,typeof e!="symbol"?e+"":e,n);function a(t,e={},...n){let r=document.createElement(t);for(let[s,o]of Object.entries(e))o!==void 0&&r.setAttribute(s,o);for(let s of n)s!=null&&s!==!1&&r.append(typeof s=="number"?String(s):s);return r}function l(t){let e=document.getElementById(t);if(!e)throw new Error(`#${t} is missing from the page`);return e}var ee=new Intl.NumberFormat("en",{maximumFractionDigits:0}),te=new Intl.NumberFormat("en",{notation:"compact",maximumFractionDigits:1});function f(t){return Math.abs(t)>=1e5?te.format(t):ee.format(t)}function j(t){let e=new Date(t);return`${String(e.getHours()).padStart(2,"0")}:${String(e.getMinutes()).padStart(2,"0")}:${String(e.getSeconds()).padStart(2,"0")}.${String(e.getMilliseconds()).padStart(3,"0").slice(0,1)}`}function I(t){let e=Math.floor(t/1e3);return e<60?`${e}s`:e<3600?`${Math.floor(e/60)}m`:e<86400?`${Math.floor(e/3600)}h ${Math.floor(e%3600/60)}m`:`${Math.floor(e/86400)}d ${Math.floor(e%86400/3600)}h`}var ne="http://www.w3.org/2000/svg",R=900,w=120;function T(t,e){let n=document.createElementNS(ne,t);for(let[r,s]of Object.entries(e))n.setAttribute(r,s);return n}function se(t){if(t<=1)return 1;let e=10**Math.floor(Math.log10(t));for(let n of[1,2,5,10])if(n*e>=t)return n*e;return 10*e}var b=class{constructor(e,n,r,s){this.id=e;this.lines=r;this.seconds=s;m(this,"root");m(this,"plot");m(this,"maxLabel");m(this,"nowLabel");m(this,"spanLabel");m(this,"keys");this.keys=r.map(o=>{let c=a("i");return c.style.background=o.color,a("span",{class:"key"},c,o.label," ",a("b",{},"0"))}),this.plot=T("svg",{viewBox:`0 0 ${R} ${w}`,preserveAspectRatio:"none",role:"img","aria-label":n}),this.maxLabel=a("span",{},""),this.nowLabel=a("span",{},"now"),this.root=a("div",{class:"chart",id:`chart-${e}`},a("h3",{},n,...this.keys),a("div",{class:"axis"},this.maxLabel,a("span",{},"")),this.plot,a("div",{class:"axis"},this.spanLabel=a("span",{},""),this.nowLabel))}draw(e){let n=se(Math.max(0,...e.flat())),r=Math.min(this.seconds,Math.max(60,Math.ceil(Math.max(0,...e.map(s=>s.length))/60)*60));this.spanLabel.textContent=`\\u2212${Math.round(r/60)} min`,this.maxLabel.textContent=`max ${f(n)}`,this.plot.replaceChildren(...[.25,.5,.75].map(s=>T("line",{x1:"0",x2:String(R),y1:String(w*s),y2:String(w*s),class:"grid-line","vector-effect":"non-scaling-stroke"}))),e.forEach((s,o)=>{let c=this.lines[o],p=s.length;if(p===0)return;let h=g=>(r-(p-1-g))/r*R,v=g=>w-2-g/n*(w-4),d=s.map((g,M)=>`${h(M).toFixed(1)},${v(g).toFixed(1)}`).join(" ");if(o===0){let g=T("polygon",{points:`${h(0).toFixed(1)},${w} ${d} ${h(p-1).toFixed(1)},${w}`,fill:c.color,"fill-opacity":"0.12"});this.plot.append(g)}this.plot.append(T("polyline",{points:d,fill:"none",stroke:c.color,"stroke-width":"2","vector-effect":"non-scaling-stroke","stroke-linejoin":"round"}));let u=this.keys[o].querySelector("b");u&&(u.textContent=f(s[p-1]??0))})}};var re={messages:new Set(["api_message","client_event"]),subscriptions:new Set(["subscribed","unsubscribed","occupied","vacated","member_added","member_removed"]),connections:new Set(["connected","disconnected","closed","refused"]),problems:new Set(["auth_failed","refused","error","closed","http_error"])},ae={api_message:"API message",client_event:"Client event",subscribed:"Subscribed",unsubscribed:"Unsubscribed",occupied:"Occupied",vacated:"Vacated",member_added:"Member added",member_removed:"Member removed",connected:"Connected",disconnected:"Disconnected",auth_failed:"Auth failed",refused:"Refused",error:"Error",closed:"Closed",http_error:"HTTP error"},$=1e3,x=class{constructor(e,n,r){this.log=e;this.status=n;this.filter=r;m(this,"events",[]);m(this,"waiting",[]);m(this,"paused",!1);m(this,"droppedByServer",0);this.updateStatus()}add(e,n){if(this.droppedByServer+=n,this.paused){this.waiting.push(...e),this.waiting.length>$&&this.waiting.splice(0,this.waiting.length-$),this.updateStatus();return}this.take(e)}take(e){this.events.push(...e);let n=this.events.length-$;n>0&&this.events.splice(0,n);let r=e.filter(s=>this.matches(s)).map(s=>this.row(s));for(this.log.prepend(...r.reverse());this.log.childElementCount>$;)this.log.lastElementChild.remove();this.updateStatus()}setFilter(e){this.filter=e,this.render()}setPaused(e){if(this.paused=e,!e&&this.waiting.length>0){let n=this.waiting;this.waiting=[],this.take(n)}this.updateStatus()}clear(){this.events=[],this.waiting=[],this.droppedByServer=0,this.render()}render(){let e=this.events.filter(n=>this.matches(n)).map(n=>this.row(n));this.log.replaceChildren(...e.reverse()),this.updateStatus()}matches(e){var c;let{app:n,channel:r,event:s,group:o}=this.filter;if(n&&e.app!==n||o&&!((c=re[o])!=null&&c.has(e.type)))return!1;if(r){let p=r.toLowerCase();if(!(e.channels??(e.channel!==void 0?[e.channel]:[])).some(v=>v.toLowerCase().includes(p)))return!1}return!(s&&!(e.event??e.name??"").toLowerCase().includes(s.toLowerCase()))}row(e){let n=e.channels??(e.channel!==void 0?[e.channel]:[]),r=[];e.app&&r.push(`app ${e.app}`),e.socketId&&r.push(`socket ${e.socketId}`),e.userId&&r.push(`user ${e.userId}`),e.ip&&r.push(e.ip),e.node&&r.push(`node ${e.node}`);let s=a("div",{class:"what"},n.length>0?a("span",{class:"channel"},n.join(", ")):null,e.event?a("span",{class:"event"},e.event):null,e.code!==void 0?a("span",{class:"event"},`${e.code} ${e.name??""}`):null,a("span",{class:"meta"},r.join(" \\xB7 "))),o=e.data??e.reason;return a("div",{class:`row t-${e.type}`,"data-type":e.type,"data-channel":n.join(","),"data-event":e.event??"","data-app":e.app??""},a("span",{class:"time"},j(e.at)),a("span",{class:"type"},ae[e.type]??e.type),s,o!==void 0?a("pre",{},o):null)}updateStatus(){let e=[`${this.log.childElementCount} shown`];this.paused&&e.push(`paused, ${this.waiting.length} waiting`),this.droppedByServer>0&&e.push(`${this.droppedByServer} not shown (over the server\'s console rate)`),this.status.textContent=e.join(" \\xB7 ")}};var y=["connections","channels","presenceMembers","messagesIn","messagesOut","httpPublishes","clientEvents","errors"];var P=document.body.dataset.base??"",i={series:new Map,app:"",tab:"overview"},V=[{id:"connections",label:"Connections"},{id:"channels",label:"Channels"},{id:"presenceMembers",label:"Presence members"},{id:"messagesIn",label:"Messages in /s"},{id:"messagesOut",label:"Messages out /s"},{id:"httpPublishes",label:"HTTP publishes /s"},{id:"clientEvents",label:"Client events /s"},{id:"errors",label:"Errors /s"}],K=new Map;for(let t of V){let e=a("div",{class:"value"},"\\u2013");K.set(t.id,e),l("cards").append(a("div",{class:"card",id:`card-${t.id}`},a("div",{class:"label"},t.label),e))}var k=[];function oe(t){k=[{chart:new b("connections","Connections",[{label:"open",color:"var(--accent)"}],t),series:["connections"]},{chart:new b("messages","Messages per second",[{label:"out",color:"var(--accent)"},{label:"in",color:"var(--accent-2)"}],t),series:["messagesOut","messagesIn"]},{chart:new b("publishes","Publishes per second",[{label:"HTTP API",color:"var(--accent)"},{label:"client events",color:"var(--accent-2)"}],t),series:["httpPublishes","clientEvents"]},{chart:new b("channels","Channels",[{label:"occupied",color:"var(--accent)"}],t),series:["channels"]},{chart:new b("members","Presence members",[{label:"members",color:"var(--accent-2)"}],t),series:["presenceMembers"]},{chart:new b("errors","Errors per second",[{label:"errors",color:"var(--bad)"}],t),series:["errors"]}],l("charts").replaceChildren(...k.map(e=>e.chart.root))}function F(t){let e={};for(let n of y)e[n]=[...t.series[n]??[]];return e}function B(t,e,n){if(!e)return;let r=i.series.get(t);if(!r){r={};for(let s of y)r[s]=[];i.series.set(t,r)}for(let s of y){let o=r[s];o.push(e[s]),o.length>n&&o.splice(0,o.length-n)}}function A(){let t=i.series.get(i.app),e=i.latest?i.app?i.latest.apps[i.app]:i.latest.total:void 0;for(let n of V){let r=t==null?void 0:t[n.id],s=(e==null?void 0:e[n.id])??(r==null?void 0:r[r.length-1]);K.get(n.id).textContent=s===void 0?"\\u2013":f(s)}if(t)for(let{chart:n,series:r}of k)n.draw(r.map(s=>t[s]));ie(),le()}function ie(){var r,s;let t=((r=i.latest)==null?void 0:r.errors)??((s=i.overview)==null?void 0:s.errors),e=(i.app?t==null?void 0:t.apps[i.app]:t==null?void 0:t.total)??[];l("errors-table").querySelector("tbody").replaceChildren(...e.map(o=>a("tr",{title:o.message},a("td",{},String(o.code)),a("td",{class:"name"},o.name),a("td",{},o.kind),a("td",{class:"num"},f(o.count)),a("td",{class:"muted"},`${I(Date.now()-o.lastAt)} ago`)))),l("errors-empty").hidden=e.length>0}function le(){var c,p,h,v;let t=((c=i.latest)==null?void 0:c.nodes)??((p=i.overview)==null?void 0:p.nodes)??[],e=(h=i.overview)==null?void 0:h.node.id,n=d=>i.app?d.apps[i.app]:d.total,r=d=>["connections","channels","presenceMembers","messagesIn","messagesOut"].map(u=>a("td",{class:"num"},d?f(d[u]):"\\u2013"));l("nodes-table").querySelector("tbody").replaceChildren(...t.map(d=>a("tr",{},a("td",{class:"name"},`${d.host}:${d.pid}`,d.id===e?a("span",{class:"muted small"}," (this node)"):null),...r(n(d)),a("td",{class:"muted"},I(Date.now()-d.startedAt)))));let s={};for(let d of y)s[d]=t.reduce((u,g)=>{var M;return u+(((M=n(g))==null?void 0:M[d])??0)},0);l("nodes-table").querySelector("tfoot").replaceChildren(a("tr",{},a("td",{},`Sum of ${t.length} node${t.length===1?"":"s"}`),...r(s),a("td",{})));let o=(v=i.overview)==null?void 0:v.node.sharing;l("nodes-note").textContent=o==="redis"?"sharing through Redis":o==="workers"?"the workers of this server":"single node (no Redis configured)",l("errors-scope").textContent=t.length>1?"since start, this node":"since start"}var N=l("app-select"),O=l("send-app");function ce(t){N.replaceChildren(a("option",{value:""},"All apps"),...t.apps.map(e=>a("option",{value:e.id},e.id))),N.value=t.apps.some(e=>e.id===i.app)?i.app:"",O.replaceChildren(...t.apps.map(e=>a("option",{value:e.id},e.id)))}N.addEventListener("change",()=>{i.app=N.value,i.app&&(O.value=i.app),A(),C.setFilter(_()),E()});for(let t of document.querySelectorAll("[data-tab]"))t.addEventListener("click",()=>U(t.dataset.tab));function U(t){i.tab=t;for(let e of document.querySelectorAll("[data-tab]"))e.setAttribute("aria-selected",String(e.dataset.tab===t));for(let e of document.querySelectorAll(".tab"))e.hidden=e.id!==`tab-${t}`;t==="channels"&&E(),history.replaceState(null,"",`#${t}`)}var G=l("channel-search"),S=new Set,de;async function z(t){let e=await fetch(`${P}${t}`,{credentials:"same-origin",headers:{Accept:"application/json"}});e.status===401&&location.reload();let n=await e.json();if(!e.ok)throw new Error(n.error??`HTTP ${e.status}`);return n}async function E(){if(i.tab!=="channels"||!i.overview)return;let t=i.app?[i.app]:i.overview.apps.map(n=>n.id),e=encodeURIComponent(G.value.trim());try{let n=await Promise.all(t.map(o=>z(`/api/channels?app=${encodeURIComponent(o)}&q=${e}`))),r=[],s=0;for(let o of n){s+=o.total;for(let c of o.channels){let p=`${o.app}\n${c.name}`,h=c.userCount!==void 0,v=h?a("button",{type:"button",class:"ghost small","aria-expanded":String(S.has(p))},f(c.userCount)):"\\u2013",d=a("tr",{"data-channel":c.name},a("td",{class:"name"},c.name,t.length>1?a("span",{class:"muted small"},`  ${o.app}`):null),a("td",{class:"num"},f(c.subscriptionCount)),a("td",{class:"num"},v));if(r.push(d),h){let u=a("tr",{class:"members-row"},a("td",{colspan:"3",class:"members"},"loading\\u2026"));u.hidden=!S.has(p),r.push(u),v.addEventListener("click",()=>{S.has(p)?S.delete(p):S.add(p),u.hidden=!S.has(p),v.setAttribute("aria-expanded",String(S.has(p))),u.hidden||q(o.app,c.name,u.firstElementChild)}),u.hidden||q(o.app,c.name,u.firstElementChild)}}}l("channels-table").querySelector("tbody").replaceChildren(...r),l("channels-count").textContent=`${f(s)} channel${s===1?"":"s"}${s>500?" (the 500 busiest shown per app)":""}`}catch(n){l("channels-count").textContent=`could not list channels: ${n.message}`}}async function q(t,e,n){try{let{members:r,total:s}=await z(`/api/members?app=${encodeURIComponent(t)}&channel=${encodeURIComponent(e)}`);n.replaceChildren(...r.map(o=>a("div",{},o.id,o.info!==null?a("span",{},`  ${JSON.stringify(o.info)}`):null)),s>r.length?a("div",{},`\\u2026 and ${s-r.length} more`):"")}catch(r){n.textContent=`could not list members: ${r.message}`}}var D;G.addEventListener("input",()=>{clearTimeout(D),D=window.setTimeout(()=>void E(),200)});de=window.setInterval(()=>void E(),2e3);var Q=l("filter-channel"),W=l("filter-event"),X=l("filter-type"),_=()=>({app:i.app,channel:Q.value.trim(),event:W.value.trim(),group:X.value}),C=new x(l("log"),l("console-status"),_());for(let t of[Q,W,X])t.addEventListener("input",()=>C.setFilter(_()));var L=l("pause");L.addEventListener("click",()=>{let t=L.getAttribute("aria-pressed")!=="true";L.setAttribute("aria-pressed",String(t)),L.textContent=t?"Resume":"Pause",C.setPaused(t)});l("clear").addEventListener("click",()=>C.clear());l("send-form").addEventListener("submit",t=>{t.preventDefault();let e=l("send-result");e.className="small muted",e.textContent="sending\\u2026";let n={channel:l("send-channel").value.trim(),event:l("send-event").value.trim(),data:l("send-data").value};(async()=>{try{let r=await fetch(`${P}/api/publish?app=${encodeURIComponent(O.value)}`,{method:"POST",credentials:"same-origin",headers:{"Content-Type":"application/json"},body:JSON.stringify(n)}),s=await r.json(),o=r.ok&&s.status===200;e.className=`small ${o?"ok":"bad"}`,e.textContent=o?`sent: HTTP API answered ${s.status}`:`refused: ${s.error??`HTTP API answered ${s.status} ${JSON.stringify(s.body)}`}`}catch(r){e.className="small bad",e.textContent=`failed: ${r.message}`}})()});var H=l("live");function pe(){let t=new EventSource(`${P}/api/stream`,{withCredentials:!0});t.addEventListener("open",()=>{H.dataset.state="live",H.textContent="live"}),t.addEventListener("error",()=>{H.dataset.state="down",H.textContent="reconnecting\\u2026"}),t.addEventListener("overview",e=>{let n=JSON.parse(e.data);i.overview=n,i.series.clear(),i.series.set("",F(n.history.total));for(let[r,s]of Object.entries(n.history.apps))i.series.set(r,F(s));i.latest=void 0,k.length===0&&oe(n.ringSeconds),ce(n),A(),E()}),t.addEventListener("sample",e=>{var s;let n=JSON.parse(e.data),r=((s=i.overview)==null?void 0:s.ringSeconds)??900;i.latest=n,B("",n.total,r);for(let[o,c]of Object.entries(n.apps))B(o,c,r);A()}),t.addEventListener("console",e=>{var s;let n=JSON.parse(e.data),r=(((s=i.latest)==null?void 0:s.nodes.length)??1)>1;C.add(r?n.events.map(o=>({...o,node:n.node})):n.events,n.dropped)})}var J=location.hash.slice(1);["overview","channels","console"].includes(J)&&U(J);pe();})();\n';
+var dashboard_js_default = '"use strict";(()=>{var Z=Object.defineProperty;var ee=(t,e,n)=>e in t?Z(t,e,{enumerable:!0,configurable:!0,writable:!0,value:n}):t[e]=n;var m=(t,e,n)=>ee(t,typeof e!="symbol"?e+"":e,n);function o(t,e={},...n){let r=document.createElement(t);for(let[s,a]of Object.entries(e))a!==void 0&&r.setAttribute(s,a);for(let s of n)s!=null&&s!==!1&&r.append(typeof s=="number"?String(s):s);return r}function l(t){let e=document.getElementById(t);if(!e)throw new Error(`#${t} is missing from the page`);return e}var te=new Intl.NumberFormat("en",{maximumFractionDigits:0}),ne=new Intl.NumberFormat("en",{notation:"compact",maximumFractionDigits:1});function f(t){return Math.abs(t)>=1e5?ne.format(t):te.format(t)}function F(t){let e=new Date(t);return`${String(e.getHours()).padStart(2,"0")}:${String(e.getMinutes()).padStart(2,"0")}:${String(e.getSeconds()).padStart(2,"0")}.${String(e.getMilliseconds()).padStart(3,"0").slice(0,1)}`}function R(t){let e=Math.floor(t/1e3);return e<60?`${e}s`:e<3600?`${Math.floor(e/60)}m`:e<86400?`${Math.floor(e/3600)}h ${Math.floor(e%3600/60)}m`:`${Math.floor(e/86400)}d ${Math.floor(e%86400/3600)}h`}var se="http://www.w3.org/2000/svg",A=900,w=120;function T(t,e){let n=document.createElementNS(se,t);for(let[r,s]of Object.entries(e))n.setAttribute(r,s);return n}function re(t){if(t<=1)return 1;let e=10**Math.floor(Math.log10(t));for(let n of[1,2,5,10])if(n*e>=t)return n*e;return 10*e}var b=class{constructor(e,n,r,s){this.id=e;this.lines=r;this.seconds=s;m(this,"root");m(this,"plot");m(this,"maxLabel");m(this,"nowLabel");m(this,"spanLabel");m(this,"keys");this.keys=r.map(a=>{let c=o("i");return c.style.background=a.color,o("span",{class:"key"},c,a.label," ",o("b",{},"0"))}),this.plot=T("svg",{viewBox:`0 0 ${A} ${w}`,preserveAspectRatio:"none",role:"img","aria-label":n}),this.maxLabel=o("span",{},""),this.nowLabel=o("span",{},"now"),this.root=o("div",{class:"chart",id:`chart-${e}`},o("h3",{},n,...this.keys),o("div",{class:"axis"},this.maxLabel,o("span",{},"")),this.plot,o("div",{class:"axis"},this.spanLabel=o("span",{},""),this.nowLabel))}draw(e){let n=re(Math.max(0,...e.flat())),r=Math.min(this.seconds,Math.max(60,Math.ceil(Math.max(0,...e.map(s=>s.length))/60)*60));this.spanLabel.textContent=`\\u2212${Math.round(r/60)} min`,this.maxLabel.textContent=`max ${f(n)}`,this.plot.replaceChildren(...[.25,.5,.75].map(s=>T("line",{x1:"0",x2:String(A),y1:String(w*s),y2:String(w*s),class:"grid-line","vector-effect":"non-scaling-stroke"}))),e.forEach((s,a)=>{let c=this.lines[a],p=s.length;if(p===0)return;let h=g=>(r-(p-1-g))/r*A,v=g=>w-2-g/n*(w-4),d=s.map((g,M)=>`${h(M).toFixed(1)},${v(g).toFixed(1)}`).join(" ");if(a===0){let g=T("polygon",{points:`${h(0).toFixed(1)},${w} ${d} ${h(p-1).toFixed(1)},${w}`,fill:c.color,"fill-opacity":"0.12"});this.plot.append(g)}this.plot.append(T("polyline",{points:d,fill:"none",stroke:c.color,"stroke-width":"2","vector-effect":"non-scaling-stroke","stroke-linejoin":"round"}));let u=this.keys[a].querySelector("b");u&&(u.textContent=f(s[p-1]??0))})}};var oe={messages:new Set(["api_message","client_event"]),subscriptions:new Set(["subscribed","unsubscribed","occupied","vacated","member_added","member_removed"]),connections:new Set(["connected","disconnected","closed","refused"]),problems:new Set(["auth_failed","refused","error","closed","http_error"])},ae={api_message:"API message",client_event:"Client event",subscribed:"Subscribed",unsubscribed:"Unsubscribed",occupied:"Occupied",vacated:"Vacated",member_added:"Member added",member_removed:"Member removed",connected:"Connected",disconnected:"Disconnected",auth_failed:"Auth failed",refused:"Refused",error:"Error",closed:"Closed",http_error:"HTTP error"},$=1e3,x=class{constructor(e,n,r){this.log=e;this.status=n;this.filter=r;m(this,"events",[]);m(this,"waiting",[]);m(this,"paused",!1);m(this,"droppedByServer",0);this.updateStatus()}add(e,n){if(this.droppedByServer+=n,this.paused){this.waiting.push(...e),this.waiting.length>$&&this.waiting.splice(0,this.waiting.length-$),this.updateStatus();return}this.take(e)}take(e){this.events.push(...e);let n=this.events.length-$;n>0&&this.events.splice(0,n);let r=e.filter(s=>this.matches(s)).map(s=>this.row(s));for(this.log.prepend(...r.reverse());this.log.childElementCount>$;)this.log.lastElementChild.remove();this.updateStatus()}setFilter(e){this.filter=e,this.render()}setPaused(e){if(this.paused=e,!e&&this.waiting.length>0){let n=this.waiting;this.waiting=[],this.take(n)}this.updateStatus()}clear(){this.events=[],this.waiting=[],this.droppedByServer=0,this.render()}render(){let e=this.events.filter(n=>this.matches(n)).map(n=>this.row(n));this.log.replaceChildren(...e.reverse()),this.updateStatus()}matches(e){var c;let{app:n,channel:r,event:s,group:a}=this.filter;if(n&&e.app!==n||a&&!((c=oe[a])!=null&&c.has(e.type)))return!1;if(r){let p=r.toLowerCase();if(!(e.channels??(e.channel!==void 0?[e.channel]:[])).some(v=>v.toLowerCase().includes(p)))return!1}return!(s&&!(e.event??e.name??"").toLowerCase().includes(s.toLowerCase()))}row(e){let n=e.channels??(e.channel!==void 0?[e.channel]:[]),r=[];e.app&&r.push(`app ${e.app}`),e.socketId&&r.push(`socket ${e.socketId}`),e.userId&&r.push(`user ${e.userId}`),e.ip&&r.push(e.ip),e.node&&r.push(`node ${e.node}`);let s=o("div",{class:"what"},n.length>0?o("span",{class:"channel"},n.join(", ")):null,e.event?o("span",{class:"event"},e.event):null,e.code!==void 0?o("span",{class:"event"},`${e.code} ${e.name??""}`):null,o("span",{class:"meta"},r.join(" \\xB7 "))),a=e.data??e.reason;return o("div",{class:`row t-${e.type}`,"data-type":e.type,"data-channel":n.join(","),"data-event":e.event??"","data-app":e.app??""},o("span",{class:"time"},F(e.at)),o("span",{class:"type"},ae[e.type]??e.type),s,a!==void 0?o("pre",{},a):null)}updateStatus(){let e=[`${this.log.childElementCount} shown`];this.paused&&e.push(`paused, ${this.waiting.length} waiting`),this.droppedByServer>0&&e.push(`${this.droppedByServer} not shown (over the server\'s console rate)`),this.status.textContent=e.join(" \\xB7 ")}};var y=["connections","channels","presenceMembers","messagesIn","messagesOut","httpPublishes","clientEvents","errors"];var k=document.body.dataset.base??"",i={series:new Map,app:"",tab:"overview"},K=[{id:"connections",label:"Connections"},{id:"channels",label:"Channels"},{id:"presenceMembers",label:"Presence members"},{id:"messagesIn",label:"Messages in /s"},{id:"messagesOut",label:"Messages out /s"},{id:"httpPublishes",label:"HTTP publishes /s"},{id:"clientEvents",label:"Client events /s"},{id:"errors",label:"Errors /s"}],U=new Map;for(let t of K){let e=o("div",{class:"value"},"\\u2013");U.set(t.id,e),l("cards").append(o("div",{class:"card",id:`card-${t.id}`},o("div",{class:"label"},t.label),e))}var N=[];function ie(t){N=[{chart:new b("connections","Connections",[{label:"open",color:"var(--accent)"}],t),series:["connections"]},{chart:new b("messages","Messages per second",[{label:"out",color:"var(--accent)"},{label:"in",color:"var(--accent-2)"}],t),series:["messagesOut","messagesIn"]},{chart:new b("publishes","Publishes per second",[{label:"HTTP API",color:"var(--accent)"},{label:"client events",color:"var(--accent-2)"}],t),series:["httpPublishes","clientEvents"]},{chart:new b("channels","Channels",[{label:"occupied",color:"var(--accent)"}],t),series:["channels"]},{chart:new b("members","Presence members",[{label:"members",color:"var(--accent-2)"}],t),series:["presenceMembers"]},{chart:new b("errors","Errors per second",[{label:"errors",color:"var(--bad)"}],t),series:["errors"]}],l("charts").replaceChildren(...N.map(e=>e.chart.root))}function B(t){let e={};for(let n of y)e[n]=[...t.series[n]??[]];return e}function q(t,e,n){if(!e)return;let r=i.series.get(t);if(!r){r={};for(let s of y)r[s]=[];i.series.set(t,r)}for(let s of y){let a=r[s];a.push(e[s]),a.length>n&&a.splice(0,a.length-n)}}function P(){let t=i.series.get(i.app),e=i.latest?i.app?i.latest.apps[i.app]:i.latest.total:void 0;for(let n of K){let r=t==null?void 0:t[n.id],s=(e==null?void 0:e[n.id])??(r==null?void 0:r[r.length-1]);U.get(n.id).textContent=s===void 0?"\\u2013":f(s)}if(t)for(let{chart:n,series:r}of N)n.draw(r.map(s=>t[s]));le(),ce()}function le(){var r,s;let t=((r=i.latest)==null?void 0:r.errors)??((s=i.overview)==null?void 0:s.errors),e=(i.app?t==null?void 0:t.apps[i.app]:t==null?void 0:t.total)??[];l("errors-table").querySelector("tbody").replaceChildren(...e.map(a=>o("tr",{title:a.message},o("td",{},String(a.code)),o("td",{class:"name"},a.name),o("td",{},a.kind),o("td",{class:"num"},f(a.count)),o("td",{class:"muted"},`${R(Date.now()-a.lastAt)} ago`)))),l("errors-empty").hidden=e.length>0}function ce(){var c,p,h,v;let t=((c=i.latest)==null?void 0:c.nodes)??((p=i.overview)==null?void 0:p.nodes)??[],e=(h=i.overview)==null?void 0:h.node.id,n=d=>i.app?d.apps[i.app]:d.total,r=d=>["connections","channels","presenceMembers","messagesIn","messagesOut"].map(u=>o("td",{class:"num"},d?f(d[u]):"\\u2013"));l("nodes-table").querySelector("tbody").replaceChildren(...t.map(d=>o("tr",{},o("td",{class:"name"},`${d.host}:${d.pid}`,d.id===e?o("span",{class:"muted small"}," (this node)"):null),...r(n(d)),o("td",{class:"muted"},R(Date.now()-d.startedAt)))));let s={};for(let d of y)s[d]=t.reduce((u,g)=>{var M;return u+(((M=n(g))==null?void 0:M[d])??0)},0);l("nodes-table").querySelector("tfoot").replaceChildren(o("tr",{},o("td",{},`Sum of ${t.length} node${t.length===1?"":"s"}`),...r(s),o("td",{})));let a=(v=i.overview)==null?void 0:v.node.sharing;l("nodes-note").textContent=a==="redis"?"sharing through Redis":a==="workers"?"the workers of this server":"single node (no Redis configured)",l("errors-scope").textContent=t.length>1?"since start, this node":"since start"}var I=l("app-select"),_=l("send-app");function de(t){I.replaceChildren(o("option",{value:""},"All apps"),...t.apps.map(e=>o("option",{value:e.id},e.id))),I.value=t.apps.some(e=>e.id===i.app)?i.app:"",_.replaceChildren(...t.apps.map(e=>o("option",{value:e.id},e.id)))}I.addEventListener("change",()=>{i.app=I.value,i.app&&(_.value=i.app),P(),C.setFilter(j()),E()});for(let t of document.querySelectorAll("[data-tab]"))t.addEventListener("click",()=>G(t.dataset.tab));function G(t){i.tab=t;for(let e of document.querySelectorAll("[data-tab]"))e.setAttribute("aria-selected",String(e.dataset.tab===t));for(let e of document.querySelectorAll(".tab"))e.hidden=e.id!==`tab-${t}`;t==="channels"&&E(),history.replaceState(null,"",`#${t}`)}var z=l("channel-search"),S=new Set,pe;async function Q(t){let e=await fetch(`${k}${t}`,{credentials:"same-origin",headers:{Accept:"application/json"}});e.status===401&&location.reload();let n=await e.json();if(!e.ok)throw new Error(n.error??`HTTP ${e.status}`);return n}async function E(){if(i.tab!=="channels"||!i.overview)return;let t=i.app?[i.app]:i.overview.apps.map(n=>n.id),e=encodeURIComponent(z.value.trim());try{let n=await Promise.all(t.map(a=>Q(`/api/channels?app=${encodeURIComponent(a)}&q=${e}`))),r=[],s=0;for(let a of n){s+=a.total;for(let c of a.channels){let p=`${a.app}\n${c.name}`,h=c.userCount!==void 0,v=h?o("button",{type:"button",class:"ghost small","aria-expanded":String(S.has(p))},f(c.userCount)):"\\u2013",d=o("tr",{"data-channel":c.name},o("td",{class:"name"},c.name,t.length>1?o("span",{class:"muted small"},`  ${a.app}`):null),o("td",{class:"num"},f(c.subscriptionCount)),o("td",{class:"num"},v));if(r.push(d),h){let u=o("tr",{class:"members-row"},o("td",{colspan:"3",class:"members"},"loading\\u2026"));u.hidden=!S.has(p),r.push(u),v.addEventListener("click",()=>{S.has(p)?S.delete(p):S.add(p),u.hidden=!S.has(p),v.setAttribute("aria-expanded",String(S.has(p))),u.hidden||D(a.app,c.name,u.firstElementChild)}),u.hidden||D(a.app,c.name,u.firstElementChild)}}}l("channels-table").querySelector("tbody").replaceChildren(...r),l("channels-count").textContent=`${f(s)} channel${s===1?"":"s"}${s>500?" (the 500 busiest shown per app)":""}`}catch(n){l("channels-count").textContent=`could not list channels: ${n.message}`}}async function D(t,e,n){try{let{members:r,total:s}=await Q(`/api/members?app=${encodeURIComponent(t)}&channel=${encodeURIComponent(e)}`);n.replaceChildren(...r.map(a=>o("div",{},a.id,a.info!==null?o("span",{},`  ${JSON.stringify(a.info)}`):null)),s>r.length?o("div",{},`\\u2026 and ${s-r.length} more`):"")}catch(r){n.textContent=`could not list members: ${r.message}`}}var J;z.addEventListener("input",()=>{clearTimeout(J),J=window.setTimeout(()=>void E(),200)});pe=window.setInterval(()=>void E(),2e3);var W=l("filter-channel"),X=l("filter-event"),Y=l("filter-type"),j=()=>({app:i.app,channel:W.value.trim(),event:X.value.trim(),group:Y.value}),C=new x(l("log"),l("console-status"),j());for(let t of[W,X,Y])t.addEventListener("input",()=>C.setFilter(j()));var L=l("pause");L.addEventListener("click",()=>{let t=L.getAttribute("aria-pressed")!=="true";L.setAttribute("aria-pressed",String(t)),L.textContent=t?"Resume":"Pause",C.setPaused(t)});l("clear").addEventListener("click",()=>C.clear());l("send-form").addEventListener("submit",t=>{t.preventDefault();let e=l("send-result");e.className="small muted",e.textContent="sending\\u2026";let n={channel:l("send-channel").value.trim(),event:l("send-event").value.trim(),data:l("send-data").value};(async()=>{try{let r=await fetch(`${k}/api/publish?app=${encodeURIComponent(_.value)}`,{method:"POST",credentials:"same-origin",headers:{"Content-Type":"application/json"},body:JSON.stringify(n)}),s=await r.json(),a=r.ok&&s.status===200;e.className=`small ${a?"ok":"bad"}`,e.textContent=a?`sent: HTTP API answered ${s.status}`:`refused: ${s.error??`HTTP API answered ${s.status} ${JSON.stringify(s.body)}`}`}catch(r){e.className="small bad",e.textContent=`failed: ${r.message}`}})()});var H=l("live");function O(){let t=new EventSource(`${k}/api/stream`,{withCredentials:!0});t.addEventListener("open",()=>{H.dataset.state="live",H.textContent="live"}),t.addEventListener("error",()=>{H.dataset.state="down",H.textContent="reconnecting\\u2026",t.readyState===EventSource.CLOSED&&window.setTimeout(()=>{fetch(`${k}/api/overview`,{credentials:"same-origin"}).then(e=>e.status===401?location.reload():O(),()=>O())},3e3)}),t.addEventListener("overview",e=>{let n=JSON.parse(e.data);i.overview=n,i.series.clear(),i.series.set("",B(n.history.total));for(let[r,s]of Object.entries(n.history.apps))i.series.set(r,B(s));i.latest=void 0,N.length===0&&ie(n.ringSeconds),de(n),P(),E()}),t.addEventListener("sample",e=>{var s;let n=JSON.parse(e.data),r=((s=i.overview)==null?void 0:s.ringSeconds)??900;i.latest=n,q("",n.total,r);for(let[a,c]of Object.entries(n.apps))q(a,c,r);P()}),t.addEventListener("console",e=>{var s;let n=JSON.parse(e.data),r=(((s=i.latest)==null?void 0:s.nodes.length)??1)>1;C.add(r?n.events.map(a=>({...a,node:n.node})):n.events,n.dropped)})}var V=location.hash.slice(1);["overview","channels","console"].includes(V)&&G(V);O();})();\n';
 
 // dashboard-ui/dist/login.html.txt
 var login_html_default = '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="color-scheme" content="light dark">\n<link rel="icon" href="data:,">\n<title>Pogo WebSocket \xB7 Sign in</title>\n<link rel="stylesheet" href="__BASE__/dashboard.css">\n</head>\n<body class="login" data-mode="__MODE__">\n<main class="login-box">\n  <h1><span class="logo" aria-hidden="true">\u25C6</span> Pogo WebSocket dashboard</h1>\n  <p class="status">401 \xB7 Sign-in required.</p>\n  <p class="problem" role="alert">__PROBLEM__</p>\n  <form method="post" action="__BASE__/login" class="token-form">\n    <label>Dashboard token <input type="password" name="token" autocomplete="current-password" required autofocus></label>\n    <button type="submit">Sign in</button>\n  </form>\n  <p class="basic-hint">This dashboard uses basic auth: reload the page and enter the user and password set in <code>dashboard.basicAuth</code>.</p>\n  <p class="muted small">The token is <code>dashboard.token</code> in the server configuration, or <code>WS_DASHBOARD_TOKEN</code>.</p>\n</main>\n</body>\n</html>\n';
@@ -22808,7 +22808,7 @@ var AppChannels = class {
   }
   /** Drops cached events older than `ttlMs` from channels nobody listens to. */
   expireCache(ttlMs, now = Date.now()) {
-    for (const [name, channel2] of this.channels) {
+    for (const channel2 of this.channels.values()) {
       if (channel2.lastEvent && now - channel2.lastEventAt >= ttlMs) {
         channel2.lastEvent = void 0;
         this.dropIfEmpty(channel2);
@@ -23238,9 +23238,6 @@ var Hub = class {
     const userId = connection.channels.get(channel2);
     this.adapter.publish(connection.app.id, channel2, channelEvent(event, channel2, data, userId), connection.socketId);
     this.emit("clientEvent", connection.app, channel2, event, data, connection.socketId, userId);
-  }
-  published(app, channel2, event, recipients) {
-    this.emit("published", app, channel2, event, recipients);
   }
   httpPublished(app, channels2, event, data, socketId) {
     this.emit("httpPublished", app, channels2, event, data, socketId);
@@ -23675,7 +23672,7 @@ var ApiRouter = class {
   }
 };
 
-// ../node_modules/ws/wrapper.mjs
+// ../../../../work/main/node_modules/ws/wrapper.mjs
 var import_stream = __toESM(require_stream(), 1);
 var import_receiver = __toESM(require_receiver(), 1);
 var import_sender = __toESM(require_sender(), 1);

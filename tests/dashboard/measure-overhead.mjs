@@ -6,20 +6,24 @@
 //   idle       dashboard on, nobody watching (the hot path reads one false flag)
 //   streaming  dashboard on and a debug console streaming (an SSE client reading every event)
 // Prints deliveries/s per condition (median of the rounds) and the drop against "off" and "idle".
+// --profile DIR instead runs the idle and streaming conditions on two servers under V8's CPU
+// profiler and reports the share of the server's CPU spent in dashboard code and in GC: a
+// figure the rest of the machine cannot disturb.
 //
-//   node tests/dashboard/measure-overhead.mjs [--subscribers 1000] [--inflight 8] [--rounds 5] [--seconds 3] [--json FILE] [--microOnly 1]
+//   node tests/dashboard/measure-overhead.mjs [--subscribers 1000] [--inflight 8] [--rounds 5] [--seconds 3] [--json FILE] [--microOnly 1] [--profile DIR]
 import { request } from 'node:http';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { startWorker } from '../../bench/lib/rpc.mjs';
-import { startServer, pogoConfig, pinTree, cpuSeconds } from '../../bench/lib/servers.mjs';
+import { startServer, pogoConfig, pinTree, cpuSeconds, pogoBundle } from '../../bench/lib/servers.mjs';
 import { connectClients, closeClients, measureFanout, sleep, waitForQuiet } from '../../bench/lib/harness.mjs';
 
-const opts = { subscribers: 1000, inflight: 8, rounds: 5, seconds: 3, json: undefined, dataBytes: 100, microOnly: 0 };
+const opts = { subscribers: 1000, inflight: 8, rounds: 5, seconds: 3, json: undefined, dataBytes: 100, microOnly: 0, profile: undefined };
 for (let i = 2; i < process.argv.length; i += 2) {
   const name = process.argv[i].replace(/^--/, '');
   if (!(name in opts)) throw new Error(`unknown option ${process.argv[i]}`);
-  opts[name] = name === 'json' ? process.argv[i + 1] : Number(process.argv[i + 1]);
+  opts[name] = name === 'json' || name === 'profile' ? process.argv[i + 1] : Number(process.argv[i + 1]);
 }
 const token = 'measure-overhead-token-0123456789';
 const started = Date.now();
@@ -103,6 +107,76 @@ async function microCost() {
   return { notWatchingNsPerPublish: Math.round(offNs), acceptedNsPerEvent: Math.round(acceptedNs), overCapNsPerEvent: Math.round(droppedNs), maxPerSecond: feed.maxPerSecond, sseBytes: sent };
 }
 
+/** Line ranges of the bundle that come from server/src/dashboard (tsup marks each module). */
+function dashboardLines(bundleText) {
+  const ranges = [];
+  const lines = bundleText.split('\n');
+  let start = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].startsWith('// src/')) continue;
+    if (start >= 0) ranges.push([start, i]);
+    start = lines[i].startsWith('// src/dashboard/') ? i : -1;
+  }
+  if (start >= 0) ranges.push([start, lines.length]);
+  return (line) => ranges.some(([a, z]) => line >= a && line < z);
+}
+
+/** Shares of a .cpuprofile: dashboard code (inclusive), garbage collection, busy total. */
+function profileShares(file, inDashboard) {
+  const p = JSON.parse(readFileSync(file, 'utf8'));
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  let busy = 0;
+  let dashboard = 0;
+  let gc = 0;
+  for (let i = 0; i < p.samples.length; i++) {
+    const t = p.timeDeltas[i] ?? 0;
+    const leaf = byId.get(p.samples[i]);
+    const name = leaf.callFrame.functionName;
+    if (name === '(idle)' || name === '(program)') continue;
+    busy += t;
+    if (name === '(garbage collector)') gc += t;
+    for (let id = p.samples[i]; id !== undefined; id = parent.get(id)) {
+      const frame = byId.get(id).callFrame;
+      if (frame.url.endsWith('pogo-ws.cjs') && inDashboard(frame.lineNumber)) {
+        dashboard += t;
+        break;
+      }
+    }
+  }
+  const pct = (x) => Math.round((x / busy) * 10000) / 100;
+  return { busySeconds: Math.round(busy / 1e4) / 100, dashboardPct: pct(dashboard), gcPct: pct(gc) };
+}
+
+async function profileRun(ctx, pin, round, streamed) {
+  const inDashboard = dashboardLines(readFileSync(pogoBundle, 'utf8'));
+  const out = {};
+  for (const label of ['idle', 'streaming']) {
+    const dir = join(opts.profile, label);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const server = await startServer('pogo', { config: pogoConfig(`dashboard-prof-${label}`, { dashboard: { token } }), nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+    if (pin) pinTree(server.pid, pin.server);
+    try {
+      await connectClients(ctx, server, { count: opts.subscribers, channel: 'bench-burst', ratePerSec: 2000, sampleEvery: 10 });
+      await sleep(500);
+      const console = label === 'streaming' ? openConsole(server) : undefined;
+      await sleep(300);
+      for (let i = 0; i < opts.rounds; i++) await round(server, label, 'bench-burst');
+      if (console) streamed.push({ ...console.seen });
+      console?.close();
+    } finally {
+      await closeClients(ctx);
+      await server.stop();
+    }
+    const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+    out[label] = file ? profileShares(join(dir, file), inDashboard) : { error: 'no profile written' };
+    log(`  ${label}: ${JSON.stringify(out[label])}`);
+  }
+  return out;
+}
+
 async function main() {
   const micro = await microCost();
   log(`console cost in process: ${micro.notWatchingNsPerPublish} ns per publish when nobody watches (counting only), ${micro.acceptedNsPerEvent} ns per event shown (built, batched, JSON, SSE frame), ${micro.overCapNsPerEvent} ns per event over the ${micro.maxPerSecond}/s cap`);
@@ -126,6 +200,15 @@ async function main() {
     results[label].push({ deliveriesPerSec: r.deliveriesPerSec, cpuNsPerDelivery, lost: r.lost, p50: r.latencyMs?.p50, serverCpuPct: r.cpu.serverPct, otherCpuPct: r.cpu.otherProcessesPct, acceptedEventsPerSec: r.acceptedEventsPerSec });
     log(`  ${label.padEnd(9)} ${r.deliveriesPerSec.toLocaleString('en')} deliveries/s, ${cpuNsPerDelivery} ns server CPU per delivery, ${r.acceptedEventsPerSec} publishes/s, lost ${r.lost}, server CPU ${r.cpu.serverPct}%, others ${r.cpu.otherProcessesPct}%`);
   };
+  if (opts.profile) {
+    log(`profiling burst fanout, ${opts.subscribers} subscribers, ${opts.inflight} in flight, ${opts.rounds} rounds of ${opts.seconds} s per condition`);
+    const shares = await profileRun(ctx, pin, round, streamed);
+    const report = { when: new Date().toISOString(), options: opts, profile: shares, consoleStream: streamed, rounds: results, inProcess: micro };
+    log(`dashboard code: ${shares.idle.dashboardPct}% of the server's busy CPU when nobody watches, ${shares.streaming.dashboardPct}% with a console streaming; GC ${shares.idle.gcPct}% → ${shares.streaming.gcPct}%`);
+    if (opts.json) writeFileSync(opts.json, JSON.stringify(report, null, 2));
+    for (const w of [...clients, publisher]) w.stop();
+    return;
+  }
   // Both servers run side by side with their own subscribers; rounds rotate through the
   // conditions so that noise from the rest of the machine falls on all three alike.
   const off = await startServer('pogo', { config: pogoConfig('dashboard-off') });

@@ -303,6 +303,15 @@ function connect(): void {
   stream.addEventListener('error', () => {
     live.dataset.state = 'down';
     live.textContent = 'reconnecting…';
+    // EventSource retries by itself after a dropped stream, but gives up on an HTTP error:
+    // signed out (401) goes back to the sign-in page; anything else is tried again shortly.
+    if (stream.readyState !== EventSource.CLOSED) return;
+    window.setTimeout(() => {
+      void fetch(`${base}/api/overview`, { credentials: 'same-origin' }).then(
+        (res) => (res.status === 401 ? location.reload() : connect()),
+        () => connect(),
+      );
+    }, 3_000);
   });
   stream.addEventListener('overview', (message) => {
     const overview = JSON.parse((message as MessageEvent<string>).data) as Overview;
