@@ -15,9 +15,10 @@ export class OutboundQueue {
   private dirty: OutboundTarget[] = [];
   private scheduled = false;
   private readonly flushBound = () => this.flush();
-  /** The last flush's cost and end (ms, monotonic): see schedule(). */
+  /** The last flush's cost and end (ms, monotonic), and whether it coalesced: see schedule(). */
   private lastFlushCost = 0;
   private lastFlushEnd = 0;
+  private lastFlushCoalesced = false;
 
   constructor(private readonly maxBufferedBytes: (target: OutboundTarget) => number) {}
 
@@ -36,13 +37,15 @@ export class OutboundQueue {
   }
 
   /**
-   * Normally at the end of this turn. When flushes have become expensive (a big fanout under
-   * load), wait at least as long as the last one took, so the loop spends at most about half
-   * its time in write syscalls and each write carries more frames. Light load pays nothing.
+   * Normally at the end of this turn. When messages arrive faster than flushes go out (the last
+   * flush coalesced several frames into some write) and flushes have become expensive (a big
+   * fanout), wait at least as long as the last one took: the loop then spends at most about half
+   * its time in write syscalls and each write carries more frames. A steady trickle, where each
+   * write carries one frame anyway, never waits.
    */
   private schedule(): void {
     const wait = this.lastFlushCost - (performance.now() - this.lastFlushEnd);
-    if (wait >= 1) setTimeout(this.flushBound, Math.min(wait, 20));
+    if (this.lastFlushCoalesced && wait >= 1) setTimeout(this.flushBound, Math.min(wait, 20));
     else setImmediate(this.flushBound);
   }
 
@@ -52,7 +55,9 @@ export class OutboundQueue {
     this.scheduled = false;
     const targets = this.dirty;
     this.dirty = [];
-    for (const target of targets) this.write(target);
+    let frames = 0;
+    for (const target of targets) frames += this.write(target);
+    this.lastFlushCoalesced = frames > targets.length;
     this.lastFlushEnd = performance.now();
     this.lastFlushCost = this.lastFlushEnd - started;
     this.onFlushed?.();
@@ -61,18 +66,19 @@ export class OutboundQueue {
   /** Called after every flush: the detailed metrics time publish-to-write with it. */
   onFlushed: (() => void) | undefined = undefined;
 
-  /** Writes one target's frames now (before a close frame, say); its dirty entry becomes a no-op. */
-  write(target: OutboundTarget): void {
+  /** Writes one target's frames now (before a close frame, say); its dirty entry becomes a no-op. Returns how many. */
+  write(target: OutboundTarget): number {
     const frames = target.pending;
     const bytes = target.pendingBytes;
     target.pending = undefined;
     target.pendingBytes = 0;
-    if (!frames || target.socket.destroyed) return;
+    if (!frames || target.socket.destroyed) return 0;
     // What the kernel would not take last time is still here: the client is not keeping up.
     if (target.socket.writableLength > this.maxBufferedBytes(target)) {
       target.overflow(frames.length);
-      return;
+      return 0;
     }
     target.socket.write(frames.length === 1 ? frames[0]! : Buffer.concat(frames, bytes));
+    return frames.length;
   }
 }
