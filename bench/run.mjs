@@ -4,7 +4,7 @@
 //
 // Flags:
 //   --quick                 short runs, 2 000 connections for memory (results go to results/tmp/)
-//   --scenario a,b          only these scenarios (burst, steady, http, memory, presence, cluster)
+//   --scenario a,b          only these scenarios (burst, steady, http, memory, presence, cluster, recovery)
 //   --servers a,b           only these servers (pogo, baseline)
 //   --subscribers N         fanout subscribers (default 1000)
 //   --inflight N            burst publishes in flight (default 8)
@@ -28,8 +28,9 @@ import { http } from './scenarios/http.mjs';
 import { memory } from './scenarios/memory.mjs';
 import { presence } from './scenarios/presence.mjs';
 import { cluster } from './scenarios/cluster.mjs';
+import { recovery } from './scenarios/recovery.mjs';
 
-const SCENARIOS = [burst, steady, http, memory, presence, cluster];
+const SCENARIOS = [burst, steady, http, memory, presence, cluster, recovery];
 const CLIENT_PROCESSES = 2;
 
 function parseArgs(argv) {

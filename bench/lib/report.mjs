@@ -62,6 +62,11 @@ export function tableRows(res) {
       add(label, 'burst deliveries/s (lost)', 'n/a', cell(p, (r) => `${fmt(r.deliveriesPerSec)} (${fmt(r.lost)})${dag(r)}`), ok(p) && ok(single) ? `${ratio(p.deliveriesPerSec, single.deliveriesPerSec, 2)} of 1 node` : '', '', '');
     }
   }
+  if (s.recovery) {
+    const r = s.recovery;
+    add('Connection recovery (burst, on vs off)', 'deliveries/s with recovery on / off', 'n/a', cell(r, (x) => `${fmt(x.on.deliveriesPerSec)} / ${fmt(x.off.deliveriesPerSec)}`), cell(r, (x) => `${fmt(x.slowdownPct, 1)} % slower`), '≤ 10 % slower', ok(r) ? mark(r.slowdownPct <= 10) : '');
+    add('', 'history bytes after a flood (1 MiB budget)', 'n/a', cell(r, (x) => `${fmt(x.flood.historyBytes)} after ${fmt(x.flood.acceptedEvents)} events`), '', '≤ budget', ok(r) ? mark(r.flood.historyBytes <= r.flood.budgetBytes) : '');
+  }
   const gen = s.burst?.pogo;
   if (ok(gen)) {
     const c = gen.cpu;

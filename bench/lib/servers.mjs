@@ -35,13 +35,13 @@ export function pogoBuild() {
   return { sha256, commit, modified };
 }
 
-/** Writes a Pogo config file for the bench app, with `extra` merged at the top level. */
-export function pogoConfig(name, extra = {}) {
+/** Writes a Pogo config file for the bench app, with `extra` merged at the top level and `appExtra` into the app. */
+export function pogoConfig(name, extra = {}, appExtra = {}) {
   mkdirSync(tmpDir, { recursive: true });
   const file = join(tmpDir, `${name}.json`);
   // Abuse limits off (0 = unlimited): the benchmark measures the server, not its rate limits.
   const limits = { handshakesPerSecondPerIp: 0, httpRequestsPerSecond: 0 };
-  const app = { id: APP.id, key: APP.key, secret: APP.secret, enabled: true, clientEvents: true, allowedOrigins: ['*'], limits };
+  const app = { id: APP.id, key: APP.key, secret: APP.secret, enabled: true, clientEvents: true, allowedOrigins: ['*'], limits, ...appExtra, limits: { ...limits, ...appExtra.limits } };
   writeFileSync(file, JSON.stringify({ apps: [app], ...extra }, null, 2));
   return file;
 }
