@@ -26,9 +26,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// ../../../../work/main/node_modules/prom-client/lib/util.js
+// ../node_modules/prom-client/lib/util.js
 var require_util = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/util.js"(exports2) {
+  "../node_modules/prom-client/lib/util.js"(exports2) {
     "use strict";
     exports2.getValueAsString = function getValueString(value) {
       if (Number.isNaN(value)) {
@@ -130,9 +130,9 @@ var require_util = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/registry.js
+// ../node_modules/prom-client/lib/registry.js
 var require_registry = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/registry.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/registry.js"(exports2, module2) {
     "use strict";
     var { getValueAsString } = require_util();
     var Registry2 = class _Registry {
@@ -319,9 +319,9 @@ var require_registry = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/validation.js
+// ../node_modules/prom-client/lib/validation.js
 var require_validation = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/validation.js"(exports2) {
+  "../node_modules/prom-client/lib/validation.js"(exports2) {
     "use strict";
     var util = require("util");
     var metricRegexp = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
@@ -346,9 +346,9 @@ var require_validation = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/metric.js
+// ../node_modules/prom-client/lib/metric.js
 var require_metric = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/metric.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metric.js"(exports2, module2) {
     "use strict";
     var Registry2 = require_registry();
     var { isObject: isObject2 } = require_util();
@@ -409,9 +409,9 @@ var require_metric = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/exemplar.js
+// ../node_modules/prom-client/lib/exemplar.js
 var require_exemplar = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/exemplar.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/exemplar.js"(exports2, module2) {
     "use strict";
     var Exemplar = class {
       constructor(labelSet = {}, value = null) {
@@ -442,9 +442,9 @@ var require_exemplar = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/counter.js
+// ../node_modules/prom-client/lib/counter.js
 var require_counter = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/counter.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/counter.js"(exports2, module2) {
     "use strict";
     var util = require("util");
     var {
@@ -576,9 +576,9 @@ var require_counter = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/gauge.js
+// ../node_modules/prom-client/lib/gauge.js
 var require_gauge = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/gauge.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/gauge.js"(exports2, module2) {
     "use strict";
     var util = require("util");
     var {
@@ -732,9 +732,9 @@ var require_gauge = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/histogram.js
+// ../node_modules/prom-client/lib/histogram.js
 var require_histogram = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/histogram.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/histogram.js"(exports2, module2) {
     "use strict";
     var util = require("util");
     var {
@@ -1041,9 +1041,9 @@ var require_histogram = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/bintrees/lib/treebase.js
+// ../node_modules/bintrees/lib/treebase.js
 var require_treebase = __commonJS({
-  "../../../../work/main/node_modules/bintrees/lib/treebase.js"(exports2, module2) {
+  "../node_modules/bintrees/lib/treebase.js"(exports2, module2) {
     "use strict";
     function TreeBase() {
     }
@@ -1225,9 +1225,9 @@ var require_treebase = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/bintrees/lib/rbtree.js
+// ../node_modules/bintrees/lib/rbtree.js
 var require_rbtree = __commonJS({
-  "../../../../work/main/node_modules/bintrees/lib/rbtree.js"(exports2, module2) {
+  "../node_modules/bintrees/lib/rbtree.js"(exports2, module2) {
     "use strict";
     var TreeBase = require_treebase();
     function Node(data) {
@@ -1384,9 +1384,9 @@ var require_rbtree = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/bintrees/lib/bintree.js
+// ../node_modules/bintrees/lib/bintree.js
 var require_bintree = __commonJS({
-  "../../../../work/main/node_modules/bintrees/lib/bintree.js"(exports2, module2) {
+  "../node_modules/bintrees/lib/bintree.js"(exports2, module2) {
     "use strict";
     var TreeBase = require_treebase();
     function Node(data) {
@@ -1468,9 +1468,9 @@ var require_bintree = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/bintrees/index.js
+// ../node_modules/bintrees/index.js
 var require_bintrees = __commonJS({
-  "../../../../work/main/node_modules/bintrees/index.js"(exports2, module2) {
+  "../node_modules/bintrees/index.js"(exports2, module2) {
     "use strict";
     module2.exports = {
       RBTree: require_rbtree(),
@@ -1479,9 +1479,9 @@ var require_bintrees = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/tdigest/tdigest.js
+// ../node_modules/tdigest/tdigest.js
 var require_tdigest = __commonJS({
-  "../../../../work/main/node_modules/tdigest/tdigest.js"(exports2, module2) {
+  "../node_modules/tdigest/tdigest.js"(exports2, module2) {
     "use strict";
     var RBTree = require_bintrees().RBTree;
     function TDigest(delta, K, CX) {
@@ -1739,9 +1739,9 @@ var require_tdigest = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/timeWindowQuantiles.js
+// ../node_modules/prom-client/lib/timeWindowQuantiles.js
 var require_timeWindowQuantiles = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/timeWindowQuantiles.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/timeWindowQuantiles.js"(exports2, module2) {
     "use strict";
     var { TDigest } = require_tdigest();
     var TimeWindowQuantiles = class {
@@ -1795,9 +1795,9 @@ var require_timeWindowQuantiles = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/summary.js
+// ../node_modules/prom-client/lib/summary.js
 var require_summary = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/summary.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/summary.js"(exports2, module2) {
     "use strict";
     var util = require("util");
     var { getLabels, hashObject, removeLabels } = require_util();
@@ -1980,9 +1980,9 @@ var require_summary = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/pushgateway.js
+// ../node_modules/prom-client/lib/pushgateway.js
 var require_pushgateway = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/pushgateway.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/pushgateway.js"(exports2, module2) {
     "use strict";
     var url = require("url");
     var http = require("http");
@@ -2089,9 +2089,9 @@ var require_pushgateway = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/bucketGenerators.js
+// ../node_modules/prom-client/lib/bucketGenerators.js
 var require_bucketGenerators = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/bucketGenerators.js"(exports2) {
+  "../node_modules/prom-client/lib/bucketGenerators.js"(exports2) {
     "use strict";
     exports2.linearBuckets = (start, width, count) => {
       if (count < 1) {
@@ -2123,9 +2123,9 @@ var require_bucketGenerators = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/diag/types.cjs
+// ../node_modules/@opentelemetry/api/dist/diag/types.cjs
 var require_types = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/diag/types.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/diag/types.cjs"(exports2) {
     "use strict";
     var DiagLogLevel = /* @__PURE__ */ (function(DiagLogLevel2) {
       DiagLogLevel2[DiagLogLevel2["NONE"] = 0] = "NONE";
@@ -2141,18 +2141,18 @@ var require_types = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/version.cjs
+// ../node_modules/@opentelemetry/api/dist/version.cjs
 var require_version = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/version.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/version.cjs"(exports2) {
     "use strict";
     var VERSION = "1.10.0";
     exports2.VERSION = VERSION;
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/internal/semver.cjs
+// ../node_modules/@opentelemetry/api/dist/internal/semver.cjs
 var require_semver = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/internal/semver.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/internal/semver.cjs"(exports2) {
     "use strict";
     var require_version3 = require_version();
     var re = /^(\d+)\.(\d+)\.(\d+)(-(.+))?$/;
@@ -2205,9 +2205,9 @@ var require_semver = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/internal/global-utils.cjs
+// ../node_modules/@opentelemetry/api/dist/internal/global-utils.cjs
 var require_global_utils = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/internal/global-utils.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/internal/global-utils.cjs"(exports2) {
     "use strict";
     var require_version3 = require_version();
     var require_semver2 = require_semver();
@@ -2260,9 +2260,9 @@ var require_global_utils = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/diag/ComponentLogger.cjs
+// ../node_modules/@opentelemetry/api/dist/diag/ComponentLogger.cjs
 var require_ComponentLogger = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/diag/ComponentLogger.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/diag/ComponentLogger.cjs"(exports2) {
     "use strict";
     var require_global_utils2 = require_global_utils();
     var DiagComponentLogger = class {
@@ -2294,9 +2294,9 @@ var require_ComponentLogger = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.cjs
+// ../node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.cjs
 var require_logLevelLogger = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/diag/internal/logLevelLogger.cjs"(exports2) {
     "use strict";
     require_types();
     function createLogLevelDiagLogger(maxLevel, logger) {
@@ -2321,9 +2321,9 @@ var require_logLevelLogger = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/api/diag.cjs
+// ../node_modules/@opentelemetry/api/dist/api/diag.cjs
 var require_diag = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/api/diag.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/api/diag.cjs"(exports2) {
     "use strict";
     var require_global_utils2 = require_global_utils();
     var require_ComponentLogger2 = require_ComponentLogger();
@@ -2386,9 +2386,9 @@ var require_diag = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/baggage/internal/baggage-impl.cjs
+// ../node_modules/@opentelemetry/api/dist/baggage/internal/baggage-impl.cjs
 var require_baggage_impl = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/baggage/internal/baggage-impl.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/baggage/internal/baggage-impl.cjs"(exports2) {
     "use strict";
     var BaggageImpl = class BaggageImpl2 {
       constructor(entries) {
@@ -2425,18 +2425,18 @@ var require_baggage_impl = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/baggage/internal/symbol.cjs
+// ../node_modules/@opentelemetry/api/dist/baggage/internal/symbol.cjs
 var require_symbol = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/baggage/internal/symbol.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/baggage/internal/symbol.cjs"(exports2) {
     "use strict";
     var baggageEntryMetadataSymbol = Symbol("BaggageEntryMetadata");
     exports2.baggageEntryMetadataSymbol = baggageEntryMetadataSymbol;
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/baggage/utils.cjs
+// ../node_modules/@opentelemetry/api/dist/baggage/utils.cjs
 var require_utils = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/baggage/utils.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/baggage/utils.cjs"(exports2) {
     "use strict";
     var require_diag2 = require_diag();
     var require_baggage_impl2 = require_baggage_impl();
@@ -2462,9 +2462,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/context/context.cjs
+// ../node_modules/@opentelemetry/api/dist/context/context.cjs
 var require_context = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/context/context.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/context/context.cjs"(exports2) {
     "use strict";
     function createContextKey(description) {
       return Symbol.for(description);
@@ -2496,9 +2496,9 @@ var require_context = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/diag/consoleLogger.cjs
+// ../node_modules/@opentelemetry/api/dist/diag/consoleLogger.cjs
 var require_consoleLogger = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/diag/consoleLogger.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/diag/consoleLogger.cjs"(exports2) {
     "use strict";
     var consoleMap = [
       {
@@ -2554,9 +2554,9 @@ var require_consoleLogger = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/metrics/NoopMeter.cjs
+// ../node_modules/@opentelemetry/api/dist/metrics/NoopMeter.cjs
 var require_NoopMeter = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/metrics/NoopMeter.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/metrics/NoopMeter.cjs"(exports2) {
     "use strict";
     var NoopMeter = class {
       constructor() {
@@ -2677,9 +2677,9 @@ var require_NoopMeter = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/metrics/Metric.cjs
+// ../node_modules/@opentelemetry/api/dist/metrics/Metric.cjs
 var require_Metric = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/metrics/Metric.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/metrics/Metric.cjs"(exports2) {
     "use strict";
     var ValueType = /* @__PURE__ */ (function(ValueType2) {
       ValueType2[ValueType2["INT"] = 0] = "INT";
@@ -2690,9 +2690,9 @@ var require_Metric = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/logs/NoopLogger.cjs
+// ../node_modules/@opentelemetry/api/dist/logs/NoopLogger.cjs
 var require_NoopLogger = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/logs/NoopLogger.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/logs/NoopLogger.cjs"(exports2) {
     "use strict";
     var NoopLogger = class {
       emit(_logRecord) {
@@ -2711,9 +2711,9 @@ var require_NoopLogger = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/logs/LogRecord.cjs
+// ../node_modules/@opentelemetry/api/dist/logs/LogRecord.cjs
 var require_LogRecord = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/logs/LogRecord.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/logs/LogRecord.cjs"(exports2) {
     "use strict";
     var SeverityNumber = /* @__PURE__ */ (function(SeverityNumber2) {
       SeverityNumber2[SeverityNumber2["UNSPECIFIED"] = 0] = "UNSPECIFIED";
@@ -2747,9 +2747,9 @@ var require_LogRecord = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/propagation/TextMapPropagator.cjs
+// ../node_modules/@opentelemetry/api/dist/propagation/TextMapPropagator.cjs
 var require_TextMapPropagator = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/propagation/TextMapPropagator.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/propagation/TextMapPropagator.cjs"(exports2) {
     "use strict";
     var defaultTextMapGetter = {
       get(carrier, key) {
@@ -2770,9 +2770,9 @@ var require_TextMapPropagator = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/trace_flags.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/trace_flags.cjs
 var require_trace_flags = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/trace_flags.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/trace_flags.cjs"(exports2) {
     "use strict";
     var TraceFlags = /* @__PURE__ */ (function(TraceFlags2) {
       TraceFlags2[TraceFlags2["NONE"] = 0] = "NONE";
@@ -2783,9 +2783,9 @@ var require_trace_flags = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/invalid-span-constants.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/invalid-span-constants.cjs
 var require_invalid_span_constants = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/invalid-span-constants.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/invalid-span-constants.cjs"(exports2) {
     "use strict";
     require_trace_flags();
     var INVALID_SPANID = "0000000000000000";
@@ -2801,9 +2801,9 @@ var require_invalid_span_constants = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/NonRecordingSpan.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/NonRecordingSpan.cjs
 var require_NonRecordingSpan = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/NonRecordingSpan.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/NonRecordingSpan.cjs"(exports2) {
     "use strict";
     var require_invalid_span_constants2 = require_invalid_span_constants();
     var NonRecordingSpan = class {
@@ -2846,9 +2846,9 @@ var require_NonRecordingSpan = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/spancontext-utils.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/spancontext-utils.cjs
 var require_spancontext_utils = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/spancontext-utils.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/spancontext-utils.cjs"(exports2) {
     "use strict";
     require_invalid_span_constants();
     var require_NonRecordingSpan2 = require_NonRecordingSpan();
@@ -2982,9 +2982,9 @@ var require_spancontext_utils = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/context/NoopContextManager.cjs
+// ../node_modules/@opentelemetry/api/dist/context/NoopContextManager.cjs
 var require_NoopContextManager = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/context/NoopContextManager.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/context/NoopContextManager.cjs"(exports2) {
     "use strict";
     var require_context3 = require_context();
     var NoopContextManager = class {
@@ -3013,9 +3013,9 @@ var require_NoopContextManager = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/api/context.cjs
+// ../node_modules/@opentelemetry/api/dist/api/context.cjs
 var require_context2 = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/api/context.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/api/context.cjs"(exports2) {
     "use strict";
     var require_global_utils2 = require_global_utils();
     var require_diag2 = require_diag();
@@ -3112,9 +3112,9 @@ var require_context2 = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/context-utils.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/context-utils.cjs
 var require_context_utils = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/context-utils.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/context-utils.cjs"(exports2) {
     "use strict";
     var require_context3 = require_context();
     var require_context$1 = require_context2();
@@ -3148,9 +3148,9 @@ var require_context_utils = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/NoopTracer.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/NoopTracer.cjs
 var require_NoopTracer = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/NoopTracer.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/NoopTracer.cjs"(exports2) {
     "use strict";
     var require_context3 = require_context2();
     var require_NonRecordingSpan2 = require_NonRecordingSpan();
@@ -3192,9 +3192,9 @@ var require_NoopTracer = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/ProxyTracer.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/ProxyTracer.cjs
 var require_ProxyTracer = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/ProxyTracer.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/ProxyTracer.cjs"(exports2) {
     "use strict";
     var NOOP_TRACER = new (require_NoopTracer()).NoopTracer();
     var ProxyTracer = class {
@@ -3227,9 +3227,9 @@ var require_ProxyTracer = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/span_kind.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/span_kind.cjs
 var require_span_kind = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/span_kind.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/span_kind.cjs"(exports2) {
     "use strict";
     var SpanKind = /* @__PURE__ */ (function(SpanKind2) {
       SpanKind2[SpanKind2["INTERNAL"] = 0] = "INTERNAL";
@@ -3243,9 +3243,9 @@ var require_span_kind = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/status.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/status.cjs
 var require_status = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/status.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/status.cjs"(exports2) {
     "use strict";
     var SpanStatusCode = /* @__PURE__ */ (function(SpanStatusCode2) {
       SpanStatusCode2[SpanStatusCode2["UNSET"] = 0] = "UNSET";
@@ -3257,9 +3257,9 @@ var require_status = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/internal/tracestate-validators.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/internal/tracestate-validators.cjs
 var require_tracestate_validators = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/internal/tracestate-validators.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/internal/tracestate-validators.cjs"(exports2) {
     "use strict";
     var VALID_KEY_CHAR_RANGE = "[_0-9a-z-*/]";
     var VALID_KEY_REGEX = new RegExp(`^(?:${`[a-z]${VALID_KEY_CHAR_RANGE}{0,255}`}|${`[a-z0-9]${VALID_KEY_CHAR_RANGE}{0,240}@[a-z]${VALID_KEY_CHAR_RANGE}{0,13}`})$`);
@@ -3276,9 +3276,9 @@ var require_tracestate_validators = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/internal/tracestate-impl.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/internal/tracestate-impl.cjs
 var require_tracestate_impl = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/internal/tracestate-impl.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/internal/tracestate-impl.cjs"(exports2) {
     "use strict";
     var require_tracestate_validators2 = require_tracestate_validators();
     var MAX_TRACE_STATE_ITEMS = 32;
@@ -3345,9 +3345,9 @@ var require_tracestate_impl = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/internal/utils.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/internal/utils.cjs
 var require_utils2 = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/internal/utils.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/internal/utils.cjs"(exports2) {
     "use strict";
     var require_tracestate_impl2 = require_tracestate_impl();
     function createTraceState(rawTraceState) {
@@ -3357,9 +3357,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/NoopTracerProvider.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/NoopTracerProvider.cjs
 var require_NoopTracerProvider = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/NoopTracerProvider.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/NoopTracerProvider.cjs"(exports2) {
     "use strict";
     var require_NoopTracer2 = require_NoopTracer();
     var NoopTracerProvider = class {
@@ -3371,9 +3371,9 @@ var require_NoopTracerProvider = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/ProxyTracerProvider.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/ProxyTracerProvider.cjs
 var require_ProxyTracerProvider = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/ProxyTracerProvider.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/ProxyTracerProvider.cjs"(exports2) {
     "use strict";
     var require_ProxyTracer2 = require_ProxyTracer();
     var NOOP_TRACER_PROVIDER = new (require_NoopTracerProvider()).NoopTracerProvider();
@@ -3404,9 +3404,9 @@ var require_ProxyTracerProvider = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace/SamplingResult.cjs
+// ../node_modules/@opentelemetry/api/dist/trace/SamplingResult.cjs
 var require_SamplingResult = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace/SamplingResult.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace/SamplingResult.cjs"(exports2) {
     "use strict";
     var SamplingDecision = /* @__PURE__ */ (function(SamplingDecision2) {
       SamplingDecision2[SamplingDecision2["NOT_RECORD"] = 0] = "NOT_RECORD";
@@ -3418,27 +3418,27 @@ var require_SamplingResult = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/context-api.cjs
+// ../node_modules/@opentelemetry/api/dist/context-api.cjs
 var require_context_api = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/context-api.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/context-api.cjs"(exports2) {
     "use strict";
     var context = require_context2().ContextAPI.getInstance();
     exports2.context = context;
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/diag-api.cjs
+// ../node_modules/@opentelemetry/api/dist/diag-api.cjs
 var require_diag_api = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/diag-api.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/diag-api.cjs"(exports2) {
     "use strict";
     var diag = require_diag().DiagAPI.instance();
     exports2.diag = diag;
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/logs/NoopLoggerProvider.cjs
+// ../node_modules/@opentelemetry/api/dist/logs/NoopLoggerProvider.cjs
 var require_NoopLoggerProvider = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/logs/NoopLoggerProvider.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/logs/NoopLoggerProvider.cjs"(exports2) {
     "use strict";
     var require_NoopLogger2 = require_NoopLogger();
     var NoopLoggerProvider = class {
@@ -3452,9 +3452,9 @@ var require_NoopLoggerProvider = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/logs/ProxyLogger.cjs
+// ../node_modules/@opentelemetry/api/dist/logs/ProxyLogger.cjs
 var require_ProxyLogger = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/logs/ProxyLogger.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/logs/ProxyLogger.cjs"(exports2) {
     "use strict";
     var require_NoopLogger2 = require_NoopLogger();
     var ProxyLogger = class {
@@ -3491,9 +3491,9 @@ var require_ProxyLogger = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/logs/ProxyLoggerProvider.cjs
+// ../node_modules/@opentelemetry/api/dist/logs/ProxyLoggerProvider.cjs
 var require_ProxyLoggerProvider = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/logs/ProxyLoggerProvider.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/logs/ProxyLoggerProvider.cjs"(exports2) {
     "use strict";
     var require_NoopLoggerProvider2 = require_NoopLoggerProvider();
     var require_ProxyLogger2 = require_ProxyLogger();
@@ -3530,9 +3530,9 @@ var require_ProxyLoggerProvider = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/api/logs.cjs
+// ../node_modules/@opentelemetry/api/dist/api/logs.cjs
 var require_logs = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/api/logs.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/api/logs.cjs"(exports2) {
     "use strict";
     var require_global_utils2 = require_global_utils();
     var require_diag2 = require_diag();
@@ -3587,18 +3587,18 @@ var require_logs = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/logs-api.cjs
+// ../node_modules/@opentelemetry/api/dist/logs-api.cjs
 var require_logs_api = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/logs-api.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/logs-api.cjs"(exports2) {
     "use strict";
     var logs = require_logs().LogsAPI.getInstance();
     exports2.logs = logs;
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/metrics/NoopMeterProvider.cjs
+// ../node_modules/@opentelemetry/api/dist/metrics/NoopMeterProvider.cjs
 var require_NoopMeterProvider = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/metrics/NoopMeterProvider.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/metrics/NoopMeterProvider.cjs"(exports2) {
     "use strict";
     var require_NoopMeter2 = require_NoopMeter();
     var NoopMeterProvider = class {
@@ -3612,9 +3612,9 @@ var require_NoopMeterProvider = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/api/metrics.cjs
+// ../node_modules/@opentelemetry/api/dist/api/metrics.cjs
 var require_metrics = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/api/metrics.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/api/metrics.cjs"(exports2) {
     "use strict";
     var require_global_utils2 = require_global_utils();
     var require_diag2 = require_diag();
@@ -3657,18 +3657,18 @@ var require_metrics = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/metrics-api.cjs
+// ../node_modules/@opentelemetry/api/dist/metrics-api.cjs
 var require_metrics_api = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/metrics-api.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/metrics-api.cjs"(exports2) {
     "use strict";
     var metrics2 = require_metrics().MetricsAPI.getInstance();
     exports2.metrics = metrics2;
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/propagation/NoopTextMapPropagator.cjs
+// ../node_modules/@opentelemetry/api/dist/propagation/NoopTextMapPropagator.cjs
 var require_NoopTextMapPropagator = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/propagation/NoopTextMapPropagator.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/propagation/NoopTextMapPropagator.cjs"(exports2) {
     "use strict";
     var NoopTextMapPropagator = class {
       /** Noop inject function does nothing */
@@ -3686,9 +3686,9 @@ var require_NoopTextMapPropagator = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/baggage/context-helpers.cjs
+// ../node_modules/@opentelemetry/api/dist/baggage/context-helpers.cjs
 var require_context_helpers = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/baggage/context-helpers.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/baggage/context-helpers.cjs"(exports2) {
     "use strict";
     var require_context3 = require_context();
     var require_context$1 = require_context2();
@@ -3712,9 +3712,9 @@ var require_context_helpers = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/api/propagation.cjs
+// ../node_modules/@opentelemetry/api/dist/api/propagation.cjs
 var require_propagation = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/api/propagation.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/api/propagation.cjs"(exports2) {
     "use strict";
     var require_global_utils2 = require_global_utils();
     var require_diag2 = require_diag();
@@ -3784,18 +3784,18 @@ var require_propagation = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/propagation-api.cjs
+// ../node_modules/@opentelemetry/api/dist/propagation-api.cjs
 var require_propagation_api = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/propagation-api.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/propagation-api.cjs"(exports2) {
     "use strict";
     var propagation = require_propagation().PropagationAPI.getInstance();
     exports2.propagation = propagation;
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/api/trace.cjs
+// ../node_modules/@opentelemetry/api/dist/api/trace.cjs
 var require_trace = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/api/trace.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/api/trace.cjs"(exports2) {
     "use strict";
     var require_global_utils2 = require_global_utils();
     var require_diag2 = require_diag();
@@ -3853,18 +3853,18 @@ var require_trace = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/trace-api.cjs
+// ../node_modules/@opentelemetry/api/dist/trace-api.cjs
 var require_trace_api = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/trace-api.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/trace-api.cjs"(exports2) {
     "use strict";
     var trace = require_trace().TraceAPI.getInstance();
     exports2.trace = trace;
   }
 });
 
-// ../../../../work/main/node_modules/@opentelemetry/api/dist/index.cjs
+// ../node_modules/@opentelemetry/api/dist/index.cjs
 var require_dist = __commonJS({
-  "../../../../work/main/node_modules/@opentelemetry/api/dist/index.cjs"(exports2) {
+  "../node_modules/@opentelemetry/api/dist/index.cjs"(exports2) {
     "use strict";
     Object.defineProperties(exports2, {
       __esModule: { value: true },
@@ -3936,9 +3936,9 @@ var require_dist = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/metrics/processCpuTotal.js
+// ../node_modules/prom-client/lib/metrics/processCpuTotal.js
 var require_processCpuTotal = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/metrics/processCpuTotal.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/processCpuTotal.js"(exports2, module2) {
     "use strict";
     var OtelApi = require_dist();
     var Counter2 = require_counter();
@@ -4021,9 +4021,9 @@ var require_processCpuTotal = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/metrics/processStartTime.js
+// ../node_modules/prom-client/lib/metrics/processStartTime.js
 var require_processStartTime = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/metrics/processStartTime.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/processStartTime.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var startInSeconds = Math.round(Date.now() / 1e3 - process.uptime());
@@ -4047,9 +4047,9 @@ var require_processStartTime = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js
+// ../node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js
 var require_osMemoryHeapLinux = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var fs = require("fs");
@@ -4113,9 +4113,9 @@ var require_osMemoryHeapLinux = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js
+// ../node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js
 var require_safeMemoryUsage = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/helpers/safeMemoryUsage.js"(exports2, module2) {
     "use strict";
     function safeMemoryUsage() {
       try {
@@ -4128,9 +4128,9 @@ var require_safeMemoryUsage = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/metrics/osMemoryHeap.js
+// ../node_modules/prom-client/lib/metrics/osMemoryHeap.js
 var require_osMemoryHeap = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/metrics/osMemoryHeap.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/osMemoryHeap.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var linuxVariant = require_osMemoryHeapLinux();
@@ -4158,9 +4158,9 @@ var require_osMemoryHeap = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js
+// ../node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js
 var require_processOpenFileDescriptors = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var fs = require("fs");
@@ -4191,9 +4191,9 @@ var require_processOpenFileDescriptors = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js
+// ../node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js
 var require_processMaxFileDescriptors = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var fs = require("fs");
@@ -4233,9 +4233,9 @@ var require_processMaxFileDescriptors = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/metrics/eventLoopLag.js
+// ../node_modules/prom-client/lib/metrics/eventLoopLag.js
 var require_eventLoopLag = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/metrics/eventLoopLag.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/eventLoopLag.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var perf_hooks;
@@ -4363,9 +4363,9 @@ var require_eventLoopLag = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js
+// ../node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js
 var require_processMetricsHelpers = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js"(exports2, module2) {
     "use strict";
     function aggregateByObjectName(list) {
       const data = {};
@@ -4395,9 +4395,9 @@ var require_processMetricsHelpers = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/metrics/processHandles.js
+// ../node_modules/prom-client/lib/metrics/processHandles.js
 var require_processHandles = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/metrics/processHandles.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/processHandles.js"(exports2, module2) {
     "use strict";
     var { aggregateByObjectName } = require_processMetricsHelpers();
     var { updateMetrics } = require_processMetricsHelpers();
@@ -4440,9 +4440,9 @@ var require_processHandles = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/metrics/processRequests.js
+// ../node_modules/prom-client/lib/metrics/processRequests.js
 var require_processRequests = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/metrics/processRequests.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/processRequests.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var { aggregateByObjectName } = require_processMetricsHelpers();
@@ -4484,9 +4484,9 @@ var require_processRequests = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/metrics/processResources.js
+// ../node_modules/prom-client/lib/metrics/processResources.js
 var require_processResources = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/metrics/processResources.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/processResources.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var { updateMetrics } = require_processMetricsHelpers();
@@ -4536,9 +4536,9 @@ var require_processResources = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/metrics/heapSizeAndUsed.js
+// ../node_modules/prom-client/lib/metrics/heapSizeAndUsed.js
 var require_heapSizeAndUsed = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/metrics/heapSizeAndUsed.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/heapSizeAndUsed.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var safeMemoryUsage = require_safeMemoryUsage();
@@ -4592,9 +4592,9 @@ var require_heapSizeAndUsed = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js
+// ../node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js
 var require_heapSpacesSizeAndUsed = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var v8 = require("v8");
@@ -4644,9 +4644,9 @@ var require_heapSpacesSizeAndUsed = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/metrics/version.js
+// ../node_modules/prom-client/lib/metrics/version.js
 var require_version2 = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/metrics/version.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/version.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
     var version2 = process.version;
@@ -4677,9 +4677,9 @@ var require_version2 = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/metrics/gc.js
+// ../node_modules/prom-client/lib/metrics/gc.js
 var require_gc = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/metrics/gc.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/metrics/gc.js"(exports2, module2) {
     "use strict";
     var Histogram2 = require_histogram();
     var perf_hooks;
@@ -4723,9 +4723,9 @@ var require_gc = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/defaultMetrics.js
+// ../node_modules/prom-client/lib/defaultMetrics.js
 var require_defaultMetrics = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/defaultMetrics.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/defaultMetrics.js"(exports2, module2) {
     "use strict";
     var { isObject: isObject2 } = require_util();
     var processCpuTotal = require_processCpuTotal();
@@ -4770,9 +4770,9 @@ var require_defaultMetrics = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/metricAggregators.js
+// ../node_modules/prom-client/lib/metricAggregators.js
 var require_metricAggregators = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/metricAggregators.js"(exports2) {
+  "../node_modules/prom-client/lib/metricAggregators.js"(exports2) {
     "use strict";
     var { Grouper, hashObject } = require_util();
     function AggregatorFactory(aggregatorFn) {
@@ -4843,9 +4843,9 @@ var require_metricAggregators = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/lib/cluster.js
+// ../node_modules/prom-client/lib/cluster.js
 var require_cluster = __commonJS({
-  "../../../../work/main/node_modules/prom-client/lib/cluster.js"(exports2, module2) {
+  "../node_modules/prom-client/lib/cluster.js"(exports2, module2) {
     "use strict";
     var Registry2 = require_registry();
     var { Grouper } = require_util();
@@ -5014,9 +5014,9 @@ var require_cluster = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/prom-client/index.js
+// ../node_modules/prom-client/index.js
 var require_prom_client = __commonJS({
-  "../../../../work/main/node_modules/prom-client/index.js"(exports2) {
+  "../node_modules/prom-client/index.js"(exports2) {
     "use strict";
     exports2.register = require_registry().globalRegistry;
     exports2.Registry = require_registry();
@@ -5046,9 +5046,9 @@ var require_prom_client = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@ioredis/commands/built/commands.json
+// ../node_modules/@ioredis/commands/built/commands.json
 var require_commands = __commonJS({
-  "../../../../work/main/node_modules/@ioredis/commands/built/commands.json"(exports2, module2) {
+  "../node_modules/@ioredis/commands/built/commands.json"(exports2, module2) {
     module2.exports = {
       acl: {
         arity: -2,
@@ -7529,9 +7529,9 @@ var require_commands = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/@ioredis/commands/built/index.js
+// ../node_modules/@ioredis/commands/built/index.js
 var require_built = __commonJS({
-  "../../../../work/main/node_modules/@ioredis/commands/built/index.js"(exports2) {
+  "../node_modules/@ioredis/commands/built/index.js"(exports2) {
     "use strict";
     var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -7714,9 +7714,9 @@ var require_built = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/standard-as-callback/built/utils.js
+// ../node_modules/standard-as-callback/built/utils.js
 var require_utils3 = __commonJS({
-  "../../../../work/main/node_modules/standard-as-callback/built/utils.js"(exports2) {
+  "../node_modules/standard-as-callback/built/utils.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.tryCatch = exports2.errorObj = void 0;
@@ -7740,9 +7740,9 @@ var require_utils3 = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/standard-as-callback/built/index.js
+// ../node_modules/standard-as-callback/built/index.js
 var require_built2 = __commonJS({
-  "../../../../work/main/node_modules/standard-as-callback/built/index.js"(exports2) {
+  "../node_modules/standard-as-callback/built/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var utils_1 = require_utils3();
@@ -7781,9 +7781,9 @@ var require_built2 = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/redis-errors/lib/old.js
+// ../node_modules/redis-errors/lib/old.js
 var require_old = __commonJS({
-  "../../../../work/main/node_modules/redis-errors/lib/old.js"(exports2, module2) {
+  "../node_modules/redis-errors/lib/old.js"(exports2, module2) {
     "use strict";
     var assert = require("assert");
     var util = require("util");
@@ -7877,9 +7877,9 @@ var require_old = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/redis-errors/lib/modern.js
+// ../node_modules/redis-errors/lib/modern.js
 var require_modern = __commonJS({
-  "../../../../work/main/node_modules/redis-errors/lib/modern.js"(exports2, module2) {
+  "../node_modules/redis-errors/lib/modern.js"(exports2, module2) {
     "use strict";
     var assert = require("assert");
     var RedisError = class extends Error {
@@ -7933,18 +7933,18 @@ var require_modern = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/redis-errors/index.js
+// ../node_modules/redis-errors/index.js
 var require_redis_errors = __commonJS({
-  "../../../../work/main/node_modules/redis-errors/index.js"(exports2, module2) {
+  "../node_modules/redis-errors/index.js"(exports2, module2) {
     "use strict";
     var Errors = process.version.charCodeAt(1) < 55 && process.version.charCodeAt(2) === 46 ? require_old() : require_modern();
     module2.exports = Errors;
   }
 });
 
-// ../../../../work/main/node_modules/cluster-key-slot/lib/index.js
+// ../node_modules/cluster-key-slot/lib/index.js
 var require_lib = __commonJS({
-  "../../../../work/main/node_modules/cluster-key-slot/lib/index.js"(exports2, module2) {
+  "../node_modules/cluster-key-slot/lib/index.js"(exports2, module2) {
     "use strict";
     var lookup = [
       0,
@@ -8266,9 +8266,9 @@ var require_lib = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/lodash.defaults/index.js
+// ../node_modules/lodash.defaults/index.js
 var require_lodash = __commonJS({
-  "../../../../work/main/node_modules/lodash.defaults/index.js"(exports2, module2) {
+  "../node_modules/lodash.defaults/index.js"(exports2, module2) {
     "use strict";
     var MAX_SAFE_INTEGER = 9007199254740991;
     var argsTag = "[object Arguments]";
@@ -8446,9 +8446,9 @@ var require_lodash = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/lodash.isarguments/index.js
+// ../node_modules/lodash.isarguments/index.js
 var require_lodash2 = __commonJS({
-  "../../../../work/main/node_modules/lodash.isarguments/index.js"(exports2, module2) {
+  "../node_modules/lodash.isarguments/index.js"(exports2, module2) {
     "use strict";
     var MAX_SAFE_INTEGER = 9007199254740991;
     var argsTag = "[object Arguments]";
@@ -8485,9 +8485,9 @@ var require_lodash2 = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/utils/lodash.js
+// ../node_modules/ioredis/built/utils/lodash.js
 var require_lodash3 = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/utils/lodash.js"(exports2) {
+  "../node_modules/ioredis/built/utils/lodash.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isArguments = exports2.defaults = exports2.noop = void 0;
@@ -8501,9 +8501,9 @@ var require_lodash3 = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ms/index.js
+// ../node_modules/ms/index.js
 var require_ms = __commonJS({
-  "../../../../work/main/node_modules/ms/index.js"(exports2, module2) {
+  "../node_modules/ms/index.js"(exports2, module2) {
     "use strict";
     var s = 1e3;
     var m = s * 60;
@@ -8618,9 +8618,9 @@ var require_ms = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/debug/src/common.js
+// ../node_modules/debug/src/common.js
 var require_common = __commonJS({
-  "../../../../work/main/node_modules/debug/src/common.js"(exports2, module2) {
+  "../node_modules/debug/src/common.js"(exports2, module2) {
     "use strict";
     function setup(env) {
       createDebug.debug = createDebug;
@@ -8796,9 +8796,9 @@ var require_common = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/debug/src/browser.js
+// ../node_modules/debug/src/browser.js
 var require_browser = __commonJS({
-  "../../../../work/main/node_modules/debug/src/browser.js"(exports2, module2) {
+  "../node_modules/debug/src/browser.js"(exports2, module2) {
     "use strict";
     exports2.formatArgs = formatArgs;
     exports2.save = save;
@@ -8967,9 +8967,9 @@ var require_browser = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/debug/src/node.js
+// ../node_modules/debug/src/node.js
 var require_node = __commonJS({
-  "../../../../work/main/node_modules/debug/src/node.js"(exports2, module2) {
+  "../node_modules/debug/src/node.js"(exports2, module2) {
     "use strict";
     var tty = require("tty");
     var util = require("util");
@@ -9142,9 +9142,9 @@ var require_node = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/debug/src/index.js
+// ../node_modules/debug/src/index.js
 var require_src = __commonJS({
-  "../../../../work/main/node_modules/debug/src/index.js"(exports2, module2) {
+  "../node_modules/debug/src/index.js"(exports2, module2) {
     "use strict";
     if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
       module2.exports = require_browser();
@@ -9154,9 +9154,9 @@ var require_src = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/utils/debug.js
+// ../node_modules/ioredis/built/utils/debug.js
 var require_debug = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/utils/debug.js"(exports2) {
+  "../node_modules/ioredis/built/utils/debug.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.genRedactedString = exports2.getStringValue = exports2.MAX_ARGUMENT_LENGTH = void 0;
@@ -9240,9 +9240,9 @@ var require_debug = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/constants/TLSProfiles.js
+// ../node_modules/ioredis/built/constants/TLSProfiles.js
 var require_TLSProfiles = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/constants/TLSProfiles.js"(exports2) {
+  "../node_modules/ioredis/built/constants/TLSProfiles.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var RedisCloudCA = `-----BEGIN CERTIFICATE-----
@@ -9392,9 +9392,9 @@ WD9f
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/utils/index.js
+// ../node_modules/ioredis/built/utils/index.js
 var require_utils4 = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/utils/index.js"(exports2) {
+  "../node_modules/ioredis/built/utils/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.noop = exports2.defaults = exports2.Debug = exports2.getPackageMeta = exports2.zipMap = exports2.CONNECTION_CLOSED_ERROR_MSG = exports2.shuffle = exports2.sample = exports2.resolveTLSProfile = exports2.parseURL = exports2.optimizeErrorStack = exports2.toArg = exports2.convertMapToArray = exports2.convertObjectToArray = exports2.timeout = exports2.packObject = exports2.isInt = exports2.wrapMultiResult = exports2.convertBufferToString = void 0;
@@ -9621,9 +9621,9 @@ var require_utils4 = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/utils/argumentParsers.js
+// ../node_modules/ioredis/built/utils/argumentParsers.js
 var require_argumentParsers = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/utils/argumentParsers.js"(exports2) {
+  "../node_modules/ioredis/built/utils/argumentParsers.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.parseBlockOption = exports2.parseSecondsArgument = void 0;
@@ -9680,9 +9680,9 @@ var require_argumentParsers = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/Command.js
+// ../node_modules/ioredis/built/Command.js
 var require_Command = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/Command.js"(exports2) {
+  "../node_modules/ioredis/built/Command.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var commands_1 = require_built();
@@ -10075,9 +10075,9 @@ var require_Command = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/errors/ClusterAllFailedError.js
+// ../node_modules/ioredis/built/errors/ClusterAllFailedError.js
 var require_ClusterAllFailedError = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/errors/ClusterAllFailedError.js"(exports2) {
+  "../node_modules/ioredis/built/errors/ClusterAllFailedError.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var redis_errors_1 = require_redis_errors();
@@ -10096,9 +10096,9 @@ var require_ClusterAllFailedError = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/ScanStream.js
+// ../node_modules/ioredis/built/ScanStream.js
 var require_ScanStream = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/ScanStream.js"(exports2) {
+  "../node_modules/ioredis/built/ScanStream.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var stream_1 = require("stream");
@@ -10150,9 +10150,9 @@ var require_ScanStream = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/autoPipelining.js
+// ../node_modules/ioredis/built/autoPipelining.js
 var require_autoPipelining = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/autoPipelining.js"(exports2) {
+  "../node_modules/ioredis/built/autoPipelining.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.executeWithAutoPipelining = exports2.getFirstValueInFlattenedArray = exports2.shouldUseAutoPipelining = exports2.notAllowedAutoPipelineCommands = exports2.kCallbacks = exports2.kExec = void 0;
@@ -10273,9 +10273,9 @@ var require_autoPipelining = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/Script.js
+// ../node_modules/ioredis/built/Script.js
 var require_Script = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/Script.js"(exports2) {
+  "../node_modules/ioredis/built/Script.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var crypto_1 = require("crypto");
@@ -10338,9 +10338,9 @@ var require_Script = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/utils/Commander.js
+// ../node_modules/ioredis/built/utils/Commander.js
 var require_Commander = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/utils/Commander.js"(exports2) {
+  "../node_modules/ioredis/built/utils/Commander.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var commands_1 = require_built();
@@ -10454,9 +10454,9 @@ var require_Commander = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/Pipeline.js
+// ../node_modules/ioredis/built/Pipeline.js
 var require_Pipeline = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/Pipeline.js"(exports2) {
+  "../node_modules/ioredis/built/Pipeline.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var calculateSlot = require_lib();
@@ -10758,9 +10758,9 @@ var require_Pipeline = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/transaction.js
+// ../node_modules/ioredis/built/transaction.js
 var require_transaction = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/transaction.js"(exports2) {
+  "../node_modules/ioredis/built/transaction.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.addTransactionSupport = void 0;
@@ -10851,9 +10851,9 @@ var require_transaction = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/utils/applyMixin.js
+// ../node_modules/ioredis/built/utils/applyMixin.js
 var require_applyMixin = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/utils/applyMixin.js"(exports2) {
+  "../node_modules/ioredis/built/utils/applyMixin.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     function applyMixin(derivedConstructor, mixinConstructor) {
@@ -10865,9 +10865,9 @@ var require_applyMixin = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/cluster/ClusterOptions.js
+// ../node_modules/ioredis/built/cluster/ClusterOptions.js
 var require_ClusterOptions = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/cluster/ClusterOptions.js"(exports2) {
+  "../node_modules/ioredis/built/cluster/ClusterOptions.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DEFAULT_CLUSTER_OPTIONS = void 0;
@@ -10893,9 +10893,9 @@ var require_ClusterOptions = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/cluster/util.js
+// ../node_modules/ioredis/built/cluster/util.js
 var require_util2 = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/cluster/util.js"(exports2) {
+  "../node_modules/ioredis/built/cluster/util.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getConnectionName = exports2.weightSrvRecords = exports2.groupSrvRecords = exports2.getUniqueHostnamesFromOptions = exports2.normalizeNodeOptions = exports2.nodeKeyToRedisOptions = exports2.getNodeKey = void 0;
@@ -10993,9 +10993,9 @@ var require_util2 = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/cluster/ClusterSubscriber.js
+// ../node_modules/ioredis/built/cluster/ClusterSubscriber.js
 var require_ClusterSubscriber = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/cluster/ClusterSubscriber.js"(exports2) {
+  "../node_modules/ioredis/built/cluster/ClusterSubscriber.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var util_1 = require_util2();
@@ -11179,9 +11179,9 @@ var require_ClusterSubscriber = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/cluster/ConnectionPool.js
+// ../node_modules/ioredis/built/cluster/ConnectionPool.js
 var require_ConnectionPool = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/cluster/ConnectionPool.js"(exports2) {
+  "../node_modules/ioredis/built/cluster/ConnectionPool.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var events_1 = require("events");
@@ -11332,9 +11332,9 @@ var require_ConnectionPool = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/denque/index.js
+// ../node_modules/denque/index.js
 var require_denque = __commonJS({
-  "../../../../work/main/node_modules/denque/index.js"(exports2, module2) {
+  "../node_modules/denque/index.js"(exports2, module2) {
     "use strict";
     function Denque(array, options) {
       var options = options || {};
@@ -11647,9 +11647,9 @@ var require_denque = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/cluster/DelayQueue.js
+// ../node_modules/ioredis/built/cluster/DelayQueue.js
 var require_DelayQueue = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/cluster/DelayQueue.js"(exports2) {
+  "../node_modules/ioredis/built/cluster/DelayQueue.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var utils_1 = require_utils4();
@@ -11703,9 +11703,9 @@ var require_DelayQueue = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/cluster/ShardedSubscriber.js
+// ../node_modules/ioredis/built/cluster/ShardedSubscriber.js
 var require_ShardedSubscriber = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/cluster/ShardedSubscriber.js"(exports2) {
+  "../node_modules/ioredis/built/cluster/ShardedSubscriber.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var util_1 = require_util2();
@@ -11795,9 +11795,9 @@ var require_ShardedSubscriber = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/cluster/ClusterSubscriberGroup.js
+// ../node_modules/ioredis/built/cluster/ClusterSubscriberGroup.js
 var require_ClusterSubscriberGroup = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/cluster/ClusterSubscriberGroup.js"(exports2) {
+  "../node_modules/ioredis/built/cluster/ClusterSubscriberGroup.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var utils_1 = require_utils4();
@@ -12069,9 +12069,9 @@ var require_ClusterSubscriberGroup = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/cluster/index.js
+// ../node_modules/ioredis/built/cluster/index.js
 var require_cluster2 = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/cluster/index.js"(exports2) {
+  "../node_modules/ioredis/built/cluster/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var commands_1 = require_built();
@@ -12916,9 +12916,9 @@ var require_cluster2 = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/connectors/AbstractConnector.js
+// ../node_modules/ioredis/built/connectors/AbstractConnector.js
 var require_AbstractConnector = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/connectors/AbstractConnector.js"(exports2) {
+  "../node_modules/ioredis/built/connectors/AbstractConnector.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var utils_1 = require_utils4();
@@ -12948,9 +12948,9 @@ var require_AbstractConnector = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/connectors/StandaloneConnector.js
+// ../node_modules/ioredis/built/connectors/StandaloneConnector.js
 var require_StandaloneConnector = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/connectors/StandaloneConnector.js"(exports2) {
+  "../node_modules/ioredis/built/connectors/StandaloneConnector.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var net_1 = require("net");
@@ -13013,9 +13013,9 @@ var require_StandaloneConnector = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/connectors/SentinelConnector/SentinelIterator.js
+// ../node_modules/ioredis/built/connectors/SentinelConnector/SentinelIterator.js
 var require_SentinelIterator = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/connectors/SentinelConnector/SentinelIterator.js"(exports2) {
+  "../node_modules/ioredis/built/connectors/SentinelConnector/SentinelIterator.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     function isSentinelEql(a, b) {
@@ -13053,9 +13053,9 @@ var require_SentinelIterator = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/connectors/SentinelConnector/FailoverDetector.js
+// ../node_modules/ioredis/built/connectors/SentinelConnector/FailoverDetector.js
 var require_FailoverDetector = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/connectors/SentinelConnector/FailoverDetector.js"(exports2) {
+  "../node_modules/ioredis/built/connectors/SentinelConnector/FailoverDetector.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.FailoverDetector = void 0;
@@ -13101,9 +13101,9 @@ var require_FailoverDetector = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/connectors/SentinelConnector/index.js
+// ../node_modules/ioredis/built/connectors/SentinelConnector/index.js
 var require_SentinelConnector = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/connectors/SentinelConnector/index.js"(exports2) {
+  "../node_modules/ioredis/built/connectors/SentinelConnector/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.SentinelIterator = void 0;
@@ -13367,9 +13367,9 @@ var require_SentinelConnector = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/connectors/index.js
+// ../node_modules/ioredis/built/connectors/index.js
 var require_connectors = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/connectors/index.js"(exports2) {
+  "../node_modules/ioredis/built/connectors/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.SentinelConnector = exports2.StandaloneConnector = void 0;
@@ -13380,9 +13380,9 @@ var require_connectors = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/errors/MaxRetriesPerRequestError.js
+// ../node_modules/ioredis/built/errors/MaxRetriesPerRequestError.js
 var require_MaxRetriesPerRequestError = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/errors/MaxRetriesPerRequestError.js"(exports2) {
+  "../node_modules/ioredis/built/errors/MaxRetriesPerRequestError.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var redis_errors_1 = require_redis_errors();
@@ -13400,9 +13400,9 @@ var require_MaxRetriesPerRequestError = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/errors/index.js
+// ../node_modules/ioredis/built/errors/index.js
 var require_errors = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/errors/index.js"(exports2) {
+  "../node_modules/ioredis/built/errors/index.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.MaxRetriesPerRequestError = void 0;
@@ -13411,9 +13411,9 @@ var require_errors = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/redis-parser/lib/parser.js
+// ../node_modules/redis-parser/lib/parser.js
 var require_parser = __commonJS({
-  "../../../../work/main/node_modules/redis-parser/lib/parser.js"(exports2, module2) {
+  "../node_modules/redis-parser/lib/parser.js"(exports2, module2) {
     "use strict";
     var Buffer2 = require("buffer").Buffer;
     var StringDecoder = require("string_decoder").StringDecoder;
@@ -13812,17 +13812,17 @@ var require_parser = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/redis-parser/index.js
+// ../node_modules/redis-parser/index.js
 var require_redis_parser = __commonJS({
-  "../../../../work/main/node_modules/redis-parser/index.js"(exports2, module2) {
+  "../node_modules/redis-parser/index.js"(exports2, module2) {
     "use strict";
     module2.exports = require_parser();
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/SubscriptionSet.js
+// ../node_modules/ioredis/built/SubscriptionSet.js
 var require_SubscriptionSet = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/SubscriptionSet.js"(exports2) {
+  "../node_modules/ioredis/built/SubscriptionSet.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var SubscriptionSet = class {
@@ -13862,9 +13862,9 @@ var require_SubscriptionSet = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/DataHandler.js
+// ../node_modules/ioredis/built/DataHandler.js
 var require_DataHandler = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/DataHandler.js"(exports2) {
+  "../node_modules/ioredis/built/DataHandler.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var Command_1 = require_Command();
@@ -14070,9 +14070,9 @@ var require_DataHandler = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/redis/event_handler.js
+// ../node_modules/ioredis/built/redis/event_handler.js
 var require_event_handler = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/redis/event_handler.js"(exports2) {
+  "../node_modules/ioredis/built/redis/event_handler.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.readyHandler = exports2.errorHandler = exports2.closeHandler = exports2.connectHandler = void 0;
@@ -14350,9 +14350,9 @@ var require_event_handler = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/redis/RedisOptions.js
+// ../node_modules/ioredis/built/redis/RedisOptions.js
 var require_RedisOptions = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/redis/RedisOptions.js"(exports2) {
+  "../node_modules/ioredis/built/redis/RedisOptions.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DEFAULT_REDIS_OPTIONS = void 0;
@@ -14409,9 +14409,9 @@ var require_RedisOptions = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/Redis.js
+// ../node_modules/ioredis/built/Redis.js
 var require_Redis = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/Redis.js"(exports2) {
+  "../node_modules/ioredis/built/Redis.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var commands_1 = require_built();
@@ -15057,9 +15057,9 @@ var require_Redis = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ioredis/built/index.js
+// ../node_modules/ioredis/built/index.js
 var require_built3 = __commonJS({
-  "../../../../work/main/node_modules/ioredis/built/index.js"(exports2, module2) {
+  "../node_modules/ioredis/built/index.js"(exports2, module2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.print = exports2.ReplyError = exports2.SentinelIterator = exports2.SentinelConnector = exports2.AbstractConnector = exports2.Pipeline = exports2.ScanStream = exports2.Command = exports2.Cluster = exports2.Redis = exports2.default = void 0;
@@ -15120,9 +15120,9 @@ var require_built3 = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ws/lib/constants.js
+// ../node_modules/ws/lib/constants.js
 var require_constants = __commonJS({
-  "../../../../work/main/node_modules/ws/lib/constants.js"(exports2, module2) {
+  "../node_modules/ws/lib/constants.js"(exports2, module2) {
     "use strict";
     var BINARY_TYPES = ["nodebuffer", "arraybuffer", "fragments"];
     var hasBlob = typeof Blob !== "undefined";
@@ -15142,9 +15142,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/node-gyp-build/node-gyp-build.js
+// ../node_modules/node-gyp-build/node-gyp-build.js
 var require_node_gyp_build = __commonJS({
-  "../../../../work/main/node_modules/node-gyp-build/node-gyp-build.js"(exports2, module2) {
+  "../node_modules/node-gyp-build/node-gyp-build.js"(exports2, module2) {
     "use strict";
     var fs = require("fs");
     var path = require("path");
@@ -15312,9 +15312,9 @@ var require_node_gyp_build = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/node-gyp-build/index.js
+// ../node_modules/node-gyp-build/index.js
 var require_node_gyp_build2 = __commonJS({
-  "../../../../work/main/node_modules/node-gyp-build/index.js"(exports2, module2) {
+  "../node_modules/node-gyp-build/index.js"(exports2, module2) {
     "use strict";
     var runtimeRequire = typeof __webpack_require__ === "function" ? __non_webpack_require__ : require;
     if (typeof runtimeRequire.addon === "function") {
@@ -15325,9 +15325,9 @@ var require_node_gyp_build2 = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/bufferutil/fallback.js
+// ../node_modules/bufferutil/fallback.js
 var require_fallback = __commonJS({
-  "../../../../work/main/node_modules/bufferutil/fallback.js"(exports2, module2) {
+  "../node_modules/bufferutil/fallback.js"(exports2, module2) {
     "use strict";
     var mask = (source, mask2, output, offset, length) => {
       for (var i = 0; i < length; i++) {
@@ -15344,9 +15344,9 @@ var require_fallback = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/bufferutil/index.js
+// ../node_modules/bufferutil/index.js
 var require_bufferutil = __commonJS({
-  "../../../../work/main/node_modules/bufferutil/index.js"(exports2, module2) {
+  "../node_modules/bufferutil/index.js"(exports2, module2) {
     "use strict";
     try {
       module2.exports = require_node_gyp_build2()(__dirname);
@@ -15356,9 +15356,9 @@ var require_bufferutil = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ws/lib/buffer-util.js
+// ../node_modules/ws/lib/buffer-util.js
 var require_buffer_util = __commonJS({
-  "../../../../work/main/node_modules/ws/lib/buffer-util.js"(exports2, module2) {
+  "../node_modules/ws/lib/buffer-util.js"(exports2, module2) {
     "use strict";
     var { EMPTY_BUFFER } = require_constants();
     var FastBuffer = Buffer[Symbol.species];
@@ -15431,9 +15431,9 @@ var require_buffer_util = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ws/lib/limiter.js
+// ../node_modules/ws/lib/limiter.js
 var require_limiter = __commonJS({
-  "../../../../work/main/node_modules/ws/lib/limiter.js"(exports2, module2) {
+  "../node_modules/ws/lib/limiter.js"(exports2, module2) {
     "use strict";
     var kDone = Symbol("kDone");
     var kRun = Symbol("kRun");
@@ -15481,9 +15481,9 @@ var require_limiter = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ws/lib/permessage-deflate.js
+// ../node_modules/ws/lib/permessage-deflate.js
 var require_permessage_deflate = __commonJS({
-  "../../../../work/main/node_modules/ws/lib/permessage-deflate.js"(exports2, module2) {
+  "../node_modules/ws/lib/permessage-deflate.js"(exports2, module2) {
     "use strict";
     var zlib = require("zlib");
     var bufferUtil = require_buffer_util();
@@ -15864,9 +15864,9 @@ var require_permessage_deflate = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ws/lib/validation.js
+// ../node_modules/ws/lib/validation.js
 var require_validation2 = __commonJS({
-  "../../../../work/main/node_modules/ws/lib/validation.js"(exports2, module2) {
+  "../node_modules/ws/lib/validation.js"(exports2, module2) {
     "use strict";
     var { isUtf8 } = require("buffer");
     var { hasBlob } = require_constants();
@@ -16065,9 +16065,9 @@ var require_validation2 = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ws/lib/receiver.js
+// ../node_modules/ws/lib/receiver.js
 var require_receiver = __commonJS({
-  "../../../../work/main/node_modules/ws/lib/receiver.js"(exports2, module2) {
+  "../node_modules/ws/lib/receiver.js"(exports2, module2) {
     "use strict";
     var { Writable } = require("stream");
     var PerMessageDeflate = require_permessage_deflate();
@@ -16657,9 +16657,9 @@ var require_receiver = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ws/lib/sender.js
+// ../node_modules/ws/lib/sender.js
 var require_sender = __commonJS({
-  "../../../../work/main/node_modules/ws/lib/sender.js"(exports2, module2) {
+  "../node_modules/ws/lib/sender.js"(exports2, module2) {
     "use strict";
     var { Duplex } = require("stream");
     var { randomFillSync } = require("crypto");
@@ -17145,9 +17145,9 @@ var require_sender = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ws/lib/event-target.js
+// ../node_modules/ws/lib/event-target.js
 var require_event_target = __commonJS({
-  "../../../../work/main/node_modules/ws/lib/event-target.js"(exports2, module2) {
+  "../node_modules/ws/lib/event-target.js"(exports2, module2) {
     "use strict";
     var { kForOnEventAttribute, kListener } = require_constants();
     var kCode = Symbol("kCode");
@@ -17374,9 +17374,9 @@ var require_event_target = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ws/lib/extension.js
+// ../node_modules/ws/lib/extension.js
 var require_extension = __commonJS({
-  "../../../../work/main/node_modules/ws/lib/extension.js"(exports2, module2) {
+  "../node_modules/ws/lib/extension.js"(exports2, module2) {
     "use strict";
     var { tokenChars } = require_validation2();
     function push(dest, name, elem) {
@@ -17527,9 +17527,9 @@ var require_extension = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ws/lib/websocket.js
+// ../node_modules/ws/lib/websocket.js
 var require_websocket = __commonJS({
-  "../../../../work/main/node_modules/ws/lib/websocket.js"(exports2, module2) {
+  "../node_modules/ws/lib/websocket.js"(exports2, module2) {
     "use strict";
     var EventEmitter = require("events");
     var https = require("https");
@@ -18410,9 +18410,9 @@ var require_websocket = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ws/lib/stream.js
+// ../node_modules/ws/lib/stream.js
 var require_stream = __commonJS({
-  "../../../../work/main/node_modules/ws/lib/stream.js"(exports2, module2) {
+  "../node_modules/ws/lib/stream.js"(exports2, module2) {
     "use strict";
     var WebSocket2 = require_websocket();
     var { Duplex } = require("stream");
@@ -18508,9 +18508,9 @@ var require_stream = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ws/lib/subprotocol.js
+// ../node_modules/ws/lib/subprotocol.js
 var require_subprotocol = __commonJS({
-  "../../../../work/main/node_modules/ws/lib/subprotocol.js"(exports2, module2) {
+  "../node_modules/ws/lib/subprotocol.js"(exports2, module2) {
     "use strict";
     var { tokenChars } = require_validation2();
     function parse(header) {
@@ -18553,9 +18553,9 @@ var require_subprotocol = __commonJS({
   }
 });
 
-// ../../../../work/main/node_modules/ws/lib/websocket-server.js
+// ../node_modules/ws/lib/websocket-server.js
 var require_websocket_server = __commonJS({
-  "../../../../work/main/node_modules/ws/lib/websocket-server.js"(exports2, module2) {
+  "../node_modules/ws/lib/websocket-server.js"(exports2, module2) {
     "use strict";
     var EventEmitter = require("events");
     var http = require("http");
@@ -23672,7 +23672,7 @@ var ApiRouter = class {
   }
 };
 
-// ../../../../work/main/node_modules/ws/wrapper.mjs
+// ../node_modules/ws/wrapper.mjs
 var import_stream = __toESM(require_stream(), 1);
 var import_receiver = __toESM(require_receiver(), 1);
 var import_sender = __toESM(require_sender(), 1);
@@ -24020,9 +24020,10 @@ var OutboundQueue = class {
   dirty = [];
   scheduled = false;
   flushBound = () => this.flush();
-  /** The last flush's cost and end (ms, monotonic): see schedule(). */
+  /** The last flush's cost and end (ms, monotonic), and whether it coalesced: see schedule(). */
   lastFlushCost = 0;
   lastFlushEnd = 0;
+  lastFlushCoalesced = false;
   enqueue(target, frame) {
     if (target.pending === void 0) {
       target.pending = [frame];
@@ -24037,13 +24038,15 @@ var OutboundQueue = class {
     target.pendingBytes += frame.length;
   }
   /**
-   * Normally at the end of this turn. When flushes have become expensive (a big fanout under
-   * load), wait at least as long as the last one took, so the loop spends at most about half
-   * its time in write syscalls and each write carries more frames. Light load pays nothing.
+   * Normally at the end of this turn. When messages arrive faster than flushes go out (the last
+   * flush coalesced several frames into some write) and flushes have become expensive (a big
+   * fanout), wait at least as long as the last one took: the loop then spends at most about half
+   * its time in write syscalls and each write carries more frames. A steady trickle, where each
+   * write carries one frame anyway, never waits.
    */
   schedule() {
     const wait = this.lastFlushCost - (performance.now() - this.lastFlushEnd);
-    if (wait >= 1) setTimeout(this.flushBound, Math.min(wait, 20));
+    if (this.lastFlushCoalesced && wait >= 1) setTimeout(this.flushBound, Math.min(wait, 20));
     else setImmediate(this.flushBound);
   }
   /** Writes everything queued. Runs once per turn (see schedule); also called on shutdown. */
@@ -24052,25 +24055,28 @@ var OutboundQueue = class {
     this.scheduled = false;
     const targets = this.dirty;
     this.dirty = [];
-    for (const target of targets) this.write(target);
+    let frames = 0;
+    for (const target of targets) frames += this.write(target);
+    this.lastFlushCoalesced = frames > targets.length;
     this.lastFlushEnd = performance.now();
     this.lastFlushCost = this.lastFlushEnd - started;
     this.onFlushed?.();
   }
   /** Called after every flush: the detailed metrics time publish-to-write with it. */
   onFlushed = void 0;
-  /** Writes one target's frames now (before a close frame, say); its dirty entry becomes a no-op. */
+  /** Writes one target's frames now (before a close frame, say); its dirty entry becomes a no-op. Returns how many. */
   write(target) {
     const frames = target.pending;
     const bytes = target.pendingBytes;
     target.pending = void 0;
     target.pendingBytes = 0;
-    if (!frames || target.socket.destroyed) return;
+    if (!frames || target.socket.destroyed) return 0;
     if (target.socket.writableLength > this.maxBufferedBytes(target)) {
       target.overflow(frames.length);
-      return;
+      return 0;
     }
     target.socket.write(frames.length === 1 ? frames[0] : Buffer.concat(frames, bytes));
+    return frames.length;
   }
 };
 
