@@ -62,8 +62,8 @@ export interface ResumePoint {
   previousSocketId: string | undefined;
 }
 
-/** Serials of this process: an epoch that a restarted server never repeats, then a sequence. */
-const serialEpoch = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36).padStart(2, '0')}`;
+/** Serials of a single node: a restarted server tells its old serials apart by their time (see AppHistory). */
+const serialEpoch = 'n';
 
 export interface PresenceJoin {
   userId: string;
@@ -311,7 +311,7 @@ export class Hub {
     for (const entry of replay.entries) {
       // An event published with socket_id skipped its sender; it still skips that client now.
       if (entry.exceptSocketId !== undefined && entry.exceptSocketId === resume.previousSocketId) continue;
-      connection.send(entry.frame);
+      connection.sendText(entry.message);
       sent++;
     }
     this.emit('replayed', app, name, sent);
@@ -344,7 +344,7 @@ export class Hub {
     const startedAt = this.timeDeliveries ? performance.now() : 0;
     const channel = state.channels.get(name);
     const frame = textFrame(message);
-    if (seq !== undefined) state.history?.record(name, { seq, frame, exceptSocketId, at: Date.now() });
+    if (seq !== undefined) state.history?.record(name, seq, message, exceptSocketId);
     // Only events are cached: a member_added or subscription_count must not replace the last one.
     if ((channel ? channel.type.cache : channelType(name).cache) && !message.startsWith('{"event":"pusher_internal:')) state.channels.remember(name, frame);
     const recipients = channel ? channel.broadcast(frame, exceptSocketId) : 0;

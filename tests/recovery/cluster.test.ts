@@ -5,6 +5,8 @@ import schema from '../../config/pogo-websocket.schema.json' with { type: 'json'
 import { RawClient, sdk, sleep, type RawMessage } from '../helpers/clients.js';
 import { defaultApp, startServer, type RunningServer } from '../helpers/server.js';
 import { clusterConfig, startRedis, type TestRedis } from '../cluster/helpers.js';
+import { startTcpProxy } from '../helpers/tcp-proxy.js';
+import { createEcho } from '../../src-ts/src/index';
 
 let redis: TestRedis;
 let a: RunningServer;
@@ -64,3 +66,33 @@ it('gives the same serial for an event on every node', async () => {
   onA.close();
   onB.close();
 });
+
+it('lets the Echo preset resume on the other node after its connection to the first drops', async () => {
+  const proxy = await startTcpProxy(a.port);
+  const echo = createEcho({
+    env: { VITE_POGO_APP_KEY: defaultApp.key, VITE_POGO_HOST: '127.0.0.1', VITE_POGO_PORT: String(proxy.port), VITE_POGO_SCHEME: 'http' },
+  });
+  const state = () => (echo.connector as unknown as { pusher: { connection: { state: string } } }).pusher.connection.state;
+  const seen: string[] = [];
+  echo.channel('moving').listen('.tick', (data: string) => seen.push(data));
+  for (let i = 0; i < 200 && state() !== 'connected'; i++) await sleep(25);
+  await sleep(100);
+  const publisher = sdk(a, defaultApp);
+  await publisher.trigger('moving', 'tick', 'before');
+  for (let i = 0; i < 200 && seen.length < 1; i++) await sleep(25);
+
+  proxy.hold();
+  proxy.retarget(b.port); // the load balancer sends the reconnect to node B
+  proxy.drop();
+  for (let i = 0; i < 100; i += 10) {
+    await publisher.triggerBatch(Array.from({ length: 10 }, (_, j) => ({ channel: 'moving', name: 'tick', data: JSON.stringify(String(i + j)) })));
+  }
+  await sleep(200);
+  proxy.release();
+  for (let i = 0; i < 400 && seen.length < 101; i++) await sleep(25);
+  await sdk(b, defaultApp).trigger('moving', 'tick', 'live');
+  for (let i = 0; i < 200 && seen.length < 102; i++) await sleep(25);
+  expect(seen).toEqual(['before', ...Array.from({ length: 100 }, (_, i) => String(i)), 'live']);
+  echo.disconnect();
+  await proxy.close();
+}, 30_000);

@@ -1,45 +1,64 @@
-// Connection recovery's memory: recent events per channel, bounded by a time window and a
-// byte budget per app. Entries share the frame that live delivery already built.
+// Connection recovery's memory: recent events per channel, bounded by a time window and a byte
+// budget per app. Kept as flat arrays of strings and numbers: one publish adds no object, and the
+// garbage collector has almost nothing to trace in what history holds.
 import type { schema } from '../schema.js';
 
 export type RecoveryReason = keyof (typeof schema)['recovery']['reasons'];
 
 export interface HistoryEntry {
-  /** Position in the app's sequence: increasing across all of the app's channels. */
   seq: number;
-  frame: Buffer;
+  /** The serialised message, serial included; framed again only when replayed. */
+  message: string;
   exceptSocketId: string | undefined;
-  at: number;
 }
 
 export type Replay = { ok: true; entries: HistoryEntry[] } | { ok: false; reason: RecoveryReason };
 
-interface ChannelHistory {
-  entries: HistoryEntry[];
-  /** Index of the first live entry (entries before it were trimmed; compacted now and then). */
-  head: number;
+/** One channel's entries, oldest first from `head` (entries before it were trimmed). */
+class ChannelHistory {
+  readonly seqs: number[] = [];
+  readonly messages: string[] = [];
+  readonly excepts: (string | undefined)[] = [];
+  head = 0;
   /** The highest seq dropped from this channel, and why. */
-  trimmedUpTo: number;
-  trimmedBecause: RecoveryReason;
+  trimmedUpTo = 0;
+  trimmedBecause: RecoveryReason = 'WINDOW_EXPIRED';
+
+  constructor(readonly name: string) {}
+
+  get live(): number {
+    return this.seqs.length - this.head;
+  }
+
+  /** Forgets trimmed slots now and then, so the arrays do not grow with everything ever published. */
+  compact(): void {
+    if (this.head > 64 && this.head * 2 > this.seqs.length) {
+      this.seqs.splice(0, this.head);
+      this.messages.splice(0, this.head);
+      this.excepts.splice(0, this.head);
+      this.head = 0;
+    }
+  }
 }
 
 /**
- * One app's history. Serials are `<epoch>.<seq>`. On one node the epoch is the process's own (a
- * restarted server never honours old serials); nodes of a cluster share an epoch and each keeps
+ * One app's history. Serials are `<epoch>.<seq in base 36>`. A serial older than this process's
+ * start is never honoured (`coveredFrom`), so a restarted server says UNKNOWN_SERIAL; nodes of a cluster share an epoch and each keeps
  * its own copy of the history from what the bus delivers. `seq` is a hybrid logical clock in
  * microseconds: increasing on every node, and past any seq a node has seen from the others.
  */
 export class AppHistory {
   private readonly channels = new Map<string, ChannelHistory>();
-  /** Every live entry in publish order, for trimming the oldest first whatever its channel. */
-  private readonly order: { channel: ChannelHistory; name: string; entry: HistoryEntry }[] = [];
+  /** Every live entry in arrival order (its channel, time and size), for trimming the oldest first. */
+  private orderChannels: ChannelHistory[] = [];
+  private orderTimes: number[] = [];
+  private orderBytes: number[] = [];
   private orderHead = 0;
   private seq = 0;
   private totalBytes = 0;
   /** The highest seq of any channel whose whole history was dropped, and why. */
   private droppedUpTo = 0;
   private droppedBecause: RecoveryReason = 'WINDOW_EXPIRED';
-
   /** Serials below this may name events this node never saw (it started, or lost the bus, later). */
   private coveredFrom: number;
 
@@ -62,28 +81,34 @@ export class AppHistory {
     return this.totalBytes;
   }
 
-  /** The next serial; the caller builds the frame with it and then records it. */
+  /** The next serial; the caller builds the message with it and then records it. */
   nextSerial(): { seq: number; serial: string } {
     this.seq = Math.max(Date.now() * 1000, this.seq + 1);
-    return { seq: this.seq, serial: `${this.epoch}.${this.seq}` };
+    // Base 36 keeps the serial short: every delivered frame carries it.
+    return { seq: this.seq, serial: `${this.epoch}.${this.seq.toString(36)}` };
   }
 
-  record(name: string, entry: HistoryEntry): void {
+  record(name: string, seq: number, message: string, exceptSocketId: string | undefined, at = Date.now()): void {
     let channel = this.channels.get(name);
-    if (!channel) this.channels.set(name, (channel = { entries: [], head: 0, trimmedUpTo: 0, trimmedBecause: 'WINDOW_EXPIRED' }));
-    channel.entries.push(entry);
-    if (entry.seq > this.seq) this.seq = entry.seq; // another node's clock ran ahead
-    this.order.push({ channel, name, entry });
-    this.totalBytes += entry.frame.length;
-    while (this.totalBytes > this.maxBytes && this.orderHead < this.order.length) this.dropOldest('HISTORY_TRIMMED');
+    if (!channel) this.channels.set(name, (channel = new ChannelHistory(name)));
+    channel.seqs.push(seq);
+    channel.messages.push(message);
+    channel.excepts.push(exceptSocketId);
+    if (seq > this.seq) this.seq = seq; // another node's clock ran ahead
+    this.orderChannels.push(channel);
+    this.orderTimes.push(at);
+    this.orderBytes.push(message.length);
+    this.totalBytes += message.length;
+    while (this.totalBytes > this.maxBytes && this.orderHead < this.orderChannels.length) this.dropOldest('HISTORY_TRIMMED');
   }
 
   /** Events of `name` after `serial`, or why they cannot all be given. */
   since(name: string, serial: string): Replay {
     const dot = serial.lastIndexOf('.');
-    const seq = Number(serial.slice(dot + 1));
+    const digits = serial.slice(dot + 1);
+    const seq = /^[0-9a-z]{1,11}$/.test(digits) ? parseInt(digits, 36) : NaN;
     // A serial from the future may be one that has not reached this node yet: never guess.
-    if (dot < 0 || serial.slice(0, dot) !== this.epoch || !Number.isSafeInteger(seq) || seq < 0 || seq > this.seq) {
+    if (dot < 0 || serial.slice(0, dot) !== this.epoch || !Number.isSafeInteger(seq) || seq > this.seq) {
       return { ok: false, reason: 'UNKNOWN_SERIAL' };
     }
     if (seq < this.coveredFrom) return { ok: false, reason: this.shared ? 'HISTORY_UNAVAILABLE' : 'UNKNOWN_SERIAL' };
@@ -92,41 +117,46 @@ export class AppHistory {
     if (seq < channel.trimmedUpTo) return { ok: false, reason: channel.trimmedBecause };
     // Entries are in arrival order; with several publishing nodes that can differ from seq order,
     // so what follows the serial's own entry is replayed, not what has a larger seq.
-    let from = channel.entries.length;
-    while (from > channel.head && channel.entries[from - 1]!.seq !== seq) from--;
-    if (from === channel.head) {
-      from = channel.head;
-      while (from < channel.entries.length && channel.entries[from]!.seq <= seq) from++;
-    }
-    return { ok: true, entries: channel.entries.slice(from) };
+    const { seqs } = channel;
+    let from = seqs.length;
+    while (from > channel.head && seqs[from - 1] !== seq) from--;
+    if (from === channel.head) while (from < seqs.length && seqs[from]! <= seq) from++;
+    const entries: HistoryEntry[] = [];
+    for (let i = from; i < seqs.length; i++) entries.push({ seq: seqs[i]!, message: channel.messages[i]!, exceptSocketId: channel.excepts[i] });
+    return { ok: true, entries };
   }
 
   /** Drops what the window no longer covers. Called from the server's once-a-second sweep. */
   expire(now: number): void {
-    while (this.orderHead < this.order.length && now - this.order[this.orderHead]!.entry.at >= this.windowMs) {
+    while (this.orderHead < this.orderChannels.length && now - this.orderTimes[this.orderHead]! >= this.windowMs) {
       this.dropOldest('WINDOW_EXPIRED');
     }
-    if (this.orderHead > 1024 && this.orderHead * 2 > this.order.length) {
-      this.order.splice(0, this.orderHead);
+    if (this.orderHead > 1024 && this.orderHead * 2 > this.orderChannels.length) {
+      this.orderChannels = this.orderChannels.slice(this.orderHead);
+      this.orderTimes = this.orderTimes.slice(this.orderHead);
+      this.orderBytes = this.orderBytes.slice(this.orderHead);
       this.orderHead = 0;
     }
   }
 
   private dropOldest(reason: RecoveryReason): void {
-    const { channel, name, entry } = this.order[this.orderHead]!;
-    this.order[this.orderHead++] = undefined as never;
+    const i = this.orderHead++;
+    const channel = this.orderChannels[i]!;
+    this.totalBytes -= this.orderBytes[i]!;
+    // Its channel's oldest live entry is this one: per channel, arrival order is kept.
+    const seq = channel.seqs[channel.head]!;
+    channel.messages[channel.head] = '';
+    channel.excepts[channel.head] = undefined;
     channel.head++;
-    channel.trimmedUpTo = entry.seq;
+    channel.trimmedUpTo = seq;
     channel.trimmedBecause = reason;
-    this.totalBytes -= entry.frame.length;
-    if (channel.head === channel.entries.length) {
+    if (channel.live === 0) {
       // Nothing left: forget the channel, remembering only that something up to here is gone.
-      this.channels.delete(name);
-      this.droppedUpTo = Math.max(this.droppedUpTo, entry.seq);
+      this.channels.delete(channel.name);
+      this.droppedUpTo = Math.max(this.droppedUpTo, seq);
       this.droppedBecause = reason;
-    } else if (channel.head > 64 && channel.head * 2 > channel.entries.length) {
-      channel.entries.splice(0, channel.head);
-      channel.head = 0;
+    } else {
+      channel.compact();
     }
   }
 }

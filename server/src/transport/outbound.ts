@@ -57,6 +57,8 @@ export class OutboundQueue {
     this.dirty = [];
     let frames = 0;
     for (const target of targets) frames += this.write(target);
+    this.lastFrames = undefined;
+    this.lastJoined = undefined;
     this.lastFlushCoalesced = frames > targets.length;
     this.lastFlushEnd = performance.now();
     this.lastFlushCost = this.lastFlushEnd - started;
@@ -78,7 +80,27 @@ export class OutboundQueue {
       target.overflow(frames.length);
       return 0;
     }
-    target.socket.write(frames.length === 1 ? frames[0]! : Buffer.concat(frames, bytes));
+    target.socket.write(frames.length === 1 ? frames[0]! : this.join(frames, bytes));
     return frames.length;
+  }
+
+  /** Frames queued for the previous socket and their concatenation, reused while the next socket is owed the same. */
+  private lastFrames: Buffer[] | undefined;
+  private lastJoined: Buffer | undefined;
+
+  /**
+   * The subscribers of one channel are owed the same frames in the same order: concatenate them
+   * once per flush, not once per socket (comparing references costs far less than copying bytes).
+   */
+  private join(frames: Buffer[], bytes: number): Buffer {
+    const last = this.lastFrames;
+    if (last && last.length === frames.length && this.lastJoined!.length === bytes) {
+      let same = true;
+      for (let i = 0; i < frames.length && same; i++) same = last[i] === frames[i];
+      if (same) return this.lastJoined!;
+    }
+    this.lastFrames = frames;
+    this.lastJoined = Buffer.concat(frames, bytes);
+    return this.lastJoined;
   }
 }
