@@ -17,12 +17,6 @@ export function dashboardObserver(tally: Tally, feed: ConsoleFeed, options: Obse
   const { counters, countMessages } = options;
   const observer: HubObserver = {
     connected(app: App, connection: Connection) {
-      if (countMessages) {
-        const c = counters.of(app.id);
-        connection.ws.on('message', () => {
-          c.messagesIn++;
-        });
-      }
       if (feed.on && feed.take()) feed.push({ at: Date.now(), type: 'connected', app: app.id, socketId: connection.socketId, ip: connection.ip });
     },
     disconnected(app: App, connection: Connection) {
@@ -67,6 +61,9 @@ export function dashboardObserver(tally: Tally, feed: ConsoleFeed, options: Obse
     },
   };
   if (countMessages) {
+    observer.received = (app: App) => {
+      counters.of(app.id).messagesIn++;
+    };
     observer.delivered = (app: App, _channel: string, recipients: number) => {
       counters.of(app.id).messagesOut += recipients;
     };
