@@ -21938,12 +21938,6 @@ function dashboardObserver(tally, feed, options) {
   const { counters, countMessages } = options;
   const observer = {
     connected(app, connection) {
-      if (countMessages) {
-        const c = counters.of(app.id);
-        connection.ws.on("message", () => {
-          c.messagesIn++;
-        });
-      }
       if (feed.on && feed.take()) feed.push({ at: Date.now(), type: "connected", app: app.id, socketId: connection.socketId, ip: connection.ip });
     },
     disconnected(app, connection) {
@@ -21988,6 +21982,9 @@ function dashboardObserver(tally, feed, options) {
     }
   };
   if (countMessages) {
+    observer.received = (app) => {
+      counters.of(app.id).messagesIn++;
+    };
     observer.delivered = (app, _channel, recipients) => {
       counters.of(app.id).messagesOut += recipients;
     };
@@ -22818,6 +22815,30 @@ var AppChannels = class {
 };
 
 // src/channels/history.ts
+var ChannelHistory = class {
+  constructor(name) {
+    this.name = name;
+  }
+  seqs = [];
+  messages = [];
+  excepts = [];
+  head = 0;
+  /** The highest seq dropped from this channel, and why. */
+  trimmedUpTo = 0;
+  trimmedBecause = "WINDOW_EXPIRED";
+  get live() {
+    return this.seqs.length - this.head;
+  }
+  /** Forgets trimmed slots now and then, so the arrays do not grow with everything ever published. */
+  compact() {
+    if (this.head > 64 && this.head * 2 > this.seqs.length) {
+      this.seqs.splice(0, this.head);
+      this.messages.splice(0, this.head);
+      this.excepts.splice(0, this.head);
+      this.head = 0;
+    }
+  }
+};
 var AppHistory = class {
   constructor(epoch, windowMs, maxBytes, shared = false) {
     this.epoch = epoch;
@@ -22827,8 +22848,10 @@ var AppHistory = class {
     this.coveredFrom = Date.now() * 1e3;
   }
   channels = /* @__PURE__ */ new Map();
-  /** Every live entry in publish order, for trimming the oldest first whatever its channel. */
-  order = [];
+  /** Every live entry in arrival order (its channel, time and size), for trimming the oldest first. */
+  orderChannels = [];
+  orderTimes = [];
+  orderBytes = [];
   orderHead = 0;
   seq = 0;
   totalBytes = 0;
@@ -22844,63 +22867,72 @@ var AppHistory = class {
   get bytes() {
     return this.totalBytes;
   }
-  /** The next serial; the caller builds the frame with it and then records it. */
+  /** The next serial; the caller builds the message with it and then records it. */
   nextSerial() {
     this.seq = Math.max(Date.now() * 1e3, this.seq + 1);
-    return { seq: this.seq, serial: `${this.epoch}.${this.seq}` };
+    return { seq: this.seq, serial: `${this.epoch}.${this.seq.toString(36)}` };
   }
-  record(name, entry) {
+  record(name, seq, message, exceptSocketId, at = Date.now()) {
     let channel2 = this.channels.get(name);
-    if (!channel2) this.channels.set(name, channel2 = { entries: [], head: 0, trimmedUpTo: 0, trimmedBecause: "WINDOW_EXPIRED" });
-    channel2.entries.push(entry);
-    if (entry.seq > this.seq) this.seq = entry.seq;
-    this.order.push({ channel: channel2, name, entry });
-    this.totalBytes += entry.frame.length;
-    while (this.totalBytes > this.maxBytes && this.orderHead < this.order.length) this.dropOldest("HISTORY_TRIMMED");
+    if (!channel2) this.channels.set(name, channel2 = new ChannelHistory(name));
+    channel2.seqs.push(seq);
+    channel2.messages.push(message);
+    channel2.excepts.push(exceptSocketId);
+    if (seq > this.seq) this.seq = seq;
+    this.orderChannels.push(channel2);
+    this.orderTimes.push(at);
+    this.orderBytes.push(message.length);
+    this.totalBytes += message.length;
+    while (this.totalBytes > this.maxBytes && this.orderHead < this.orderChannels.length) this.dropOldest("HISTORY_TRIMMED");
   }
   /** Events of `name` after `serial`, or why they cannot all be given. */
   since(name, serial) {
     const dot = serial.lastIndexOf(".");
-    const seq = Number(serial.slice(dot + 1));
-    if (dot < 0 || serial.slice(0, dot) !== this.epoch || !Number.isSafeInteger(seq) || seq < 0 || seq > this.seq) {
+    const digits = serial.slice(dot + 1);
+    const seq = /^[0-9a-z]{1,11}$/.test(digits) ? parseInt(digits, 36) : NaN;
+    if (dot < 0 || serial.slice(0, dot) !== this.epoch || !Number.isSafeInteger(seq) || seq > this.seq) {
       return { ok: false, reason: "UNKNOWN_SERIAL" };
     }
     if (seq < this.coveredFrom) return { ok: false, reason: this.shared ? "HISTORY_UNAVAILABLE" : "UNKNOWN_SERIAL" };
     const channel2 = this.channels.get(name);
     if (!channel2) return seq >= this.droppedUpTo ? { ok: true, entries: [] } : { ok: false, reason: this.droppedBecause };
     if (seq < channel2.trimmedUpTo) return { ok: false, reason: channel2.trimmedBecause };
-    let from = channel2.entries.length;
-    while (from > channel2.head && channel2.entries[from - 1].seq !== seq) from--;
-    if (from === channel2.head) {
-      from = channel2.head;
-      while (from < channel2.entries.length && channel2.entries[from].seq <= seq) from++;
-    }
-    return { ok: true, entries: channel2.entries.slice(from) };
+    const { seqs } = channel2;
+    let from = seqs.length;
+    while (from > channel2.head && seqs[from - 1] !== seq) from--;
+    if (from === channel2.head) while (from < seqs.length && seqs[from] <= seq) from++;
+    const entries = [];
+    for (let i = from; i < seqs.length; i++) entries.push({ seq: seqs[i], message: channel2.messages[i], exceptSocketId: channel2.excepts[i] });
+    return { ok: true, entries };
   }
   /** Drops what the window no longer covers. Called from the server's once-a-second sweep. */
   expire(now) {
-    while (this.orderHead < this.order.length && now - this.order[this.orderHead].entry.at >= this.windowMs) {
+    while (this.orderHead < this.orderChannels.length && now - this.orderTimes[this.orderHead] >= this.windowMs) {
       this.dropOldest("WINDOW_EXPIRED");
     }
-    if (this.orderHead > 1024 && this.orderHead * 2 > this.order.length) {
-      this.order.splice(0, this.orderHead);
+    if (this.orderHead > 1024 && this.orderHead * 2 > this.orderChannels.length) {
+      this.orderChannels = this.orderChannels.slice(this.orderHead);
+      this.orderTimes = this.orderTimes.slice(this.orderHead);
+      this.orderBytes = this.orderBytes.slice(this.orderHead);
       this.orderHead = 0;
     }
   }
   dropOldest(reason) {
-    const { channel: channel2, name, entry } = this.order[this.orderHead];
-    this.order[this.orderHead++] = void 0;
+    const i = this.orderHead++;
+    const channel2 = this.orderChannels[i];
+    this.totalBytes -= this.orderBytes[i];
+    const seq = channel2.seqs[channel2.head];
+    channel2.messages[channel2.head] = "";
+    channel2.excepts[channel2.head] = void 0;
     channel2.head++;
-    channel2.trimmedUpTo = entry.seq;
+    channel2.trimmedUpTo = seq;
     channel2.trimmedBecause = reason;
-    this.totalBytes -= entry.frame.length;
-    if (channel2.head === channel2.entries.length) {
-      this.channels.delete(name);
-      this.droppedUpTo = Math.max(this.droppedUpTo, entry.seq);
+    if (channel2.live === 0) {
+      this.channels.delete(channel2.name);
+      this.droppedUpTo = Math.max(this.droppedUpTo, seq);
       this.droppedBecause = reason;
-    } else if (channel2.head > 64 && channel2.head * 2 > channel2.entries.length) {
-      channel2.entries.splice(0, channel2.head);
-      channel2.head = 0;
+    } else {
+      channel2.compact();
     }
   }
 };
@@ -22986,7 +23018,7 @@ function discontinuity(channel2, reason, resumeFrom) {
 }
 
 // src/hub.ts
-var serialEpoch = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36).padStart(2, "0")}`;
+var serialEpoch = "n";
 var clusterSerialEpoch = "c";
 function newHistory(app, epoch, shared) {
   return new AppHistory(epoch, app.limits.recoveryWindowSeconds * 1e3, app.limits.recoveryMaxBytes, shared);
@@ -23197,7 +23229,7 @@ var Hub = class {
     let sent = 0;
     for (const entry of replay.entries) {
       if (entry.exceptSocketId !== void 0 && entry.exceptSocketId === resume.previousSocketId) continue;
-      connection.send(entry.frame);
+      connection.sendText(entry.message);
       sent++;
     }
     this.emit("replayed", app, name, sent);
@@ -23226,7 +23258,7 @@ var Hub = class {
     const startedAt = this.timeDeliveries ? performance.now() : 0;
     const channel2 = state.channels.get(name);
     const frame = textFrame(message);
-    if (seq !== void 0) state.history?.record(name, { seq, frame, exceptSocketId, at: Date.now() });
+    if (seq !== void 0) state.history?.record(name, seq, message, exceptSocketId);
     if ((channel2 ? channel2.type.cache : channelType(name).cache) && !message.startsWith('{"event":"pusher_internal:')) state.channels.remember(name, frame);
     const recipients = channel2 ? channel2.broadcast(frame, exceptSocketId) : 0;
     this.emit("delivered", state.app, name, recipients, startedAt);
@@ -24057,6 +24089,8 @@ var OutboundQueue = class {
     this.dirty = [];
     let frames = 0;
     for (const target of targets) frames += this.write(target);
+    this.lastFrames = void 0;
+    this.lastJoined = void 0;
     this.lastFlushCoalesced = frames > targets.length;
     this.lastFlushEnd = performance.now();
     this.lastFlushCost = this.lastFlushEnd - started;
@@ -24075,8 +24109,26 @@ var OutboundQueue = class {
       target.overflow(frames.length);
       return 0;
     }
-    target.socket.write(frames.length === 1 ? frames[0] : Buffer.concat(frames, bytes));
+    target.socket.write(frames.length === 1 ? frames[0] : this.join(frames, bytes));
     return frames.length;
+  }
+  /** Frames queued for the previous socket and their concatenation, reused while the next socket is owed the same. */
+  lastFrames;
+  lastJoined;
+  /**
+   * The subscribers of one channel are owed the same frames in the same order: concatenate them
+   * once per flush, not once per socket (comparing references costs far less than copying bytes).
+   */
+  join(frames, bytes) {
+    const last = this.lastFrames;
+    if (last && last.length === frames.length && this.lastJoined.length === bytes) {
+      let same = true;
+      for (let i = 0; i < frames.length && same; i++) same = last[i] === frames[i];
+      if (same) return this.lastJoined;
+    }
+    this.lastFrames = frames;
+    this.lastJoined = Buffer.concat(frames, bytes);
+    return this.lastJoined;
   }
 };
 
