@@ -4,7 +4,7 @@
 //
 // Flags:
 //   --quick                 short runs, 2 000 connections for memory (results go to results/tmp/)
-//   --scenario a,b          only these scenarios (burst, steady, http, memory, presence, cluster, recovery)
+//   --scenario a,b          only these scenarios (burst, steady, http, memory, presence, cluster, recovery, dashboard)
 //   --servers a,b           only these servers (pogo, baseline)
 //   --subscribers N         fanout subscribers (default 1000)
 //   --inflight N            burst publishes in flight (default 8)
@@ -29,8 +29,9 @@ import { memory } from './scenarios/memory.mjs';
 import { presence } from './scenarios/presence.mjs';
 import { cluster } from './scenarios/cluster.mjs';
 import { recovery } from './scenarios/recovery.mjs';
+import { dashboard } from './scenarios/dashboard.mjs';
 
-const SCENARIOS = [burst, steady, http, memory, presence, cluster, recovery];
+const SCENARIOS = [burst, steady, http, memory, presence, cluster, recovery, dashboard];
 const CLIENT_PROCESSES = 2;
 
 function parseArgs(argv) {
