@@ -128,7 +128,7 @@ async function main() {
         await new Promise((r) => setTimeout(r, 5000));
         s = await startServer(kind, how);
       }
-      ctx.pinServer(s.pid);
+      if (startOpts?.pin !== false) ctx.pinServer(s.pid);
       servers.add(s);
       const stop = s.stop;
       s.stop = async () => {

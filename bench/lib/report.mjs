@@ -62,6 +62,10 @@ export function tableRows(res) {
       add(label, 'burst deliveries/s (lost)', 'n/a', cell(p, (r) => `${fmt(r.deliveriesPerSec)} (${fmt(r.lost)})${dag(r)}`), ok(p) && ok(single) ? `${ratio(p.deliveriesPerSec, single.deliveriesPerSec, 2)} of 1 node` : '', '', '');
     }
   }
+  if (s.cluster?.workerScaling) {
+    const w = s.cluster.workerScaling;
+    add('Unpinned: 1 process vs `--workers 2`', 'burst deliveries/s', 'n/a', cell(w, (x) => `${fmt(x.oneProcess)} vs ${fmt(x.twoWorkers)}`), cell(w, (x) => `${ratio(x.twoWorkers, x.oneProcess, 2)} with 2 workers`), '2 workers > 1', ok(w) ? mark(w.twoWorkers > w.oneProcess) : '');
+  }
   if (s.recovery) {
     const r = s.recovery;
     add('Connection recovery (burst, on vs off)', 'deliveries/s with recovery on / off', 'n/a', cell(r, (x) => `${fmt(x.on.deliveriesPerSec)} / ${fmt(x.off.deliveriesPerSec)}`), cell(r, (x) => (x.slowdownPct >= 0 ? `${fmt(x.slowdownPct, 1)} % slower` : `${fmt(-x.slowdownPct, 1)} % faster`)), '≤ 10 % slower', ok(r) ? mark(r.slowdownPct <= 10) : '');

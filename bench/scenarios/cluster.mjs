@@ -122,20 +122,46 @@ async function twoWorkers(ctx) {
   }
 }
 
+/**
+ * Does a second worker add throughput? Pinned, every server process shares the server's one CPU
+ * here, so this part leaves the servers unpinned (the generator stays on its own CPU): one
+ * process against `--workers 2`, pairs alternating which goes first, medians of the rounds.
+ */
+async function workerScaling(ctx) {
+  const rounds = ctx.opts.quick ? 1 : 2;
+  const rates = { one: [], two: [] };
+  for (let i = 0; i < rounds; i++) {
+    for (const kind of i % 2 === 0 ? ['one', 'two'] : ['two', 'one']) {
+      const server = await ctx.start('pogo', { pin: false, args: kind === 'two' ? ['--workers', '2'] : [] });
+      try {
+        const r = await burstAcross(ctx, server, { targets: null, publishTo: server, cpuOf: [server.pid] });
+        if (r.lost > 0) return { error: `${r.lost} deliveries lost with ${kind === 'two' ? '2 workers' : '1 process'}` };
+        rates[kind].push(r.deliveriesPerSec);
+      } finally {
+        await server.stop();
+      }
+    }
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { oneProcess: median(rates.one), twoWorkers: median(rates.two), rounds: rates };
+}
+
 export const cluster = {
   name: 'cluster',
   title: 'Two nodes through Redis; two workers',
   async run(ctx) {
     if (!ctx.has('pogo')) return { redisPair: skipped(ctx.missing('pogo')), twoWorkers: skipped(ctx.missing('pogo')) };
     const out = {};
-    for (const [name, fn] of [['redisPair', redisPair], ['twoWorkers', twoWorkers]]) {
+    for (const [name, fn] of [['redisPair', redisPair], ['twoWorkers', twoWorkers], ['workerScaling', workerScaling]]) {
       ctx.log(`  ${name}…`);
       try {
         out[name] = await fn(ctx);
       } catch (e) {
         out[name] = { error: e.message };
       }
-      ctx.log(`  ${name}: ${out[name].skipped ? `skipped (${out[name].reason})` : out[name].error ? `error: ${out[name].error}` : `${out[name].deliveriesPerSec} deliveries/s, lost ${out[name].lost}`}`);
+      const r = out[name];
+      const summary = r.oneProcess ? `1 process ${r.oneProcess}, 2 workers ${r.twoWorkers} deliveries/s` : `${r.deliveriesPerSec} deliveries/s, lost ${r.lost}`;
+      ctx.log(`  ${name}: ${r.skipped ? `skipped (${r.reason})` : r.error ? `error: ${r.error}` : summary}`);
     }
     return out;
   },
