@@ -2,7 +2,6 @@
 // through the official `pusher` SDK, the SDK publisher, and small waiting helpers.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import PusherServer from 'pusher';
 import type { RunningServer, TestApp } from '../helpers/server';
 
 export interface AuthEndpoint {
@@ -14,20 +13,11 @@ export interface AuthEndpoint {
   close(): Promise<void>;
 }
 
-/** End-to-end encryption key for private-encrypted- channels (32 bytes): the server never sees it. */
-export const encryptionMasterKeyBase64 = Buffer.alloc(32, 7).toString('base64');
+/** The official SDK as the publisher, and the end-to-end encryption key (the server never sees it). */
+import { masterKey, sdk } from '../helpers/clients';
 
-export function publisher(server: RunningServer, app: TestApp): PusherServer {
-  return new PusherServer({
-    appId: app.id,
-    key: app.key,
-    secret: app.secret,
-    host: server.host,
-    port: String(server.port),
-    useTLS: false,
-    encryptionMasterKeyBase64,
-  });
-}
+export const encryptionMasterKeyBase64 = masterKey;
+export const publisher = sdk;
 
 /** Users the endpoint knows, by the X-User-Id header Echo sends (stands in for Laravel's session). */
 export const users: Record<string, { id: number; name: string }> = {
