@@ -79,7 +79,8 @@ class DoctorCommand extends Command
             throw new DoctorFailure("{$origin} is not in [" . implode(', ', $allowed) . ']', "add {$origin} to WS_ALLOWED_ORIGINS and restart pogo:ws-start");
         });
 
-        $reachable = $this->check('Server reachable', function () use ($http, $connection, $timeout) {
+        $health = [];
+        $reachable = $this->check('Server reachable', function () use ($http, $connection, $timeout, &$health) {
             try {
                 $response = $http->timeout($timeout)->connectTimeout($timeout)->get($connection->baseUrl() . '/up');
             } catch (Throwable) {
@@ -88,6 +89,7 @@ class DoctorCommand extends Command
             if ($response->status() !== 200) {
                 throw new DoctorFailure("{$connection->baseUrl()}/up answered HTTP {$response->status()}", 'WS_HOST/WS_PORT must point at a Pogo WebSocket server');
             }
+            $health = (array) $response->json();
 
             return $connection->baseUrl();
         });
@@ -112,6 +114,10 @@ class DoctorCommand extends Command
             $this->check('Test event round trip', fn () => $this->roundTrip($connection, $factory, (array) $config->get('broadcasting.connections.pogo'), $timeout, $config->get('app.url')));
         } else {
             $this->reportFailure('Test event round trip', 'not attempted', 'fix the checks above first');
+        }
+
+        if (is_array($health['dashboard'] ?? null)) {
+            $this->components->twoColumnDetail('Dashboard', $this->dashboardUrl($connection, $health['dashboard']));
         }
 
         $this->newLine();
@@ -145,6 +151,19 @@ class DoctorCommand extends Command
         }
 
         return isset($parsed[$name]) ? (string) $parsed[$name] : null;
+    }
+
+    /** Where the server says its dashboard is: its own path on the API's address, or a port of its own. */
+    private function dashboardUrl(ConnectionConfig $connection, array $dashboard): string
+    {
+        $path = (string) ($dashboard['path'] ?? '/dashboard/');
+        if (! isset($dashboard['port'])) {
+            return $connection->baseUrl() . $path;
+        }
+        $host = (string) ($dashboard['host'] ?? '127.0.0.1');
+        $host = in_array($host, ['0.0.0.0', '::'], true) ? (string) parse_url($connection->baseUrl(), PHP_URL_HOST) : $host;
+
+        return "http://{$host}:{$dashboard['port']}{$path}";
     }
 
     /** @param callable(): string $check */

@@ -113,6 +113,21 @@ final class ServerCommandsTest extends TestCase
         $this->assertStringContainsString('published and received in', $doctor['output']);
     }
 
+    public function testDoctorPrintsTheDashboardsAddressWhenItIsOn(): void
+    {
+        $server = $this->startServer(['WS_DASHBOARD_TOKEN' => 'doctor-test-token-0123456789']);
+        try {
+            $doctor = Artisan::run(self::$app, ['pogo:ws-doctor']);
+        } finally {
+            $server->signal(SIGTERM);
+            $server->wait();
+        }
+
+        $this->assertSame(0, $doctor['code'], $doctor['output']);
+        $this->assertMatchesRegularExpression('#Dashboard\W+http://127\.0\.0\.1:' . self::$port . '/dashboard/#', $doctor['output']);
+        $this->assertStringNotContainsString('doctor-test-token', $doctor['output']);
+    }
+
     public function testDoctorWorksWithACachedConfiguration(): void
     {
         $this->assertSame(0, Artisan::run(self::$app, ['config:cache'])['code']);
