@@ -88,9 +88,13 @@ export class ApiRouter {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const path = url.pathname;
-    for (const route of this.plain) if (await route(req, res, path)) return;
+    // The request target as sent (what the Pusher SDKs sign), split by hand: cheaper than new URL().
+    const target = req.url ?? '/';
+    const mark = target.indexOf('?');
+    const path = mark < 0 ? target : target.slice(0, mark);
+    const query = new URLSearchParams(mark < 0 ? '' : target.slice(mark + 1));
+    // Unsigned routes (health, metrics, dashboard) never live under /apps/: publishes skip them.
+    if (!path.startsWith('/apps/')) for (const route of this.plain) if (await route(req, res, path)) return;
 
     let matched: { route: Route; match: RegExpExecArray } | undefined;
     let pathMatched = false;
@@ -121,12 +125,12 @@ export class ApiRouter {
       throw new ApiError('RATE_LIMITED', `at most ${app.limits.httpRequestsPerSecond} requests a second`);
     }
     const body = await readBody(req, app.limits.maxHttpBodyBytes);
-    verifyRequest(app, { method: req.method!, path, query: url.searchParams, body });
+    verifyRequest(app, { method: req.method!, path, query, body });
     if (!app.enabled) throw new ApiError('APP_DISABLED');
     const result = await matched.route.endpoint(this.context, {
       app,
       params: params.map((p) => decodeURIComponent(p)),
-      query: url.searchParams,
+      query,
       body,
     });
     sendJson(res, 200, result);
