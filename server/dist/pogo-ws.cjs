@@ -23661,9 +23661,13 @@ var ApiRouter = class {
     }
   }
   async route(req, res) {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const path = url.pathname;
-    for (const route of this.plain) if (await route(req, res, path)) return;
+    const target = req.url ?? "/";
+    const mark = target.indexOf("?");
+    const path = mark < 0 ? target : target.slice(0, mark);
+    const query = new URLSearchParams(mark < 0 ? "" : target.slice(mark + 1));
+    if (!path.startsWith("/apps/")) {
+      for (const route of this.plain) if (await route(req, res, path)) return;
+    }
     let matched;
     let pathMatched = false;
     for (const route of routes) {
@@ -23692,12 +23696,12 @@ var ApiRouter = class {
       throw new ApiError("RATE_LIMITED", `at most ${app.limits.httpRequestsPerSecond} requests a second`);
     }
     const body = await readBody2(req, app.limits.maxHttpBodyBytes);
-    verifyRequest(app, { method: req.method, path, query: url.searchParams, body });
+    verifyRequest(app, { method: req.method, path, query, body });
     if (!app.enabled) throw new ApiError("APP_DISABLED");
     const result = await matched.route.endpoint(this.context, {
       app,
       params: params.map((p) => decodeURIComponent(p)),
-      query: url.searchParams,
+      query,
       body
     });
     sendJson2(res, 200, result);
