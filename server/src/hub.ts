@@ -62,19 +62,13 @@ export interface ResumePoint {
   previousSocketId: string | undefined;
 }
 
-/** Serials of a single node: a restarted server tells its old serials apart by their time (see AppHistory). */
-const serialEpoch = 'n';
-
 export interface PresenceJoin {
   userId: string;
   info: unknown;
 }
 
-/** Serials every node of a cluster honours. */
-const clusterSerialEpoch = 'c';
-
-function newHistory(app: App, epoch: string, shared: boolean): AppHistory {
-  return new AppHistory(epoch, app.limits.recoveryWindowSeconds * 1000, app.limits.recoveryMaxBytes, shared);
+function newHistory(app: App, shared: boolean): AppHistory {
+  return new AppHistory(app.limits.recoveryWindowSeconds * 1000, app.limits.recoveryMaxBytes, shared);
 }
 
 /** Recovery covers an app's channels except the prefixes it switched off, and never user channels. */
@@ -90,7 +84,7 @@ export class Hub {
 
   constructor(apps: App[]) {
     for (const app of apps) {
-      const history = app.recovery.enabled ? newHistory(app, serialEpoch, false) : undefined;
+      const history = app.recovery.enabled ? newHistory(app, false) : undefined;
       const state: AppState = { app, channels: new AppChannels(), connections: new Map(), users: new Map(), countsDue: new Set(), history };
       this.byKey.set(app.key, state);
       this.byId.set(app.id, state);
@@ -323,7 +317,7 @@ export class Hub {
    */
   shareHistory(): void {
     for (const state of this.byId.values()) {
-      if (state.history) state.history = newHistory(state.app, clusterSerialEpoch, true);
+      if (state.history) state.history = newHistory(state.app, true);
     }
   }
 

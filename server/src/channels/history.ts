@@ -41,9 +41,12 @@ class ChannelHistory {
   }
 }
 
+/** Serials count microseconds from here, so they stay short (every delivered frame carries one). */
+const serialBase = Date.UTC(2026, 0, 1) * 1000;
+
 /**
- * One app's history. Serials are `<epoch>.<seq in base 36>`. A serial older than this process's
- * start is never honoured (`coveredFrom`), so a restarted server says UNKNOWN_SERIAL; nodes of a cluster share an epoch and each keeps
+ * One app's history. A serial is its seq, less `serialBase`, in base 36. A serial older than this
+ * process's start is never honoured (`coveredFrom`), so a restarted server says UNKNOWN_SERIAL; nodes of a cluster share an epoch and each keeps
  * its own copy of the history from what the bus delivers. `seq` is a hybrid logical clock in
  * microseconds: increasing on every node, and past any seq a node has seen from the others.
  */
@@ -63,7 +66,6 @@ export class AppHistory {
   private coveredFrom: number;
 
   constructor(
-    private readonly epoch: string,
     private readonly windowMs: number,
     private readonly maxBytes: number,
     /** Shared with other nodes: a serial from before this node's coverage is not unknown, only not here. */
@@ -84,8 +86,7 @@ export class AppHistory {
   /** The next serial; the caller builds the message with it and then records it. */
   nextSerial(): { seq: number; serial: string } {
     this.seq = Math.max(Date.now() * 1000, this.seq + 1);
-    // Base 36 keeps the serial short: every delivered frame carries it.
-    return { seq: this.seq, serial: `${this.epoch}.${this.seq.toString(36)}` };
+    return { seq: this.seq, serial: (this.seq - serialBase).toString(36) };
   }
 
   record(name: string, seq: number, message: string, exceptSocketId: string | undefined, at = Date.now()): void {
@@ -104,11 +105,9 @@ export class AppHistory {
 
   /** Events of `name` after `serial`, or why they cannot all be given. */
   since(name: string, serial: string): Replay {
-    const dot = serial.lastIndexOf('.');
-    const digits = serial.slice(dot + 1);
-    const seq = /^[0-9a-z]{1,11}$/.test(digits) ? parseInt(digits, 36) : NaN;
+    const seq = /^[0-9a-z]{1,11}$/.test(serial) ? parseInt(serial, 36) + serialBase : NaN;
     // A serial from the future may be one that has not reached this node yet: never guess.
-    if (dot < 0 || serial.slice(0, dot) !== this.epoch || !Number.isSafeInteger(seq) || seq > this.seq) {
+    if (!Number.isSafeInteger(seq) || seq > this.seq) {
       return { ok: false, reason: 'UNKNOWN_SERIAL' };
     }
     if (seq < this.coveredFrom) return { ok: false, reason: this.shared ? 'HISTORY_UNAVAILABLE' : 'UNKNOWN_SERIAL' };
