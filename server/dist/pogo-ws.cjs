@@ -22839,9 +22839,9 @@ var ChannelHistory = class {
     }
   }
 };
+var serialBase = Date.UTC(2026, 0, 1) * 1e3;
 var AppHistory = class {
-  constructor(epoch, windowMs, maxBytes, shared = false) {
-    this.epoch = epoch;
+  constructor(windowMs, maxBytes, shared = false) {
     this.windowMs = windowMs;
     this.maxBytes = maxBytes;
     this.shared = shared;
@@ -22870,7 +22870,7 @@ var AppHistory = class {
   /** The next serial; the caller builds the message with it and then records it. */
   nextSerial() {
     this.seq = Math.max(Date.now() * 1e3, this.seq + 1);
-    return { seq: this.seq, serial: `${this.epoch}.${this.seq.toString(36)}` };
+    return { seq: this.seq, serial: (this.seq - serialBase).toString(36) };
   }
   record(name, seq, message, exceptSocketId, at = Date.now()) {
     let channel2 = this.channels.get(name);
@@ -22887,10 +22887,8 @@ var AppHistory = class {
   }
   /** Events of `name` after `serial`, or why they cannot all be given. */
   since(name, serial) {
-    const dot = serial.lastIndexOf(".");
-    const digits = serial.slice(dot + 1);
-    const seq = /^[0-9a-z]{1,11}$/.test(digits) ? parseInt(digits, 36) : NaN;
-    if (dot < 0 || serial.slice(0, dot) !== this.epoch || !Number.isSafeInteger(seq) || seq > this.seq) {
+    const seq = /^[0-9a-z]{1,11}$/.test(serial) ? parseInt(serial, 36) + serialBase : NaN;
+    if (!Number.isSafeInteger(seq) || seq > this.seq) {
       return { ok: false, reason: "UNKNOWN_SERIAL" };
     }
     if (seq < this.coveredFrom) return { ok: false, reason: this.shared ? "HISTORY_UNAVAILABLE" : "UNKNOWN_SERIAL" };
@@ -23018,10 +23016,8 @@ function discontinuity(channel2, reason, resumeFrom) {
 }
 
 // src/hub.ts
-var serialEpoch = "n";
-var clusterSerialEpoch = "c";
-function newHistory(app, epoch, shared) {
-  return new AppHistory(epoch, app.limits.recoveryWindowSeconds * 1e3, app.limits.recoveryMaxBytes, shared);
+function newHistory(app, shared) {
+  return new AppHistory(app.limits.recoveryWindowSeconds * 1e3, app.limits.recoveryMaxBytes, shared);
 }
 function recoveryCovers(app, channel2) {
   return !isUserChannel(channel2) && !app.recovery.disabledPrefixes.some((prefix) => channel2.startsWith(prefix));
@@ -23033,7 +23029,7 @@ var Hub = class {
   adapter;
   constructor(apps) {
     for (const app of apps) {
-      const history = app.recovery.enabled ? newHistory(app, serialEpoch, false) : void 0;
+      const history = app.recovery.enabled ? newHistory(app, false) : void 0;
       const state = { app, channels: new AppChannels(), connections: /* @__PURE__ */ new Map(), users: /* @__PURE__ */ new Map(), countsDue: /* @__PURE__ */ new Set(), history };
       this.byKey.set(app.key, state);
       this.byId.set(app.id, state);
@@ -23240,7 +23236,7 @@ var Hub = class {
    */
   shareHistory() {
     for (const state of this.byId.values()) {
-      if (state.history) state.history = newHistory(state.app, clusterSerialEpoch, true);
+      if (state.history) state.history = newHistory(state.app, true);
     }
   }
   /** The bus lost messages: no node-local history before now can be vouched for. */
