@@ -1,37 +1,13 @@
-// What the server sends (server/src/dashboard): kept in step by hand, checked by the browser test.
+// What the server sends. The wire types are the server's own (server/src/dashboard/wire.ts);
+// only the shapes this page assembles or extends are declared here.
+import type { ConsoleEvent as WireConsoleEvent, ErrorCount, NodeSnapshot, Sample, SeriesHistory } from '../../src/dashboard/wire';
 
-export const seriesNames = ['connections', 'channels', 'presenceMembers', 'messagesIn', 'messagesOut', 'httpPublishes', 'clientEvents', 'errors'] as const;
-export type SeriesName = (typeof seriesNames)[number];
-export type Sample = Record<SeriesName, number>;
-
-export interface SeriesHistory {
-  last: number;
-  series: Record<SeriesName, number[]>;
-}
-
-export interface ErrorCount {
-  kind: 'connection' | 'message' | 'closed' | 'http';
-  code: number;
-  name: string;
-  message: string;
-  count: number;
-  lastAt: number;
-}
+export { seriesNames } from '../../src/dashboard/wire';
+export type { ConsoleEventType, ErrorCount, NodeSnapshot, Sample, SeriesHistory, SeriesName } from '../../src/dashboard/wire';
 
 export interface Errors {
   total: ErrorCount[];
   apps: Record<string, ErrorCount[]>;
-}
-
-export interface NodeSnapshot {
-  id: string;
-  host: string;
-  pid: number;
-  startedAt: number;
-  at: number;
-  watching: boolean;
-  total: Sample;
-  apps: Record<string, Sample>;
 }
 
 export interface AppInfo {
@@ -60,37 +36,7 @@ export interface SampleMessage {
   nodes: NodeSnapshot[];
 }
 
-export type ConsoleEventType =
-  | 'api_message'
-  | 'client_event'
-  | 'subscribed'
-  | 'unsubscribed'
-  | 'occupied'
-  | 'vacated'
-  | 'member_added'
-  | 'member_removed'
-  | 'connected'
-  | 'disconnected'
-  | 'auth_failed'
-  | 'refused'
-  | 'error'
-  | 'closed'
-  | 'http_error';
-
-export interface ConsoleEvent {
-  at: number;
-  type: ConsoleEventType;
-  app?: string;
-  channel?: string;
-  channels?: string[];
-  event?: string;
-  data?: string;
-  socketId?: string;
-  userId?: string;
-  code?: number;
-  name?: string;
-  reason?: string;
-  ip?: string;
+export interface ConsoleEvent extends WireConsoleEvent {
   /** Set by the page from the batch: the node it happened on. */
   node?: string;
 }

@@ -3,40 +3,9 @@
 // 100 ms as one Server-Sent Event, at most `maxPerSecond` a second (the rest are counted
 // as dropped and the page says so): a console can never slow a burst by more than that.
 
-export type ConsoleEventType =
-  | 'api_message'
-  | 'client_event'
-  | 'subscribed'
-  | 'unsubscribed'
-  | 'occupied'
-  | 'vacated'
-  | 'member_added'
-  | 'member_removed'
-  | 'connected'
-  | 'disconnected'
-  | 'auth_failed'
-  | 'refused'
-  | 'error'
-  | 'closed'
-  | 'http_error';
+import type { ConsoleEvent, ConsoleEventType } from './wire.js';
 
-export interface ConsoleEvent {
-  /** ms since the epoch */
-  at: number;
-  type: ConsoleEventType;
-  app?: string;
-  channel?: string;
-  /** Several channels: an HTTP publish to more than one. */
-  channels?: string[];
-  event?: string;
-  data?: string;
-  socketId?: string;
-  userId?: string;
-  code?: number;
-  name?: string;
-  reason?: string;
-  ip?: string;
-}
+export type { ConsoleEvent, ConsoleEventType };
 
 /** Data longer than this is cut in the console (the page says how long it was). */
 export const maxConsoleData = 2_000;

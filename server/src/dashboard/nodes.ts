@@ -11,19 +11,9 @@ import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import type { RedisConfig } from '../apps/config.js';
 import { isPogoMessage, workerNodeId, type PrimaryToWorker, type WorkerToPrimary } from '../cluster/ipc-messages.js';
 import { addSamples, emptySample, type Sample } from './samples.js';
+import type { NodeSnapshot } from './wire.js';
 
-export interface NodeSnapshot {
-  id: string;
-  host: string;
-  pid: number;
-  startedAt: number;
-  /** When this snapshot was taken (ms since the epoch). */
-  at: number;
-  /** A console is streaming on this node (the others then forward their console events). */
-  watching: boolean;
-  total: Sample;
-  apps: Record<string, Sample>;
-}
+export type { NodeSnapshot };
 
 type Note = { t: 'dashboard'; snapshot: NodeSnapshot } | { t: 'dashboard'; from: string; console: string };
 

@@ -4,7 +4,9 @@
 // without knowing the dashboard; `report` stays undefined, and costs one check, when the
 // dashboard is off.
 
-export type RefusalKind = 'connection' | 'message' | 'closed' | 'http';
+import type { RefusalKind } from './wire.js';
+
+export type { RefusalKind };
 
 export interface Refusal {
   kind: RefusalKind;

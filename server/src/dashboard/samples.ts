@@ -1,19 +1,9 @@
 // The charts' memory: one sample a second per app, the last 15 minutes, in the process
 // (no database, no time-series store). Each series is a fixed ring of numbers.
 
-export const seriesNames = [
-  'connections',
-  'channels',
-  'presenceMembers',
-  'messagesIn',
-  'messagesOut',
-  'httpPublishes',
-  'clientEvents',
-  'errors',
-] as const;
+import { seriesNames, type Sample, type SeriesHistory, type SeriesName } from './wire.js';
 
-export type SeriesName = (typeof seriesNames)[number];
-export type Sample = Record<SeriesName, number>;
+export { seriesNames, type Sample, type SeriesHistory, type SeriesName };
 
 /** 15 minutes of one-second samples. */
 export const ringSeconds = 900;
@@ -24,13 +14,6 @@ export function emptySample(): Sample {
 
 export function addSamples(into: Sample, other: Sample): void {
   for (const name of seriesNames) into[name] += other[name];
-}
-
-/** What the page gets: the time of the newest sample and each series, oldest first. */
-export interface SeriesHistory {
-  /** ms since the epoch of the newest sample; 0 when there is none yet. */
-  last: number;
-  series: Record<SeriesName, number[]>;
 }
 
 export class SampleRing {

@@ -1,16 +1,10 @@
 // What the dashboard counts beside the metrics counters: HTTP publishes, client events and
 // errors by code, per app. Plain fields, incremented on the hot path, read once a second.
 import { schema } from '../schema.js';
-import type { Refusal, RefusalKind } from './refusals.js';
+import type { Refusal } from './refusals.js';
+import type { ErrorCount } from './wire.js';
 
-export interface ErrorCount {
-  kind: RefusalKind;
-  code: number;
-  name: string;
-  message: string;
-  count: number;
-  lastAt: number;
-}
+export type { ErrorCount };
 
 export class AppTally {
   httpPublishes = 0;
