@@ -16,7 +16,8 @@ export function schemaErrors(def: string, value: unknown): string[] {
   const content = ((schema.$defs as Record<string, Def>)[def])?.properties?.data?.contentSchema;
   const data = (value as { data?: unknown }).data;
   if (content && typeof data === 'string') {
-    const inner = ajv.compile({ $id: `${def}-content-${Math.random()}`, $defs: schema.$defs, ...(content as object) });
+    // The content schema in place (compiled once by ajv, its $refs resolved against the root).
+    const inner = ajv.getSchema(`${schema.$id}#/$defs/${def}/properties/data/contentSchema`)!;
     if (!inner(JSON.parse(data))) errors.push(...(inner.errors ?? []).map((e) => `data${e.instancePath} ${e.message}`));
   }
   return errors;
