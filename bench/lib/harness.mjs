@@ -93,6 +93,25 @@ export async function measureFanout(ctx, server, { subscribers, publishTo = serv
 
 export const round = (x, digits = 0) => Math.round(x * 10 ** digits) / 10 ** digits;
 
+/** The median (the mean of the middle two for an even count). */
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/**
+ * Measures two conditions over `rounds` pairs, alternating which goes first (a-b, b-a, ...):
+ * the second server of a pair was measured to run a few percent slower, whatever it was.
+ * Resolves with each condition's results, in order.
+ */
+export async function alternating(rounds, [a, b], measure) {
+  const out = { [a]: [], [b]: [] };
+  for (let i = 0; i < rounds; i++) {
+    for (const condition of i % 2 === 0 ? [a, b] : [b, a]) out[condition].push(await measure(condition));
+  }
+  return out;
+}
+
 // A measurement during which other processes on the machine used more than this (percent of
 // one core) is noisy: headlines come from quiet measurements when there are any.
 export const NOISY_OTHER_CPU_PCT = 20;

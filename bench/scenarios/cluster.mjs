@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connectClients, closeClients, measureFanout, sleep } from '../lib/harness.mjs';
+import { alternating, connectClients, closeClients, measureFanout, median, sleep } from '../lib/harness.mjs';
 import { pogoBundle, pogoConfig } from '../lib/servers.mjs';
 
 const skipped = (reason) => ({ skipped: true, reason });
@@ -128,21 +128,18 @@ async function twoWorkers(ctx) {
  * process against `--workers 2`, pairs alternating which goes first, medians of the rounds.
  */
 async function workerScaling(ctx) {
-  const rounds = ctx.opts.quick ? 1 : 2;
-  const rates = { one: [], two: [] };
-  for (let i = 0; i < rounds; i++) {
-    for (const kind of i % 2 === 0 ? ['one', 'two'] : ['two', 'one']) {
-      const server = await ctx.start('pogo', { pin: false, args: kind === 'two' ? ['--workers', '2'] : [] });
-      try {
-        const r = await burstAcross(ctx, server, { targets: null, publishTo: server, cpuOf: [server.pid] });
-        if (r.lost > 0) return { error: `${r.lost} deliveries lost with ${kind === 'two' ? '2 workers' : '1 process'}` };
-        rates[kind].push(r.deliveriesPerSec);
-      } finally {
-        await server.stop();
-      }
+  let lost;
+  const rates = await alternating(ctx.opts.quick ? 1 : 2, ['one', 'two'], async (kind) => {
+    const server = await ctx.start('pogo', { pin: false, args: kind === 'two' ? ['--workers', '2'] : [] });
+    try {
+      const r = await burstAcross(ctx, server, { targets: null, publishTo: server, cpuOf: [server.pid] });
+      if (r.lost > 0) lost ??= `${r.lost} deliveries lost with ${kind === 'two' ? '2 workers' : '1 process'}`;
+      return r.deliveriesPerSec;
+    } finally {
+      await server.stop();
     }
-  }
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  });
+  if (lost) return { error: lost };
   return { oneProcess: median(rates.one), twoWorkers: median(rates.two), rounds: rates };
 }
 

@@ -2,7 +2,7 @@
 // and with it on and a debug console streaming (an SSE client reading every console event, as a
 // browser tab would). Rounds alternate between the two so machine noise falls on both.
 import { request } from 'node:http';
-import { connectClients, closeClients, measureFanout } from '../lib/harness.mjs';
+import { alternating, connectClients, closeClients, measureFanout, median } from '../lib/harness.mjs';
 import { pogoConfig } from '../lib/servers.mjs';
 
 const ROUNDS = 4;
@@ -37,29 +37,12 @@ async function round(ctx, streaming) {
   }
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
 export const dashboard = {
   name: 'dashboard',
   title: 'Dashboard: burst fanout with a console streaming',
   async run(ctx) {
     if (!ctx.has('pogo')) return { skipped: true, reason: ctx.missing('pogo') };
-    const off = [];
-    const on = [];
-    // Pairs alternate which condition goes first (off-on, on-off, ...): the second server of a
-    // pair was measured to run a few percent slower, whatever it was.
-    for (let i = 0; i < (ctx.opts.quick ? 1 : ROUNDS); i++) {
-      if (i % 2 === 0) {
-        off.push(await round(ctx, false));
-        on.push(await round(ctx, true));
-      } else {
-        on.push(await round(ctx, true));
-        off.push(await round(ctx, false));
-      }
-    }
+    const { off, on } = await alternating(ctx.opts.quick ? 1 : ROUNDS, ['off', 'on'], (condition) => round(ctx, condition === 'on'));
     const offRate = median(off.map((r) => r.deliveriesPerSec));
     const onRate = median(on.map((r) => r.deliveriesPerSec));
     return {

@@ -1,7 +1,7 @@
 // Connection recovery's cost: burst fanout with recovery on (the default) against the same server
 // with it off, rounds interleaved so machine noise falls on both; then a publish flood into a
 // small history budget, to show history memory stays within it.
-import { connectClients, closeClients, measureFanout, sleep } from '../lib/harness.mjs';
+import { alternating, connectClients, closeClients, measureFanout, median, sleep } from '../lib/harness.mjs';
 import { pogoConfig } from '../lib/servers.mjs';
 
 const ROUNDS = 4;
@@ -11,40 +11,24 @@ async function health(server) {
   return (await fetch(`http://${server.host}:${server.port}/up`)).json();
 }
 
-async function burstRounds(ctx, recovery, rounds) {
+/** One burst on a fresh server with recovery on or off. */
+async function burst(ctx, recovery) {
   const server = await ctx.start('pogo', { config: pogoConfig(`pogo-recovery-${recovery ? 'on' : 'off'}`, {}, { recovery }) });
   try {
     const conn = await connectClients(ctx, server, { count: ctx.opts.subscribers, channel: 'bench-recovery', ratePerSec: 2000, sampleEvery: 10 });
-    const out = [];
-    for (let i = 0; i < rounds; i++) {
-      out.push(await measureFanout(ctx, server, { subscribers: conn.ok, channel: 'bench-recovery', mode: 'burst', durationMs: ctx.opts.quick ? 2000 : 3000, inflight: ctx.opts.inflight }));
-    }
-    return out;
+    return await measureFanout(ctx, server, { subscribers: conn.ok, channel: 'bench-recovery', mode: 'burst', durationMs: ctx.opts.quick ? 2000 : 3000, inflight: ctx.opts.inflight });
   } finally {
     await closeClients(ctx);
     await server.stop();
   }
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
 export const recovery = {
   name: 'recovery',
   title: 'Connection recovery: cost and history memory',
   async run(ctx) {
     if (!ctx.has('pogo')) return { skipped: true, reason: ctx.missing('pogo') };
-    const rounds = ctx.opts.quick ? 1 : ROUNDS;
-    const on = [];
-    const off = [];
-    // Pairs alternate which condition goes first (on-off, off-on, ...): the second server of a
-    // pair was measured to run a few percent slower, whatever it was.
-    for (let i = 0; i < rounds; i++) {
-      const order = i % 2 === 0 ? [true, false] : [false, true];
-      for (const enabled of order) (enabled ? on : off).push(...(await burstRounds(ctx, enabled, 1)));
-    }
+    const { on, off } = await alternating(ctx.opts.quick ? 1 : ROUNDS, ['on', 'off'], (condition) => burst(ctx, condition === 'on'));
     const onRate = median(on.map((r) => r.deliveriesPerSec));
     const offRate = median(off.map((r) => r.deliveriesPerSec));
 
