@@ -24146,6 +24146,7 @@ function newSocketId(inUse) {
 
 // src/transport/websocket-server.ts
 var connectionKey = Symbol("connection");
+var pingFrame = textFrame(ping);
 var noHeaders = Object.freeze({});
 function destroySocket() {
   this.destroy();
@@ -24288,7 +24289,6 @@ ${body}`
    * WebSocket pings (no pusher:pong, no message) past the inactivity limit → 4202.
    */
   sweep(now = Date.now()) {
-    const pingFrame = textFrame(ping);
     for (const connection of this.hub.connections()) {
       if (connection.closing) continue;
       const { limits: limits2 } = connection.app;

@@ -22,6 +22,8 @@ export interface WebSocketServerOptions {
 }
 
 const connectionKey = Symbol('connection');
+/** Every connection's pusher:ping is the same frame. */
+const pingFrame = textFrame(ping);
 type SocketWithConnection = WebSocket & { [connectionKey]: Connection };
 const noHeaders = Object.freeze({});
 
@@ -183,7 +185,6 @@ export class PusherWebSocketServer {
    * WebSocket pings (no pusher:pong, no message) past the inactivity limit → 4202.
    */
   private sweep(now = Date.now()): void {
-    const pingFrame = textFrame(ping);
     for (const connection of this.hub.connections()) {
       if (connection.closing) continue;
       const { limits } = connection.app;
