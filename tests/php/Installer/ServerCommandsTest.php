@@ -96,15 +96,21 @@ final class ServerCommandsTest extends TestCase
         $this->assertStringContainsString('The Pogo WebSocket server bundle is missing at [/nonexistent/pogo-ws.cjs]', $bundle['output']);
     }
 
-    public function testDoctorPassesEveryCheckAgainstTheRunningServer(): void
+    /** Runs pogo:ws-doctor while a server started with `$serverEnv` is up; the server is stopped afterwards. */
+    private function doctorAgainstRunningServer(array $serverEnv = []): array
     {
-        $server = $this->startServer();
+        $server = $this->startServer($serverEnv);
         try {
-            $doctor = Artisan::run(self::$app, ['pogo:ws-doctor']);
+            return Artisan::run(self::$app, ['pogo:ws-doctor']);
         } finally {
             $server->signal(SIGTERM);
             $server->wait();
         }
+    }
+
+    public function testDoctorPassesEveryCheckAgainstTheRunningServer(): void
+    {
+        $doctor = $this->doctorAgainstRunningServer();
 
         $this->assertSame(0, $doctor['code'], $doctor['output']);
         foreach (['Broadcasting connection', 'Front-end settings', 'Allowed origins cover APP_URL', 'Server reachable', 'Server knows these credentials', 'Test event round trip'] as $check) {
@@ -115,13 +121,7 @@ final class ServerCommandsTest extends TestCase
 
     public function testDoctorPrintsTheDashboardsAddressWhenItIsOn(): void
     {
-        $server = $this->startServer(['WS_DASHBOARD_TOKEN' => 'doctor-test-token-0123456789']);
-        try {
-            $doctor = Artisan::run(self::$app, ['pogo:ws-doctor']);
-        } finally {
-            $server->signal(SIGTERM);
-            $server->wait();
-        }
+        $doctor = $this->doctorAgainstRunningServer(['WS_DASHBOARD_TOKEN' => 'doctor-test-token-0123456789']);
 
         $this->assertSame(0, $doctor['code'], $doctor['output']);
         $this->assertMatchesRegularExpression('#Dashboard\W+http://127\.0\.0\.1:' . self::$port . '/dashboard/#', $doctor['output']);
@@ -131,12 +131,9 @@ final class ServerCommandsTest extends TestCase
     public function testDoctorWorksWithACachedConfiguration(): void
     {
         $this->assertSame(0, Artisan::run(self::$app, ['config:cache'])['code']);
-        $server = $this->startServer();
         try {
-            $doctor = Artisan::run(self::$app, ['pogo:ws-doctor']);
+            $doctor = $this->doctorAgainstRunningServer();
         } finally {
-            $server->signal(SIGTERM);
-            $server->wait();
             Artisan::run(self::$app, ['config:clear']);
         }
 
