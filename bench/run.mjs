@@ -111,6 +111,17 @@ async function main() {
     clients,
     publisher,
     log,
+    /** Runs `fn` with the load generator on every CPU (servers started meanwhile with `pin: false` too), then pins it back. */
+    async onWholeMachine(fn) {
+      const generator = [process.pid, ...clients.map((w) => w.pid), publisher.pid];
+      if (!pinning || pinning.failed) return fn();
+      for (const pid of generator) pinTree(pid, `0-${cpuCount - 1}`);
+      try {
+        return await fn();
+      } finally {
+        for (const pid of generator) pinTree(pid, pinning.generator);
+      }
+    },
     /** Puts a server-side process (a server, Redis) on the server's CPUs. */
     pinServer: (pid) => pinning && !pinning.failed && pinTree(pid, pinning.server),
     has: (kind) => opts.servers.includes(kind) && available[kind] === null,
@@ -129,6 +140,8 @@ async function main() {
         s = await startServer(kind, how);
       }
       if (startOpts?.pin !== false) ctx.pinServer(s.pid);
+      // Unpinned means every CPU: a child of this (pinned) process would otherwise inherit the generator's.
+      else if (pinning && !pinning.failed) pinTree(s.pid, `0-${cpuCount - 1}`);
       servers.add(s);
       const stop = s.stop;
       s.stop = async () => {

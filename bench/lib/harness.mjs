@@ -52,12 +52,12 @@ async function drain(ctx, expected, { quietMs = 2000, maxMs = 15000 } = {}) {
  * drain, and report deliveries/s over [first publish sent, last delivery read], delivery
  * latency (publisher send → client read), losses against accepted publishes × subscribers.
  */
-export async function measureFanout(ctx, server, { subscribers, publishTo = server, cpuOf = [server.pid], channel, mode, durationMs, inflight, rate = 0, batch = 0 }) {
+export async function measureFanout(ctx, server, { subscribers, publishTo = server, cpuOf = [server.pid], channel, mode, durationMs, inflight, rate = 0, batch = 0, channels = 0 }) {
   await Promise.all(ctx.clients.map((w) => w.call('reset')));
   const serverCpu = cpuMeter(cpuOf);
   const io0 = cpuOf.map(ioCounters);
   const otherCpu = otherCpuMeter([process.pid, ...cpuOf, ...ctx.clients.map((w) => w.pid), ctx.publisher.pid]);
-  const pub = await ctx.publisher.call('run', { mode, host: publishTo.host, port: publishTo.port, appId: APP.id, key: APP.key, secret: APP.secret, channel, eventName: 'bench-event', dataBytes: ctx.opts.dataBytes, durationMs, inflight, rate, batch }, durationMs + 60000);
+  const pub = await ctx.publisher.call('run', { mode, host: publishTo.host, port: publishTo.port, appId: APP.id, key: APP.key, secret: APP.secret, channel, eventName: 'bench-event', dataBytes: ctx.opts.dataBytes, durationMs, inflight, rate, batch, channels }, durationMs + 60000);
   const expected = pub.acceptedEvents * subscribers;
   await drain(ctx, expected);
   const serverCpuPct = serverCpu();

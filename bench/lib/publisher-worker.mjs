@@ -29,13 +29,15 @@ async function run(a) {
   const started = Date.now();
   const deadline = started + a.durationMs;
 
+  // `channels` > 0: events go round-robin to `${channel}0` … `${channel}${channels - 1}`.
+  const channelOf = (n) => (a.channels > 0 ? `${a.channel}${n % a.channels}` : a.channel);
   const body = () => {
     if (a.batch > 0) {
       const batch = [];
-      for (let i = 0; i < a.batch; i++) batch.push({ name: a.eventName, channel: a.channel, data: eventData(a.dataBytes, seq++) });
+      for (let i = 0; i < a.batch; i++) batch.push({ name: a.eventName, channel: channelOf(seq), data: eventData(a.dataBytes, seq++) });
       return JSON.stringify({ batch });
     }
-    return JSON.stringify({ name: a.eventName, channels: [a.channel], data: eventData(a.dataBytes, seq++) });
+    return JSON.stringify({ name: a.eventName, channels: [channelOf(seq)], data: eventData(a.dataBytes, seq++) });
   };
 
   const sendOne = async (conn) => {

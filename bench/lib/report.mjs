@@ -56,15 +56,14 @@ export function tableRows(res) {
     add('Presence churn', 'joins/s, leaves/s', 'n/a (public channels only)', cell(p, (r) => `${fmt(r.joinsPerSec)}, ${fmt(r.leavesPerSec)}${dag(r)}`), '', '', '');
   }
   if (s.cluster) {
-    for (const [key, label] of [['redisPair', 'Two nodes through Redis'], ['twoWorkers', 'Two workers, one machine']]) {
-      const p = s.cluster[key];
-      const single = s.burst?.pogo;
-      add(label, 'burst deliveries/s (lost)', 'n/a', cell(p, (r) => `${fmt(r.deliveriesPerSec)} (${fmt(r.lost)})${dag(r)}`), ok(p) && ok(single) ? `${ratio(p.deliveriesPerSec, single.deliveriesPerSec, 2)} of 1 node` : '', '', '');
-    }
-  }
-  if (s.cluster?.workerScaling) {
-    const w = s.cluster.workerScaling;
-    add('Unpinned: 1 process vs `--workers 2`', 'burst deliveries/s', 'n/a', cell(w, (x) => `${fmt(x.oneProcess)} vs ${fmt(x.twoWorkers)}`), cell(w, (x) => `${ratio(x.twoWorkers, x.oneProcess, 2)} with 2 workers`), '2 workers > 1', ok(w) ? mark(w.twoWorkers > w.oneProcess) : '');
+    const p = s.cluster.redisPair;
+    const single = s.burst?.pogo;
+    add('Two nodes through Redis', 'burst deliveries/s (lost)', 'n/a', cell(p, (r) => `${fmt(r.deliveriesPerSec)} (${fmt(r.lost)})${dag(r)}`), ok(p) && ok(single) ? `${ratio(p.deliveriesPerSec, single.deliveriesPerSec, 2)} of 1 node` : '', '', '');
+    const w = s.cluster.workers;
+    const versus = (x) => `${fmt(x.oneProcess)} vs ${fmt(x.twoWorkers)} (lost ${fmt(x.lost.oneProcess + x.lost.twoWorkers)})`;
+    add('1 process vs `--workers 2`, nothing pinned', `burst fanout to ${fmt(n)} subscribers: deliveries/s`, 'n/a', cell(w, (x) => versus(x.fanout)), cell(w, (x) => `${ratio(x.fanout.twoWorkers, x.fanout.oneProcess, 2)} with 2 workers`), '', '');
+    add('', ok(w) ? `API publishes, ${w.api.inflight} in flight, to ${fmt(w.api.channels)} one-subscriber channels: deliveries/s` : 'API publishes to one-subscriber channels', 'n/a', cell(w, (x) => versus(x.api)), cell(w, (x) => `${ratio(x.api.twoWorkers, x.api.oneProcess, 2)} with 2 workers`), '2 workers > 1', ok(w) ? mark(w.api.twoWorkers > w.api.oneProcess && w.api.lost.twoWorkers === 0) : '');
+    add('', 'server CPU, % of one core (fanout; API)', 'n/a', cell(w, (x) => `${fmt(x.fanout.serverCpuPct.oneProcess)} vs ${fmt(x.fanout.serverCpuPct.twoWorkers)}; ${fmt(x.api.serverCpuPct.oneProcess)} vs ${fmt(x.api.serverCpuPct.twoWorkers)}`), '', '', '');
   }
   if (s.recovery) {
     const r = s.recovery;
@@ -112,7 +111,7 @@ function noiseNote(res) {
 
 function pinNote(res) {
   const pin = res.generator.pinning;
-  if (pin && !pin.failed) return `Servers ran on CPU ${pin.server} and the load generator (${res.generator.clientProcesses} client processes, 1 publisher) on CPU ${pin.generator}.`;
+  if (pin && !pin.failed) return `Servers ran on CPU ${pin.server} and the load generator (${res.generator.clientProcesses} client processes, 1 publisher) on CPU ${pin.generator}${res.scenarios.cluster?.workers ? ', except in the worker comparison, where nothing was pinned' : ''}.`;
   return `Servers and the load generator (${res.generator.clientProcesses} client processes, 1 publisher) shared all CPUs.`;
 }
 

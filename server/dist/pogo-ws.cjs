@@ -18943,9 +18943,9 @@ var require_websocket_server = __commonJS({
 });
 
 // src/cli.ts
-var import_node_fs4 = require("fs");
+var import_node_fs5 = require("fs");
 var import_node_cluster5 = __toESM(require("cluster"), 1);
-var import_node_os2 = require("os");
+var import_node_os3 = require("os");
 var import_node_util = require("util");
 
 // src/cluster/primary.ts
@@ -19083,13 +19083,168 @@ function isPogoMessage(message) {
   return typeof message === "object" && message !== null && typeof message.pogo === "string";
 }
 
+// src/cluster/mesh.ts
+var import_node_fs = require("fs");
+var import_node_net = require("net");
+var import_node_os = require("os");
+var import_node_path = require("path");
+var maxUnsentBytes = 64 * 1024 * 1024;
+var helloTimeoutMs = 2e3;
+function meshAddress(primaryPid, nodeId) {
+  const name = `pogo-ws-${primaryPid}-${nodeId}`;
+  return process.platform === "win32" ? `\\\\.\\pipe\\${name}` : (0, import_node_path.join)((0, import_node_os.tmpdir)(), `${name}.sock`);
+}
+function removeSocketFile(address) {
+  if (process.platform !== "win32" && (0, import_node_fs.existsSync)(address)) (0, import_node_fs.rmSync)(address, { force: true });
+}
+var FrameReader = class {
+  constructor(onFrame) {
+    this.onFrame = onFrame;
+  }
+  buffered;
+  push(chunk) {
+    const data = this.buffered ? Buffer.concat([this.buffered, chunk]) : chunk;
+    let at = 0;
+    while (data.length - at >= 4) {
+      const length = data.readUInt32BE(at);
+      if (data.length - at - 4 < length) break;
+      this.onFrame(data.toString("utf8", at + 4, at + 4 + length));
+      at += 4 + length;
+    }
+    this.buffered = at === data.length ? void 0 : data.subarray(at);
+  }
+};
+function frames(payloads) {
+  let total = 0;
+  for (const payload of payloads) total += 4 + Buffer.byteLength(payload);
+  const out = Buffer.allocUnsafe(total);
+  let at = 0;
+  for (const payload of payloads) {
+    const length = out.write(payload, at + 4);
+    out.writeUInt32BE(length, at);
+    at += 4 + length;
+  }
+  return out;
+}
+var WorkerMesh = class {
+  constructor(nodeId, address, events2) {
+    this.nodeId = nodeId;
+    this.address = address;
+    this.events = events2;
+  }
+  peers = /* @__PURE__ */ new Map();
+  server;
+  dirty = [];
+  scheduled = false;
+  closed = false;
+  /** How many other workers this one is connected to. */
+  get size() {
+    return this.peers.size;
+  }
+  /** Starts accepting the workers that come after this one. */
+  listen() {
+    removeSocketFile(this.address);
+    return new Promise((resolve, reject) => {
+      const server = (0, import_node_net.createServer)((socket) => this.accept(socket));
+      server.once("error", reject);
+      server.listen(this.address, () => {
+        server.off("error", reject);
+        server.on("error", (error) => this.events.warn(`worker mesh: ${error.message}`));
+        this.server = server;
+        resolve();
+      });
+    });
+  }
+  accept(socket) {
+    let peer;
+    const reader = new FrameReader((payload) => {
+      if (peer) return this.events.message(payload);
+      peer = this.add(payload, socket);
+      socket.write(frames([this.nodeId]));
+    });
+    socket.on("data", (chunk) => reader.push(chunk));
+    socket.on("error", () => void 0);
+  }
+  /** Connects to a worker that was there first; resolves once it answered (or gave up on it). */
+  join(address) {
+    return new Promise((resolve) => {
+      let peer;
+      const socket = (0, import_node_net.createConnection)(address);
+      const timer = setTimeout(() => {
+        this.events.warn(`worker mesh: ${address} did not answer within ${helloTimeoutMs} ms`);
+        socket.destroy();
+        resolve();
+      }, helloTimeoutMs);
+      const reader = new FrameReader((payload) => {
+        if (peer) return this.events.message(payload);
+        peer = this.add(payload, socket);
+        clearTimeout(timer);
+        resolve();
+      });
+      socket.on("connect", () => socket.write(frames([this.nodeId])));
+      socket.on("data", (chunk) => reader.push(chunk));
+      socket.on("error", () => {
+        if (!peer) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+  }
+  add(id, socket) {
+    const peer = { id, socket, queue: [] };
+    this.peers.set(id, peer);
+    socket.once("close", () => {
+      if (this.peers.get(id) === peer) this.peers.delete(id);
+    });
+    return peer;
+  }
+  /** To every other worker, in order; leaves with everything else owed to it this turn. */
+  send(payload) {
+    for (const peer of this.peers.values()) {
+      if (peer.queue.length === 0) this.dirty.push(peer);
+      peer.queue.push(payload);
+    }
+    if (!this.scheduled && this.dirty.length > 0) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+  flush() {
+    this.scheduled = false;
+    const dirty = this.dirty;
+    this.dirty = [];
+    for (const peer of dirty) {
+      const queue = peer.queue;
+      peer.queue = [];
+      if (peer.socket.destroyed) continue;
+      if (peer.socket.writableLength > maxUnsentBytes) {
+        this.events.dropped(queue);
+        continue;
+      }
+      peer.socket.write(frames(queue));
+    }
+  }
+  close() {
+    if (this.closed) return Promise.resolve();
+    this.closed = true;
+    this.flush();
+    for (const peer of this.peers.values()) peer.socket.end();
+    this.peers.clear();
+    return new Promise((resolve) => {
+      if (!this.server) return resolve();
+      this.server.close(() => resolve());
+    }).then(() => removeSocketFile(this.address));
+  }
+};
+
 // src/cluster/primary.ts
 function runPrimary(options) {
   const { log: log2 } = options;
   const store = new MemoryStore();
   const workers = /* @__PURE__ */ new Set();
-  const listening = /* @__PURE__ */ new Set();
   const listeningLines = [];
+  const meshAddresses = /* @__PURE__ */ new Map();
   let announced = false;
   let stopping = false;
   let recentDeaths = [];
@@ -19101,20 +19256,24 @@ function runPrimary(options) {
     if (!isPogoMessage(raw)) return;
     const message = raw;
     if (message.pogo === "bus") {
-      if (message.cache) store.setCached(message.cache.appId, message.cache.channel, message.cache.message, message.cache.ttlMs);
       for (const other of workers) if (other !== worker) sendTo(other, { pogo: "bus", payload: message.payload });
+    } else if (message.pogo === "cache") {
+      store.setCached(message.cache.appId, message.cache.channel, message.cache.message, message.cache.ttlMs);
+    } else if (message.pogo === "call" && message.op === "join") {
+      const earlier = [...meshAddresses.values()];
+      meshAddresses.set(worker, message.args[0]);
+      sendTo(worker, { pogo: "result", id: message.id, result: earlier });
     } else if (message.pogo === "call") {
       let reply;
       try {
         const [a, b, c, d, e, f] = message.args;
-        const result = message.op === "enter" ? store.enter(a, b, c, d, e, f) : message.op === "exit" ? store.exit(a, b, c, d, e) : message.op === "members" ? store.members(a, b) : message.op === "userCount" ? store.userCount(a, b) : message.op === "cached" ? store.cached(a, b) : message.op === "entries" ? store.entries(a) : message.op === "setCount" ? store.setCount(a, b, c, d) : listening.size - (listening.has(worker) ? 1 : 0);
+        const result = message.op === "enter" ? store.enter(a, b, c, d, e, f) : message.op === "exit" ? store.exit(a, b, c, d, e) : message.op === "members" ? store.members(a, b) : message.op === "userCount" ? store.userCount(a, b) : message.op === "cached" ? store.cached(a, b) : message.op === "entries" ? store.entries(a) : store.setCount(a, b, c, d);
         reply = { pogo: "result", id: message.id, result };
       } catch (error) {
         reply = { pogo: "result", id: message.id, error: error.message };
       }
       sendTo(worker, reply);
     } else if (message.pogo === "listening") {
-      listening.add(worker);
       listeningLines.push(message.line);
       if (!announced && listeningLines.length >= options.workers) {
         announced = true;
@@ -19128,7 +19287,8 @@ function runPrimary(options) {
     worker.on("message", (message) => onMessage(worker, message));
     worker.on("exit", (code, signal) => {
       workers.delete(worker);
-      listening.delete(worker);
+      meshAddresses.delete(worker);
+      removeSocketFile(meshAddress(process.pid, workerNodeId(worker.id)));
       if (options.ipc) {
         const changes = store.reap(workerNodeId(worker.id));
         const announcer = [...workers][0];
@@ -19177,7 +19337,7 @@ function runPrimary(options) {
 }
 
 // src/apps/config.ts
-var import_node_fs = require("fs");
+var import_node_fs2 = require("fs");
 
 // ../config/pogo-websocket.schema.json
 var pogo_websocket_schema_default = {
@@ -20568,7 +20728,7 @@ function loadConfig(options) {
   if (options.file) {
     let text;
     try {
-      text = (0, import_node_fs.readFileSync)(options.file, "utf8");
+      text = (0, import_node_fs2.readFileSync)(options.file, "utf8");
     } catch (error) {
       throw new ConfigError("--config", `cannot be read: ${error.message}`);
     }
@@ -20643,16 +20803,19 @@ var BrokerError = class extends Error {
 // src/cluster/ipc-broker.ts
 var callTimeoutMs = 2e3;
 var IpcBroker = class {
+  constructor(log2) {
+    this.log = log2;
+  }
   nodeId = workerNodeId(import_node_cluster2.default.worker.id);
   store = this;
   calls = /* @__PURE__ */ new Map();
   nextCall = 1;
   events;
+  mesh;
   onMessage = (message) => {
     if (!isPogoMessage(message)) return;
     const m = message;
-    if (m.pogo === "bus") this.events.message(m.payload);
-    else if (m.pogo === "result") {
+    if (m.pogo === "result") {
       const call = this.calls.get(m.id);
       if (!call) return;
       this.calls.delete(m.id);
@@ -20661,9 +20824,19 @@ var IpcBroker = class {
       else call.resolve(m.result);
     } else if (m.pogo === "reaped") this.events.reaped(m.changes);
   };
+  /** Listens on the mesh, then connects to every worker already on it, before this one takes clients. */
   async start(events2) {
     this.events = events2;
     process.on("message", this.onMessage);
+    const mesh = new WorkerMesh(this.nodeId, meshAddress(process.ppid, this.nodeId), {
+      message: (payload) => events2.message(payload),
+      dropped: (payloads) => events2.undelivered(payloads),
+      warn: (message) => this.log.warn(message)
+    });
+    await mesh.listen();
+    this.mesh = mesh;
+    const earlier = await this.call("join", mesh.address);
+    await Promise.all(earlier.map((address) => mesh.join(address)));
   }
   post(message) {
     if (process.connected) process.send(message);
@@ -20671,7 +20844,8 @@ var IpcBroker = class {
   }
   send(payload, _shardKey, cache) {
     try {
-      this.post(cache ? { pogo: "bus", payload, cache } : { pogo: "bus", payload });
+      if (cache) this.post({ pogo: "cache", cache });
+      this.mesh.send(payload);
       return Promise.resolve();
     } catch (error) {
       return Promise.reject(new BrokerError("publish", error));
@@ -20698,7 +20872,7 @@ var IpcBroker = class {
     return process.connected;
   }
   peers() {
-    return this.call("peers");
+    return Promise.resolve(this.mesh?.size ?? 0);
   }
   enter(node, appId, channel2, occupied, member, wantMembers) {
     return this.call("enter", node, appId, channel2, occupied, member, wantMembers);
@@ -20722,6 +20896,7 @@ var IpcBroker = class {
     return this.call("entries", node);
   }
   async close() {
+    await this.mesh?.close();
     process.off("message", this.onMessage);
     for (const call of this.calls.values()) clearTimeout(call.timer);
   }
@@ -20984,6 +21159,9 @@ var ClusterAdapter = class {
       resumed: (dataLost) => {
         this.hub.historyGap();
         void this.reregister(dataLost);
+      },
+      undelivered: (payloads) => {
+        for (const payload of payloads) if (payload.charCodeAt(0) === PUBLISH) metrics.brokerDropped(payload.slice(headerEnd, payload.indexOf("\n", headerEnd)));
       }
     });
   }
@@ -21206,7 +21384,7 @@ var LocalAdapter = class {
 
 // src/adapter/redis-broker.ts
 var import_node_crypto = require("crypto");
-var import_node_fs2 = require("fs");
+var import_node_fs3 = require("fs");
 var import_ioredis = __toESM(require_built3(), 1);
 
 // src/adapter/redis-scripts.ts
@@ -21260,7 +21438,7 @@ function tlsOptions(tls) {
   if (tls === true) return {};
   return {
     rejectUnauthorized: tls.rejectUnauthorized ?? true,
-    ...tls.ca ? { ca: (0, import_node_fs2.readFileSync)(tls.ca) } : {},
+    ...tls.ca ? { ca: (0, import_node_fs3.readFileSync)(tls.ca) } : {},
     ...tls.servername ? { servername: tls.servername } : {}
   };
 }
@@ -21556,7 +21734,7 @@ function pairs(flat) {
 async function createAdapter(hub, config, log2) {
   let broker;
   if (config.redis) broker = new RedisBroker(config.redis, log2);
-  else if (import_node_cluster3.default.isWorker && process.env.POGO_WORKER_IPC === "1") broker = new IpcBroker();
+  else if (import_node_cluster3.default.isWorker && process.env.POGO_WORKER_IPC === "1") broker = new IpcBroker(log2);
   if (!broker) return new LocalAdapter(hub);
   const adapter = new ClusterAdapter(hub, broker, { requestTimeoutMs: config.redis?.requestTimeoutMs ?? 1e3, log: log2 });
   hub.adapter = adapter;
@@ -21750,8 +21928,8 @@ var ConsoleFeed = class {
 // src/dashboard/nodes.ts
 var import_node_cluster4 = __toESM(require("cluster"), 1);
 var import_node_crypto3 = require("crypto");
-var import_node_fs3 = require("fs");
-var import_node_os = require("os");
+var import_node_fs4 = require("fs");
+var import_node_os2 = require("os");
 var import_ioredis2 = __toESM(require_built3(), 1);
 
 // src/dashboard/wire.ts
@@ -21815,7 +21993,7 @@ function redisTransport(config, id, receive, warn) {
     ...config.username !== void 0 ? { username: config.username } : {},
     ...config.password !== void 0 ? { password: config.password } : {},
     ...config.tls ? {
-      tls: config.tls === true ? {} : { rejectUnauthorized: config.tls.rejectUnauthorized ?? true, ...config.tls.ca ? { ca: (0, import_node_fs3.readFileSync)(config.tls.ca) } : {}, ...config.tls.servername ? { servername: config.tls.servername } : {} }
+      tls: config.tls === true ? {} : { rejectUnauthorized: config.tls.rejectUnauthorized ?? true, ...config.tls.ca ? { ca: (0, import_node_fs4.readFileSync)(config.tls.ca) } : {}, ...config.tls.servername ? { servername: config.tls.servername } : {} }
     } : {}
   };
   const connect = (extra) => {
@@ -21900,7 +22078,7 @@ var NodeDirectory = class {
   }
   /** This node's newest sample, sent to the others. */
   update(total, apps, at, watching) {
-    this.latest = { id: this.id, host: (0, import_node_os.hostname)(), pid: process.pid, startedAt: this.startedAt, at, watching, total, apps };
+    this.latest = { id: this.id, host: (0, import_node_os2.hostname)(), pid: process.pid, startedAt: this.startedAt, at, watching, total, apps };
     this.transport?.send(JSON.stringify({ t: "dashboard", snapshot: this.latest }));
     for (const [id, node] of this.others) if (at - node.at > staleAfterMs) this.others.delete(id);
   }
@@ -24000,11 +24178,11 @@ var Connection = class {
     if (this.closing) return;
     this.closing = true;
     refusals.report?.({ kind: "closed", appId: this.app.id, code: entry.code, message: entry.message, detail, socketId: this.socketId, ip: this.ip });
-    const frames = this.pending ?? [];
+    const frames2 = this.pending ?? [];
     this.pending = void 0;
     this.pendingBytes = 0;
-    frames.push(textFrame(codedError(entry, detail)));
-    if (!this.socket.destroyed) this.socket.write(Buffer.concat(frames));
+    frames2.push(textFrame(codedError(entry, detail)));
+    if (!this.socket.destroyed) this.socket.write(Buffer.concat(frames2));
     this.ws.close(entry.code, entry.message.slice(0, 120));
     setTimeout(() => this.ws.terminate(), 2e3).unref();
   }
@@ -24047,6 +24225,8 @@ function originAllowed(origin, allowed, host) {
 }
 
 // src/transport/outbound.ts
+var loadedFlushIntervalMs = 16;
+var maxFlushDelayMs = 20;
 var OutboundQueue = class {
   constructor(maxBufferedBytes) {
     this.maxBufferedBytes = maxBufferedBytes;
@@ -24072,15 +24252,17 @@ var OutboundQueue = class {
     target.pendingBytes += frame.length;
   }
   /**
-   * Normally at the end of this turn. When messages arrive faster than flushes go out (the last
-   * flush coalesced several frames into some write) and flushes have become expensive (a big
-   * fanout), wait at least as long as the last one took: the loop then spends at most about half
-   * its time in write syscalls and each write carries more frames. A steady trickle, where each
-   * write carries one frame anyway, never waits.
+   * Normally at the end of this turn. While messages arrive faster than flushes go out (the last
+   * flush coalesced several frames into some write), space flushes out: at least
+   * `loadedFlushIntervalMs` apart, and at least as long as the last flush took, so the loop
+   * spends at most about half its time in write syscalls and each write carries many frames —
+   * whatever the number of sockets in this process (a worker holding half of them coalesces as
+   * much as one process holding all). A steady trickle, where each write carries one frame
+   * anyway, never waits.
    */
   schedule() {
-    const wait = this.lastFlushCost - (performance.now() - this.lastFlushEnd);
-    if (this.lastFlushCoalesced && wait >= 1) setTimeout(this.flushBound, Math.min(wait, 20));
+    const wait = Math.max(this.lastFlushCost, loadedFlushIntervalMs) - (performance.now() - this.lastFlushEnd);
+    if (this.lastFlushCoalesced && wait >= 1) setTimeout(this.flushBound, Math.min(wait, maxFlushDelayMs));
     else setImmediate(this.flushBound);
   }
   /** Writes everything queued. Runs once per turn (see schedule); also called on shutdown. */
@@ -24089,11 +24271,11 @@ var OutboundQueue = class {
     this.scheduled = false;
     const targets = this.dirty;
     this.dirty = [];
-    let frames = 0;
-    for (const target of targets) frames += this.write(target);
+    let frames2 = 0;
+    for (const target of targets) frames2 += this.write(target);
     this.lastFrames = void 0;
     this.lastJoined = void 0;
-    this.lastFlushCoalesced = frames > targets.length;
+    this.lastFlushCoalesced = frames2 > targets.length;
     this.lastFlushEnd = performance.now();
     this.lastFlushCost = this.lastFlushEnd - started;
     this.onFlushed?.();
@@ -24102,17 +24284,17 @@ var OutboundQueue = class {
   onFlushed = void 0;
   /** Writes one target's frames now (before a close frame, say); its dirty entry becomes a no-op. Returns how many. */
   write(target) {
-    const frames = target.pending;
+    const frames2 = target.pending;
     const bytes = target.pendingBytes;
     target.pending = void 0;
     target.pendingBytes = 0;
-    if (!frames || target.socket.destroyed) return 0;
+    if (!frames2 || target.socket.destroyed) return 0;
     if (target.socket.writableLength > this.maxBufferedBytes(target)) {
-      target.overflow(frames.length);
+      target.overflow(frames2.length);
       return 0;
     }
-    target.socket.write(frames.length === 1 ? frames[0] : this.join(frames, bytes));
-    return frames.length;
+    target.socket.write(frames2.length === 1 ? frames2[0] : this.join(frames2, bytes));
+    return frames2.length;
   }
   /** Frames queued for the previous socket and their concatenation, reused while the next socket is owed the same. */
   lastFrames;
@@ -24121,15 +24303,15 @@ var OutboundQueue = class {
    * The subscribers of one channel are owed the same frames in the same order: concatenate them
    * once per flush, not once per socket (comparing references costs far less than copying bytes).
    */
-  join(frames, bytes) {
+  join(frames2, bytes) {
     const last = this.lastFrames;
-    if (last && last.length === frames.length && this.lastJoined.length === bytes) {
+    if (last && last.length === frames2.length && this.lastJoined.length === bytes) {
       let same = true;
-      for (let i = 0; i < frames.length && same; i++) same = last[i] === frames[i];
+      for (let i = 0; i < frames2.length && same; i++) same = last[i] === frames2[i];
       if (same) return this.lastJoined;
     }
-    this.lastFrames = frames;
-    this.lastJoined = Buffer.concat(frames, bytes);
+    this.lastFrames = frames2;
+    this.lastJoined = Buffer.concat(frames2, bytes);
     return this.lastJoined;
   }
 };
@@ -24890,7 +25072,7 @@ var log = {
 };
 function workerCount(value) {
   if (value === void 0 || value === "") return 1;
-  if (value === "auto") return (0, import_node_os2.availableParallelism)();
+  if (value === "auto") return (0, import_node_os3.availableParallelism)();
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 1024) throw new ConfigError("--workers", 'must be a positive integer or "auto"');
   return n;
@@ -24930,7 +25112,7 @@ async function main(argv) {
     log.error(`unknown command ${JSON.stringify(command)}; see pogo-ws --help`);
     return 2;
   }
-  const envFile = values["env-file"] ?? ((0, import_node_fs4.existsSync)(".env") ? ".env" : void 0);
+  const envFile = values["env-file"] ?? ((0, import_node_fs5.existsSync)(".env") ? ".env" : void 0);
   if (envFile) process.loadEnvFile(envFile);
   const config = loadConfig({ file: values.config, host: values.host, port: values.port, env: process.env, warn: import_node_cluster5.default.isWorker ? void 0 : log.warn });
   const workers = workerCount(values.workers ?? process.env.WS_WORKERS);

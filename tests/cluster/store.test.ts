@@ -35,7 +35,7 @@ describe('cluster stores', () => {
           { url: redis.url, prefix: `store-${run++}:`, commandTimeoutMs: 1_000, nodeTimeoutSeconds: 60, requestTimeoutMs: 1_000 },
           { info: () => {}, warn: () => {} },
         );
-        await broker.start({ message: () => {}, reaped: () => {}, resumed: () => {} });
+        await broker.start({ message: () => {}, reaped: () => {}, resumed: () => {}, undelivered: () => {} });
         try {
           for (const o of operations) {
             if (o.op === 'enter') {

@@ -2,6 +2,8 @@
 // or through Redis. Connections are spread round-robin by node:cluster, so consecutive
 // clients land on different workers.
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type Pusher from 'pusher-js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { collect, connected, pusherClient, sdk, sleep, subscribed } from '../helpers/clients.js';
@@ -18,6 +20,18 @@ function client(server: RunningServer, user?: { id: string }): Pusher {
 function workerPids(server: RunningServer): number[] {
   const out = execFileSync('ps', ['-o', 'pid=', '--ppid', String(server.process.pid)], { encoding: 'utf8' });
   return out.split('\n').map((s) => Number(s.trim())).filter((n) => n > 0);
+}
+
+/** The workers' mesh sockets of this server (files named after the primary's pid). */
+function meshSockets(server: RunningServer): string[] {
+  return readdirSync(tmpdir()).filter((name) => name.startsWith(`pogo-ws-${server.process.pid}-`));
+}
+
+/** Clients until both workers have some (round-robin makes that the first two, almost always). */
+async function clientsOnBothWorkers(server: RunningServer, channel: string, count = 4): Promise<Pusher[]> {
+  const list = Array.from({ length: count }, () => client(server));
+  for (const c of list) await subscribed(c, channel);
+  return list;
 }
 
 async function json(server: RunningServer, path: string, params: Record<string, string> = {}): Promise<Record<string, unknown>> {
@@ -69,9 +83,54 @@ describe('--workers 2 without Redis (coordinated by the primary)', () => {
   });
   afterAll(async () => {
     expect(await server.stop()).toBe(0);
+    expect(meshSockets(server)).toEqual([]);
   });
 
   sharedBehaviour(() => server);
+
+  it('passes a stream of API publishes between workers whole and in order', async () => {
+    const subscribers = await clientsOnBothWorkers(server, 'ordered');
+    const seen = subscribers.map((c) => collect(c, 'ordered', 'n') as { i: number }[]);
+    // Published over several connections at once, so both workers take requests; each request's
+    // events must arrive in order on every worker.
+    const pusher = sdk(server, defaultApp);
+    await Promise.all(
+      Array.from({ length: 4 }, (_, lane) =>
+        (async () => {
+          for (let i = 0; i < 50; i++) await pusher.triggerBatch(Array.from({ length: 5 }, (_, k) => ({ channel: 'ordered', name: 'n', data: { lane, i: i * 5 + k } })));
+        })(),
+      ),
+    );
+    await eventually(() => expect(seen.map((s) => s.length)).toEqual(Array(subscribers.length).fill(1000)));
+    for (const events of seen) {
+      for (let lane = 0; lane < 4; lane++) {
+        const order = (events as unknown as { lane: number; i: number }[]).filter((e) => e.lane === lane).map((e) => e.i);
+        expect(order).toEqual(Array.from({ length: 250 }, (_, i) => i));
+      }
+    }
+  });
+
+  it('connects a replacement worker to the mesh, and cleans up the killed one\'s socket', async () => {
+    expect(meshSockets(server)).toHaveLength(2);
+    const [victim] = workerPids(server);
+    process.kill(victim!, 'SIGKILL');
+    await eventually(async () => {
+      const pids = workerPids(server);
+      expect(pids).toHaveLength(2);
+      expect(pids).not.toContain(victim);
+    }, 10_000);
+    await eventually(() => expect(meshSockets(server)).toHaveLength(2));
+    // Clients on the replacement and on the survivor hear each other's broadcasts (client events
+    // too: they leave from whichever worker holds the sender).
+    const subscribers = await clientsOnBothWorkers(server, 'private-after');
+    const seen = subscribers.map((c) => collect(c, 'private-after', 'client-ping'));
+    const api = subscribers.map((c) => collect(c, 'private-after', 'from-api'));
+    await sdk(server, defaultApp).trigger('private-after', 'from-api', {});
+    for (const c of subscribers) c.channel('private-after').trigger('client-ping', {});
+    await eventually(() => expect(api.map((s) => s.length)).toEqual(Array(subscribers.length).fill(1)));
+    // Each client hears every other client's event, never its own.
+    await eventually(() => expect(seen.map((s) => s.length)).toEqual(Array(subscribers.length).fill(subscribers.length - 1)));
+  });
 
   it('removes the members of a killed worker at once and starts a new worker', async () => {
     const before = workerPids(server);

@@ -49,6 +49,8 @@ export interface BrokerEvents {
   reaped(changes: ReapedChange[]): void;
   /** The broker is reachable again after an outage; `dataLost`: it restarted empty. */
   resumed(dataLost: boolean): void;
+  /** Bus messages accepted by send() that some node will never get (it stopped reading). */
+  undelivered(payloads: string[]): void;
 }
 
 export interface Broker {
@@ -65,6 +67,11 @@ export interface Broker {
   /** Connected right now (readiness probes report it). */
   ready(): boolean;
   close(): Promise<void>;
+}
+
+export interface BrokerLog {
+  info(message: string): void;
+  warn(message: string): void;
 }
 
 /** Fixed-length node ids keep bus frames parseable by position. */

@@ -59,6 +59,9 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
         this.hub.historyGap(); // what the bus carried during the outage never arrived here
         void this.reregister(dataLost);
       },
+      undelivered: (payloads) => {
+        for (const payload of payloads) if (payload.charCodeAt(0) === PUBLISH) metrics.brokerDropped(payload.slice(headerEnd, payload.indexOf('\n', headerEnd)));
+      },
     });
   }
 

@@ -8,7 +8,7 @@ import type { ConnectionOptions } from 'node:tls';
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import type { RedisConfig } from '../apps/config.js';
 import type { EnterResult, ExitResult, MemberEntry } from './adapter.js';
-import { BrokerError, nodeIdLength, type Broker, type BrokerEvents, type CacheWrite, type ClusterStore, type NodeEntry, type ReapedChange } from './broker.js';
+import { BrokerError, nodeIdLength, type Broker, type BrokerEvents, type BrokerLog, type CacheWrite, type ClusterStore, type NodeEntry, type ReapedChange } from './broker.js';
 import { countScript, enterScript, exitScript } from './redis-scripts.js';
 
 type Client = Redis | Cluster;
@@ -17,11 +17,6 @@ interface ScriptCommands {
   pogoEnter(k1: string, k2: string, k3: string, k4: string, node: string, occupied: string, userId: string, info: string, want: string): Promise<[number, number, string[]?]>;
   pogoExit(k1: string, k2: string, k3: string, k4: string, node: string, vacated: string, userId: string): Promise<[number, number]>;
   pogoCount(key: string, node: string, count: string): Promise<number>;
-}
-
-export interface BrokerLog {
-  info(message: string): void;
-  warn(message: string): void;
 }
 
 /** Sharded pub/sub spreads the bus over this many channels (hence over the Cluster's shards). */

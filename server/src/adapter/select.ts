@@ -1,19 +1,19 @@
-// Which adapter this process uses: Redis when configured; the primary process over IPC when
-// it is a `--workers N` worker without Redis; otherwise everything stays in this process.
+// Which adapter this process uses: Redis when configured; the worker mesh and the primary's
+// store when it is a `--workers N` worker without Redis; otherwise everything stays in this process.
 import cluster from 'node:cluster';
 import type { ServerConfig } from '../apps/config.js';
 import { IpcBroker } from '../cluster/ipc-broker.js';
 import type { Hub } from '../hub.js';
 import type { Adapter } from './adapter.js';
-import type { Broker } from './broker.js';
+import type { Broker, BrokerLog } from './broker.js';
 import { ClusterAdapter } from './cluster.js';
 import { LocalAdapter } from './local.js';
-import { RedisBroker, type BrokerLog } from './redis-broker.js';
+import { RedisBroker } from './redis-broker.js';
 
 export async function createAdapter(hub: Hub, config: ServerConfig, log: BrokerLog): Promise<Adapter> {
   let broker: Broker | undefined;
   if (config.redis) broker = new RedisBroker(config.redis, log);
-  else if (cluster.isWorker && process.env.POGO_WORKER_IPC === '1') broker = new IpcBroker();
+  else if (cluster.isWorker && process.env.POGO_WORKER_IPC === '1') broker = new IpcBroker(log);
   if (!broker) return new LocalAdapter(hub);
   const adapter = new ClusterAdapter(hub, broker, { requestTimeoutMs: config.redis?.requestTimeoutMs ?? 1_000, log });
   hub.adapter = adapter;

@@ -1,24 +1,28 @@
-// A worker's broker when `--workers N` runs without Redis: the bus and the store live in the
-// primary process, reached over the IPC channel node:cluster sets up. No extra service.
+// A worker's broker when `--workers N` runs without Redis: the bus runs straight between the
+// workers (see mesh.ts); the store lives in the primary process, reached over the IPC channel
+// node:cluster sets up. No extra service.
 import cluster from 'node:cluster';
 import type { EnterResult, ExitResult, MemberEntry } from '../adapter/adapter.js';
-import { BrokerError, type Broker, type BrokerEvents, type CacheWrite, type ClusterStore, type NodeEntry } from '../adapter/broker.js';
+import { BrokerError, type Broker, type BrokerLog, type BrokerEvents, type CacheWrite, type ClusterStore, type NodeEntry } from '../adapter/broker.js';
 import { isPogoMessage, workerNodeId, type PrimaryToWorker, type StoreOperation, type WorkerToPrimary } from './ipc-messages.js';
+import { meshAddress, WorkerMesh } from './mesh.js';
 
 /** The primary answers at once unless it is gone; then fail rather than hang. */
 const callTimeoutMs = 2_000;
 
 export class IpcBroker implements Broker, ClusterStore {
+  constructor(private readonly log: BrokerLog) {}
+
   readonly nodeId = workerNodeId(cluster.worker!.id);
   readonly store: ClusterStore = this;
   private readonly calls = new Map<number, { resolve(value: unknown): void; reject(error: Error): void; timer: NodeJS.Timeout }>();
   private nextCall = 1;
   private events!: BrokerEvents;
+  private mesh: WorkerMesh | undefined;
   private readonly onMessage = (message: unknown) => {
     if (!isPogoMessage(message)) return;
     const m = message as PrimaryToWorker;
-    if (m.pogo === 'bus') this.events.message(m.payload);
-    else if (m.pogo === 'result') {
+    if (m.pogo === 'result') {
       const call = this.calls.get(m.id);
       if (!call) return;
       this.calls.delete(m.id);
@@ -28,9 +32,19 @@ export class IpcBroker implements Broker, ClusterStore {
     } else if (m.pogo === 'reaped') this.events.reaped(m.changes);
   };
 
+  /** Listens on the mesh, then connects to every worker already on it, before this one takes clients. */
   async start(events: BrokerEvents): Promise<void> {
     this.events = events;
     process.on('message', this.onMessage);
+    const mesh = new WorkerMesh(this.nodeId, meshAddress(process.ppid, this.nodeId), {
+      message: (payload) => events.message(payload),
+      dropped: (payloads) => events.undelivered(payloads),
+      warn: (message) => this.log.warn(message),
+    });
+    await mesh.listen();
+    this.mesh = mesh;
+    const earlier = await this.call<string[]>('join', mesh.address);
+    await Promise.all(earlier.map((address) => mesh.join(address)));
   }
 
   private post(message: WorkerToPrimary): void {
@@ -40,7 +54,8 @@ export class IpcBroker implements Broker, ClusterStore {
 
   send(payload: string, _shardKey: string, cache?: CacheWrite): Promise<void> {
     try {
-      this.post(cache ? { pogo: 'bus', payload, cache } : { pogo: 'bus', payload });
+      if (cache) this.post({ pogo: 'cache', cache });
+      this.mesh!.send(payload);
       return Promise.resolve();
     } catch (error) {
       return Promise.reject(new BrokerError('publish', error));
@@ -70,7 +85,7 @@ export class IpcBroker implements Broker, ClusterStore {
   }
 
   peers(): Promise<number> {
-    return this.call('peers');
+    return Promise.resolve(this.mesh?.size ?? 0);
   }
 
   enter(node: string, appId: string, channel: string, occupied: boolean, member: MemberEntry | undefined, wantMembers: boolean): Promise<EnterResult> {
@@ -102,6 +117,7 @@ export class IpcBroker implements Broker, ClusterStore {
   }
 
   async close(): Promise<void> {
+    await this.mesh?.close();
     process.off('message', this.onMessage);
     for (const call of this.calls.values()) clearTimeout(call.timer);
   }

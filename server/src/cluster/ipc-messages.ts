@@ -1,11 +1,13 @@
 // What the primary and its workers say to each other over the IPC channel (`--workers N`
-// without Redis). The primary relays the bus and holds the cluster store for all workers.
+// without Redis). The primary holds the cluster store for all workers, tells each new worker
+// where the others listen on the mesh, and relays the dashboards' once-a-second notes.
 import type { CacheWrite, ReapedChange } from '../adapter/broker.js';
 
-export type StoreOperation = 'enter' | 'exit' | 'members' | 'userCount' | 'cached' | 'entries' | 'setCount' | 'peers';
+export type StoreOperation = 'enter' | 'exit' | 'members' | 'userCount' | 'cached' | 'entries' | 'setCount' | 'join';
 
 export type WorkerToPrimary =
-  | { pogo: 'bus'; payload: string; cache?: CacheWrite }
+  | { pogo: 'bus'; payload: string }
+  | { pogo: 'cache'; cache: CacheWrite }
   | { pogo: 'call'; id: number; op: StoreOperation; args: unknown[] }
   | { pogo: 'listening'; line: string };
 

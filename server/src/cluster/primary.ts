@@ -1,9 +1,11 @@
 // `--workers N`: the primary forks N workers that share one port (node:cluster hands out the
-// connections), restarts a worker that dies, and — without Redis — relays the bus between
-// workers and keeps their shared store. With Redis each worker is simply one more node.
+// connections), restarts a worker that dies, and — without Redis — keeps the workers' shared
+// store and introduces each new worker to the others on the mesh (the bus itself runs between
+// the workers). With Redis each worker is simply one more node.
 import cluster, { type Worker } from 'node:cluster';
 import { MemoryStore } from '../adapter/memory-store.js';
 import { isPogoMessage, workerNodeId, type PrimaryToWorker, type WorkerToPrimary } from './ipc-messages.js';
+import { meshAddress, removeSocketFile } from './mesh.js';
 
 export interface PrimaryOptions {
   workers: number;
@@ -17,9 +19,9 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
   const { log } = options;
   const store = new MemoryStore();
   const workers = new Set<Worker>();
-  /** Workers that listen (and so answer cluster queries); one still starting is not waited for. */
-  const listening = new Set<Worker>();
   const listeningLines: string[] = [];
+  /** Workers on the mesh, in the order they joined: each new one connects to those before it. */
+  const meshAddresses = new Map<Worker, string>();
   let announced = false;
   let stopping = false;
   let recentDeaths: number[] = [];
@@ -34,8 +36,14 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
     if (!isPogoMessage(raw)) return;
     const message = raw as WorkerToPrimary;
     if (message.pogo === 'bus') {
-      if (message.cache) store.setCached(message.cache.appId, message.cache.channel, message.cache.message, message.cache.ttlMs);
       for (const other of workers) if (other !== worker) sendTo(other, { pogo: 'bus', payload: message.payload });
+    } else if (message.pogo === 'cache') {
+      store.setCached(message.cache.appId, message.cache.channel, message.cache.message, message.cache.ttlMs);
+    } else if (message.pogo === 'call' && message.op === 'join') {
+      // Answered from here, in arrival order: of two workers joining at once, exactly one connects to the other.
+      const earlier = [...meshAddresses.values()];
+      meshAddresses.set(worker, message.args[0] as string);
+      sendTo(worker, { pogo: 'result', id: message.id, result: earlier });
     } else if (message.pogo === 'call') {
       let reply: PrimaryToWorker;
       try {
@@ -47,15 +55,13 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
           : message.op === 'userCount' ? store.userCount(a, b)
           : message.op === 'cached' ? store.cached(a, b)
           : message.op === 'entries' ? store.entries(a)
-          : message.op === 'setCount' ? store.setCount(a, b, c, d)
-          : listening.size - (listening.has(worker) ? 1 : 0);
+          : store.setCount(a, b, c, d);
         reply = { pogo: 'result', id: message.id, result };
       } catch (error) {
         reply = { pogo: 'result', id: message.id, error: (error as Error).message };
       }
       sendTo(worker, reply);
     } else if (message.pogo === 'listening') {
-      listening.add(worker);
       listeningLines.push(message.line);
       if (!announced && listeningLines.length >= options.workers) {
         announced = true;
@@ -70,7 +76,8 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
     worker.on('message', (message: unknown) => onMessage(worker, message));
     worker.on('exit', (code, signal) => {
       workers.delete(worker);
-      listening.delete(worker);
+      meshAddresses.delete(worker);
+      removeSocketFile(meshAddress(process.pid, workerNodeId(worker.id)));
       if (options.ipc) {
         // Its members leave the cluster now; one surviving worker announces it (and fires webhooks).
         const changes = store.reap(workerNodeId(worker.id));

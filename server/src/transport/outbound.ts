@@ -11,6 +11,11 @@ export interface OutboundTarget {
   overflow(droppedFrames: number): void;
 }
 
+/** Under load, how far apart flushes are at least (ms): the delay a frame may take for fewer syscalls. */
+const loadedFlushIntervalMs = 16;
+/** The longest any frame waits for its flush (ms). */
+const maxFlushDelayMs = 20;
+
 export class OutboundQueue {
   private dirty: OutboundTarget[] = [];
   private scheduled = false;
@@ -37,15 +42,17 @@ export class OutboundQueue {
   }
 
   /**
-   * Normally at the end of this turn. When messages arrive faster than flushes go out (the last
-   * flush coalesced several frames into some write) and flushes have become expensive (a big
-   * fanout), wait at least as long as the last one took: the loop then spends at most about half
-   * its time in write syscalls and each write carries more frames. A steady trickle, where each
-   * write carries one frame anyway, never waits.
+   * Normally at the end of this turn. While messages arrive faster than flushes go out (the last
+   * flush coalesced several frames into some write), space flushes out: at least
+   * `loadedFlushIntervalMs` apart, and at least as long as the last flush took, so the loop
+   * spends at most about half its time in write syscalls and each write carries many frames —
+   * whatever the number of sockets in this process (a worker holding half of them coalesces as
+   * much as one process holding all). A steady trickle, where each write carries one frame
+   * anyway, never waits.
    */
   private schedule(): void {
-    const wait = this.lastFlushCost - (performance.now() - this.lastFlushEnd);
-    if (this.lastFlushCoalesced && wait >= 1) setTimeout(this.flushBound, Math.min(wait, 20));
+    const wait = Math.max(this.lastFlushCost, loadedFlushIntervalMs) - (performance.now() - this.lastFlushEnd);
+    if (this.lastFlushCoalesced && wait >= 1) setTimeout(this.flushBound, Math.min(wait, maxFlushDelayMs));
     else setImmediate(this.flushBound);
   }
 
