@@ -4850,9 +4850,9 @@ var require_cluster = __commonJS({
     var Registry2 = require_registry();
     var { Grouper } = require_util();
     var { aggregators } = require_metricAggregators();
-    var cluster6 = () => {
+    var cluster8 = () => {
       const data = require("cluster");
-      cluster6 = () => data;
+      cluster8 = () => data;
       return data;
     };
     var GET_METRICS_REQ = "prom-client:getMetricsReq";
@@ -4861,7 +4861,7 @@ var require_cluster = __commonJS({
     var requestCtr = 0;
     var listenersAdded = false;
     var requests = /* @__PURE__ */ new Map();
-    var AggregatorRegistry = class extends Registry2 {
+    var AggregatorRegistry2 = class extends Registry2 {
       constructor(regContentType = Registry2.PROMETHEUS_CONTENT_TYPE) {
         super(regContentType);
         addListeners();
@@ -4896,9 +4896,9 @@ var require_cluster = __commonJS({
             type: GET_METRICS_REQ,
             requestId
           };
-          for (const id in cluster6().workers) {
-            if (cluster6().workers[id].isConnected()) {
-              cluster6().workers[id].send(message);
+          for (const id in cluster8().workers) {
+            if (cluster8().workers[id].isConnected()) {
+              cluster8().workers[id].send(message);
               request2.pending++;
             }
           }
@@ -4970,8 +4970,8 @@ var require_cluster = __commonJS({
     function addListeners() {
       if (listenersAdded) return;
       listenersAdded = true;
-      if (cluster6().isMaster) {
-        cluster6().on("message", (worker, message) => {
+      if (cluster8().isMaster) {
+        cluster8().on("message", (worker, message) => {
           if (message.type === GET_METRICS_RES) {
             const request2 = requests.get(message.requestId);
             if (message.error) {
@@ -4983,14 +4983,14 @@ var require_cluster = __commonJS({
             if (request2.pending === 0) {
               requests.delete(message.requestId);
               clearTimeout(request2.errorTimeout);
-              const registry = AggregatorRegistry.aggregate(request2.responses);
+              const registry = AggregatorRegistry2.aggregate(request2.responses);
               const promString = registry.metrics();
               request2.done(null, promString);
             }
           }
         });
       }
-      if (cluster6().isWorker) {
+      if (cluster8().isWorker) {
         process.on("message", (message) => {
           if (message.type === GET_METRICS_REQ) {
             Promise.all(registries.map((r) => r.getMetricsAsJSON())).then((metrics2) => {
@@ -5010,7 +5010,7 @@ var require_cluster = __commonJS({
         });
       }
     }
-    module2.exports = AggregatorRegistry;
+    module2.exports = AggregatorRegistry2;
   }
 });
 
@@ -10578,13 +10578,13 @@ var require_Pipeline = __commonJS({
             const exec = function() {
               _this.exec();
             };
-            const cluster6 = this.redis;
-            cluster6.handleError(commonError, this.leftRedirections, {
+            const cluster8 = this.redis;
+            cluster8.handleError(commonError, this.leftRedirections, {
               moved: function(_slot, key) {
                 _this.preferKey = key;
-                cluster6.slots[errv[1]] = [key];
-                cluster6._groupsBySlot[errv[1]] = cluster6._groupsIds[cluster6.slots[errv[1]].join(";")];
-                cluster6.refreshSlotsCache();
+                cluster8.slots[errv[1]] = [key];
+                cluster8._groupsBySlot[errv[1]] = cluster8._groupsIds[cluster8.slots[errv[1]].join(";")];
+                cluster8.refreshSlotsCache();
                 _this.exec();
               },
               ask: function(_slot, key) {
@@ -18944,12 +18944,12 @@ var require_websocket_server = __commonJS({
 
 // src/cli.ts
 var import_node_fs5 = require("fs");
-var import_node_cluster5 = __toESM(require("cluster"), 1);
+var import_node_cluster7 = __toESM(require("cluster"), 1);
 var import_node_os3 = require("os");
 var import_node_util = require("util");
 
 // src/cluster/primary.ts
-var import_node_cluster = __toESM(require("cluster"), 1);
+var import_node_cluster2 = __toESM(require("cluster"), 1);
 
 // src/adapter/memory-store.ts
 var channelKey = (appId, channel2) => `${appId}
@@ -19076,6 +19076,48 @@ ${entry.count ? "#" : `=${entry.userId ?? ""}`}`;
     return changes;
   }
 };
+
+// src/metrics/workers.ts
+var import_node_cluster = __toESM(require("cluster"), 1);
+var import_prom_client = __toESM(require_prom_client(), 1);
+var scrapeTimeoutMs = 6e3;
+var isMessage = (message, pogo) => typeof message === "object" && message !== null && message.pogo === pogo;
+function scrapeAcrossWorkers(registry) {
+  import_prom_client.AggregatorRegistry.setRegistries([registry]);
+  new import_prom_client.AggregatorRegistry();
+  const waiting = /* @__PURE__ */ new Map();
+  let nextId = 1;
+  process.on("message", (message) => {
+    if (!isMessage(message, "scraped")) return;
+    const scrape = waiting.get(message.id);
+    if (!scrape) return;
+    waiting.delete(message.id);
+    clearTimeout(scrape.timer);
+    if (message.text !== void 0) scrape.resolve(message.text);
+    else scrape.reject(new Error(`the workers' metrics could not be gathered: ${message.error ?? "no answer"}`));
+  });
+  return () => new Promise((resolve, reject) => {
+    if (!process.connected) return reject(new Error("the primary process is gone"));
+    const id = nextId++;
+    const timer = setTimeout(() => {
+      waiting.delete(id);
+      reject(new Error(`the primary did not gather the workers' metrics within ${scrapeTimeoutMs} ms`));
+    }, scrapeTimeoutMs);
+    waiting.set(id, { resolve, reject, timer });
+    process.send({ pogo: "scrape", id });
+  });
+}
+function answerWorkerScrapes() {
+  const aggregator = new import_prom_client.AggregatorRegistry();
+  import_node_cluster.default.on("message", (worker, message) => {
+    if (!isMessage(message, "scrape")) return;
+    const answer = (reply) => worker.isConnected() && worker.send(reply);
+    aggregator.clusterMetrics().then(
+      (text) => answer({ pogo: "scraped", id: message.id, text }),
+      (error) => answer({ pogo: "scraped", id: message.id, error: error.message })
+    );
+  });
+}
 
 // src/cluster/ipc-messages.ts
 var workerNodeId = (workerId) => `worker${String(workerId).padStart(10, "0")}`;
@@ -19248,7 +19290,8 @@ function runPrimary(options) {
   let announced = false;
   let stopping = false;
   let recentDeaths = [];
-  import_node_cluster.default.setupPrimary({ serialization: "advanced" });
+  import_node_cluster2.default.setupPrimary({ serialization: "advanced" });
+  answerWorkerScrapes();
   const sendTo = (worker, message) => {
     if (worker.isConnected()) worker.send(message);
   };
@@ -19282,7 +19325,7 @@ function runPrimary(options) {
     }
   };
   const fork = () => {
-    const worker = import_node_cluster.default.fork({ POGO_WORKER: "1", POGO_WORKER_IPC: options.ipc ? "1" : "0" });
+    const worker = import_node_cluster2.default.fork({ POGO_WORKER: "1", POGO_WORKER_IPC: options.ipc ? "1" : "0" });
     workers.add(worker);
     worker.on("message", (message) => onMessage(worker, message));
     worker.on("exit", (code, signal) => {
@@ -20633,10 +20676,10 @@ function appFromEnv(env) {
 }
 function redisConfig(raw, env) {
   const url = raw.url ?? env.WS_REDIS_URL;
-  const cluster6 = raw.cluster === void 0 ? void 0 : stringList(raw.cluster, "redis.cluster");
-  if (cluster6 !== void 0) {
-    if (cluster6.length === 0) throw new ConfigError("redis.cluster", 'must list at least one "host:port"');
-    for (const [i, node] of cluster6.entries()) {
+  const cluster8 = raw.cluster === void 0 ? void 0 : stringList(raw.cluster, "redis.cluster");
+  if (cluster8 !== void 0) {
+    if (cluster8.length === 0) throw new ConfigError("redis.cluster", 'must list at least one "host:port"');
+    for (const [i, node] of cluster8.entries()) {
       if (!/^[^:\s]+:\d+$/.test(node)) throw new ConfigError(`redis.cluster[${i}]`, 'must be "host:port"');
     }
   } else if (url === void 0) {
@@ -20656,7 +20699,7 @@ function redisConfig(raw, env) {
   }
   return {
     ...url !== void 0 ? { url: str(url, "redis.url") } : {},
-    ...cluster6 !== void 0 ? { cluster: cluster6 } : {},
+    ...cluster8 !== void 0 ? { cluster: cluster8 } : {},
     ...tls !== void 0 ? { tls } : {},
     ...raw.username !== void 0 ? { username: str(raw.username, "redis.username") } : {},
     ...(raw.password ?? env.WS_REDIS_PASSWORD) !== void 0 ? { password: str(raw.password ?? env.WS_REDIS_PASSWORD, "redis.password") } : {},
@@ -20783,13 +20826,14 @@ function loadConfig(options) {
 }
 
 // src/server.ts
+var import_node_cluster6 = __toESM(require("cluster"), 1);
 var import_node_http5 = require("http");
 
 // src/adapter/select.ts
-var import_node_cluster3 = __toESM(require("cluster"), 1);
+var import_node_cluster4 = __toESM(require("cluster"), 1);
 
 // src/cluster/ipc-broker.ts
-var import_node_cluster2 = __toESM(require("cluster"), 1);
+var import_node_cluster3 = __toESM(require("cluster"), 1);
 
 // src/adapter/broker.ts
 var nodeIdLength = 16;
@@ -20806,7 +20850,7 @@ var IpcBroker = class {
   constructor(log2) {
     this.log = log2;
   }
-  nodeId = workerNodeId(import_node_cluster2.default.worker.id);
+  nodeId = workerNodeId(import_node_cluster3.default.worker.id);
   store = this;
   calls = /* @__PURE__ */ new Map();
   nextCall = 1;
@@ -20903,7 +20947,7 @@ var IpcBroker = class {
 };
 
 // src/metrics/metrics.ts
-var import_prom_client = __toESM(require_prom_client(), 1);
+var import_prom_client2 = __toESM(require_prom_client(), 1);
 
 // src/metrics/counters.ts
 var webhookDropReasons = ["queue_full", "retries_exhausted", "rejected", "shutdown"];
@@ -20948,7 +20992,7 @@ var authRefusals = /* @__PURE__ */ new Set(["SUBSCRIPTION_UNAUTHORIZED", "SIGNIN
 var ServerMetrics = class {
   counters = new CounterStore();
   /** Private: never the prom-client global registry, so nothing else can add to or read it. */
-  registry = new import_prom_client.Registry();
+  registry = new import_prom_client2.Registry();
   source;
   authDuration;
   /** Set by expose() when `metrics.detailed` is on; undefined otherwise (observers check). */
@@ -20956,7 +21000,7 @@ var ServerMetrics = class {
   flushLatency;
   exposed = false;
   constructor() {
-    this.authDuration = new import_prom_client.Histogram({
+    this.authDuration = new import_prom_client2.Histogram({
       name: "pogo_websocket_auth_duration_seconds",
       help: "Duration of server-side channel authorization calls to the application",
       labelNames: ["app"],
@@ -21001,7 +21045,7 @@ var ServerMetrics = class {
     for (const app of source.apps) this.counters.of(app.id);
     const store = this.counters;
     const appIds = () => source.apps.map((app) => app.id);
-    new import_prom_client.Gauge({
+    new import_prom_client2.Gauge({
       name: "pogo_websocket_connections_active",
       help: "Open WebSocket connections",
       labelNames: ["app"],
@@ -21011,7 +21055,7 @@ var ServerMetrics = class {
         for (const app of source.apps) this.set({ app: app.id }, source.connectionCount(app));
       }
     });
-    new import_prom_client.Counter({
+    new import_prom_client2.Counter({
       name: "pogo_websocket_messages_total",
       help: 'WebSocket messages received from clients (direction="in") and channel messages written to clients, one per recipient (direction="out")',
       labelNames: ["app", "direction"],
@@ -21025,7 +21069,7 @@ var ServerMetrics = class {
         }
       }
     });
-    const plainCounter = (name, help2, field) => new import_prom_client.Counter({
+    const plainCounter = (name, help2, field) => new import_prom_client2.Counter({
       name,
       help: help2,
       labelNames: ["app"],
@@ -21043,7 +21087,7 @@ var ServerMetrics = class {
     plainCounter("pogo_websocket_publish_failures_total", "Publishes that could not be handed to the adapter", "publishFailures");
     plainCounter("pogo_websocket_webhook_delivered_total", "Webhook events accepted by a receiver (2xx)", "webhookDelivered");
     plainCounter("pogo_websocket_recovery_replayed_total", "Events replayed to subscribers resuming after a reconnect (connection recovery)", "replayed");
-    new import_prom_client.Counter({
+    new import_prom_client2.Counter({
       name: "pogo_websocket_recovery_discontinuities_total",
       help: "Resumes the history could not cover (pogo:discontinuity sent), by reason",
       labelNames: ["app", "reason"],
@@ -21055,7 +21099,7 @@ var ServerMetrics = class {
         }
       }
     });
-    new import_prom_client.Gauge({
+    new import_prom_client2.Gauge({
       name: "pogo_websocket_recovery_history_bytes",
       help: "Bytes of connection-recovery history held on this node (bounded by limits.recoveryMaxBytes)",
       labelNames: ["app"],
@@ -21065,7 +21109,7 @@ var ServerMetrics = class {
         for (const app of source.apps) this.set({ app: app.id }, source.historyBytes(app));
       }
     });
-    new import_prom_client.Counter({
+    new import_prom_client2.Counter({
       name: "pogo_websocket_webhook_dropped_total",
       help: "Webhook events not delivered: queue full, retries exhausted, rejected by the receiver (4xx), or still queued at shutdown",
       labelNames: ["app", "reason"],
@@ -21080,14 +21124,14 @@ var ServerMetrics = class {
     });
     registry.registerMetric(this.authDuration);
     if (options.detailed) {
-      this.fanoutDuration = new import_prom_client.Histogram({
+      this.fanoutDuration = new import_prom_client2.Histogram({
         name: "pogo_websocket_fanout_duration_seconds",
         help: "Time to queue one channel message for every local subscriber",
         labelNames: ["app"],
         buckets: [1e-5, 25e-6, 5e-5, 1e-4, 25e-5, 5e-4, 1e-3, 25e-4, 5e-3, 0.01, 0.05],
         registers: [registry]
       });
-      this.flushLatency = new import_prom_client.Histogram({
+      this.flushLatency = new import_prom_client2.Histogram({
         name: "pogo_websocket_publish_flush_seconds",
         help: "Time from a channel message reaching this node to its frames being written to the sockets",
         labelNames: ["app"],
@@ -21095,11 +21139,17 @@ var ServerMetrics = class {
         registers: [registry]
       });
     }
-    if (options.processMetrics ?? true) (0, import_prom_client.collectDefaultMetrics)({ register: registry });
+    if (options.processMetrics ?? true) (0, import_prom_client2.collectDefaultMetrics)({ register: registry });
+  }
+  /** Set in a `--workers` worker: a scrape then answers for every worker (see workers.ts). */
+  scrapeAll;
+  /** In a `--workers` worker: every scrape from now on sums all workers' metrics. */
+  shareAcrossWorkers() {
+    this.scrapeAll = scrapeAcrossWorkers(this.registry);
   }
   /** The Prometheus text exposition of every metric. */
   scrape() {
-    return this.registry.metrics();
+    return this.scrapeAll ? this.scrapeAll() : this.registry.metrics();
   }
   get contentType() {
     return this.registry.contentType;
@@ -21734,7 +21784,7 @@ function pairs(flat) {
 async function createAdapter(hub, config, log2) {
   let broker;
   if (config.redis) broker = new RedisBroker(config.redis, log2);
-  else if (import_node_cluster3.default.isWorker && process.env.POGO_WORKER_IPC === "1") broker = new IpcBroker(log2);
+  else if (import_node_cluster4.default.isWorker && process.env.POGO_WORKER_IPC === "1") broker = new IpcBroker(log2);
   if (!broker) return new LocalAdapter(hub);
   const adapter = new ClusterAdapter(hub, broker, { requestTimeoutMs: config.redis?.requestTimeoutMs ?? 1e3, log: log2 });
   hub.adapter = adapter;
@@ -21926,7 +21976,7 @@ var ConsoleFeed = class {
 };
 
 // src/dashboard/nodes.ts
-var import_node_cluster4 = __toESM(require("cluster"), 1);
+var import_node_cluster5 = __toESM(require("cluster"), 1);
 var import_node_crypto3 = require("crypto");
 var import_node_fs4 = require("fs");
 var import_node_os2 = require("os");
@@ -22042,8 +22092,8 @@ function workerTransport(id, receive) {
 var NodeDirectory = class {
   constructor(redis, log2) {
     this.log = log2;
-    const worker = import_node_cluster4.default.isWorker && process.env.POGO_WORKER_IPC === "1";
-    this.id = worker && !redis ? workerNodeId(import_node_cluster4.default.worker.id) : (0, import_node_crypto3.randomBytes)(8).toString("hex");
+    const worker = import_node_cluster5.default.isWorker && process.env.POGO_WORKER_IPC === "1";
+    this.id = worker && !redis ? workerNodeId(import_node_cluster5.default.worker.id) : (0, import_node_crypto3.randomBytes)(8).toString("hex");
     const receive = (note) => this.receive(note);
     if (redis) this.transport = redisTransport(redis, this.id, receive, (message) => this.warn(message));
     else if (worker) this.transport = workerTransport(this.id, receive);
@@ -24987,6 +25037,7 @@ async function startServer(config, log2) {
   let onFlushed;
   if (config.metrics.enabled) {
     metrics.expose(hub, { detailed: config.metrics.detailed });
+    if (import_node_cluster6.default.isWorker) metrics.shareAcrossWorkers();
     hub.timeDeliveries = config.metrics.detailed;
     const observer = metricsObserver(metrics);
     hub.observe(observer);
@@ -25078,7 +25129,7 @@ function workerCount(value) {
   return n;
 }
 function workerLog(parent) {
-  const id = import_node_cluster5.default.worker.id;
+  const id = import_node_cluster7.default.worker.id;
   return {
     info: (m) => m.startsWith("pogo-ws listening") ? process.send?.({ pogo: "listening", line: m }) : parent.info(`[worker ${id}] ${m}`),
     warn: (m) => parent.warn(`[worker ${id}] ${m}`),
@@ -25114,11 +25165,11 @@ async function main(argv) {
   }
   const envFile = values["env-file"] ?? ((0, import_node_fs5.existsSync)(".env") ? ".env" : void 0);
   if (envFile) process.loadEnvFile(envFile);
-  const config = loadConfig({ file: values.config, host: values.host, port: values.port, env: process.env, warn: import_node_cluster5.default.isWorker ? void 0 : log.warn });
+  const config = loadConfig({ file: values.config, host: values.host, port: values.port, env: process.env, warn: import_node_cluster7.default.isWorker ? void 0 : log.warn });
   const workers = workerCount(values.workers ?? process.env.WS_WORKERS);
-  if (workers > 1 && import_node_cluster5.default.isPrimary) return runPrimary({ workers, ipc: !config.redis, log });
-  const server = await startServer(config, import_node_cluster5.default.isWorker ? workerLog(log) : log);
-  if (import_node_cluster5.default.isWorker) process.once("disconnect", () => process.kill(process.pid, "SIGTERM"));
+  if (workers > 1 && import_node_cluster7.default.isPrimary) return runPrimary({ workers, ipc: !config.redis, log });
+  const server = await startServer(config, import_node_cluster7.default.isWorker ? workerLog(log) : log);
+  if (import_node_cluster7.default.isWorker) process.once("disconnect", () => process.kill(process.pid, "SIGTERM"));
   return new Promise((resolve) => {
     const stop = (signal) => {
       log.info(`${signal}: closing connections (4200) and shutting down`);

@@ -1,4 +1,5 @@
 // Wiring: configuration in, a listening HTTP + WebSocket server out. Nothing imports this but the CLI.
+import cluster from 'node:cluster';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdapter } from './adapter/select.js';
@@ -73,6 +74,7 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
   let onFlushed: (() => void) | undefined;
   if (config.metrics.enabled) {
     metrics.expose(hub, { detailed: config.metrics.detailed });
+    if (cluster.isWorker) metrics.shareAcrossWorkers();
     hub.timeDeliveries = config.metrics.detailed;
     const observer = metricsObserver(metrics);
     hub.observe(observer);

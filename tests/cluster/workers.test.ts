@@ -3,6 +3,7 @@
 // clients land on different workers.
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import type Pusher from 'pusher-js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +35,20 @@ async function clientsOnBothWorkers(server: RunningServer, channel: string, coun
   return list;
 }
 
+/** One scrape over a fresh connection (node:cluster hands each connection to the next worker). */
+function scrape(server: RunningServer): Promise<string> {
+  return new Promise((resolve, reject) => {
+    get({ host: server.host, port: server.port, path: '/metrics', agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => (res.statusCode === 200 ? resolve(body) : reject(new Error(`GET /metrics: ${res.statusCode} ${body}`))));
+    }).on('error', reject);
+  });
+}
+
+const sample = (text: string, name: string): number => Number(new RegExp(`^${name.replace(/[{}"]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1]);
+
 async function json(server: RunningServer, path: string, params: Record<string, string> = {}): Promise<Record<string, unknown>> {
   return (await (await sdk(server, defaultApp).get({ path, params })).json()) as Record<string, unknown>;
 }
@@ -55,6 +70,20 @@ function sharedBehaviour(server: () => RunningServer) {
     expect(seen.map((s) => s.length)).toEqual(Array(6).fill(4));
     // Whichever worker answers, the count covers both.
     for (let i = 0; i < 4; i++) expect(await json(server(), '/channels/news', { info: 'subscription_count' })).toEqual({ occupied: true, subscription_count: 6 });
+  });
+
+  it('answers /metrics for every worker, whichever worker takes the scrape', async () => {
+    const subscribers = Array.from({ length: 5 }, () => client(server()));
+    for (const c of subscribers) await subscribed(c, 'metered');
+    const deliveries = (text: string) => sample(text, 'pogo_websocket_messages_total{app="test-app",direction="out"}');
+    const before = deliveries(await scrape(server()));
+    await sdk(server(), defaultApp).trigger('metered', 'tick', {});
+    await eventually(async () => expect(deliveries(await scrape(server())) - before).toBe(5));
+    for (let i = 0; i < 4; i++) {
+      const text = await scrape(server());
+      expect(sample(text, 'pogo_websocket_connections_active{app="test-app"}')).toBe(5);
+      expect(deliveries(text) - before).toBe(5);
+    }
   });
 
   it('keeps presence cluster-wide across workers', async () => {

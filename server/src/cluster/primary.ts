@@ -4,6 +4,7 @@
 // the workers). With Redis each worker is simply one more node.
 import cluster, { type Worker } from 'node:cluster';
 import { MemoryStore } from '../adapter/memory-store.js';
+import { answerWorkerScrapes } from '../metrics/workers.js';
 import { isPogoMessage, workerNodeId, type PrimaryToWorker, type WorkerToPrimary } from './ipc-messages.js';
 import { meshAddress, removeSocketFile } from './mesh.js';
 
@@ -27,6 +28,7 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
   let recentDeaths: number[] = [];
 
   cluster.setupPrimary({ serialization: 'advanced' });
+  answerWorkerScrapes();
 
   const sendTo = (worker: Worker, message: PrimaryToWorker) => {
     if (worker.isConnected()) worker.send(message);

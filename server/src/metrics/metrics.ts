@@ -3,6 +3,7 @@
 // auth-duration histogram (one observation per HTTP auth call) and the opt-in detailed
 // histograms call prom-client as things happen.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { scrapeAcrossWorkers } from './workers.js';
 import type { App } from '../apps/app.js';
 import type { ErrorCodeName } from '../schema.js';
 import { CounterStore, webhookDropReasons, type AppCounters, type WebhookDropReason } from './counters.js';
@@ -203,9 +204,17 @@ export class ServerMetrics {
     if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
   }
 
+  /** Set in a `--workers` worker: a scrape then answers for every worker (see workers.ts). */
+  private scrapeAll: (() => Promise<string>) | undefined;
+
+  /** In a `--workers` worker: every scrape from now on sums all workers' metrics. */
+  shareAcrossWorkers(): void {
+    this.scrapeAll = scrapeAcrossWorkers(this.registry);
+  }
+
   /** The Prometheus text exposition of every metric. */
   scrape(): Promise<string> {
-    return this.registry.metrics();
+    return this.scrapeAll ? this.scrapeAll() : this.registry.metrics();
   }
 
   get contentType(): string {
