@@ -19700,8 +19700,8 @@ var pogo_websocket_schema_default = {
     clientEventPrefix: "client-"
   },
   recovery: {
-    description: "Connection recovery, a Pogo extension plain Pusher clients ignore: every event carries a serial; pusher:subscribe may carry resume_from (and previous_socket_id, so events that excluded the old socket stay excluded).",
-    serialField: "serial",
+    description: "Connection recovery, a Pogo extension plain Pusher clients ignore: every event carries a serial (in serialField, kept short: every frame carries it); pusher:subscribe may carry resume_from (and previous_socket_id, so events that excluded the old socket stay excluded).",
+    serialField: "id",
     resumeField: "resume_from",
     previousSocketField: "previous_socket_id",
     discontinuityEvent: "pogo:discontinuity",
@@ -20329,7 +20329,8 @@ var pogo_websocket_schema_default = {
         user_id: {
           type: "string"
         },
-        serial: {
+        id: {
+          description: "The event's recovery serial (recovery.serialField)",
           type: "string"
         }
       }
@@ -23070,6 +23071,21 @@ var ChannelHistory = class {
   }
 };
 var serialBase = Date.UTC(2026, 0, 1) * 1e3;
+var serialDigits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+function encodeSerial(value) {
+  let out = "";
+  do {
+    out = serialDigits[value % 62] + out;
+    value = Math.floor(value / 62);
+  } while (value > 0);
+  return out;
+}
+function decodeSerial(serial) {
+  if (!/^[0-9A-Za-z]{1,9}$/.test(serial)) return NaN;
+  let value = 0;
+  for (let i = 0; i < serial.length; i++) value = value * 62 + serialDigits.indexOf(serial[i]);
+  return value;
+}
 var AppHistory = class {
   constructor(windowMs, maxBytes, shared = false) {
     this.windowMs = windowMs;
@@ -23100,7 +23116,7 @@ var AppHistory = class {
   /** The next serial; the caller builds the message with it and then records it. */
   nextSerial() {
     this.seq = Math.max(Date.now() * 1e3, this.seq + 1);
-    return { seq: this.seq, serial: (this.seq - serialBase).toString(36) };
+    return { seq: this.seq, serial: encodeSerial(this.seq - serialBase) };
   }
   record(name, seq, message, exceptSocketId, at = Date.now()) {
     let channel2 = this.channels.get(name);
@@ -23117,7 +23133,7 @@ var AppHistory = class {
   }
   /** Events of `name` after `serial`, or why they cannot all be given. */
   since(name, serial) {
-    const seq = /^[0-9a-z]{1,11}$/.test(serial) ? parseInt(serial, 36) + serialBase : NaN;
+    const seq = decodeSerial(serial) + serialBase;
     if (!Number.isSafeInteger(seq) || seq > this.seq) {
       return { ok: false, reason: "UNKNOWN_SERIAL" };
     }
@@ -23246,6 +23262,7 @@ function discontinuity(channel2, reason, resumeFrom) {
 }
 
 // src/hub.ts
+var serialPrefix = `,"${schema.recovery.serialField}":"`;
 function newHistory(app, shared) {
   return new AppHistory(app.limits.recoveryWindowSeconds * 1e3, app.limits.recoveryMaxBytes, shared);
 }
@@ -23441,7 +23458,7 @@ var Hub = class {
     const history = this.state(app).history;
     if (!history || !recoveryCovers(app, channel2)) return { message };
     const { seq, serial } = history.nextSerial();
-    return { message: `${message.slice(0, -1)},"serial":"${serial}"}`, seq };
+    return { message: `${message.slice(0, -1)}${serialPrefix}${serial}"}`, seq };
   }
   /** Sends what a resuming subscriber missed, in order, or tells it why it cannot. */
   replay(state, connection, name, resume) {

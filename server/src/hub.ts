@@ -9,8 +9,11 @@ import { AppHistory, type RecoveryReason } from './channels/history.js';
 import { channelType, isUserChannel, userChannel } from './protocol/channel-name.js';
 import { textFrame } from './protocol/frame.js';
 import * as messages from './protocol/messages.js';
-import { closeCode } from './schema.js';
+import { closeCode, schema } from './schema.js';
 import type { Connection } from './transport/connection.js';
+
+/** What a serial is spliced in with: `,"id":"` (the schema names the field). */
+const serialPrefix = `,"${schema.recovery.serialField}":"`;
 
 /** What webhooks, metrics and the dashboard may watch. Every callback is optional. */
 export interface HubObserver {
@@ -289,7 +292,7 @@ export class Hub {
     const history = this.state(app).history;
     if (!history || !recoveryCovers(app, channel)) return { message };
     const { seq, serial } = history.nextSerial();
-    return { message: `${message.slice(0, -1)},"serial":"${serial}"}`, seq };
+    return { message: `${message.slice(0, -1)}${serialPrefix}${serial}"}`, seq };
   }
 
   /** Sends what a resuming subscriber missed, in order, or tells it why it cannot. */

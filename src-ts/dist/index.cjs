@@ -1078,7 +1078,7 @@ var errorCodes = {
   }
 };
 var recovery = {
-  serialField: "serial",
+  serialField: "id",
   resumeField: "resume_from",
   previousSocketField: "previous_socket_id",
   discontinuityEvent: "pogo:discontinuity"};

@@ -6,6 +6,9 @@ import { nextEvent, pusherClient, RawClient, sdk, sleep, subscribed, type RawMes
 import { schemaErrors } from '../helpers/schema.js';
 import { defaultApp, startServer, type RunningServer } from '../helpers/server.js';
 
+/** The top-level field every recovered event carries its serial in. */
+const serialField = schema.recovery.serialField;
+
 let server: RunningServer;
 const shortWindow = { id: 'short', key: 'short-key', secret: 'short-secret', limits: { recoveryWindowSeconds: 1 } };
 const budget = { id: 'budget', key: 'budget-key', secret: 'budget-secret', limits: { recoveryMaxBytes: 50_000 } };
@@ -44,9 +47,11 @@ describe('serials', () => {
     expect(await got).toEqual({ n: 1 });
     const received = await waitFor(raw, 'headline', 2);
     for (const message of received) expect(schemaErrors('server.channelEvent', message)).toEqual([]);
-    const [a, b] = received.map((m) => m.serial as string);
-    expect(a).toMatch(/^[0-9a-z]+$/);
-    expect(parseInt(b!, 36)).toBeGreaterThan(parseInt(a!, 36));
+    const [a, b] = received.map((m) => m[serialField] as string);
+    expect(a).toMatch(/^[0-9A-Za-z]{8}$/);
+    // Base 62 in ASCII order, one length for years: a later serial sorts after an earlier one.
+    expect(b!.length).toBe(a!.length);
+    expect(b! > a!).toBe(true);
     plain.disconnect();
     raw.close();
   });
@@ -55,7 +60,7 @@ describe('serials', () => {
     const raw = await subscribe(off.key, 'news');
     await sdk(server, off).trigger('news', 'headline', 1);
     const [message] = await waitFor(raw, 'headline', 1);
-    expect(message).not.toHaveProperty('serial');
+    expect(message).not.toHaveProperty(serialField);
     raw.close();
   });
 });
@@ -70,13 +75,13 @@ describe('resume', () => {
     for (let i = 0; i < 100; i += 10) {
       await publisher.triggerBatch(Array.from({ length: 10 }, (_, j) => ({ channel: 'orders', name: 'tick', data: String(i + j) })));
     }
-    const second = await subscribe(defaultApp.key, 'orders', { resume_from: seen!.serial as string, previous_socket_id: first.socketId });
+    const second = await subscribe(defaultApp.key, 'orders', { resume_from: seen![serialField] as string, previous_socket_id: first.socketId });
     const replayed = await waitFor(second, 'tick', 100);
     expect(replayed.map((m) => m.data)).toEqual(Array.from({ length: 100 }, (_, i) => String(i)));
     await publisher.trigger('orders', 'tick', 'live');
     const all = await waitFor(second, 'tick', 101);
     expect(all.map((m) => m.data).slice(-1)).toEqual(['live']);
-    expect(new Set(all.map((m) => m.serial)).size).toBe(101);
+    expect(new Set(all.map((m) => m[serialField])).size).toBe(101);
     expect(events(second, schema.recovery.discontinuityEvent)).toEqual([]);
     second.close();
   });
@@ -93,7 +98,7 @@ describe('resume', () => {
       while (publishing) await publisher.trigger('stream', 'n', String(n++));
     })();
     await sleep(100);
-    const second = await subscribe(defaultApp.key, 'stream', { resume_from: seen!.serial as string });
+    const second = await subscribe(defaultApp.key, 'stream', { resume_from: seen![serialField] as string });
     await sleep(150);
     publishing = false;
     await flood;
@@ -110,7 +115,7 @@ describe('resume', () => {
     first.ws.terminate();
     await publisher.trigger('chat', 'said', 'mine', { socket_id: first.socketId });
     await publisher.trigger('chat', 'said', 'theirs');
-    const second = await subscribe(defaultApp.key, 'chat', { resume_from: seen!.serial as string, previous_socket_id: first.socketId });
+    const second = await subscribe(defaultApp.key, 'chat', { resume_from: seen![serialField] as string, previous_socket_id: first.socketId });
     expect((await waitFor(second, 'said', 1)).map((m) => m.data)).toEqual(['theirs']);
     await sleep(200);
     expect(events(second, 'said')).toHaveLength(1);
@@ -133,7 +138,7 @@ describe('resume', () => {
     await signer.trigger('presence-recover', 'api', 'two');
     await sleep(100);
     const back = await RawClient.connect(server, defaultApp.key);
-    back.send({ event: 'pusher:subscribe', data: { channel: 'presence-recover', ...auth(back, 'a'), resume_from: seen!.serial as string } });
+    back.send({ event: 'pusher:subscribe', data: { channel: 'presence-recover', ...auth(back, 'a'), resume_from: seen![serialField] as string } });
     await back.nextEvent('pusher_internal:subscription_succeeded');
     await sleep(200);
     expect(back.log.filter((m) => m.channel === 'presence-recover').map((m) => m.event)).toEqual(['pusher_internal:subscription_succeeded', 'api']);
@@ -157,10 +162,10 @@ describe('discontinuity', () => {
     first.ws.terminate();
     await publisher.trigger('slow', 'e', 'missed');
     await sleep(2_500);
-    const second = await resumeAfter(shortWindow, 'slow', seen!.serial as string);
+    const second = await resumeAfter(shortWindow, 'slow', seen![serialField] as string);
     const notice = second.log.find((m) => m.event === schema.recovery.discontinuityEvent)!;
     expect(schemaErrors('server.discontinuity', notice)).toEqual([]);
-    expect(JSON.parse(notice.data as string)).toMatchObject({ reason: 'WINDOW_EXPIRED', resume_from: seen!.serial });
+    expect(JSON.parse(notice.data as string)).toMatchObject({ reason: 'WINDOW_EXPIRED', resume_from: seen![serialField] });
     await publisher.trigger('slow', 'e', 'after');
     expect((await waitFor(second, 'e', 1)).map((m) => m.data)).toEqual(['after']);
     second.close();
@@ -178,7 +183,7 @@ describe('discontinuity', () => {
     const notice = await client.nextEvent(schema.recovery.discontinuityEvent);
     expect(JSON.parse(notice.data as string).reason).toBe('RECOVERY_DISABLED');
     await sdk(server, partial).trigger('volatile-prices', 'p', '1');
-    expect((await waitFor(client, 'p', 1))[0]).not.toHaveProperty('serial');
+    expect((await waitFor(client, 'p', 1))[0]).not.toHaveProperty(serialField);
     client.close();
   });
 
@@ -197,7 +202,7 @@ describe('discontinuity', () => {
     expect(health.historyBytes).toBeLessThanOrEqual(50_000);
     const first = (await waitFor(listener, 'f', 200))[0]!;
     const resumed = await RawClient.connect(own, budget.key);
-    resumed.send({ event: 'pusher:subscribe', data: { channel: 'flood', resume_from: first.serial as string } });
+    resumed.send({ event: 'pusher:subscribe', data: { channel: 'flood', resume_from: first[serialField] as string } });
     const notice = await resumed.nextEvent(schema.recovery.discontinuityEvent);
     expect(JSON.parse(notice.data as string).reason).toBe('HISTORY_TRIMMED');
     listener.close();

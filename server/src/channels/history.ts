@@ -43,9 +43,28 @@ class ChannelHistory {
 
 /** Serials count microseconds from here, so they stay short (every delivered frame carries one). */
 const serialBase = Date.UTC(2026, 0, 1) * 1000;
+/** Base 62: eight characters cover seven years of microseconds (base 36 needed nine). */
+const serialDigits = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+function encodeSerial(value: number): string {
+  let out = '';
+  do {
+    out = serialDigits[value % 62]! + out;
+    value = Math.floor(value / 62);
+  } while (value > 0);
+  return out;
+}
+
+/** NaN unless `serial` is one this scheme could have written. */
+function decodeSerial(serial: string): number {
+  if (!/^[0-9A-Za-z]{1,9}$/.test(serial)) return NaN;
+  let value = 0;
+  for (let i = 0; i < serial.length; i++) value = value * 62 + serialDigits.indexOf(serial[i]!);
+  return value;
+}
 
 /**
- * One app's history. A serial is its seq, less `serialBase`, in base 36. A serial older than this
+ * One app's history. A serial is its seq, less `serialBase`, in base 62. A serial older than this
  * process's start is never honoured (`coveredFrom`), so a restarted server says UNKNOWN_SERIAL; nodes of a cluster share an epoch and each keeps
  * its own copy of the history from what the bus delivers. `seq` is a hybrid logical clock in
  * microseconds: increasing on every node, and past any seq a node has seen from the others.
@@ -86,7 +105,7 @@ export class AppHistory {
   /** The next serial; the caller builds the message with it and then records it. */
   nextSerial(): { seq: number; serial: string } {
     this.seq = Math.max(Date.now() * 1000, this.seq + 1);
-    return { seq: this.seq, serial: (this.seq - serialBase).toString(36) };
+    return { seq: this.seq, serial: encodeSerial(this.seq - serialBase) };
   }
 
   record(name: string, seq: number, message: string, exceptSocketId: string | undefined, at = Date.now()): void {
@@ -105,7 +124,7 @@ export class AppHistory {
 
   /** Events of `name` after `serial`, or why they cannot all be given. */
   since(name: string, serial: string): Replay {
-    const seq = /^[0-9a-z]{1,11}$/.test(serial) ? parseInt(serial, 36) + serialBase : NaN;
+    const seq = decodeSerial(serial) + serialBase;
     // A serial from the future may be one that has not reached this node yet: never guess.
     if (!Number.isSafeInteger(seq) || seq > this.seq) {
       return { ok: false, reason: 'UNKNOWN_SERIAL' };

@@ -11,8 +11,6 @@ import { meshAddress, WorkerMesh } from './mesh.js';
 const callTimeoutMs = 2_000;
 
 export class IpcBroker implements Broker, ClusterStore {
-  constructor(private readonly log: BrokerLog) {}
-
   readonly nodeId = workerNodeId(cluster.worker!.id);
   readonly store: ClusterStore = this;
   private readonly calls = new Map<number, { resolve(value: unknown): void; reject(error: Error): void; timer: NodeJS.Timeout }>();
@@ -31,6 +29,8 @@ export class IpcBroker implements Broker, ClusterStore {
       else call.resolve(m.result);
     } else if (m.pogo === 'reaped') this.events.reaped(m.changes);
   };
+
+  constructor(private readonly log: BrokerLog) {}
 
   /** Listens on the mesh, then connects to every worker already on it, before this one takes clients. */
   async start(events: BrokerEvents): Promise<void> {
