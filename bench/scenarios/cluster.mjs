@@ -98,9 +98,15 @@ async function redisPair(ctx) {
   }
 }
 
-/** The workloads the worker comparison runs: a fanout burst, and API publishes that each reach one subscriber. */
+/**
+ * The workloads the worker comparison runs: the burst fanout with one event per request (as
+ * `burst`), the same with 10 events per `/batch_events` request (the publisher, which shares the
+ * two CPUs here, then costs next to nothing), and API publishes that each reach one subscriber.
+ */
+const fanoutWorkload = (batch) => ({ count: (ctx) => ctx.opts.subscribers, connect: { channel: 'bench-burst', sampleEvery: 10 }, publish: (ctx) => ({ subscribers: ctx.opts.subscribers, channel: 'bench-burst', inflight: ctx.opts.inflight, batch }) });
 const workerWorkloads = {
-  fanout: { count: (ctx) => ctx.opts.subscribers, connect: { channel: 'bench-burst', sampleEvery: 10 }, publish: (ctx) => ({ subscribers: ctx.opts.subscribers, channel: 'bench-burst', inflight: ctx.opts.inflight }) },
+  fanout: fanoutWorkload(0),
+  fanoutBatched: fanoutWorkload(10),
   // Many Laravel processes publishing to private-user-like channels: the server's work is per request.
   api: { count: () => 1000, connect: { channelPrefix: 'bench-user-', sampleEvery: 1 }, publish: () => ({ subscribers: 1, channel: 'bench-user-', channels: 1000, inflight: 64 }) },
 };
@@ -119,8 +125,8 @@ async function runWorkload(ctx, server, workload) {
 /**
  * Does a second worker add throughput on this machine? One process against `--workers 2`, with
  * nothing pinned — servers and load generator share every CPU, as they would in production next
- * to their app — for a fanout burst and for API publishes to one-subscriber channels; pairs
- * alternate which goes first, medians of the rounds are the headline.
+ * to their app — for each workload above; pairs alternate which goes first, medians of the
+ * rounds are the headline.
  */
 async function workers(ctx) {
   let help = '';

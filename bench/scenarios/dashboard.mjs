@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { alternating, connectClients, closeClients, measureFanout, median } from '../lib/harness.mjs';
 import { pogoConfig } from '../lib/servers.mjs';
 
-const ROUNDS = 4;
+const ROUNDS = 6;
 const token = 'bench-dashboard-token-0123456789';
 
 /** Reads the dashboard's event stream until closed; counts console events. */

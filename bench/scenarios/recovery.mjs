@@ -4,7 +4,7 @@
 import { alternating, connectClients, closeClients, measureFanout, median, sleep } from '../lib/harness.mjs';
 import { pogoConfig } from '../lib/servers.mjs';
 
-const ROUNDS = 4;
+const ROUNDS = 6;
 const FLOOD_BUDGET = 1024 * 1024;
 
 async function health(server) {
