@@ -4850,9 +4850,9 @@ var require_cluster = __commonJS({
     var Registry2 = require_registry();
     var { Grouper } = require_util();
     var { aggregators } = require_metricAggregators();
-    var cluster8 = () => {
+    var cluster7 = () => {
       const data = require("cluster");
-      cluster8 = () => data;
+      cluster7 = () => data;
       return data;
     };
     var GET_METRICS_REQ = "prom-client:getMetricsReq";
@@ -4896,9 +4896,9 @@ var require_cluster = __commonJS({
             type: GET_METRICS_REQ,
             requestId
           };
-          for (const id in cluster8().workers) {
-            if (cluster8().workers[id].isConnected()) {
-              cluster8().workers[id].send(message);
+          for (const id in cluster7().workers) {
+            if (cluster7().workers[id].isConnected()) {
+              cluster7().workers[id].send(message);
               request2.pending++;
             }
           }
@@ -4970,8 +4970,8 @@ var require_cluster = __commonJS({
     function addListeners() {
       if (listenersAdded) return;
       listenersAdded = true;
-      if (cluster8().isMaster) {
-        cluster8().on("message", (worker, message) => {
+      if (cluster7().isMaster) {
+        cluster7().on("message", (worker, message) => {
           if (message.type === GET_METRICS_RES) {
             const request2 = requests.get(message.requestId);
             if (message.error) {
@@ -4990,7 +4990,7 @@ var require_cluster = __commonJS({
           }
         });
       }
-      if (cluster8().isWorker) {
+      if (cluster7().isWorker) {
         process.on("message", (message) => {
           if (message.type === GET_METRICS_REQ) {
             Promise.all(registries.map((r) => r.getMetricsAsJSON())).then((metrics2) => {
@@ -10578,13 +10578,13 @@ var require_Pipeline = __commonJS({
             const exec = function() {
               _this.exec();
             };
-            const cluster8 = this.redis;
-            cluster8.handleError(commonError, this.leftRedirections, {
+            const cluster7 = this.redis;
+            cluster7.handleError(commonError, this.leftRedirections, {
               moved: function(_slot, key) {
                 _this.preferKey = key;
-                cluster8.slots[errv[1]] = [key];
-                cluster8._groupsBySlot[errv[1]] = cluster8._groupsIds[cluster8.slots[errv[1]].join(";")];
-                cluster8.refreshSlotsCache();
+                cluster7.slots[errv[1]] = [key];
+                cluster7._groupsBySlot[errv[1]] = cluster7._groupsIds[cluster7.slots[errv[1]].join(";")];
+                cluster7.refreshSlotsCache();
                 _this.exec();
               },
               ask: function(_slot, key) {
@@ -18944,12 +18944,12 @@ var require_websocket_server = __commonJS({
 
 // src/cli.ts
 var import_node_fs5 = require("fs");
-var import_node_cluster7 = __toESM(require("cluster"), 1);
+var import_node_cluster6 = __toESM(require("cluster"), 1);
 var import_node_os3 = require("os");
 var import_node_util = require("util");
 
 // src/cluster/primary.ts
-var import_node_cluster2 = __toESM(require("cluster"), 1);
+var import_node_cluster = __toESM(require("cluster"), 1);
 
 // src/adapter/memory-store.ts
 var channelKey = (appId, channel2) => `${appId}
@@ -19078,51 +19078,79 @@ ${entry.count ? "#" : `=${entry.userId ?? ""}`}`;
 };
 
 // src/metrics/workers.ts
-var import_node_cluster = __toESM(require("cluster"), 1);
 var import_prom_client = __toESM(require_prom_client(), 1);
-var scrapeTimeoutMs = 6e3;
-var isMessage = (message, pogo) => typeof message === "object" && message !== null && message.pogo === pogo;
-function scrapeAcrossWorkers(registry) {
-  import_prom_client.AggregatorRegistry.setRegistries([registry]);
-  new import_prom_client.AggregatorRegistry();
-  const waiting = /* @__PURE__ */ new Map();
-  let nextId = 1;
-  process.on("message", (message) => {
-    if (!isMessage(message, "scraped")) return;
-    const scrape = waiting.get(message.id);
-    if (!scrape) return;
-    waiting.delete(message.id);
-    clearTimeout(scrape.timer);
-    if (message.text !== void 0) scrape.resolve(message.text);
-    else scrape.reject(new Error(`the workers' metrics could not be gathered: ${message.error ?? "no answer"}`));
-  });
-  return () => new Promise((resolve, reject) => {
-    if (!process.connected) return reject(new Error("the primary process is gone"));
-    const id = nextId++;
-    const timer = setTimeout(() => {
-      waiting.delete(id);
-      reject(new Error(`the primary did not gather the workers' metrics within ${scrapeTimeoutMs} ms`));
-    }, scrapeTimeoutMs);
-    waiting.set(id, { resolve, reject, timer });
-    process.send({ pogo: "scrape", id });
-  });
-}
-function answerWorkerScrapes() {
-  const aggregator = new import_prom_client.AggregatorRegistry();
-  import_node_cluster.default.on("message", (worker, message) => {
-    if (!isMessage(message, "scrape")) return;
-    const answer = (reply) => worker.isConnected() && worker.send(reply);
-    aggregator.clusterMetrics().then(
-      (text) => answer({ pogo: "scraped", id: message.id, text }),
-      (error) => answer({ pogo: "scraped", id: message.id, error: error.message })
-    );
-  });
-}
 
 // src/cluster/ipc-messages.ts
 var workerNodeId = (workerId) => `worker${String(workerId).padStart(10, "0")}`;
 function isPogoMessage(message) {
   return typeof message === "object" && message !== null && typeof message.pogo === "string";
+}
+
+// src/cluster/primary-link.ts
+var PrimaryUnreachable = class extends Error {
+};
+var PrimaryLink = class {
+  calls = /* @__PURE__ */ new Map();
+  nextCall = 1;
+  listening = false;
+  onMessage = (message) => {
+    if (!isPogoMessage(message) || message.pogo !== "result") return;
+    const answer = message;
+    const call = this.calls.get(answer.id);
+    if (!call) return;
+    this.calls.delete(answer.id);
+    clearTimeout(call.timer);
+    if (answer.error !== void 0) call.reject(new Error(answer.error));
+    else call.resolve(answer.result);
+  };
+  /** Sends without waiting for an answer; throws PrimaryUnreachable when the primary is gone. */
+  post(message) {
+    if (process.connected) process.send(message);
+    else throw new PrimaryUnreachable("the primary process is gone");
+  }
+  call(op, args, timeoutMs) {
+    if (!this.listening) {
+      this.listening = true;
+      process.on("message", this.onMessage);
+    }
+    return new Promise((resolve, reject) => {
+      const id = this.nextCall++;
+      const timer = setTimeout(() => {
+        this.calls.delete(id);
+        reject(new PrimaryUnreachable(`the primary did not answer within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.calls.set(id, { resolve, reject, timer });
+      try {
+        this.post({ pogo: "call", id, op, args });
+      } catch (error) {
+        clearTimeout(timer);
+        this.calls.delete(id);
+        reject(error);
+      }
+    });
+  }
+  /** Stops waiting: pending calls never settle and hold no timer (shutdown). */
+  close() {
+    for (const call of this.calls.values()) clearTimeout(call.timer);
+    this.calls.clear();
+    if (this.listening) process.off("message", this.onMessage);
+    this.listening = false;
+  }
+};
+var primaryLink = new PrimaryLink();
+
+// src/metrics/workers.ts
+var scrapeTimeoutMs = 6e3;
+function scrapeAcrossWorkers(registry) {
+  import_prom_client.AggregatorRegistry.setRegistries([registry]);
+  new import_prom_client.AggregatorRegistry();
+  return () => primaryLink.call("scrape", [], scrapeTimeoutMs).catch((error) => {
+    throw new Error(`the workers' metrics could not be gathered: ${error.message}`);
+  });
+}
+function workerMetricsGatherer() {
+  const aggregator = new import_prom_client.AggregatorRegistry();
+  return () => aggregator.clusterMetrics();
 }
 
 // src/cluster/mesh.ts
@@ -19290,8 +19318,8 @@ function runPrimary(options) {
   let announced = false;
   let stopping = false;
   let recentDeaths = [];
-  import_node_cluster2.default.setupPrimary({ serialization: "advanced" });
-  answerWorkerScrapes();
+  import_node_cluster.default.setupPrimary({ serialization: "advanced" });
+  const gatherMetrics = workerMetricsGatherer();
   const sendTo = (worker, message) => {
     if (worker.isConnected()) worker.send(message);
   };
@@ -19302,6 +19330,11 @@ function runPrimary(options) {
       for (const other of workers) if (other !== worker) sendTo(other, { pogo: "bus", payload: message.payload });
     } else if (message.pogo === "cache") {
       store.setCached(message.cache.appId, message.cache.channel, message.cache.message, message.cache.ttlMs);
+    } else if (message.pogo === "call" && message.op === "scrape") {
+      gatherMetrics().then(
+        (result) => sendTo(worker, { pogo: "result", id: message.id, result }),
+        (error) => sendTo(worker, { pogo: "result", id: message.id, error: error.message })
+      );
     } else if (message.pogo === "call" && message.op === "join") {
       const earlier = [...meshAddresses.values()];
       meshAddresses.set(worker, message.args[0]);
@@ -19325,7 +19358,7 @@ function runPrimary(options) {
     }
   };
   const fork = () => {
-    const worker = import_node_cluster2.default.fork({ POGO_WORKER: "1", POGO_WORKER_IPC: options.ipc ? "1" : "0" });
+    const worker = import_node_cluster.default.fork({ POGO_WORKER: "1", POGO_WORKER_IPC: options.ipc ? "1" : "0" });
     workers.add(worker);
     worker.on("message", (message) => onMessage(worker, message));
     worker.on("exit", (code, signal) => {
@@ -20677,10 +20710,10 @@ function appFromEnv(env) {
 }
 function redisConfig(raw, env) {
   const url = raw.url ?? env.WS_REDIS_URL;
-  const cluster8 = raw.cluster === void 0 ? void 0 : stringList(raw.cluster, "redis.cluster");
-  if (cluster8 !== void 0) {
-    if (cluster8.length === 0) throw new ConfigError("redis.cluster", 'must list at least one "host:port"');
-    for (const [i, node] of cluster8.entries()) {
+  const cluster7 = raw.cluster === void 0 ? void 0 : stringList(raw.cluster, "redis.cluster");
+  if (cluster7 !== void 0) {
+    if (cluster7.length === 0) throw new ConfigError("redis.cluster", 'must list at least one "host:port"');
+    for (const [i, node] of cluster7.entries()) {
       if (!/^[^:\s]+:\d+$/.test(node)) throw new ConfigError(`redis.cluster[${i}]`, 'must be "host:port"');
     }
   } else if (url === void 0) {
@@ -20700,7 +20733,7 @@ function redisConfig(raw, env) {
   }
   return {
     ...url !== void 0 ? { url: str(url, "redis.url") } : {},
-    ...cluster8 !== void 0 ? { cluster: cluster8 } : {},
+    ...cluster7 !== void 0 ? { cluster: cluster7 } : {},
     ...tls !== void 0 ? { tls } : {},
     ...raw.username !== void 0 ? { username: str(raw.username, "redis.username") } : {},
     ...(raw.password ?? env.WS_REDIS_PASSWORD) !== void 0 ? { password: str(raw.password ?? env.WS_REDIS_PASSWORD, "redis.password") } : {},
@@ -20827,14 +20860,14 @@ function loadConfig(options) {
 }
 
 // src/server.ts
-var import_node_cluster6 = __toESM(require("cluster"), 1);
+var import_node_cluster5 = __toESM(require("cluster"), 1);
 var import_node_http5 = require("http");
 
 // src/adapter/select.ts
-var import_node_cluster4 = __toESM(require("cluster"), 1);
+var import_node_cluster3 = __toESM(require("cluster"), 1);
 
 // src/cluster/ipc-broker.ts
-var import_node_cluster3 = __toESM(require("cluster"), 1);
+var import_node_cluster2 = __toESM(require("cluster"), 1);
 
 // src/adapter/broker.ts
 var nodeIdLength = 16;
@@ -20851,23 +20884,12 @@ var IpcBroker = class {
   constructor(log2) {
     this.log = log2;
   }
-  nodeId = workerNodeId(import_node_cluster3.default.worker.id);
+  nodeId = workerNodeId(import_node_cluster2.default.worker.id);
   store = this;
-  calls = /* @__PURE__ */ new Map();
-  nextCall = 1;
   events;
   mesh;
   onMessage = (message) => {
-    if (!isPogoMessage(message)) return;
-    const m = message;
-    if (m.pogo === "result") {
-      const call = this.calls.get(m.id);
-      if (!call) return;
-      this.calls.delete(m.id);
-      clearTimeout(call.timer);
-      if (m.error !== void 0) call.reject(new Error(m.error));
-      else call.resolve(m.result);
-    } else if (m.pogo === "reaped") this.events.reaped(m.changes);
+    if (isPogoMessage(message) && message.pogo === "reaped") this.events.reaped(message.changes);
   };
   /** Listens on the mesh, then connects to every worker already on it, before this one takes clients. */
   async start(events2) {
@@ -20880,37 +20902,22 @@ var IpcBroker = class {
     });
     await mesh.listen();
     this.mesh = mesh;
-    const earlier = await this.call("join", mesh.address);
+    const earlier = await this.ask("join", mesh.address);
     await Promise.all(earlier.map((address) => mesh.join(address)));
-  }
-  post(message) {
-    if (process.connected) process.send(message);
-    else throw new Error("the primary process is gone");
   }
   send(payload, _shardKey, cache) {
     try {
-      if (cache) this.post({ pogo: "cache", cache });
+      if (cache) primaryLink.post({ pogo: "cache", cache });
       this.mesh.send(payload);
       return Promise.resolve();
     } catch (error) {
       return Promise.reject(new BrokerError("publish", error));
     }
   }
-  call(op, ...args) {
-    return new Promise((resolve, reject) => {
-      const id = this.nextCall++;
-      const timer = setTimeout(() => {
-        this.calls.delete(id);
-        reject(new BrokerError(op, new Error(`the primary did not answer within ${callTimeoutMs} ms`)));
-      }, callTimeoutMs);
-      this.calls.set(id, { resolve, reject, timer });
-      try {
-        this.post({ pogo: "call", id, op, args });
-      } catch (error) {
-        clearTimeout(timer);
-        this.calls.delete(id);
-        reject(new BrokerError(op, error));
-      }
+  /** A primary that is gone or silent is a broker failure (503); an error it answers with is not. */
+  ask(op, ...args) {
+    return primaryLink.call(op, args, callTimeoutMs).catch((error) => {
+      throw error instanceof PrimaryUnreachable ? new BrokerError(op, error) : error;
     });
   }
   ready() {
@@ -20920,30 +20927,30 @@ var IpcBroker = class {
     return Promise.resolve(this.mesh?.size ?? 0);
   }
   enter(node, appId, channel2, occupied, member, wantMembers) {
-    return this.call("enter", node, appId, channel2, occupied, member, wantMembers);
+    return this.ask("enter", node, appId, channel2, occupied, member, wantMembers);
   }
   exit(node, appId, channel2, vacated, userId) {
-    return this.call("exit", node, appId, channel2, vacated, userId);
+    return this.ask("exit", node, appId, channel2, vacated, userId);
   }
   members(appId, channel2) {
-    return this.call("members", appId, channel2);
+    return this.ask("members", appId, channel2);
   }
   userCount(appId, channel2) {
-    return this.call("userCount", appId, channel2);
+    return this.ask("userCount", appId, channel2);
   }
   cached(appId, channel2) {
-    return this.call("cached", appId, channel2);
+    return this.ask("cached", appId, channel2);
   }
   setCount(node, appId, channel2, count) {
-    return this.call("setCount", node, appId, channel2, count);
+    return this.ask("setCount", node, appId, channel2, count);
   }
   entries(node) {
-    return this.call("entries", node);
+    return this.ask("entries", node);
   }
   async close() {
     await this.mesh?.close();
     process.off("message", this.onMessage);
-    for (const call of this.calls.values()) clearTimeout(call.timer);
+    primaryLink.close();
   }
 };
 
@@ -21785,7 +21792,7 @@ function pairs(flat) {
 async function createAdapter(hub, config, log2) {
   let broker;
   if (config.redis) broker = new RedisBroker(config.redis, log2);
-  else if (import_node_cluster4.default.isWorker && process.env.POGO_WORKER_IPC === "1") broker = new IpcBroker(log2);
+  else if (import_node_cluster3.default.isWorker && process.env.POGO_WORKER_IPC === "1") broker = new IpcBroker(log2);
   if (!broker) return new LocalAdapter(hub);
   const adapter = new ClusterAdapter(hub, broker, { requestTimeoutMs: config.redis?.requestTimeoutMs ?? 1e3, log: log2 });
   hub.adapter = adapter;
@@ -21977,7 +21984,7 @@ var ConsoleFeed = class {
 };
 
 // src/dashboard/nodes.ts
-var import_node_cluster5 = __toESM(require("cluster"), 1);
+var import_node_cluster4 = __toESM(require("cluster"), 1);
 var import_node_crypto3 = require("crypto");
 var import_node_fs4 = require("fs");
 var import_node_os2 = require("os");
@@ -22093,8 +22100,8 @@ function workerTransport(id, receive) {
 var NodeDirectory = class {
   constructor(redis, log2) {
     this.log = log2;
-    const worker = import_node_cluster5.default.isWorker && process.env.POGO_WORKER_IPC === "1";
-    this.id = worker && !redis ? workerNodeId(import_node_cluster5.default.worker.id) : (0, import_node_crypto3.randomBytes)(8).toString("hex");
+    const worker = import_node_cluster4.default.isWorker && process.env.POGO_WORKER_IPC === "1";
+    this.id = worker && !redis ? workerNodeId(import_node_cluster4.default.worker.id) : (0, import_node_crypto3.randomBytes)(8).toString("hex");
     const receive = (note) => this.receive(note);
     if (redis) this.transport = redisTransport(redis, this.id, receive, (message) => this.warn(message));
     else if (worker) this.transport = workerTransport(this.id, receive);
@@ -25054,7 +25061,7 @@ async function startServer(config, log2) {
   let onFlushed;
   if (config.metrics.enabled) {
     metrics.expose(hub, { detailed: config.metrics.detailed });
-    if (import_node_cluster6.default.isWorker) metrics.shareAcrossWorkers();
+    if (import_node_cluster5.default.isWorker) metrics.shareAcrossWorkers();
     hub.timeDeliveries = config.metrics.detailed;
     const observer = metricsObserver(metrics);
     hub.observe(observer);
@@ -25146,7 +25153,7 @@ function workerCount(value) {
   return n;
 }
 function workerLog(parent) {
-  const id = import_node_cluster7.default.worker.id;
+  const id = import_node_cluster6.default.worker.id;
   return {
     info: (m) => m.startsWith("pogo-ws listening") ? process.send?.({ pogo: "listening", line: m }) : parent.info(`[worker ${id}] ${m}`),
     warn: (m) => parent.warn(`[worker ${id}] ${m}`),
@@ -25182,11 +25189,11 @@ async function main(argv) {
   }
   const envFile = values["env-file"] ?? ((0, import_node_fs5.existsSync)(".env") ? ".env" : void 0);
   if (envFile) process.loadEnvFile(envFile);
-  const config = loadConfig({ file: values.config, host: values.host, port: values.port, env: process.env, warn: import_node_cluster7.default.isWorker ? void 0 : log.warn });
+  const config = loadConfig({ file: values.config, host: values.host, port: values.port, env: process.env, warn: import_node_cluster6.default.isWorker ? void 0 : log.warn });
   const workers = workerCount(values.workers ?? process.env.WS_WORKERS);
-  if (workers > 1 && import_node_cluster7.default.isPrimary) return runPrimary({ workers, ipc: !config.redis, log });
-  const server = await startServer(config, import_node_cluster7.default.isWorker ? workerLog(log) : log);
-  if (import_node_cluster7.default.isWorker) process.once("disconnect", () => process.kill(process.pid, "SIGTERM"));
+  if (workers > 1 && import_node_cluster6.default.isPrimary) return runPrimary({ workers, ipc: !config.redis, log });
+  const server = await startServer(config, import_node_cluster6.default.isWorker ? workerLog(log) : log);
+  if (import_node_cluster6.default.isWorker) process.once("disconnect", () => process.kill(process.pid, "SIGTERM"));
   return new Promise((resolve) => {
     const stop = (signal) => {
       log.info(`${signal}: closing connections (4200) and shutting down`);

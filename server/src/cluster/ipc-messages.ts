@@ -1,14 +1,17 @@
 // What the primary and its workers say to each other over the IPC channel (`--workers N`
-// without Redis). The primary holds the cluster store for all workers, tells each new worker
-// where the others listen on the mesh, and relays the dashboards' once-a-second notes.
+// without Redis, and the metrics scrape in every mode). The primary holds the cluster store for
+// all workers, tells each new worker where the others listen on the mesh, gathers the workers'
+// metrics, and relays the dashboards' once-a-second notes.
 import type { CacheWrite, ReapedChange } from '../adapter/broker.js';
 
-export type StoreOperation = 'enter' | 'exit' | 'members' | 'userCount' | 'cached' | 'entries' | 'setCount' | 'join';
+export type StoreOperation = 'enter' | 'exit' | 'members' | 'userCount' | 'cached' | 'entries' | 'setCount';
+/** What a worker may ask the primary: the store, joining the mesh, or every worker's metrics. */
+export type PrimaryOperation = StoreOperation | 'join' | 'scrape';
 
 export type WorkerToPrimary =
   | { pogo: 'bus'; payload: string }
   | { pogo: 'cache'; cache: CacheWrite }
-  | { pogo: 'call'; id: number; op: StoreOperation; args: unknown[] }
+  | { pogo: 'call'; id: number; op: PrimaryOperation; args: unknown[] }
   | { pogo: 'listening'; line: string };
 
 export type PrimaryToWorker =

@@ -4,7 +4,7 @@
 // the workers). With Redis each worker is simply one more node.
 import cluster, { type Worker } from 'node:cluster';
 import { MemoryStore } from '../adapter/memory-store.js';
-import { answerWorkerScrapes } from '../metrics/workers.js';
+import { workerMetricsGatherer } from '../metrics/workers.js';
 import { isPogoMessage, workerNodeId, type PrimaryToWorker, type WorkerToPrimary } from './ipc-messages.js';
 import { meshAddress, removeSocketFile } from './mesh.js';
 
@@ -28,7 +28,7 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
   let recentDeaths: number[] = [];
 
   cluster.setupPrimary({ serialization: 'advanced' });
-  answerWorkerScrapes();
+  const gatherMetrics = workerMetricsGatherer();
 
   const sendTo = (worker: Worker, message: PrimaryToWorker) => {
     if (worker.isConnected()) worker.send(message);
@@ -41,6 +41,11 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
       for (const other of workers) if (other !== worker) sendTo(other, { pogo: 'bus', payload: message.payload });
     } else if (message.pogo === 'cache') {
       store.setCached(message.cache.appId, message.cache.channel, message.cache.message, message.cache.ttlMs);
+    } else if (message.pogo === 'call' && message.op === 'scrape') {
+      gatherMetrics().then(
+        (result) => sendTo(worker, { pogo: 'result', id: message.id, result }),
+        (error: Error) => sendTo(worker, { pogo: 'result', id: message.id, error: error.message }),
+      );
     } else if (message.pogo === 'call' && message.op === 'join') {
       // Answered from here, in arrival order: of two workers joining at once, exactly one connects to the other.
       const earlier = [...meshAddresses.values()];
