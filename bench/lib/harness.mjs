@@ -91,6 +91,21 @@ export async function measureFanout(ctx, server, { subscribers, publishTo = serv
   };
 }
 
+/**
+ * Connects subscribers (`connect`: connectClients' options), runs one measured burst (`measure`:
+ * measureFanout's options; by default to the channel connected to, every connected subscriber
+ * counted, the run's publishes in flight), then closes them. Says how many failed to connect.
+ */
+export async function burstWithSubscribers(ctx, server, connect, measure) {
+  const conn = await connectClients(ctx, server, { ratePerSec: 2000, sampleEvery: 10, ...connect });
+  try {
+    const r = await measureFanout(ctx, server, { subscribers: conn.ok, channel: connect.channel, mode: 'burst', inflight: ctx.opts.inflight, ...measure });
+    return { connectFailures: conn.failed, ...r };
+  } finally {
+    await closeClients(ctx);
+  }
+}
+
 export const round = (x, digits = 0) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** The median (the mean of the middle two for an even count). */

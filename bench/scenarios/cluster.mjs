@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { alternating, connectClients, closeClients, measureFanout, median, sleep } from '../lib/harness.mjs';
+import { alternating, burstWithSubscribers, connectClients, closeClients, measureFanout, median, sleep } from '../lib/harness.mjs';
 import { pogoBundle, pogoConfig } from '../lib/servers.mjs';
 
 const skipped = (reason) => ({ skipped: true, reason });
@@ -65,14 +65,8 @@ async function probe(ctx, server, { targets, publishTo, cpuOf }) {
 }
 
 async function burstAcross(ctx, server, { targets, publishTo, cpuOf }) {
-  const subscribers = ctx.opts.subscribers;
-  const conn = await connectClients(ctx, server, { count: subscribers, channel: 'bench-burst', targets, ratePerSec: 2000, sampleEvery: 10 });
-  try {
-    const r = await measureFanout(ctx, server, { subscribers: conn.ok, publishTo, cpuOf, channel: 'bench-burst', mode: 'burst', durationMs: ctx.opts.quick ? 3000 : 8000, inflight: ctx.opts.inflight });
-    return { connectFailures: conn.failed, inflight: ctx.opts.inflight, ...r };
-  } finally {
-    await closeClients(ctx);
-  }
+  const r = await burstWithSubscribers(ctx, server, { count: ctx.opts.subscribers, channel: 'bench-burst', targets }, { publishTo, cpuOf, durationMs: ctx.opts.quick ? 3000 : 8000 });
+  return { inflight: ctx.opts.inflight, ...r };
 }
 
 async function redisPair(ctx) {
@@ -113,13 +107,9 @@ const workerWorkloads = {
 
 async function runWorkload(ctx, server, workload) {
   const w = workerWorkloads[workload];
-  const conn = await connectClients(ctx, server, { count: w.count(ctx), ratePerSec: 2000, ...w.connect });
-  try {
-    if (conn.failed) throw new Error(`${conn.failed} subscribers failed to connect: ${JSON.stringify(conn.failures)}`);
-    return await measureFanout(ctx, server, { publishTo: server, cpuOf: [server.pid], mode: 'burst', durationMs: ctx.opts.quick ? 3000 : 6000, ...w.publish(ctx) });
-  } finally {
-    await closeClients(ctx);
-  }
+  const r = await burstWithSubscribers(ctx, server, { count: w.count(ctx), ...w.connect }, { publishTo: server, cpuOf: [server.pid], durationMs: ctx.opts.quick ? 3000 : 6000, ...w.publish(ctx) });
+  if (r.connectFailures) throw new Error(`${r.connectFailures} subscribers failed to connect`);
+  return r;
 }
 
 /**

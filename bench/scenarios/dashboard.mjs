@@ -2,7 +2,7 @@
 // and with it on and a debug console streaming (an SSE client reading every console event, as a
 // browser tab would). Rounds alternate between the two so machine noise falls on both.
 import { request } from 'node:http';
-import { alternating, connectClients, closeClients, measureFanout, median } from '../lib/harness.mjs';
+import { alternating, burstWithSubscribers, median } from '../lib/harness.mjs';
 import { pogoConfig } from '../lib/servers.mjs';
 
 const ROUNDS = 6;
@@ -27,12 +27,10 @@ async function round(ctx, streaming) {
   const server = await ctx.start('pogo', { config });
   const consoleTab = streaming ? openConsole(server) : undefined;
   try {
-    const conn = await connectClients(ctx, server, { count: ctx.opts.subscribers, channel: 'bench-dashboard', ratePerSec: 2000, sampleEvery: 10 });
-    const r = await measureFanout(ctx, server, { subscribers: conn.ok, channel: 'bench-dashboard', mode: 'burst', durationMs: ctx.opts.quick ? 2000 : 3000, inflight: ctx.opts.inflight });
+    const r = await burstWithSubscribers(ctx, server, { count: ctx.opts.subscribers, channel: 'bench-dashboard' }, { durationMs: ctx.opts.quick ? 2000 : 3000 });
     return { deliveriesPerSec: r.deliveriesPerSec, lost: r.lost, consoleEvents: consoleTab?.seen.events ?? 0 };
   } finally {
     consoleTab?.close();
-    await closeClients(ctx);
     await server.stop();
   }
 }

@@ -1,7 +1,7 @@
 // Connection recovery's cost: burst fanout with recovery on (the default) against the same server
 // with it off, rounds interleaved so machine noise falls on both; then a publish flood into a
 // small history budget, to show history memory stays within it.
-import { alternating, connectClients, closeClients, measureFanout, median, sleep } from '../lib/harness.mjs';
+import { alternating, burstWithSubscribers, connectClients, closeClients, measureFanout, median, sleep } from '../lib/harness.mjs';
 import { pogoConfig } from '../lib/servers.mjs';
 
 const ROUNDS = 6;
@@ -15,10 +15,8 @@ async function health(server) {
 async function burst(ctx, recovery) {
   const server = await ctx.start('pogo', { config: pogoConfig(`pogo-recovery-${recovery ? 'on' : 'off'}`, {}, { recovery }) });
   try {
-    const conn = await connectClients(ctx, server, { count: ctx.opts.subscribers, channel: 'bench-recovery', ratePerSec: 2000, sampleEvery: 10 });
-    return await measureFanout(ctx, server, { subscribers: conn.ok, channel: 'bench-recovery', mode: 'burst', durationMs: ctx.opts.quick ? 2000 : 3000, inflight: ctx.opts.inflight });
+    return await burstWithSubscribers(ctx, server, { count: ctx.opts.subscribers, channel: 'bench-recovery' }, { durationMs: ctx.opts.quick ? 2000 : 3000 });
   } finally {
-    await closeClients(ctx);
     await server.stop();
   }
 }
