@@ -77,7 +77,7 @@ async function main() {
   const started = Date.now();
   const log = (msg) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s] ${msg}`);
 
-  const vectors = verifyAgainstVectors(join(repoRoot, '../shared/vectors/pusher-signatures.json'));
+  const vectors = verifyAgainstVectors(join(repoRoot, 'tests/fixtures/pusher-signatures.json'));
   if (vectors.checked) log(`request signing matches ${vectors.checked} vectors from the official Pusher SDKs`);
   log(`frame parser self-check: ${checkFrameParser()} frames cut at arbitrary points parsed back intact`);
 

@@ -104,8 +104,8 @@ describe('DashboardAuth', () => {
 });
 
 describe('test event', () => {
-  it('signs exactly like the official Pusher SDK (shared vectors)', () => {
-    const vectors = JSON.parse(readFileSync(new URL('../../../shared/vectors/pusher-signatures.json', import.meta.url), 'utf8'));
+  it('signs exactly like the official Pusher SDK (tests/fixtures vectors)', () => {
+    const vectors = JSON.parse(readFileSync(new URL('../fixtures/pusher-signatures.json', import.meta.url), 'utf8'));
     const posts = vectors.http_api.filter((v: { method: string }) => v.method === 'POST');
     expect(posts.length).toBeGreaterThan(0);
     for (const v of posts) {

@@ -6,7 +6,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import PusherServer from 'pusher';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import vectors from '../../../shared/vectors/pusher-signatures.json' with { type: 'json' };
+import vectors from '../fixtures/pusher-signatures.json' with { type: 'json' };
 import { WebhookDispatcher } from '../../server/src/webhooks/dispatcher.js';
 import { webhookBody, type WebhookEvent } from '../../server/src/webhooks/events.js';
 import { backoffMs, webhookHeaders } from '../../server/src/webhooks/target-queue.js';

@@ -1,6 +1,9 @@
 // The server's signature code against signatures computed by the official Pusher SDKs.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import vectors from '../../../shared/vectors/pusher-signatures.json' with { type: 'json' };
+import vectors from '../fixtures/pusher-signatures.json' with { type: 'json' };
+// @ts-expect-error plain .mjs script without types
+import { fixturePath, regenerate, render, sdkVersion } from '../fixtures/pusher-signatures.mjs';
 import { channelAuthString, hmacHex, httpSigningString, md5Hex, safeEqual, userAuthString, verifyAuth } from '../../server/src/protocol/signature.js';
 
 const { key, secret } = vectors.app;
@@ -44,5 +47,19 @@ describe('constant-time comparison', () => {
     expect(safeEqual('abc', 'abc')).toBe(true);
     expect(safeEqual('abc', 'abd')).toBe(false);
     expect(safeEqual('abc', 'abcd')).toBe(false);
+  });
+});
+
+describe('the vendored vectors', () => {
+  it('are what the installed official pusher SDK (5.2) computes (node tests/fixtures/pusher-signatures.mjs --write)', () => {
+    expect(sdkVersion).toMatch(/^5\.2\./);
+    const committed = readFileSync(fixturePath, 'utf8');
+    expect(render(regenerate(JSON.parse(committed)))).toBe(committed);
+  });
+
+  it('keep the vector the PHP SDK signed, with its escaped non-ASCII', () => {
+    const php = vectors.channel_auth.filter((v) => v.note?.includes('pusher-php-server'));
+    expect(php).toHaveLength(1);
+    expect(php[0]?.channel_data).toContain('\\u00fc');
   });
 });
