@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// Runs every suite (vitest: server, preset, browser, end to end; PHPUnit: the Laravel package)
-// and ends with one line totalling them all: `N passed, N failed`.
+// Builds the server bundle and the Echo preset from the source as it stands (the suites start
+// server/dist/pogo-ws.cjs and import src-ts/dist, so without this they would test the last build),
+// then runs every suite (vitest: server, preset, browser, end to end; PHPUnit: the Laravel package)
+// and ends with one line totalling them all: `N passed, N failed`. CI checks separately, before
+// this, that the committed bundles match the source (.ci/check-bundle).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,6 +20,12 @@ function run(label, command, args) {
   console.log(`\n=== ${label}: ${command} ${args.join(' ')}`);
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
   return result.status ?? 1;
+}
+
+// build
+if (run('build', 'npm', ['run', 'build', '--silent']) !== 0) {
+  console.error('\nThe build failed: no suite ran (a stale bundle would test old code).\n\n0 passed, 1 failed');
+  process.exit(1);
 }
 
 // vitest
