@@ -34,16 +34,29 @@ final class EnvFile
         if ($index === null) {
             return null;
         }
-        $value = trim(substr($this->lines[$index], strpos($this->lines[$index], '=') + 1));
+        [$value] = self::splitValue(substr($this->lines[$index], strpos($this->lines[$index], '=') + 1));
         $quote = $value[0] ?? '';
         if (($quote === '"' || $quote === "'") && strlen($value) >= 2 && str_ends_with($value, $quote)) {
             $value = substr($value, 1, -1);
             if ($quote === '"') {
-                $value = str_replace(['\\"', '\\\\'], ['"', '\\'], $value);
+                $value = strtr($value, ['\\"' => '"', '\\\\' => '\\', '\\n' => "\n", '\\r' => "\r", '\\t' => "\t"]);
             }
         }
 
         return $value;
+    }
+
+    /** Removes the key's line; returns whether it was there. */
+    public function remove(string $key): bool
+    {
+        $index = $this->find($key);
+        if ($index === null) {
+            return false;
+        }
+        array_splice($this->lines, $index, 1);
+        $this->changed = true;
+
+        return true;
     }
 
     /** Present with a non-empty value. */
@@ -59,6 +72,9 @@ final class EnvFile
         $index = $this->find($key);
 
         if ($index !== null) {
+            // A comment after the value (`WS_HOST=localhost # where browsers connect`) stays after it.
+            [, $comment] = self::splitValue(substr($this->lines[$index], strpos($this->lines[$index], '=') + 1));
+            $line .= $comment;
             if ($this->lines[$index] === $line) {
                 return false;
             }
@@ -110,12 +126,42 @@ final class EnvFile
         return null;
     }
 
+    /**
+     * The value as written (quotes included) and what follows it: a quoted value ends at its closing
+     * quote, an unquoted one where "#" starts a comment, as phpdotenv reads them.
+     *
+     * @return array{string, string}
+     */
+    private static function splitValue(string $raw): array
+    {
+        $raw = ltrim($raw);
+        $quote = $raw[0] ?? '';
+        if ($quote === '"' || $quote === "'") {
+            for ($i = 1, $length = strlen($raw); $i < $length; $i++) {
+                if ($quote === '"' && $raw[$i] === '\\') {
+                    $i++;
+                } elseif ($raw[$i] === $quote) {
+                    return [substr($raw, 0, $i + 1), rtrim(substr($raw, $i + 1))];
+                }
+            }
+
+            return [rtrim($raw), ''];
+        }
+        $hash = strpos($raw, '#');
+        if ($hash !== false) {
+            return [rtrim(substr($raw, 0, $hash)), ' ' . rtrim(substr($raw, $hash))];
+        }
+
+        return [rtrim($raw), ''];
+    }
+
     private static function quote(string $value): string
     {
-        if ($value !== '' && strpbrk($value, " \t#\"'\\\$=") === false) {
+        if ($value !== '' && strpbrk($value, " \t\r\n#\"'\\\$=") === false) {
             return $value;
         }
 
-        return '"' . str_replace(['\\', '"'], ['\\\\', '\\"'], $value) . '"';
+        // Escapes phpdotenv reads back inside double quotes; a raw newline would end the line.
+        return '"' . strtr($value, ['\\' => '\\\\', '"' => '\\"', "\n" => '\\n', "\r" => '\\r']) . '"';
     }
 }
