@@ -9,6 +9,7 @@ use Illuminate\Broadcasting\Broadcasters\Broadcaster;
 use Illuminate\Broadcasting\Broadcasters\UsePusherChannelConventions;
 use Illuminate\Support\Arr;
 use Pogo\WebSocket\Http\PogoClient;
+use Pogo\WebSocket\Http\Signer;
 use Pogo\WebSocket\Support\Schema;
 use Symfony\Component\HttpKernel\Exception\AccessDeniedHttpException;
 
@@ -20,23 +21,59 @@ class PogoBroadcaster extends Broadcaster
 {
     use UsePusherChannelConventions;
 
-    private readonly int $maxChannelsPerPublish;
+    private ?PogoClient $client = null;
 
-    private readonly int $maxBatchEvents;
+    private ?ChannelEncrypter $encrypter = null;
 
-    public function __construct(
-        private readonly PogoClient $client,
-        private readonly ?ChannelEncrypter $encrypter = null,
-        array $limits = [],
-    ) {
-        $schema = Schema::load();
-        $this->maxChannelsPerPublish = max(1, (int) ($limits['maxChannelsPerPublish'] ?? $schema->limit('maxChannelsPerPublish')));
-        $this->maxBatchEvents = max(1, (int) ($limits['maxBatchEvents'] ?? $schema->limit('maxBatchEvents')));
+    private int $maxChannelsPerPublish = 1;
+
+    private int $maxBatchEvents = 1;
+
+    /** Signs authorizations instead of the connection's own app (the app a server-auth call came for). */
+    private ?Signer $signerOverride = null;
+
+    /**
+     * @param \Closure(): array{0: PogoClient, 1: ?ChannelEncrypter, 2: array<string, int>} $connect
+     *        validates the connection and builds its client; called on first use, so a wrong .env value
+     *        fails the broadcast (an InvalidConnectionConfig) rather than routes/channels.php
+     */
+    public function __construct(private readonly \Closure $connect)
+    {
     }
 
     public function client(): PogoClient
     {
+        if ($this->client === null) {
+            [$client, $encrypter, $limits] = ($this->connect)();
+            $schema = Schema::load();
+            $this->maxChannelsPerPublish = max(1, (int) ($limits['maxChannelsPerPublish'] ?? $schema->limit('maxChannelsPerPublish')));
+            $this->maxBatchEvents = max(1, (int) ($limits['maxBatchEvents'] ?? $schema->limit('maxBatchEvents')));
+            $this->encrypter = $encrypter;
+            $this->client = $client;
+        }
+
         return $this->client;
+    }
+
+    /** The same channels and callbacks, answering with another app's signatures. */
+    public function signingAs(Signer $signer): static
+    {
+        $copy = clone $this;
+        $copy->signerOverride = $signer;
+
+        return $copy;
+    }
+
+    private function signer(): Signer
+    {
+        return $this->signerOverride ?? $this->client()->signer();
+    }
+
+    private function encrypter(): ?ChannelEncrypter
+    {
+        $this->client();
+
+        return $this->encrypter;
     }
 
     /**
@@ -72,10 +109,11 @@ class PogoBroadcaster extends Broadcaster
     {
         $channel = (string) $request->channel_name;
         $socketId = (string) $request->socket_id;
-        $signer = $this->client->signer();
+        $signer = $this->signer();
 
         if (ChannelEncrypter::isEncryptedChannel($channel)) {
-            if ($this->encrypter === null) {
+            $encrypter = $this->encrypter();
+            if ($encrypter === null) {
                 throw new BroadcastException(
                     "Cannot authorize [{$channel}]: set WS_ENCRYPTION_MASTER_KEY (32 bytes, base64) to use private-encrypted- channels."
                 );
@@ -83,7 +121,7 @@ class PogoBroadcaster extends Broadcaster
 
             return [
                 'auth' => $signer->channelAuth($socketId, $channel),
-                'shared_secret' => base64_encode($this->encrypter->sharedSecret($channel)),
+                'shared_secret' => base64_encode($encrypter->sharedSecret($channel)),
             ];
         }
 
@@ -128,7 +166,7 @@ class PogoBroadcaster extends Broadcaster
         $userData = json_encode($user, JSON_THROW_ON_ERROR | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE);
 
         return [
-            'auth' => $this->client->signer()->userAuth($request->socket_id, $userData),
+            'auth' => $this->signer()->userAuth($request->socket_id, $userData),
             'user_data' => $userData,
         ];
     }
@@ -163,8 +201,9 @@ class PogoBroadcaster extends Broadcaster
             }
         }
 
+        $client = $this->client();
         foreach (array_chunk($plain, $this->maxChannelsPerPublish) as $chunk) {
-            $this->client->trigger($chunk, (string) $event, $data, $socketId);
+            $client->trigger($chunk, (string) $event, $data, $socketId);
         }
 
         if ($encrypted !== []) {
@@ -179,7 +218,8 @@ class PogoBroadcaster extends Broadcaster
      */
     private function broadcastEncrypted(array $channels, string $event, string $data, ?string $socketId): void
     {
-        if ($this->encrypter === null) {
+        $encrypter = $this->encrypter();
+        if ($encrypter === null) {
             throw new BroadcastException(sprintf(
                 'Cannot broadcast [%s] to [%s]: set WS_ENCRYPTION_MASTER_KEY (32 bytes, base64) to use private-encrypted- channels.',
                 $event,
@@ -189,7 +229,7 @@ class PogoBroadcaster extends Broadcaster
 
         $batch = [];
         foreach ($channels as $channel) {
-            $item = ['name' => $event, 'channel' => $channel, 'data' => $this->encrypter->encrypt($channel, $data)];
+            $item = ['name' => $event, 'channel' => $channel, 'data' => $encrypter->encrypt($channel, $data)];
             if ($socketId !== null) {
                 $item['socket_id'] = $socketId;
             }
@@ -198,9 +238,9 @@ class PogoBroadcaster extends Broadcaster
 
         foreach (array_chunk($batch, $this->maxBatchEvents) as $chunk) {
             if (count($chunk) === 1) {
-                $this->client->trigger([$chunk[0]['channel']], $event, $chunk[0]['data'], $socketId);
+                $this->client()->trigger([$chunk[0]['channel']], $event, $chunk[0]['data'], $socketId);
             } else {
-                $this->client->triggerBatch($chunk);
+                $this->client()->triggerBatch($chunk);
             }
         }
     }
@@ -214,7 +254,7 @@ class PogoBroadcaster extends Broadcaster
     {
         $channel = Schema::load()->userChannelPrefix() . $userId;
 
-        $this->client->trigger([$channel], $event, json_encode($payload, JSON_THROW_ON_ERROR | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE));
+        $this->client()->trigger([$channel], $event, json_encode($payload, JSON_THROW_ON_ERROR | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE));
     }
 
     /**
@@ -223,7 +263,7 @@ class PogoBroadcaster extends Broadcaster
      */
     public function occupiedChannels(?string $prefix = null, array $info = []): array
     {
-        return $this->client->channels($prefix, $info);
+        return $this->client()->channels($prefix, $info);
     }
 
     /**
@@ -232,17 +272,17 @@ class PogoBroadcaster extends Broadcaster
      */
     public function channelInfo(string $channel, array $info = []): array
     {
-        return $this->client->channel($channel, $info);
+        return $this->client()->channel($channel, $info);
     }
 
     /** @return list<array{id: string}> */
     public function presenceUsers(string $channel): array
     {
-        return $this->client->presenceUsers($channel);
+        return $this->client()->presenceUsers($channel);
     }
 
     public function terminateUserConnections(string|int $userId): void
     {
-        $this->client->terminateUserConnections((string) $userId);
+        $this->client()->terminateUserConnections((string) $userId);
     }
 }

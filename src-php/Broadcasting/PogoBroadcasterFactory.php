@@ -16,19 +16,25 @@ final class PogoBroadcasterFactory
     {
     }
 
-    /** @param array<string, mixed> $config */
-    public function make(array $config): PogoBroadcaster
+    /**
+     * The broadcaster, validated on first use (see PogoBroadcaster::__construct).
+     *
+     * @param array<string, mixed> $config
+     */
+    public function make(array $config, string $envPrefix = 'WS'): PogoBroadcaster
     {
-        $connection = ConnectionConfig::fromArray($config);
+        return new PogoBroadcaster(function () use ($config, $envPrefix): array {
+            $connection = ConnectionConfig::fromArray($config, $envPrefix);
 
-        // Limits lowered for the server that pogo:ws-start runs apply to how this app chunks its publishes too.
-        $serverLimits = array_map('intval', (array) ($this->config?->get('pogo-websocket.server.limits') ?? []));
+            // Limits lowered for the server that pogo:ws-start runs apply to how this app chunks its publishes too.
+            $serverLimits = array_map('intval', (array) ($this->config?->get('pogo-websocket.server.limits') ?? []));
 
-        return new PogoBroadcaster(
-            $this->client($connection),
-            $connection->encryptionMasterKey !== null ? ChannelEncrypter::fromBase64($connection->encryptionMasterKey) : null,
-            $connection->limits + $serverLimits,
-        );
+            return [
+                $this->client($connection),
+                $connection->encryptionMasterKey !== null ? ChannelEncrypter::fromBase64($connection->encryptionMasterKey) : null,
+                $connection->limits + $serverLimits,
+            ];
+        });
     }
 
     public function client(ConnectionConfig $connection): PogoClient

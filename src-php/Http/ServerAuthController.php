@@ -42,7 +42,8 @@ final class ServerAuthController
         }
 
         try {
-            $answer = $this->broadcaster->auth($request);
+            // Signed with the secret of the app the server asked for, which need not be this app's own.
+            $answer = $this->broadcaster->signingAs(new Signer($app['key'], $app['secret']))->auth($request);
         } catch (HttpException $denied) {
             return new JsonResponse(['error' => 'This action is unauthorized.'], $denied->getStatusCode());
         }

@@ -161,22 +161,29 @@ final class BroadcastErrorsTest extends FakeServerTestCase
         }
     }
 
-    public function testMissingCredentialsNameTheEnvKeys(): void
+    public function testMissingCredentialsNameTheEnvKeysWhenBroadcasting(): void
     {
-        $this->expectException(\InvalidArgumentException::class);
-        $this->expectExceptionMessage('The pogo broadcasting connection needs WS_APP_KEY, WS_APP_SECRET: run `php artisan pogo:ws-install`');
-        $this->app->make(\Pogo\WebSocket\Broadcasting\PogoBroadcasterFactory::class)->make(['app_id' => 'x']);
+        $broadcaster = $this->app->make(\Pogo\WebSocket\Broadcasting\PogoBroadcasterFactory::class)->make(['app_id' => 'x']);
+
+        $this->expectException(BroadcastException::class);
+        $this->expectExceptionMessage('WS_APP_KEY is not set (fix: set WS_APP_KEY in .env, or run `php artisan pogo:ws-install` to generate it). WS_APP_SECRET is not set');
+        $broadcaster->broadcast(['orders'], 'e', []);
     }
 
-    public function testABadSchemeOrPortIsRefused(): void
+    public function testABadSchemeOrPortIsRefusedQuotingTheValueAsGiven(): void
     {
-        try {
-            $this->broadcaster('record', ['scheme' => 'ws']);
-            $this->fail('accepted ws');
-        } catch (\InvalidArgumentException $e) {
-            $this->assertSame('WS_SCHEME must be http or https, not [ws].', $e->getMessage());
+        foreach ([
+            [['scheme' => 'ws'], 'WS_SCHEME must be http or https, not "ws"'],
+            [['port' => 70000], 'WS_PORT must be a TCP port (1-65535), not 70000'],
+            [['port' => 'abc'], 'WS_PORT must be a TCP port (1-65535), not "abc"'],
+        ] as [$options, $message]) {
+            try {
+                $this->broadcaster('record', $options)->broadcast(['orders'], 'e', []);
+                $this->fail('accepted ' . json_encode($options));
+            } catch (BroadcastException $e) {
+                $this->assertStringStartsWith($message . ' (fix: set ', $e->getMessage());
+            }
         }
-        $this->expectExceptionMessage('WS_PORT must be a TCP port (1-65535), not [70000].');
-        $this->broadcaster('record', ['port' => 70000]);
+        $this->assertCount(0, static::$server->requests());
     }
 }

@@ -27,6 +27,7 @@ final class ServerAuthRouteTest extends TestCase
         parent::defineConfig($config);
         $config->set('pogo-websocket.server_auth.enabled', true);
         $config->set('app.url', 'http://app.test');
+        $config->set('pogo-websocket.server.apps', [['id' => 'second-app', 'key' => 'second-key', 'secret' => 'second-secret']]);
     }
 
     protected function pogoConnection(): array
@@ -84,6 +85,16 @@ final class ServerAuthRouteTest extends TestCase
         $this->serverCall('private-orders.1', time() - 3600)->assertUnauthorized();
         $this->serverCall('private-orders.1', null, 'not-the-secret')->assertUnauthorized();
         $this->serverCall('private-orders.1', null, null, 'unknown-key')->assertUnauthorized();
+    }
+
+    public function testACallForAnotherAppIsSignedWithThatAppsSecret(): void
+    {
+        $this->actingAs(new GenericUser(['id' => 'u1', 'name' => 'Ann']));
+        $socketId = $this->vectors['socket_id'];
+
+        $this->serverCall('private-orders.1', null, 'second-secret', 'second-key')->assertOk()->assertExactJson([
+            'auth' => 'second-key:' . hash_hmac('sha256', "{$socketId}:private-orders.1", 'second-secret'),
+        ]);
     }
 
     public function testStartingTheServerTellsItWhereToAuthorize(): void
