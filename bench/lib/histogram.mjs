@@ -39,7 +39,7 @@ export class Histogram {
     let seen = 0;
     for (let i = 0; i < BUCKETS; i++) {
       seen += this.counts[i];
-      if (seen >= rank) return Math.min(valueOf(i), this.max);
+      if (seen >= rank) return Math.min(bucketValue(i), this.max);
     }
     return this.max;
   }
@@ -58,7 +58,7 @@ function bucketOf(v) {
   return LINEAR + (log2 - SUB_BITS - 1) * SUB + ((v >>> shift) & (SUB - 1));
 }
 
-function valueOf(bucket) {
+function bucketValue(bucket) {
   if (bucket < LINEAR) return bucket;
   const k = bucket - LINEAR;
   const log2 = Math.floor(k / SUB) + SUB_BITS + 1;

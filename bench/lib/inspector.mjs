@@ -2,12 +2,16 @@
 // harness can force a full GC and read the V8 heap without any cooperation from the server.
 import WebSocket from 'ws';
 
+/** The DevTools URL a server started with --inspect printed, once it has. */
+export const inspectorUrl = (output) => /Debugger listening on (ws:\/\/\S+)/.exec(output)?.[1];
+
 export async function connectInspector(output, timeoutMs = 5000) {
   const started = Date.now();
-  let url;
-  while (!(url = /Debugger listening on (ws:\/\/\S+)/.exec(output())?.[1])) {
+  let url = inspectorUrl(output());
+  while (!url) {
     if (Date.now() - started > timeoutMs) throw new Error('no inspector URL in server output');
     await new Promise((r) => setTimeout(r, 50));
+    url = inspectorUrl(output());
   }
   const ws = new WebSocket(url, { perMessageDeflate: false });
   await new Promise((res, rej) => {

@@ -5,7 +5,7 @@ const ok = (r) => r && !r.skipped && !r.error;
 const why = (r) => (!r ? 'not run' : r.skipped ? `n/a: ${r.reason}` : r.error ? `error: ${r.error}` : '');
 const ratio = (a, b, digits = 1) => (a && b ? `${fmt(a / b, digits)}×` : '–');
 const mark = (pass) => (pass === null ? '' : pass ? 'yes' : '**no**');
-const lat = (l) => (l && l.samples ? `${fmt(l.p50, 2)} / ${fmt(l.p99, 2)} / ${fmt(l.max, 1)}` : '–');
+const lat = (l) => (l?.samples ? `${fmt(l.p50, 2)} / ${fmt(l.p99, 2)} / ${fmt(l.max, 1)}` : '–');
 
 function cell(r, f) {
   return ok(r) ? f(r) : why(r);
@@ -28,7 +28,7 @@ export function tableRows(res) {
   if (s.burst) {
     const { baseline: b, pogo: p } = s.burst;
     add(`Burst fanout, ${n} subscribers, ${res.options.dataBytes} B events`, 'deliveries/s', cell(b, (r) => fmt(r.deliveriesPerSec) + dag(r)), cell(p, (r) => fmt(r.deliveriesPerSec) + dag(r)), ok(b) && ok(p) ? ratio(p.deliveriesPerSec, b.deliveriesPerSec) : '–', '≥ 8×', ok(b) && ok(p) ? mark(p.deliveriesPerSec >= 8 * b.deliveriesPerSec) : '');
-    add('', 'latency p50 / p99 / max (ms)', cell(b, (r) => lat(r.latencyMs) + dag(r)), cell(p, (r) => lat(r.latencyMs) + dag(r)), ok(b) && ok(p) ? ratio(p.latencyMs.p99, b.latencyMs.p99, 2) + ' p99' : '–', 'lower p99', ok(b) && ok(p) ? mark(p.latencyMs.p99 < b.latencyMs.p99) : '');
+    add('', 'latency p50 / p99 / max (ms)', cell(b, (r) => lat(r.latencyMs) + dag(r)), cell(p, (r) => lat(r.latencyMs) + dag(r)), ok(b) && ok(p) ? `${ratio(p.latencyMs.p99, b.latencyMs.p99, 2)} p99` : '–', 'lower p99', ok(b) && ok(p) ? mark(p.latencyMs.p99 < b.latencyMs.p99) : '');
     add('', 'lost deliveries (of accepted × subscribers)', cell(b, (r) => `${fmt(r.lost)} of ${fmt(r.expectedDeliveries)}`), cell(p, (r) => `${fmt(r.lost)} of ${fmt(r.expectedDeliveries)}`), '', '0', ok(p) ? mark(p.lost === 0) : '');
     add('', `deliveries/s with ${res.options.inflight * 4} publishes in flight`, cell(b, (r) => fmt(r.moreInFlight?.deliveriesPerSec) + dag(r.moreInFlight)), cell(p, (r) => fmt(r.moreInFlight?.deliveriesPerSec) + dag(r.moreInFlight)), ok(b) && ok(p) && b.moreInFlight && p.moreInFlight ? ratio(p.moreInFlight.deliveriesPerSec, b.moreInFlight.deliveriesPerSec) : '–', '', '');
     add('', 'deliveries per write syscall (server)', cell(b, (r) => fmt(r.serverSyscalls.deliveriesPerWrite, 1)), cell(p, (r) => fmt(r.serverSyscalls.deliveriesPerWrite, 1)), '', '', '');
@@ -36,7 +36,7 @@ export function tableRows(res) {
   }
   if (s.steady) {
     const { baseline: b, pogo: p } = s.steady;
-    add(`Steady fanout, ${res.options.steadyRate} publishes/s × ${n}`, 'latency p50 / p99 / max (ms)', cell(b, (r) => lat(r.latencyMs) + dag(r)), cell(p, (r) => lat(r.latencyMs) + dag(r)), ok(b) && ok(p) ? ratio(p.latencyMs.p99, b.latencyMs.p99, 2) + ' p99' : '–', '', '');
+    add(`Steady fanout, ${res.options.steadyRate} publishes/s × ${n}`, 'latency p50 / p99 / max (ms)', cell(b, (r) => lat(r.latencyMs) + dag(r)), cell(p, (r) => lat(r.latencyMs) + dag(r)), ok(b) && ok(p) ? `${ratio(p.latencyMs.p99, b.latencyMs.p99, 2)} p99` : '–', '', '');
     add('', 'lost deliveries', cell(b, (r) => fmt(r.lost)), cell(p, (r) => fmt(r.lost)), '', '0', ok(p) ? mark(p.lost === 0) : '');
   }
   if (s.http) {

@@ -41,7 +41,7 @@ export function pogoConfig(name, extra = {}, appExtra = {}) {
   const file = join(tmpDir, `${name}.json`);
   // Abuse limits off (0 = unlimited): the benchmark measures the server, not its rate limits.
   const limits = { handshakesPerSecondPerIp: 0, httpRequestsPerSecond: 0 };
-  const app = { id: APP.id, key: APP.key, secret: APP.secret, enabled: true, clientEvents: true, allowedOrigins: ['*'], limits, ...appExtra, limits: { ...limits, ...appExtra.limits } };
+  const app = { id: APP.id, key: APP.key, secret: APP.secret, enabled: true, clientEvents: true, allowedOrigins: ['*'], ...appExtra, limits: { ...limits, ...appExtra.limits } };
   writeFileSync(file, JSON.stringify({ apps: [app], ...extra }, null, 2));
   return file;
 }

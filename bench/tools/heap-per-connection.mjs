@@ -6,13 +6,17 @@ import { startServer } from '../lib/servers.mjs';
 import { startWorker } from '../lib/rpc.mjs';
 import { APP } from '../lib/servers.mjs';
 import WebSocket from 'ws';
+import { inspectorUrl } from '../lib/inspector.mjs';
 
 const kind = process.argv[2] ?? 'pogo';
 const n = Number(process.argv[3] ?? 2000);
 
 async function inspector(output) {
-  let url;
-  while (!(url = /Debugger listening on (ws:\/\/\S+)/.exec(output())?.[1])) await new Promise((r) => setTimeout(r, 50));
+  let url = inspectorUrl(output());
+  while (!url) {
+    await new Promise((r) => setTimeout(r, 50));
+    url = inspectorUrl(output());
+  }
   const ws = new WebSocket(url, { perMessageDeflate: false, maxPayload: 2 ** 31 });
   await new Promise((r) => ws.once('open', r));
   let id = 0;
@@ -26,7 +30,11 @@ async function inspector(output) {
       pending.delete(m.id);
     }
   });
-  const call = (method, params = {}) => new Promise((r) => (pending.set(++id, r), ws.send(JSON.stringify({ id, method, params }))));
+  const call = (method, params = {}) =>
+    new Promise((r) => {
+      pending.set(++id, r);
+      ws.send(JSON.stringify({ id, method, params }));
+    });
   return {
     async snapshot() {
       await call('HeapProfiler.collectGarbage');

@@ -17,7 +17,7 @@ import type Echo from 'laravel-echo';
  * The app's channel map, empty until the app augments it. While it is empty every name and event is accepted
  * and payloads are `any`, exactly like untyped Echo.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
+// biome-ignore lint/suspicious/noEmptyInterface: an interface, not a type, so the app can augment it.
 export interface PogoChannels {}
 
 export type ChannelType = 'public' | 'private' | 'presence' | 'encrypted';
@@ -77,7 +77,7 @@ export type NameMatchesPattern<N extends string, P extends string> = SegmentsMat
 type IsEmpty<C> = [keyof C] extends [never] ? true : false;
 
 /** Untyped fallback definition (empty channel map): anything goes, as in plain Echo. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: an empty channel map means untyped Echo, whose payloads are `any`.
 type AnyDefinition<T extends ChannelType> = { type: T; events: Record<string, any>; whispers: Record<string, any>; member: any };
 
 /** Every channel name a channel map accepts for a channel type, as template literal types. */
@@ -105,8 +105,8 @@ export type NameCheck<C, T extends ChannelType, N extends string> = [DefinitionF
 
 // ---- what a definition says -------------------------------------------------------------------------------
 
-type EventsOf<D> = D extends { events: infer E extends object } ? E : {};
-type WhispersOf<D> = D extends { whispers: infer W extends object } ? W : {};
+type EventsOf<D> = D extends { events: infer E extends object } ? E : Record<never, never>;
+type WhispersOf<D> = D extends { whispers: infer W extends object } ? W : Record<never, never>;
 
 // `[D] extends [never]`: an unmatched channel has no events (keyof never would be every string).
 export type EventName<D> = [D] extends [never] ? never : keyof EventsOf<D> & string;

@@ -89,7 +89,10 @@ export function enableRecovery(pusher: { connection: unknown }): Recovery {
     serialOf: (channel) => serials.get(channel),
     onDiscontinuity(channel, handler) {
       let set = handlers.get(channel);
-      if (!set) handlers.set(channel, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        handlers.set(channel, set);
+      }
       set.add(handler);
       return () => set.delete(handler);
     },

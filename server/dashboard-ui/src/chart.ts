@@ -48,13 +48,14 @@ export class Chart {
     this.plot = svg('svg', { viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: 'none', role: 'img', 'aria-label': title });
     this.maxLabel = el('span', {}, '');
     this.nowLabel = el('span', {}, 'now');
+    this.spanLabel = el('span', {}, '');
     this.root = el(
       'div',
       { class: 'chart', id: `chart-${id}` },
       el('h3', {}, title, ...this.keys),
       el('div', { class: 'axis' }, this.maxLabel, el('span', {}, '')),
       this.plot,
-      el('div', { class: 'axis' }, (this.spanLabel = el('span', {}, '')), this.nowLabel),
+      el('div', { class: 'axis' }, this.spanLabel, this.nowLabel),
     );
   }
 
@@ -68,7 +69,8 @@ export class Chart {
       ...[0.25, 0.5, 0.75].map((f) => svg('line', { x1: '0', x2: String(width), y1: String(height * f), y2: String(height * f), class: 'grid-line', 'vector-effect': 'non-scaling-stroke' })),
     );
     values.forEach((series, i) => {
-      const line = this.lines[i]!;
+      const line = this.lines[i];
+      if (!line) return;
       const n = series.length;
       if (n === 0) return;
       const x = (k: number) => ((span - (n - 1 - k)) / span) * width;
@@ -80,7 +82,7 @@ export class Chart {
         this.plot.append(area);
       }
       this.plot.append(svg('polyline', { points, fill: 'none', stroke: line.color, 'stroke-width': '2', 'vector-effect': 'non-scaling-stroke', 'stroke-linejoin': 'round' }));
-      const latest = this.keys[i]!.querySelector('b');
+      const latest = this.keys[i]?.querySelector('b');
       if (latest) latest.textContent = count(series[n - 1] ?? 0);
     });
   }

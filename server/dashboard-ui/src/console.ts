@@ -69,7 +69,7 @@ export class ConsoleView {
     if (overflow > 0) this.events.splice(0, overflow);
     const rows = events.filter((e) => this.matches(e)).map((e) => this.row(e));
     this.log.prepend(...rows.reverse());
-    while (this.log.childElementCount > keep) this.log.lastElementChild!.remove();
+    while (this.log.childElementCount > keep) this.log.lastElementChild?.remove();
     this.updateStatus();
   }
 

@@ -15,6 +15,13 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return node as T;
 }
 
+/** The first element under `parent` matching `selector`; the page is ours, so a missing one is a bug. */
+export function child<K extends keyof HTMLElementTagNameMap>(parent: ParentNode, selector: K): HTMLElementTagNameMap[K] {
+  const node = parent.querySelector(selector);
+  if (!node) throw new Error(`${selector} is missing from the page`);
+  return node;
+}
+
 const integer = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
 

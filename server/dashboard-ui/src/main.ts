@@ -2,7 +2,7 @@
 // and console batches), the channel list fetched while its tab is open, and the test form.
 import { Chart } from './chart.js';
 import { ConsoleView } from './console.js';
-import { byId, count, duration, el } from './dom.js';
+import { byId, child, count, duration, el } from './dom.js';
 import type { ChannelRow, ConsoleBatch, ErrorCount, NodeSnapshot, Overview, SampleMessage, Sample, SeriesHistory, SeriesName } from './types.js';
 import { seriesNames } from './types.js';
 
@@ -86,7 +86,8 @@ function renderOverview(): void {
   for (const card of cards) {
     const values = series?.[card.id];
     const value = latest?.[card.id] ?? values?.[values.length - 1];
-    cardValues.get(card.id)!.textContent = value === undefined ? '–' : count(value);
+    const target = cardValues.get(card.id);
+    if (target) target.textContent = value === undefined ? '–' : count(value);
   }
   if (series) for (const { chart, series: names } of charts) chart.draw(names.map((n) => series[n]));
   renderErrors();
@@ -96,7 +97,7 @@ function renderOverview(): void {
 function renderErrors(): void {
   const errors = state.latest?.errors ?? state.overview?.errors;
   const list: ErrorCount[] = (state.app ? errors?.apps[state.app] : errors?.total) ?? [];
-  const body = byId('errors-table').querySelector('tbody')!;
+  const body = child(byId('errors-table'), 'tbody');
   body.replaceChildren(
     ...list.map((e) =>
       el(
@@ -119,7 +120,7 @@ function renderNodes(): void {
   const pick = (node: NodeSnapshot): Sample | undefined => (state.app ? node.apps[state.app] : node.total);
   const cells = (s: Sample | undefined) =>
     (['connections', 'channels', 'presenceMembers', 'messagesIn', 'messagesOut'] as const).map((k) => el('td', { class: 'num' }, s ? count(s[k]) : '–'));
-  byId('nodes-table').querySelector('tbody')!.replaceChildren(
+  child(byId('nodes-table'), 'tbody').replaceChildren(
     ...nodes.map((node) =>
       el(
         'tr',
@@ -132,7 +133,7 @@ function renderNodes(): void {
   );
   const sum = {} as Sample;
   for (const name of seriesNames) sum[name] = nodes.reduce((total, node) => total + (pick(node)?.[name] ?? 0), 0);
-  byId('nodes-table').querySelector('tfoot')!.replaceChildren(el('tr', {}, el('td', {}, `Sum of ${nodes.length} node${nodes.length === 1 ? '' : 's'}`), ...cells(sum), el('td', {})));
+  child(byId('nodes-table'), 'tfoot').replaceChildren(el('tr', {}, el('td', {}, `Sum of ${nodes.length} node${nodes.length === 1 ? '' : 's'}`), ...cells(sum), el('td', {})));
   const sharing = state.overview?.node.sharing;
   byId('nodes-note').textContent = sharing === 'redis' ? 'sharing through Redis' : sharing === 'workers' ? 'the workers of this server' : 'single node (no Redis configured)';
   byId('errors-scope').textContent = nodes.length > 1 ? 'since start, this node' : 'since start';
@@ -158,7 +159,7 @@ appSelect.addEventListener('change', () => {
 });
 
 for (const tab of document.querySelectorAll<HTMLButtonElement>('[data-tab]')) {
-  tab.addEventListener('click', () => showTab(tab.dataset.tab!));
+  tab.addEventListener('click', () => showTab(tab.dataset.tab ?? 'overview'));
 }
 
 function showTab(name: string): void {
@@ -173,7 +174,6 @@ function showTab(name: string): void {
 
 const search = byId<HTMLInputElement>('channel-search');
 const openMembers = new Set<string>();
-let channelsTimer: number | undefined;
 
 async function getJson<T>(path: string): Promise<T> {
   const res = await fetch(`${base}${path}`, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
@@ -196,7 +196,7 @@ async function loadChannels(): Promise<void> {
       for (const channel of list.channels) {
         const key = `${list.app}\n${channel.name}`;
         const isPresence = channel.userCount !== undefined;
-        const members = isPresence ? el('button', { type: 'button', class: 'ghost small', 'aria-expanded': String(openMembers.has(key)) }, count(channel.userCount!)) : '–';
+        const members = isPresence ? el('button', { type: 'button', class: 'ghost small', 'aria-expanded': String(openMembers.has(key)) }, count(channel.userCount ?? 0)) : '–';
         const row = el(
           'tr',
           { 'data-channel': channel.name },
@@ -220,7 +220,7 @@ async function loadChannels(): Promise<void> {
         }
       }
     }
-    byId('channels-table').querySelector('tbody')!.replaceChildren(...rows);
+    child(byId('channels-table'), 'tbody').replaceChildren(...rows);
     byId('channels-count').textContent = `${count(total)} channel${total === 1 ? '' : 's'}${total > 500 ? ' (the 500 busiest shown per app)' : ''}`;
   } catch (error) {
     byId('channels-count').textContent = `could not list channels: ${(error as Error).message}`;
@@ -244,8 +244,7 @@ search.addEventListener('input', () => {
   clearTimeout(searchDebounce);
   searchDebounce = window.setTimeout(() => void loadChannels(), 200);
 });
-channelsTimer = window.setInterval(() => void loadChannels(), 2_000);
-void channelsTimer;
+window.setInterval(() => void loadChannels(), 2_000);
 
 // ── console ─────────────────────────────────────────────────────────────────────────
 
