@@ -6,7 +6,7 @@ const svgNs = 'http://www.w3.org/2000/svg';
 const width = 900;
 const height = 120;
 
-export interface Line {
+interface Line {
   label: string;
   color: string;
   values: number[];

@@ -5,12 +5,12 @@ import type { ConsoleEvent as WireConsoleEvent, ErrorCount, NodeSnapshot, Sample
 export { seriesNames } from '../../src/dashboard/wire';
 export type { ConsoleEventType, ErrorCount, NodeSnapshot, Sample, SeriesHistory, SeriesName } from '../../src/dashboard/wire';
 
-export interface Errors {
+interface Errors {
   total: ErrorCount[];
   apps: Record<string, ErrorCount[]>;
 }
 
-export interface AppInfo {
+interface AppInfo {
   id: string;
   key: string;
   enabled: boolean;
