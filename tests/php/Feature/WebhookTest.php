@@ -53,6 +53,8 @@ final class WebhookTest extends TestCase
     public function testTheVectorWebhookDispatchesAChannelOccupiedEvent(): void
     {
         $vector = Vectors::load()['webhook'][0];
+        // The SDK signed it at its time_ms; it is accepted only that close to it.
+        $this->travelTo(\Illuminate\Support\Carbon::createFromTimestampMs(json_decode($vector['body'], true)['time_ms'] + 1000));
 
         $this->postWebhook($vector['body'], ['X-Pusher-Key' => $vector['X-Pusher-Key'], 'X-Pusher-Signature' => $vector['X-Pusher-Signature']])
             ->assertOk()
@@ -65,7 +67,7 @@ final class WebhookTest extends TestCase
 
     public function testEachWebhookEventBecomesItsOwnLaravelEvent(): void
     {
-        $body = json_encode(['time_ms' => 1, 'events' => [
+        $body = json_encode(['time_ms' => self::nowMs(), 'events' => [
             ['name' => 'channel_occupied', 'channel' => 'a'],
             ['name' => 'channel_vacated', 'channel' => 'a'],
             ['name' => 'member_added', 'channel' => 'presence-r', 'user_id' => '7'],
@@ -91,7 +93,7 @@ final class WebhookTest extends TestCase
 
     public function testBadSignaturesGet401AndDispatchNothing(): void
     {
-        $body = '{"time_ms":1,"events":[{"name":"channel_occupied","channel":"a"}]}';
+        $body = '{"time_ms":' . self::nowMs() . ',"events":[{"name":"channel_occupied","channel":"a"}]}';
         $good = $this->sign($body);
 
         $cases = [
@@ -121,5 +123,31 @@ final class WebhookTest extends TestCase
     public function testTheWebhookNeedsNoCsrfTokenOrSession(): void
     {
         $this->assertSame([], app('router')->getRoutes()->getByName('pogo-websocket.webhook')->gatherMiddleware());
+    }
+
+    private static function nowMs(): int
+    {
+        return (int) floor(microtime(true) * 1000);
+    }
+
+    public function testAReplayedWebhookOutsideTheWindowIsRefused(): void
+    {
+        $body = fn (int $ageSeconds) => json_encode(['time_ms' => self::nowMs() - $ageSeconds * 1000, 'events' => [['name' => 'channel_occupied', 'channel' => 'a']]]);
+
+        foreach ([360, -360] as $age) {
+            $old = $body($age);
+            $this->postWebhook($old, $this->sign($old))->assertStatus(401)->assertJsonFragment(['error' => 'Webhook time_ms is missing or outside the accepted window (pogo-websocket.webhooks.max_age_seconds)']);
+        }
+        $untimed = '{"events":[{"name":"channel_occupied","channel":"a"}]}';
+        $this->postWebhook($untimed, $this->sign($untimed))->assertStatus(401);
+        $this->assertSame([], $this->received);
+
+        $recent = $body(240);
+        $this->postWebhook($recent, $this->sign($recent))->assertOk();
+        $this->assertCount(1, $this->received);
+
+        config(['pogo-websocket.webhooks.max_age_seconds' => 60]);
+        $this->postWebhook($recent, $this->sign($recent))->assertStatus(401);
+        $this->assertCount(1, $this->received);
     }
 }
