@@ -20,7 +20,9 @@ return [
 
         // Origins allowed to open a WebSocket: "*" for any, or a comma-separated list of origins
         // such as "https://example.com" (an empty list allows only pages served from the server's own host).
-        'allowed_origins' => array_values(array_filter(explode(',', (string) env('WS_ALLOWED_ORIGINS', '*')))),
+        // Unset: APP_URL's origin when server-side authorization is on (the server forwards the browser's
+        // cookies, so another site's page must not connect), else "*".
+        'allowed_origins' => env('WS_ALLOWED_ORIGINS') === null ? null : array_values(array_filter(array_map('trim', explode(',', (string) env('WS_ALLOWED_ORIGINS'))))),
 
         'client_events' => (bool) env('WS_CLIENT_EVENTS', true),
         'subscription_count' => (bool) env('WS_SUBSCRIPTION_COUNT', false),
@@ -65,6 +67,28 @@ return [
             'client_event', 'cache_miss', 'subscription_count',
         ],
         'middleware' => [],
+        // A webhook whose time_ms is further than this from now is refused, so a captured one cannot be replayed.
+        'max_age_seconds' => (int) env('WS_WEBHOOK_MAX_AGE', 300),
+    ],
+
+    // A Reverb app (BROADCAST_CONNECTION=reverb) served as it is by pogo:ws-start: Reverb's own
+    // variables, read when the app has no config/reverb.php. See "Coming from Reverb" in the README.
+    'reverb' => [
+        'host' => env('REVERB_SERVER_HOST'),
+        'port' => env('REVERB_SERVER_PORT'),
+        'max_request_size' => env('REVERB_MAX_REQUEST_SIZE'),
+        'max_message_size' => env('REVERB_APP_MAX_MESSAGE_SIZE'),
+        'activity_timeout' => env('REVERB_APP_ACTIVITY_TIMEOUT'),
+        'max_connections' => env('REVERB_APP_MAX_CONNECTIONS'),
+        'scaling' => env('REVERB_SCALING_ENABLED'),
+        // Named at start-up as not taken over when set.
+        'ignored' => [
+            'REVERB_SERVER_PATH' => env('REVERB_SERVER_PATH'),
+            'REVERB_APP_PING_INTERVAL' => env('REVERB_APP_PING_INTERVAL'),
+            'REVERB_SCALING_CHANNEL' => env('REVERB_SCALING_CHANNEL'),
+            'REVERB_PULSE_INGEST_INTERVAL' => env('REVERB_PULSE_INGEST_INTERVAL'),
+            'REVERB_TELESCOPE_INGEST_INTERVAL' => env('REVERB_TELESCOPE_INGEST_INTERVAL'),
+        ],
     ],
 
 ];

@@ -7,7 +7,10 @@ namespace Pogo\WebSocket\Console;
 use Illuminate\Console\Command;
 use Illuminate\Http\Client\Factory as HttpFactory;
 use Pogo\WebSocket\Broadcasting\ConnectionConfig;
+use Pogo\WebSocket\Broadcasting\PogoBroadcaster;
 use Pogo\WebSocket\Broadcasting\PogoBroadcasterFactory;
+use Pogo\WebSocket\Server\ConfiguredApps;
+use Pogo\WebSocket\Server\ServerConfigBuilder;
 use Pogo\WebSocket\PogoServiceProvider;
 use Pogo\WebSocket\Support\WebSocketProbe;
 use Throwable;
@@ -21,73 +24,89 @@ class DoctorCommand extends Command
 
     private int $failures = 0;
 
-    public function handle(HttpFactory $http, PogoBroadcasterFactory $factory): int
+    public function handle(HttpFactory $http, PogoBroadcasterFactory $factory, ConfiguredApps $apps, ServerConfigBuilder $builder): int
     {
         $config = $this->laravel['config'];
         $timeout = max(0.5, (float) $this->option('timeout'));
+        $served = $apps->served();
 
-        $this->check('Broadcasting connection', function () use ($config) {
+        $this->check('Broadcasting connection', function () use ($config, $served) {
             $default = (string) $config->get('broadcasting.default');
-            if ($default !== 'pogo') {
-                throw new DoctorFailure("BROADCAST_CONNECTION is [{$default}]", 'set BROADCAST_CONNECTION=pogo in .env');
+            if ($default !== $served->name) {
+                throw new DoctorFailure("BROADCAST_CONNECTION is [{$default}]", 'set BROADCAST_CONNECTION=pogo in .env (or reverb, for a Reverb app served by pogo:ws-start)');
             }
 
-            return 'pogo';
+            return "serving the {$served->name} connection";
         });
 
-        try {
-            $connection = ConnectionConfig::fromArray((array) $config->get('broadcasting.connections.pogo', []));
-        } catch (\InvalidArgumentException $e) {
-            $this->reportFailure('Credentials', $e->getMessage(), 'run `php artisan pogo:ws-install`');
+        // Each wrong .env value of the connection on its own line, then stop: the other checks need them.
+        $problems = ConnectionConfig::problems($served->config, $served->envPrefix);
+        foreach ($problems as $problem) {
+            $this->reportFailure($problem->key, $problem->problem, $problem->fix);
+        }
+        if ($problems !== []) {
+            $this->newLine();
+            $this->components->error("{$this->failures} check(s) failed.");
 
             return self::FAILURE;
         }
+        $connection = $served->validated();
+        $env = fn (string $suffix): string => $served->env($suffix);
 
-        $this->check('Front-end settings (VITE_POGO_*)', function () use ($connection) {
-            $expected = ['VITE_POGO_APP_KEY' => $connection->key, 'VITE_POGO_PORT' => (string) $connection->port, 'VITE_POGO_SCHEME' => $connection->scheme];
-            foreach ($expected as $name => $value) {
+        $this->check("Front-end settings ({$served->viteEnv('*')})", function () use ($connection, $served, $env) {
+            $expected = ['APP_KEY' => $connection->key, 'PORT' => (string) $connection->port, 'SCHEME' => $connection->scheme];
+            foreach ($expected as $suffix => $value) {
+                $name = $served->viteEnv($suffix);
                 $actual = $this->frontEndVariable($name);
                 if ((string) $actual !== $value) {
-                    $shown = $name === 'VITE_POGO_APP_KEY' ? 'WS_APP_KEY' : str_replace('VITE_POGO_', 'WS_', $name);
                     throw new DoctorFailure(
-                        $actual === null ? "{$name} is not set" : "{$name} is [{$actual}] but {$shown} is [{$value}]",
-                        "set {$name}=\"\${{$shown}}\" in .env, then rebuild the front end (npm run build)",
+                        $actual === null ? "{$name} is not set" : "{$name} is [{$actual}] but {$env($suffix)} is [{$value}]",
+                        "set {$name}=\"\${{$env($suffix)}}\" in .env, then rebuild the front end (npm run build)",
                     );
                 }
             }
-            if ((string) $this->frontEndVariable('VITE_POGO_HOST') === '') {
-                throw new DoctorFailure('VITE_POGO_HOST is not set', 'set VITE_POGO_HOST="${WS_HOST}" (the host browsers reach the server on) in .env');
+            if ((string) $this->frontEndVariable($served->viteEnv('HOST')) === '') {
+                throw new DoctorFailure("{$served->viteEnv('HOST')} is not set", "set {$served->viteEnv('HOST')}=\"\${{$env('HOST')}}\" (the host browsers reach the server on) in .env");
             }
 
-            return 'key, host, port and scheme agree with WS_*';
+            return "key, host, port and scheme agree with {$served->envPrefix}_*";
         });
 
-        $this->check('Allowed origins cover APP_URL', function () use ($config, $connection) {
+        $this->check('Allowed origins cover APP_URL', function () use ($config, $connection, $builder) {
             $appUrl = (string) $config->get('app.url');
-            $parts = parse_url($appUrl);
-            if (! is_array($parts) || ! isset($parts['scheme'], $parts['host'])) {
+            $origin = $builder->appOrigin();
+            if ($origin === null) {
                 throw new DoctorFailure("APP_URL [{$appUrl}] is not a URL", 'set APP_URL to the address browsers open, for example http://localhost:8000');
             }
-            $origin = $parts['scheme'] . '://' . $parts['host'] . (isset($parts['port']) ? ':' . $parts['port'] : '');
-            $allowed = array_values((array) $config->get(PogoServiceProvider::CONFIG . '.server.allowed_origins', ['*']));
+            try {
+                $allowed = (array) ($builder->build()['apps'][0]['allowedOrigins'] ?? ['*']);
+            } catch (Throwable $e) {
+                throw new DoctorFailure($e->getMessage(), 'fix config/pogo-websocket.php');
+            }
+            if (in_array('*', $allowed, true) && $builder->serverAuthEndpoint() !== null) {
+                throw new DoctorFailure(
+                    'any origin (*) may connect while server-side authorization forwards the browser\'s cookies to this app: a page on another site could subscribe as its visitor (the server refuses to start so)',
+                    "remove WS_ALLOWED_ORIGINS (the default is then APP_URL's origin, {$origin}) or list your sites' origins in it",
+                );
+            }
             if (in_array('*', $allowed, true) || in_array($origin, $allowed, true)) {
                 return in_array('*', $allowed, true) ? 'any origin is allowed' : "{$origin} is allowed";
             }
-            if ($allowed === [] && $parts['host'] === $connection->host) {
+            if ($allowed === [] && parse_url($origin, PHP_URL_HOST) === $connection->host) {
                 return "{$origin} is on the server's host";
             }
             throw new DoctorFailure("{$origin} is not in [" . implode(', ', $allowed) . ']', "add {$origin} to WS_ALLOWED_ORIGINS and restart pogo:ws-start");
         });
 
         $health = [];
-        $reachable = $this->check('Server reachable', function () use ($http, $connection, $timeout, &$health) {
+        $reachable = $this->check('Server reachable', function () use ($http, $connection, $timeout, $env, &$health) {
             try {
                 $response = $http->timeout($timeout)->connectTimeout($timeout)->get($connection->baseUrl() . '/up');
             } catch (Throwable) {
-                throw new DoctorFailure("nothing answers at {$connection->baseUrl()}", 'start the server with `php artisan pogo:ws-start`, and check WS_HOST, WS_PORT and WS_SCHEME');
+                throw new DoctorFailure("nothing answers at {$connection->baseUrl()}", "start the server with `php artisan pogo:ws-start`, and check {$env('HOST')}, {$env('PORT')} and {$env('SCHEME')}");
             }
             if ($response->status() !== 200) {
-                throw new DoctorFailure("{$connection->baseUrl()}/up answered HTTP {$response->status()}", 'WS_HOST/WS_PORT must point at a Pogo WebSocket server');
+                throw new DoctorFailure("{$connection->baseUrl()}/up answered HTTP {$response->status()}", "{$env('HOST')}/{$env('PORT')} must point at a Pogo WebSocket server");
             }
             $health = (array) $response->json();
 
@@ -95,11 +114,11 @@ class DoctorCommand extends Command
         });
 
         $client = $factory->client($connection);
-        $known = $reachable && $this->check('Server knows these credentials', function () use ($client, $connection) {
+        $known = $reachable && $this->check('Server knows these credentials', function () use ($client, $connection, $env) {
             try {
                 $client->channels();
             } catch (Throwable $e) {
-                throw new DoctorFailure($e->getMessage(), 'WS_APP_ID, WS_APP_KEY and WS_APP_SECRET must match an app of the server: restart `php artisan pogo:ws-start` after changing .env');
+                throw new DoctorFailure($e->getMessage(), "{$env('APP_ID')}, {$env('APP_KEY')} and {$env('APP_SECRET')} must match an app of the server: restart `php artisan pogo:ws-start` after changing .env");
             }
 
             return "app {$connection->appId}, key {$connection->key}";
@@ -111,7 +130,7 @@ class DoctorCommand extends Command
         }
 
         if ($known) {
-            $this->check('Test event round trip', fn () => $this->roundTrip($connection, $factory, (array) $config->get('broadcasting.connections.pogo'), $timeout, $config->get('app.url')));
+            $this->check('Test event round trip', fn () => $this->roundTrip($connection, $factory->make($served->config, $served->envPrefix), $timeout, $builder->appOrigin()));
         } else {
             $this->reportFailure('Test event round trip', 'not attempted', 'fix the checks above first');
         }
@@ -228,15 +247,10 @@ class DoctorCommand extends Command
         return $command;
     }
 
-    /** @param array<string, mixed> $connectionConfig */
-    private function roundTrip(ConnectionConfig $connection, PogoBroadcasterFactory $factory, array $connectionConfig, float $timeout, mixed $appUrl): string
+    private function roundTrip(ConnectionConfig $connection, PogoBroadcaster $broadcaster, float $timeout, ?string $origin): string
     {
         $channel = 'pogo-doctor-' . bin2hex(random_bytes(6));
         $nonce = bin2hex(random_bytes(8));
-        $parts = is_string($appUrl) ? parse_url($appUrl) : false;
-        $origin = is_array($parts) && isset($parts['scheme'], $parts['host'])
-            ? $parts['scheme'] . '://' . $parts['host'] . (isset($parts['port']) ? ':' . $parts['port'] : '')
-            : null;
         $started = microtime(true);
 
         try {
@@ -253,7 +267,7 @@ class DoctorCommand extends Command
             $socket->sendJson(['event' => 'pusher:subscribe', 'data' => ['channel' => $channel]]);
             $this->waitFor($socket, 'pusher_internal:subscription_succeeded', $channel, $timeout);
 
-            $factory->make($connectionConfig)->broadcast([$channel], 'pogo.doctor', ['nonce' => $nonce]);
+            $broadcaster->broadcast([$channel], 'pogo.doctor', ['nonce' => $nonce]);
             $event = $this->waitFor($socket, 'pogo.doctor', $channel, $timeout);
             if ((json_decode((string) ($event['data'] ?? ''), true)['nonce'] ?? null) !== $nonce) {
                 throw new DoctorFailure('the event arrived with other data', 'report this as a bug');

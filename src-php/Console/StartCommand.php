@@ -5,8 +5,11 @@ declare(strict_types=1);
 namespace Pogo\WebSocket\Console;
 
 use Illuminate\Console\Command;
+use Pogo\WebSocket\Broadcasting\InvalidConnectionConfig;
 use Pogo\WebSocket\PogoServiceProvider;
+use Pogo\WebSocket\Server\ConfiguredApps;
 use Pogo\WebSocket\Server\ServerConfigBuilder;
+use Pogo\WebSocket\Support\SecretMask;
 use Symfony\Component\Process\ExecutableFinder;
 use Symfony\Component\Process\Process;
 
@@ -17,24 +20,36 @@ use Symfony\Component\Process\Process;
 class StartCommand extends Command
 {
     protected $signature = 'pogo:ws-start
-        {--host= : Address to bind (default WS_SERVER_HOST or 0.0.0.0)}
-        {--port= : Port to bind (default WS_SERVER_PORT or 6001)}
+        {--host= : Address to bind (default WS_SERVER_HOST, REVERB_SERVER_HOST when serving a Reverb app, or 0.0.0.0)}
+        {--port= : Port to bind (default WS_SERVER_PORT or 6001; REVERB_SERVER_PORT, else REVERB_PORT, when serving a Reverb app)}
         {--workers= : Server processes sharing the port (a number or "auto")}
         {--print-config : Print the generated server configuration (secrets masked) and exit}';
 
     protected $description = 'Start the Pogo WebSocket server with this application\'s configuration';
 
-    public function handle(ServerConfigBuilder $builder): int
+    public function handle(ServerConfigBuilder $builder, ConfiguredApps $apps): int
     {
         $port = $this->option('port');
         if ($port !== null && (! ctype_digit((string) $port) || (int) $port > 65535)) {
-            $this->components->error("--port must be a TCP port (0-65535), not [{$port}].");
+            $this->components->error("--port must be a TCP port (0-65535), not \"{$port}\".");
+
+            return self::FAILURE;
+        }
+        $host = $this->option('host');
+        if ($host !== null && ! self::isBindableHost((string) $host)) {
+            $this->components->error("--host must be an IP address or a host name, not \"{$host}\".");
 
             return self::FAILURE;
         }
 
         try {
-            $config = $builder->build($this->option('host'), $port === null ? null : (int) $port);
+            $config = $builder->build($host, $port === null ? null : (int) $port);
+        } catch (InvalidConnectionConfig $e) {
+            foreach ($e->problems as $problem) {
+                $this->components->error("{$problem->problem}: {$problem->fix}.");
+            }
+
+            return self::FAILURE;
         } catch (\InvalidArgumentException $e) {
             $this->components->error($e->getMessage());
 
@@ -42,13 +57,25 @@ class StartCommand extends Command
         }
 
         if ($this->option('print-config')) {
-            $masked = $config;
-            foreach ($masked['apps'] as &$app) {
-                $app['secret'] = '********';
-            }
-            $this->line(json_encode($masked, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES));
+            $this->line(json_encode(SecretMask::serverConfig($config), JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES));
 
             return self::SUCCESS;
+        }
+
+        $served = $apps->served();
+        $this->components->info(sprintf('Serving the %s broadcasting connection (app %s) on %s:%d.', $served->name, $config['apps'][0]['id'], $config['host'], $config['port']));
+        if (($reverb = $builder->reverbSettings()) !== null) {
+            $limits = $reverb->limits();
+            $honoured = array_map(fn (string $limit, int $value) => "{$limit}={$value}", array_keys($limits), $limits);
+            if ($reverb->redisUrl() !== null && ! isset(((array) $this->laravel['config']->get(PogoServiceProvider::CONFIG . '.server.redis'))['url'])) {
+                $honoured[] = 'Redis scaling (REVERB_SCALING_ENABLED)';
+            }
+            if ($honoured !== []) {
+                $this->components->twoColumnDetail('Reverb settings taken over', implode(', ', $honoured));
+            }
+            if (($ignored = $reverb->ignored()) !== []) {
+                $this->components->twoColumnDetail('Reverb settings ignored', implode(', ', $ignored));
+            }
         }
 
         $node = $this->findNode();
@@ -108,6 +135,13 @@ class StartCommand extends Command
 
         // A server stopped by a forwarded signal that exits 0 has shut down cleanly.
         return $process->hasBeenSignaled() ? 128 + (int) $process->getTermSignal() : (int) $code;
+    }
+
+    /** An IPv4 or IPv6 address, or a host name the resolver can look up (never a URL or a path). */
+    private static function isBindableHost(string $host): bool
+    {
+        return filter_var(trim($host, '[]'), FILTER_VALIDATE_IP) !== false
+            || (strlen($host) <= 253 && preg_match('/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i', $host) === 1);
     }
 
     private function nodeSetting(): string

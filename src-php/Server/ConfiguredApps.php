@@ -9,8 +9,9 @@ use Pogo\WebSocket\Broadcasting\ConnectionConfig;
 use Pogo\WebSocket\PogoServiceProvider;
 
 /**
- * Every app the server hosts for this Laravel app: the `pogo` broadcasting connection's app
- * first, then the extra apps of config/pogo-websocket.php.
+ * Every app the server hosts for this Laravel app: the served broadcasting connection's app
+ * (`pogo`, or the app's `reverb` connection, see ServedConnection) first, then the extra apps of
+ * config/pogo-websocket.php.
  */
 final class ConfiguredApps
 {
@@ -18,9 +19,15 @@ final class ConfiguredApps
     {
     }
 
+    public function served(): ServedConnection
+    {
+        return ServedConnection::resolve($this->config);
+    }
+
+    /** @throws \Pogo\WebSocket\Broadcasting\InvalidConnectionConfig */
     public function connection(): ConnectionConfig
     {
-        return ConnectionConfig::fromArray((array) $this->config->get('broadcasting.connections.pogo', []));
+        return $this->served()->validated();
     }
 
     /** @return list<array{id: string, key: string, secret: string}> */

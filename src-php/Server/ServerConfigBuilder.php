@@ -19,9 +19,15 @@ final class ServerConfigBuilder
     {
         $server = (array) $this->config->get(PogoServiceProvider::CONFIG . '.server', []);
         $limits = array_map('intval', (array) ($server['limits'] ?? []));
+        $reverb = $this->reverbSettings();
+        if ($reverb !== null) {
+            // Reverb's sizes and timeouts first; limits set for Pogo itself win.
+            $limits += $reverb->limits();
+        }
 
         $apps = [];
         foreach ($this->apps->all() as $index => $app) {
+            $authEndpoint = $index === 0 ? $this->serverAuthEndpoint() : null;
             $entry = [
                 'id' => $app['id'],
                 'key' => $app['key'],
@@ -29,13 +35,13 @@ final class ServerConfigBuilder
                 'enabled' => (bool) ($app['enabled'] ?? true),
                 'clientEvents' => (bool) ($app['client_events'] ?? $server['client_events'] ?? true),
                 'subscriptionCount' => (bool) ($app['subscription_count'] ?? $server['subscription_count'] ?? false),
-                'allowedOrigins' => array_values((array) ($app['allowed_origins'] ?? $server['allowed_origins'] ?? ['*'])),
+                'allowedOrigins' => $this->allowedOrigins($app['allowed_origins'] ?? $server['allowed_origins'] ?? ($index === 0 ? $reverb?->allowedOrigins() : null), $authEndpoint !== null),
             ];
             // Webhooks and server-side authorization go to this Laravel app, so only its own app (the first) gets them.
             if ($index === 0 && ($webhook = $this->webhookTarget()) !== null) {
                 $entry['webhooks'] = [$webhook];
             }
-            if ($index === 0 && ($authEndpoint = $this->serverAuthEndpoint()) !== null) {
+            if ($authEndpoint !== null) {
                 $entry['authEndpoint'] = $authEndpoint;
             }
             $appLimits = array_map('intval', (array) ($app['limits'] ?? [])) + $limits;
@@ -46,18 +52,58 @@ final class ServerConfigBuilder
         }
 
         $config = [
-            'host' => $host ?? (string) ($server['host'] ?? '0.0.0.0'),
-            'port' => $port ?? (int) ($server['port'] ?? 6001),
+            'host' => $host ?? ($reverb !== null ? $reverb->host() : (string) ($server['host'] ?? '0.0.0.0')),
+            'port' => $port ?? ($reverb !== null ? $reverb->port($this->apps->connection()->port) : (int) ($server['port'] ?? 6001)),
             'apps' => $apps,
             'metrics' => ['enabled' => (bool) ($server['metrics'] ?? true)],
         ];
 
         $redisUrl = $server['redis']['url'] ?? null;
+        if ((! is_string($redisUrl) || $redisUrl === '') && $reverb !== null) {
+            $redisUrl = $reverb->redisUrl();
+        }
         if (is_string($redisUrl) && $redisUrl !== '') {
             $config['redis'] = ['url' => $redisUrl, 'prefix' => (string) ($server['redis']['prefix'] ?? 'pogo:')];
         }
 
         return $config;
+    }
+
+    /** Reverb's own settings when the served connection is the app's `reverb` one, else null. */
+    public function reverbSettings(): ?ReverbSettings
+    {
+        $served = $this->apps->served();
+
+        return $served->isReverb() ? new ReverbSettings($this->config, (string) ($served->config['key'] ?? '')) : null;
+    }
+
+    /**
+     * The origins allowed to connect. Unset means any, except with server-side authorization: the
+     * server forwards the browser's cookies to this app, so only APP_URL's own pages may connect.
+     *
+     * @return list<string>
+     */
+    private function allowedOrigins(mixed $configured, bool $serverAuth): array
+    {
+        if (is_array($configured)) {
+            return array_values(array_map('strval', $configured));
+        }
+        if ($serverAuth && ($origin = $this->appOrigin()) !== null) {
+            return [$origin];
+        }
+
+        return ['*'];
+    }
+
+    /** APP_URL's scheme, host and port: what a browser sends as Origin from this app's pages. */
+    public function appOrigin(): ?string
+    {
+        $parts = parse_url((string) $this->config->get('app.url'));
+        if (! is_array($parts) || ! isset($parts['scheme'], $parts['host'])) {
+            return null;
+        }
+
+        return strtolower($parts['scheme']) . '://' . strtolower($parts['host']) . (isset($parts['port']) ? ':' . $parts['port'] : '');
     }
 
     /** Where the server authorizes subscriptions sent without `auth`, when server-side authorization is on. */
