@@ -9,10 +9,12 @@ use Illuminate\Support\Str;
 use Pogo\WebSocket\PogoServiceProvider;
 use Pogo\WebSocket\Support\EnvFile;
 use Pogo\WebSocket\Support\PhpSourceEditor;
+use Pogo\WebSocket\Support\ReverbEnvMove;
 use Symfony\Component\Process\ExecutableFinder;
 use Symfony\Component\Process\Process;
 
 use function Laravel\Prompts\confirm;
+use function Laravel\Prompts\select;
 use function Laravel\Prompts\text;
 
 /**
@@ -26,7 +28,8 @@ class InstallCommand extends Command
         {--host= : Host Laravel and the browser use to reach the server (WS_HOST, default localhost)}
         {--port= : Port of the server (WS_PORT, default 6001)}
         {--scheme= : http or https (WS_SCHEME, default http)}
-        {--without-npm : Do not install laravel-echo, pusher-js and @pogo/echo}';
+        {--without-npm : Do not install laravel-echo, pusher-js and @pogo/echo}
+        {--reverb= : In an app set up for Reverb: "keep" its REVERB_* names (pogo:ws-start serves them) or "move" them to WS_* / VITE_POGO_*}';
 
     protected $description = 'Install Pogo WebSocket: .env keys, the pogo broadcasting connection, channel routes and Echo';
 
@@ -34,12 +37,21 @@ class InstallCommand extends Command
 
     public function handle(): int
     {
-        $this->writeEnvironment();
-        $this->configureBroadcasting();
-        $this->enableChannelRoutes();
-        $this->writeEcho();
+        $reverb = $this->reverbChoice();
+        if ($reverb === 'keep') {
+            $this->keepReverb();
+            $npmOk = true;
+        } else {
+            if ($reverb === 'move') {
+                $this->moveFromReverb();
+            }
+            $this->writeEnvironment();
+            $this->configureBroadcasting();
+            $this->enableChannelRoutes();
+            $this->writeEcho($reverb === 'move');
 
-        $npmOk = $this->option('without-npm') ? true : $this->installNpmPackages();
+            $npmOk = $this->option('without-npm') ? true : $this->installNpmPackages();
+        }
 
         $this->newLine();
         $this->components->info('Pogo WebSocket is installed. Next steps:');
@@ -50,6 +62,44 @@ class InstallCommand extends Command
         ]);
 
         return $npmOk ? self::SUCCESS : self::FAILURE;
+    }
+
+    /** "keep" or "move" when the app is set up for Reverb, else null. */
+    private function reverbChoice(): ?string
+    {
+        $env = EnvFile::load($this->laravel->basePath('.env'));
+        if (! $env->filled('REVERB_APP_KEY') && $env->get('BROADCAST_CONNECTION') !== 'reverb') {
+            return null;
+        }
+        $choice = $this->option('reverb') ?? select(
+            'This app is set up for Reverb. Keep its REVERB_* names, or move to Pogo\'s?',
+            [
+                'keep' => 'Keep: REVERB_*, VITE_REVERB_* and Echo\'s reverb broadcaster stay; pogo:ws-start serves them',
+                'move' => 'Move: the same credentials as WS_* and VITE_POGO_*, Echo through @pogo/echo; the Reverb keys are removed',
+            ],
+            default: 'keep',
+        );
+        if (! in_array($choice, ['keep', 'move'], true)) {
+            throw new \InvalidArgumentException("--reverb must be keep or move, not \"{$choice}\".");
+        }
+
+        return $choice;
+    }
+
+    private function keepReverb(): void
+    {
+        $this->components->twoColumnDetail('.env', 'unchanged (REVERB_* kept: no second set of keys)');
+        $this->components->twoColumnDetail('resources/js/echo', 'unchanged (Echo\'s reverb broadcaster works as it is)');
+        $this->components->info('pogo:ws-start serves the reverb connection, where `reverb:start` listened. Run `php artisan pogo:ws-install --reverb=move` later to switch to WS_* and @pogo/echo.');
+    }
+
+    private function moveFromReverb(): void
+    {
+        $left = ReverbEnvMove::move($this->laravel->basePath('.env'), $this->laravel->basePath('.env.example'));
+        $this->components->twoColumnDetail('REVERB_* → WS_*', '<fg=green>moved</>');
+        if ($left !== []) {
+            $this->components->warn('Not moved (no WS_* of the same name; see "Coming from Reverb" in the README): ' . implode(', ', $left) . '.');
+        }
     }
 
     private function writeEnvironment(): void
@@ -164,7 +214,8 @@ class InstallCommand extends Command
         $this->report('bootstrap/app.php', $result, "add channels: __DIR__.'/../routes/channels.php' to ->withRouting(...)");
     }
 
-    private function writeEcho(): void
+    /** @param bool $replaceReverb an echo script set up for Reverb is replaced (its VITE_REVERB_* keys are gone) */
+    private function writeEcho(bool $replaceReverb = false): void
     {
         $js = $this->laravel->resourcePath('js');
         $typescript = is_file($this->laravel->basePath('tsconfig.json')) || is_file("{$js}/app.ts") || is_file("{$js}/app.tsx");
@@ -172,7 +223,17 @@ class InstallCommand extends Command
         $echo = "{$js}/echo.{$extension}";
         $relative = "resources/js/echo.{$extension}";
 
-        if (is_file($echo) && ! $this->option('force')) {
+        foreach (['js', 'ts'] as $other) {
+            $reverbEcho = "{$js}/echo.{$other}";
+            if ($replaceReverb && $other !== $extension && is_file($reverbEcho) && str_contains((string) file_get_contents($reverbEcho), "broadcaster: 'reverb'")) {
+                // install:broadcasting wrote echo.js even in a TypeScript app: it would shadow echo.ts.
+                unlink($reverbEcho);
+                $this->components->twoColumnDetail("resources/js/echo.{$other}", '<fg=green>removed (Reverb\'s)</>');
+            }
+        }
+        $isReverbs = $replaceReverb && is_file($echo) && str_contains((string) file_get_contents($echo), "broadcaster: 'reverb'");
+
+        if (is_file($echo) && ! $this->option('force') && ! $isReverbs) {
             $this->components->twoColumnDetail($relative, 'unchanged');
         } else {
             @mkdir($js, 0755, true);
