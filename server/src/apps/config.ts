@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { defaultLimits, type Limits } from '../schema.js';
 import type { App, WebhookTarget } from './app.js';
+import { withReverbEnv } from './reverb-env.js';
 
 export interface RedisConfig {
   /** redis:// or rediss:// (TLS); user and password may be in it. Not used with `cluster`. */
@@ -335,7 +336,7 @@ function webhookDelivery(raw: unknown): WebhookDeliveryConfig {
 }
 
 export function loadConfig(options: LoadOptions): ServerConfig {
-  const { env } = options;
+  const env = withReverbEnv(options.env, options.warn);
   let file: Json = {};
   if (options.file) {
     let text: string;
