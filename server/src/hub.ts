@@ -5,7 +5,7 @@ import type { App } from './apps/app.js';
 import { ServerSideAuthorizer, type ServerAuthOutcome } from './auth/server-side-auth.js';
 import { AppChannels, type ChannelCounts, type JoinResult } from './channels/app-channels.js';
 import type { Channel } from './channels/channel.js';
-import { AppHistory, type RecoveryReason } from './channels/history.js';
+import { AppHistory, entryOverheadBytes, type RecoveryReason } from './channels/history.js';
 import { channelType, isUserChannel, userChannel } from './protocol/channel-name.js';
 import { textFrame } from './protocol/frame.js';
 import * as messages from './protocol/messages.js';
@@ -71,7 +71,7 @@ export interface PresenceJoin {
 }
 
 function newHistory(app: App, shared: boolean): AppHistory {
-  return new AppHistory(app.limits.recoveryWindowSeconds * 1000, app.limits.recoveryMaxBytes, shared);
+  return new AppHistory(app.limits.recoveryWindowSeconds * 1000, app.limits.recoveryMaxBytes, shared, entryOverheadBytes);
 }
 
 /** Recovery covers an app's channels except the prefixes it switched off, and never user channels. */
@@ -304,10 +304,19 @@ export class Hub {
       this.emit('discontinuity', app, name, replay.reason);
       return;
     }
+    // An event published with socket_id skipped its sender; it still skips that client now.
+    const entries = replay.entries.filter((entry) => entry.exceptSocketId === undefined || entry.exceptSocketId !== resume.previousSocketId);
+    // A replay counts against the outbound budget like any frame: one larger than the room left is
+    // not sent at all (a flood the client could never read in time) but ends in a discontinuity.
+    let bytes = 0;
+    for (const entry of entries) bytes += Buffer.byteLength(entry.message) + 10;
+    if (bytes > connection.outboundRoom()) {
+      connection.sendText(messages.discontinuity(name, 'REPLAY_TOO_LARGE', resume.serial));
+      this.emit('discontinuity', app, name, 'REPLAY_TOO_LARGE');
+      return;
+    }
     let sent = 0;
-    for (const entry of replay.entries) {
-      // An event published with socket_id skipped its sender; it still skips that client now.
-      if (entry.exceptSocketId !== undefined && entry.exceptSocketId === resume.previousSocketId) continue;
+    for (const entry of entries) {
       connection.sendText(entry.message);
       sent++;
     }

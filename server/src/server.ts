@@ -9,6 +9,8 @@ import { Hub } from './hub.js';
 import { ApiRouter, type PlainRoute } from './http/router.js';
 import { sendJson } from './http/respond.js';
 import { PusherWebSocketServer } from './transport/websocket-server.js';
+import { guard } from './transport/listener-guard.js';
+import { requestTimeouts } from './http/timeouts.js';
 import { metrics } from './metrics/metrics.js';
 import { metricsObserver } from './metrics/observer.js';
 import { adapterProblem, listenForMetrics, metricsRoute, readinessRoute, type MetricsListener } from './metrics/routes.js';
@@ -83,7 +85,9 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
     if (config.metrics.port === undefined) router.addPlainRoute(metricsRoute(metrics));
   }
 
-  const http: Server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => void router.handle(req, res));
+  const http: Server = createServer({ keepAliveTimeout: 65_000, ...requestTimeouts }, (req, res) =>
+    guard('http', () => router.handle(req, res), () => res.destroy()),
+  );
   const websockets = new PusherWebSocketServer(hub, { trustedProxies: config.trustedProxies });
   websockets.attach(http);
   websockets.outbound.onFlushed = onFlushed;

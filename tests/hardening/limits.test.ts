@@ -1,4 +1,5 @@
 // Abuse limits, each attacked: the offender is refused with the schema's code, everyone else is untouched.
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import schema from '../../config/pogo-websocket.schema.json' with { type: 'json' };
@@ -83,7 +84,10 @@ describe('HTTP API rate per app', () => {
     );
     expect(responses.filter((s) => s === 200).length).toBe(5);
     expect(responses.filter((s) => s === 429).length).toBe(5);
-    const refused = await fetch(`${server.url}/apps/api/channels?auth_key=api-key&auth_timestamp=1&auth_signature=x`);
+    // A signed request: only authentic requests are charged to (and refused by) the app's bucket.
+    const query = `auth_key=${api.key}&auth_timestamp=${Math.floor(Date.now() / 1000)}&auth_version=1.0`;
+    const signature = createHmac('sha256', api.secret).update(`GET\n/apps/api/channels\n${query}`).digest('hex');
+    const refused = await fetch(`${server.url}/apps/api/channels?${query}&auth_signature=${signature}`);
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(await refused.json()).toMatchObject({ name: 'RATE_LIMITED', status: schema.publishStatus.RATE_LIMITED.status });

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const serverBundle = fileURLToPath(new URL('../../server/dist/pogo-ws.cjs', import.meta.url));
+/** POGO_TEST_BUNDLE runs the suites against another build (an older one, to show a test fails there). */
+export const serverBundle = process.env.POGO_TEST_BUNDLE ?? fileURLToPath(new URL('../../server/dist/pogo-ws.cjs', import.meta.url));
 
 export interface TestApp {
   id: string;

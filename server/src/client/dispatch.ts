@@ -10,7 +10,8 @@ import { signin } from './signin.js';
 import { subscribe } from './subscribe.js';
 import { unsubscribe } from './unsubscribe.js';
 
-export function dispatch(hub: Hub, connection: Connection, raw: string): void {
+/** Returns the promise of a handler that awaits (server-side authorization), so the caller's guard sees its failures. */
+export function dispatch(hub: Hub, connection: Connection, raw: string): void | Promise<void> {
   const parsed = parseClientMessage(raw);
   if (!parsed.ok) {
     refuse(connection, 'BAD_MESSAGE', parsed.reason);
@@ -25,8 +26,7 @@ export function dispatch(hub: Hub, connection: Connection, raw: string): void {
       return;
     case 'pusher:subscribe':
       // Only server-side authorization awaits; its failures are answered inside.
-      void subscribe(hub, connection, message.data);
-      return;
+      return subscribe(hub, connection, message.data);
     case 'pusher:unsubscribe':
       unsubscribe(hub, connection, message.data);
       return;

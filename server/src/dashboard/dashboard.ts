@@ -18,6 +18,8 @@ import { refusals, type Refusal } from './refusals.js';
 import { emptySample, addSamples, ringSeconds, SampleRing, type Sample } from './samples.js';
 import { authFailureNames, noApp, refusalName, Tally } from './tally.js';
 import { parseTestEvent, sendTestEvent } from './test-event.js';
+import { requestTimeouts } from '../http/timeouts.js';
+import { guard } from '../transport/listener-guard.js';
 
 export interface DashboardOptions {
   hub: Hub;
@@ -60,6 +62,15 @@ function send(res: ServerResponse, status: number, type: string, body: string, h
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(body), headers);
+}
+
+/** Is `origin` this host? False for "null" and anything that is not a URL. */
+function sameHost(origin: string, host: string | undefined): boolean {
+  try {
+    return origin !== 'null' && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }
 
 function escapeHtml(text: string): string {
@@ -126,15 +137,22 @@ export class Dashboard {
     if (config.port === undefined) return undefined;
     const host = config.host ?? '127.0.0.1';
     const route = this.route;
-    const server = createServer((req, res) => {
-      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-      void Promise.resolve(route(req, res, path)).then((handled) => {
-        if (!handled) {
-          req.resume();
-          send(res, 404, 'text/plain; charset=utf-8', `Not found: the dashboard is at ${this.base}/\n`);
-        }
-      });
-    });
+    const server = createServer(requestTimeouts, (req, res) =>
+      guard(
+        'dashboard',
+        async () => {
+          // The path as sent, split by hand: new URL() throws on targets like "//".
+          const target = req.url ?? '/';
+          const mark = target.indexOf('?');
+          const handled = await route(req, res, mark < 0 ? target : target.slice(0, mark));
+          if (!handled) {
+            req.resume();
+            send(res, 404, 'text/plain; charset=utf-8', `Not found: the dashboard is at ${this.base}/\n`);
+          }
+        },
+        () => res.destroy(),
+      ),
+    );
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, host, () => resolve());
@@ -378,14 +396,16 @@ export class Dashboard {
   }
 
   private async authorized(req: IncomingMessage, res: ServerResponse, sub: string, method: string): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const target = req.url ?? '/';
+    const mark = target.indexOf('?');
+    const params = new URLSearchParams(mark < 0 ? '' : target.slice(mark + 1));
     if (method === 'POST' && sub === '/logout') {
       req.resume();
       send(res, 303, 'text/plain; charset=utf-8', 'signed out\n', { Location: `${this.base}/`, 'Set-Cookie': this.auth.clearCookie() });
       return;
     }
     if (method === 'POST' && sub === '/api/publish') {
-      await this.testEvent(req, res, url);
+      await this.testEvent(req, res, params);
       return;
     }
     req.resume();
@@ -407,10 +427,10 @@ export class Dashboard {
         this.openStream(req, res);
         return;
       case '/api/channels':
-        sendJson(res, 200, await this.channels(url.searchParams));
+        sendJson(res, 200, await this.channels(params));
         return;
       case '/api/members':
-        sendJson(res, 200, await this.members(url.searchParams));
+        sendJson(res, 200, await this.members(params));
         return;
       default:
         sendJson(res, 404, { error: `no dashboard page ${sub}` });
@@ -443,20 +463,21 @@ export class Dashboard {
     return { app: app.id, channel: name, members: ids.slice(0, 1000).map((id) => ({ id, info: local?.get(id)?.info ?? null })), total: ids.length };
   }
 
-  private async testEvent(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  private async testEvent(req: IncomingMessage, res: ServerResponse, params: URLSearchParams): Promise<void> {
     // Cross-site requests cannot send JSON without a preflight, and the cookie is SameSite=Strict.
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       req.resume();
       sendJson(res, 415, { error: 'send the test event as application/json' });
       return;
     }
+    // A browser sends Origin on every POST; "null" (a sandboxed frame, a file: page) is never the dashboard.
     const origin = req.headers.origin;
-    if (origin !== undefined && origin !== 'null' && new URL(origin).host !== req.headers.host) {
+    if (origin !== undefined && !sameHost(origin, req.headers.host)) {
       req.resume();
       sendJson(res, 403, { error: 'cross-origin requests are not allowed' });
       return;
     }
-    const app = this.app(url.searchParams);
+    const app = this.app(params);
     let raw: unknown;
     try {
       raw = JSON.parse(await readBody(req, app.limits.maxHttpBodyBytes));

@@ -12,6 +12,15 @@ export interface SignedRequest {
 
 /** Throws an ApiError naming what is wrong; returns when the request is authentic. */
 export function verifyRequest(app: App, request: SignedRequest, nowSeconds = Date.now() / 1000): void {
+  verifyQuery(app, request, nowSeconds);
+  verifyBody(request.query, request.body);
+}
+
+/**
+ * Everything but the body: key, timestamp window and the HMAC over method, path and query (which
+ * covers body_md5). Checked before a byte of the body is read, so an unsigned request costs no read.
+ */
+export function verifyQuery(app: App, request: Omit<SignedRequest, 'body'>, nowSeconds = Date.now() / 1000): void {
   const { query } = request;
   const key = query.get('auth_key');
   const timestamp = query.get('auth_timestamp');
@@ -28,9 +37,13 @@ export function verifyRequest(app: App, request: SignedRequest, nowSeconds = Dat
   }
   const expected = hmacHex(app.secret, httpSigningString(request.method, request.path, query));
   if (!safeEqual(expected, signature.toLowerCase())) throw new ApiError('INVALID_SIGNATURE');
-  if (request.body.length > 0) {
+}
+
+/** The body against the signed body_md5, once it has been read. */
+export function verifyBody(query: URLSearchParams, body: Buffer): void {
+  if (body.length > 0) {
     const md5 = query.get('body_md5');
     if (!md5) throw new ApiError('MISSING_AUTH', 'body_md5 is required with a body');
-    if (!safeEqual(md5Hex(request.body), md5.toLowerCase())) throw new ApiError('BODY_MD5_MISMATCH');
+    if (!safeEqual(md5Hex(body), md5.toLowerCase())) throw new ApiError('BODY_MD5_MISMATCH');
   }
 }

@@ -1,13 +1,14 @@
 // The Pusher HTTP API: find the endpoint and the app, read a bounded body, check the signature.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { refusals } from '../dashboard/refusals.js';
-import { TokenBucket } from '../limits/token-bucket.js';
+import { BucketMap, TokenBucket } from '../limits/token-bucket.js';
+import { safeDecode } from '../transport/handshake.js';
 import { publishStatus } from '../schema.js';
 import type { ApiContext, Endpoint } from './endpoint.js';
 import { channel, channels, users } from './endpoints/channels.js';
 import { batchEvents, events } from './endpoints/publish.js';
 import { terminateConnections } from './endpoints/users.js';
-import { verifyRequest } from './request-auth.js';
+import { verifyBody, verifyQuery } from './request-auth.js';
 import { ApiError, sendError, sendJson } from './respond.js';
 
 interface Route {
@@ -25,24 +26,35 @@ const routes: Route[] = [
   { method: 'POST', pattern: /^\/apps\/([^/]+)\/users\/([^/]+)\/terminate_connections$/, endpoint: terminateConnections },
 ];
 
+/** Requests that fail authentication, per client address: their own bucket, never the app's. */
+const failuresPerSecondPerIp = 10;
+const failureBurstPerIp = 50;
+
 /** Extra routes (health, metrics) that need no app signature. */
 export type PlainRoute = (req: IncomingMessage, res: ServerResponse, path: string) => boolean | Promise<boolean>;
 
+/**
+ * The body, at most `limit` bytes. Past it (declared, or while a chunked body streams) the rest is
+ * read and discarded while the 413 goes out with `Connection: close`: destroying the request
+ * would reset the connection before the client could read why (requestTimeout bounds the drain).
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const tooLarge = () => new ApiError('BODY_TOO_LARGE', `at most ${limit} bytes`);
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
-      reject(new ApiError('BODY_TOO_LARGE', `at most ${limit} bytes`));
+      reject(tooLarge());
       req.resume();
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
+      if (size > limit) return;
       size += chunk.length;
       if (size > limit) {
-        reject(new ApiError('BODY_TOO_LARGE', `at most ${limit} bytes`));
-        req.destroy();
+        chunks.length = 0;
+        reject(tooLarge());
         return;
       }
       chunks.push(chunk);
@@ -54,8 +66,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 
 export class ApiRouter {
   private readonly plain: PlainRoute[] = [];
-  /** Per app: requests a second, refused with 429 beyond the burst. */
+  /** Per app: authentic requests a second, refused with 429 beyond the burst. */
   private readonly buckets = new Map<string, TokenBucket>();
+  /** Per client address: requests that failed authentication. */
+  private readonly failures = new BucketMap(failuresPerSecondPerIp, failureBurstPerIp);
+  private failuresPruned = Date.now();
 
   constructor(private readonly context: ApiContext) {
     for (const app of context.hub.apps) {
@@ -78,6 +93,8 @@ export class ApiRouter {
         return;
       }
       const apiError = error instanceof ApiError ? error : new ApiError('BROKER_FAILURE', (error as Error).message);
+      // The rest of an oversized body is drained, not kept: this connection ends with the answer.
+      if (apiError.statusName === 'BODY_TOO_LARGE') res.setHeader('Connection', 'close');
       if (refusals.report) {
         const status = publishStatus(apiError.statusName);
         const appId = /^\/apps\/([^/?]+)/.exec(req.url ?? '')?.[1];
@@ -112,11 +129,26 @@ export class ApiRouter {
       throw new ApiError(pathMatched ? 'METHOD_NOT_ALLOWED' : 'NOT_FOUND', `${req.method} ${path}`);
     }
 
-    const [, appId, ...params] = matched.match;
-    const app = this.context.hub.appById(decodeURIComponent(appId!));
+    const [, rawAppId, ...rawParams] = matched.match;
+    const appId = safeDecode(rawAppId!);
+    const params = rawParams.map((p) => safeDecode(p));
+    if (appId === undefined || params.includes(undefined)) {
+      req.resume();
+      throw new ApiError('INVALID_PATH', 'a malformed % escape');
+    }
+    const app = this.context.hub.appById(appId);
     if (!app) {
       req.resume();
       throw new ApiError('UNKNOWN_APP');
+    }
+    // Authentic first, before a byte of the body is read: only authentic requests are charged to
+    // the app's bucket, so unsigned floods cannot use up what its real publishes may send.
+    try {
+      verifyQuery(app, { method: req.method!, path, query });
+    } catch (error) {
+      req.resume();
+      this.failedAuthentication(req, res);
+      throw error;
     }
     const bucket = this.buckets.get(app.id);
     if (bucket && !bucket.take()) {
@@ -125,14 +157,27 @@ export class ApiRouter {
       throw new ApiError('RATE_LIMITED', `at most ${app.limits.httpRequestsPerSecond} requests a second`);
     }
     const body = await readBody(req, app.limits.maxHttpBodyBytes);
-    verifyRequest(app, { method: req.method!, path, query, body });
+    verifyBody(query, body);
     if (!app.enabled) throw new ApiError('APP_DISABLED');
     const result = await matched.route.endpoint(this.context, {
       app,
-      params: params.map((p) => decodeURIComponent(p)),
+      params: params as string[],
       query,
       body,
     });
     sendJson(res, 200, result);
+  }
+
+  /** Charges the client address's failure bucket; once it is empty, failures are answered 429. */
+  private failedAuthentication(req: IncomingMessage, res: ServerResponse): void {
+    const now = Date.now();
+    if (now - this.failuresPruned > 10_000) {
+      this.failures.prune(now);
+      this.failuresPruned = now;
+    }
+    const ip = req.socket.remoteAddress ?? '';
+    if (this.failures.take(ip, now)) return;
+    res.setHeader('Retry-After', String(this.failures.retryAfter(ip)));
+    throw new ApiError('RATE_LIMITED', `at most ${failuresPerSecondPerIp} failed authentications a second from one address`);
   }
 }

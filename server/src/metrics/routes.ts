@@ -2,6 +2,8 @@
 // the optional separate listener that keeps /metrics off the public port.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { requestTimeouts } from '../http/timeouts.js';
+import { guard } from '../transport/listener-guard.js';
 import type { PlainRoute } from '../http/router.js';
 import type { ServerMetrics } from './metrics.js';
 
@@ -47,7 +49,9 @@ export interface MetricsListener {
 /** A small HTTP server for /metrics, /ready and /up alone, on its own host and port. */
 export async function listenForMetrics(host: string, port: number, routes: PlainRoute[]): Promise<MetricsListener> {
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const target = req.url ?? '/';
+    const mark = target.indexOf('?');
+    const path = mark < 0 ? target : target.slice(0, mark);
     try {
       for (const route of routes) if (await route(req, res, path)) return;
       req.resume();
@@ -57,7 +61,7 @@ export async function listenForMetrics(host: string, port: number, routes: Plain
       else res.end();
     }
   };
-  const server: Server = createServer((req, res) => void handle(req, res));
+  const server: Server = createServer(requestTimeouts, (req, res) => guard('metrics', () => handle(req, res), () => res.destroy()));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

@@ -20,3 +20,12 @@ export function textFrame(payload: string | Buffer): Buffer {
   body.copy(frame, headerLength);
   return frame;
 }
+
+/** A pong answering a client's ping: the same application data (at most 125 bytes, ws checks). */
+export function pongFrame(data: Buffer): Buffer {
+  const frame = Buffer.allocUnsafe(2 + data.length);
+  frame[0] = 0x8a; // FIN + pong opcode
+  frame[1] = data.length;
+  data.copy(frame, 2);
+  return frame;
+}

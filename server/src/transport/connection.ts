@@ -50,6 +50,16 @@ export class Connection implements Subscriber, OutboundTarget {
     this.send(textFrame(message));
   }
 
+  /** Bytes that may still be queued before the connection is over its outbound budget. */
+  outboundRoom(): number {
+    return this.outbound.room(this);
+  }
+
+  /** Writes what is queued now, ahead of something written straight to the socket. */
+  writeQueued(): void {
+    this.outbound.write(this);
+  }
+
   /** Tells the client why with `pusher:error`, then closes with the same code. */
   closeWith(entry: CodeEntry, detail?: string): void {
     if (this.closing) return;

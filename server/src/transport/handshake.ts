@@ -7,11 +7,15 @@ import { closeCode, protocolVersion, type CodeEntry } from '../schema.js';
 export type HandshakeResult = { ok: true; app: App } | { ok: false; refusal: CodeEntry; detail?: string };
 
 export function checkHandshake(request: IncomingMessage, findApp: (key: string) => App | undefined): HandshakeResult {
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  const match = /^\/app\/([^/]+)\/?$/.exec(url.pathname);
+  // Split by hand, never new URL(): any target a client sends ("//", "http://[::1") must be answered, not thrown on.
+  const target = request.url ?? '/';
+  const mark = target.indexOf('?');
+  const match = /^\/app\/([^/]+)\/?$/.exec(mark < 0 ? target : target.slice(0, mark));
   if (!match) return { ok: false, refusal: closeCode('PATH_NOT_FOUND') };
+  const key = safeDecode(match[1]!);
+  if (key === undefined) return { ok: false, refusal: closeCode('APP_NOT_FOUND'), detail: 'the app key is not valid percent-encoding' };
 
-  const protocol = url.searchParams.get('protocol');
+  const protocol = new URLSearchParams(mark < 0 ? '' : target.slice(mark + 1)).get('protocol');
   if (protocol === null || protocol === '') return { ok: false, refusal: closeCode('NO_PROTOCOL_VERSION') };
   if (!/^\d+$/.test(protocol)) return { ok: false, refusal: closeCode('INVALID_VERSION_FORMAT') };
   const version = Number(protocol);
@@ -19,7 +23,7 @@ export function checkHandshake(request: IncomingMessage, findApp: (key: string) 
     return { ok: false, refusal: closeCode('UNSUPPORTED_PROTOCOL_VERSION'), detail: `protocol ${version}; supported ${protocolVersion.minVersion}–${protocolVersion.version}` };
   }
 
-  const app = findApp(decodeURIComponent(match[1]!));
+  const app = findApp(key);
   if (!app) return { ok: false, refusal: closeCode('APP_NOT_FOUND') };
   if (!app.enabled) return { ok: false, refusal: closeCode('APP_DISABLED') };
 
@@ -28,6 +32,15 @@ export function checkHandshake(request: IncomingMessage, findApp: (key: string) 
     return { ok: false, refusal: closeCode('ORIGIN_NOT_ALLOWED'), detail: origin.slice(0, 100) };
   }
   return { ok: true, app };
+}
+
+/** decodeURIComponent, or undefined for a malformed escape (it throws). */
+export function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Listed origins exactly, or `*`; with none listed, the server's own hostname (any port). */

@@ -7,7 +7,7 @@ export interface OutboundTarget {
   pending: Buffer[] | undefined;
   pendingBytes: number;
   readonly socket: Socket;
-  /** Called instead of writing when the socket already holds more than the budget; the frames are dropped. */
+  /** Called instead of queueing or writing when the socket would hold more than the budget; the frames are dropped. */
   overflow(droppedFrames: number): void;
 }
 
@@ -27,7 +27,24 @@ export class OutboundQueue {
 
   constructor(private readonly maxBufferedBytes: (target: OutboundTarget) => number) {}
 
+  /**
+   * Queues a frame for this turn's flush. Every byte owed to a socket counts against its budget,
+   * whatever it is (an event, a replay, a presence snapshot, a pong, an error). Past the budget,
+   * what is queued is written now (a reading client's kernel buffer takes it); if the socket
+   * still holds more than the budget, the client is not reading: it is closed (4101).
+   */
   enqueue(target: OutboundTarget, frame: Buffer): void {
+    const max = this.maxBufferedBytes(target);
+    if (target.socket.writableLength + target.pendingBytes + frame.length > max) {
+      if (target.pending !== undefined) this.write(target);
+      if (target.pending !== undefined || target.socket.writableLength + frame.length > max) {
+        const dropped = (target.pending?.length ?? 0) + 1;
+        target.pending = undefined;
+        target.pendingBytes = 0;
+        target.overflow(dropped);
+        return;
+      }
+    }
     if (target.pending === undefined) {
       target.pending = [frame];
       this.dirty.push(target);
@@ -89,6 +106,11 @@ export class OutboundQueue {
     }
     target.socket.write(frames.length === 1 ? frames[0]! : this.join(frames, bytes));
     return frames.length;
+  }
+
+  /** Bytes that may still be queued for `target` before it is over its budget. */
+  room(target: OutboundTarget): number {
+    return this.maxBufferedBytes(target) - target.socket.writableLength - target.pendingBytes;
   }
 
   /** Frames queued for the previous socket and their concatenation, reused while the next socket is owed the same. */

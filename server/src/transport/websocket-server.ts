@@ -2,17 +2,18 @@
 // frames in are handed to the client-message dispatcher.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Socket } from 'node:net';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { dispatch } from '../client/dispatch.js';
 import type { Hub } from '../hub.js';
 import { codedError, connectionEstablished, ping } from '../protocol/messages.js';
-import { textFrame } from '../protocol/frame.js';
+import { pongFrame, textFrame } from '../protocol/frame.js';
 import { BucketMap } from '../limits/token-bucket.js';
 import { refusals } from '../dashboard/refusals.js';
 import { clientIp } from '../limits/client-ip.js';
 import { closeCode, errorCode, publishStatus } from '../schema.js';
 import { Connection } from './connection.js';
 import { checkHandshake, type HandshakeResult } from './handshake.js';
+import { guard } from './listener-guard.js';
 import { OutboundQueue } from './outbound.js';
 import { newSocketId } from './socket-id.js';
 
@@ -36,23 +37,49 @@ function connectionOf(socket: WebSocket): Connection {
   return (socket as SocketWithConnection)[connectionKey];
 }
 
+/** Closes a connection a listener failed on: 1011, the close code for an unexpected server condition. */
+function closeAfterFailure(this: WebSocket): void {
+  this.close(1011, 'unexpected server error');
+  setTimeout(() => this.terminate(), 2_000).unref();
+}
+
+/**
+ * ws closes with 1009 by itself when a frame is over maxPayload, before its 'error' event: the
+ * 4303 pusher:error has to be written here, ahead of the close frame, for the client to see why.
+ */
+class PusherSocket extends WebSocket {
+  override close(code?: number, data?: string | Buffer): void {
+    const connection = (this as unknown as SocketWithConnection)[connectionKey];
+    if (code === 1009 && connection && !connection.closing && !connection.socket.destroyed) {
+      connection.writeQueued();
+      const limit = connection.app.limits.maxFrameBytes;
+      connection.socket.write(textFrame(codedError(errorCode('MESSAGE_TOO_LARGE'), `frames are limited to ${limit} bytes`)));
+    }
+    super.close(code, data);
+  }
+}
+
 /** One set of listener functions for every socket of a server; `this` is the socket. */
 function createListeners(server: PusherWebSocketServer) {
   return {
     message(this: WebSocket, data: RawData, isBinary: boolean) {
       // binaryType is the default 'nodebuffer': data is one Buffer.
-      server.onMessage(connectionOf(this), data as Buffer, isBinary);
+      guard('message', () => server.onMessage(connectionOf(this), data as Buffer, isBinary), closeAfterFailure.bind(this));
+    },
+    /** autoPong is off: the pong goes through the outbound queue and its budget, so a ping flood closes with 4101. */
+    ping(this: WebSocket, data: Buffer) {
+      guard('ping', () => connectionOf(this).send(pongFrame(data)), closeAfterFailure.bind(this));
     },
     pong(this: WebSocket) {
       const connection = connectionOf(this);
       connection.lastSeen = Date.now();
       connection.pingSentAt = 0;
     },
-    error(this: WebSocket, error: Error & { code?: string }) {
-      server.onError(connectionOf(this), error);
+    error() {
+      // ws closes the connection itself on a malformed or oversized frame (1002/1009, see PusherSocket).
     },
     close(this: WebSocket) {
-      server.onClose(connectionOf(this));
+      guard('close', () => server.onClose(connectionOf(this)), () => undefined);
     },
   };
 }
@@ -77,11 +104,13 @@ export class PusherWebSocketServer {
     // The largest frame any app allows; each app's own limit is checked per message.
     const maxPayload = Math.max(...hub.apps.map((a) => a.limits.maxFrameBytes));
     // perMessageDeflate stays off: frames are built once and shared, never compressed per socket.
-    this.wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload, clientTracking: false });
+    this.wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload, clientTracking: false, autoPong: false, WebSocket: PusherSocket });
   }
 
   attach(server: Server): void {
-    server.on('upgrade', (request: IncomingMessage, socket: Socket, head: Buffer) => this.upgrade(request, socket, head));
+    server.on('upgrade', (request: IncomingMessage, socket: Socket, head: Buffer) =>
+      guard('upgrade', () => this.upgrade(request, socket, head), () => socket.destroy()),
+    );
     this.sweepTimer = setInterval(() => this.sweep(), 1_000);
     this.sweepTimer.unref();
   }
@@ -145,13 +174,14 @@ export class PusherWebSocketServer {
     // Shared listeners, not closures per socket: an idle connection should cost as little as possible.
     ws.on('message', this.listeners.message);
     ws.on('pong', this.listeners.pong);
+    ws.on('ping', this.listeners.ping);
     ws.on('error', this.listeners.error);
     ws.on('close', this.listeners.close);
   }
 
   private readonly listeners = createListeners(this);
 
-  onMessage(connection: Connection, data: Buffer, isBinary: boolean): void {
+  onMessage(connection: Connection, data: Buffer, isBinary: boolean): void | Promise<void> {
     connection.lastSeen = connection.lastMessage = Date.now();
     connection.pingSentAt = 0;
     this.hub.received(connection);
@@ -164,14 +194,7 @@ export class PusherWebSocketServer {
       connection.sendText(codedError(errorCode('MESSAGE_TOO_LARGE'), `frames are limited to ${limits.maxFrameBytes} bytes`));
       return;
     }
-    dispatch(this.hub, connection, data.toString('utf8'));
-  }
-
-  onError(connection: Connection, error: Error & { code?: string }): void {
-    // ws reports oversized or malformed frames here and closes with 1009/1002 itself.
-    if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' && !connection.socket.destroyed) {
-      connection.socket.write(textFrame(codedError(errorCode('MESSAGE_TOO_LARGE'), `frames are limited to ${this.wss.options.maxPayload} bytes`)));
-    }
+    return dispatch(this.hub, connection, data.toString('utf8'));
   }
 
   onClose(connection: Connection): void {
