@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../e2e/laravel-app.js';
-import { cloneHead, sh, startLine, tempDir, up, userEnv, waitFor } from './checkout.js';
+import { cloneHead, extractArchive, sh, startLine, tempDir, up, userEnv, waitFor } from './checkout.js';
 
 /** Exactly these files, or files matching these patterns, may ship. */
 const allowedFiles = [
@@ -25,8 +25,7 @@ describe('the Composer package (git archive HEAD)', () => {
 
   beforeAll(() => {
     clone = cloneHead(join(temp.dir, 'clone'));
-    sh('mkdir', ['-p', extracted], temp.dir);
-    sh('bash', ['-c', `set -o pipefail; git archive --format=tar HEAD | tar -x -C ${JSON.stringify(extracted)}`], clone);
+    extractArchive(clone, extracted);
     shipped = sh('bash', ['-c', 'set -o pipefail; git archive --format=tar HEAD | tar -t'], clone).split('\n').filter((p) => p !== '' && !p.endsWith('/'));
   });
   afterAll(() => temp.remove());

@@ -28,6 +28,13 @@ export function cloneHead(target: string): string {
   return target;
 }
 
+/** Extracts `git archive HEAD` of a clone into `target`: the files Composer downloads for a release. */
+export function extractArchive(clone: string, target: string): string {
+  sh('mkdir', ['-p', target], clone);
+  sh('bash', ['-c', `set -o pipefail; git archive --format=tar HEAD | tar -x -C ${JSON.stringify(target)}`], clone);
+  return target;
+}
+
 /**
  * The environment a README command runs with: npm answered from the local cache where it can
  * (offline-fast, the command text unchanged), no app configured from this shell, servers bound
