@@ -131,4 +131,17 @@ final class StartConfigTest extends TestCase
         config(['broadcasting.connections.pusher.options.host' => 'ws.internal']);
         $this->assertSame(['pusher', 'PUSHER_PORT'], [ServedConnection::resolve(config())->name, ServedConnection::resolve(config())->env('PORT')]);
     }
+
+    public function testTheDoctorFailsAnyOriginWithServerSideAuthorization(): void
+    {
+        config(['pogo-websocket.server_auth.enabled' => true]);
+        \Illuminate\Support\Facades\Artisan::call('pogo:ws-doctor', ['--timeout' => 0.5]);
+        $this->assertMatchesRegularExpression('/Allowed origins cover APP_URL.*OK http:\/\/127\.0\.0\.1 is allowed/', \Illuminate\Support\Facades\Artisan::output());
+
+        config(['pogo-websocket.server.allowed_origins' => ['*']]);
+        \Illuminate\Support\Facades\Artisan::call('pogo:ws-doctor', ['--timeout' => 0.5]);
+        $output = \Illuminate\Support\Facades\Artisan::output();
+        $this->assertMatchesRegularExpression('/Allowed origins cover APP_URL.*FAIL any origin \(\*\) may connect while server-side authorization forwards/', $output);
+        $this->assertStringContainsString("Fix: remove WS_ALLOWED_ORIGINS (the default is then APP_URL's origin, http://127.0.0.1)", $output);
+    }
 }
