@@ -53,7 +53,7 @@ final class ServerConfigBuilder
 
         $config = [
             'host' => $host ?? ($reverb !== null ? $reverb->host() : (string) ($server['host'] ?? '0.0.0.0')),
-            'port' => $port ?? ($reverb !== null ? $reverb->port($this->apps->connection()->port) : (int) ($server['port'] ?? 6001)),
+            'port' => $port ?? $this->defaultPort($reverb, (int) ($server['port'] ?? 6001)),
             'apps' => $apps,
             'metrics' => ['enabled' => (bool) ($server['metrics'] ?? true)],
         ];
@@ -67,6 +67,16 @@ final class ServerConfigBuilder
         }
 
         return $config;
+    }
+
+    /** Where Reverb would listen for a Reverb app, the connection's own port for a `pusher` one, else WS_SERVER_PORT. */
+    private function defaultPort(?ReverbSettings $reverb, int $pogoPort): int
+    {
+        if ($reverb !== null) {
+            return $reverb->port($this->apps->connection()->port);
+        }
+
+        return $this->apps->served()->driver === 'pusher' ? $this->apps->connection()->port : $pogoPort;
     }
 
     /** Reverb's own settings when the served connection is the app's `reverb` one, else null. */

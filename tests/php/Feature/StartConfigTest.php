@@ -128,8 +128,10 @@ final class StartConfigTest extends TestCase
         config(['broadcasting.default' => 'pusher', 'broadcasting.connections.pusher' => ['driver' => 'pusher', 'key' => 'k', 'secret' => 's', 'app_id' => '1', 'options' => ['host' => 'api-mt1.pusher.com']]]);
         $this->assertSame('pogo', ServedConnection::resolve(config())->name);
 
-        config(['broadcasting.connections.pusher.options.host' => 'ws.internal']);
+        config(['broadcasting.connections.pusher.options' => ['host' => 'ws.internal', 'port' => '6002', 'scheme' => 'http']]);
         $this->assertSame(['pusher', 'PUSHER_PORT'], [ServedConnection::resolve(config())->name, ServedConnection::resolve(config())->env('PORT')]);
+        $config = $this->build();
+        $this->assertSame(['1', 'k', 's', 6002], [$config['apps'][0]['id'], $config['apps'][0]['key'], $config['apps'][0]['secret'], $config['port']]);
     }
 
     public function testTheDoctorFailsAnyOriginWithServerSideAuthorization(): void
