@@ -140,18 +140,19 @@ final class BroadcastEvents
                 $type = $this->channelType($node->class->toString());
                 $name = $type === null ? null : $this->template($node->getArgs()[0]->value ?? null);
                 if ($name !== null) {
-                    $channels[] = $this->typed($type, $name);
+                    $channels[$node->getStartFilePos()] = $this->typed($type, $name);
                 }
             } elseif ($node instanceof Return_) {
                 // Channel names given as plain strings: `return ['news']`.
                 $items = $node->expr instanceof Expr\Array_ ? array_map(fn ($i) => $i?->value, $node->expr->items) : [$node->expr];
                 foreach ($items as $item) {
                     if ($item instanceof Scalar\String_ || $item instanceof Expr\BinaryOp\Concat || $item instanceof Scalar\InterpolatedString) {
-                        $channels[] = $this->typed('public', (string) $this->template($item));
+                        $channels[$item->getStartFilePos()] = $this->typed('public', (string) $this->template($item));
                     }
                 }
             }
         }
+        ksort($channels); // in the order they are written
 
         return array_values(array_unique($channels, SORT_REGULAR));
     }

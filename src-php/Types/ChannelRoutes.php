@@ -8,6 +8,13 @@ use PhpParser\Node;
 use PhpParser\Node\Expr;
 use PhpParser\Node\Stmt\Return_;
 use PhpParser\NodeFinder;
+use PHPStan\PhpDocParser\Ast\AbstractNodeVisitor;
+use PHPStan\PhpDocParser\Ast\Node as PhpDocNode;
+use PHPStan\PhpDocParser\Ast\NodeTraverser as PhpDocTraverser;
+use PHPStan\PhpDocParser\Ast\Type\ArrayShapeItemNode;
+use PHPStan\PhpDocParser\Ast\Type\IdentifierTypeNode;
+use PHPStan\PhpDocParser\Ast\Type\ObjectShapeItemNode;
+use PHPStan\PhpDocParser\Ast\Type\TypeNode;
 use ReflectionClass;
 use ReflectionMethod;
 
@@ -49,16 +56,18 @@ final class ChannelRoutes
 
                 continue;
             }
-            $routes[] = $this->route($pattern->value, $call->getArgs()[1]->value ?? null);
+            $callback = $call->getArgs()[1] ?? null;
+            // A PHPDoc written before the callback belongs to the argument node.
+            $routes[] = $this->route($pattern->value, $callback?->value, $callback?->getDocComment()?->getText(), $source);
         }
 
         return $routes;
     }
 
-    private function route(string $pattern, ?Expr $callback): ChannelRoute
+    private function route(string $pattern, ?Expr $callback, ?string $argumentDoc, PhpSource $source): ChannelRoute
     {
         if ($callback instanceof Expr\Closure || $callback instanceof Expr\ArrowFunction) {
-            return $this->fromClosure($pattern, $callback);
+            return $this->fromClosure($pattern, $callback, $callback->getDocComment()?->getText() ?? $argumentDoc, $source);
         }
         if ($callback instanceof Expr\ClassConstFetch && $callback->class instanceof Node\Name && class_exists($callback->class->toString())) {
             return $this->fromChannelClass($pattern, new ReflectionClass($callback->class->toString()));
@@ -67,7 +76,7 @@ final class ChannelRoutes
         return new ChannelRoute($pattern, 'private', kindKnown: false);
     }
 
-    private function fromClosure(string $pattern, Expr\Closure|Expr\ArrowFunction $closure): ChannelRoute
+    private function fromClosure(string $pattern, Expr\Closure|Expr\ArrowFunction $closure, ?string $docComment, PhpSource $source): ChannelRoute
     {
         $scope = [];
         foreach ($closure->params as $index => $param) {
@@ -79,8 +88,9 @@ final class ChannelRoutes
             $class = $declared ?? ($index === 0 ? $this->userModel : null);
             $scope[$param->var->name] = $class !== null ? $this->types->fromClassName($class) : PhpType::unknown();
         }
-        $doc = DocBlock::of($closure->getDocComment()?->getText())->returnType();
+        $doc = DocBlock::of($docComment)->returnType();
         if ($doc !== null) {
+            $this->qualifyNames($doc, $source);
             return $this->fromReturnType($pattern, $this->types->fromDoc($doc, new ReflectionClass($this->userModel))->ts);
         }
         if ($closure->returnType instanceof Node\Identifier && $closure->returnType->toLowerString() === 'bool') {
@@ -94,6 +104,33 @@ final class ChannelRoutes
 
         // `function (...): array` returns member info even when what it returns cannot be read.
         return $route->kind === 'private' && $this->declaresArray($closure->returnType) ? new ChannelRoute($pattern, 'presence') : $route;
+    }
+
+    /** Class names in a PHPDoc of routes/channels.php resolved against its `use` imports (it has no class). */
+    private function qualifyNames(TypeNode $type, PhpSource $source): void
+    {
+        $visitor = new class ($source) extends AbstractNodeVisitor {
+            public function __construct(private readonly PhpSource $source)
+            {
+            }
+
+            /** @var array<int, true> shape keys, which are identifiers too */
+            private array $keys = [];
+
+            public function enterNode(PhpDocNode $node): ?PhpDocNode
+            {
+                if (($node instanceof ArrayShapeItemNode || $node instanceof ObjectShapeItemNode) && is_object($node->keyName)) {
+                    $this->keys[spl_object_id($node->keyName)] = true;
+                }
+                if ($node instanceof IdentifierTypeNode && ! isset($this->keys[spl_object_id($node)])
+                    && ! str_starts_with($node->name, '\\') && ! TypeMapper::isBuiltin($node->name)) {
+                    $node->name = '\\' . $this->source->resolve($node->name, '');
+                }
+
+                return null;
+            }
+        };
+        (new PhpDocTraverser([$visitor]))->traverse([$type]);
     }
 
     private function declaresArray(?Node $type): bool

@@ -29,11 +29,11 @@ final class LineDiff
                 $ops[] = [' ', $a[$i], $i + 1];
                 $i++;
                 $j++;
-            } elseif ($j < $m && ($i === $n || $lcs[$i][$j + 1] >= $lcs[$i + 1][$j])) {
-                $ops[] = ['+', $b[$j++], $i + 1];
-            } else {
+            } elseif ($i < $n && ($j === $m || $lcs[$i + 1][$j] >= $lcs[$i][$j + 1])) {
                 $ops[] = ['-', $a[$i], $i + 1];
                 $i++;
+            } else {
+                $ops[] = ['+', $b[$j++], $i + 1];
             }
         }
 

@@ -179,15 +179,15 @@ final class TsType
 
     private function renderObject(int $indent, bool $multiline): string
     {
+        if ($this->properties === []) {
+            return $this->open ? 'Record<string, unknown>' : '{}';
+        }
         $lines = [];
         foreach ($this->properties as $name => $property) {
             $lines[] = self::propertyKey($name) . ($property['optional'] ? '?' : '') . ': ' . $property['type']->render($indent + 1, $multiline);
         }
         if ($this->open) {
             $lines[] = '[key: string]: unknown';
-        }
-        if ($lines === []) {
-            return $this->open ? 'Record<string, unknown>' : '{}';
         }
         if (! $multiline) {
             return '{ ' . implode('; ', $lines) . ' }';

@@ -233,6 +233,12 @@ final class TypeMapper
         return TsType::object($properties);
     }
 
+    /** Whether a PHPDoc identifier is a type of the language (`int`, `list`...) rather than a class name. */
+    public static function isBuiltin(string $name): bool
+    {
+        return isset(self::BUILTIN_DOC[strtolower($name)]) || in_array(strtolower($name), ['self', 'static', '$this'], true);
+    }
+
     /** @param  ReflectionClass<object>  $context */
     private function identifier(string $name, ReflectionClass $context): PhpType
     {

@@ -1,0 +1,10 @@
+<?php
+
+namespace App\Data;
+
+final class Address
+{
+    public function __construct(public string $street, public ?string $city, private string $internalCode = '')
+    {
+    }
+}

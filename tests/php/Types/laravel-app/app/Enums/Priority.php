@@ -1,0 +1,10 @@
+<?php
+
+namespace App\Enums;
+
+enum Priority: int
+{
+    case Low = 1;
+    case Normal = 2;
+    case High = 3;
+}

@@ -1,0 +1,18 @@
+<?php
+
+namespace App\Events;
+
+use Illuminate\Contracts\Broadcasting\ShouldBroadcast;
+
+/** Channels the generator cannot read and no attribute: left out, with a warning. */
+class Unreadable implements ShouldBroadcast
+{
+    public function __construct(public array $channels)
+    {
+    }
+
+    public function broadcastOn(): array
+    {
+        return $this->channels;
+    }
+}
