@@ -53,7 +53,7 @@ class PogoServiceProvider extends ServiceProvider
     public function boot(): void
     {
         if ($this->app->runningInConsole()) {
-            $this->commands([InstallCommand::class, StartCommand::class, DoctorCommand::class]);
+            $this->commands([InstallCommand::class, StartCommand::class, DoctorCommand::class, Console\TypesCommand::class]);
 
             $this->publishes([
                 self::packagePath('config/pogo-websocket.php') => $this->app->configPath('pogo-websocket.php'),

@@ -8,6 +8,7 @@ use Illuminate\Console\Command;
 use Illuminate\Support\Str;
 use Pogo\WebSocket\PogoServiceProvider;
 use Pogo\WebSocket\Support\EnvFile;
+use Pogo\WebSocket\Support\HostName;
 use Pogo\WebSocket\Support\PhpSourceEditor;
 use Pogo\WebSocket\Support\ReverbEnvMove;
 use Symfony\Component\Process\ExecutableFinder;
@@ -37,6 +38,10 @@ class InstallCommand extends Command
 
     public function handle(): int
     {
+        // Refused before anything is written, the Reverb move included.
+        if ($this->option('host') !== null) {
+            $this->assertHost((string) $this->option('host'));
+        }
         $reverb = $this->reverbChoice();
         if ($reverb === 'keep') {
             $this->keepReverb();
@@ -49,6 +54,8 @@ class InstallCommand extends Command
             $this->configureBroadcasting();
             $this->enableChannelRoutes();
             $this->writeEcho($reverb === 'move');
+            // The typed channel map, once; a failure here (an event that does not load...) must not stop the install.
+            rescue(fn () => $this->call('pogo:ws-types'), fn () => $this->components->warn('Channel types were not generated: run php artisan pogo:ws-types'), false);
 
             $npmOk = $this->option('without-npm') ? true : $this->installNpmPackages();
         }
@@ -59,6 +66,7 @@ class InstallCommand extends Command
             'Start the server:  php artisan pogo:ws-start',
             'Build the front end:  npm run dev',
             'Check the setup:  php artisan pogo:ws-doctor',
+            'Type your channels again after changing events:  php artisan pogo:ws-types (in CI: --check)',
         ]);
 
         return $npmOk ? self::SUCCESS : self::FAILURE;
@@ -116,6 +124,7 @@ class InstallCommand extends Command
         $port = $this->option('port') ?? ($env->get('WS_PORT') ?: text('Port of the server', default: '6001'));
         $scheme = $this->option('scheme') ?? ($env->get('WS_SCHEME') ?: 'http');
 
+        $this->assertHost((string) $host);
         if (! ctype_digit((string) $port) || (int) $port < 1 || (int) $port > 65535) {
             throw new \InvalidArgumentException("--port must be a TCP port (1-65535), not [{$port}].");
         }
@@ -160,6 +169,13 @@ class InstallCommand extends Command
                 $example->setIfEmpty($key, $value);
             }
             $example->save();
+        }
+    }
+
+    private function assertHost(string $host): void
+    {
+        if (! HostName::isValid($host)) {
+            throw new \InvalidArgumentException('--host must be an IP address or a host name, not ' . json_encode($host, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) . '.');
         }
     }
 

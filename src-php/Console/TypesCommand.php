@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace Pogo\WebSocket\Console;
 
 use Illuminate\Console\Command;
+use Illuminate\Support\Str;
 use Pogo\WebSocket\Types\ChannelTypesGenerator;
 use Pogo\WebSocket\Types\LineDiff;
 
@@ -30,7 +31,11 @@ class TypesCommand extends Command
         $generator = new ChannelTypesGenerator($this->laravel->basePath(), $userModel);
         $generated = $generator->generate();
         $current = is_file($path) ? (string) file_get_contents($path) : null;
-        $summary = "{$generator->channelCount} channels, {$generator->eventCount} events, {$generator->notificationCount} notifications";
+        $summary = implode(', ', [
+            $generator->channelCount . ' ' . Str::plural('channel', $generator->channelCount),
+            $generator->eventCount . ' ' . Str::plural('event', $generator->eventCount),
+            $generator->notificationCount . ' ' . Str::plural('notification', $generator->notificationCount),
+        ]);
 
         foreach ($generator->warnings as $warning) {
             $this->components->warn($warning);

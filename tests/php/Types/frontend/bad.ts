@@ -1,4 +1,4 @@
-// Every marked line must fail to type-check: the test compares tsc's error lines with the `// wrong:` lines.
+// Every line marked "wrong" must fail to type-check: the test compares the lines tsc reports with the marked ones.
 import { createEcho } from '@pogo/echo';
 
 const echo = createEcho({ env: { VITE_POGO_APP_KEY: 'key', VITE_POGO_HOST: 'localhost' } });
