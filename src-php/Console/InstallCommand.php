@@ -8,7 +8,6 @@ use Illuminate\Console\Command;
 use Illuminate\Support\Str;
 use Pogo\WebSocket\PogoServiceProvider;
 use Pogo\WebSocket\Support\EnvFile;
-use Pogo\WebSocket\Support\HostName;
 use Pogo\WebSocket\Support\PhpSourceEditor;
 use Pogo\WebSocket\Support\ReverbEnvMove;
 use Symfony\Component\Process\ExecutableFinder;
@@ -38,10 +37,6 @@ class InstallCommand extends Command
 
     public function handle(): int
     {
-        // Refused before anything is written, the Reverb move included.
-        if ($this->option('host') !== null) {
-            $this->assertHost((string) $this->option('host'));
-        }
         $reverb = $this->reverbChoice();
         if ($reverb === 'keep') {
             $this->keepReverb();
@@ -124,7 +119,6 @@ class InstallCommand extends Command
         $port = $this->option('port') ?? ($env->get('WS_PORT') ?: text('Port of the server', default: '6001'));
         $scheme = $this->option('scheme') ?? ($env->get('WS_SCHEME') ?: 'http');
 
-        $this->assertHost((string) $host);
         if (! ctype_digit((string) $port) || (int) $port < 1 || (int) $port > 65535) {
             throw new \InvalidArgumentException("--port must be a TCP port (1-65535), not [{$port}].");
         }
@@ -169,13 +163,6 @@ class InstallCommand extends Command
                 $example->setIfEmpty($key, $value);
             }
             $example->save();
-        }
-    }
-
-    private function assertHost(string $host): void
-    {
-        if (! HostName::isValid($host)) {
-            throw new \InvalidArgumentException('--host must be an IP address or a host name, not ' . json_encode($host, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) . '.');
         }
     }
 
