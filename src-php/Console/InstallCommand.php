@@ -8,13 +8,12 @@ use Illuminate\Console\Command;
 use Illuminate\Support\Str;
 use Pogo\WebSocket\PogoServiceProvider;
 use Pogo\WebSocket\Support\EnvFile;
+use Pogo\WebSocket\Support\HostName;
 use Pogo\WebSocket\Support\PhpSourceEditor;
-use Pogo\WebSocket\Support\ReverbEnvMove;
 use Symfony\Component\Process\ExecutableFinder;
 use Symfony\Component\Process\Process;
 
 use function Laravel\Prompts\confirm;
-use function Laravel\Prompts\select;
 use function Laravel\Prompts\text;
 
 /**
@@ -23,6 +22,8 @@ use function Laravel\Prompts\text;
  */
 class InstallCommand extends Command
 {
+    use InstallsOverReverb;
+
     protected $signature = 'pogo:ws-install
         {--force : Regenerate WS_APP_ID, WS_APP_KEY and WS_APP_SECRET and rewrite resources/js/echo.*}
         {--host= : Host Laravel and the browser use to reach the server (WS_HOST, default localhost)}
@@ -37,6 +38,10 @@ class InstallCommand extends Command
 
     public function handle(): int
     {
+        // Refused before anything is written, the Reverb move included.
+        if ($this->option('host') !== null) {
+            $this->assertHost((string) $this->option('host'));
+        }
         $reverb = $this->reverbChoice();
         if ($reverb === 'keep') {
             $this->keepReverb();
@@ -67,44 +72,6 @@ class InstallCommand extends Command
         return $npmOk ? self::SUCCESS : self::FAILURE;
     }
 
-    /** "keep" or "move" when the app is set up for Reverb, else null. */
-    private function reverbChoice(): ?string
-    {
-        $env = EnvFile::load($this->laravel->basePath('.env'));
-        if (! $env->filled('REVERB_APP_KEY') && $env->get('BROADCAST_CONNECTION') !== 'reverb') {
-            return null;
-        }
-        $choice = $this->option('reverb') ?? select(
-            'This app is set up for Reverb. Keep its REVERB_* names, or move to Pogo\'s?',
-            [
-                'keep' => 'Keep: REVERB_*, VITE_REVERB_* and Echo\'s reverb broadcaster stay; pogo:ws-start serves them',
-                'move' => 'Move: the same credentials as WS_* and VITE_POGO_*, Echo through @pogo/echo; the Reverb keys are removed',
-            ],
-            default: 'keep',
-        );
-        if (! in_array($choice, ['keep', 'move'], true)) {
-            throw new \InvalidArgumentException("--reverb must be keep or move, not \"{$choice}\".");
-        }
-
-        return $choice;
-    }
-
-    private function keepReverb(): void
-    {
-        $this->components->twoColumnDetail('.env', 'unchanged (REVERB_* kept: no second set of keys)');
-        $this->components->twoColumnDetail('resources/js/echo', 'unchanged (Echo\'s reverb broadcaster works as it is)');
-        $this->components->info('pogo:ws-start serves the reverb connection, where `reverb:start` listened. Run `php artisan pogo:ws-install --reverb=move` later to switch to WS_* and @pogo/echo.');
-    }
-
-    private function moveFromReverb(): void
-    {
-        $left = ReverbEnvMove::move($this->laravel->basePath('.env'), $this->laravel->basePath('.env.example'));
-        $this->components->twoColumnDetail('REVERB_* → WS_*', '<fg=green>moved</>');
-        if ($left !== []) {
-            $this->components->warn('Not moved (no WS_* of the same name; see "Coming from Reverb" in the README): ' . implode(', ', $left) . '.');
-        }
-    }
-
     private function writeEnvironment(): void
     {
         $envPath = $this->laravel->basePath('.env');
@@ -119,6 +86,7 @@ class InstallCommand extends Command
         $port = $this->option('port') ?? ($env->get('WS_PORT') ?: text('Port of the server', default: '6001'));
         $scheme = $this->option('scheme') ?? ($env->get('WS_SCHEME') ?: 'http');
 
+        $this->assertHost((string) $host);
         if (! ctype_digit((string) $port) || (int) $port < 1 || (int) $port > 65535) {
             throw new \InvalidArgumentException("--port must be a TCP port (1-65535), not [{$port}].");
         }
@@ -163,6 +131,13 @@ class InstallCommand extends Command
                 $example->setIfEmpty($key, $value);
             }
             $example->save();
+        }
+    }
+
+    private function assertHost(string $host): void
+    {
+        if (! HostName::isValid($host)) {
+            throw new \InvalidArgumentException('--host must be an IP address or a host name, not ' . json_encode($host, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) . '.');
         }
     }
 

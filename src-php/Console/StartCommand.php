@@ -9,6 +9,7 @@ use Pogo\WebSocket\Broadcasting\InvalidConnectionConfig;
 use Pogo\WebSocket\PogoServiceProvider;
 use Pogo\WebSocket\Server\ConfiguredApps;
 use Pogo\WebSocket\Server\ServerConfigBuilder;
+use Pogo\WebSocket\Support\HostName;
 use Pogo\WebSocket\Support\SecretMask;
 use Symfony\Component\Process\ExecutableFinder;
 use Symfony\Component\Process\Process;
@@ -36,7 +37,7 @@ class StartCommand extends Command
             return self::FAILURE;
         }
         $host = $this->option('host');
-        if ($host !== null && ! self::isBindableHost((string) $host)) {
+        if ($host !== null && ! HostName::isValid((string) $host)) {
             $this->components->error("--host must be an IP address or a host name, not \"{$host}\".");
 
             return self::FAILURE;
@@ -135,13 +136,6 @@ class StartCommand extends Command
 
         // A server stopped by a forwarded signal that exits 0 has shut down cleanly.
         return $process->hasBeenSignaled() ? 128 + (int) $process->getTermSignal() : (int) $code;
-    }
-
-    /** An IPv4 or IPv6 address, or a host name the resolver can look up (never a URL or a path). */
-    private static function isBindableHost(string $host): bool
-    {
-        return filter_var(trim($host, '[]'), FILTER_VALIDATE_IP) !== false
-            || (strlen($host) <= 253 && preg_match('/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i', $host) === 1);
     }
 
     private function nodeSetting(): string

@@ -176,6 +176,14 @@ final class InstallCommandTest extends TestCase
         $this->assertNotSame(0, $result['code']);
         $this->assertStringContainsString('--port must be a TCP port (1-65535), not [http].', $result['output']);
         $this->assertSame($before, $this->snapshot());
+
+        // A host is written to .env: a URL or a second line must not get there.
+        foreach (['http://ws.example.com', "localhost\nAPP_KEY=stolen"] as $host) {
+            $result = Artisan::run($this->app, ['pogo:ws-install', '--no-interaction', '--without-npm', "--host={$host}"]);
+            $this->assertNotSame(0, $result['code']);
+            $this->assertStringContainsString('--host must be an IP address or a host name, not ' . json_encode($host, JSON_UNESCAPED_SLASHES), $result['output']);
+            $this->assertSame($before, $this->snapshot());
+        }
     }
 
     public function testWithoutNpmOnPathItSaysHowToInstallThePackages(): void
