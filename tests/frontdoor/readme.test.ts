@@ -2,7 +2,10 @@
 // The first code block: `npm install && npm start` serves /up on :6001 and prints the app a client
 // should use (the development app, with its warning); `npm test` is listed (not run here: it would
 // run this file again). Change the README and this test runs the new commands.
+import PusherServer from 'pusher';
+import Pusher from 'pusher-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connected, nextEvent, subscribed } from '../helpers/clients.js';
 import { assertPortFree, cloneHead, sh, startLine, tempDir, up, userEnv, waitFor, type Started } from './checkout.js';
 import { codeBlocks, codeSpans, commandOf, readReadme, type CodeBlock } from './readme.js';
 
@@ -57,6 +60,22 @@ describe("the README's first code block, run as written in a fresh clone", () =>
     expect(printed).toMatch(/warning: .*Never use it in production/);
     // ... and never its secret.
     expect(printed).not.toContain(devSecret);
+
+    // The printed app works: pusher-js connects with the printed key and receives what the official
+    // SDK publishes with the printed id and the README's secret.
+    const [, id = '', key = ''] = /development app id=(\S+) key=(\S+?)\.?\s/.exec(printed) ?? [];
+    expect([id, key]).toEqual([devId, devKey]);
+    const client = new Pusher(key, { wsHost: '127.0.0.1', wsPort: PORT, forceTLS: false, enabledTransports: ['ws'], cluster: 'local', disableStats: true });
+    try {
+      await connected(client);
+      await subscribed(client, 'frontdoor');
+      const received = nextEvent(client, 'frontdoor', 'hello');
+      const api = new PusherServer({ appId: id, key, secret: devSecret ?? '', host: '127.0.0.1', port: String(PORT), useTLS: false });
+      await api.trigger('frontdoor', 'hello', { from: 'the README' });
+      expect(await received).toEqual({ from: 'the README' });
+    } finally {
+      client.disconnect();
+    }
 
     await running.stop();
     expect(await up(upUrl)).toBeUndefined();
