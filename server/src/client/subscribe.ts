@@ -25,14 +25,32 @@ export async function subscribe(hub: Hub, connection: Connection, data: unknown)
     return;
   }
 
+  // The cheap checks first: a connection over its rate, already subscribed or full never costs an authorization.
+  if (!connection.subscribeAllowed()) {
+    refuseSubscription(connection, name, 'LimitReached', 429, 'SUBSCRIBE_RATE_LIMIT', `at most ${limits.subscribesPerSecond} a second (bursts of ${limits.subscribeBurst})`);
+    return;
+  }
   const { kind } = channelType(name);
+  if (alreadySubscribedOrFull(connection, name, kind)) return;
   // An empty auth (what a client configured for server-side auth sends) counts as none.
   let auth = stringField(data, 'auth');
   let channelData = kind === 'presence' ? stringField(data, 'channel_data') : undefined;
   const authorizer = hub.authorizer(app);
   // Encrypted channels stay client-authorized: only the client may learn the shared secret.
   if (requiresAuth(kind) && !auth && authorizer && kind !== 'encrypted') {
-    const result = await authorizer.authorize(connection.socketId, name, connection.headers);
+    // One connection holds at most a few of the app's authorization slots (its others wait): it cannot starve the rest.
+    const slots = connection.authorizationSlots();
+    if (!(await slots.acquire())) {
+      refuseSubscription(connection, name, 'LimitReached', 429, 'SUBSCRIBE_RATE_LIMIT', `too many authorizations waiting on this connection`);
+      return;
+    }
+    let result;
+    try {
+      if (connection.closing) return;
+      result = await authorizer.authorize(connection.socketId, name, connection.headers);
+    } finally {
+      slots.release();
+    }
     if (connection.closing) return;
     if (!result.ok) {
       const code = result.reason === 'denied' ? 'SUBSCRIPTION_UNAUTHORIZED' : 'SERVER_AUTH_UNAVAILABLE';
@@ -41,16 +59,8 @@ export async function subscribe(hub: Hub, connection: Connection, data: unknown)
     }
     auth = result.auth;
     if (kind === 'presence') channelData = result.channelData;
-  }
-
-  if (connection.channels.has(name)) {
-    // Subscribing twice is harmless: confirm again, join once.
-    if (kind !== 'presence') connection.sendText(subscriptionSucceeded(name));
-    return;
-  }
-  if (connection.channels.size >= limits.maxChannelsPerConnection) {
-    refuseSubscription(connection, name, 'LimitReached', 429, 'TOO_MANY_CHANNELS', `at most ${limits.maxChannelsPerConnection}`);
-    return;
+    // The connection may have subscribed (or filled up) while this one was authorized.
+    if (alreadySubscribedOrFull(connection, name, kind)) return;
   }
 
   let member: PresenceJoin | undefined;
@@ -77,6 +87,21 @@ export async function subscribe(hub: Hub, connection: Connection, data: unknown)
   const resumeFrom = stringField(data, schema.recovery.resumeField);
   const resume = resumeFrom ? { serial: resumeFrom, previousSocketId: stringField(data, schema.recovery.previousSocketField) } : undefined;
   hub.subscribe(connection, name, member, resume);
+}
+
+/** Answers a subscription to a channel the connection already has (confirmed again) or one past its limit; true when answered. */
+function alreadySubscribedOrFull(connection: Connection, name: string, kind: string): boolean {
+  if (connection.channels.has(name)) {
+    // Subscribing twice is harmless: confirm again, join once.
+    if (kind !== 'presence') connection.sendText(subscriptionSucceeded(name));
+    return true;
+  }
+  const max = connection.app.limits.maxChannelsPerConnection;
+  if (connection.channels.size >= max) {
+    refuseSubscription(connection, name, 'LimitReached', 429, 'TOO_MANY_CHANNELS', `at most ${max}`);
+    return true;
+  }
+  return false;
 }
 
 /** The member a presence `channel_data` describes, or why it is refused. */

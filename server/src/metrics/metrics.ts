@@ -6,6 +6,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import { scrapeAcrossWorkers } from './workers.js';
 import type { App } from '../apps/app.js';
 import type { ErrorCodeName } from '../schema.js';
+import { listenerErrorCounts } from '../transport/listener-guard.js';
 import { CounterStore, webhookDropReasons, type AppCounters, type WebhookDropReason } from './counters.js';
 
 /** What the scrape needs to know about live state. */
@@ -180,6 +181,17 @@ export class ServerMetrics {
           const dropped = store.of(id).webhookDropped;
           for (const reason of webhookDropReasons) this.inc({ app: id, reason }, dropped[reason]);
         }
+      },
+    });
+
+    new Counter({
+      name: 'pogo_websocket_listener_errors_total',
+      help: 'Unexpected errors caught in a listener (the one connection or request was closed, the process carried on), by listener',
+      labelNames: ['listener'],
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const [listener, count] of listenerErrorCounts()) this.inc({ listener }, count);
       },
     });
 

@@ -7,6 +7,8 @@ import { codedError } from '../protocol/messages.js';
 import { textFrame } from '../protocol/frame.js';
 import { closeCode, type CodeEntry } from '../schema.js';
 import { refusals } from '../dashboard/refusals.js';
+import { AuthorizationSlots } from '../auth/connection-slots.js';
+import { TokenBucket } from '../limits/token-bucket.js';
 import type { OutboundQueue, OutboundTarget } from './outbound.js';
 
 export interface SignedInUser {
@@ -28,6 +30,10 @@ export class Connection implements Subscriber, OutboundTarget {
   clientEventWindowStart = 0;
   clientEventCount = 0;
   closing = false;
+  /** Server-side authorizations in flight and waiting (created on the first). */
+  private slots: AuthorizationSlots | undefined;
+  /** Subscribes a second (created on the first subscribe: an idle connection stays small). */
+  private subscribes: TokenBucket | undefined;
 
   constructor(
     readonly socketId: string,
@@ -48,6 +54,19 @@ export class Connection implements Subscriber, OutboundTarget {
 
   sendText(message: string): void {
     this.send(textFrame(message));
+  }
+
+  authorizationSlots(): AuthorizationSlots {
+    const { serverAuthPerConnection, maxChannelsPerConnection } = this.app.limits;
+    return (this.slots ??= new AuthorizationSlots(Math.max(1, serverAuthPerConnection), maxChannelsPerConnection));
+  }
+
+  /** Takes one subscribe from the connection's rate (limits.subscribesPerSecond, bursts of subscribeBurst; 0: unlimited). */
+  subscribeAllowed(): boolean {
+    const { subscribesPerSecond, subscribeBurst } = this.app.limits;
+    if (subscribesPerSecond <= 0) return true;
+    this.subscribes ??= new TokenBucket(subscribesPerSecond, Math.max(1, subscribeBurst));
+    return this.subscribes.take();
   }
 
   /** Bytes that may still be queued before the connection is over its outbound budget. */

@@ -2,6 +2,9 @@
 // the first), sealed batches wait for one of `concurrency` request slots, and a failed request
 // is retried with exponential backoff while it may pass. Everything waiting — batching, queued
 // or in flight — counts against maxQueuedEvents; beyond it new events are dropped, never queued.
+// Presence events (member_added/removed) share the ordered lane while it keeps up; once batches
+// wait for a request slot (a client churning channels floods occupied/vacated), they move to a
+// lane of their own, with its own count, sent first: a flood never delays or drops them.
 import type { App, WebhookTarget } from '../apps/app.js';
 import type { WebhookDeliveryConfig } from '../apps/config.js';
 import type { WebhookDropReason } from '../metrics/counters.js';
@@ -36,16 +39,25 @@ export function backoffMs(base: number, attempt: number, random = Math.random): 
   return Math.round(full / 2 + (random() * full) / 2);
 }
 
+/** One lane's events: the batch being filled, sealed batches, and how many of its events wait in all. */
+interface Lane {
+  batch: WebhookEvent[];
+  readonly sealed: WebhookEvent[][];
+  /** Events batching, sealed or in flight. */
+  queued: number;
+}
+
+const newLane = (): Lane => ({ batch: [], sealed: [], queued: 0 });
+const isPresenceEvent = (event: WebhookEvent) => event.name === 'member_added' || event.name === 'member_removed';
+
 export class WebhookTargetQueue {
   readonly url: URL;
   /** Undefined: every event. */
   private readonly names: ReadonlySet<string> | undefined;
-  private batch: WebhookEvent[] = [];
+  /** Presence events first, then everything else. */
+  private readonly lanes: readonly [Lane, Lane] = [newLane(), newLane()];
   private batchTimer: NodeJS.Timeout | undefined;
-  private readonly sealed: WebhookEvent[][] = [];
   private inFlight = 0;
-  /** Events batching, sealed or in flight. */
-  private queued = 0;
   private abandoned = false;
   private idle: (() => void)[] = [];
   private readonly sealBound = () => this.seal();
@@ -65,8 +77,9 @@ export class WebhookTargetQueue {
     return this.names === undefined || this.names.has(name);
   }
 
+  /** Events batching, sealed or in flight, in every lane. */
   get pending(): number {
-    return this.queued;
+    return this.lanes[0].queued + this.lanes[1].queued;
   }
 
   /** Never blocks: the event joins the current batch, or is dropped and counted. */
@@ -75,14 +88,39 @@ export class WebhookTargetQueue {
       this.report.dropped('shutdown', 1, 'the server is shutting down');
       return;
     }
-    if (this.queued >= this.options.maxQueuedEvents) {
-      this.report.dropped('queue_full', 1, `${this.queued} events already waiting`);
+    const lane = isPresenceEvent(event) && this.backlogged() ? this.lanes[0] : this.lanes[1];
+    if (lane.queued >= this.options.maxQueuedEvents) {
+      this.report.dropped('queue_full', 1, `${lane.queued} events already waiting`);
       return;
     }
-    this.queued++;
-    this.batch.push(event);
-    if (this.batch.length >= this.options.batchSize) this.seal();
+    lane.queued++;
+    lane.batch.push(event);
+    if (lane.batch.length >= this.options.batchSize) this.seal();
     else if (this.batchTimer === undefined) this.batchTimer = setTimeout(this.sealBound, this.options.batchIntervalMs);
+  }
+
+  /**
+   * Is the ordered lane behind (batches waiting for a slot), or the presence lane in use? The first
+   * time, the presence events still waiting in the ordered lane move over, in order, so no member
+   * event overtakes an earlier one of the same member.
+   */
+  private backlogged(): boolean {
+    const [presence, ordered] = this.lanes;
+    if (presence.queued > 0) return true;
+    if (ordered.sealed.length === 0) return false;
+    const waiting = [...ordered.sealed, ordered.batch];
+    ordered.sealed.length = 0;
+    ordered.batch = [];
+    for (const batch of waiting) {
+      const others = batch.filter((event) => !isPresenceEvent(event));
+      for (const event of batch) if (isPresenceEvent(event)) presence.batch.push(event);
+      if (others.length > 0) ordered.sealed.push(others);
+      const moved = batch.length - others.length;
+      ordered.queued -= moved;
+      presence.queued += moved;
+    }
+    // The batch being filled was sealed with the others: it was waiting too.
+    return true;
   }
 
   private seal(): void {
@@ -90,19 +128,23 @@ export class WebhookTargetQueue {
       clearTimeout(this.batchTimer);
       this.batchTimer = undefined;
     }
-    if (this.batch.length === 0) return;
-    this.sealed.push(this.batch);
-    this.batch = [];
+    for (const lane of this.lanes) {
+      if (lane.batch.length === 0) continue;
+      lane.sealed.push(lane.batch);
+      lane.batch = [];
+    }
     this.pump();
   }
 
   private pump(): void {
-    while (this.inFlight < this.options.concurrency && this.sealed.length > 0) {
-      const events = this.sealed.shift()!;
+    while (this.inFlight < this.options.concurrency) {
+      const lane = this.lanes.find((l) => l.sealed.length > 0);
+      if (!lane) return;
+      const events = lane.sealed.shift()!;
       this.inFlight++;
       void this.deliver(events).then(() => {
         this.inFlight--;
-        if (!this.abandoned) this.queued -= events.length;
+        if (!this.abandoned) lane.queued -= events.length;
         this.pump();
         this.notifyIfIdle();
       });
@@ -133,7 +175,7 @@ export class WebhookTargetQueue {
   }
 
   private notifyIfIdle(): void {
-    if (this.queued > 0 || this.idle.length === 0) return;
+    if (this.pending > 0 || this.idle.length === 0) return;
     const waiting = this.idle;
     this.idle = [];
     for (const resolve of waiting) resolve();
@@ -145,7 +187,7 @@ export class WebhookTargetQueue {
    */
   async drain(deadline: number): Promise<void> {
     this.seal();
-    if (this.queued > 0) {
+    if (this.pending > 0) {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
         new Promise<void>((resolve) => this.idle.push(resolve)),
@@ -153,9 +195,11 @@ export class WebhookTargetQueue {
       ]);
       clearTimeout(timer);
     }
-    if (this.queued > 0) this.report.dropped('shutdown', this.queued, 'still waiting when the shutdown timeout ran out');
-    this.queued = 0;
-    this.sealed.length = 0;
+    if (this.pending > 0) this.report.dropped('shutdown', this.pending, 'still waiting when the shutdown timeout ran out');
+    for (const lane of this.lanes) {
+      lane.queued = 0;
+      lane.sealed.length = 0;
+    }
     this.abandoned = true;
   }
 }
