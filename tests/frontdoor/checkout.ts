@@ -2,7 +2,7 @@
 // is what Composer downloads), in a temporary directory, plus the process plumbing to run its
 // commands as a user would and stop them afterwards.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,10 +28,14 @@ export function cloneHead(target: string): string {
   return target;
 }
 
-/** Extracts `git archive HEAD` of a clone into `target`: the files Composer downloads for a release. */
+/**
+ * `git archive HEAD` of a clone (the files Composer downloads for a release), written to
+ * `${target}.tar` and extracted into `target`.
+ */
 export function extractArchive(clone: string, target: string): string {
-  sh('mkdir', ['-p', target], clone);
-  sh('bash', ['-c', `set -o pipefail; git archive --format=tar HEAD | tar -x -C ${JSON.stringify(target)}`], clone);
+  sh('git', ['archive', '--format=tar', '-o', `${target}.tar`, 'HEAD'], clone);
+  mkdirSync(target, { recursive: true });
+  sh('tar', ['-xf', `${target}.tar`, '-C', target], clone);
   return target;
 }
 
