@@ -60,7 +60,9 @@ final class AppClasses
                         }
                     }
                 } catch (\Throwable $e) {
-                    $this->warnings[] = "{$class} could not be loaded: {$e->getMessage()}";
+                    // Relative paths only: the generated file must not depend on where the app is checked out.
+                    $message = str_replace($this->basePath . '/', '', $e->getMessage());
+                    $this->warnings[] = "{$class} could not be loaded: {$message}";
                 }
             }
         }

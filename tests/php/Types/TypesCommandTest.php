@@ -122,6 +122,7 @@ final class TypesCommandTest extends TestCase
             "type: 'App\\\\Notifications\\\\InvoiceReady';\n        invoice_id: number;\n        amount: string;", "type: 'welcome';\n        message: string;\n        firstLogin: boolean;",
             "whispers: Whispers<'chat.{roomId}'>;",
             "App\\Events\\Unreadable: its channels cannot be read from broadcastOn(); declare them with #[\\Pogo\\WebSocket\\Attributes\\BroadcastsOn('pattern')].",
+            '//   - App\\Support\\Broken could not be loaded: Class "App\\Missing\\Base" not found',
         ] as $expected) {
             $this->assertStringContainsString($expected, $file);
         }
