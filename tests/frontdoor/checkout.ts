@@ -94,9 +94,12 @@ export function startLine(line: string, cwd: string, env: NodeJS.ProcessEnv): St
     child,
     output: () => text,
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
-      const signal = (s: NodeJS.Signals) => { try { process.kill(-child.pid!, s); } catch { /* gone */ } };
+      const pid = child.pid;
+      if (pid === undefined) return;
+      const signal = (s: NodeJS.Signals) => { try { process.kill(-pid, s); } catch { /* the group is gone */ } };
+      // The whole group even when bash is gone: the server it started may outlive it.
       signal('SIGTERM');
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const killer = setTimeout(() => signal('SIGKILL'), 10_000);
       await exited;
       clearTimeout(killer);
