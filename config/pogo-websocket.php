@@ -9,6 +9,26 @@
 
 return [
 
+    // The `pogo` broadcasting connection the package supplies when config/broadcasting.php has none
+    // (pogo:ws-install adds the same entry there).
+    'connection' => [
+        'driver' => 'pogo',
+        'key' => env('WS_APP_KEY'),
+        'secret' => env('WS_APP_SECRET'),
+        'app_id' => env('WS_APP_ID'),
+        'options' => [
+            'host' => env('WS_HOST', '127.0.0.1'),
+            'port' => env('WS_PORT', 6001),
+            'scheme' => env('WS_SCHEME', 'http'),
+            'encryption_master_key' => env('WS_ENCRYPTION_MASTER_KEY'),
+        ],
+        'client_options' => [
+            'timeout' => 5,
+            'connect_timeout' => 2,
+            'retries' => 1,
+        ],
+    ],
+
     'server' => [
         // Where the server listens (WS_HOST/WS_PORT are where this app reaches it).
         'host' => env('WS_SERVER_HOST', '0.0.0.0'),

@@ -8,7 +8,6 @@ use Illuminate\Broadcasting\BroadcastManager;
 use Illuminate\Contracts\Foundation\Application;
 use Illuminate\Support\Facades\Route;
 use Illuminate\Support\ServiceProvider;
-use Pogo\WebSocket\Broadcasting\ConnectionConfig;
 use Pogo\WebSocket\Broadcasting\PogoBroadcaster;
 use Pogo\WebSocket\Broadcasting\PogoBroadcasterFactory;
 use Pogo\WebSocket\Console\DoctorCommand;
@@ -30,7 +29,7 @@ class PogoServiceProvider extends ServiceProvider
         // Apps whose config/broadcasting.php predates the installer still get a `pogo` connection.
         $config = $this->app->make('config');
         if (! is_array($config->get('broadcasting.connections.pogo'))) {
-            $config->set('broadcasting.connections.pogo', ConnectionConfig::defaults());
+            $config->set('broadcasting.connections.pogo', (array) $config->get(self::CONFIG . '.connection'));
         }
 
         $this->app->singleton(PogoBroadcasterFactory::class);
@@ -41,7 +40,7 @@ class PogoServiceProvider extends ServiceProvider
 
             return $broadcaster instanceof PogoBroadcaster
                 ? $broadcaster
-                : $app->make(PogoBroadcasterFactory::class)->make((array) $app['config']->get('broadcasting.connections.pogo'));
+                : $app->make(PogoBroadcasterFactory::class)->make((array) $app->make('config')->get('broadcasting.connections.pogo'));
         });
         $this->app->alias(PogoBroadcaster::class, 'pogo.websocket');
 

@@ -28,28 +28,6 @@ final class ConnectionConfig
     ) {
     }
 
-    /** The connection Laravel gets when config/broadcasting.php defines no `pogo` entry. */
-    public static function defaults(): array
-    {
-        return [
-            'driver' => 'pogo',
-            'key' => env('WS_APP_KEY'),
-            'secret' => env('WS_APP_SECRET'),
-            'app_id' => env('WS_APP_ID'),
-            'options' => [
-                'host' => env('WS_HOST', '127.0.0.1'),
-                'port' => env('WS_PORT', 6001),
-                'scheme' => env('WS_SCHEME', 'http'),
-                'encryption_master_key' => env('WS_ENCRYPTION_MASTER_KEY'),
-            ],
-            'client_options' => [
-                'timeout' => 5,
-                'connect_timeout' => 2,
-                'retries' => 1,
-            ],
-        ];
-    }
-
     /**
      * @param array<string, mixed> $config
      * @throws InvalidConnectionConfig naming every wrong key

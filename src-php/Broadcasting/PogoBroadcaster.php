@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace Pogo\WebSocket\Broadcasting;
 
 use Illuminate\Broadcasting\BroadcastException;
+use Illuminate\Contracts\Auth\Authenticatable;
 use Illuminate\Broadcasting\Broadcasters\Broadcaster;
 use Illuminate\Broadcasting\Broadcasters\UsePusherChannelConventions;
 use Illuminate\Support\Arr;
@@ -25,8 +26,10 @@ class PogoBroadcaster extends Broadcaster
 
     private ?ChannelEncrypter $encrypter = null;
 
+    /** @var int<1, max> */
     private int $maxChannelsPerPublish = 1;
 
+    /** @var int<1, max> */
     private int $maxBatchEvents = 1;
 
     /** Signs authorizations instead of the connection's own app (the app a server-auth call came for). */
@@ -130,9 +133,11 @@ class PogoBroadcaster extends Broadcaster
         }
 
         $user = $this->retrieveUser($request, $this->normalizeChannelName($channel));
-        $userId = method_exists($user, 'getAuthIdentifierForBroadcasting')
-            ? $user->getAuthIdentifierForBroadcasting()
-            : $user->getAuthIdentifier();
+        $userId = match (true) {
+            is_object($user) && method_exists($user, 'getAuthIdentifierForBroadcasting') => $user->getAuthIdentifierForBroadcasting(),
+            $user instanceof Authenticatable => $user->getAuthIdentifier(),
+            default => throw new AccessDeniedHttpException(),
+        };
 
         $member = ['user_id' => $userId];
         if (is_array($result) && $result !== []) {

@@ -6,6 +6,7 @@ namespace Pogo\WebSocket\Console;
 
 use Illuminate\Console\Command;
 use Illuminate\Http\Client\Factory as HttpFactory;
+use Illuminate\Support\Env;
 use Pogo\WebSocket\Broadcasting\ConnectionConfig;
 use Pogo\WebSocket\Broadcasting\PogoBroadcaster;
 use Pogo\WebSocket\Broadcasting\PogoBroadcasterFactory;
@@ -26,7 +27,7 @@ class DoctorCommand extends Command
 
     public function handle(HttpFactory $http, PogoBroadcasterFactory $factory, ConfiguredApps $apps, ServerConfigBuilder $builder): int
     {
-        $config = $this->laravel['config'];
+        $config = $this->laravel->make('config');
         $timeout = max(0.5, (float) $this->option('timeout'));
         $served = $apps->served();
 
@@ -155,7 +156,7 @@ class DoctorCommand extends Command
      */
     private function frontEndVariable(string $name): ?string
     {
-        $value = env($name);
+        $value = Env::get($name);
         if ($value !== null) {
             return (string) $value;
         }
@@ -172,7 +173,11 @@ class DoctorCommand extends Command
         return isset($parsed[$name]) ? (string) $parsed[$name] : null;
     }
 
-    /** Where the server says its dashboard is: its own path on the API's address, or a port of its own. */
+    /**
+     * Where the server says its dashboard is: its own path on the API's address, or a port of its own.
+     *
+     * @param array<string, mixed> $dashboard
+     */
     private function dashboardUrl(ConnectionConfig $connection, array $dashboard): string
     {
         $path = (string) ($dashboard['path'] ?? '/dashboard/');

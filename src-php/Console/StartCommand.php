@@ -58,7 +58,7 @@ class StartCommand extends Command
         }
 
         if ($this->option('print-config')) {
-            $this->line(json_encode(SecretMask::serverConfig($config), JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES));
+            $this->line(json_encode(SecretMask::serverConfig($config), JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_THROW_ON_ERROR));
 
             return self::SUCCESS;
         }
@@ -68,7 +68,7 @@ class StartCommand extends Command
         if (($reverb = $builder->reverbSettings()) !== null) {
             $limits = $reverb->limits();
             $honoured = array_map(fn (string $limit, int $value) => "{$limit}={$value}", array_keys($limits), $limits);
-            if ($reverb->redisUrl() !== null && ! isset(((array) $this->laravel['config']->get(PogoServiceProvider::CONFIG . '.server.redis'))['url'])) {
+            if ($reverb->redisUrl() !== null && ! isset(((array) $this->laravel->make('config')->get(PogoServiceProvider::CONFIG . '.server.redis'))['url'])) {
                 $honoured[] = 'Redis scaling (REVERB_SCALING_ENABLED)';
             }
             if ($honoured !== []) {
@@ -89,7 +89,7 @@ class StartCommand extends Command
             return self::FAILURE;
         }
 
-        $bundle = (string) ($this->laravel['config']->get(PogoServiceProvider::CONFIG . '.server.bundle') ?: PogoServiceProvider::packagePath('server/dist/pogo-ws.cjs'));
+        $bundle = (string) ($this->laravel->make('config')->get(PogoServiceProvider::CONFIG . '.server.bundle') ?: PogoServiceProvider::packagePath('server/dist/pogo-ws.cjs'));
         if (! is_file($bundle)) {
             $this->components->error("The Pogo WebSocket server bundle is missing at [{$bundle}]. Reinstall the package (composer reinstall pogo/websocket) or set WS_SERVER_BUNDLE.");
 
@@ -140,7 +140,7 @@ class StartCommand extends Command
 
     private function nodeSetting(): string
     {
-        return (string) ($this->laravel['config']->get(PogoServiceProvider::CONFIG . '.server.node') ?: 'node');
+        return (string) ($this->laravel->make('config')->get(PogoServiceProvider::CONFIG . '.server.node') ?: 'node');
     }
 
     private function findNode(): ?string

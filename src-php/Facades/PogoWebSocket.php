@@ -7,12 +7,12 @@ namespace Pogo\WebSocket\Facades;
 use Illuminate\Support\Facades\Facade;
 
 /**
- * @method static void sendToUser(string|int $userId, string $event, array $payload = [])
- * @method static array occupiedChannels(?string $prefix = null, array $info = [])
- * @method static array channelInfo(string $channel, array $info = [])
- * @method static array presenceUsers(string $channel)
+ * @method static void sendToUser(string|int $userId, string $event, array<string, mixed> $payload = [])
+ * @method static array<string, array<string, mixed>> occupiedChannels(?string $prefix = null, list<string> $info = [])
+ * @method static array<string, mixed> channelInfo(string $channel, list<string> $info = [])
+ * @method static list<array{id: string}> presenceUsers(string $channel)
  * @method static void terminateUserConnections(string|int $userId)
- * @method static void broadcast(array $channels, string $event, array $payload = [])
+ * @method static void broadcast(array<int, \Illuminate\Broadcasting\Channel|string> $channels, string $event, array<string, mixed> $payload = [])
  *
  * @see \Pogo\WebSocket\Broadcasting\PogoBroadcaster
  */

@@ -40,6 +40,8 @@ final class KeepAliveCurlHandler
     /**
      * One request on the kept connection.
      *
+     * @param non-empty-string $method
+     * @param non-empty-string $url
      * @param list<string> $headers "Name: value" lines
      * @return array{int, string} status and body
      * @throws TransportFailure
@@ -51,6 +53,7 @@ final class KeepAliveCurlHandler
         return [$status, $responseBody];
     }
 
+    /** @param array<string, mixed> $options Guzzle's request options */
     public function __invoke(RequestInterface $request, array $options): PromiseInterface
     {
         foreach ($options as $name => $value) {
@@ -69,13 +72,18 @@ final class KeepAliveCurlHandler
             }
         }
         $body = (string) $request->getBody();
+        $method = $request->getMethod();
+        $url = (string) $request->getUri()->withFragment('');
+        if ($method === '' || $url === '') {
+            return ($this->fallback ??= new CurlHandler())($request, $options);
+        }
         $started = microtime(true);
 
         try {
             [$status, $head, $responseBody, $info] = $this->perform(
-                $request->getMethod(),
-                (string) $request->getUri()->withFragment(''),
-                $body === '' && $request->getMethod() === 'GET' ? null : $body,
+                $method,
+                $url,
+                $body === '' && $method === 'GET' ? null : $body,
                 $headers,
                 (float) ($options['timeout'] ?? 0),
                 (float) ($options['connect_timeout'] ?? 0),
@@ -98,6 +106,8 @@ final class KeepAliveCurlHandler
     }
 
     /**
+     * @param non-empty-string $method
+     * @param non-empty-string $url
      * @param list<string> $headers
      * @return array{int, string, string, array<string, mixed>} status, header block, body, cURL info
      * @throws TransportFailure
@@ -166,7 +176,10 @@ final class KeepAliveCurlHandler
         return new Response((int) $status, $headers, $body, substr($protocol, 5) ?: '1.1', $reason);
     }
 
-    /** @param array<string, mixed> $context */
+    /**
+     * @param array<string, mixed> $options
+     * @param array<string, mixed> $context
+     */
     private function report(array $options, RequestInterface $request, ?Response $response, float $seconds, ?\Throwable $error, array $context): void
     {
         if (isset($options['on_stats']) && is_callable($options['on_stats'])) {

@@ -63,7 +63,7 @@ class PogoClient
      */
     public function trigger(array $channels, string $event, string $data, ?string $socketId = null): void
     {
-        $body = ['name' => $event, 'channels' => array_values($channels), 'data' => $data];
+        $body = ['name' => $event, 'channels' => $channels, 'data' => $data];
 
         if ($socketId !== null && $socketId !== '') {
             $body['socket_id'] = $socketId;
@@ -79,7 +79,7 @@ class PogoClient
      */
     public function triggerBatch(array $batch): void
     {
-        $this->send('POST', 'batch_events', [], $this->encode(['batch' => array_values($batch)]), 'broadcast');
+        $this->send('POST', 'batch_events', [], $this->encode(['batch' => $batch]), 'broadcast');
     }
 
     /**
@@ -131,6 +131,7 @@ class PogoClient
     /**
      * Sign and send one API request; throws BroadcastException on any failure.
      *
+     * @param 'GET'|'POST' $method
      * @param array<string, string|int> $params
      * @return array<string, mixed> the decoded JSON response
      */
@@ -180,6 +181,8 @@ class PogoClient
      * stray requests or adds global middleware or options, requests go through Laravel's HTTP
      * client so all of that applies to them.
      *
+     * @param non-empty-string $method
+     * @param non-empty-string $url
      * @return array{int, string}
      */
     private function transfer(string $method, string $url, ?string $body): array

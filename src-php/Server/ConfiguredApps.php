@@ -12,6 +12,8 @@ use Pogo\WebSocket\PogoServiceProvider;
  * Every app the server hosts for this Laravel app: the served broadcasting connection's app
  * (`pogo`, or the app's `reverb` connection, see ServedConnection) first, then the extra apps of
  * config/pogo-websocket.php.
+ *
+ * @phpstan-type AppEntry array{id: string, key: string, secret: string, enabled?: mixed, client_events?: mixed, subscription_count?: mixed, allowed_origins?: mixed, limits?: mixed}
  */
 final class ConfiguredApps
 {
@@ -30,7 +32,7 @@ final class ConfiguredApps
         return $this->served()->validated();
     }
 
-    /** @return list<array{id: string, key: string, secret: string}> */
+    /** @return list<AppEntry> */
     public function all(): array
     {
         $connection = $this->connection();
@@ -40,13 +42,30 @@ final class ConfiguredApps
             if (! is_array($app) || ! isset($app['id'], $app['key'], $app['secret'])) {
                 throw new \InvalidArgumentException("pogo-websocket.server.apps.{$index} needs an id, a key and a secret.");
             }
-            $apps[] = ['id' => (string) $app['id'], 'key' => (string) $app['key'], 'secret' => (string) $app['secret']] + $app;
+            $entry = ['id' => (string) $app['id'], 'key' => (string) $app['key'], 'secret' => (string) $app['secret']];
+            // Per-app overrides of the server settings, read by ServerConfigBuilder.
+            if (array_key_exists('enabled', $app)) {
+                $entry['enabled'] = $app['enabled'];
+            }
+            if (array_key_exists('client_events', $app)) {
+                $entry['client_events'] = $app['client_events'];
+            }
+            if (array_key_exists('subscription_count', $app)) {
+                $entry['subscription_count'] = $app['subscription_count'];
+            }
+            if (array_key_exists('allowed_origins', $app)) {
+                $entry['allowed_origins'] = $app['allowed_origins'];
+            }
+            if (array_key_exists('limits', $app)) {
+                $entry['limits'] = $app['limits'];
+            }
+            $apps[] = $entry;
         }
 
         return $apps;
     }
 
-    /** @return array{id: string, key: string, secret: string}|null */
+    /** @return AppEntry|null */
     public function findByKey(string $key): ?array
     {
         foreach ($this->all() as $app) {

@@ -78,7 +78,7 @@ final class EnvFile
             if ($this->lines[$index] === $line) {
                 return false;
             }
-            $this->lines[$index] = $line;
+            array_splice($this->lines, $index, 1, [$line]);
         } else {
             if (! $this->appendedBlankLine && $this->lines !== [] && end($this->lines) !== '') {
                 $this->lines[] = '';

@@ -49,7 +49,7 @@ final class PhpSourceEditor
                 return 'present';
             }
             if ($this->is($i, T_COMMENT) && str_starts_with(ltrim(substr($text, 2)), $name . ':') && str_starts_with($text, '//')) {
-                $this->tokens[$i] = [T_COMMENT, ltrim(substr($text, 2))];
+                array_splice($this->tokens, $i, 1, [[T_COMMENT, ltrim(substr($text, 2))]]);
 
                 return 'added';
             }

@@ -78,7 +78,10 @@ final class Schema
         $statuses = [];
 
         foreach (array_keys($this->document['publishStatus']) as $name) {
-            $statuses[$name] = $this->publishStatusByName((string) $name);
+            $status = $this->publishStatusByName((string) $name);
+            if ($status !== null) {
+                $statuses[(string) $name] = $status;
+            }
         }
 
         return $statuses;

@@ -81,7 +81,7 @@ final class WebSocketProbe
             if ($opcode === 0x9) {
                 $this->sendFrame(0xA, $payload);
             } elseif ($opcode === 0x8) {
-                $code = strlen($payload) >= 2 ? unpack('n', $payload)[1] : 1005;
+                $code = strlen($payload) >= 2 ? self::unpackInt('n', $payload) : 1005;
                 throw new RuntimeException("the server closed the connection ({$code}: " . substr($payload, 2) . ')');
             } elseif ($opcode === 0x1) {
                 $message = json_decode($payload, true);
@@ -131,9 +131,9 @@ final class WebSocketProbe
         $opcode = ord($head[0]) & 0x0F;
         $length = ord($head[1]) & 0x7F;
         if ($length === 126) {
-            $length = unpack('n', (string) $this->read(2, $deadline))[1];
+            $length = self::unpackInt('n', (string) $this->read(2, $deadline));
         } elseif ($length === 127) {
-            $length = unpack('J', (string) $this->read(8, $deadline))[1];
+            $length = self::unpackInt('J', (string) $this->read(8, $deadline));
         }
         $payload = $length === 0 ? '' : $this->read($length, $deadline);
 
@@ -193,5 +193,16 @@ final class WebSocketProbe
         $this->buffer = substr($this->buffer, $end + strlen($marker));
 
         return $head;
+    }
+
+    /** A big-endian length or close code from the frame's bytes. */
+    private static function unpackInt(string $format, string $bytes): int
+    {
+        $values = unpack($format, $bytes);
+        if ($values === false) {
+            throw new RuntimeException('the server sent a truncated frame');
+        }
+
+        return (int) $values[1];
     }
 }
