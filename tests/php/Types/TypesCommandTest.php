@@ -80,7 +80,7 @@ final class TypesCommandTest extends TestCase
         foreach ($files as $file) {
             copy(LaravelSkeleton::repositoryRoot() . "/tests/php/Types/frontend/{$file}", self::$app . "/resources/js/{$file}");
         }
-        $process = new Process([LaravelSkeleton::repositoryRoot() . '/node_modules/.bin/tsc', '-p', 'tsconfig.json'], self::$app, null, null, 180);
+        $process = new Process([LaravelSkeleton::repositoryRoot() . '/node_modules/.bin/tsc', '--strict', '-p', 'tsconfig.json'], self::$app, null, null, 180);
         $process->run();
 
         return ['code' => (int) $process->getExitCode(), 'output' => $process->getOutput() . $process->getErrorOutput()];
