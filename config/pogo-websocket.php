@@ -1,5 +1,7 @@
 <?php
 
+declare(strict_types=1);
+
 /*
 | Pogo WebSocket: settings of the server that `php artisan pogo:ws-start` runs, of the webhook
 | route and of `php artisan pogo:ws-doctor`. The credentials the app broadcasts with live in the

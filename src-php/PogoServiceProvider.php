@@ -6,6 +6,8 @@ namespace Pogo\WebSocket;
 
 use Illuminate\Broadcasting\BroadcastManager;
 use Illuminate\Contracts\Foundation\Application;
+use Illuminate\Foundation\Http\Middleware\ValidateCsrfToken;
+use Illuminate\Foundation\Http\Middleware\VerifyCsrfToken;
 use Illuminate\Support\Facades\Route;
 use Illuminate\Support\ServiceProvider;
 use Pogo\WebSocket\Broadcasting\PogoBroadcaster;
@@ -15,8 +17,6 @@ use Pogo\WebSocket\Console\InstallCommand;
 use Pogo\WebSocket\Console\StartCommand;
 use Pogo\WebSocket\Http\ServerAuthController;
 use Pogo\WebSocket\Webhooks\WebhookController;
-use Illuminate\Foundation\Http\Middleware\ValidateCsrfToken;
-use Illuminate\Foundation\Http\Middleware\VerifyCsrfToken;
 
 class PogoServiceProvider extends ServiceProvider
 {

@@ -26,7 +26,7 @@ final class ChannelEncrypter
 
         if ($masterKey === false || strlen($masterKey) !== SODIUM_CRYPTO_SECRETBOX_KEYBYTES) {
             throw new \InvalidArgumentException(
-                'WS_ENCRYPTION_MASTER_KEY must be 32 bytes encoded in base64 (generate one with `openssl rand -base64 32`).'
+                'WS_ENCRYPTION_MASTER_KEY must be 32 bytes encoded in base64 (generate one with `openssl rand -base64 32`).',
             );
         }
 

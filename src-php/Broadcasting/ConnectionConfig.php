@@ -18,7 +18,8 @@ final class ConnectionConfig
     public function __construct(
         public readonly string $appId,
         public readonly string $key,
-        #[\SensitiveParameter] public readonly string $secret,
+        #[\SensitiveParameter]
+        public readonly string $secret,
         public readonly string $host,
         public readonly int $port,
         public readonly string $scheme,

@@ -4,10 +4,10 @@ declare(strict_types=1);
 
 namespace Pogo\WebSocket\Broadcasting;
 
-use Illuminate\Broadcasting\BroadcastException;
-use Illuminate\Contracts\Auth\Authenticatable;
 use Illuminate\Broadcasting\Broadcasters\Broadcaster;
 use Illuminate\Broadcasting\Broadcasters\UsePusherChannelConventions;
+use Illuminate\Broadcasting\BroadcastException;
+use Illuminate\Contracts\Auth\Authenticatable;
 use Illuminate\Support\Arr;
 use Pogo\WebSocket\Http\PogoClient;
 use Pogo\WebSocket\Http\Signer;
@@ -118,7 +118,7 @@ class PogoBroadcaster extends Broadcaster
             $encrypter = $this->encrypter();
             if ($encrypter === null) {
                 throw new BroadcastException(
-                    "Cannot authorize [{$channel}]: set WS_ENCRYPTION_MASTER_KEY (32 bytes, base64) to use private-encrypted- channels."
+                    "Cannot authorize [{$channel}]: set WS_ENCRYPTION_MASTER_KEY (32 bytes, base64) to use private-encrypted- channels.",
                 );
             }
 

@@ -10,9 +10,9 @@ use Illuminate\Support\Env;
 use Pogo\WebSocket\Broadcasting\ConnectionConfig;
 use Pogo\WebSocket\Broadcasting\PogoBroadcaster;
 use Pogo\WebSocket\Broadcasting\PogoBroadcasterFactory;
+use Pogo\WebSocket\PogoServiceProvider;
 use Pogo\WebSocket\Server\ConfiguredApps;
 use Pogo\WebSocket\Server\ServerConfigBuilder;
-use Pogo\WebSocket\PogoServiceProvider;
 use Pogo\WebSocket\Support\WebSocketProbe;
 use Throwable;
 
@@ -79,6 +79,7 @@ class DoctorCommand extends Command
             if ($origin === null) {
                 throw new DoctorFailure("APP_URL [{$appUrl}] is not a URL", 'set APP_URL to the address browsers open, for example http://localhost:8000');
             }
+
             try {
                 $allowed = (array) ($builder->build()['apps'][0]['allowedOrigins'] ?? ['*']);
             } catch (Throwable $e) {
@@ -96,6 +97,7 @@ class DoctorCommand extends Command
             if ($allowed === [] && parse_url($origin, PHP_URL_HOST) === $connection->host) {
                 return "{$origin} is on the server's host";
             }
+
             throw new DoctorFailure("{$origin} is not in [" . implode(', ', $allowed) . ']', "add {$origin} to WS_ALLOWED_ORIGINS and restart pogo:ws-start");
         });
 
@@ -164,6 +166,7 @@ class DoctorCommand extends Command
         if (! is_file($file)) {
             return null;
         }
+
         try {
             $parsed = \Dotenv\Dotenv::parse((string) file_get_contents($file));
         } catch (Throwable) {
@@ -304,6 +307,7 @@ class DoctorCommand extends Command
                 throw new DoctorFailure('the server answered pusher:error ' . json_encode($message['data'] ?? null), 'read the server output');
             }
         }
+
         throw new DoctorFailure("no {$event} on {$channel} within {$timeout}s", 'run `php artisan pogo:ws-start` in the foreground and read its output');
     }
 }

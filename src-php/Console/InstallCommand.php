@@ -6,15 +6,17 @@ namespace Pogo\WebSocket\Console;
 
 use Illuminate\Console\Command;
 use Illuminate\Support\Str;
+
+use function Laravel\Prompts\confirm;
+use function Laravel\Prompts\text;
+
 use Pogo\WebSocket\PogoServiceProvider;
 use Pogo\WebSocket\Support\EnvFile;
 use Pogo\WebSocket\Support\HostName;
 use Pogo\WebSocket\Support\PhpSourceEditor;
+
 use Symfony\Component\Process\ExecutableFinder;
 use Symfony\Component\Process\Process;
-
-use function Laravel\Prompts\confirm;
-use function Laravel\Prompts\text;
 
 /**
  * `php artisan pogo:ws-install`: everything between `composer require pogo/websocket` and a

@@ -4,10 +4,11 @@ declare(strict_types=1);
 
 namespace Pogo\WebSocket\Console;
 
-use Pogo\WebSocket\Support\EnvFile;
-use Pogo\WebSocket\Support\ReverbEnvMove;
-
 use function Laravel\Prompts\select;
+
+use Pogo\WebSocket\Support\EnvFile;
+
+use Pogo\WebSocket\Support\ReverbEnvMove;
 
 /**
  * pogo:ws-install in an app set up for Reverb: keep its REVERB_* names (pogo:ws-start serves them)

@@ -12,7 +12,8 @@ final class Signer
 {
     public function __construct(
         private readonly string $key,
-        #[\SensitiveParameter] private readonly string $secret,
+        #[\SensitiveParameter]
+        private readonly string $secret,
     ) {
     }
 

@@ -121,6 +121,7 @@ final class PhpSourceEditor
                 }
             }
         }
+
         throw new \RuntimeException('Unbalanced brackets in PHP source.');
     }
 

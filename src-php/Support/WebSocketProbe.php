@@ -82,6 +82,7 @@ final class WebSocketProbe
                 $this->sendFrame(0xA, $payload);
             } elseif ($opcode === 0x8) {
                 $code = strlen($payload) >= 2 ? self::unpackInt('n', $payload) : 1005;
+
                 throw new RuntimeException("the server closed the connection ({$code}: " . substr($payload, 2) . ')');
             } elseif ($opcode === 0x1) {
                 $message = json_decode($payload, true);

@@ -64,6 +64,7 @@ if ($pusherAutoload !== null) {
 
 $payload = ['order' => ['id' => 1234, 'status' => 'shipped', 'items' => [1, 2, 3]], 'socket' => null];
 $rates = array_fill_keys(array_keys($drivers), []);
+
 try {
     foreach ($drivers as $driver) {
         for ($i = 0; $i < 200; $i++) {

@@ -83,6 +83,7 @@ final class BroadcastErrorsTest extends FakeServerTestCase
     public function testRetriesCanBeTurnedOff(): void
     {
         $started = microtime(true);
+
         try {
             $this->broadcaster('record', ['port' => FreePort::find()], ['retries' => 0, 'retry_delay_ms' => 300])->broadcast(['orders'], 'e', []);
             $this->fail('no exception');
@@ -132,6 +133,7 @@ final class BroadcastErrorsTest extends FakeServerTestCase
     public function testAPublishThatTimesOutIsReportedAndNotRetried(): void
     {
         $started = microtime(true);
+
         try {
             $this->broadcaster('slow', [], ['timeout' => 0.4])->broadcast(['orders'], 'e', []);
             $this->fail('no exception');
@@ -154,6 +156,7 @@ final class BroadcastErrorsTest extends FakeServerTestCase
 
         static::$server->reset();
         $this->expectExceptionMessage('Pogo WebSocket rejected the broadcast: 503 BROKER_FAILURE (status 6): Broker failure');
+
         try {
             $this->broadcaster('flaky')->broadcast(['orders'], 'e', []);
         } finally {

@@ -142,6 +142,7 @@ final class BroadcastRequestsTest extends FakeServerTestCase
     {
         $this->expectException(BroadcastException::class);
         $this->expectExceptionMessage('Cannot broadcast [e]: its payload cannot be encoded as JSON');
+
         try {
             $this->broadcaster('record')->broadcast(['orders'], 'e', ['bad' => "\xB1\x31"]);
         } finally {

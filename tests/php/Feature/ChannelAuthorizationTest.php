@@ -5,7 +5,6 @@ declare(strict_types=1);
 namespace Pogo\WebSocket\Tests\Feature;
 
 use Illuminate\Auth\GenericUser;
-use Illuminate\Contracts\Config\Repository;
 use Illuminate\Support\Facades\Broadcast;
 use Pogo\WebSocket\Tests\Support\Vectors;
 use Pogo\WebSocket\Tests\TestCase;

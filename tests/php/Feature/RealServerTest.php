@@ -217,6 +217,7 @@ final class RealServerTest extends TestCase
 
         $broadcaster->terminateUserConnections('u9');
         $closed = null;
+
         try {
             $deadline = microtime(true) + 3;
             while (microtime(true) < $deadline) {
@@ -241,6 +242,7 @@ final class RealServerTest extends TestCase
         ];
         foreach ($cases as $name => $publish) {
             $status = Schema::load()->publishStatusByName($name);
+
             try {
                 $publish();
                 $this->fail("{$name}: no exception");

@@ -13,8 +13,8 @@ use Pogo\WebSocket\Webhooks\Events\ChannelVacated;
 use Pogo\WebSocket\Webhooks\Events\ClientEventReceived;
 use Pogo\WebSocket\Webhooks\Events\MemberAdded;
 use Pogo\WebSocket\Webhooks\Events\MemberRemoved;
-use Pogo\WebSocket\Webhooks\Events\SubscriptionCountChanged;
 use Pogo\WebSocket\Webhooks\Events\PogoWebhook;
+use Pogo\WebSocket\Webhooks\Events\SubscriptionCountChanged;
 use Pogo\WebSocket\Webhooks\Events\UnknownWebhookEvent;
 use Pogo\WebSocket\Webhooks\Events\WebhookEvent;
 

@@ -57,6 +57,7 @@ final class ReverbAppTest extends TestCase
     public function testStartServesTheReverbConnectionOnReverbsPortAndTheDoctorPasses(): void
     {
         $server = $this->startServer(self::$app);
+
         try {
             $doctor = Artisan::run(self::$app, ['pogo:ws-doctor', '--timeout=3']);
         } finally {
@@ -100,6 +101,7 @@ final class ReverbAppTest extends TestCase
     {
         $app = sys_get_temp_dir() . '/pogo-reverb-move-' . bin2hex(random_bytes(4));
         LaravelSkeleton::run(['cp', '-a', self::$app, $app]);
+
         try {
             $install = Artisan::run($app, ['pogo:ws-install', '--no-interaction', '--without-npm', '--reverb=move']);
             $this->assertSame(0, $install['code'], $install['output']);
@@ -120,6 +122,7 @@ final class ReverbAppTest extends TestCase
             $server = new Process([PHP_BINARY, 'artisan', 'pogo:ws-start', '--host=127.0.0.1'], $app, Artisan::baseEnv(), null, 60);
             $server->start();
             FreePort::waitUntilListening(self::$port);
+
             try {
                 $doctor = Artisan::run($app, ['pogo:ws-doctor', '--timeout=3']);
             } finally {

@@ -100,6 +100,7 @@ final class ServerCommandsTest extends TestCase
     private function doctorAgainstRunningServer(array $serverEnv = []): array
     {
         $server = $this->startServer($serverEnv);
+
         try {
             return Artisan::run(self::$app, ['pogo:ws-doctor']);
         } finally {
@@ -131,6 +132,7 @@ final class ServerCommandsTest extends TestCase
     public function testDoctorWorksWithACachedConfiguration(): void
     {
         $this->assertSame(0, Artisan::run(self::$app, ['config:cache'])['code']);
+
         try {
             $doctor = $this->doctorAgainstRunningServer();
         } finally {
@@ -144,6 +146,7 @@ final class ServerCommandsTest extends TestCase
     public function testDoctorNamesEachProblemAndItsFix(): void
     {
         $server = $this->startServer();
+
         try {
             $wrongSecret = Artisan::run(self::$app, ['pogo:ws-doctor'], ['WS_APP_SECRET' => 'not-the-secret']);
             $badFrontEnd = Artisan::run(self::$app, ['pogo:ws-doctor'], ['VITE_POGO_APP_KEY' => 'other-key', 'WS_ALLOWED_ORIGINS' => 'https://elsewhere.test']);
@@ -177,6 +180,7 @@ final class ServerCommandsTest extends TestCase
 
         $redis = new Process(['redis-server', '--port', (string) $port, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
         $redis->start();
+
         try {
             FreePort::waitUntilListening($port);
             $open = Artisan::run(self::$app, ['pogo:ws-doctor', '--timeout=1'], ['WS_REDIS_URL' => "redis://127.0.0.1:{$port}"]);

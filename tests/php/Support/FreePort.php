@@ -33,6 +33,7 @@ final class FreePort
             }
             usleep(20_000);
         }
+
         throw new RuntimeException("Nothing listens on 127.0.0.1:{$port} after {$seconds}s.");
     }
 }

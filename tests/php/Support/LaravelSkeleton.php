@@ -43,6 +43,7 @@ final class LaravelSkeleton
         @mkdir(dirname($path), 0777, true);
         $lock = fopen("{$path}.lock", 'c');
         flock($lock, LOCK_EX);
+
         try {
             if (! is_file("{$path}/.pogo-ready")) {
                 self::build($path);

@@ -50,6 +50,7 @@ final class RealServer
             }
         }
         proc_terminate($process);
+
         throw new RuntimeException("The server did not start:\n{$output}");
     }
 

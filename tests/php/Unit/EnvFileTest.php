@@ -61,7 +61,7 @@ final class EnvFileTest extends TestCase
 
     public function testAnUnchangedFileIsNotRewritten(): void
     {
-        file_put_contents($this->path, "A=1");
+        file_put_contents($this->path, 'A=1');
         $env = EnvFile::load($this->path);
         $env->set('A', '1');
         $env->save();

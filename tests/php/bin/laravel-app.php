@@ -1,5 +1,7 @@
 <?php
 
+declare(strict_types=1);
+
 // Makes a fresh Laravel 12 application with pogo/websocket installed from this repository
 // (cached skeleton, see tests/php/Support/LaravelSkeleton.php). Used by tests/e2e.
 // Usage: php tests/php/bin/laravel-app.php TARGET_DIR

@@ -1,5 +1,7 @@
 <?php
 
+declare(strict_types=1);
+
 // Makes a fresh Laravel 12 application set up for Reverb as `php artisan install:broadcasting --reverb`
 // leaves it (see tests/php/Support/ReverbApp.php), pogo/websocket installed from this repository.
 // Used by tests/e2e/laravel-reverb.test.ts. Prints the app's REVERB_APP_ID, KEY and SECRET as JSON.
