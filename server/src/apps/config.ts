@@ -190,7 +190,7 @@ function webhooks(value: unknown, key: string): WebhookTarget[] {
 export function parseApp(raw: unknown, key: string): App {
   if (!isObject(raw)) throw new ConfigError(key, 'must be an object');
   const id = str(raw.id, `${key}.id`);
-  return {
+  const app: App = {
     id,
     key: str(raw.key, `${key}.key`, id),
     secret: str(raw.secret, `${key}.secret`),
@@ -203,6 +203,15 @@ export function parseApp(raw: unknown, key: string): App {
     limits: limits(raw.limits, `${key}.limits`),
     recovery: recovery(raw.recovery, `${key}.recovery`),
   };
+  // The handshake's cookies go to the auth endpoint: with any origin allowed, any site a signed-in
+  // user visits could open a socket and subscribe as them (cross-site WebSocket hijacking).
+  if (app.authEndpoint !== undefined && app.allowedOrigins.includes('*')) {
+    throw new ConfigError(
+      `${key}.allowedOrigins`,
+      'must not be "*" when authEndpoint is set (the server forwards the browser\'s cookies to it): list the app\'s own origins, e.g. ["https://example.com"]',
+    );
+  }
+  return app;
 }
 
 /** `WS_APP_*`, falling back to `REVERB_APP_*` so a Reverb app can switch without editing `.env`. */

@@ -5,7 +5,7 @@ import cluster from 'node:cluster';
 import type { EnterResult, ExitResult, MemberEntry } from '../adapter/adapter.js';
 import { BrokerError, type Broker, type BrokerLog, type BrokerEvents, type CacheWrite, type ClusterStore, type NodeEntry } from '../adapter/broker.js';
 import { isPogoMessage, workerNodeId, type PrimaryToWorker, type StoreOperation } from './ipc-messages.js';
-import { meshAddress, WorkerMesh } from './mesh.js';
+import { checkMeshDirectory, meshAddress, meshDirectoryVariable, WorkerMesh } from './mesh.js';
 import { primaryLink, PrimaryUnreachable } from './primary-link.js';
 
 /** The primary answers at once unless it is gone; then fail rather than hang. */
@@ -26,7 +26,10 @@ export class IpcBroker implements Broker, ClusterStore {
   async start(events: BrokerEvents): Promise<void> {
     this.events = events;
     process.on('message', this.onMessage);
-    const mesh = new WorkerMesh(this.nodeId, meshAddress(process.ppid, this.nodeId), {
+    const directory = process.env[meshDirectoryVariable];
+    if (!directory) throw new Error(`${meshDirectoryVariable} is not set: workers are started by the primary process`);
+    checkMeshDirectory(directory);
+    const mesh = new WorkerMesh(this.nodeId, meshAddress(directory, this.nodeId), {
       message: (payload) => events.message(payload),
       dropped: (payloads) => events.undelivered(payloads),
       warn: (message) => this.log.warn(message),

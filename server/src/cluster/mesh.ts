@@ -6,7 +6,7 @@
 // Frames: a 4-byte big-endian length, then that many bytes of UTF-8. The first frame on a
 // connection is the connecting worker's node id; the listening worker answers with its own,
 // and only then do both count the other as a peer.
-import { existsSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,10 +29,32 @@ interface Peer {
   queue: string[];
 }
 
-/** Where a worker listens: a socket file beside the others of the same primary (a named pipe on Windows). */
-export function meshAddress(primaryPid: number, nodeId: string): string {
-  const name = `pogo-ws-${primaryPid}-${nodeId}`;
-  return process.platform === 'win32' ? `\\\\.\\pipe\\${name}` : join(tmpdir(), `${name}.sock`);
+/** The environment variable that tells a worker its primary's mesh directory. */
+export const meshDirectoryVariable = 'POGO_MESH_DIR';
+
+/**
+ * The primary's private directory for its workers' sockets: created fresh (mkdtemp, mode 0700),
+ * so no other user can connect to a worker's socket, or plant one where a worker would connect.
+ */
+export function createMeshDirectory(): string {
+  const directory = mkdtempSync(join(tmpdir(), 'pogo-ws-mesh-'));
+  if (process.platform !== 'win32') chmodSync(directory, 0o700);
+  return directory;
+}
+
+/** Refuses a mesh directory other users could write to or read (a worker checks before listening). */
+export function checkMeshDirectory(directory: string): void {
+  if (process.platform === 'win32') return;
+  const stat = statSync(directory);
+  const owner = process.getuid?.();
+  if (!stat.isDirectory() || (owner !== undefined && stat.uid !== owner) || (stat.mode & 0o077) !== 0) {
+    throw new Error(`the worker mesh directory ${directory} must be a directory of this user with mode 0700`);
+  }
+}
+
+/** Where a worker listens: a socket file in the primary's private directory (a named pipe on Windows). */
+export function meshAddress(directory: string, nodeId: string): string {
+  return process.platform === 'win32' ? `\\\\.\\pipe\\${directory.replace(/[^A-Za-z0-9-]/g, '')}-${nodeId}` : join(directory, `${nodeId}.sock`);
 }
 
 /** A killed worker leaves its socket file behind; its primary or its successor removes it. */
@@ -98,6 +120,8 @@ export class WorkerMesh {
       server.once('error', reject);
       server.listen(this.address, () => {
         server.off('error', reject);
+        // Owner only, on top of the private directory.
+        if (process.platform !== 'win32') chmodSync(this.address, 0o600);
         server.on('error', (error) => this.events.warn(`worker mesh: ${error.message}`));
         this.server = server;
         resolve();

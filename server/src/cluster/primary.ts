@@ -6,7 +6,8 @@ import cluster, { type Worker } from 'node:cluster';
 import { MemoryStore } from '../adapter/memory-store.js';
 import { workerMetricsGatherer } from '../metrics/workers.js';
 import { isPogoMessage, workerNodeId, type PrimaryToWorker, type WorkerToPrimary } from './ipc-messages.js';
-import { meshAddress, removeSocketFile } from './mesh.js';
+import { rmSync } from 'node:fs';
+import { createMeshDirectory, meshAddress, meshDirectoryVariable, removeSocketFile } from './mesh.js';
 
 export interface PrimaryOptions {
   workers: number;
@@ -28,6 +29,7 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
   let recentDeaths: number[] = [];
 
   cluster.setupPrimary({ serialization: 'advanced' });
+  const meshDirectory = options.ipc ? createMeshDirectory() : undefined;
   const gatherMetrics = workerMetricsGatherer();
 
   const sendTo = (worker: Worker, message: PrimaryToWorker) => {
@@ -78,13 +80,13 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
   };
 
   const fork = () => {
-    const worker = cluster.fork({ POGO_WORKER: '1', POGO_WORKER_IPC: options.ipc ? '1' : '0' });
+    const worker = cluster.fork({ POGO_WORKER: '1', POGO_WORKER_IPC: options.ipc ? '1' : '0', ...(meshDirectory ? { [meshDirectoryVariable]: meshDirectory } : {}) });
     workers.add(worker);
     worker.on('message', (message: unknown) => onMessage(worker, message));
     worker.on('exit', (code, signal) => {
       workers.delete(worker);
       meshAddresses.delete(worker);
-      removeSocketFile(meshAddress(process.pid, workerNodeId(worker.id)));
+      if (meshDirectory) removeSocketFile(meshAddress(meshDirectory, workerNodeId(worker.id)));
       if (options.ipc) {
         // Its members leave the cluster now; one surviving worker announces it (and fires webhooks).
         const changes = store.reap(workerNodeId(worker.id));
@@ -108,7 +110,10 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
   };
 
   let finish: (code: number) => void = () => {};
-  const done = new Promise<number>((resolve) => (finish = resolve));
+  const done = new Promise<number>((resolve) => (finish = resolve)).then((code) => {
+    if (meshDirectory) rmSync(meshDirectory, { recursive: true, force: true });
+    return code;
+  });
   let exitCode = 0;
   const stop = (code: number) => {
     if (stopping) return;

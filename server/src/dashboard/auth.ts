@@ -1,11 +1,17 @@
 // Who may see the dashboard: a bearer token, basic auth, or the session cookie the login
 // form sets. Every comparison hashes both sides to the same length and uses
 // crypto.timingSafeEqual, so neither the content nor the length of a secret leaks by timing.
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+// Sessions live in this process (random ids, looked up by their hash): signing out revokes
+// the cookie, and a stolen one dies with its session, not only when the credentials change.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { DashboardConfig } from '../apps/config.js';
 
 const cookieName = 'pogo_dashboard';
+/** How long a session lasts (the cookie's Max-Age, and the server's own expiry). */
+const sessionSeconds = 43_200;
+/** Signed-in browsers remembered at once; past it the oldest session ends. */
+const maxSessions = 1_000;
 
 function digest(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();
@@ -17,14 +23,10 @@ export function secretsEqual(expected: string, given: string): boolean {
 }
 
 export class DashboardAuth {
-  private readonly session: string;
+  /** sha256(session id) → when it expires (ms). Insertion order: oldest first. */
+  private readonly sessions = new Map<string, number>();
 
-  constructor(private readonly config: Pick<DashboardConfig, 'token' | 'basicAuth' | 'path'>) {
-    // Derived from the credentials: valid on every node sharing them, void once they change,
-    // and the cookie never holds the token itself.
-    const secret = config.token ?? `${config.basicAuth!.user}:${config.basicAuth!.password}`;
-    this.session = createHmac('sha256', secret).update('pogo-ws dashboard session v1').digest('base64url');
-  }
+  constructor(private readonly config: Pick<DashboardConfig, 'token' | 'basicAuth' | 'path'>) {}
 
   /** Basic auth makes the browser ask for user and password; a token uses the login form. */
   get scheme(): 'Basic' | 'Bearer' {
@@ -50,8 +52,27 @@ export class DashboardAuth {
       const { user, password } = this.config.basicAuth;
       if (secretsEqual(`${user}:${password}`, Buffer.from(value, 'base64').toString('utf8'))) return true;
     }
+    return this.sessionOf(req) !== undefined;
+  }
+
+  /** The live session the request's cookie names (its key in `sessions`), if any. */
+  private sessionOf(req: IncomingMessage): string | undefined {
     const cookie = readCookie(req.headers.cookie, cookieName);
-    return cookie !== undefined && secretsEqual(this.session, cookie);
+    if (cookie === undefined || cookie === '') return undefined;
+    const key = digest(cookie).toString('base64url');
+    const expires = this.sessions.get(key);
+    if (expires === undefined) return undefined;
+    if (expires <= Date.now()) {
+      this.sessions.delete(key);
+      return undefined;
+    }
+    return key;
+  }
+
+  /** Signing out: the request's session ends here, whatever the browser does with the cookie. */
+  revoke(req: IncomingMessage): void {
+    const key = this.sessionOf(req);
+    if (key !== undefined) this.sessions.delete(key);
   }
 
   /** Did the request bring credentials at all (a wrong one counts as a failed sign-in)? */
@@ -59,9 +80,12 @@ export class DashboardAuth {
     return req.headers.authorization !== undefined || readCookie(req.headers.cookie, cookieName) !== undefined;
   }
 
-  /** Set-Cookie for a signed-in browser: HttpOnly, SameSite=Strict, scoped to the dashboard's path. */
+  /** Starts a session; Set-Cookie for the signed-in browser: HttpOnly, SameSite=Strict, scoped to the dashboard's path. */
   sessionCookie(secure: boolean): string {
-    return `${cookieName}=${this.session}; Path=${this.config.path}/; HttpOnly; SameSite=Strict; Max-Age=43200${secure ? '; Secure' : ''}`;
+    const id = randomBytes(32).toString('base64url');
+    if (this.sessions.size >= maxSessions) this.sessions.delete(this.sessions.keys().next().value!);
+    this.sessions.set(digest(id).toString('base64url'), Date.now() + sessionSeconds * 1000);
+    return `${cookieName}=${id}; Path=${this.config.path}/; HttpOnly; SameSite=Strict; Max-Age=${sessionSeconds}${secure ? '; Secure' : ''}`;
   }
 
   clearCookie(): string {

@@ -401,6 +401,7 @@ export class Dashboard {
     const params = new URLSearchParams(mark < 0 ? '' : target.slice(mark + 1));
     if (method === 'POST' && sub === '/logout') {
       req.resume();
+      this.auth.revoke(req);
       send(res, 303, 'text/plain; charset=utf-8', 'signed out\n', { Location: `${this.base}/`, 'Set-Cookie': this.auth.clearCookie() });
       return;
     }
