@@ -26,10 +26,10 @@ const clients: Echo<'reverb'>[] = [];
 function readEnv(file: string): Record<string, string> {
   const values: Record<string, string> = {};
   for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const match = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
-    if (!match) continue;
-    const raw = match[2].replace(/^"(.*)"$/, '$1').replace(/^'(.*)'$/, '$1');
-    values[match[1]] = raw.replace(/\$\{([A-Z0-9_]+)\}/g, (_, name: string) => values[name] ?? '');
+    const [, name, value] = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim()) ?? [];
+    if (name === undefined || value === undefined) continue;
+    const raw = value.replace(/^"(.*)"$/, '$1').replace(/^'(.*)'$/, '$1');
+    values[name] = raw.replace(/\$\{([A-Z0-9_]+)\}/g, (_, name: string) => values[name] ?? '');
   }
   return values;
 }
