@@ -127,7 +127,8 @@ class DoctorCommand extends Command
             return "app {$connection->appId}, key {$connection->key}";
         });
 
-        $redisUrl = $config->get(PogoServiceProvider::CONFIG . '.server.redis.url');
+        // WS_REDIS_URL, or the app's Redis when a Reverb app scales (REVERB_SCALING_ENABLED).
+        $redisUrl = $config->get(PogoServiceProvider::CONFIG . '.server.redis.url') ?: $builder->reverbSettings()?->redisUrl();
         if (is_string($redisUrl) && $redisUrl !== '') {
             $this->check('Redis reachable', fn () => $this->pingRedis($redisUrl, $timeout));
         }

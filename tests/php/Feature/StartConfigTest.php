@@ -146,4 +146,15 @@ final class StartConfigTest extends TestCase
         $this->assertMatchesRegularExpression('/Allowed origins cover APP_URL.*FAIL any origin \(\*\) may connect while server-side authorization forwards/', $output);
         $this->assertStringContainsString("Fix: remove WS_ALLOWED_ORIGINS (the default is then APP_URL's origin, http://127.0.0.1)", $output);
     }
+
+    public function testTheDoctorChecksTheRedisAReverbAppScalesOver(): void
+    {
+        $this->useReverb();
+        $port = \Pogo\WebSocket\Tests\Support\FreePort::find();
+        config(['pogo-websocket.reverb.scaling' => 'true', 'database.redis.default' => ['host' => '127.0.0.1', 'port' => $port, 'database' => 0]]);
+
+        \Illuminate\Support\Facades\Artisan::call('pogo:ws-doctor', ['--timeout' => 0.5]);
+
+        $this->assertMatchesRegularExpression("/Redis reachable.*FAIL cannot connect to Redis at 127.0.0.1:{$port}/", \Illuminate\Support\Facades\Artisan::output());
+    }
 }
