@@ -22,7 +22,7 @@ beforeAll(async () => {
   server = await startServer({ apps: [defaultApp, counting, small, noClientEvents] });
 });
 afterAll(async () => {
-  clients.forEach((c) => c.disconnect());
+  for (const c of clients) c.disconnect();
   await server.stop();
 });
 

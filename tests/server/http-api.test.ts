@@ -27,7 +27,7 @@ beforeAll(async () => {
   ]);
 });
 afterAll(async () => {
-  clients.forEach((c) => c.disconnect());
+  for (const c of clients) c.disconnect();
   await server.stop();
 });
 

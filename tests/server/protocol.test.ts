@@ -41,7 +41,7 @@ describe('handshake', () => {
     const ids = new Set(clients.map((c) => c.socketId));
     expect(ids.size).toBe(20);
     for (const id of ids) expect(id.length).toBeGreaterThan(20);
-    clients.forEach((c) => c.close());
+    for (const c of clients) c.close();
   });
 
   it.each([
@@ -73,7 +73,7 @@ describe('handshake', () => {
     expect(schemaErrors('server.connectionEstablished', established)).toEqual([]);
     client.send({ event: 'pusher:ping', data: {} });
     client.send('not json');
-    client.send({ event: 'pusher:subscribe', data: { channel: 'private-x', auth: 'test-key:' + '0'.repeat(64) } });
+    client.send({ event: 'pusher:subscribe', data: { channel: 'private-x', auth: `test-key:${'0'.repeat(64)}` } });
     client.send({ event: 'pusher:subscribe', data: { channel: 'public' } });
     await client.nextEvent('pusher_internal:subscription_succeeded');
     for (const message of client.log) {
