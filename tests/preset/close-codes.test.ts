@@ -16,16 +16,41 @@ const pusherError = (socket: WebSocket, code: number, message: string) =>
 
 // The first connection of each script misbehaves; later ones (pusher-js reconnecting) are simply accepted.
 const scripts: Record<string, (socket: WebSocket) => void> = {
-  'close-4301': (s) => (established(s), setTimeout(() => s.close(4301, 'rate limited'), 50)),
-  'close-4201': (s) => (established(s), setTimeout(() => s.close(4201, 'pong'), 50)),
-  'close-4199': (s) => (established(s), setTimeout(() => s.close(4199, 'something new'), 50)),
-  'close-1000': (s) => (established(s), setTimeout(() => s.close(1000), 50)),
-  'drop-1006': (s) => (established(s), setTimeout(() => s.terminate(), 50)),
-  'error-4302': (s) => (established(s), setTimeout(() => pusherError(s, 4302, 'Unknown event: pusher:nope'), 50)),
-  'announce-4100': (s) => (
-    established(s), setTimeout(() => (pusherError(s, 4100, 'Over capacity'), setTimeout(() => s.close(4100, 'Over capacity'), 20)), 50)
-  ),
-  'refuse-4009': (s) => (pusherError(s, 4009, 'Connection is unauthorized'), s.close(4009, 'Connection is unauthorized')),
+  'close-4301': (s) => {
+    established(s);
+    setTimeout(() => s.close(4301, 'rate limited'), 50);
+  },
+  'close-4201': (s) => {
+    established(s);
+    setTimeout(() => s.close(4201, 'pong'), 50);
+  },
+  'close-4199': (s) => {
+    established(s);
+    setTimeout(() => s.close(4199, 'something new'), 50);
+  },
+  'close-1000': (s) => {
+    established(s);
+    setTimeout(() => s.close(1000), 50);
+  },
+  'drop-1006': (s) => {
+    established(s);
+    setTimeout(() => s.terminate(), 50);
+  },
+  'error-4302': (s) => {
+    established(s);
+    setTimeout(() => pusherError(s, 4302, 'Unknown event: pusher:nope'), 50);
+  },
+  'announce-4100': (s) => {
+    established(s);
+    setTimeout(() => {
+      pusherError(s, 4100, 'Over capacity');
+      setTimeout(() => s.close(4100, 'Over capacity'), 20);
+    }, 50);
+  },
+  'refuse-4009': (s) => {
+    pusherError(s, 4009, 'Connection is unauthorized');
+    s.close(4009, 'Connection is unauthorized');
+  },
 };
 
 let peer: WebSocketServer;
@@ -44,7 +69,9 @@ beforeAll(async () => {
   await new Promise((resolve) => peer.once('listening', resolve));
   port = (peer.address() as AddressInfo).port;
 });
-afterEach(() => opened.splice(0).forEach((echo) => echo.disconnect()));
+afterEach(() => {
+  for (const echo of opened.splice(0)) echo.disconnect();
+});
 afterAll(async () => {
   for (const socket of peer.clients) socket.terminate();
   await new Promise<void>((resolve) => peer.close(() => resolve()));

@@ -128,10 +128,10 @@ describe('every missing or invalid setting throws, naming the variable', () => {
 describe('codes come from the shared schema', () => {
   test('every close code and pusher:error code of the schema, with its message', () => {
     expect(closeCodeList.map((c) => [c.name, c.code, c.message, c.action])).toEqual(
-      Object.entries(schema.closeCodes).map(([name, c]: [string, any]) => [name, c.code, c.message, c.action]),
+      Object.entries(schema.closeCodes as Record<string, { code: number; message: string; action: string }>).map(([name, c]) => [name, c.code, c.message, c.action]),
     );
     expect(errorCodeList.map((c) => [c.name, c.code, c.message])).toEqual(
-      Object.entries(schema.errorCodes).map(([name, c]: [string, any]) => [name, c.code, c.message]),
+      Object.entries(schema.errorCodes as Record<string, { code: number; message: string }>).map(([name, c]) => [name, c.code, c.message]),
     );
   });
 

@@ -13,7 +13,7 @@ const { closeCodes, errorCodes } = schema;
 type Channels = {
   news: { type: 'public'; events: { '.breaking': { title: string }; OrderShipped: { id: number } } };
   'orders.{orderId}': { type: 'private'; events: { OrderShipped: { id: number; trackingNumber: string } } };
-  'forbidden.{id}': { type: 'private'; events: {} };
+  'forbidden.{id}': { type: 'private'; events: Record<never, never> };
   'vault.{id}': { type: 'encrypted'; events: { SecretRotated: { version: number } } };
   'chat.{roomId}': { type: 'presence'; member: { id: number; name: string }; whispers: { typing: { name: string } } };
 };
@@ -56,7 +56,7 @@ beforeAll(async () => {
   auth = await startAuthEndpoint(server, app);
 });
 afterEach(() => {
-  opened.splice(0).forEach((echo) => echo.disconnect());
+  for (const echo of opened.splice(0)) echo.disconnect();
 });
 afterAll(async () => {
   await auth?.close();
