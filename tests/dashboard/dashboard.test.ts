@@ -1,3 +1,5 @@
+// biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright's innerText() (what the user sees: hidden text
+// left out, table cells tab-separated, which the errors-table assertion relies on), not the DOM property.
 // The live dashboard in Debian's headless Chromium (playwright-core): refused without the
 // token, signs in through the login form, watches the connection count rise when a pusher-js
 // client connects, sees an HTTP API publish (official `pusher` SDK) in the console within a

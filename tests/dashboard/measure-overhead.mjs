@@ -39,8 +39,7 @@ function openConsole(server) {
     res.on('data', (chunk) => {
       seen.bytes += chunk.length;
       carry += chunk;
-      let end;
-      while ((end = carry.indexOf('\n\n')) >= 0) {
+      for (let end = carry.indexOf('\n\n'); end >= 0; end = carry.indexOf('\n\n')) {
         const message = carry.slice(0, end);
         carry = carry.slice(end + 2);
         if (!message.startsWith('event: console\n')) continue;

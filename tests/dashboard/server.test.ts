@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/src/apps/config';
+import type { ConsoleEvent, NodeSnapshot, Sample, SeriesHistory } from '../../server/src/dashboard/wire';
 import { connected, pusherClient, sdk, sleep, subscribed } from '../helpers/clients';
 import { defaultApp, startServer, type RunningServer } from '../helpers/server';
 import { clusterConfig, eventually, freePort, startRedis, type TestRedis } from '../cluster/helpers';
@@ -71,10 +72,26 @@ describe('configuration', () => {
   });
 });
 
+/** One Server-Sent Event of the dashboard's stream, its data parsed from JSON. */
+interface StreamEvent {
+  event: string;
+  data: unknown;
+}
+/** A `sample` event: what server/src/dashboard/dashboard.ts sends every second. */
+interface SampleFrame {
+  at: number;
+  total: Sample;
+  apps: Record<string, Sample>;
+  nodes: NodeSnapshot[];
+}
+const consoleEvents = (list: StreamEvent[]): ConsoleEvent[] =>
+  list.flatMap((e) => (e.event === 'console' ? (e.data as { events: ConsoleEvent[] }).events : []));
+const samples = (list: StreamEvent[]): SampleFrame[] => list.flatMap((e) => (e.event === 'sample' ? [e.data as SampleFrame] : []));
+
 /** Reads Server-Sent Events until `until` returns true for the parsed list, or times out. */
-function readStream(server: RunningServer, path: string, until: (events: { event: string; data: any }[]) => boolean, timeoutMs = 4_000) {
-  return new Promise<{ event: string; data: any }[]>((resolve, reject) => {
-    const events: { event: string; data: any }[] = [];
+function readStream(server: RunningServer, path: string, until: (events: StreamEvent[]) => boolean, timeoutMs = 4_000) {
+  return new Promise<StreamEvent[]>((resolve, reject) => {
+    const events: StreamEvent[] = [];
     let carry = '';
     const req = request({ host: server.host, port: server.port, path, headers: bearer }, (res) => {
       expect(res.statusCode).toBe(200);
@@ -82,8 +99,7 @@ function readStream(server: RunningServer, path: string, until: (events: { event
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
         carry += chunk;
-        let end;
-        while ((end = carry.indexOf('\n\n')) >= 0) {
+        for (let end = carry.indexOf('\n\n'); end >= 0; end = carry.indexOf('\n\n')) {
           const block = carry.slice(0, end);
           carry = carry.slice(end + 2);
           const event = /^event: (.*)$/m.exec(block)?.[1];
@@ -119,14 +135,14 @@ describe('one server', () => {
     const b = pusherClient(server, defaultApp);
     try {
       await Promise.all([connected(a), connected(b)]);
-      const seen = readStream(server, `${path}/api/stream`, (events) => events.some((e) => e.event === 'console' && e.data.events.some((c: any) => c.type === 'unsubscribed')));
+      const seen = readStream(server, `${path}/api/stream`, (events) => consoleEvents(events).some((c) => c.type === 'unsubscribed'));
       await sleep(200);
       await subscribed(a, 'private-chat');
       await subscribed(b, 'private-chat');
       a.channel('private-chat')!.trigger('client-typing', { who: 'a' });
       await sleep(200);
       b.unsubscribe('private-chat');
-      const console = (await seen).filter((e) => e.event === 'console').flatMap((e) => e.data.events);
+      const console = consoleEvents(await seen);
       expect(console).toContainEqual(expect.objectContaining({ type: 'subscribed', app: 'test-app', channel: 'private-chat', socketId: expect.any(String) }));
       expect(console).toContainEqual(expect.objectContaining({ type: 'client_event', channel: 'private-chat', event: 'client-typing', data: '{"who":"a"}' }));
       expect(console).toContainEqual(expect.objectContaining({ type: 'unsubscribed', channel: 'private-chat' }));
@@ -137,13 +153,14 @@ describe('one server', () => {
   });
 
   it('sends an overview first, then a sample every second', async () => {
-    const events = await readStream(server, `${path}/api/stream`, (list) => list.filter((e) => e.event === 'sample').length >= 2);
+    const events = await readStream(server, `${path}/api/stream`, (list) => samples(list).length >= 2);
     expect(events[0]!.event).toBe('overview');
-    expect(events[0]!.data.history.total.series.connections.length).toBeGreaterThan(0);
-    const [one, two] = events.filter((e) => e.event === 'sample');
-    expect(two!.data.at - one!.data.at).toBeGreaterThanOrEqual(900);
-    expect(two!.data.at - one!.data.at).toBeLessThan(1_600);
-    expect(one!.data.nodes).toHaveLength(1);
+    const overview = events[0]!.data as { history: { total: SeriesHistory } };
+    expect(overview.history.total.series.connections.length).toBeGreaterThan(0);
+    const [one, two] = samples(events);
+    expect(two!.at - one!.at).toBeGreaterThanOrEqual(900);
+    expect(two!.at - one!.at).toBeLessThan(1_600);
+    expect(one!.nodes).toHaveLength(1);
   });
 
   it('guards the test event: JSON only, same origin only, clear errors, no secret in the answer', async () => {
@@ -223,18 +240,18 @@ describe('basic auth on its own port', () => {
 });
 
 /** Streams from `node` until a sample lists `count` nodes, and returns that sample. */
-async function sampleWithNodes(node: RunningServer, count: number) {
-  const events = await readStream(node, '/dashboard/api/stream', (list) => list.some((e) => e.event === 'sample' && e.data.nodes.length === count), 6_000);
-  return events.filter((e) => e.event === 'sample' && e.data.nodes.length === count).pop()!.data;
+async function sampleWithNodes(node: RunningServer, count: number): Promise<SampleFrame> {
+  const events = await readStream(node, '/dashboard/api/stream', (list) => samples(list).some((s) => s.nodes.length === count), 6_000);
+  return samples(events).filter((s) => s.nodes.length === count).pop()!;
 }
 
 /** Streams from `node` while `act` runs elsewhere; resolves with the console events seen. */
-async function consoleWhile(node: RunningServer, until: (events: any[]) => boolean, act: () => Promise<void>) {
-  const seen = readStream(node, '/dashboard/api/stream', (list) => until(list.filter((e) => e.event === 'console').flatMap((e) => e.data.events)), 8_000);
+async function consoleWhile(node: RunningServer, until: (events: ConsoleEvent[]) => boolean, act: () => Promise<void>): Promise<ConsoleEvent[]> {
+  const seen = readStream(node, '/dashboard/api/stream', (list) => until(consoleEvents(list)), 8_000);
   // The other nodes learn that a console watches from this node's next sample (within a second).
   await sleep(1_300);
   await act();
-  return (await seen).filter((e) => e.event === 'console').flatMap((e) => e.data.events);
+  return consoleEvents(await seen);
 }
 
 describe('nodes sharing Redis', () => {
@@ -256,9 +273,9 @@ describe('nodes sharing Redis', () => {
       await connected(client);
       await eventually(async () => {
         const sample = await sampleWithNodes(nodes[0]!, 2);
-        expect(sample.nodes.map((n: any) => n.total.connections).sort()).toEqual([0, 1]);
+        expect(sample.nodes.map((n) => n.total.connections).sort()).toEqual([0, 1]);
         expect(sample.total.connections).toBe(1);
-        expect(sample.apps['test-app'].connections).toBe(1);
+        expect(sample.apps['test-app']!.connections).toBe(1);
       }, 10_000);
       const overview = await (await fetch(`${nodes[0]!.url}/dashboard/api/overview`, { headers: bearer })).json();
       expect(overview.node.sharing).toBe('redis');
@@ -302,7 +319,7 @@ describe('--workers 2 without Redis', () => {
       await eventually(async () => {
         const sample = await sampleWithNodes(server, 2);
         expect(sample.total.connections).toBe(4);
-        expect(sample.nodes.map((n: any) => n.id).sort()).toEqual(['worker0000000001', 'worker0000000002']);
+        expect(sample.nodes.map((n) => n.id).sort()).toEqual(['worker0000000001', 'worker0000000002']);
       }, 10_000);
       // node:cluster spreads the HTTP requests too: whichever worker takes each publish, the console sees all four.
       const events = await consoleWhile(
@@ -312,7 +329,7 @@ describe('--workers 2 without Redis', () => {
           for (let i = 0; i < 4; i++) await sdk(server, defaultApp).trigger('spread-channel', 'spread', { i });
         },
       );
-      expect(events.filter((e) => e.event === 'spread').map((e) => JSON.parse(e.data).i).sort()).toEqual([0, 1, 2, 3]);
+      expect(events.filter((e) => e.event === 'spread').map((e) => JSON.parse(e.data!).i).sort()).toEqual([0, 1, 2, 3]);
     } finally {
       for (const c of clients) c.disconnect();
     }
