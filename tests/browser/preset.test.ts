@@ -76,6 +76,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
+// biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText() (the text the page shows), not the DOM property.
 const text = (page: Page, selector: string) => page.locator(selector).innerText();
 
 test('the bundle is the shipped ESM build with the browser pusher-js, and nothing Node-only', () => {

@@ -25,7 +25,9 @@ function workerPids(server: RunningServer): number[] {
 
 /** The workers' mesh sockets of this server (files named after the primary's pid). */
 function meshSockets(server: RunningServer): string[] {
-  return readdirSync(tmpdir()).filter((name) => name.startsWith(`pogo-ws-${server.process.pid}-`));
+  // One socket per worker, in the primary's private directory (mode 0700).
+  const directories = readdirSync(tmpdir()).filter((name) => name.startsWith(`pogo-ws-${server.process.pid}-`));
+  return directories.flatMap((directory) => readdirSync(`${tmpdir()}/${directory}`));
 }
 
 /** Clients until both workers have some (round-robin makes that the first two, almost always). */
@@ -170,7 +172,11 @@ describe('--workers 2 without Redis (coordinated by the primary)', () => {
     expect((await json(server, '/channels/presence-k', { info: 'user_count' })).user_count).toBe(4);
 
     const droppedSet = new Set<string>();
-    users.forEach((c, i) => c.connection.bind('state_change', (s: { current: string }) => s.current !== 'connected' && droppedSet.add(`u${i}`)));
+    users.forEach((c, i) => {
+      c.connection.bind('state_change', (s: { current: string }) => {
+        if (s.current !== 'connected') droppedSet.add(`u${i}`);
+      });
+    });
     process.kill(before[0]!, 'SIGKILL');
     // Round-robin put some of the four (usually two) on the killed worker; their connections
     // drop, and the survivors are told those members left (the primary reaps its entries).

@@ -37,7 +37,9 @@ export async function startTcpProxy(upstreamPort: number): Promise<TcpProxy> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,
-    drop: () => sockets.forEach((s) => s.destroy()),
+    drop: () => {
+      for (const s of sockets) s.destroy();
+    },
     hold: () => (held ??= []),
     release: () => {
       const waiting = held ?? [];
@@ -46,7 +48,7 @@ export async function startTcpProxy(upstreamPort: number): Promise<TcpProxy> {
     },
     retarget: (port) => (target = port),
     close: () => new Promise((resolve) => {
-      sockets.forEach((s) => s.destroy());
+      for (const s of sockets) s.destroy();
       server.close(() => resolve());
     }),
   };
