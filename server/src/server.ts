@@ -10,7 +10,7 @@ import { ApiRouter, type PlainRoute } from './http/router.js';
 import { sendJson } from './http/respond.js';
 import { PusherWebSocketServer } from './transport/websocket-server.js';
 import { guard } from './transport/listener-guard.js';
-import { requestTimeouts } from './http/timeouts.js';
+import { refuseConnect, requestTimeouts } from './http/timeouts.js';
 import { metrics } from './metrics/metrics.js';
 import { metricsObserver } from './metrics/observer.js';
 import { adapterProblem, listenForMetrics, metricsRoute, readinessRoute, type MetricsListener } from './metrics/routes.js';
@@ -88,6 +88,7 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
   const http: Server = createServer({ keepAliveTimeout: 65_000, ...requestTimeouts }, (req, res) =>
     guard('http', () => router.handle(req, res), () => res.destroy()),
   );
+  refuseConnect(http);
   const websockets = new PusherWebSocketServer(hub, { trustedProxies: config.trustedProxies });
   websockets.attach(http);
   websockets.outbound.onFlushed = onFlushed;

@@ -49,6 +49,13 @@ describe('upgrade requests the URL parser refuses', () => {
     bystander.close();
   });
 
+  it('a refused upgrade followed by a malformed frame (found by the HTTP fuzz) does not stop the process', async () => {
+    // protocol=x is refused after the upgrade; the byte 0xF1 sets RSV2/RSV3, which ws reports as an error.
+    await rawExchange(server.port, [`GET /app/test-key?protocol=x HTTP/1.1\r\n${upgradeHeaders}`, Buffer.from([0xf1, 0x80, 0, 0, 0, 0])], 1_000);
+    await rawExchange(server.port, [`GET /nowhere HTTP/1.1\r\n${upgradeHeaders}`, Buffer.from([0xf1, 0x80, 0, 0, 0, 0])], 1_000);
+    await stillUp();
+  });
+
   it('the dashboard on its own port answers GET // (and a malformed escape) and stays up', async () => {
     for (const target of ['//', '/dashboard/%E0%A4%A', '//x/../..']) {
       const answer = await rawExchange(dashboardPort, [`GET ${target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`], 3_000);

@@ -49,7 +49,7 @@ describe('the worker mesh', () => {
       const entries = readdirSync(temp);
       // Nothing but directories directly in the temp directory: no socket file anyone could connect to.
       for (const entry of entries) expect(statSync(join(temp, entry)).isDirectory(), entry).toBe(true);
-      const meshDirectories = entries.filter((e) => e.startsWith('pogo-ws-mesh-'));
+      const meshDirectories = entries.filter((e) => e.startsWith(`pogo-ws-${server.process.pid}-`));
       expect(meshDirectories.length).toBe(1);
       const directory = join(temp, meshDirectories[0]!);
       expect(statSync(directory).mode & 0o777).toBe(0o700);
@@ -61,6 +61,6 @@ describe('the worker mesh', () => {
     }
     // The primary removes its directory when it stops.
     await sleep(200);
-    expect(readdirSync(temp).filter((e) => e.startsWith('pogo-ws-mesh-'))).toEqual([]);
+    expect(readdirSync(temp).filter((e) => e.startsWith('pogo-ws-'))).toEqual([]);
   }, 30_000);
 });

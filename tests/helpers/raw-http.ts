@@ -16,7 +16,14 @@ export interface RawAnswer {
 }
 
 /** Writes `chunks` (a delay in ms between string chunks may be given as a number) and waits for the close. */
-export function rawExchange(port: number, chunks: (string | Buffer | number)[], timeoutMs = 5_000, host = '127.0.0.1'): Promise<RawAnswer> {
+export function rawExchange(
+  port: number,
+  chunks: (string | Buffer | number)[],
+  timeoutMs = 5_000,
+  /** Stop waiting once what came back satisfies this (the connection counts as open). */
+  doneWhen?: (text: string) => boolean,
+  host = '127.0.0.1',
+): Promise<RawAnswer> {
   return new Promise((resolve) => {
     const started = Date.now();
     const socket: Socket = connect(port, host);
@@ -36,6 +43,7 @@ export function rawExchange(port: number, chunks: (string | Buffer | number)[], 
     socket.on('data', (chunk) => {
       firstByteMs ??= Date.now() - started;
       received.push(chunk);
+      if (doneWhen?.(Buffer.concat(received).toString('latin1'))) finish(false);
     });
     socket.on('close', () => finish(true));
     socket.on('error', () => finish(true));

@@ -37,7 +37,7 @@ export const meshDirectoryVariable = 'POGO_MESH_DIR';
  * so no other user can connect to a worker's socket, or plant one where a worker would connect.
  */
 export function createMeshDirectory(): string {
-  const directory = mkdtempSync(join(tmpdir(), 'pogo-ws-mesh-'));
+  const directory = mkdtempSync(join(tmpdir(), `pogo-ws-${process.pid}-`));
   if (process.platform !== 'win32') chmodSync(directory, 0o700);
   return directory;
 }

@@ -18,7 +18,7 @@ import { refusals, type Refusal } from './refusals.js';
 import { emptySample, addSamples, ringSeconds, SampleRing, type Sample } from './samples.js';
 import { authFailureNames, noApp, refusalName, Tally } from './tally.js';
 import { parseTestEvent, sendTestEvent } from './test-event.js';
-import { requestTimeouts } from '../http/timeouts.js';
+import { refuseConnect, requestTimeouts } from '../http/timeouts.js';
 import { guard } from '../transport/listener-guard.js';
 
 export interface DashboardOptions {
@@ -153,6 +153,7 @@ export class Dashboard {
         () => res.destroy(),
       ),
     );
+    refuseConnect(server);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, host, () => resolve());

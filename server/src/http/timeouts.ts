@@ -1,7 +1,8 @@
-// How long any of the server's HTTP listeners (the public port, the dashboard's and the metrics'
-// ports) holds a connection that has not finished its request: a socket that never sends a byte,
-// headers (or an upgrade) that never end, a body that trickles. Checked once a second.
-import type { ServerOptions } from 'node:http';
+// What every HTTP listener of the server (the public port, the dashboard's and the metrics' ports)
+// does with connections that never make a proper request: a socket that never sends a byte,
+// headers (or an upgrade) that never end, a body that trickles, a CONNECT. Checked once a second.
+import type { Server, ServerOptions } from 'node:http';
+import type { Duplex } from 'node:stream';
 
 /** Headers, upgrades included, must be complete within this (ms) of the connection or the previous answer. */
 export const headersTimeoutMs = 5_000;
@@ -13,3 +14,11 @@ export const requestTimeouts: ServerOptions = {
   requestTimeout: requestTimeoutMs,
   connectionsCheckingInterval: 1_000,
 };
+
+/** Node hands CONNECT to a 'connect' listener, and without one drops the socket unanswered: answer 405. */
+export function refuseConnect(server: Server): void {
+  server.on('connect', (_request: unknown, socket: Duplex) => {
+    socket.on('error', () => socket.destroy());
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, POST\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
+}

@@ -2,7 +2,7 @@
 // the optional separate listener that keeps /metrics off the public port.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { requestTimeouts } from '../http/timeouts.js';
+import { refuseConnect, requestTimeouts } from '../http/timeouts.js';
 import { guard } from '../transport/listener-guard.js';
 import type { PlainRoute } from '../http/router.js';
 import type { ServerMetrics } from './metrics.js';
@@ -62,6 +62,7 @@ export async function listenForMetrics(host: string, port: number, routes: Plain
     }
   };
   const server: Server = createServer(requestTimeouts, (req, res) => guard('metrics', () => handle(req, res), () => res.destroy()));
+  refuseConnect(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

@@ -141,6 +141,9 @@ export class PusherWebSocketServer {
   }
 
   private open(ws: WebSocket, request: IncomingMessage, socket: Socket, handshake: HandshakeResult, ip: string): void {
+    // First, whatever follows: a refused socket still parses the client's frames, and a malformed one
+    // emits 'error', which without a listener would throw out of the process.
+    ws.on('error', this.listeners.error);
     if (!handshake.ok) {
       const { refusal, detail } = handshake;
       refusals.report?.({ kind: 'connection', code: refusal.code, message: refusal.message, detail, url: request.url, ip });
@@ -175,7 +178,6 @@ export class PusherWebSocketServer {
     ws.on('message', this.listeners.message);
     ws.on('pong', this.listeners.pong);
     ws.on('ping', this.listeners.ping);
-    ws.on('error', this.listeners.error);
     ws.on('close', this.listeners.close);
   }
 
