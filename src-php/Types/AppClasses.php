@@ -52,6 +52,7 @@ final class AppClasses
             foreach ($files as $file) {
                 $relative = substr($file->getPathname(), strlen(rtrim($directory, '/')) + 1, -4);
                 $class = $namespace . str_replace('/', '\\', $relative);
+
                 try {
                     if (class_exists($class)) {
                         $reflection = new ReflectionClass($class);

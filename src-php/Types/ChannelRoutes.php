@@ -91,6 +91,7 @@ final class ChannelRoutes
         $doc = DocBlock::of($docComment)->returnType();
         if ($doc !== null) {
             $this->qualifyNames($doc, $source);
+
             return $this->fromReturnType($pattern, $this->types->fromDoc($doc, new ReflectionClass($this->userModel))->ts);
         }
         if ($closure->returnType instanceof Node\Identifier && $closure->returnType->toLowerString() === 'bool') {

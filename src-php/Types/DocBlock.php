@@ -36,6 +36,7 @@ final class DocBlock
             self::$lexer = new Lexer($config);
             self::$parser = new PhpDocParser($config, new TypeParser($config, $constants), $constants);
         }
+
         try {
             return new self(self::$parser->parse(new TokenIterator(self::$lexer->tokenize($comment))));
         } catch (\Throwable) {

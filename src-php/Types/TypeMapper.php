@@ -193,6 +193,7 @@ final class TypeMapper
             return TsType::record(TsType::unknown());
         }
         $this->mapping[$class] = true;
+
         try {
             return match (true) {
                 is_a($class, Model::class, true) => $this->models->shape(new ReflectionClass($class)),

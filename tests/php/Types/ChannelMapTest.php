@@ -55,7 +55,7 @@ final class ChannelMapTest extends TestCase
         $this->assertSame('{ id: number } | { extra: boolean }', $channels['orders.{orderId}']['events']['A']['payload']->render());
         $this->assertSame(['App\Events\A', 'App\Events\B'], $channels['orders.{orderId}']['events']['A']['classes']);
         $this->assertSame('public', $channels['feed']['type']);
-        $this->assertSame(["no Broadcast::channel() in routes/channels.php authorizes this presence channel", 'member: no channel callback, so the member is Record<string, unknown>'], $channels['hidden.{id}']['notes']);
+        $this->assertSame(['no Broadcast::channel() in routes/channels.php authorizes this presence channel', 'member: no channel callback, so the member is Record<string, unknown>'], $channels['hidden.{id}']['notes']);
         $this->assertSame("{ id: string; type: 'n' }", $channels['Pogo.WebSocket.Tests.Types.Fixtures.Author.{id}']['notification']?->render());
         $this->assertNull($channels['orders.{orderId}']['notification']);
         $this->assertSame(['App\Events\C broadcasts on room.{id} as a private channel, but it is declared presence; it is typed as private.'], $map->warnings);

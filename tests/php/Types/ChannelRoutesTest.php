@@ -32,7 +32,7 @@ final class ChannelRoutesTest extends TestCase
             'vague' => ['private', null, false],
             'declared' => ['presence', null, true],
         ], $routes);
-        $this->assertSame(['channels.php line 16: the channel pattern is not a string literal, so it is left out.'], $reader->warnings);
+        $this->assertSame(['channels.php line 18: the channel pattern is not a string literal, so it is left out.'], $reader->warnings);
     }
 
     public function testAMissingFileIsAWarningNotAnError(): void

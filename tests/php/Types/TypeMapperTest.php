@@ -4,18 +4,17 @@ declare(strict_types=1);
 
 namespace Pogo\WebSocket\Tests\Types;
 
-use PHPUnit\Framework\Attributes\DataProvider;
-use PHPUnit\Framework\TestCase;
 use PHPStan\PhpDocParser\Lexer\Lexer;
 use PHPStan\PhpDocParser\Parser\ConstExprParser;
 use PHPStan\PhpDocParser\Parser\TokenIterator;
 use PHPStan\PhpDocParser\Parser\TypeParser;
 use PHPStan\PhpDocParser\ParserConfig;
+use PHPUnit\Framework\Attributes\DataProvider;
+use PHPUnit\Framework\TestCase;
 use Pogo\WebSocket\Tests\Types\Fixtures\Author;
 use Pogo\WebSocket\Tests\Types\Fixtures\Ledger;
 use Pogo\WebSocket\Tests\Types\Fixtures\Point;
 use Pogo\WebSocket\Tests\Types\Fixtures\Size;
-use Pogo\WebSocket\Tests\Types\Fixtures\Suit;
 use Pogo\WebSocket\Types\TypeMapper;
 use ReflectionClass;
 

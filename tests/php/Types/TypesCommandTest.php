@@ -114,7 +114,7 @@ final class TypesCommandTest extends TestCase
             "order: {\n            id: number;\n            status: 'pending' | 'shipped' | 'delivered';\n            note: string | null;\n            created_at: string;\n            customer?: {",
             "'.App\\\\Domain\\\\Orders\\\\OrderCancelled': {", "'.message.posted': {", 'tags?: string[];',
             // broadcastWith() array literal; a model without @property keeps an open shape
-            "InvoicePaid: {\n          invoice: number;\n          total: string;\n          paid: boolean;", "[key: string]: unknown;",
+            "InvoicePaid: {\n          invoice: number;\n          total: string;\n          paid: boolean;", '[key: string]: unknown;',
             "'system': {\n      type: 'public';", "SystemNotice: {\n          message: string;\n          level: 1 | 2 | 3;",
             "'warehouse.{warehouseId}': {\n      type: 'public';", 'levels: Record<string, number>;',
             "'vault.{userId}': {\n      type: 'encrypted';",
@@ -177,6 +177,7 @@ final class TypesCommandTest extends TestCase
         $event = self::$app . '/app/Events/OrderShipped.php';
         $original = (string) file_get_contents($event);
         $before = $this->generated();
+
         try {
             file_put_contents($event, str_replace('public array $meta = [];', "public array \$meta = [];\n\n    public ?string \$carrier = null;", $original));
             $stale = $this->types('--check');

@@ -26,10 +26,10 @@ final class Shipment implements ShouldBroadcast
     public function broadcastOn(): array
     {
         return [
-            new PrivateChannel('depots.'.$this->depot),
+            new PrivateChannel('depots.' . $this->depot),
             new PresenceChannel("rooms.{$this->author->id}.live"),
             new Channel('feed'),
-            'private-legacy.'.$this->depot,
+            'private-legacy.' . $this->depot,
         ];
     }
 

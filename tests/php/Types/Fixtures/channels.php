@@ -1,5 +1,7 @@
 <?php
 
+declare(strict_types=1);
+
 use Illuminate\Support\Facades\Broadcast;
 use Pogo\WebSocket\Tests\Types\Fixtures\Author;
 use Pogo\WebSocket\Tests\Types\Fixtures\Size;

@@ -1,5 +1,7 @@
 <?php
 
+declare(strict_types=1);
+
 namespace App\Events;
 
 use App\Enums\OrderStatus;
@@ -16,7 +18,7 @@ class InvoicePaid implements ShouldBroadcast
 
     public function broadcastOn(): PrivateChannel
     {
-        return new PrivateChannel('invoices.'.$this->invoice->getKey());
+        return new PrivateChannel('invoices.' . $this->invoice->getKey());
     }
 
     public function broadcastWith(): array
@@ -27,7 +29,7 @@ class InvoicePaid implements ShouldBroadcast
             'paid' => (bool) $this->invoice->paid,
             'status' => $this->status->value,
             'invoiceData' => $this->invoice,
-            'label' => 'Invoice '.$this->invoice->id,
+            'label' => 'Invoice ' . $this->invoice->id,
         ];
     }
 }

@@ -1,5 +1,7 @@
 <?php
 
+declare(strict_types=1);
+
 namespace App\Events;
 
 use Illuminate\Broadcasting\PresenceChannel;
@@ -14,7 +16,7 @@ class MessagePosted implements ShouldBroadcastNow
 
     public function broadcastOn(): PresenceChannel
     {
-        return new PresenceChannel('chat.'.$this->roomId);
+        return new PresenceChannel('chat.' . $this->roomId);
     }
 
     public function broadcastAs(): string

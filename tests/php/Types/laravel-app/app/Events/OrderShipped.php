@@ -1,5 +1,7 @@
 <?php
 
+declare(strict_types=1);
+
 namespace App\Events;
 
 use App\Data\Address;
@@ -15,7 +17,8 @@ use Illuminate\Support\Carbon;
 /** Payload from public properties: every kind of PHP type. */
 class OrderShipped implements ShouldBroadcast
 {
-    use Dispatchable, InteractsWithSockets;
+    use Dispatchable;
+    use InteractsWithSockets;
 
     /** @var list<string> */
     public array $items = [];
@@ -44,6 +47,6 @@ class OrderShipped implements ShouldBroadcast
 
     public function broadcastOn(): array
     {
-        return [new PrivateChannel('orders.'.$this->order->id)];
+        return [new PrivateChannel('orders.' . $this->order->id)];
     }
 }

@@ -1,5 +1,7 @@
 <?php
 
+declare(strict_types=1);
+
 namespace App\Events;
 
 use Illuminate\Broadcasting\EncryptedPrivateChannel;
@@ -14,6 +16,6 @@ class SecretShared implements ShouldBroadcastNow
 
     public function broadcastOn(): EncryptedPrivateChannel
     {
-        return new EncryptedPrivateChannel('vault.'.$this->userId);
+        return new EncryptedPrivateChannel('vault.' . $this->userId);
     }
 }
