@@ -21,7 +21,7 @@ export function freePort(): Promise<number> {
 }
 
 /** Sends one inline command and resolves with the first reply line (or rejects when nobody answers). */
-export function redisCommand(port: number, command: string, timeoutMs = 1_000): Promise<string> {
+function redisCommand(port: number, command: string, timeoutMs = 1_000): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = createConnection({ host: '127.0.0.1', port });
     let reply = '';

@@ -5,7 +5,7 @@ import Pusher from 'pusher-js';
 import WebSocket from 'ws';
 import type { RunningServer, TestApp } from './server.js';
 
-export const masterKey = Buffer.alloc(32, 7).toString('base64');
+const masterKey = Buffer.alloc(32, 7).toString('base64');
 
 export function sdk(server: RunningServer, app: TestApp): PusherServer {
   return new PusherServer({

@@ -48,16 +48,3 @@ export function clientFrame(payload: string | Buffer, opcode = 0x1): Buffer {
   for (let i = 0; i < length; i++) frame[headerLength + 4 + i] = body[i]! ^ mask[i % 4]!;
   return frame;
 }
-
-/** Resolves true once the socket is closed (by the server), false after `timeoutMs`. */
-export function closedWithin(socket: Socket, timeoutMs: number): Promise<boolean> {
-  if (socket.destroyed) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), timeoutMs);
-    socket.once('close', () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-    socket.on('error', () => {});
-  });
-}

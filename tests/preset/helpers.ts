@@ -13,10 +13,9 @@ export interface AuthEndpoint {
   close(): Promise<void>;
 }
 
-/** The official SDK as the publisher, and the end-to-end encryption key (the server never sees it). */
-import { masterKey, sdk } from '../helpers/clients';
+/** The official SDK as the publisher. */
+import { sdk } from '../helpers/clients';
 
-export const encryptionMasterKeyBase64 = masterKey;
 export const publisher = sdk;
 
 /** Users the endpoint knows, by the X-User-Id header Echo sends (stands in for Laravel's session). */
