@@ -22,7 +22,7 @@ final class BroadcastsOn
 {
     public const TYPES = ['public', 'private', 'presence', 'encrypted'];
 
-    /** @param  'public'|'private'|'presence'|'encrypted'|null  $type */
+    /** @param  string|null  $type  public, private, presence or encrypted */
     public function __construct(public readonly string $pattern, public readonly ?string $type = null)
     {
         if ($type !== null && ! in_array($type, self::TYPES, true)) {

@@ -26,7 +26,7 @@ class TypesCommand extends Command
     {
         $relative = (string) ($this->option('path') ?: ChannelTypesGenerator::OUTPUT);
         $path = $this->laravel->basePath($relative);
-        $userModel = (string) ($this->laravel['config']->get('auth.providers.users.model') ?: 'App\\Models\\User');
+        $userModel = (string) ($this->laravel->make('config')->get('auth.providers.users.model') ?: 'App\\Models\\User');
 
         $generator = new ChannelTypesGenerator($this->laravel->basePath(), $userModel);
         $generated = $generator->generate();

@@ -79,7 +79,7 @@ final class BroadcastEvents
      */
     public static function returnedString(ReflectionClass $class, string $method): ?string
     {
-        $returns = (new NodeFinder())->findInstanceOf(PhpSource::method($class, $method)?->stmts ?? [], Return_::class);
+        $returns = (new NodeFinder())->findInstanceOf(PhpSource::method($class, $method)->stmts ?? [], Return_::class);
         $values = array_values(array_unique(array_map(fn (Return_ $return) => self::stringValue($return->expr, $class), $returns)));
 
         return count($values) === 1 ? $values[0] : null;
@@ -110,10 +110,15 @@ final class BroadcastEvents
             if ($declared->properties() !== null) {
                 return $declared;
             }
-            $returns = (new NodeFinder())->findInstanceOf(PhpSource::method($class, 'broadcastWith')?->stmts ?? [], Return_::class);
-            $arrays = array_filter($returns, fn (Return_ $r) => $r->expr instanceof Expr\Array_);
+            $returns = (new NodeFinder())->findInstanceOf(PhpSource::method($class, 'broadcastWith')->stmts ?? [], Return_::class);
+            $arrays = [];
+            foreach ($returns as $return) {
+                if ($return->expr instanceof Expr\Array_) {
+                    $arrays[] = $this->expressions->arrayLiteral($return->expr, $scope);
+                }
+            }
             if ($arrays !== [] && count($arrays) === count($returns)) {
-                return TsType::union(...array_map(fn (Return_ $r) => $this->expressions->arrayLiteral($r->expr, $scope), $arrays));
+                return TsType::union(...$arrays);
             }
             $this->warnings[] = "{$class->getName()}: broadcastWith() has no @return array{...} shape and does not return an array literal; its payload is Record<string, unknown>.";
 
@@ -133,7 +138,7 @@ final class BroadcastEvents
         if ($declared !== []) {
             return array_map(fn (BroadcastsOn $on) => ['type' => $on->type, 'pattern' => $on->pattern], $declared);
         }
-        $body = PhpSource::method($class, 'broadcastOn')?->stmts ?? [];
+        $body = PhpSource::method($class, 'broadcastOn')->stmts ?? [];
         $channels = [];
         foreach ((new NodeFinder())->find($body, fn (Node $n) => $n instanceof Expr\New_ || $n instanceof Return_) as $node) {
             if ($node instanceof Expr\New_ && $node->class instanceof Node\Name) {
@@ -144,7 +149,7 @@ final class BroadcastEvents
                 }
             } elseif ($node instanceof Return_) {
                 // Channel names given as plain strings: `return ['news']`.
-                $items = $node->expr instanceof Expr\Array_ ? array_map(fn ($i) => $i?->value, $node->expr->items) : [$node->expr];
+                $items = $node->expr instanceof Expr\Array_ ? array_map(fn ($i) => $i->value, $node->expr->items) : [$node->expr];
                 foreach ($items as $item) {
                     if ($item instanceof Scalar\String_ || $item instanceof Expr\BinaryOp\Concat || $item instanceof Scalar\InterpolatedString) {
                         $channels[$item->getStartFilePos()] = $this->typed('public', (string) $this->template($item));

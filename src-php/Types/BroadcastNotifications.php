@@ -59,13 +59,13 @@ final class BroadcastNotifications
         }
         $node = PhpSource::method($class, $method);
         $scope = ['this' => $this->types->fromClassName($class->getName())];
-        foreach ($node?->params ?? [] as $param) {
+        foreach ($node->params ?? [] as $param) {
             if ($param->var instanceof Expr\Variable && is_string($param->var->name)) {
                 $scope[$param->var->name] = $param->type instanceof Node\Name ? $this->types->fromClassName($param->type->toString()) : PhpType::unknown();
             }
         }
         $arrays = [];
-        foreach ((new NodeFinder())->findInstanceOf($node?->stmts ?? [], Return_::class) as $return) {
+        foreach ((new NodeFinder())->findInstanceOf($node->stmts ?? [], Return_::class) as $return) {
             $expr = $return->expr;
             if ($expr instanceof Expr\New_ && $expr->class instanceof Node\Name && is_a($expr->class->toString(), BroadcastMessage::class, true)) {
                 $expr = $expr->getArgs()[0]->value ?? null;

@@ -92,7 +92,7 @@ final class ChannelRoutes
         if ($doc !== null) {
             $this->qualifyNames($doc, $source);
 
-            return $this->fromReturnType($pattern, $this->types->fromDoc($doc, new ReflectionClass($this->userModel))->ts);
+            return $this->fromReturnType($pattern, $this->types->fromDoc($doc, new ReflectionClass(\stdClass::class))->ts);
         }
         if ($closure->returnType instanceof Node\Identifier && $closure->returnType->toLowerString() === 'bool') {
             return new ChannelRoute($pattern, 'private');
@@ -156,13 +156,13 @@ final class ChannelRoutes
         }
         $method = PhpSource::method($class, 'join');
         $scope = ['this' => $this->types->fromClassName($class->getName())];
-        foreach ($method?->params ?? [] as $index => $param) {
+        foreach ($method->params ?? [] as $index => $param) {
             if ($param->var instanceof Expr\Variable && is_string($param->var->name)) {
                 $type = $param->type instanceof Node\Name ? $param->type->toString() : ($index === 0 ? $this->userModel : null);
                 $scope[$param->var->name] = $type !== null ? $this->types->fromClassName($type) : PhpType::unknown();
             }
         }
-        $returns = (new NodeFinder())->findInstanceOf($method?->stmts ?? [], Return_::class);
+        $returns = (new NodeFinder())->findInstanceOf($method->stmts ?? [], Return_::class);
 
         return $this->fromReturnType($pattern, TsType::union(...array_map(fn (Return_ $r) => $this->expressions->infer($r->expr, $scope)->ts, $returns)));
     }

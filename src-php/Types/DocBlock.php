@@ -30,15 +30,13 @@ final class DocBlock
         if (! is_string($comment) || trim($comment) === '') {
             return new self(null);
         }
-        if (self::$parser === null) {
-            $config = new ParserConfig([]);
-            $constants = new ConstExprParser($config);
-            self::$lexer = new Lexer($config);
-            self::$parser = new PhpDocParser($config, new TypeParser($config, $constants), $constants);
-        }
+        $config = new ParserConfig([]);
+        $constants = new ConstExprParser($config);
+        $lexer = self::$lexer ??= new Lexer($config);
+        $parser = self::$parser ??= new PhpDocParser($config, new TypeParser($config, $constants), $constants);
 
         try {
-            return new self(self::$parser->parse(new TokenIterator(self::$lexer->tokenize($comment))));
+            return new self($parser->parse(new TokenIterator($lexer->tokenize($comment))));
         } catch (\Throwable) {
             return new self(null);
         }

@@ -138,7 +138,7 @@ final class EloquentShape
         $return = (new NodeFinder())->findFirstInstanceOf($method->stmts, Return_::class);
         if ($return instanceof Return_ && $return->expr instanceof Array_) {
             foreach ($return->expr->items as $item) {
-                if ($item?->key instanceof String_) {
+                if ($item->key instanceof String_) {
                     $value = match (true) {
                         $item->value instanceof String_ => $item->value->value,
                         $item->value instanceof ClassConstFetch && $item->value->class instanceof \PhpParser\Node\Name => $item->value->class->toString(),

@@ -74,7 +74,7 @@ final class ExpressionTypes
         $properties = [];
         $values = [];
         foreach ($array->items as $item) {
-            if ($item === null || $item->unpack) {
+            if ($item->unpack) {
                 return TsType::anyArray();
             }
             $value = $this->infer($item->value, $scope)->ts;
@@ -146,10 +146,14 @@ final class ExpressionTypes
 
     private function enumProperty(string $enum, string $name): PhpType
     {
+        if (! enum_exists($enum)) {
+            return PhpType::unknown();
+        }
         $cases = (new ReflectionEnum($enum))->getCases();
+        $values = array_map(fn ($case) => $case instanceof \ReflectionEnumBackedCase ? TsType::literal($case->getBackingValue()) : TsType::unknown(), $cases);
 
         return new PhpType(match ($name) {
-            'value' => is_subclass_of($enum, BackedEnum::class) ? TsType::union(...array_map(fn ($case) => TsType::literal($case->getBackingValue()), $cases)) : TsType::unknown(),
+            'value' => is_subclass_of($enum, BackedEnum::class) ? TsType::union(...$values) : TsType::unknown(),
             'name' => TsType::union(...array_map(fn ($case) => TsType::literal($case->getName()), $cases)),
             default => TsType::unknown(),
         });
@@ -176,14 +180,14 @@ final class ExpressionTypes
      * `$user->only('id', 'name')` / `$user->only(['id', 'name'])`: those attributes of the model.
      *
      * @param  ReflectionClass<Model>  $model
-     * @param  array<Arg|\PhpParser\Node\VariadicPlaceholder>  $args
+     * @param  array<\PhpParser\Node>  $args
      */
     private function modelOnly(ReflectionClass $model, array $args): TsType
     {
         $names = [];
         foreach ($args as $arg) {
             $value = $arg instanceof Arg ? $arg->value : null;
-            $items = $value instanceof Expr\Array_ ? array_map(fn ($item) => $item?->value, $value->items) : [$value];
+            $items = $value instanceof Expr\Array_ ? array_map(fn ($item) => $item->value, $value->items) : [$value];
             foreach ($items as $item) {
                 if (! $item instanceof Scalar\String_) {
                     return TsType::record(TsType::unknown());

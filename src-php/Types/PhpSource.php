@@ -23,7 +23,7 @@ final class PhpSource
     private static array $cache = [];
 
     /**
-     * @param  list<Node>  $statements
+     * @param  array<Node>  $statements
      * @param  array<string, array<string, string>>  $imports  namespace => lower-case alias => class
      */
     private function __construct(public readonly array $statements, private readonly array $imports)
@@ -63,7 +63,11 @@ final class PhpSource
         return $file === false ? null : self::ofFile($file);
     }
 
-    /** The method as declared in `$class`'s own file (or the nearest parent that declares it). */
+    /**
+     * The method as declared in `$class`'s own file (or the nearest parent that declares it).
+     *
+     * @param  ReflectionClass<object>  $class
+     */
     public static function method(ReflectionClass $class, string $name): ?ClassMethod
     {
         if (! $class->hasMethod($name)) {
@@ -102,7 +106,7 @@ final class PhpSource
     }
 
     /**
-     * @param  list<Node>  $statements
+     * @param  array<Node>  $statements
      * @return array<string, array<string, string>>
      */
     private static function collectImports(array $statements): array

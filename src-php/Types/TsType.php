@@ -168,12 +168,14 @@ final class TsType
     /** The type as TypeScript source; object shapes break over lines indented by `$indent` levels of two spaces. */
     public function render(int $indent = 0, bool $multiline = false): string
     {
+        $element = $this->element ?? self::unknown();
+
         return match ($this->kind) {
-            self::PRIMITIVE => $this->text,
             self::UNION => implode(' | ', array_map(fn (self $m) => $m->kind === self::UNION ? "({$m->render($indent)})" : $m->render($indent, $multiline), $this->members)),
-            self::ARRAY => $this->element->kind === self::UNION ? "({$this->element->render($indent)})[]" : $this->element->render($indent) . '[]',
-            self::RECORD => 'Record<string, ' . $this->element->render($indent) . '>',
+            self::ARRAY => $element->kind === self::UNION ? "({$element->render($indent)})[]" : $element->render($indent) . '[]',
+            self::RECORD => 'Record<string, ' . $element->render($indent) . '>',
             self::OBJECT => $this->renderObject($indent, $multiline),
+            default => $this->text,
         };
     }
 

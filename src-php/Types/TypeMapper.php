@@ -270,10 +270,15 @@ final class TypeMapper
         });
     }
 
-    /** `array<int, T>`, `list<T>`, `array<string, T>`, `Collection<int, Model>`... */
+    /**
+     * `array<int, T>`, `list<T>`, `array<string, T>`, `Collection<int, Model>`...
+     *
+     * @param  ReflectionClass<object>  $context
+     */
     private function generic(GenericTypeNode $node, ReflectionClass $context): PhpType
     {
-        $base = strtolower($node->type->name);
+        $name = (string) $node->type;
+        $base = strtolower($name);
         $args = $node->genericTypes;
         $value = $this->fromDoc($args[count($args) - 1], $context)->ts;
         if (in_array($base, ['list', 'non-empty-list', 'iterable'], true)) {
@@ -284,7 +289,7 @@ final class TypeMapper
 
             return new PhpType($key === 'string' ? TsType::record($value) : TsType::arrayOf($value));
         }
-        $class = $this->identifier($node->type->name, $context);
+        $class = $this->identifier($name, $context);
         if ($class->class !== null && is_a($class->class, Enumerable::class, true)) {
             return new PhpType(TsType::arrayOf($value), $class->class);
         }
