@@ -124,7 +124,7 @@ final class ChannelRoutes
                     $this->keys[spl_object_id($node->keyName)] = true;
                 }
                 if ($node instanceof IdentifierTypeNode && ! isset($this->keys[spl_object_id($node)])
-                    && ! str_starts_with($node->name, '\\') && ! TypeMapper::isBuiltin($node->name)) {
+                    && ! str_starts_with($node->name, '\\') && ! PhpDocTypes::isBuiltin($node->name)) {
                     $node->name = '\\' . $this->source->resolve($node->name, '');
                 }
 

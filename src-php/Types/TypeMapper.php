@@ -10,19 +10,7 @@ use Illuminate\Contracts\Support\Arrayable;
 use Illuminate\Database\Eloquent\Model;
 use Illuminate\Support\Enumerable;
 use JsonSerializable;
-use PHPStan\PhpDocParser\Ast\ConstExpr\ConstExprFloatNode;
-use PHPStan\PhpDocParser\Ast\ConstExpr\ConstExprIntegerNode;
-use PHPStan\PhpDocParser\Ast\ConstExpr\ConstExprStringNode;
-use PHPStan\PhpDocParser\Ast\Type\ArrayShapeNode;
-use PHPStan\PhpDocParser\Ast\Type\ArrayTypeNode;
-use PHPStan\PhpDocParser\Ast\Type\ConstTypeNode;
-use PHPStan\PhpDocParser\Ast\Type\GenericTypeNode;
-use PHPStan\PhpDocParser\Ast\Type\IdentifierTypeNode;
-use PHPStan\PhpDocParser\Ast\Type\NullableTypeNode;
-use PHPStan\PhpDocParser\Ast\Type\ObjectShapeNode;
-use PHPStan\PhpDocParser\Ast\Type\ThisTypeNode;
 use PHPStan\PhpDocParser\Ast\Type\TypeNode;
-use PHPStan\PhpDocParser\Ast\Type\UnionTypeNode;
 use ReflectionClass;
 use ReflectionEnum;
 use ReflectionMethod;
@@ -39,25 +27,17 @@ use UnitEnum;
  */
 final class TypeMapper
 {
-    private const BUILTIN_DOC = [
-        'int' => 'number', 'integer' => 'number', 'positive-int' => 'number', 'negative-int' => 'number',
-        'non-negative-int' => 'number', 'non-positive-int' => 'number', 'non-zero-int' => 'number',
-        'float' => 'number', 'double' => 'number', 'numeric' => 'number',
-        'string' => 'string', 'non-empty-string' => 'string', 'numeric-string' => 'string', 'class-string' => 'string',
-        'literal-string' => 'string', 'lowercase-string' => 'string', 'non-falsy-string' => 'string', 'truthy-string' => 'string',
-        'bool' => 'boolean', 'boolean' => 'boolean', 'true' => 'true', 'false' => 'false', 'null' => 'null', 'void' => 'null',
-        'mixed' => 'unknown', 'scalar' => 'scalar', 'array-key' => 'array-key', 'array' => 'array', 'iterable' => 'array',
-        'non-empty-array' => 'array', 'list' => 'list', 'non-empty-list' => 'list', 'object' => 'object', 'never' => 'never',
-    ];
-
     /** @var array<string, true> classes being mapped, against cycles (a model whose relation points back) */
     private array $mapping = [];
 
     private readonly EloquentShape $models;
 
+    private readonly PhpDocTypes $docs;
+
     public function __construct()
     {
         $this->models = new EloquentShape($this);
+        $this->docs = new PhpDocTypes($this);
     }
 
     public function models(): EloquentShape
@@ -98,51 +78,7 @@ final class TypeMapper
     /** @param  ReflectionClass<object>  $context */
     public function fromDoc(TypeNode $node, ReflectionClass $context): PhpType
     {
-        if ($node instanceof NullableTypeNode) {
-            $inner = $this->fromDoc($node->type, $context);
-
-            return new PhpType(TsType::nullable($inner->ts), $inner->class);
-        }
-        if ($node instanceof UnionTypeNode) {
-            $members = array_map(fn (TypeNode $t) => $this->fromDoc($t, $context), $node->types);
-            $classes = array_values(array_unique(array_filter(array_map(fn (PhpType $t) => $t->class, $members))));
-
-            return new PhpType(TsType::union(...array_map(fn (PhpType $t) => $t->ts, $members)), count($classes) === 1 ? $classes[0] : null);
-        }
-        if ($node instanceof ThisTypeNode) {
-            return $this->fromClassName($context->getName());
-        }
-        if ($node instanceof ArrayTypeNode) {
-            return new PhpType(TsType::arrayOf($this->fromDoc($node->type, $context)->ts));
-        }
-        if ($node instanceof ArrayShapeNode) {
-            return new PhpType($this->arrayShape($node, $context));
-        }
-        if ($node instanceof ObjectShapeNode) {
-            $properties = [];
-            foreach ($node->items as $item) {
-                $key = $item->keyName instanceof ConstExprStringNode ? $item->keyName->value : (string) $item->keyName;
-                $properties[$key] = ['type' => $this->fromDoc($item->valueType, $context)->ts, 'optional' => $item->optional];
-            }
-
-            return new PhpType(TsType::object($properties));
-        }
-        if ($node instanceof ConstTypeNode) {
-            return new PhpType(match (true) {
-                $node->constExpr instanceof ConstExprStringNode => TsType::literal($node->constExpr->value),
-                $node->constExpr instanceof ConstExprIntegerNode => TsType::literal((int) $node->constExpr->value),
-                $node->constExpr instanceof ConstExprFloatNode => TsType::literal((float) $node->constExpr->value),
-                default => TsType::unknown(),
-            });
-        }
-        if ($node instanceof GenericTypeNode) {
-            return $this->generic($node, $context);
-        }
-        if ($node instanceof IdentifierTypeNode) {
-            return $this->identifier($node->name, $context);
-        }
-
-        return PhpType::unknown();
+        return $this->docs->map($node, $context);
     }
 
     /** A property's type: its `@var` when it has one (more precise), else its declared type. */
@@ -234,85 +170,4 @@ final class TypeMapper
         return TsType::object($properties);
     }
 
-    /** Whether a PHPDoc identifier is a type of the language (`int`, `list`...) rather than a class name. */
-    public static function isBuiltin(string $name): bool
-    {
-        return isset(self::BUILTIN_DOC[strtolower($name)]) || in_array(strtolower($name), ['self', 'static', '$this'], true);
-    }
-
-    /** @param  ReflectionClass<object>  $context */
-    private function identifier(string $name, ReflectionClass $context): PhpType
-    {
-        $builtin = self::BUILTIN_DOC[strtolower($name)] ?? null;
-        if ($builtin === null) {
-            if (in_array(strtolower($name), ['self', 'static', '$this'], true)) {
-                return $this->fromClassName($context->getName());
-            }
-            $source = PhpSource::ofClass($context);
-
-            return $this->fromClassName($source !== null ? $source->resolve($name, $context->getName()) : ltrim($name, '\\'));
-        }
-
-        return new PhpType(match ($builtin) {
-            'number' => TsType::number(),
-            'string' => TsType::string(),
-            'boolean' => TsType::boolean(),
-            'true' => TsType::literal(true),
-            'false' => TsType::literal(false),
-            'null' => TsType::null(),
-            'never' => TsType::never(),
-            'scalar' => TsType::union(TsType::string(), TsType::number(), TsType::boolean()),
-            'array-key' => TsType::union(TsType::string(), TsType::number()),
-            'array' => TsType::anyArray(),
-            'list' => TsType::arrayOf(TsType::unknown()),
-            'object' => TsType::record(TsType::unknown()),
-            default => TsType::unknown(),
-        });
-    }
-
-    /**
-     * `array<int, T>`, `list<T>`, `array<string, T>`, `Collection<int, Model>`...
-     *
-     * @param  ReflectionClass<object>  $context
-     */
-    private function generic(GenericTypeNode $node, ReflectionClass $context): PhpType
-    {
-        $name = (string) $node->type;
-        $base = strtolower($name);
-        $args = $node->genericTypes;
-        $value = $this->fromDoc($args[count($args) - 1], $context)->ts;
-        if (in_array($base, ['list', 'non-empty-list', 'iterable'], true)) {
-            return new PhpType(TsType::arrayOf($value));
-        }
-        if (in_array($base, ['array', 'non-empty-array'], true)) {
-            $key = count($args) === 2 ? $this->fromDoc($args[0], $context)->ts->render() : 'number';
-
-            return new PhpType($key === 'string' ? TsType::record($value) : TsType::arrayOf($value));
-        }
-        $class = $this->identifier($name, $context);
-        if ($class->class !== null && is_a($class->class, Enumerable::class, true)) {
-            return new PhpType(TsType::arrayOf($value), $class->class);
-        }
-
-        return $class;
-    }
-
-    /** @param  ReflectionClass<object>  $context */
-    private function arrayShape(ArrayShapeNode $node, ReflectionClass $context): TsType
-    {
-        if (in_array($node->kind, [ArrayShapeNode::KIND_LIST, ArrayShapeNode::KIND_NON_EMPTY_LIST], true)) {
-            return TsType::arrayOf(TsType::union(...array_map(fn ($item) => $this->fromDoc($item->valueType, $context)->ts, $node->items)));
-        }
-        $properties = [];
-        foreach ($node->items as $index => $item) {
-            $key = match (true) {
-                $item->keyName instanceof ConstExprStringNode => $item->keyName->value,
-                $item->keyName === null => (string) $index,
-                default => (string) $item->keyName,
-            };
-            $properties[$key] = ['type' => $this->fromDoc($item->valueType, $context)->ts, 'optional' => $item->optional];
-        }
-
-        return TsType::object($properties, open: ! $node->sealed);
-    }
 }
