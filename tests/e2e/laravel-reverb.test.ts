@@ -34,6 +34,12 @@ function readEnv(file: string): Record<string, string> {
   return values;
 }
 
+/** The files a switch could have touched: settings, front end, routes (composer.json/lock change by design). */
+function snapshot(dir: string): Record<string, string> {
+  const files = ['.env', '.env.example', 'config/broadcasting.php', 'bootstrap/app.php', 'routes/channels.php', 'routes/web.php', 'resources/js/echo.js', 'resources/js/bootstrap.js'];
+  return Object.fromEntries(files.map((file) => [file, readFileSync(join(dir, file), 'utf8')]));
+}
+
 async function login(id: number): Promise<Session> {
   const response = await fetch(`${app.url}/e2e/login/${id}`, { headers: { accept: 'application/json' } });
   expect(response.status).toBe(200);
@@ -109,6 +115,11 @@ beforeAll(async () => {
   appendFileSync(join(dir, 'routes/web.php'), readFileSync(join(fixtures, 'web.php'), 'utf8').replace(/^<\?php/, ''));
   appendFileSync(join(dir, 'routes/channels.php'), readFileSync(join(fixtures, 'channels.php'), 'utf8'));
   run('php', ['artisan', 'migrate', '--force', '--no-interaction'], dir);
+
+  // Then the switch: `composer require pogo/websocket` (from this repository), and no file edited after it.
+  const before = snapshot(dir);
+  run('composer', ['require', 'pogo/websocket:*@dev', '--no-interaction', '--no-progress', '--quiet'], dir);
+  expect(snapshot(dir)).toEqual(before);
   env = readEnv(join(dir, '.env'));
 
   const url = `http://127.0.0.1:${port}`;
