@@ -4,7 +4,11 @@
 import { recovery as contract } from '../../config/pogo-websocket.schema.json';
 
 /** Why the server could not replay everything after a reconnect: refetch this channel's state. */
-export type RecoveryReason = keyof typeof contract.reasons;
+/**
+ * Why a resume could not be complete: the schema's `recovery.reasons`, spelled out so the published declarations
+ * do not embed the schema (tests/preset/recovery-reasons.test-d.ts holds the two equal).
+ */
+export type RecoveryReason = 'WINDOW_EXPIRED' | 'HISTORY_TRIMMED' | 'UNKNOWN_SERIAL' | 'RECOVERY_DISABLED' | 'HISTORY_UNAVAILABLE' | 'REPLAY_TOO_LARGE';
 
 export interface Discontinuity {
   reason: RecoveryReason;

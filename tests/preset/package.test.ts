@@ -1,5 +1,6 @@
 // The published entry points (src-ts/dist, committed): what `npm install @pogo/echo` gives an app.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,6 +67,23 @@ describe('@pogo/echo entry points', () => {
       expect(echo.connector.options).toMatchObject({ wsHost: 'localhost', wsPort: 6001, forceTLS: false, cluster: '' });
     } finally {
       echo.disconnect();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the declarations type-check on their own (an app with skipLibCheck off compiles them)', () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    // Inside the repository, so '@pogo/echo' resolves to the workspace package as in an app's node_modules.
+    const dir = mkdtempSync(join(root, 'tests', '.artifacts', 'dts-'));
+    try {
+      writeFileSync(join(dir, 'app.ts'), "import { createEcho, type RecoveryReason } from '@pogo/echo';\nexport const reason: RecoveryReason = 'WINDOW_EXPIRED';\nexport const make = createEcho;\n");
+      const compilerOptions = { strict: true, skipLibCheck: false, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2022', 'dom'], types: [] };
+      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['app.ts'] }));
+      const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', dir], { cwd: root, encoding: 'utf8' });
+      // laravel-echo 2.2's own declarations do not pass skipLibCheck off (TS2709 in its echo.d.ts); ours must.
+      const ours = (tsc.stdout + tsc.stderr).split('\n').filter((line) => line.trim() && !line.startsWith('node_modules/laravel-echo/'));
+      expect(ours).toEqual([]);
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
