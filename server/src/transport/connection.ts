@@ -99,6 +99,8 @@ export class Connection implements Subscriber, OutboundTarget {
   overflow(droppedFrames: number): void {
     this.droppedFrames += droppedFrames;
     this.closeWith(closeCode('SLOW_CONSUMER'));
+    // A client that does not read is not owed a close handshake either: what it still sends stays in the kernel until the terminate.
+    this.socket.pause();
   }
 
   droppedFrames = 0;
