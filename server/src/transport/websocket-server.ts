@@ -1,5 +1,10 @@
 // Upgrades, connection lifecycle and liveness. Frames out go through the outbound queue;
 // frames in are handed to the client-message dispatcher.
+//
+// The rule of this layer: no exception caused by client input escapes a listener. Every listener
+// on a client's bytes runs inside guard() (listener-guard.ts): an unexpected error closes that one
+// connection (1011) or request and is counted in pogo_websocket_listener_errors_total. Every byte
+// queued for a socket, pongs included, counts against its outbound budget (outbound.ts).
 import type { IncomingMessage, Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
