@@ -55,7 +55,7 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
   );
   hub.observe(webhookObserver(webhooks));
 
-  const router = new ApiRouter({ hub, adapter });
+  const router = new ApiRouter({ hub, adapter }, config.trustedProxies);
   // Off unless configured; `GET /up` then says where it is (read by pogo:ws-doctor).
   const dashboard = config.dashboard.enabled
     ? new Dashboard({ hub, adapter, config: config.dashboard, redis: config.redis, counters: metrics.counters, metricsCount: config.metrics.enabled, api: () => ({ host: config.host, port }), log })

@@ -10,10 +10,11 @@ const serialField = schema.recovery.serialField;
 const budgeted: TestApp = { id: 'budgeted', key: 'budgeted-key', secret: 'bs', limits: { maxOutboundBufferBytes: 256 * 1024 } };
 const utf8: TestApp = { id: 'utf8', key: 'utf8-key', secret: 'us', limits: { recoveryMaxBytes: 100_000 } };
 const small: TestApp = { id: 'small', key: 'small-key', secret: 'ss', limits: { recoveryMaxBytes: 100_000 } };
+const tight: TestApp = { id: 'tight', key: 'tight-key', secret: 'ts', limits: { maxOutboundBufferBytes: 8_192 } };
 
 let server: RunningServer;
 beforeAll(async () => {
-  server = await startServer({ apps: [defaultApp, budgeted, utf8, small] });
+  server = await startServer({ apps: [defaultApp, budgeted, utf8, small, tight] });
 });
 afterAll(async () => {
   await server.stop();
@@ -124,6 +125,25 @@ describe('pongs', () => {
     client.ws.ping(Buffer.from('are you there'));
     expect((await pong).toString()).toBe('are you there');
     client.close();
+  });
+});
+
+describe('presence snapshots', () => {
+  it('count against the budget too: one larger than it closes the subscriber with 4101', async () => {
+    const signer = sdk(server, tight);
+    const members: RawClient[] = [];
+    for (let i = 0; i < 12; i++) {
+      const member = await RawClient.connect(server, tight.key);
+      const auth = signer.authorizeChannel(member.socketId, 'presence-big', { user_id: `u${i}`, user_info: { bio: 'b'.repeat(900) } });
+      member.send({ event: 'pusher:subscribe', data: { channel: 'presence-big', ...auth } });
+      const answer = await member.next((m) => m.event === 'pusher_internal:subscription_succeeded' || m.event === 'pusher:error');
+      members.push(member);
+      // Each snapshot holds everyone so far (~1 KB a member): past 8 KB the subscriber is closed.
+      if (i < 6) expect(answer.event).toBe('pusher_internal:subscription_succeeded');
+    }
+    const last = members.at(-1)!;
+    expect((await last.closed).code).toBe(schema.closeCodes.SLOW_CONSUMER.code);
+    for (const member of members) member.close();
   });
 });
 

@@ -1,6 +1,7 @@
 // The Pusher HTTP API: find the endpoint and the app, read a bounded body, check the signature.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { refusals } from '../dashboard/refusals.js';
+import { clientIp } from '../limits/client-ip.js';
 import { BucketMap, TokenBucket } from '../limits/token-bucket.js';
 import { safeDecode } from '../transport/handshake.js';
 import { publishStatus } from '../schema.js';
@@ -72,7 +73,14 @@ export class ApiRouter {
   private readonly failures = new BucketMap(failuresPerSecondPerIp, failureBurstPerIp);
   private failuresPruned = Date.now();
 
-  constructor(private readonly context: ApiContext) {
+  private readonly trustedProxies: ReadonlySet<string>;
+
+  constructor(
+    private readonly context: ApiContext,
+    /** Proxies whose X-Forwarded-For names the client (for the failed-authentication bucket). */
+    trustedProxies: readonly string[] = [],
+  ) {
+    this.trustedProxies = new Set(trustedProxies);
     for (const app of context.hub.apps) {
       if (app.limits.httpRequestsPerSecond > 0) {
         this.buckets.set(app.id, new TokenBucket(app.limits.httpRequestsPerSecond, app.limits.httpRequestBurst));
@@ -175,7 +183,7 @@ export class ApiRouter {
       this.failures.prune(now);
       this.failuresPruned = now;
     }
-    const ip = req.socket.remoteAddress ?? '';
+    const ip = clientIp(req, this.trustedProxies);
     if (this.failures.take(ip, now)) return;
     res.setHeader('Retry-After', String(this.failures.retryAfter(ip)));
     throw new ApiError('RATE_LIMITED', `at most ${failuresPerSecondPerIp} failed authentications a second from one address`);
