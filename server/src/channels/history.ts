@@ -44,7 +44,8 @@ class ChannelHistory {
 /**
  * What one entry holds besides its message's bytes: the string's header (V8 keeps the spliced
  * message as a cons string over its parts), a slot in each of the six arrays, and the numbers
- * boxed in them. Measured: about 250 bytes of heap per 50-byte event.
+ * boxed in them. The audit saw 8 MiB of counted length hold 46 MiB of heap with 50-byte payloads
+ * (~290 bytes an entry, ~95 of them the message itself).
  */
 export const entryOverheadBytes = 200;
 

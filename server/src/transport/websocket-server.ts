@@ -2,9 +2,10 @@
 // frames in are handed to the client-message dispatcher.
 //
 // The rule of this layer: no exception caused by client input escapes a listener. Every listener
-// on a client's bytes runs inside guard() (listener-guard.ts): an unexpected error closes that one
-// connection (1011) or request and is counted in pogo_websocket_listener_errors_total. Every byte
-// queued for a socket, pongs included, counts against its outbound budget (outbound.ts).
+// on a client's bytes runs inside guard() (listener-guard.ts), or the same try/catch inline on the
+// per-frame paths: an unexpected error closes that one connection (1011) or request and is counted
+// in pogo_websocket_listener_errors_total. Every byte queued for a socket, pongs included, counts
+// against its outbound budget (outbound.ts).
 import type { IncomingMessage, Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
@@ -18,7 +19,7 @@ import { clientIp } from '../limits/client-ip.js';
 import { closeCode, errorCode, publishStatus } from '../schema.js';
 import { Connection } from './connection.js';
 import { checkHandshake, type HandshakeResult } from './handshake.js';
-import { guard } from './listener-guard.js';
+import { guard, listenerFailed } from './listener-guard.js';
 import { OutboundQueue } from './outbound.js';
 import { newSocketId } from './socket-id.js';
 
@@ -42,10 +43,15 @@ function connectionOf(socket: WebSocket): Connection {
   return (socket as SocketWithConnection)[connectionKey];
 }
 
-/** Closes a connection a listener failed on: 1011, the close code for an unexpected server condition. */
-function closeAfterFailure(this: WebSocket): void {
-  this.close(1011, 'unexpected server error');
-  setTimeout(() => this.terminate(), 2_000).unref();
+/** Counts an error a frame listener caught and closes that connection: 1011, an unexpected server condition. */
+function frameListenerFailed(socket: WebSocket, place: 'message' | 'ping', error: unknown): void {
+  listenerFailed(place, error);
+  try {
+    socket.close(1011, 'unexpected server error');
+    setTimeout(() => socket.terminate(), 2_000).unref();
+  } catch {
+    socket.terminate();
+  }
 }
 
 /**
@@ -67,13 +73,23 @@ class PusherSocket extends WebSocket {
 /** One set of listener functions for every socket of a server; `this` is the socket. */
 function createListeners(server: PusherWebSocketServer) {
   return {
+    // The hot paths guard inline (guard()'s closures would cost an allocation a frame).
     message(this: WebSocket, data: RawData, isBinary: boolean) {
-      // binaryType is the default 'nodebuffer': data is one Buffer.
-      guard('message', () => server.onMessage(connectionOf(this), data as Buffer, isBinary), closeAfterFailure.bind(this));
+      try {
+        // binaryType is the default 'nodebuffer': data is one Buffer.
+        const handled = server.onMessage(connectionOf(this), data as Buffer, isBinary);
+        if (handled) handled.catch((error: unknown) => frameListenerFailed(this, 'message', error));
+      } catch (error) {
+        frameListenerFailed(this, 'message', error);
+      }
     },
     /** autoPong is off: the pong goes through the outbound queue and its budget, so a ping flood closes with 4101. */
     ping(this: WebSocket, data: Buffer) {
-      guard('ping', () => connectionOf(this).send(pongFrame(data)), closeAfterFailure.bind(this));
+      try {
+        connectionOf(this).send(pongFrame(data));
+      } catch (error) {
+        frameListenerFailed(this, 'ping', error);
+      }
     },
     pong(this: WebSocket) {
       const connection = connectionOf(this);
