@@ -135,12 +135,14 @@ it('100 subscribers miss nothing while every attack runs, and memory comes back 
   for (const s of subscribers) s.send({ event: 'pusher:subscribe', data: { channel: 'stream' } });
   await Promise.all(subscribers.map((s) => s.nextEvent('pusher_internal:subscription_succeeded')));
   const received = subscribers.map(() => [] as number[]);
-  subscribers.forEach((s, i) => s.ws.on('message', (raw) => {
-    const message = JSON.parse(raw.toString()) as { event: string; data: string; id?: string };
-    if (message.event !== 'tick') return;
-    firstSerial ??= message.id;
-    received[i]!.push((JSON.parse(message.data) as { n: number }).n);
-  }));
+  for (const [i, s] of subscribers.entries()) {
+    s.ws.on('message', (raw) => {
+      const message = JSON.parse(raw.toString()) as { event: string; data: string; id?: string };
+      if (message.event !== 'tick') return;
+      firstSerial ??= message.id;
+      received[i]!.push((JSON.parse(message.data) as { n: number }).n);
+    });
+  }
 
   // A steady stream: two events every 100 ms, for as long as the attacks last.
   const publisher = sdk(server, defaultApp);

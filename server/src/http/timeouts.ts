@@ -5,9 +5,9 @@ import type { Server, ServerOptions } from 'node:http';
 import type { Duplex } from 'node:stream';
 
 /** Headers, upgrades included, must be complete within this (ms) of the connection or the previous answer. */
-export const headersTimeoutMs = 5_000;
+const headersTimeoutMs = 5_000;
 /** A whole request, body included, must arrive within this (ms). */
-export const requestTimeoutMs = 30_000;
+const requestTimeoutMs = 30_000;
 
 export const requestTimeouts: ServerOptions = {
   headersTimeout: headersTimeoutMs,
