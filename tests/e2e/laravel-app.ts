@@ -46,7 +46,7 @@ export async function until<T>(what: string, probe: () => T | undefined | Promis
 }
 
 /** Sets keys in .env text (test code: the package's own installer is what is under test). */
-export function setEnv(env: string, values: Record<string, string>): string {
+function setEnv(env: string, values: Record<string, string>): string {
   for (const [key, value] of Object.entries(values)) {
     const line = `${key}=${value}`;
     const pattern = new RegExp(`^${key}=.*$`, 'm');

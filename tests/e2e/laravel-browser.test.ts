@@ -10,6 +10,15 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server';
 import { broadcastFromLaravel, freePort, root, run, startLaravelApp, type LaravelApp } from './laravel-app';
 
+/** What the installed resources/js/echo.js and this test leave on the page's window. */
+type PageWindow = Window & {
+  Echo: {
+    channel(name: string): { listen(event: string, callback: (data: unknown) => void): unknown };
+    connector: { pusher: { key: string; connection: { state: string }; channel(name: string): { subscribed: boolean } | undefined } };
+  };
+  received: unknown[];
+};
+
 const credentials = { id: 'browser-app', key: 'browser-key', secret: 'browser-secret' };
 
 let server: RunningServer;
@@ -48,19 +57,19 @@ it('the installed echo.js connects from the app’s page and receives a Laravel 
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(app.url);
 
-  await page.waitForFunction(() => (window as any).Echo?.connector?.pusher?.connection?.state === 'connected', null, { timeout: 10_000 });
+  await page.waitForFunction(() => (window as unknown as Partial<PageWindow>).Echo?.connector?.pusher?.connection?.state === 'connected', null, { timeout: 10_000 });
   await page.evaluate(() => {
-    const w = window as any;
+    const w = window as unknown as PageWindow;
     w.received = [];
     w.Echo.channel('e2e.browser').listen('.e2e.message', (data: unknown) => w.received.push(data));
   });
-  await page.waitForFunction(() => (window as any).Echo.connector.pusher.channel('e2e.browser')?.subscribed === true, null, { timeout: 10_000 });
+  await page.waitForFunction(() => (window as unknown as PageWindow).Echo.connector.pusher.channel('e2e.browser')?.subscribed === true, null, { timeout: 10_000 });
 
   await broadcastFromLaravel(app, 'public', 'e2e.browser', 'hello from Laravel');
 
-  await page.waitForFunction(() => (window as any).received.length > 0, null, { timeout: 10_000 });
-  expect(await page.evaluate(() => (window as any).received)).toEqual([{ text: 'hello from Laravel' }]);
-  expect(await page.evaluate(() => (window as any).Echo.connector.pusher.key)).toBe(credentials.key);
+  await page.waitForFunction(() => (window as unknown as PageWindow).received.length > 0, null, { timeout: 10_000 });
+  expect(await page.evaluate(() => (window as unknown as PageWindow).received)).toEqual([{ text: 'hello from Laravel' }]);
+  expect(await page.evaluate(() => (window as unknown as PageWindow).Echo.connector.pusher.key)).toBe(credentials.key);
   expect(pageErrors).toEqual([]);
   const artifacts = join(root, 'tests/.artifacts');
   mkdirSync(artifacts, { recursive: true });

@@ -6,12 +6,6 @@ const svgNs = 'http://www.w3.org/2000/svg';
 const width = 900;
 const height = 120;
 
-interface Line {
-  label: string;
-  color: string;
-  values: number[];
-}
-
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string>): SVGElementTagNameMap[K] {
   const node = document.createElementNS(svgNs, tag);
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
