@@ -15,7 +15,9 @@ use Pogo\WebSocket\Broadcasting\PogoBroadcasterFactory;
 use Pogo\WebSocket\Console\DoctorCommand;
 use Pogo\WebSocket\Console\InstallCommand;
 use Pogo\WebSocket\Console\StartCommand;
+use Pogo\WebSocket\Http\CurlTransport;
 use Pogo\WebSocket\Http\ServerAuthController;
+use Pogo\WebSocket\Http\Transport;
 use Pogo\WebSocket\Webhooks\WebhookController;
 
 class PogoServiceProvider extends ServiceProvider
@@ -32,6 +34,9 @@ class PogoServiceProvider extends ServiceProvider
             $config->set('broadcasting.connections.pogo', (array) $config->get(self::CONFIG . '.connection'));
         }
 
+        // Every request to the server goes through this one Transport (one per process: its TCP connection
+        // stays open between broadcasts). Apps and tests swap it, e.g. for a GuzzleTransport with a MockHandler.
+        $this->app->singleton(Transport::class, CurlTransport::class);
         $this->app->singleton(PogoBroadcasterFactory::class);
 
         // The `pogo` broadcaster, for the API beyond broadcasting (channel info, presence users, sendToUser...).

@@ -5,14 +5,15 @@ declare(strict_types=1);
 namespace Pogo\WebSocket\Broadcasting;
 
 use Illuminate\Contracts\Config\Repository;
-use Illuminate\Http\Client\Factory as HttpFactory;
+use Illuminate\Contracts\Container\Container;
 use Pogo\WebSocket\Http\PogoClient;
 use Pogo\WebSocket\Http\Signer;
+use Pogo\WebSocket\Http\Transport;
 
 /** Builds the `pogo` broadcaster (and its API client) from a broadcasting connection array. */
 final class PogoBroadcasterFactory
 {
-    public function __construct(private readonly HttpFactory $http, private readonly ?Repository $config = null)
+    public function __construct(private readonly Container $container, private readonly ?Repository $config = null)
     {
     }
 
@@ -40,7 +41,8 @@ final class PogoBroadcasterFactory
     public function client(ConnectionConfig $connection): PogoClient
     {
         return new PogoClient(
-            $this->http,
+            // Resolved per client, not at construction: an app or test may swap the binding until the first broadcast.
+            $this->container->make(Transport::class),
             new Signer($connection->key, $connection->secret),
             $connection->appId,
             $connection->baseUrl(),

@@ -4,24 +4,18 @@ declare(strict_types=1);
 
 namespace Pogo\WebSocket\Http;
 
-use GuzzleHttp\Exception\ConnectException;
 use Illuminate\Broadcasting\BroadcastException;
-use Illuminate\Http\Client\ConnectionException;
-use Illuminate\Http\Client\Factory as HttpFactory;
 use Pogo\WebSocket\Support\Schema;
-use Throwable;
 
 /**
- * The Pogo WebSocket server's signed HTTP API (the Pusher Channels HTTP API). Every request uses
- * one keep-alive cURL handle, so the TCP connection stays open between broadcasts; see transfer()
- * for when Laravel's HTTP client (fakes, middleware, recording) sits in front of it.
+ * The Pogo WebSocket server's signed HTTP API (the Pusher Channels HTTP API): signing, retries when
+ * they are safe, and one clear BroadcastException per failure. The bytes go through the container's
+ * Transport (by default one kept-alive cURL handle, so the TCP connection stays open between broadcasts).
  */
 class PogoClient
 {
     private const CURL_COULDNT_CONNECT = 7;
     private const CURL_OPERATION_TIMEDOUT = 28;
-
-    private readonly KeepAliveCurlHandler $handler;
 
     /** @var callable(): int */
     private $clock;
@@ -30,14 +24,13 @@ class PogoClient
      * @param array{timeout?: float|int, connect_timeout?: float|int, retries?: int, retry_delay_ms?: int} $options
      */
     public function __construct(
-        private readonly HttpFactory $http,
+        private readonly Transport $transport,
         private readonly Signer $signer,
         private readonly string $appId,
         private readonly string $baseUrl,
         private readonly array $options = [],
         ?callable $clock = null,
     ) {
-        $this->handler = new KeepAliveCurlHandler();
         $this->clock = $clock ?? static fn (): int => time();
     }
 
@@ -172,59 +165,14 @@ class PogoClient
     }
 
     /**
-     * One HTTP exchange: [status, body].
-     *
-     * While the HTTP client Factory is in its plain state, the request goes straight to the
-     * keep-alive cURL handle: Laravel's PendingRequest and Guzzle's middleware cost more than the
-     * loopback round trip and would halve the publish rate (Laravel's Pusher driver skips them
-     * too, it calls Guzzle directly). As soon as the app fakes (Http::fake), records, prevents
-     * stray requests or adds global middleware or options, requests go through Laravel's HTTP
-     * client so all of that applies to them.
-     *
-     * @param non-empty-string $method
+     * @param 'GET'|'POST' $method
      * @param non-empty-string $url
      * @return array{int, string}
+     * @throws TransportFailure
      */
     private function transfer(string $method, string $url, ?string $body): array
     {
-        $timeout = (float) ($this->options['timeout'] ?? 5);
-        $connectTimeout = (float) ($this->options['connect_timeout'] ?? 2);
-
-        if ($this->factoryIsPlain()) {
-            return $this->handler->exchange($method, $url, $body, ['Accept: application/json', 'Content-Type: application/json'], $timeout, $connectTimeout);
-        }
-
-        $request = $this->http->withOptions(['timeout' => $timeout, 'connect_timeout' => $connectTimeout, 'http_errors' => false])
-            ->setHandler($this->handler)
-            ->accept('application/json');
-        if ($body !== null) {
-            $request->withBody($body, 'application/json');
-        }
-
-        try {
-            $response = $request->send($method, $url);
-        } catch (ConnectionException $e) {
-            throw new TransportFailure($this->curlErrno($e) ?? 0, $this->curlError($e) ?? 'connection failed', $e);
-        }
-
-        return [$response->status(), $response->body()];
-    }
-
-    /** True when nothing is registered on the Factory that a request would have to pass through. */
-    private function factoryIsPlain(): bool
-    {
-        try {
-            return \Closure::bind(function (): bool {
-                return count($this->stubCallbacks) === 0
-                    && count($this->globalMiddleware) === 0
-                    && ! $this->recording
-                    && ! $this->preventStrayRequests
-                    && value($this->globalOptions) === [];
-            }, $this->http, HttpFactory::class)();
-        } catch (\Throwable) {
-            // A Factory whose internals changed: always take Laravel's client.
-            return false;
-        }
+        return $this->transport->send($method, $url, $body, (float) ($this->options['timeout'] ?? 5), (float) ($this->options['connect_timeout'] ?? 2));
     }
 
     /** @param array<string, mixed> $value */
@@ -300,37 +248,9 @@ class PogoClient
         return new BroadcastException(sprintf(
             'Pogo WebSocket is unreachable at %s (%s). Is the server running? Start it with `php artisan pogo:ws-start` and check WS_HOST, WS_PORT and WS_SCHEME.',
             $target,
-            $e->error,
+            // An error text may quote the URL; the part before its query never carries a signature.
+            strtok($e->error, '?') ?: $e->error,
         ), 0, $e);
-    }
-
-    private function curlErrno(Throwable $e): ?int
-    {
-        for ($cause = $e; $cause !== null; $cause = $cause->getPrevious()) {
-            if ($cause instanceof ConnectException || method_exists($cause, 'getHandlerContext')) {
-                $errno = $cause->getHandlerContext()['errno'] ?? null;
-                if (is_int($errno)) {
-                    return $errno;
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private function curlError(Throwable $e): ?string
-    {
-        for ($cause = $e; $cause !== null; $cause = $cause->getPrevious()) {
-            if (method_exists($cause, 'getHandlerContext')) {
-                $error = $cause->getHandlerContext()['error'] ?? null;
-                if (is_string($error) && $error !== '') {
-                    // cURL's text can name the URL; keep only the part before it, which never carries credentials.
-                    return strtok($error, '?') ?: $error;
-                }
-            }
-        }
-
-        return null;
     }
 
     private function excerpt(string $body): string

@@ -13,8 +13,10 @@ declare(strict_types=1);
 
 use Illuminate\Broadcasting\Broadcasters\Broadcaster;
 use Illuminate\Broadcasting\Broadcasters\PusherBroadcaster;
-use Illuminate\Http\Client\Factory;
+use Illuminate\Config\Repository;
+use Illuminate\Container\Container;
 use Pogo\WebSocket\Broadcasting\PogoBroadcasterFactory;
+use Pogo\WebSocket\PogoServiceProvider;
 
 require dirname(__DIR__, 2) . '/vendor/autoload.php';
 
@@ -49,8 +51,14 @@ if ($port === null) {
     exit(1);
 }
 
+// The package's bindings as the service provider registers them (its HTTP client included).
+$container = new Container();
+$container->instance(Illuminate\Contracts\Container\Container::class, $container);
+$container->instance('config', new Repository([]));
+(new PogoServiceProvider($container))->register();
+
 /** @var array<string, Broadcaster> $drivers */
-$drivers = ['pogo' => (new PogoBroadcasterFactory(new Factory()))->make([
+$drivers = ['pogo' => $container->make(PogoBroadcasterFactory::class)->make([
     'app_id' => 'bench', 'key' => 'bench-key', 'secret' => 'bench-secret',
     'options' => ['host' => '127.0.0.1', 'port' => $port, 'scheme' => 'http'],
 ])];

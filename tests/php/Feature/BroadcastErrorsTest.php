@@ -4,11 +4,16 @@ declare(strict_types=1);
 
 namespace Pogo\WebSocket\Tests\Feature;
 
+use GuzzleHttp\Client;
+use GuzzleHttp\Handler\MockHandler;
+use GuzzleHttp\HandlerStack;
+use GuzzleHttp\Middleware;
+use GuzzleHttp\Psr7\Response;
 use Illuminate\Broadcasting\BroadcastException;
-use Illuminate\Http\Client\Events\ConnectionFailed;
-use Illuminate\Support\Facades\Event;
 use Illuminate\Support\Facades\Http;
 use PHPUnit\Framework\Attributes\DataProvider;
+use Pogo\WebSocket\Http\GuzzleTransport;
+use Pogo\WebSocket\Http\Transport;
 use Pogo\WebSocket\Support\Schema;
 use Pogo\WebSocket\Tests\Support\FreePort;
 
@@ -92,14 +97,12 @@ final class BroadcastErrorsTest extends FakeServerTestCase
         $this->assertLessThan(0.3, microtime(true) - $started);
     }
 
-    public function testThroughLaravelsHttpClientTheSameFailuresReadTheSame(): void
+    public function testThroughAGuzzleTransportTheSameFailuresReadTheSame(): void
     {
-        // Global middleware puts Laravel's HTTP client in front of every request (and its events fire).
-        Http::globalRequestMiddleware(fn ($request) => $request->withHeader('X-Trace', 'on'));
-        $attempts = 0;
-        Event::listen(ConnectionFailed::class, function () use (&$attempts) {
-            $attempts++;
-        });
+        $sent = [];
+        $stack = HandlerStack::create();
+        $stack->push(Middleware::history($sent));
+        $this->app->instance(Transport::class, new GuzzleTransport(new Client(['handler' => $stack])));
         $port = FreePort::find();
 
         try {
@@ -107,17 +110,32 @@ final class BroadcastErrorsTest extends FakeServerTestCase
             $this->fail('no exception');
         } catch (BroadcastException $e) {
             $this->assertStringStartsWith("Pogo WebSocket is unreachable at http://127.0.0.1:{$port} (", $e->getMessage());
+            $this->assertStringNotContainsString('auth_signature', $e->getMessage());
         }
-        $this->assertSame(2, $attempts);
+        $this->assertCount(2, $sent, 'a refused connection is retried once, as with the default transport');
+
+        try {
+            $this->broadcaster('slow', [], ['timeout' => 0.4])->broadcast(['orders'], 'e', []);
+            $this->fail('no exception');
+        } catch (BroadcastException $e) {
+            $this->assertSame('Pogo WebSocket at http://127.0.0.1:' . static::$server->port . ' did not answer POST /apps/slow/events in time (timeout 0.4s, connect timeout 1s).', $e->getMessage());
+        }
+        usleep(1_300_000); // the stand-in answers one request at a time: let it finish the slow one
 
         $status = Schema::load()->publishStatusByName('PAYLOAD_TOO_LARGE');
         $this->expectExceptionMessage("Pogo WebSocket rejected the broadcast: 413 PAYLOAD_TOO_LARGE (status {$status['status']}): {$status['message']}");
         $this->broadcaster('status-PAYLOAD_TOO_LARGE')->broadcast(['orders'], 'e', []);
     }
 
-    public function testHttpFakeInterceptsPublishes(): void
+    public function testAMockHandlerBehindAGuzzleTransportFakesTheServer(): void
     {
-        Http::fake(['*' => Http::response(['error' => 'Broker queue full', 'status' => 8, 'name' => 'BROKER_QUEUE_FULL'], 503)]);
+        // The way README's "Testing" note gives: the server's answers queued, the requests recorded.
+        $sent = [];
+        $stack = HandlerStack::create(new MockHandler([
+            new Response(503, ['Content-Type' => 'application/json'], '{"error":"Broker queue full","status":8,"name":"BROKER_QUEUE_FULL"}'),
+        ]));
+        $stack->push(Middleware::history($sent));
+        $this->app->instance(Transport::class, new GuzzleTransport(new Client(['handler' => $stack])));
 
         try {
             $this->broadcaster('record')->broadcast(['orders'], 'e', ['x' => 1]);
@@ -125,9 +143,22 @@ final class BroadcastErrorsTest extends FakeServerTestCase
         } catch (BroadcastException $e) {
             $this->assertSame('Pogo WebSocket rejected the broadcast: 503 BROKER_QUEUE_FULL (status 8): Broker queue full', $e->getMessage());
         }
-        Http::assertSentCount(1);
-        Http::assertSent(fn ($request) => $request['name'] === 'e' && $request['channels'] === ['orders']);
-        $this->assertSame([], static::$server->requests(), 'the fake answered, nothing left the process');
+        $this->assertCount(1, $sent);
+        $request = $sent[0]['request'];
+        $this->assertSame(['POST', '/apps/record/events'], [$request->getMethod(), $request->getUri()->getPath()]);
+        $this->assertSame(['name' => 'e', 'channels' => ['orders'], 'data' => '{"x":1}'], json_decode((string) $request->getBody(), true));
+        $this->assertSame([], static::$server->requests(), 'the mock answered, nothing left the process');
+    }
+
+    public function testHttpFakeDoesNotInterceptPublishes(): void
+    {
+        // Publishes do not go through Laravel's HTTP client (README: "Testing"): its fakes never answer them.
+        Http::fake(['*' => Http::response('faked', 500)]);
+
+        $this->broadcaster('record')->broadcast(['orders'], 'e', ['x' => 1]);
+
+        $this->assertCount(1, static::$server->requests());
+        Http::assertNothingSent();
     }
 
     public function testAPublishThatTimesOutIsReportedAndNotRetried(): void

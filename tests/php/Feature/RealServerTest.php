@@ -4,15 +4,21 @@ declare(strict_types=1);
 
 namespace Pogo\WebSocket\Tests\Feature;
 
+use GuzzleHttp\Client;
+use GuzzleHttp\HandlerStack;
+use GuzzleHttp\Middleware;
 use Illuminate\Broadcasting\BroadcastException;
 use Pogo\WebSocket\Broadcasting\ChannelEncrypter;
 use Pogo\WebSocket\Broadcasting\PogoBroadcaster;
 use Pogo\WebSocket\Broadcasting\PogoBroadcasterFactory;
+use Pogo\WebSocket\Http\GuzzleTransport;
 use Pogo\WebSocket\Http\Signer;
+use Pogo\WebSocket\Http\Transport;
 use Pogo\WebSocket\Support\Schema;
 use Pogo\WebSocket\Support\WebSocketProbe;
 use Pogo\WebSocket\Tests\Support\RealServer;
 use Pogo\WebSocket\Tests\TestCase;
+use Psr\Http\Message\RequestInterface;
 
 /** The pogo driver against the real server, with real WebSocket subscribers. */
 final class RealServerTest extends TestCase
@@ -104,18 +110,20 @@ final class RealServerTest extends TestCase
         $this->assertSame(['id' => 1, 'note' => 'ü ✓'], json_decode($message['data'], true));
     }
 
-    public function testThroughLaravelsHttpClientABroadcastReachesASubscriberToo(): void
+    public function testThroughAGuzzleTransportABroadcastReachesASubscriberToo(): void
     {
         $seen = [];
-        \Illuminate\Support\Facades\Http::globalRequestMiddleware(function ($request) use (&$seen) {
+        $stack = HandlerStack::create();
+        $stack->push(Middleware::mapRequest(function (RequestInterface $request) use (&$seen): RequestInterface {
             $seen[] = $request->getUri()->getPath();
 
             return $request;
-        });
+        }));
+        $this->app->instance(Transport::class, new GuzzleTransport(new Client(['handler' => $stack])));
         [$socket, $id] = $this->connect();
         $this->subscribe($socket, $id, 'orders');
 
-        $this->broadcaster()->broadcast(['orders'], 'via.laravel', ['ok' => true]);
+        $this->broadcaster()->broadcast(['orders'], 'via.guzzle', ['ok' => true]);
 
         $this->assertSame(['ok' => true], json_decode($this->next($socket, 'orders')['data'], true));
         $this->assertSame(['/apps/real-app/events'], $seen);

@@ -1,0 +1,88 @@
+<?php
+
+// Broadcasts per second from a real Laravel app, the way an app sends them:
+// `Broadcast::on('perf')->via($driver)->as('E')->with([...])->sendNow()`, through `pogo` and through
+// Laravel's own `pusher` driver, interleaved rounds against one server.
+//
+//   php tests/php/bench-laravel-app.php /path/to/laravel-app [COUNT=1000] [ROUNDS=5]
+//
+// The app needs pogo/websocket and pusher/pusher-php-server installed (composer require); its .env
+// is not read for these drivers: both are pointed at server/dist/pogo-ws.cjs started on a free port.
+
+declare(strict_types=1);
+
+use Illuminate\Contracts\Console\Kernel;
+use Illuminate\Support\Facades\Broadcast;
+
+$appPath = rtrim((string) ($argv[1] ?? ''), '/');
+if ($appPath === '' || ! is_file("{$appPath}/bootstrap/app.php")) {
+    fwrite(STDERR, "usage: php tests/php/bench-laravel-app.php /path/to/laravel-app [COUNT] [ROUNDS]\n");
+    exit(2);
+}
+$count = max(100, (int) ($argv[2] ?? 1000));
+$rounds = max(1, (int) ($argv[3] ?? 5));
+
+$root = dirname(__DIR__, 2);
+$config = (string) tempnam(sys_get_temp_dir(), 'pogo-bench-');
+file_put_contents($config, json_encode(['apps' => [['id' => 'perf', 'key' => 'perf-key', 'secret' => 'perf-secret']]]));
+$server = proc_open(
+    ['node', "{$root}/server/dist/pogo-ws.cjs", 'start', '--config', $config, '--host', '127.0.0.1', '--port', '0'],
+    [0 => ['file', '/dev/null', 'r'], 1 => ['pipe', 'w'], 2 => ['file', '/dev/null', 'w']],
+    $pipes,
+);
+$port = null;
+$deadline = microtime(true) + 10;
+while ($port === null && microtime(true) < $deadline && ($line = fgets($pipes[1])) !== false) {
+    if (preg_match('#listening on http://[^:]+:(\d+)#', $line, $match)) {
+        $port = (int) $match[1];
+    }
+}
+if ($port === null) {
+    fwrite(STDERR, "the server did not start\n");
+    exit(1);
+}
+
+// Both drivers' connections read these (config/broadcasting.php's and the package's defaults).
+$env = ['APP_ID' => 'perf', 'APP_KEY' => 'perf-key', 'APP_SECRET' => 'perf-secret', 'HOST' => '127.0.0.1', 'PORT' => (string) $port, 'SCHEME' => 'http'];
+foreach (['WS', 'PUSHER'] as $prefix) {
+    foreach ($env as $name => $value) {
+        putenv("{$prefix}_{$name}={$value}");
+        $_ENV["{$prefix}_{$name}"] = $_SERVER["{$prefix}_{$name}"] = $value;
+    }
+}
+
+require "{$appPath}/vendor/autoload.php";
+$app = require "{$appPath}/bootstrap/app.php";
+$app->make(Kernel::class)->bootstrap();
+
+$send = static fn (string $driver, int $i) => Broadcast::on('perf')->via($driver)->as('E')->with(['order' => $i, 'status' => 'shipped'])->sendNow();
+$rates = ['pogo' => [], 'pusher' => []];
+
+try {
+    foreach (array_keys($rates) as $driver) {
+        for ($i = 0; $i < 200; $i++) {
+            $send($driver, $i);
+        }
+    }
+    for ($round = 0; $round < $rounds; $round++) {
+        foreach (array_keys($rates) as $driver) {
+            $started = hrtime(true);
+            for ($i = 0; $i < $count; $i++) {
+                $send($driver, $i);
+            }
+            $rates[$driver][] = $count / ((hrtime(true) - $started) / 1e9);
+        }
+    }
+} finally {
+    proc_terminate($server);
+    proc_close($server);
+    unlink($config);
+}
+
+$medians = [];
+foreach ($rates as $driver => $values) {
+    sort($values);
+    $medians[$driver] = $values[intdiv(count($values), 2)];
+    printf("%-7s median %5.0f sendNow()/s (rounds: %s)\n", $driver, $medians[$driver], implode(', ', array_map(fn ($v) => round($v), $values)));
+}
+printf("pogo / pusher: %.2fx\n", $medians['pogo'] / $medians['pusher']);
