@@ -59,9 +59,11 @@ class PogoServiceProvider extends ServiceProvider
         if ($this->app->runningInConsole()) {
             $this->commands([InstallCommand::class, StartCommand::class, DoctorCommand::class, Console\TypesCommand::class]);
 
-            $this->publishes([
-                self::packagePath('config/pogo-websocket.php') => $this->app->configPath('pogo-websocket.php'),
-            ], 'pogo-websocket-config');
+            // What pogo:ws-install publishes (`php artisan vendor:publish --tag=...` does the same by hand).
+            $this->publishes([self::packagePath('config/pogo-websocket.php') => $this->app->configPath('pogo-websocket.php')], 'pogo-websocket-config');
+            $this->publishes([self::packagePath('stubs/channels.php.stub') => $this->app->basePath('routes/channels.php')], 'pogo-websocket-channels');
+            $this->publishes([self::packagePath('stubs/echo.js.stub') => $this->app->resourcePath('js/echo.js')], 'pogo-websocket-echo-js');
+            $this->publishes([self::packagePath('stubs/echo.ts.stub') => $this->app->resourcePath('js/echo.ts')], 'pogo-websocket-echo-ts');
         }
 
         $this->registerWebhookRoute();

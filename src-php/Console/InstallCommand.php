@@ -5,13 +5,10 @@ declare(strict_types=1);
 namespace Pogo\WebSocket\Console;
 
 use Illuminate\Console\Command;
-use Illuminate\Support\Str;
 
 use function Laravel\Prompts\confirm;
-use function Laravel\Prompts\text;
 
 use Pogo\WebSocket\PogoServiceProvider;
-use Pogo\WebSocket\Support\EnvFile;
 use Pogo\WebSocket\Support\HostName;
 use Pogo\WebSocket\Support\PhpSourceEditor;
 
@@ -25,6 +22,7 @@ use Symfony\Component\Process\Process;
 class InstallCommand extends Command
 {
     use InstallsOverReverb;
+    use WritesEnvironment;
 
     protected $signature = 'pogo:ws-install
         {--force : Regenerate WS_APP_ID, WS_APP_KEY and WS_APP_SECRET and rewrite resources/js/echo.*}
@@ -74,68 +72,6 @@ class InstallCommand extends Command
         return $npmOk ? self::SUCCESS : self::FAILURE;
     }
 
-    private function writeEnvironment(): void
-    {
-        $envPath = $this->laravel->basePath('.env');
-        if (! is_file($envPath) && is_file($this->laravel->basePath('.env.example'))) {
-            copy($this->laravel->basePath('.env.example'), $envPath);
-        }
-
-        $env = EnvFile::load($envPath);
-        $force = (bool) $this->option('force');
-
-        $host = $this->option('host') ?? ($env->get('WS_HOST') ?: text('Host Laravel and the browser use to reach the server', default: 'localhost'));
-        $port = $this->option('port') ?? ($env->get('WS_PORT') ?: text('Port of the server', default: '6001'));
-        $scheme = $this->option('scheme') ?? ($env->get('WS_SCHEME') ?: 'http');
-
-        $this->assertHost((string) $host);
-        if (! ctype_digit((string) $port) || (int) $port < 1 || (int) $port > 65535) {
-            throw new \InvalidArgumentException("--port must be a TCP port (1-65535), not [{$port}].");
-        }
-        if (! in_array($scheme, ['http', 'https'], true)) {
-            throw new \InvalidArgumentException("--scheme must be http or https, not [{$scheme}].");
-        }
-
-        $env->set('BROADCAST_CONNECTION', 'pogo');
-
-        $credentials = [
-            'WS_APP_ID' => (string) random_int(100_000, 999_999),
-            'WS_APP_KEY' => Str::lower(Str::random(20)),
-            'WS_APP_SECRET' => Str::lower(Str::random(32)),
-        ];
-        foreach ($credentials as $key => $value) {
-            $force ? $env->set($key, $value) : $env->setIfEmpty($key, $value);
-        }
-
-        foreach (['WS_HOST' => (string) $host, 'WS_PORT' => (string) $port, 'WS_SCHEME' => (string) $scheme] as $key => $value) {
-            $env->set($key, $value);
-        }
-
-        foreach (['VITE_POGO_APP_KEY' => '${WS_APP_KEY}', 'VITE_POGO_HOST' => '${WS_HOST}', 'VITE_POGO_PORT' => '${WS_PORT}', 'VITE_POGO_SCHEME' => '${WS_SCHEME}'] as $key => $value) {
-            $env->setIfEmpty($key, $value);
-        }
-
-        $changed = $env->changed();
-        $env->save();
-        $this->components->twoColumnDetail('.env', $changed ? '<fg=green>updated</>' : 'unchanged');
-
-        // Teammates cloning the app see which keys to fill in; secrets stay out of .env.example.
-        $examplePath = $this->laravel->basePath('.env.example');
-        if (is_file($examplePath)) {
-            $example = EnvFile::load($examplePath);
-            $example->set('BROADCAST_CONNECTION', 'pogo');
-            foreach (['WS_APP_ID', 'WS_APP_KEY', 'WS_APP_SECRET'] as $key) {
-                if ($example->get($key) === null) {
-                    $example->set($key, '');
-                }
-            }
-            foreach (['WS_HOST' => 'localhost', 'WS_PORT' => '6001', 'WS_SCHEME' => 'http', 'VITE_POGO_APP_KEY' => '${WS_APP_KEY}', 'VITE_POGO_HOST' => '${WS_HOST}', 'VITE_POGO_PORT' => '${WS_PORT}', 'VITE_POGO_SCHEME' => '${WS_SCHEME}'] as $key => $value) {
-                $example->setIfEmpty($key, $value);
-            }
-            $example->save();
-        }
-    }
-
     private function assertHost(string $host): void
     {
         if (! HostName::isValid($host)) {
@@ -160,25 +96,12 @@ class InstallCommand extends Command
             $this->components->warn('config/broadcasting.php could not be published; the package provides the pogo connection itself.');
         }
 
-        $config = $this->laravel->configPath('pogo-websocket.php');
-        if (! is_file($config)) {
-            copy(PogoServiceProvider::packagePath('config/pogo-websocket.php'), $config);
-            $this->components->twoColumnDetail('config/pogo-websocket.php', '<fg=green>published</>');
-        } else {
-            $this->components->twoColumnDetail('config/pogo-websocket.php', 'unchanged');
-        }
+        $this->publish('pogo-websocket-config', $this->laravel->configPath('pogo-websocket.php'), 'config/pogo-websocket.php', 'published');
     }
 
     private function enableChannelRoutes(): void
     {
-        $channels = $this->laravel->basePath('routes/channels.php');
-        if (! is_file($channels)) {
-            @mkdir(dirname($channels), 0755, true);
-            copy(PogoServiceProvider::packagePath('stubs/channels.php.stub'), $channels);
-            $this->components->twoColumnDetail('routes/channels.php', '<fg=green>created</>');
-        } else {
-            $this->components->twoColumnDetail('routes/channels.php', 'unchanged');
-        }
+        $this->publish('pogo-websocket-channels', $this->laravel->basePath('routes/channels.php'), 'routes/channels.php', 'created');
 
         $bootstrap = $this->laravel->bootstrapPath('app.php');
         if (! is_file($bootstrap)) {
@@ -216,11 +139,7 @@ class InstallCommand extends Command
         if (is_file($echo) && ! $this->option('force') && ! $isReverbs) {
             $this->components->twoColumnDetail($relative, 'unchanged');
         } else {
-            @mkdir($js, 0755, true);
-            $contents = (string) file_get_contents(PogoServiceProvider::packagePath("stubs/echo.{$extension}.stub"));
-            $changed = ! is_file($echo) || file_get_contents($echo) !== $contents;
-            file_put_contents($echo, $contents);
-            $this->components->twoColumnDetail($relative, $changed ? '<fg=green>written</>' : 'unchanged');
+            $this->publish("pogo-websocket-echo-{$extension}", $echo, $relative, 'written', force: true);
         }
 
         // Load it from the app's entry point, the way install:broadcasting does.
@@ -241,6 +160,25 @@ class InstallCommand extends Command
             return;
         }
         $this->components->warn("No resources/js/bootstrap or app script found: import './echo' from your entry point.");
+    }
+
+    /**
+     * Publishes one of the package's tags with Laravel's vendor:publish (an existing file is kept
+     * unless $force) and reports whether the file changed.
+     */
+    private function publish(string $tag, string $path, string $relative, string $done, bool $force = false): void
+    {
+        $before = is_file($path) ? file_get_contents($path) : null;
+        if ($before === null || $force) {
+            $this->callSilently('vendor:publish', ['--tag' => $tag, '--force' => $force]);
+        }
+        $after = is_file($path) ? file_get_contents($path) : null;
+        if ($after === null) {
+            $this->components->warn("{$relative} could not be published: run php artisan vendor:publish --tag={$tag}.");
+
+            return;
+        }
+        $this->components->twoColumnDetail($relative, $after !== $before ? "<fg=green>{$done}</>" : 'unchanged');
     }
 
     private function installNpmPackages(): bool

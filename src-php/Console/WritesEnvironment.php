@@ -1,0 +1,100 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Pogo\WebSocket\Console;
+
+use Illuminate\Support\Env;
+use Illuminate\Support\Str;
+
+use function Laravel\Prompts\text;
+
+use Pogo\WebSocket\Support\EnvFile;
+
+/**
+ * pogo:ws-install's .env and .env.example keys. Plain values are written with Laravel's own
+ * Env::writeVariables (Laravel 12+). The package's EnvFile does what Laravel's writer lacks: reading
+ * values back (quotes, trailing comments), ${...} references placed after the keys they name,
+ * .env.example placeholders that never carry a secret, removal (ReverbEnvMove), and the whole write
+ * on Laravel 11 (newlines escaped, a trailing comment kept).
+ */
+trait WritesEnvironment
+{
+    private function writeEnvironment(): void
+    {
+        $envPath = $this->laravel->basePath('.env');
+        if (! is_file($envPath) && is_file($this->laravel->basePath('.env.example'))) {
+            copy($this->laravel->basePath('.env.example'), $envPath); // as Laravel's own post-create-project script does
+        }
+
+        $env = EnvFile::load($envPath);
+        $force = (bool) $this->option('force');
+
+        $host = $this->option('host') ?? ($env->get('WS_HOST') ?: text('Host Laravel and the browser use to reach the server', default: 'localhost'));
+        $port = $this->option('port') ?? ($env->get('WS_PORT') ?: text('Port of the server', default: '6001'));
+        $scheme = $this->option('scheme') ?? ($env->get('WS_SCHEME') ?: 'http');
+
+        $this->assertHost((string) $host);
+        if (! ctype_digit((string) $port) || (int) $port < 1 || (int) $port > 65535) {
+            throw new \InvalidArgumentException("--port must be a TCP port (1-65535), not [{$port}].");
+        }
+        if (! in_array($scheme, ['http', 'https'], true)) {
+            throw new \InvalidArgumentException("--scheme must be http or https, not [{$scheme}].");
+        }
+
+        $credentials = [
+            'WS_APP_ID' => (string) random_int(100_000, 999_999),
+            'WS_APP_KEY' => Str::lower(Str::random(20)),
+            'WS_APP_SECRET' => Str::lower(Str::random(32)),
+        ];
+        $set = ['BROADCAST_CONNECTION' => 'pogo', 'WS_HOST' => (string) $host, 'WS_PORT' => (string) $port, 'WS_SCHEME' => (string) $scheme];
+        $setIfEmpty = ['VITE_POGO_APP_KEY' => '${WS_APP_KEY}', 'VITE_POGO_HOST' => '${WS_HOST}', 'VITE_POGO_PORT' => '${WS_PORT}', 'VITE_POGO_SCHEME' => '${WS_SCHEME}'];
+        if ($force) {
+            $set += $credentials;
+        } else {
+            $setIfEmpty = $credentials + $setIfEmpty;
+        }
+
+        // Only keys whose value differs are written: an unchanged line (and its comment) stays as it is.
+        $writes = array_filter($set, fn (string $value, string $key) => $env->get($key) !== $value, ARRAY_FILTER_USE_BOTH)
+            + array_filter($setIfEmpty, fn (string $value, string $key) => ! $env->filled($key), ARRAY_FILTER_USE_BOTH);
+        $this->writeVariables($envPath, $writes);
+        $this->components->twoColumnDetail('.env', $writes !== [] ? '<fg=green>updated</>' : 'unchanged');
+
+        // Teammates cloning the app see which keys to fill in; secrets stay out of .env.example.
+        $examplePath = $this->laravel->basePath('.env.example');
+        if (is_file($examplePath)) {
+            $example = EnvFile::load($examplePath);
+            $example->set('BROADCAST_CONNECTION', 'pogo');
+            foreach (['WS_APP_ID', 'WS_APP_KEY', 'WS_APP_SECRET'] as $key) {
+                if ($example->get($key) === null) {
+                    $example->set($key, '');
+                }
+            }
+            foreach (['WS_HOST' => 'localhost', 'WS_PORT' => '6001', 'WS_SCHEME' => 'http', 'VITE_POGO_APP_KEY' => '${WS_APP_KEY}', 'VITE_POGO_HOST' => '${WS_HOST}', 'VITE_POGO_PORT' => '${WS_PORT}', 'VITE_POGO_SCHEME' => '${WS_SCHEME}'] as $key => $value) {
+                $example->setIfEmpty($key, $value);
+            }
+            $example->save();
+        }
+    }
+
+    /** @param array<string, string> $variables */
+    private function writeVariables(string $path, array $variables): void
+    {
+        $references = array_filter($variables, fn (string $value) => str_contains($value, '${'));
+        $plain = array_diff_key($variables, $references);
+        if ($plain !== [] && method_exists(Env::class, 'writeVariables')) {
+            // Laravel 12+: a new key lands after the last key of its prefix, as Laravel's own installers place them.
+            Env::writeVariables($plain, $path, true);
+            $plain = [];
+        }
+
+        // EnvFile appends: a ${WS_*} reference must come after the key it names, where Laravel's writer
+        // would put VITE_POGO_* after VITE_APP_NAME, above the WS_* keys, and phpdotenv would not expand it.
+        $env = EnvFile::load($path);
+        foreach ($plain + $references as $key => $value) {
+            $env->set($key, $value);
+        }
+        $env->save();
+    }
+}
