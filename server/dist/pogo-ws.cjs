@@ -8362,9 +8362,9 @@ var require_lodash = __commonJS({
     }
     function createAssigner(assigner) {
       return baseRest(function(object, sources) {
-        var index = -1, length = sources.length, customizer = length > 1 ? sources[length - 1] : void 0, guard = length > 2 ? sources[2] : void 0;
+        var index = -1, length = sources.length, customizer = length > 1 ? sources[length - 1] : void 0, guard2 = length > 2 ? sources[2] : void 0;
         customizer = assigner.length > 3 && typeof customizer == "function" ? (length--, customizer) : void 0;
-        if (guard && isIterateeCall(sources[0], sources[1], guard)) {
+        if (guard2 && isIterateeCall(sources[0], sources[1], guard2)) {
           customizer = length < 3 ? void 0 : customizer;
           length = 1;
         }
@@ -8806,10 +8806,10 @@ var require_browser = __commonJS({
     exports2.useColors = useColors;
     exports2.storage = localstorage();
     exports2.destroy = /* @__PURE__ */ (() => {
-      let warned = false;
+      let warned2 = false;
       return () => {
-        if (!warned) {
-          warned = true;
+        if (!warned2) {
+          warned2 = true;
           console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
         }
       };
@@ -17536,7 +17536,7 @@ var require_websocket = __commonJS({
     var http = require("http");
     var net = require("net");
     var tls = require("tls");
-    var { randomBytes: randomBytes3, createHash: createHash3 } = require("crypto");
+    var { randomBytes: randomBytes4, createHash: createHash3 } = require("crypto");
     var { Duplex, Readable } = require("stream");
     var { URL: URL2 } = require("url");
     var PerMessageDeflate = require_permessage_deflate();
@@ -18063,7 +18063,7 @@ var require_websocket = __commonJS({
         }
       }
       const defaultPort = isSecure ? 443 : 80;
-      const key = randomBytes3(16).toString("base64");
+      const key = randomBytes4(16).toString("base64");
       const request2 = isSecure ? https.request : http.request;
       const protocolSet = /* @__PURE__ */ new Set();
       let perMessageDeflate;
@@ -18943,7 +18943,7 @@ var require_websocket_server = __commonJS({
 });
 
 // src/cli.ts
-var import_node_fs5 = require("fs");
+var import_node_fs6 = require("fs");
 var import_node_cluster6 = __toESM(require("cluster"), 1);
 var import_node_os3 = require("os");
 var import_node_util = require("util");
@@ -19153,6 +19153,9 @@ function workerMetricsGatherer() {
   return () => aggregator.clusterMetrics();
 }
 
+// src/cluster/primary.ts
+var import_node_fs2 = require("fs");
+
 // src/cluster/mesh.ts
 var import_node_fs = require("fs");
 var import_node_net = require("net");
@@ -19160,9 +19163,22 @@ var import_node_os = require("os");
 var import_node_path = require("path");
 var maxUnsentBytes = 64 * 1024 * 1024;
 var helloTimeoutMs = 2e3;
-function meshAddress(primaryPid, nodeId) {
-  const name = `pogo-ws-${primaryPid}-${nodeId}`;
-  return process.platform === "win32" ? `\\\\.\\pipe\\${name}` : (0, import_node_path.join)((0, import_node_os.tmpdir)(), `${name}.sock`);
+var meshDirectoryVariable = "POGO_MESH_DIR";
+function createMeshDirectory() {
+  const directory = (0, import_node_fs.mkdtempSync)((0, import_node_path.join)((0, import_node_os.tmpdir)(), `pogo-ws-${process.pid}-`));
+  if (process.platform !== "win32") (0, import_node_fs.chmodSync)(directory, 448);
+  return directory;
+}
+function checkMeshDirectory(directory) {
+  if (process.platform === "win32") return;
+  const stat = (0, import_node_fs.statSync)(directory);
+  const owner = process.getuid?.();
+  if (!stat.isDirectory() || owner !== void 0 && stat.uid !== owner || (stat.mode & 63) !== 0) {
+    throw new Error(`the worker mesh directory ${directory} must be a directory of this user with mode 0700`);
+  }
+}
+function meshAddress(directory, nodeId) {
+  return process.platform === "win32" ? `\\\\.\\pipe\\${directory.replace(/[^A-Za-z0-9-]/g, "")}-${nodeId}` : (0, import_node_path.join)(directory, `${nodeId}.sock`);
 }
 function removeSocketFile(address) {
   if (process.platform !== "win32" && (0, import_node_fs.existsSync)(address)) (0, import_node_fs.rmSync)(address, { force: true });
@@ -19219,6 +19235,7 @@ var WorkerMesh = class {
       server.once("error", reject);
       server.listen(this.address, () => {
         server.off("error", reject);
+        if (process.platform !== "win32") (0, import_node_fs.chmodSync)(this.address, 384);
         server.on("error", (error) => this.events.warn(`worker mesh: ${error.message}`));
         this.server = server;
         resolve();
@@ -19319,6 +19336,7 @@ function runPrimary(options) {
   let stopping = false;
   let recentDeaths = [];
   import_node_cluster.default.setupPrimary({ serialization: "advanced" });
+  const meshDirectory = options.ipc ? createMeshDirectory() : void 0;
   const gatherMetrics = workerMetricsGatherer();
   const sendTo = (worker, message) => {
     if (worker.isConnected()) worker.send(message);
@@ -19358,13 +19376,13 @@ function runPrimary(options) {
     }
   };
   const fork = () => {
-    const worker = import_node_cluster.default.fork({ POGO_WORKER: "1", POGO_WORKER_IPC: options.ipc ? "1" : "0" });
+    const worker = import_node_cluster.default.fork({ POGO_WORKER: "1", POGO_WORKER_IPC: options.ipc ? "1" : "0", ...meshDirectory ? { [meshDirectoryVariable]: meshDirectory } : {} });
     workers.add(worker);
     worker.on("message", (message) => onMessage(worker, message));
     worker.on("exit", (code, signal) => {
       workers.delete(worker);
       meshAddresses.delete(worker);
-      removeSocketFile(meshAddress(process.pid, workerNodeId(worker.id)));
+      if (meshDirectory) removeSocketFile(meshAddress(meshDirectory, workerNodeId(worker.id)));
       if (options.ipc) {
         const changes = store.reap(workerNodeId(worker.id));
         const announcer = [...workers][0];
@@ -19387,7 +19405,10 @@ function runPrimary(options) {
   };
   let finish = () => {
   };
-  const done = new Promise((resolve) => finish = resolve);
+  const done = new Promise((resolve) => finish = resolve).then((code) => {
+    if (meshDirectory) (0, import_node_fs2.rmSync)(meshDirectory, { recursive: true, force: true });
+    return code;
+  });
   let exitCode = 0;
   const stop = (code) => {
     if (stopping) return;
@@ -19413,7 +19434,7 @@ function runPrimary(options) {
 }
 
 // src/apps/config.ts
-var import_node_fs2 = require("fs");
+var import_node_fs3 = require("fs");
 
 // ../config/pogo-websocket.schema.json
 var pogo_websocket_schema_default = {
@@ -19546,6 +19567,10 @@ var pogo_websocket_schema_default = {
     SERVER_AUTH_UNAVAILABLE: {
       code: 4311,
       message: "The app's authorization endpoint is unavailable"
+    },
+    SUBSCRIBE_RATE_LIMIT: {
+      code: 4312,
+      message: "Subscribing faster than this connection is allowed"
     }
   },
   publishStatus: {
@@ -19673,6 +19698,11 @@ var pogo_websocket_schema_default = {
       status: 24,
       http: 401,
       message: "Unsupported auth_version"
+    },
+    INVALID_PATH: {
+      status: 25,
+      http: 400,
+      message: "The request path is not valid percent-encoding"
     }
   },
   limits: {
@@ -19701,6 +19731,9 @@ var pogo_websocket_schema_default = {
     httpRequestBurst: 100,
     serverAuthTimeoutMs: 3e3,
     serverAuthConcurrency: 32,
+    serverAuthPerConnection: 2,
+    subscribesPerSecond: 50,
+    subscribeBurst: 500,
     serverAuthMaxResponseBytes: 16384,
     serverAuthBreakerFailures: 5,
     serverAuthBreakerOpenSeconds: 10,
@@ -19743,7 +19776,8 @@ var pogo_websocket_schema_default = {
       HISTORY_TRIMMED: "Events after this serial were dropped to keep history within its byte budget",
       UNKNOWN_SERIAL: "This serial was not issued by this server or cluster (restarted, or invalid)",
       RECOVERY_DISABLED: "Recovery is off for this channel",
-      HISTORY_UNAVAILABLE: "This node holds no history that far back (it joined the cluster, or lost the broker, after this serial)"
+      HISTORY_UNAVAILABLE: "This node holds no history that far back (it joined the cluster, or lost the broker, after this serial)",
+      REPLAY_TOO_LARGE: "What was missed is more than this connection may have queued (maxOutboundBufferBytes): fetch the state afresh"
     }
   },
   $defs: {
@@ -20581,6 +20615,49 @@ var clientEventPrefix = pogo_websocket_schema_default.events.clientEventPrefix;
 var channelNamePattern = new RegExp(pogo_websocket_schema_default.$defs.channelName.pattern);
 var socketIdPattern = new RegExp(pogo_websocket_schema_default.$defs.socketId.pattern);
 
+// src/apps/reverb-env.ts
+var IGNORED = {
+  REVERB_SERVER_PATH: "the server answers on /app and /apps",
+  REVERB_APP_PING_INTERVAL: "pings follow activityTimeoutSeconds",
+  REVERB_SCALING_CHANNEL: "Redis keys use the Pogo prefix",
+  REVERB_MAX_REQUEST_SIZE: "set limits.maxHttpBodyBytes in a --config file, or use php artisan pogo:ws-start",
+  REVERB_APP_MAX_MESSAGE_SIZE: "set limits.maxFrameBytes in a --config file, or use php artisan pogo:ws-start",
+  REVERB_APP_ACTIVITY_TIMEOUT: "set limits.activityTimeoutSeconds in a --config file, or use php artisan pogo:ws-start",
+  REVERB_APP_MAX_CONNECTIONS: "set limits.maxConnections in a --config file, or use php artisan pogo:ws-start"
+};
+function truthy(value) {
+  return value !== void 0 && ["1", "true", "on", "yes"].includes(value.trim().toLowerCase());
+}
+function laravelRedisUrl(env) {
+  if (env.REDIS_URL) return env.REDIS_URL;
+  const password = env.REDIS_PASSWORD && env.REDIS_PASSWORD !== "null" ? env.REDIS_PASSWORD : "";
+  const user = env.REDIS_USERNAME && env.REDIS_USERNAME !== "null" ? env.REDIS_USERNAME : "";
+  const auth = password ? `${encodeURIComponent(user)}:${encodeURIComponent(password)}@` : "";
+  return `redis://${auth}${env.REDIS_HOST || "127.0.0.1"}:${env.REDIS_PORT || "6379"}/${env.REDIS_DB || "0"}`;
+}
+function withReverbEnv(env, warn) {
+  if (env.WS_APP_ID || !env.REVERB_APP_ID) return env;
+  const filled = { ...env };
+  const taken = [];
+  if (!env.WS_SERVER_HOST && env.REVERB_SERVER_HOST) {
+    filled.WS_SERVER_HOST = env.REVERB_SERVER_HOST;
+    taken.push("REVERB_SERVER_HOST");
+  }
+  const port = env.REVERB_SERVER_PORT || env.REVERB_PORT;
+  if (!env.WS_SERVER_PORT && !env.WS_PORT && port) {
+    filled.WS_SERVER_PORT = port;
+    taken.push(env.REVERB_SERVER_PORT ? "REVERB_SERVER_PORT" : "REVERB_PORT");
+  }
+  if (!env.WS_REDIS_URL && truthy(env.REVERB_SCALING_ENABLED)) {
+    filled.WS_REDIS_URL = laravelRedisUrl(env);
+    taken.push("REVERB_SCALING_ENABLED");
+  }
+  if (taken.length > 0) warn?.(`Serving the Reverb app ${env.REVERB_APP_ID} from REVERB_* variables: ${taken.join(", ")} taken over.`);
+  const ignored = Object.keys(IGNORED).filter((name) => env[name]);
+  if (ignored.length > 0) warn?.(`Reverb settings ignored: ${ignored.map((name) => `${name} (${IGNORED[name]})`).join("; ")}.`);
+  return filled;
+}
+
 // src/apps/config.ts
 var webhookEventNames = [
   "channel_occupied",
@@ -20672,7 +20749,7 @@ function webhooks(value, key) {
 function parseApp(raw, key) {
   if (!isObject(raw)) throw new ConfigError(key, "must be an object");
   const id = str(raw.id, `${key}.id`);
-  return {
+  const app = {
     id,
     key: str(raw.key, `${key}.key`, id),
     secret: str(raw.secret, `${key}.secret`),
@@ -20685,6 +20762,13 @@ function parseApp(raw, key) {
     limits: limits(raw.limits, `${key}.limits`),
     recovery: recovery(raw.recovery, `${key}.recovery`)
   };
+  if (app.authEndpoint !== void 0 && app.allowedOrigins.includes("*")) {
+    throw new ConfigError(
+      `${key}.allowedOrigins`,
+      `must not be "*" when authEndpoint is set (the server forwards the browser's cookies to it): list the app's own origins, e.g. ["https://example.com"]`
+    );
+  }
+  return app;
 }
 function appFromEnv(env) {
   const pick = (name) => env[`WS_APP_${name}`] ?? env[`REVERB_APP_${name}`];
@@ -20800,12 +20884,12 @@ function webhookDelivery(raw) {
   };
 }
 function loadConfig(options) {
-  const { env } = options;
+  const env = withReverbEnv(options.env, options.warn);
   let file = {};
   if (options.file) {
     let text;
     try {
-      text = (0, import_node_fs2.readFileSync)(options.file, "utf8");
+      text = (0, import_node_fs3.readFileSync)(options.file, "utf8");
     } catch (error) {
       throw new ConfigError("--config", `cannot be read: ${error.message}`);
     }
@@ -20895,7 +20979,10 @@ var IpcBroker = class {
   async start(events2) {
     this.events = events2;
     process.on("message", this.onMessage);
-    const mesh = new WorkerMesh(this.nodeId, meshAddress(process.ppid, this.nodeId), {
+    const directory = process.env[meshDirectoryVariable];
+    if (!directory) throw new Error(`${meshDirectoryVariable} is not set: workers are started by the primary process`);
+    checkMeshDirectory(directory);
+    const mesh = new WorkerMesh(this.nodeId, meshAddress(directory, this.nodeId), {
       message: (payload) => events2.message(payload),
       dropped: (payloads) => events2.undelivered(payloads),
       warn: (message) => this.log.warn(message)
@@ -20956,6 +21043,35 @@ var IpcBroker = class {
 
 // src/metrics/metrics.ts
 var import_prom_client2 = __toESM(require_prom_client(), 1);
+
+// src/transport/listener-guard.ts
+var counts = /* @__PURE__ */ new Map();
+var warned = 0;
+function listenerErrorCounts() {
+  return counts;
+}
+function listenerFailed(place, error) {
+  counts.set(place, (counts.get(place) ?? 0) + 1);
+  if (warned < 10) {
+    warned++;
+    process.emitWarning(`pogo-ws: unexpected error in the ${place} listener, that one connection was closed: ${error?.stack ?? String(error)}`);
+  }
+}
+function guard(place, run, close) {
+  const failed = (error) => {
+    listenerFailed(place, error);
+    try {
+      close();
+    } catch {
+    }
+  };
+  try {
+    const result = run();
+    if (result instanceof Promise) result.catch(failed);
+  } catch (error) {
+    failed(error);
+  }
+}
 
 // src/metrics/counters.ts
 var webhookDropReasons = ["queue_full", "retries_exhausted", "rejected", "shutdown"];
@@ -21128,6 +21244,16 @@ var ServerMetrics = class {
           const dropped = store.of(id).webhookDropped;
           for (const reason of webhookDropReasons) this.inc({ app: id, reason }, dropped[reason]);
         }
+      }
+    });
+    new import_prom_client2.Counter({
+      name: "pogo_websocket_listener_errors_total",
+      help: "Unexpected errors caught in a listener (the one connection or request was closed, the process carried on), by listener",
+      labelNames: ["listener"],
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const [listener, count] of listenerErrorCounts()) this.inc({ listener }, count);
       }
     });
     registry.registerMetric(this.authDuration);
@@ -21332,8 +21458,8 @@ ${JSON.stringify(message)}`, "");
     add(this.hub.localChannels(appId, prefix));
     for (const answer of await this.ask({ q: "channels", app: appId, prefix })) add(answer);
     const presence = [...merged.values()].filter((c) => channelType(c.name).kind === "presence");
-    const counts = await this.storeCall("count users", () => Promise.all(presence.map((c) => this.broker.store.userCount(appId, c.name))));
-    presence.forEach((channel2, i) => channel2.userCount = counts[i]);
+    const counts2 = await this.storeCall("count users", () => Promise.all(presence.map((c) => this.broker.store.userCount(appId, c.name))));
+    presence.forEach((channel2, i) => channel2.userCount = counts2[i]);
     return [...merged.values()];
   }
   async channel(appId, name) {
@@ -21442,7 +21568,7 @@ var LocalAdapter = class {
 
 // src/adapter/redis-broker.ts
 var import_node_crypto = require("crypto");
-var import_node_fs3 = require("fs");
+var import_node_fs4 = require("fs");
 var import_ioredis = __toESM(require_built3(), 1);
 
 // src/adapter/redis-scripts.ts
@@ -21496,7 +21622,7 @@ function tlsOptions(tls) {
   if (tls === true) return {};
   return {
     rejectUnauthorized: tls.rejectUnauthorized ?? true,
-    ...tls.ca ? { ca: (0, import_node_fs3.readFileSync)(tls.ca) } : {},
+    ...tls.ca ? { ca: (0, import_node_fs4.readFileSync)(tls.ca) } : {},
     ...tls.servername ? { servername: tls.servername } : {}
   };
 }
@@ -21860,7 +21986,7 @@ var dashboard_css_default = ':root {\n  --bg: #f6f7fb; --panel: #ffffff; --text:
 var dashboard_html_default = '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="color-scheme" content="light dark">\n<link rel="icon" href="data:,">\n<title>Pogo WebSocket \xB7 Dashboard</title>\n<link rel="stylesheet" href="__BASE__/dashboard.css">\n<script src="__BASE__/dashboard.js" defer></script>\n</head>\n<body data-base="__BASE__">\n<header class="top">\n  <div class="brand"><span class="logo" aria-hidden="true">\u25C6</span> Pogo WebSocket <span class="muted">dashboard</span></div>\n  <label class="app-pick">App\n    <select id="app-select" aria-label="App"><option value="">All apps</option></select>\n  </label>\n  <span id="live" class="live" data-state="connecting" title="Live updates">connecting\u2026</span>\n  <form method="post" action="__BASE__/logout" class="logout"><button type="submit" class="ghost">Sign out</button></form>\n</header>\n<nav class="tabs" role="tablist">\n  <button role="tab" data-tab="overview" aria-selected="true">Overview</button>\n  <button role="tab" data-tab="channels" aria-selected="false">Channels</button>\n  <button role="tab" data-tab="console" aria-selected="false">Debug console</button>\n</nav>\n<main>\n<section id="tab-overview" class="tab" role="tabpanel">\n  <div class="cards" id="cards"></div>\n  <div class="charts" id="charts"></div>\n  <div class="tables">\n    <div class="panel">\n      <h2>Errors by code <span class="muted small" id="errors-scope">since start</span></h2>\n      <table class="grid" id="errors-table"><thead><tr><th>Code</th><th>Name</th><th>Kind</th><th class="num">Count</th><th>Last</th></tr></thead><tbody></tbody></table>\n      <p class="empty" id="errors-empty">No errors yet.</p>\n    </div>\n    <div class="panel">\n      <h2>Nodes <span class="muted small" id="nodes-note"></span></h2>\n      <table class="grid" id="nodes-table"><thead><tr><th>Node</th><th class="num">Connections</th><th class="num">Channels</th><th class="num">Members</th><th class="num">In/s</th><th class="num">Out/s</th><th>Up</th></tr></thead><tbody></tbody><tfoot></tfoot></table>\n    </div>\n  </div>\n</section>\n<section id="tab-channels" class="tab" role="tabpanel" hidden>\n  <div class="toolbar">\n    <input id="channel-search" type="search" placeholder="Search channels" aria-label="Search channels" autocomplete="off">\n    <span class="muted small" id="channels-count"></span>\n  </div>\n  <p class="empty" id="channels-need-app" hidden>Pick an app above to list its channels.</p>\n  <table class="grid" id="channels-table"><thead><tr><th>Channel</th><th class="num">Subscribers</th><th class="num">Members</th></tr></thead><tbody></tbody></table>\n</section>\n<section id="tab-console" class="tab" role="tabpanel" hidden>\n  <div class="toolbar filters">\n    <input id="filter-channel" type="search" placeholder="Channel" aria-label="Filter by channel" autocomplete="off">\n    <input id="filter-event" type="search" placeholder="Event" aria-label="Filter by event name" autocomplete="off">\n    <select id="filter-type" aria-label="Filter by kind">\n      <option value="">Every kind</option>\n      <option value="messages">Messages (API and client)</option>\n      <option value="subscriptions">Subscriptions</option>\n      <option value="connections">Connections</option>\n      <option value="problems">Errors and refusals</option>\n    </select>\n    <button id="pause" type="button" aria-pressed="false">Pause</button>\n    <button id="clear" type="button" class="ghost">Clear</button>\n    <span class="muted small" id="console-status"></span>\n  </div>\n  <details class="panel send" id="send-panel">\n    <summary>Send a test event (through the HTTP API, signed by the server)</summary>\n    <form id="send-form">\n      <label>App <select id="send-app" required></select></label>\n      <label>Channel <input id="send-channel" required placeholder="my-channel" autocomplete="off"></label>\n      <label>Event <input id="send-event" required placeholder="test-event" autocomplete="off"></label>\n      <label class="wide">Data <textarea id="send-data" rows="3" spellcheck="false">{"message":"hello"}</textarea></label>\n      <div class="wide"><button type="submit">Send event</button> <span id="send-result" class="small"></span></div>\n    </form>\n  </details>\n  <div class="log" id="log" aria-live="polite"></div>\n</section>\n</main>\n</body>\n</html>\n';
 
 // dashboard-ui/dist/dashboard.js.txt
-var dashboard_js_default = '"use strict";(()=>{var Z=Object.defineProperty;var ee=(t,e,n)=>e in t?Z(t,e,{enumerable:!0,configurable:!0,writable:!0,value:n}):t[e]=n;var m=(t,e,n)=>ee(t,typeof e!="symbol"?e+"":e,n);function o(t,e={},...n){let r=document.createElement(t);for(let[s,a]of Object.entries(e))a!==void 0&&r.setAttribute(s,a);for(let s of n)s!=null&&s!==!1&&r.append(typeof s=="number"?String(s):s);return r}function l(t){let e=document.getElementById(t);if(!e)throw new Error(`#${t} is missing from the page`);return e}var te=new Intl.NumberFormat("en",{maximumFractionDigits:0}),ne=new Intl.NumberFormat("en",{notation:"compact",maximumFractionDigits:1});function f(t){return Math.abs(t)>=1e5?ne.format(t):te.format(t)}function F(t){let e=new Date(t);return`${String(e.getHours()).padStart(2,"0")}:${String(e.getMinutes()).padStart(2,"0")}:${String(e.getSeconds()).padStart(2,"0")}.${String(e.getMilliseconds()).padStart(3,"0").slice(0,1)}`}function R(t){let e=Math.floor(t/1e3);return e<60?`${e}s`:e<3600?`${Math.floor(e/60)}m`:e<86400?`${Math.floor(e/3600)}h ${Math.floor(e%3600/60)}m`:`${Math.floor(e/86400)}d ${Math.floor(e%86400/3600)}h`}var se="http://www.w3.org/2000/svg",A=900,w=120;function x(t,e){let n=document.createElementNS(se,t);for(let[r,s]of Object.entries(e))n.setAttribute(r,s);return n}function re(t){if(t<=1)return 1;let e=10**Math.floor(Math.log10(t));for(let n of[1,2,5,10])if(n*e>=t)return n*e;return 10*e}var b=class{constructor(e,n,r,s){this.id=e;this.lines=r;this.seconds=s;m(this,"root");m(this,"plot");m(this,"maxLabel");m(this,"nowLabel");m(this,"spanLabel");m(this,"keys");this.keys=r.map(a=>{let c=o("i");return c.style.background=a.color,o("span",{class:"key"},c,a.label," ",o("b",{},"0"))}),this.plot=x("svg",{viewBox:`0 0 ${A} ${w}`,preserveAspectRatio:"none",role:"img","aria-label":n}),this.maxLabel=o("span",{},""),this.nowLabel=o("span",{},"now"),this.root=o("div",{class:"chart",id:`chart-${e}`},o("h3",{},n,...this.keys),o("div",{class:"axis"},this.maxLabel,o("span",{},"")),this.plot,o("div",{class:"axis"},this.spanLabel=o("span",{},""),this.nowLabel))}draw(e){let n=re(Math.max(0,...e.flat())),r=Math.min(this.seconds,Math.max(60,Math.ceil(Math.max(0,...e.map(s=>s.length))/60)*60));this.spanLabel.textContent=`\\u2212${Math.round(r/60)} min`,this.maxLabel.textContent=`max ${f(n)}`,this.plot.replaceChildren(...[.25,.5,.75].map(s=>x("line",{x1:"0",x2:String(A),y1:String(w*s),y2:String(w*s),class:"grid-line","vector-effect":"non-scaling-stroke"}))),e.forEach((s,a)=>{let c=this.lines[a],p=s.length;if(p===0)return;let h=g=>(r-(p-1-g))/r*A,v=g=>w-2-g/n*(w-4),d=s.map((g,M)=>`${h(M).toFixed(1)},${v(g).toFixed(1)}`).join(" ");if(a===0){let g=x("polygon",{points:`${h(0).toFixed(1)},${w} ${d} ${h(p-1).toFixed(1)},${w}`,fill:c.color,"fill-opacity":"0.12"});this.plot.append(g)}this.plot.append(x("polyline",{points:d,fill:"none",stroke:c.color,"stroke-width":"2","vector-effect":"non-scaling-stroke","stroke-linejoin":"round"}));let u=this.keys[a].querySelector("b");u&&(u.textContent=f(s[p-1]??0))})}};var oe={messages:new Set(["api_message","client_event"]),subscriptions:new Set(["subscribed","unsubscribed","occupied","vacated","member_added","member_removed"]),connections:new Set(["connected","disconnected","closed","refused"]),problems:new Set(["auth_failed","refused","error","closed","http_error"])},ae={api_message:"API message",client_event:"Client event",subscribed:"Subscribed",unsubscribed:"Unsubscribed",occupied:"Occupied",vacated:"Vacated",member_added:"Member added",member_removed:"Member removed",connected:"Connected",disconnected:"Disconnected",auth_failed:"Auth failed",refused:"Refused",error:"Error",closed:"Closed",http_error:"HTTP error"},T=1e3,$=class{constructor(e,n,r){this.log=e;this.status=n;this.filter=r;m(this,"events",[]);m(this,"waiting",[]);m(this,"paused",!1);m(this,"droppedByServer",0);this.updateStatus()}add(e,n){if(this.droppedByServer+=n,this.paused){this.waiting.push(...e),this.waiting.length>T&&this.waiting.splice(0,this.waiting.length-T),this.updateStatus();return}this.take(e)}take(e){this.events.push(...e);let n=this.events.length-T;n>0&&this.events.splice(0,n);let r=e.filter(s=>this.matches(s)).map(s=>this.row(s));for(this.log.prepend(...r.reverse());this.log.childElementCount>T;)this.log.lastElementChild.remove();this.updateStatus()}setFilter(e){this.filter=e,this.render()}setPaused(e){if(this.paused=e,!e&&this.waiting.length>0){let n=this.waiting;this.waiting=[],this.take(n)}this.updateStatus()}clear(){this.events=[],this.waiting=[],this.droppedByServer=0,this.render()}render(){let e=this.events.filter(n=>this.matches(n)).map(n=>this.row(n));this.log.replaceChildren(...e.reverse()),this.updateStatus()}matches(e){var c;let{app:n,channel:r,event:s,group:a}=this.filter;if(n&&e.app!==n||a&&!((c=oe[a])!=null&&c.has(e.type)))return!1;if(r){let p=r.toLowerCase();if(!(e.channels??(e.channel!==void 0?[e.channel]:[])).some(v=>v.toLowerCase().includes(p)))return!1}return!(s&&!(e.event??e.name??"").toLowerCase().includes(s.toLowerCase()))}row(e){let n=e.channels??(e.channel!==void 0?[e.channel]:[]),r=[];e.app&&r.push(`app ${e.app}`),e.socketId&&r.push(`socket ${e.socketId}`),e.userId&&r.push(`user ${e.userId}`),e.ip&&r.push(e.ip),e.node&&r.push(`node ${e.node}`);let s=o("div",{class:"what"},n.length>0?o("span",{class:"channel"},n.join(", ")):null,e.event?o("span",{class:"event"},e.event):null,e.code!==void 0?o("span",{class:"event"},`${e.code} ${e.name??""}`):null,o("span",{class:"meta"},r.join(" \\xB7 "))),a=e.data??e.reason;return o("div",{class:`row t-${e.type}`,"data-type":e.type,"data-channel":n.join(","),"data-event":e.event??"","data-app":e.app??""},o("span",{class:"time"},F(e.at)),o("span",{class:"type"},ae[e.type]??e.type),s,a!==void 0?o("pre",{},a):null)}updateStatus(){let e=[`${this.log.childElementCount} shown`];this.paused&&e.push(`paused, ${this.waiting.length} waiting`),this.droppedByServer>0&&e.push(`${this.droppedByServer} not shown (over the server\'s console rate)`),this.status.textContent=e.join(" \\xB7 ")}};var y=["connections","channels","presenceMembers","messagesIn","messagesOut","httpPublishes","clientEvents","errors"];var N=document.body.dataset.base??"",i={series:new Map,app:"",tab:"overview"},V=[{id:"connections",label:"Connections"},{id:"channels",label:"Channels"},{id:"presenceMembers",label:"Presence members"},{id:"messagesIn",label:"Messages in /s"},{id:"messagesOut",label:"Messages out /s"},{id:"httpPublishes",label:"HTTP publishes /s"},{id:"clientEvents",label:"Client events /s"},{id:"errors",label:"Errors /s"}],U=new Map;for(let t of V){let e=o("div",{class:"value"},"\\u2013");U.set(t.id,e),l("cards").append(o("div",{class:"card",id:`card-${t.id}`},o("div",{class:"label"},t.label),e))}var k=[];function ie(t){k=[{chart:new b("connections","Connections",[{label:"open",color:"var(--accent)"}],t),series:["connections"]},{chart:new b("messages","Messages per second",[{label:"out",color:"var(--accent)"},{label:"in",color:"var(--accent-2)"}],t),series:["messagesOut","messagesIn"]},{chart:new b("publishes","Publishes per second",[{label:"HTTP API",color:"var(--accent)"},{label:"client events",color:"var(--accent-2)"}],t),series:["httpPublishes","clientEvents"]},{chart:new b("channels","Channels",[{label:"occupied",color:"var(--accent)"}],t),series:["channels"]},{chart:new b("members","Presence members",[{label:"members",color:"var(--accent-2)"}],t),series:["presenceMembers"]},{chart:new b("errors","Errors per second",[{label:"errors",color:"var(--bad)"}],t),series:["errors"]}],l("charts").replaceChildren(...k.map(e=>e.chart.root))}function B(t){let e={};for(let n of y)e[n]=[...t.series[n]??[]];return e}function q(t,e,n){if(!e)return;let r=i.series.get(t);if(!r){r={};for(let s of y)r[s]=[];i.series.set(t,r)}for(let s of y){let a=r[s];a.push(e[s]),a.length>n&&a.splice(0,a.length-n)}}function P(){let t=i.series.get(i.app),e=i.latest?i.app?i.latest.apps[i.app]:i.latest.total:void 0;for(let n of V){let r=t==null?void 0:t[n.id],s=(e==null?void 0:e[n.id])??(r==null?void 0:r[r.length-1]);U.get(n.id).textContent=s===void 0?"\\u2013":f(s)}if(t)for(let{chart:n,series:r}of k)n.draw(r.map(s=>t[s]));le(),ce()}function le(){var r,s;let t=((r=i.latest)==null?void 0:r.errors)??((s=i.overview)==null?void 0:s.errors),e=(i.app?t==null?void 0:t.apps[i.app]:t==null?void 0:t.total)??[];l("errors-table").querySelector("tbody").replaceChildren(...e.map(a=>o("tr",{title:a.message},o("td",{},String(a.code)),o("td",{class:"name"},a.name),o("td",{},a.kind),o("td",{class:"num"},f(a.count)),o("td",{class:"muted"},`${R(Date.now()-a.lastAt)} ago`)))),l("errors-empty").hidden=e.length>0}function ce(){var c,p,h,v;let t=((c=i.latest)==null?void 0:c.nodes)??((p=i.overview)==null?void 0:p.nodes)??[],e=(h=i.overview)==null?void 0:h.node.id,n=d=>i.app?d.apps[i.app]:d.total,r=d=>["connections","channels","presenceMembers","messagesIn","messagesOut"].map(u=>o("td",{class:"num"},d?f(d[u]):"\\u2013"));l("nodes-table").querySelector("tbody").replaceChildren(...t.map(d=>o("tr",{},o("td",{class:"name"},`${d.host}:${d.pid}`,d.id===e?o("span",{class:"muted small"}," (this node)"):null),...r(n(d)),o("td",{class:"muted"},R(Date.now()-d.startedAt)))));let s={};for(let d of y)s[d]=t.reduce((u,g)=>{var M;return u+(((M=n(g))==null?void 0:M[d])??0)},0);l("nodes-table").querySelector("tfoot").replaceChildren(o("tr",{},o("td",{},`Sum of ${t.length} node${t.length===1?"":"s"}`),...r(s),o("td",{})));let a=(v=i.overview)==null?void 0:v.node.sharing;l("nodes-note").textContent=a==="redis"?"sharing through Redis":a==="workers"?"the workers of this server":"single node (no Redis configured)",l("errors-scope").textContent=t.length>1?"since start, this node":"since start"}var I=l("app-select"),_=l("send-app");function de(t){I.replaceChildren(o("option",{value:""},"All apps"),...t.apps.map(e=>o("option",{value:e.id},e.id))),I.value=t.apps.some(e=>e.id===i.app)?i.app:"",_.replaceChildren(...t.apps.map(e=>o("option",{value:e.id},e.id)))}I.addEventListener("change",()=>{i.app=I.value,i.app&&(_.value=i.app),P(),C.setFilter(j()),E()});for(let t of document.querySelectorAll("[data-tab]"))t.addEventListener("click",()=>G(t.dataset.tab));function G(t){i.tab=t;for(let e of document.querySelectorAll("[data-tab]"))e.setAttribute("aria-selected",String(e.dataset.tab===t));for(let e of document.querySelectorAll(".tab"))e.hidden=e.id!==`tab-${t}`;t==="channels"&&E(),history.replaceState(null,"",`#${t}`)}var W=l("channel-search"),S=new Set,pe;async function z(t){let e=await fetch(`${N}${t}`,{credentials:"same-origin",headers:{Accept:"application/json"}});e.status===401&&location.reload();let n=await e.json();if(!e.ok)throw new Error(n.error??`HTTP ${e.status}`);return n}async function E(){if(i.tab!=="channels"||!i.overview)return;let t=i.app?[i.app]:i.overview.apps.map(n=>n.id),e=encodeURIComponent(W.value.trim());try{let n=await Promise.all(t.map(a=>z(`/api/channels?app=${encodeURIComponent(a)}&q=${e}`))),r=[],s=0;for(let a of n){s+=a.total;for(let c of a.channels){let p=`${a.app}\n${c.name}`,h=c.userCount!==void 0,v=h?o("button",{type:"button",class:"ghost small","aria-expanded":String(S.has(p))},f(c.userCount)):"\\u2013",d=o("tr",{"data-channel":c.name},o("td",{class:"name"},c.name,t.length>1?o("span",{class:"muted small"},`  ${a.app}`):null),o("td",{class:"num"},f(c.subscriptionCount)),o("td",{class:"num"},v));if(r.push(d),h){let u=o("tr",{class:"members-row"},o("td",{colspan:"3",class:"members"},"loading\\u2026"));u.hidden=!S.has(p),r.push(u),v.addEventListener("click",()=>{S.has(p)?S.delete(p):S.add(p),u.hidden=!S.has(p),v.setAttribute("aria-expanded",String(S.has(p))),u.hidden||D(a.app,c.name,u.firstElementChild)}),u.hidden||D(a.app,c.name,u.firstElementChild)}}}l("channels-table").querySelector("tbody").replaceChildren(...r),l("channels-count").textContent=`${f(s)} channel${s===1?"":"s"}${s>500?" (the 500 busiest shown per app)":""}`}catch(n){l("channels-count").textContent=`could not list channels: ${n.message}`}}async function D(t,e,n){try{let{members:r,total:s}=await z(`/api/members?app=${encodeURIComponent(t)}&channel=${encodeURIComponent(e)}`);n.replaceChildren(...r.map(a=>o("div",{},a.id,a.info!==null?o("span",{},`  ${JSON.stringify(a.info)}`):null)),s>r.length?o("div",{},`\\u2026 and ${s-r.length} more`):"")}catch(r){n.textContent=`could not list members: ${r.message}`}}var K;W.addEventListener("input",()=>{clearTimeout(K),K=window.setTimeout(()=>void E(),200)});pe=window.setInterval(()=>void E(),2e3);var Q=l("filter-channel"),X=l("filter-event"),Y=l("filter-type"),j=()=>({app:i.app,channel:Q.value.trim(),event:X.value.trim(),group:Y.value}),C=new $(l("log"),l("console-status"),j());for(let t of[Q,X,Y])t.addEventListener("input",()=>C.setFilter(j()));var L=l("pause");L.addEventListener("click",()=>{let t=L.getAttribute("aria-pressed")!=="true";L.setAttribute("aria-pressed",String(t)),L.textContent=t?"Resume":"Pause",C.setPaused(t)});l("clear").addEventListener("click",()=>C.clear());l("send-form").addEventListener("submit",t=>{t.preventDefault();let e=l("send-result");e.className="small muted",e.textContent="sending\\u2026";let n={channel:l("send-channel").value.trim(),event:l("send-event").value.trim(),data:l("send-data").value};(async()=>{try{let r=await fetch(`${N}/api/publish?app=${encodeURIComponent(_.value)}`,{method:"POST",credentials:"same-origin",headers:{"Content-Type":"application/json"},body:JSON.stringify(n)}),s=await r.json(),a=r.ok&&s.status===200;e.className=`small ${a?"ok":"bad"}`,e.textContent=a?`sent: HTTP API answered ${s.status}`:`refused: ${s.error??`HTTP API answered ${s.status} ${JSON.stringify(s.body)}`}`}catch(r){e.className="small bad",e.textContent=`failed: ${r.message}`}})()});var H=l("live");function O(){let t=new EventSource(`${N}/api/stream`,{withCredentials:!0});t.addEventListener("open",()=>{H.dataset.state="live",H.textContent="live"}),t.addEventListener("error",()=>{H.dataset.state="down",H.textContent="reconnecting\\u2026",t.readyState===EventSource.CLOSED&&window.setTimeout(()=>{fetch(`${N}/api/overview`,{credentials:"same-origin"}).then(e=>e.status===401?location.reload():O(),()=>O())},3e3)}),t.addEventListener("overview",e=>{let n=JSON.parse(e.data);i.overview=n,i.series.clear(),i.series.set("",B(n.history.total));for(let[r,s]of Object.entries(n.history.apps))i.series.set(r,B(s));i.latest=void 0,k.length===0&&ie(n.ringSeconds),de(n),P(),E()}),t.addEventListener("sample",e=>{var s;let n=JSON.parse(e.data),r=((s=i.overview)==null?void 0:s.ringSeconds)??900;i.latest=n,q("",n.total,r);for(let[a,c]of Object.entries(n.apps))q(a,c,r);P()}),t.addEventListener("console",e=>{var s;let n=JSON.parse(e.data),r=(((s=i.latest)==null?void 0:s.nodes.length)??1)>1;C.add(r?n.events.map(a=>({...a,node:n.node})):n.events,n.dropped)})}var J=location.hash.slice(1);["overview","channels","console"].includes(J)&&G(J);O();})();\n';
+var dashboard_js_default = '"use strict";(()=>{var te=Object.defineProperty;var ne=(t,e,n)=>e in t?te(t,e,{enumerable:!0,configurable:!0,writable:!0,value:n}):t[e]=n;var u=(t,e,n)=>ne(t,typeof e!="symbol"?e+"":e,n);function a(t,e={},...n){let r=document.createElement(t);for(let[s,o]of Object.entries(e))o!==void 0&&r.setAttribute(s,o);for(let s of n)s!=null&&s!==!1&&r.append(typeof s=="number"?String(s):s);return r}function l(t){let e=document.getElementById(t);if(!e)throw new Error(`#${t} is missing from the page`);return e}function y(t,e){let n=t.querySelector(e);if(!n)throw new Error(`${e} is missing from the page`);return n}var se=new Intl.NumberFormat("en",{maximumFractionDigits:0}),re=new Intl.NumberFormat("en",{notation:"compact",maximumFractionDigits:1});function g(t){return Math.abs(t)>=1e5?re.format(t):se.format(t)}function B(t){let e=new Date(t);return`${String(e.getHours()).padStart(2,"0")}:${String(e.getMinutes()).padStart(2,"0")}:${String(e.getSeconds()).padStart(2,"0")}.${String(e.getMilliseconds()).padStart(3,"0").slice(0,1)}`}function P(t){let e=Math.floor(t/1e3);return e<60?`${e}s`:e<3600?`${Math.floor(e/60)}m`:e<86400?`${Math.floor(e/3600)}h ${Math.floor(e%3600/60)}m`:`${Math.floor(e/86400)}d ${Math.floor(e%86400/3600)}h`}var oe="http://www.w3.org/2000/svg",A=900,w=120;function x(t,e){let n=document.createElementNS(oe,t);for(let[r,s]of Object.entries(e))n.setAttribute(r,s);return n}function ae(t){if(t<=1)return 1;let e=10**Math.floor(Math.log10(t));for(let n of[1,2,5,10])if(n*e>=t)return n*e;return 10*e}var b=class{constructor(e,n,r,s){this.id=e;this.lines=r;this.seconds=s;u(this,"root");u(this,"plot");u(this,"maxLabel");u(this,"nowLabel");u(this,"spanLabel");u(this,"keys");this.keys=r.map(o=>{let c=a("i");return c.style.background=o.color,a("span",{class:"key"},c,o.label," ",a("b",{},"0"))}),this.plot=x("svg",{viewBox:`0 0 ${A} ${w}`,preserveAspectRatio:"none",role:"img","aria-label":n}),this.maxLabel=a("span",{},""),this.nowLabel=a("span",{},"now"),this.spanLabel=a("span",{},""),this.root=a("div",{class:"chart",id:`chart-${e}`},a("h3",{},n,...this.keys),a("div",{class:"axis"},this.maxLabel,a("span",{},"")),this.plot,a("div",{class:"axis"},this.spanLabel,this.nowLabel))}draw(e){let n=ae(Math.max(0,...e.flat())),r=Math.min(this.seconds,Math.max(60,Math.ceil(Math.max(0,...e.map(s=>s.length))/60)*60));this.spanLabel.textContent=`\\u2212${Math.round(r/60)} min`,this.maxLabel.textContent=`max ${g(n)}`,this.plot.replaceChildren(...[.25,.5,.75].map(s=>x("line",{x1:"0",x2:String(A),y1:String(w*s),y2:String(w*s),class:"grid-line","vector-effect":"non-scaling-stroke"}))),e.forEach((s,o)=>{var T;let c=this.lines[o];if(!c)return;let p=s.length;if(p===0)return;let h=v=>(r-(p-1-v))/r*A,f=v=>w-2-v/n*(w-4),d=s.map((v,ee)=>`${h(ee).toFixed(1)},${f(v).toFixed(1)}`).join(" ");if(o===0){let v=x("polygon",{points:`${h(0).toFixed(1)},${w} ${d} ${h(p-1).toFixed(1)},${w}`,fill:c.color,"fill-opacity":"0.12"});this.plot.append(v)}this.plot.append(x("polyline",{points:d,fill:"none",stroke:c.color,"stroke-width":"2","vector-effect":"non-scaling-stroke","stroke-linejoin":"round"}));let m=(T=this.keys[o])==null?void 0:T.querySelector("b");m&&(m.textContent=g(s[p-1]??0))})}};var ie={messages:new Set(["api_message","client_event"]),subscriptions:new Set(["subscribed","unsubscribed","occupied","vacated","member_added","member_removed"]),connections:new Set(["connected","disconnected","closed","refused"]),problems:new Set(["auth_failed","refused","error","closed","http_error"])},le={api_message:"API message",client_event:"Client event",subscribed:"Subscribed",unsubscribed:"Unsubscribed",occupied:"Occupied",vacated:"Vacated",member_added:"Member added",member_removed:"Member removed",connected:"Connected",disconnected:"Disconnected",auth_failed:"Auth failed",refused:"Refused",error:"Error",closed:"Closed",http_error:"HTTP error"},$=1e3,L=class{constructor(e,n,r){this.log=e;this.status=n;this.filter=r;u(this,"events",[]);u(this,"waiting",[]);u(this,"paused",!1);u(this,"droppedByServer",0);this.updateStatus()}add(e,n){if(this.droppedByServer+=n,this.paused){this.waiting.push(...e),this.waiting.length>$&&this.waiting.splice(0,this.waiting.length-$),this.updateStatus();return}this.take(e)}take(e){var s;this.events.push(...e);let n=this.events.length-$;n>0&&this.events.splice(0,n);let r=e.filter(o=>this.matches(o)).map(o=>this.row(o));for(this.log.prepend(...r.reverse());this.log.childElementCount>$;)(s=this.log.lastElementChild)==null||s.remove();this.updateStatus()}setFilter(e){this.filter=e,this.render()}setPaused(e){if(this.paused=e,!e&&this.waiting.length>0){let n=this.waiting;this.waiting=[],this.take(n)}this.updateStatus()}clear(){this.events=[],this.waiting=[],this.droppedByServer=0,this.render()}render(){let e=this.events.filter(n=>this.matches(n)).map(n=>this.row(n));this.log.replaceChildren(...e.reverse()),this.updateStatus()}matches(e){var c;let{app:n,channel:r,event:s,group:o}=this.filter;if(n&&e.app!==n||o&&!((c=ie[o])!=null&&c.has(e.type)))return!1;if(r){let p=r.toLowerCase();if(!(e.channels??(e.channel!==void 0?[e.channel]:[])).some(f=>f.toLowerCase().includes(p)))return!1}return!(s&&!(e.event??e.name??"").toLowerCase().includes(s.toLowerCase()))}row(e){let n=e.channels??(e.channel!==void 0?[e.channel]:[]),r=[];e.app&&r.push(`app ${e.app}`),e.socketId&&r.push(`socket ${e.socketId}`),e.userId&&r.push(`user ${e.userId}`),e.ip&&r.push(e.ip),e.node&&r.push(`node ${e.node}`);let s=a("div",{class:"what"},n.length>0?a("span",{class:"channel"},n.join(", ")):null,e.event?a("span",{class:"event"},e.event):null,e.code!==void 0?a("span",{class:"event"},`${e.code} ${e.name??""}`):null,a("span",{class:"meta"},r.join(" \\xB7 "))),o=e.data??e.reason;return a("div",{class:`row t-${e.type}`,"data-type":e.type,"data-channel":n.join(","),"data-event":e.event??"","data-app":e.app??""},a("span",{class:"time"},B(e.at)),a("span",{class:"type"},le[e.type]??e.type),s,o!==void 0?a("pre",{},o):null)}updateStatus(){let e=[`${this.log.childElementCount} shown`];this.paused&&e.push(`paused, ${this.waiting.length} waiting`),this.droppedByServer>0&&e.push(`${this.droppedByServer} not shown (over the server\'s console rate)`),this.status.textContent=e.join(" \\xB7 ")}};var E=["connections","channels","presenceMembers","messagesIn","messagesOut","httpPublishes","clientEvents","errors"];var k=document.body.dataset.base??"",i={series:new Map,app:"",tab:"overview"},U=[{id:"connections",label:"Connections"},{id:"channels",label:"Channels"},{id:"presenceMembers",label:"Presence members"},{id:"messagesIn",label:"Messages in /s"},{id:"messagesOut",label:"Messages out /s"},{id:"httpPublishes",label:"HTTP publishes /s"},{id:"clientEvents",label:"Client events /s"},{id:"errors",label:"Errors /s"}],G=new Map;for(let t of U){let e=a("div",{class:"value"},"\\u2013");G.set(t.id,e),l("cards").append(a("div",{class:"card",id:`card-${t.id}`},a("div",{class:"label"},t.label),e))}var I=[];function ce(t){I=[{chart:new b("connections","Connections",[{label:"open",color:"var(--accent)"}],t),series:["connections"]},{chart:new b("messages","Messages per second",[{label:"out",color:"var(--accent)"},{label:"in",color:"var(--accent-2)"}],t),series:["messagesOut","messagesIn"]},{chart:new b("publishes","Publishes per second",[{label:"HTTP API",color:"var(--accent)"},{label:"client events",color:"var(--accent-2)"}],t),series:["httpPublishes","clientEvents"]},{chart:new b("channels","Channels",[{label:"occupied",color:"var(--accent)"}],t),series:["channels"]},{chart:new b("members","Presence members",[{label:"members",color:"var(--accent-2)"}],t),series:["presenceMembers"]},{chart:new b("errors","Errors per second",[{label:"errors",color:"var(--bad)"}],t),series:["errors"]}],l("charts").replaceChildren(...I.map(e=>e.chart.root))}function K(t){let e={};for(let n of E)e[n]=[...t.series[n]??[]];return e}function D(t,e,n){if(!e)return;let r=i.series.get(t);if(!r){r={};for(let s of E)r[s]=[];i.series.set(t,r)}for(let s of E){let o=r[s];o.push(e[s]),o.length>n&&o.splice(0,o.length-n)}}function O(){let t=i.series.get(i.app),e=i.latest?i.app?i.latest.apps[i.app]:i.latest.total:void 0;for(let n of U){let r=t==null?void 0:t[n.id],s=(e==null?void 0:e[n.id])??(r==null?void 0:r[r.length-1]),o=G.get(n.id);o&&(o.textContent=s===void 0?"\\u2013":g(s))}if(t)for(let{chart:n,series:r}of I)n.draw(r.map(s=>t[s]));de(),pe()}function de(){var r,s;let t=((r=i.latest)==null?void 0:r.errors)??((s=i.overview)==null?void 0:s.errors),e=(i.app?t==null?void 0:t.apps[i.app]:t==null?void 0:t.total)??[];y(l("errors-table"),"tbody").replaceChildren(...e.map(o=>a("tr",{title:o.message},a("td",{},String(o.code)),a("td",{class:"name"},o.name),a("td",{},o.kind),a("td",{class:"num"},g(o.count)),a("td",{class:"muted"},`${P(Date.now()-o.lastAt)} ago`)))),l("errors-empty").hidden=e.length>0}function pe(){var c,p,h,f;let t=((c=i.latest)==null?void 0:c.nodes)??((p=i.overview)==null?void 0:p.nodes)??[],e=(h=i.overview)==null?void 0:h.node.id,n=d=>i.app?d.apps[i.app]:d.total,r=d=>["connections","channels","presenceMembers","messagesIn","messagesOut"].map(m=>a("td",{class:"num"},d?g(d[m]):"\\u2013"));y(l("nodes-table"),"tbody").replaceChildren(...t.map(d=>a("tr",{},a("td",{class:"name"},`${d.host}:${d.pid}`,d.id===e?a("span",{class:"muted small"}," (this node)"):null),...r(n(d)),a("td",{class:"muted"},P(Date.now()-d.startedAt)))));let s={};for(let d of E)s[d]=t.reduce((m,T)=>{var v;return m+(((v=n(T))==null?void 0:v[d])??0)},0);y(l("nodes-table"),"tfoot").replaceChildren(a("tr",{},a("td",{},`Sum of ${t.length} node${t.length===1?"":"s"}`),...r(s),a("td",{})));let o=(f=i.overview)==null?void 0:f.node.sharing;l("nodes-note").textContent=o==="redis"?"sharing through Redis":o==="workers"?"the workers of this server":"single node (no Redis configured)",l("errors-scope").textContent=t.length>1?"since start, this node":"since start"}var R=l("app-select"),j=l("send-app");function me(t){R.replaceChildren(a("option",{value:""},"All apps"),...t.apps.map(e=>a("option",{value:e.id},e.id))),R.value=t.apps.some(e=>e.id===i.app)?i.app:"",j.replaceChildren(...t.apps.map(e=>a("option",{value:e.id},e.id)))}R.addEventListener("change",()=>{i.app=R.value,i.app&&(j.value=i.app),O(),M.setFilter(F()),C()});for(let t of document.querySelectorAll("[data-tab]"))t.addEventListener("click",()=>W(t.dataset.tab??"overview"));function W(t){i.tab=t;for(let e of document.querySelectorAll("[data-tab]"))e.setAttribute("aria-selected",String(e.dataset.tab===t));for(let e of document.querySelectorAll(".tab"))e.hidden=e.id!==`tab-${t}`;t==="channels"&&C(),history.replaceState(null,"",`#${t}`)}var z=l("channel-search"),S=new Set;async function Q(t){let e=await fetch(`${k}${t}`,{credentials:"same-origin",headers:{Accept:"application/json"}});e.status===401&&location.reload();let n=await e.json();if(!e.ok)throw new Error(n.error??`HTTP ${e.status}`);return n}async function C(){if(i.tab!=="channels"||!i.overview)return;let t=i.app?[i.app]:i.overview.apps.map(n=>n.id),e=encodeURIComponent(z.value.trim());try{let n=await Promise.all(t.map(o=>Q(`/api/channels?app=${encodeURIComponent(o)}&q=${e}`))),r=[],s=0;for(let o of n){s+=o.total;for(let c of o.channels){let p=`${o.app}\n${c.name}`,h=c.userCount!==void 0,f=h?a("button",{type:"button",class:"ghost small","aria-expanded":String(S.has(p))},g(c.userCount??0)):"\\u2013",d=a("tr",{"data-channel":c.name},a("td",{class:"name"},c.name,t.length>1?a("span",{class:"muted small"},`  ${o.app}`):null),a("td",{class:"num"},g(c.subscriptionCount)),a("td",{class:"num"},f));if(r.push(d),h){let m=a("tr",{class:"members-row"},a("td",{colspan:"3",class:"members"},"loading\\u2026"));m.hidden=!S.has(p),r.push(m),f.addEventListener("click",()=>{S.has(p)?S.delete(p):S.add(p),m.hidden=!S.has(p),f.setAttribute("aria-expanded",String(S.has(p))),m.hidden||q(o.app,c.name,m.firstElementChild)}),m.hidden||q(o.app,c.name,m.firstElementChild)}}}y(l("channels-table"),"tbody").replaceChildren(...r),l("channels-count").textContent=`${g(s)} channel${s===1?"":"s"}${s>500?" (the 500 busiest shown per app)":""}`}catch(n){l("channels-count").textContent=`could not list channels: ${n.message}`}}async function q(t,e,n){try{let{members:r,total:s}=await Q(`/api/members?app=${encodeURIComponent(t)}&channel=${encodeURIComponent(e)}`);n.replaceChildren(...r.map(o=>a("div",{},o.id,o.info!==null?a("span",{},`  ${JSON.stringify(o.info)}`):null)),s>r.length?a("div",{},`\\u2026 and ${s-r.length} more`):"")}catch(r){n.textContent=`could not list members: ${r.message}`}}var J;z.addEventListener("input",()=>{clearTimeout(J),J=window.setTimeout(()=>void C(),200)});window.setInterval(()=>void C(),2e3);var X=l("filter-channel"),Y=l("filter-event"),Z=l("filter-type"),F=()=>({app:i.app,channel:X.value.trim(),event:Y.value.trim(),group:Z.value}),M=new L(l("log"),l("console-status"),F());for(let t of[X,Y,Z])t.addEventListener("input",()=>M.setFilter(F()));var H=l("pause");H.addEventListener("click",()=>{let t=H.getAttribute("aria-pressed")!=="true";H.setAttribute("aria-pressed",String(t)),H.textContent=t?"Resume":"Pause",M.setPaused(t)});l("clear").addEventListener("click",()=>M.clear());l("send-form").addEventListener("submit",t=>{t.preventDefault();let e=l("send-result");e.className="small muted",e.textContent="sending\\u2026";let n={channel:l("send-channel").value.trim(),event:l("send-event").value.trim(),data:l("send-data").value};(async()=>{try{let r=await fetch(`${k}/api/publish?app=${encodeURIComponent(j.value)}`,{method:"POST",credentials:"same-origin",headers:{"Content-Type":"application/json"},body:JSON.stringify(n)}),s=await r.json(),o=r.ok&&s.status===200;e.className=`small ${o?"ok":"bad"}`,e.textContent=o?`sent: HTTP API answered ${s.status}`:`refused: ${s.error??`HTTP API answered ${s.status} ${JSON.stringify(s.body)}`}`}catch(r){e.className="small bad",e.textContent=`failed: ${r.message}`}})()});var N=l("live");function _(){let t=new EventSource(`${k}/api/stream`,{withCredentials:!0});t.addEventListener("open",()=>{N.dataset.state="live",N.textContent="live"}),t.addEventListener("error",()=>{N.dataset.state="down",N.textContent="reconnecting\\u2026",t.readyState===EventSource.CLOSED&&window.setTimeout(()=>{fetch(`${k}/api/overview`,{credentials:"same-origin"}).then(e=>e.status===401?location.reload():_(),()=>_())},3e3)}),t.addEventListener("overview",e=>{let n=JSON.parse(e.data);i.overview=n,i.series.clear(),i.series.set("",K(n.history.total));for(let[r,s]of Object.entries(n.history.apps))i.series.set(r,K(s));i.latest=void 0,I.length===0&&ce(n.ringSeconds),me(n),O(),C()}),t.addEventListener("sample",e=>{var s;let n=JSON.parse(e.data),r=((s=i.overview)==null?void 0:s.ringSeconds)??900;i.latest=n,D("",n.total,r);for(let[o,c]of Object.entries(n.apps))D(o,c,r);O()}),t.addEventListener("console",e=>{var s;let n=JSON.parse(e.data),r=(((s=i.latest)==null?void 0:s.nodes.length)??1)>1;M.add(r?n.events.map(o=>({...o,node:n.node})):n.events,n.dropped)})}var V=location.hash.slice(1);["overview","channels","console"].includes(V)&&W(V);_();})();\n';
 
 // dashboard-ui/dist/login.html.txt
 var login_html_default = '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="color-scheme" content="light dark">\n<link rel="icon" href="data:,">\n<title>Pogo WebSocket \xB7 Sign in</title>\n<link rel="stylesheet" href="__BASE__/dashboard.css">\n</head>\n<body class="login" data-mode="__MODE__">\n<main class="login-box">\n  <h1><span class="logo" aria-hidden="true">\u25C6</span> Pogo WebSocket dashboard</h1>\n  <p class="status">401 \xB7 Sign-in required.</p>\n  <p class="problem" role="alert">__PROBLEM__</p>\n  <form method="post" action="__BASE__/login" class="token-form">\n    <label>Dashboard token <input type="password" name="token" autocomplete="current-password" required autofocus></label>\n    <button type="submit">Sign in</button>\n  </form>\n  <p class="basic-hint">This dashboard uses basic auth: reload the page and enter the user and password set in <code>dashboard.basicAuth</code>.</p>\n  <p class="muted small">The token is <code>dashboard.token</code> in the server configuration, or <code>WS_DASHBOARD_TOKEN</code>.</p>\n</main>\n</body>\n</html>\n';
@@ -21871,6 +21997,8 @@ var assets = { html: dashboard_html_default, js: dashboard_js_default, css: dash
 // src/dashboard/auth.ts
 var import_node_crypto2 = require("crypto");
 var cookieName = "pogo_dashboard";
+var sessionSeconds = 43200;
+var maxSessions = 1e3;
 function digest(value) {
   return (0, import_node_crypto2.createHash)("sha256").update(value, "utf8").digest();
 }
@@ -21880,10 +22008,9 @@ function secretsEqual(expected, given) {
 var DashboardAuth = class {
   constructor(config) {
     this.config = config;
-    const secret = config.token ?? `${config.basicAuth.user}:${config.basicAuth.password}`;
-    this.session = (0, import_node_crypto2.createHmac)("sha256", secret).update("pogo-ws dashboard session v1").digest("base64url");
   }
-  session;
+  /** sha256(session id) → when it expires (ms). Insertion order: oldest first. */
+  sessions = /* @__PURE__ */ new Map();
   /** Basic auth makes the browser ask for user and password; a token uses the login form. */
   get scheme() {
     return this.config.token === void 0 ? "Basic" : "Bearer";
@@ -21905,16 +22032,36 @@ var DashboardAuth = class {
       const { user, password } = this.config.basicAuth;
       if (secretsEqual(`${user}:${password}`, Buffer.from(value, "base64").toString("utf8"))) return true;
     }
+    return this.sessionOf(req) !== void 0;
+  }
+  /** The live session the request's cookie names (its key in `sessions`), if any. */
+  sessionOf(req) {
     const cookie = readCookie(req.headers.cookie, cookieName);
-    return cookie !== void 0 && secretsEqual(this.session, cookie);
+    if (cookie === void 0 || cookie === "") return void 0;
+    const key = digest(cookie).toString("base64url");
+    const expires = this.sessions.get(key);
+    if (expires === void 0) return void 0;
+    if (expires <= Date.now()) {
+      this.sessions.delete(key);
+      return void 0;
+    }
+    return key;
+  }
+  /** Signing out: the request's session ends here, whatever the browser does with the cookie. */
+  revoke(req) {
+    const key = this.sessionOf(req);
+    if (key !== void 0) this.sessions.delete(key);
   }
   /** Did the request bring credentials at all (a wrong one counts as a failed sign-in)? */
   presented(req) {
     return req.headers.authorization !== void 0 || readCookie(req.headers.cookie, cookieName) !== void 0;
   }
-  /** Set-Cookie for a signed-in browser: HttpOnly, SameSite=Strict, scoped to the dashboard's path. */
+  /** Starts a session; Set-Cookie for the signed-in browser: HttpOnly, SameSite=Strict, scoped to the dashboard's path. */
   sessionCookie(secure) {
-    return `${cookieName}=${this.session}; Path=${this.config.path}/; HttpOnly; SameSite=Strict; Max-Age=43200${secure ? "; Secure" : ""}`;
+    const id = (0, import_node_crypto2.randomBytes)(32).toString("base64url");
+    if (this.sessions.size >= maxSessions) this.sessions.delete(this.sessions.keys().next().value);
+    this.sessions.set(digest(id).toString("base64url"), Date.now() + sessionSeconds * 1e3);
+    return `${cookieName}=${id}; Path=${this.config.path}/; HttpOnly; SameSite=Strict; Max-Age=${sessionSeconds}${secure ? "; Secure" : ""}`;
   }
   clearCookie() {
     return `${cookieName}=; Path=${this.config.path}/; HttpOnly; SameSite=Strict; Max-Age=0`;
@@ -21986,7 +22133,7 @@ var ConsoleFeed = class {
 // src/dashboard/nodes.ts
 var import_node_cluster4 = __toESM(require("cluster"), 1);
 var import_node_crypto3 = require("crypto");
-var import_node_fs4 = require("fs");
+var import_node_fs5 = require("fs");
 var import_node_os2 = require("os");
 var import_ioredis2 = __toESM(require_built3(), 1);
 
@@ -22051,7 +22198,7 @@ function redisTransport(config, id, receive, warn) {
     ...config.username !== void 0 ? { username: config.username } : {},
     ...config.password !== void 0 ? { password: config.password } : {},
     ...config.tls ? {
-      tls: config.tls === true ? {} : { rejectUnauthorized: config.tls.rejectUnauthorized ?? true, ...config.tls.ca ? { ca: (0, import_node_fs4.readFileSync)(config.tls.ca) } : {}, ...config.tls.servername ? { servername: config.tls.servername } : {} }
+      tls: config.tls === true ? {} : { rejectUnauthorized: config.tls.rejectUnauthorized ?? true, ...config.tls.ca ? { ca: (0, import_node_fs5.readFileSync)(config.tls.ca) } : {}, ...config.tls.servername ? { servername: config.tls.servername } : {} }
     } : {}
   };
   const connect = (extra) => {
@@ -22376,6 +22523,21 @@ function sendTestEvent(host, port, app, test) {
   });
 }
 
+// src/http/timeouts.ts
+var headersTimeoutMs = 5e3;
+var requestTimeoutMs = 3e4;
+var requestTimeouts = {
+  headersTimeout: headersTimeoutMs,
+  requestTimeout: requestTimeoutMs,
+  connectionsCheckingInterval: 1e3
+};
+function refuseConnect(server) {
+  server.on("connect", (_request, socket) => {
+    socket.on("error", () => socket.destroy());
+    socket.end("HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, POST\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+  });
+}
+
 // src/dashboard/dashboard.ts
 var securityHeaders = {
   "Cache-Control": "no-store",
@@ -22392,6 +22554,13 @@ function send(res, status, type, body, headers = {}) {
 }
 function sendJson(res, status, body, headers = {}) {
   send(res, status, "application/json; charset=utf-8", JSON.stringify(body), headers);
+}
+function sameHost(origin, host) {
+  try {
+    return origin !== "null" && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }
 function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -22453,16 +22622,24 @@ var Dashboard = class {
     if (config.port === void 0) return void 0;
     const host = config.host ?? "127.0.0.1";
     const route = this.route;
-    const server = (0, import_node_http2.createServer)((req, res) => {
-      const path = new URL(req.url ?? "/", "http://localhost").pathname;
-      void Promise.resolve(route(req, res, path)).then((handled) => {
-        if (!handled) {
-          req.resume();
-          send(res, 404, "text/plain; charset=utf-8", `Not found: the dashboard is at ${this.base}/
+    const server = (0, import_node_http2.createServer)(
+      requestTimeouts,
+      (req, res) => guard(
+        "dashboard",
+        async () => {
+          const target = req.url ?? "/";
+          const mark = target.indexOf("?");
+          const handled = await route(req, res, mark < 0 ? target : target.slice(0, mark));
+          if (!handled) {
+            req.resume();
+            send(res, 404, "text/plain; charset=utf-8", `Not found: the dashboard is at ${this.base}/
 `);
-        }
-      });
-    });
+          }
+        },
+        () => res.destroy()
+      )
+    );
+    refuseConnect(server);
     await new Promise((resolve, reject) => {
       server.once("error", reject);
       server.listen(config.port, host, () => resolve());
@@ -22682,14 +22859,17 @@ data: ${JSON.stringify(this.overview())}
     send(res, 303, "text/plain; charset=utf-8", "signed in\n", { Location: `${this.base}/`, "Set-Cookie": this.auth.sessionCookie(secure) });
   }
   async authorized(req, res, sub, method) {
-    const url = new URL(req.url ?? "/", "http://localhost");
+    const target = req.url ?? "/";
+    const mark = target.indexOf("?");
+    const params = new URLSearchParams(mark < 0 ? "" : target.slice(mark + 1));
     if (method === "POST" && sub === "/logout") {
       req.resume();
+      this.auth.revoke(req);
       send(res, 303, "text/plain; charset=utf-8", "signed out\n", { Location: `${this.base}/`, "Set-Cookie": this.auth.clearCookie() });
       return;
     }
     if (method === "POST" && sub === "/api/publish") {
-      await this.testEvent(req, res, url);
+      await this.testEvent(req, res, params);
       return;
     }
     req.resume();
@@ -22711,10 +22891,10 @@ data: ${JSON.stringify(this.overview())}
         this.openStream(req, res);
         return;
       case "/api/channels":
-        sendJson(res, 200, await this.channels(url.searchParams));
+        sendJson(res, 200, await this.channels(params));
         return;
       case "/api/members":
-        sendJson(res, 200, await this.members(url.searchParams));
+        sendJson(res, 200, await this.members(params));
         return;
       default:
         sendJson(res, 404, { error: `no dashboard page ${sub}` });
@@ -22743,19 +22923,19 @@ data: ${JSON.stringify(this.overview())}
     const local = this.options.hub.channel(app, name)?.members;
     return { app: app.id, channel: name, members: ids.slice(0, 1e3).map((id) => ({ id, info: local?.get(id)?.info ?? null })), total: ids.length };
   }
-  async testEvent(req, res, url) {
+  async testEvent(req, res, params) {
     if (!(req.headers["content-type"] ?? "").startsWith("application/json")) {
       req.resume();
       sendJson(res, 415, { error: "send the test event as application/json" });
       return;
     }
     const origin = req.headers.origin;
-    if (origin !== void 0 && origin !== "null" && new URL(origin).host !== req.headers.host) {
+    if (origin !== void 0 && !sameHost(origin, req.headers.host)) {
       req.resume();
       sendJson(res, 403, { error: "cross-origin requests are not allowed" });
       return;
     }
-    const app = this.app(url.searchParams);
+    const app = this.app(params);
     let raw;
     try {
       raw = JSON.parse(await readBody(req, app.limits.maxHttpBodyBytes));
@@ -23077,6 +23257,7 @@ var ChannelHistory = class {
     }
   }
 };
+var entryOverheadBytes = 200;
 var serialBase = Date.UTC(2026, 0, 1) * 1e3;
 var serialDigits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 function encodeSerial(value) {
@@ -23094,10 +23275,11 @@ function decodeSerial(serial) {
   return value;
 }
 var AppHistory = class {
-  constructor(windowMs, maxBytes, shared = false) {
+  constructor(windowMs, maxBytes, shared = false, entryOverhead = 0) {
     this.windowMs = windowMs;
     this.maxBytes = maxBytes;
     this.shared = shared;
+    this.entryOverhead = entryOverhead;
     this.coveredFrom = Date.now() * 1e3;
   }
   channels = /* @__PURE__ */ new Map();
@@ -23134,8 +23316,9 @@ var AppHistory = class {
     if (seq > this.seq) this.seq = seq;
     this.orderChannels.push(channel2);
     this.orderTimes.push(at);
-    this.orderBytes.push(message.length);
-    this.totalBytes += message.length;
+    const size = Buffer.byteLength(message) + this.entryOverhead;
+    this.orderBytes.push(size);
+    this.totalBytes += size;
     while (this.totalBytes > this.maxBytes && this.orderHead < this.orderChannels.length) this.dropOldest("HISTORY_TRIMMED");
   }
   /** Events of `name` after `serial`, or why they cannot all be given. */
@@ -23208,6 +23391,13 @@ function textFrame(payload) {
   body.copy(frame, headerLength);
   return frame;
 }
+function pongFrame(data) {
+  const frame = Buffer.allocUnsafe(2 + data.length);
+  frame[0] = 138;
+  frame[1] = data.length;
+  data.copy(frame, 2);
+  return frame;
+}
 
 // src/protocol/messages.ts
 function connectionEstablished(socketId, activityTimeout) {
@@ -23271,7 +23461,7 @@ function discontinuity(channel2, reason, resumeFrom) {
 // src/hub.ts
 var serialPrefix = `,"${schema.recovery.serialField}":"`;
 function newHistory(app, shared) {
-  return new AppHistory(app.limits.recoveryWindowSeconds * 1e3, app.limits.recoveryMaxBytes, shared);
+  return new AppHistory(app.limits.recoveryWindowSeconds * 1e3, app.limits.recoveryMaxBytes, shared, entryOverheadBytes);
 }
 function recoveryCovers(app, channel2) {
   return !isUserChannel(channel2) && !app.recovery.disabledPrefixes.some((prefix) => channel2.startsWith(prefix));
@@ -23476,9 +23666,16 @@ var Hub = class {
       this.emit("discontinuity", app, name, replay.reason);
       return;
     }
+    const entries = replay.entries.filter((entry) => entry.exceptSocketId === void 0 || entry.exceptSocketId !== resume.previousSocketId);
+    let bytes = 0;
+    for (const entry of entries) bytes += Buffer.byteLength(entry.message) + 10;
+    if (bytes > connection.outboundRoom()) {
+      connection.sendText(discontinuity(name, "REPLAY_TOO_LARGE", resume.serial));
+      this.emit("discontinuity", app, name, "REPLAY_TOO_LARGE");
+      return;
+    }
     let sent = 0;
-    for (const entry of replay.entries) {
-      if (entry.exceptSocketId !== void 0 && entry.exceptSocketId === resume.previousSocketId) continue;
+    for (const entry of entries) {
       connection.sendText(entry.message);
       sent++;
     }
@@ -23564,9 +23761,9 @@ var Hub = class {
       totals.connections += state.connections.size;
       totals.historyBytes += state.history?.bytes ?? 0;
       totals.signedInUsers += state.users.size;
-      const counts = state.channels.totals();
-      totals.channels += counts.channels;
-      totals.presenceMembers += counts.members;
+      const counts2 = state.channels.totals();
+      totals.channels += counts2.channels;
+      totals.presenceMembers += counts2.members;
     }
     return totals;
   }
@@ -23665,6 +23862,59 @@ var Hub = class {
   }
 };
 
+// src/limits/client-ip.ts
+function normalise(ip) {
+  return ip.startsWith("::ffff:") ? ip.slice(7) : ip;
+}
+function clientIp(request2, trustedProxies) {
+  const peer = normalise(request2.socket.remoteAddress ?? "");
+  if (!trustedProxies.has(peer)) return peer;
+  const header = request2.headers["x-forwarded-for"];
+  const hops = (Array.isArray(header) ? header.join(",") : header ?? "").split(",").map((h) => normalise(h.trim())).filter(Boolean);
+  for (let i = hops.length - 1; i >= 0; i--) if (!trustedProxies.has(hops[i])) return hops[i];
+  return hops[0] ?? peer;
+}
+
+// src/transport/handshake.ts
+function checkHandshake(request2, findApp) {
+  const target = request2.url ?? "/";
+  const mark = target.indexOf("?");
+  const match = /^\/app\/([^/]+)\/?$/.exec(mark < 0 ? target : target.slice(0, mark));
+  if (!match) return { ok: false, refusal: closeCode("PATH_NOT_FOUND") };
+  const key = safeDecode(match[1]);
+  if (key === void 0) return { ok: false, refusal: closeCode("APP_NOT_FOUND"), detail: "the app key is not valid percent-encoding" };
+  const protocol = new URLSearchParams(mark < 0 ? "" : target.slice(mark + 1)).get("protocol");
+  if (protocol === null || protocol === "") return { ok: false, refusal: closeCode("NO_PROTOCOL_VERSION") };
+  if (!/^\d+$/.test(protocol)) return { ok: false, refusal: closeCode("INVALID_VERSION_FORMAT") };
+  const version2 = Number(protocol);
+  if (version2 < protocolVersion.minVersion || version2 > protocolVersion.version) {
+    return { ok: false, refusal: closeCode("UNSUPPORTED_PROTOCOL_VERSION"), detail: `protocol ${version2}; supported ${protocolVersion.minVersion}\u2013${protocolVersion.version}` };
+  }
+  const app = findApp(key);
+  if (!app) return { ok: false, refusal: closeCode("APP_NOT_FOUND") };
+  if (!app.enabled) return { ok: false, refusal: closeCode("APP_DISABLED") };
+  const origin = request2.headers.origin;
+  if (origin && !originAllowed(origin, app.allowedOrigins, request2.headers.host)) {
+    return { ok: false, refusal: closeCode("ORIGIN_NOT_ALLOWED"), detail: origin.slice(0, 100) };
+  }
+  return { ok: true, app };
+}
+function safeDecode(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return void 0;
+  }
+}
+function originAllowed(origin, allowed, host) {
+  if (allowed.length > 0) return allowed.includes("*") || allowed.includes(origin);
+  try {
+    return new URL(origin).hostname === new URL(`http://${host ?? ""}`).hostname;
+  } catch {
+    return false;
+  }
+}
+
 // src/http/respond.ts
 function sendJson2(res, httpStatus, body) {
   const text = JSON.stringify(body);
@@ -23703,10 +23953,10 @@ var channel = async ({ adapter }, { app, params, query }) => {
   const info = infoList(query);
   const presence = channelType(name).kind === "presence";
   if (info.includes("user_count") && !presence) throw new ApiError("INVALID_QUERY", "user_count is only for presence channels");
-  const counts = await adapter.channel(app.id, name);
-  const body = { occupied: counts.subscriptionCount > 0 };
-  if (info.includes("user_count")) body.user_count = counts.userCount ?? 0;
-  if (info.includes("subscription_count")) body.subscription_count = counts.subscriptionCount;
+  const counts2 = await adapter.channel(app.id, name);
+  const body = { occupied: counts2.subscriptionCount > 0 };
+  if (info.includes("user_count")) body.user_count = counts2.userCount ?? 0;
+  if (info.includes("subscription_count")) body.subscription_count = counts2.subscriptionCount;
   return body;
 };
 var users = async ({ adapter }, { app, params }) => {
@@ -23786,10 +24036,10 @@ async function publish(context, app, event) {
 async function channelInfo(context, app, channels2, info) {
   const result = {};
   for (const channel2 of channels2) {
-    const counts = await context.adapter.channel(app.id, channel2);
+    const counts2 = await context.adapter.channel(app.id, channel2);
     const entry = {};
-    if (info.includes("user_count") && counts.userCount !== void 0) entry.user_count = counts.userCount;
-    if (info.includes("subscription_count")) entry.subscription_count = counts.subscriptionCount;
+    if (info.includes("user_count") && counts2.userCount !== void 0) entry.user_count = counts2.userCount;
+    if (info.includes("subscription_count")) entry.subscription_count = counts2.subscriptionCount;
     result[channel2] = entry;
   }
   return result;
@@ -23822,7 +24072,7 @@ var terminateConnections = async ({ adapter }, { app, params }) => {
 };
 
 // src/http/request-auth.ts
-function verifyRequest(app, request2, nowSeconds = Date.now() / 1e3) {
+function verifyQuery(app, request2, nowSeconds = Date.now() / 1e3) {
   const { query } = request2;
   const key = query.get("auth_key");
   const timestamp = query.get("auth_timestamp");
@@ -23839,10 +24089,12 @@ function verifyRequest(app, request2, nowSeconds = Date.now() / 1e3) {
   }
   const expected = hmacHex(app.secret, httpSigningString(request2.method, request2.path, query));
   if (!safeEqual(expected, signature.toLowerCase())) throw new ApiError("INVALID_SIGNATURE");
-  if (request2.body.length > 0) {
+}
+function verifyBody(query, body) {
+  if (body.length > 0) {
     const md5 = query.get("body_md5");
     if (!md5) throw new ApiError("MISSING_AUTH", "body_md5 is required with a body");
-    if (!safeEqual(md5Hex(request2.body), md5.toLowerCase())) throw new ApiError("BODY_MD5_MISMATCH");
+    if (!safeEqual(md5Hex(body), md5.toLowerCase())) throw new ApiError("BODY_MD5_MISMATCH");
   }
 }
 
@@ -23855,21 +24107,25 @@ var routes = [
   { method: "GET", pattern: /^\/apps\/([^/]+)\/channels\/([^/]+)\/users$/, endpoint: users },
   { method: "POST", pattern: /^\/apps\/([^/]+)\/users\/([^/]+)\/terminate_connections$/, endpoint: terminateConnections }
 ];
+var failuresPerSecondPerIp = 10;
+var failureBurstPerIp = 50;
 function readBody2(req, limit) {
   return new Promise((resolve, reject) => {
+    const tooLarge = () => new ApiError("BODY_TOO_LARGE", `at most ${limit} bytes`);
     const declared = Number(req.headers["content-length"] ?? 0);
     if (declared > limit) {
-      reject(new ApiError("BODY_TOO_LARGE", `at most ${limit} bytes`));
+      reject(tooLarge());
       req.resume();
       return;
     }
     const chunks = [];
     let size = 0;
     req.on("data", (chunk) => {
+      if (size > limit) return;
       size += chunk.length;
       if (size > limit) {
-        reject(new ApiError("BODY_TOO_LARGE", `at most ${limit} bytes`));
-        req.destroy();
+        chunks.length = 0;
+        reject(tooLarge());
         return;
       }
       chunks.push(chunk);
@@ -23879,8 +24135,9 @@ function readBody2(req, limit) {
   });
 }
 var ApiRouter = class {
-  constructor(context) {
+  constructor(context, trustedProxies = []) {
     this.context = context;
+    this.trustedProxies = new Set(trustedProxies);
     for (const app of context.hub.apps) {
       if (app.limits.httpRequestsPerSecond > 0) {
         this.buckets.set(app.id, new TokenBucket(app.limits.httpRequestsPerSecond, app.limits.httpRequestBurst));
@@ -23888,8 +24145,12 @@ var ApiRouter = class {
     }
   }
   plain = [];
-  /** Per app: requests a second, refused with 429 beyond the burst. */
+  /** Per app: authentic requests a second, refused with 429 beyond the burst. */
   buckets = /* @__PURE__ */ new Map();
+  /** Per client address: requests that failed authentication. */
+  failures = new BucketMap(failuresPerSecondPerIp, failureBurstPerIp);
+  failuresPruned = Date.now();
+  trustedProxies;
   addPlainRoute(route) {
     this.plain.push(route);
   }
@@ -23902,6 +24163,7 @@ var ApiRouter = class {
         return;
       }
       const apiError = error instanceof ApiError ? error : new ApiError("BROKER_FAILURE", error.message);
+      if (apiError.statusName === "BODY_TOO_LARGE") res.setHeader("Connection", "close");
       if (refusals.report) {
         const status = publishStatus(apiError.statusName);
         const appId = /^\/apps\/([^/?]+)/.exec(req.url ?? "")?.[1];
@@ -23933,11 +24195,24 @@ var ApiRouter = class {
       req.resume();
       throw new ApiError(pathMatched ? "METHOD_NOT_ALLOWED" : "NOT_FOUND", `${req.method} ${path}`);
     }
-    const [, appId, ...params] = matched.match;
-    const app = this.context.hub.appById(decodeURIComponent(appId));
+    const [, rawAppId, ...rawParams] = matched.match;
+    const appId = safeDecode(rawAppId);
+    const params = rawParams.map((p) => safeDecode(p));
+    if (appId === void 0 || params.includes(void 0)) {
+      req.resume();
+      throw new ApiError("INVALID_PATH", "a malformed % escape");
+    }
+    const app = this.context.hub.appById(appId);
     if (!app) {
       req.resume();
       throw new ApiError("UNKNOWN_APP");
+    }
+    try {
+      verifyQuery(app, { method: req.method, path, query });
+    } catch (error) {
+      req.resume();
+      this.failedAuthentication(req, res);
+      throw error;
     }
     const bucket = this.buckets.get(app.id);
     if (bucket && !bucket.take()) {
@@ -23946,15 +24221,27 @@ var ApiRouter = class {
       throw new ApiError("RATE_LIMITED", `at most ${app.limits.httpRequestsPerSecond} requests a second`);
     }
     const body = await readBody2(req, app.limits.maxHttpBodyBytes);
-    verifyRequest(app, { method: req.method, path, query, body });
+    verifyBody(query, body);
     if (!app.enabled) throw new ApiError("APP_DISABLED");
     const result = await matched.route.endpoint(this.context, {
       app,
-      params: params.map((p) => decodeURIComponent(p)),
+      params,
       query,
       body
     });
     sendJson2(res, 200, result);
+  }
+  /** Charges the client address's failure bucket; once it is empty, failures are answered 429. */
+  failedAuthentication(req, res) {
+    const now = Date.now();
+    if (now - this.failuresPruned > 1e4) {
+      this.failures.prune(now);
+      this.failuresPruned = now;
+    }
+    const ip = clientIp(req, this.trustedProxies);
+    if (this.failures.take(ip, now)) return;
+    res.setHeader("Retry-After", String(this.failures.retryAfter(ip)));
+    throw new ApiError("RATE_LIMITED", `at most ${failuresPerSecondPerIp} failed authentications a second from one address`);
   }
 };
 
@@ -24095,12 +24382,28 @@ async function subscribe(hub, connection, data) {
     else refuse(connection, "INVALID_CHANNEL", problem);
     return;
   }
+  if (!connection.subscribeAllowed()) {
+    refuseSubscription(connection, name, "LimitReached", 429, "SUBSCRIBE_RATE_LIMIT", `at most ${limits2.subscribesPerSecond} a second (bursts of ${limits2.subscribeBurst})`);
+    return;
+  }
   const { kind } = channelType(name);
+  if (alreadySubscribedOrFull(connection, name, kind)) return;
   let auth = stringField(data, "auth");
   let channelData = kind === "presence" ? stringField(data, "channel_data") : void 0;
   const authorizer = hub.authorizer(app);
   if (requiresAuth(kind) && !auth && authorizer && kind !== "encrypted") {
-    const result = await authorizer.authorize(connection.socketId, name, connection.headers);
+    const slots = connection.authorizationSlots();
+    if (!await slots.acquire()) {
+      refuseSubscription(connection, name, "LimitReached", 429, "SUBSCRIBE_RATE_LIMIT", `too many authorizations waiting on this connection`);
+      return;
+    }
+    let result;
+    try {
+      if (connection.closing) return;
+      result = await authorizer.authorize(connection.socketId, name, connection.headers);
+    } finally {
+      slots.release();
+    }
     if (connection.closing) return;
     if (!result.ok) {
       const code = result.reason === "denied" ? "SUBSCRIPTION_UNAUTHORIZED" : "SERVER_AUTH_UNAVAILABLE";
@@ -24109,14 +24412,7 @@ async function subscribe(hub, connection, data) {
     }
     auth = result.auth;
     if (kind === "presence") channelData = result.channelData;
-  }
-  if (connection.channels.has(name)) {
-    if (kind !== "presence") connection.sendText(subscriptionSucceeded(name));
-    return;
-  }
-  if (connection.channels.size >= limits2.maxChannelsPerConnection) {
-    refuseSubscription(connection, name, "LimitReached", 429, "TOO_MANY_CHANNELS", `at most ${limits2.maxChannelsPerConnection}`);
-    return;
+    if (alreadySubscribedOrFull(connection, name, kind)) return;
   }
   let member;
   if (requiresAuth(kind)) {
@@ -24142,6 +24438,18 @@ async function subscribe(hub, connection, data) {
   const resumeFrom = stringField(data, schema.recovery.resumeField);
   const resume = resumeFrom ? { serial: resumeFrom, previousSocketId: stringField(data, schema.recovery.previousSocketField) } : void 0;
   hub.subscribe(connection, name, member, resume);
+}
+function alreadySubscribedOrFull(connection, name, kind) {
+  if (connection.channels.has(name)) {
+    if (kind !== "presence") connection.sendText(subscriptionSucceeded(name));
+    return true;
+  }
+  const max = connection.app.limits.maxChannelsPerConnection;
+  if (connection.channels.size >= max) {
+    refuseSubscription(connection, name, "LimitReached", 429, "TOO_MANY_CHANNELS", `at most ${max}`);
+    return true;
+  }
+  return false;
 }
 function presenceMember(channelData, limits2) {
   if (channelData === void 0) return "presence channels need channel_data";
@@ -24187,8 +24495,7 @@ function dispatch(hub, connection, raw) {
     case "pusher:pong":
       return;
     case "pusher:subscribe":
-      void subscribe(hub, connection, message.data);
-      return;
+      return subscribe(hub, connection, message.data);
     case "pusher:unsubscribe":
       unsubscribe(hub, connection, message.data);
       return;
@@ -24204,18 +24511,30 @@ function dispatch(hub, connection, raw) {
   }
 }
 
-// src/limits/client-ip.ts
-function normalise(ip) {
-  return ip.startsWith("::ffff:") ? ip.slice(7) : ip;
-}
-function clientIp(request2, trustedProxies) {
-  const peer = normalise(request2.socket.remoteAddress ?? "");
-  if (!trustedProxies.has(peer)) return peer;
-  const header = request2.headers["x-forwarded-for"];
-  const hops = (Array.isArray(header) ? header.join(",") : header ?? "").split(",").map((h) => normalise(h.trim())).filter(Boolean);
-  for (let i = hops.length - 1; i >= 0; i--) if (!trustedProxies.has(hops[i])) return hops[i];
-  return hops[0] ?? peer;
-}
+// src/auth/connection-slots.ts
+var AuthorizationSlots = class {
+  constructor(limit, maxWaiting2) {
+    this.limit = limit;
+    this.maxWaiting = maxWaiting2;
+  }
+  inFlight = 0;
+  waiting = [];
+  /** Resolves true once a slot is this caller's; false at once when too many wait already. */
+  acquire() {
+    if (this.inFlight < this.limit) {
+      this.inFlight++;
+      return Promise.resolve(true);
+    }
+    if (this.waiting.length >= this.maxWaiting) return Promise.resolve(false);
+    return new Promise((resolve) => this.waiting.push(() => resolve(true)));
+  }
+  /** Hands the slot to the next waiting caller, or frees it. */
+  release() {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.inFlight--;
+  }
+};
 
 // src/transport/connection.ts
 var Connection = class {
@@ -24241,11 +24560,34 @@ var Connection = class {
   clientEventWindowStart = 0;
   clientEventCount = 0;
   closing = false;
+  /** Server-side authorizations in flight and waiting (created on the first). */
+  slots;
+  /** Subscribes a second (created on the first subscribe: an idle connection stays small). */
+  subscribes;
   send(frame) {
     if (!this.closing) this.outbound.enqueue(this, frame);
   }
   sendText(message) {
     this.send(textFrame(message));
+  }
+  authorizationSlots() {
+    const { serverAuthPerConnection, maxChannelsPerConnection } = this.app.limits;
+    return this.slots ??= new AuthorizationSlots(Math.max(1, serverAuthPerConnection), maxChannelsPerConnection);
+  }
+  /** Takes one subscribe from the connection's rate (limits.subscribesPerSecond, bursts of subscribeBurst; 0: unlimited). */
+  subscribeAllowed() {
+    const { subscribesPerSecond, subscribeBurst } = this.app.limits;
+    if (subscribesPerSecond <= 0) return true;
+    this.subscribes ??= new TokenBucket(subscribesPerSecond, Math.max(1, subscribeBurst));
+    return this.subscribes.take();
+  }
+  /** Bytes that may still be queued before the connection is over its outbound budget. */
+  outboundRoom() {
+    return this.outbound.room(this);
+  }
+  /** Writes what is queued now, ahead of something written straight to the socket. */
+  writeQueued() {
+    this.outbound.write(this);
   }
   /** Tells the client why with `pusher:error`, then closes with the same code. */
   closeWith(entry, detail) {
@@ -24264,39 +24606,10 @@ var Connection = class {
   overflow(droppedFrames) {
     this.droppedFrames += droppedFrames;
     this.closeWith(closeCode("SLOW_CONSUMER"));
+    this.socket.pause();
   }
   droppedFrames = 0;
 };
-
-// src/transport/handshake.ts
-function checkHandshake(request2, findApp) {
-  const url = new URL(request2.url ?? "/", "http://localhost");
-  const match = /^\/app\/([^/]+)\/?$/.exec(url.pathname);
-  if (!match) return { ok: false, refusal: closeCode("PATH_NOT_FOUND") };
-  const protocol = url.searchParams.get("protocol");
-  if (protocol === null || protocol === "") return { ok: false, refusal: closeCode("NO_PROTOCOL_VERSION") };
-  if (!/^\d+$/.test(protocol)) return { ok: false, refusal: closeCode("INVALID_VERSION_FORMAT") };
-  const version2 = Number(protocol);
-  if (version2 < protocolVersion.minVersion || version2 > protocolVersion.version) {
-    return { ok: false, refusal: closeCode("UNSUPPORTED_PROTOCOL_VERSION"), detail: `protocol ${version2}; supported ${protocolVersion.minVersion}\u2013${protocolVersion.version}` };
-  }
-  const app = findApp(decodeURIComponent(match[1]));
-  if (!app) return { ok: false, refusal: closeCode("APP_NOT_FOUND") };
-  if (!app.enabled) return { ok: false, refusal: closeCode("APP_DISABLED") };
-  const origin = request2.headers.origin;
-  if (origin && !originAllowed(origin, app.allowedOrigins, request2.headers.host)) {
-    return { ok: false, refusal: closeCode("ORIGIN_NOT_ALLOWED"), detail: origin.slice(0, 100) };
-  }
-  return { ok: true, app };
-}
-function originAllowed(origin, allowed, host) {
-  if (allowed.length > 0) return allowed.includes("*") || allowed.includes(origin);
-  try {
-    return new URL(origin).hostname === new URL(`http://${host ?? ""}`).hostname;
-  } catch {
-    return false;
-  }
-}
 
 // src/transport/outbound.ts
 var loadedFlushIntervalMs = 16;
@@ -24312,7 +24625,24 @@ var OutboundQueue = class {
   lastFlushCost = 0;
   lastFlushEnd = 0;
   lastFlushCoalesced = false;
+  /**
+   * Queues a frame for this turn's flush. Every byte owed to a socket counts against its budget,
+   * whatever it is (an event, a replay, a presence snapshot, a pong, an error). Past the budget,
+   * what is queued is written now (a reading client's kernel buffer takes it); if the socket
+   * still holds more than the budget, the client is not reading: it is closed (4101).
+   */
   enqueue(target, frame) {
+    const max = this.maxBufferedBytes(target);
+    if (target.socket.writableLength + target.pendingBytes + frame.length > max) {
+      if (target.pending !== void 0) this.write(target);
+      if (target.pending !== void 0 || target.socket.writableLength + frame.length > max) {
+        const dropped = (target.pending?.length ?? 0) + 1;
+        target.pending = void 0;
+        target.pendingBytes = 0;
+        target.overflow(dropped);
+        return;
+      }
+    }
     if (target.pending === void 0) {
       target.pending = [frame];
       this.dirty.push(target);
@@ -24370,6 +24700,10 @@ var OutboundQueue = class {
     target.socket.write(frames2.length === 1 ? frames2[0] : this.join(frames2, bytes));
     return frames2.length;
   }
+  /** Bytes that may still be queued for `target` before it is over its budget. */
+  room(target) {
+    return this.maxBufferedBytes(target) - target.socket.writableLength - target.pendingBytes;
+  }
   /** Frames queued for the previous socket and their concatenation, reused while the next socket is owed the same. */
   lastFrames;
   lastJoined;
@@ -24410,21 +24744,54 @@ function destroySocket() {
 function connectionOf(socket) {
   return socket[connectionKey];
 }
+function frameListenerFailed(socket, place, error) {
+  listenerFailed(place, error);
+  try {
+    socket.close(1011, "unexpected server error");
+    setTimeout(() => socket.terminate(), 2e3).unref();
+  } catch {
+    socket.terminate();
+  }
+}
+var PusherSocket = class extends import_websocket.default {
+  close(code, data) {
+    const connection = this[connectionKey];
+    if (code === 1009 && connection && !connection.closing && !connection.socket.destroyed) {
+      connection.writeQueued();
+      const limit = connection.app.limits.maxFrameBytes;
+      connection.socket.write(textFrame(codedError(errorCode("MESSAGE_TOO_LARGE"), `frames are limited to ${limit} bytes`)));
+    }
+    super.close(code, data);
+  }
+};
 function createListeners(server) {
   return {
+    // The hot paths guard inline (guard()'s closures would cost an allocation a frame).
     message(data, isBinary) {
-      server.onMessage(connectionOf(this), data, isBinary);
+      try {
+        const handled = server.onMessage(connectionOf(this), data, isBinary);
+        if (handled) handled.catch((error) => frameListenerFailed(this, "message", error));
+      } catch (error) {
+        frameListenerFailed(this, "message", error);
+      }
+    },
+    /** autoPong is off: the pong goes through the outbound queue and its budget, so a ping flood closes with 4101. */
+    ping(data) {
+      try {
+        connectionOf(this).send(pongFrame(data));
+      } catch (error) {
+        frameListenerFailed(this, "ping", error);
+      }
     },
     pong() {
       const connection = connectionOf(this);
       connection.lastSeen = Date.now();
       connection.pingSentAt = 0;
     },
-    error(error) {
-      server.onError(connectionOf(this), error);
+    error() {
     },
     close() {
-      server.onClose(connectionOf(this));
+      guard("close", () => server.onClose(connectionOf(this)), () => void 0);
     }
   };
 }
@@ -24436,7 +24803,7 @@ var PusherWebSocketServer = class {
       this.handshakeBuckets.set(app.id, new BucketMap(app.limits.handshakesPerSecondPerIp, app.limits.handshakeBurstPerIp));
     }
     const maxPayload = Math.max(...hub.apps.map((a) => a.limits.maxFrameBytes));
-    this.wss = new import_websocket_server.default({ noServer: true, perMessageDeflate: false, maxPayload, clientTracking: false });
+    this.wss = new import_websocket_server.default({ noServer: true, perMessageDeflate: false, maxPayload, clientTracking: false, autoPong: false, WebSocket: PusherSocket });
   }
   outbound = new OutboundQueue((target) => target.app.limits.maxOutboundBufferBytes);
   wss;
@@ -24446,7 +24813,10 @@ var PusherWebSocketServer = class {
   /** Per app: one handshake bucket per client IP. */
   handshakeBuckets = /* @__PURE__ */ new Map();
   attach(server) {
-    server.on("upgrade", (request2, socket, head) => this.upgrade(request2, socket, head));
+    server.on(
+      "upgrade",
+      (request2, socket, head) => guard("upgrade", () => this.upgrade(request2, socket, head), () => socket.destroy())
+    );
     this.sweepTimer = setInterval(() => this.sweep(), 1e3);
     this.sweepTimer.unref();
   }
@@ -24479,6 +24849,7 @@ ${body}`
     this.wss.handleUpgrade(request2, socket, head, (ws) => this.open(ws, request2, socket, handshake, ip));
   }
   open(ws, request2, socket, handshake, ip) {
+    ws.on("error", this.listeners.error);
     if (!handshake.ok) {
       const { refusal, detail } = handshake;
       refusals.report?.({ kind: "connection", code: refusal.code, message: refusal.message, detail, url: request2.url, ip });
@@ -24511,7 +24882,7 @@ ${body}`
     connection.sendText(connectionEstablished(connection.socketId, app.limits.activityTimeoutSeconds));
     ws.on("message", this.listeners.message);
     ws.on("pong", this.listeners.pong);
-    ws.on("error", this.listeners.error);
+    ws.on("ping", this.listeners.ping);
     ws.on("close", this.listeners.close);
   }
   listeners = createListeners(this);
@@ -24528,12 +24899,7 @@ ${body}`
       connection.sendText(codedError(errorCode("MESSAGE_TOO_LARGE"), `frames are limited to ${limits2.maxFrameBytes} bytes`));
       return;
     }
-    dispatch(this.hub, connection, data.toString("utf8"));
-  }
-  onError(connection, error) {
-    if (error.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH" && !connection.socket.destroyed) {
-      connection.socket.write(textFrame(codedError(errorCode("MESSAGE_TOO_LARGE"), `frames are limited to ${this.wss.options.maxPayload} bytes`)));
-    }
+    return dispatch(this.hub, connection, data.toString("utf8"));
   }
   onClose(connection) {
     connection.closing = true;
@@ -24650,7 +25016,9 @@ function readinessRoute(check) {
 }
 async function listenForMetrics(host, port, routes2) {
   const handle = async (req, res) => {
-    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    const target = req.url ?? "/";
+    const mark = target.indexOf("?");
+    const path = mark < 0 ? target : target.slice(0, mark);
     try {
       for (const route of routes2) if (await route(req, res, path)) return;
       req.resume();
@@ -24660,7 +25028,8 @@ async function listenForMetrics(host, port, routes2) {
       else res.end();
     }
   };
-  const server = (0, import_node_http3.createServer)((req, res) => void handle(req, res));
+  const server = (0, import_node_http3.createServer)(requestTimeouts, (req, res) => guard("metrics", () => handle(req, res), () => res.destroy()));
+  refuseConnect(server);
   await new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());
@@ -24744,6 +25113,8 @@ function backoffMs(base, attempt, random = Math.random) {
   const full = Math.min(maxBackoffMs, base * 2 ** attempt);
   return Math.round(full / 2 + random() * full / 2);
 }
+var newLane = () => ({ batch: [], sealed: [], queued: 0 });
+var isPresenceEvent = (event) => event.name === "member_added" || event.name === "member_removed";
 var WebhookTargetQueue = class {
   constructor(app, target, options, report, send2 = postWebhook) {
     this.app = app;
@@ -24756,20 +25127,19 @@ var WebhookTargetQueue = class {
   url;
   /** Undefined: every event. */
   names;
-  batch = [];
+  /** Presence events first, then everything else. */
+  lanes = [newLane(), newLane()];
   batchTimer;
-  sealed = [];
   inFlight = 0;
-  /** Events batching, sealed or in flight. */
-  queued = 0;
   abandoned = false;
   idle = [];
   sealBound = () => this.seal();
   wants(name) {
     return this.names === void 0 || this.names.has(name);
   }
+  /** Events batching, sealed or in flight, in every lane. */
   get pending() {
-    return this.queued;
+    return this.lanes[0].queued + this.lanes[1].queued;
   }
   /** Never blocks: the event joins the current batch, or is dropped and counted. */
   push(event) {
@@ -24777,32 +25147,59 @@ var WebhookTargetQueue = class {
       this.report.dropped("shutdown", 1, "the server is shutting down");
       return;
     }
-    if (this.queued >= this.options.maxQueuedEvents) {
-      this.report.dropped("queue_full", 1, `${this.queued} events already waiting`);
+    const lane = isPresenceEvent(event) && this.backlogged() ? this.lanes[0] : this.lanes[1];
+    if (lane.queued >= this.options.maxQueuedEvents) {
+      this.report.dropped("queue_full", 1, `${lane.queued} events already waiting`);
       return;
     }
-    this.queued++;
-    this.batch.push(event);
-    if (this.batch.length >= this.options.batchSize) this.seal();
+    lane.queued++;
+    lane.batch.push(event);
+    if (lane.batch.length >= this.options.batchSize) this.seal();
     else if (this.batchTimer === void 0) this.batchTimer = setTimeout(this.sealBound, this.options.batchIntervalMs);
+  }
+  /**
+   * Is the ordered lane behind (batches waiting for a slot), or the presence lane in use? The first
+   * time, the presence events still waiting in the ordered lane move over, in order, so no member
+   * event overtakes an earlier one of the same member.
+   */
+  backlogged() {
+    const [presence, ordered] = this.lanes;
+    if (presence.queued > 0) return true;
+    if (ordered.sealed.length === 0) return false;
+    const waiting = [...ordered.sealed, ordered.batch];
+    ordered.sealed.length = 0;
+    ordered.batch = [];
+    for (const batch of waiting) {
+      const others = batch.filter((event) => !isPresenceEvent(event));
+      for (const event of batch) if (isPresenceEvent(event)) presence.batch.push(event);
+      if (others.length > 0) ordered.sealed.push(others);
+      const moved = batch.length - others.length;
+      ordered.queued -= moved;
+      presence.queued += moved;
+    }
+    return true;
   }
   seal() {
     if (this.batchTimer !== void 0) {
       clearTimeout(this.batchTimer);
       this.batchTimer = void 0;
     }
-    if (this.batch.length === 0) return;
-    this.sealed.push(this.batch);
-    this.batch = [];
+    for (const lane of this.lanes) {
+      if (lane.batch.length === 0) continue;
+      lane.sealed.push(lane.batch);
+      lane.batch = [];
+    }
     this.pump();
   }
   pump() {
-    while (this.inFlight < this.options.concurrency && this.sealed.length > 0) {
-      const events2 = this.sealed.shift();
+    while (this.inFlight < this.options.concurrency) {
+      const lane = this.lanes.find((l) => l.sealed.length > 0);
+      if (!lane) return;
+      const events2 = lane.sealed.shift();
       this.inFlight++;
       void this.deliver(events2).then(() => {
         this.inFlight--;
-        if (!this.abandoned) this.queued -= events2.length;
+        if (!this.abandoned) lane.queued -= events2.length;
         this.pump();
         this.notifyIfIdle();
       });
@@ -24831,7 +25228,7 @@ var WebhookTargetQueue = class {
     }
   }
   notifyIfIdle() {
-    if (this.queued > 0 || this.idle.length === 0) return;
+    if (this.pending > 0 || this.idle.length === 0) return;
     const waiting = this.idle;
     this.idle = [];
     for (const resolve of waiting) resolve();
@@ -24842,7 +25239,7 @@ var WebhookTargetQueue = class {
    */
   async drain(deadline) {
     this.seal();
-    if (this.queued > 0) {
+    if (this.pending > 0) {
       let timer;
       await Promise.race([
         new Promise((resolve) => this.idle.push(resolve)),
@@ -24850,9 +25247,11 @@ var WebhookTargetQueue = class {
       ]);
       clearTimeout(timer);
     }
-    if (this.queued > 0) this.report.dropped("shutdown", this.queued, "still waiting when the shutdown timeout ran out");
-    this.queued = 0;
-    this.sealed.length = 0;
+    if (this.pending > 0) this.report.dropped("shutdown", this.pending, "still waiting when the shutdown timeout ran out");
+    for (const lane of this.lanes) {
+      lane.queued = 0;
+      lane.sealed.length = 0;
+    }
     this.abandoned = true;
   }
 };
@@ -25043,7 +25442,7 @@ async function startServer(config, log2) {
     } : void 0
   );
   hub.observe(webhookObserver(webhooks2));
-  const router = new ApiRouter({ hub, adapter });
+  const router = new ApiRouter({ hub, adapter }, config.trustedProxies);
   const dashboard = config.dashboard.enabled ? new Dashboard({ hub, adapter, config: config.dashboard, redis: config.redis, counters: metrics.counters, metricsCount: config.metrics.enabled, api: () => ({ host: config.host, port }), log: log2 }) : void 0;
   const liveness = (req, res, path) => {
     if (req.method !== "GET" || path !== "/up" && path !== "/") return false;
@@ -25068,7 +25467,11 @@ async function startServer(config, log2) {
     if (config.metrics.detailed) onFlushed = observer.flushed;
     if (config.metrics.port === void 0) router.addPlainRoute(metricsRoute(metrics));
   }
-  const http = (0, import_node_http5.createServer)({ keepAliveTimeout: 65e3 }, (req, res) => void router.handle(req, res));
+  const http = (0, import_node_http5.createServer)(
+    { keepAliveTimeout: 65e3, ...requestTimeouts },
+    (req, res) => guard("http", () => router.handle(req, res), () => res.destroy())
+  );
+  refuseConnect(http);
   const websockets = new PusherWebSocketServer(hub, { trustedProxies: config.trustedProxies });
   websockets.attach(http);
   websockets.outbound.onFlushed = onFlushed;
@@ -25187,7 +25590,7 @@ async function main(argv) {
     log.error(`unknown command ${JSON.stringify(command)}; see pogo-ws --help`);
     return 2;
   }
-  const envFile = values["env-file"] ?? ((0, import_node_fs5.existsSync)(".env") ? ".env" : void 0);
+  const envFile = values["env-file"] ?? ((0, import_node_fs6.existsSync)(".env") ? ".env" : void 0);
   if (envFile) process.loadEnvFile(envFile);
   const config = loadConfig({ file: values.config, host: values.host, port: values.port, env: process.env, warn: import_node_cluster6.default.isWorker ? void 0 : log.warn });
   const workers = workerCount(values.workers ?? process.env.WS_WORKERS);

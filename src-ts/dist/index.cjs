@@ -1075,6 +1075,10 @@ var errorCodes = {
   SERVER_AUTH_UNAVAILABLE: {
     code: 4311,
     message: "The app's authorization endpoint is unavailable"
+  },
+  SUBSCRIBE_RATE_LIMIT: {
+    code: 4312,
+    message: "Subscribing faster than this connection is allowed"
   }
 };
 var recovery = {
@@ -1133,7 +1137,10 @@ function enableRecovery(pusher) {
     serialOf: (channel) => serials.get(channel),
     onDiscontinuity(channel, handler) {
       let set = handlers.get(channel);
-      if (!set) handlers.set(channel, set = /* @__PURE__ */ new Set());
+      if (!set) {
+        set = /* @__PURE__ */ new Set();
+        handlers.set(channel, set);
+      }
       set.add(handler);
       return () => set.delete(handler);
     }

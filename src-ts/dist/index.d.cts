@@ -68,10 +68,10 @@ type DefinitionFor<C, T extends ChannelType, N extends string> = IsEmpty<C> exte
 type NameCheck<C, T extends ChannelType, N extends string> = [DefinitionFor<C, T, N>] extends [never] ? [error: `no declared ${T} channel pattern matches this name segment by segment`] : [];
 type EventsOf<D> = D extends {
     events: infer E extends object;
-} ? E : {};
+} ? E : Record<never, never>;
 type WhispersOf<D> = D extends {
     whispers: infer W extends object;
-} ? W : {};
+} ? W : Record<never, never>;
 type EventName<D> = [D] extends [never] ? never : keyof EventsOf<D> & string;
 type EventPayload<D, E extends string> = E extends keyof EventsOf<D> ? EventsOf<D>[E] : never;
 type WhisperName<D> = [D] extends [never] ? never : keyof WhispersOf<D> & string;
@@ -191,18 +191,12 @@ declare function echoConfig(options?: PogoOptions): PogoEchoOptions;
  */
 declare function createEcho<C extends object = PogoChannels>(options?: PogoOptions): PogoEcho<C>;
 
-var recovery = {
-	reasons: {
-		WINDOW_EXPIRED: "Events after this serial are older than the recovery window",
-		HISTORY_TRIMMED: "Events after this serial were dropped to keep history within its byte budget",
-		UNKNOWN_SERIAL: "This serial was not issued by this server or cluster (restarted, or invalid)",
-		RECOVERY_DISABLED: "Recovery is off for this channel",
-		HISTORY_UNAVAILABLE: "This node holds no history that far back (it joined the cluster, or lost the broker, after this serial)"
-	}
-};
-
 /** Why the server could not replay everything after a reconnect: refetch this channel's state. */
-type RecoveryReason = keyof typeof recovery.reasons;
+/**
+ * Why a resume could not be complete: the schema's `recovery.reasons`, spelled out so the published declarations
+ * do not embed the schema (tests/preset/recovery-reasons.test-d.ts holds the two equal).
+ */
+type RecoveryReason = 'WINDOW_EXPIRED' | 'HISTORY_TRIMMED' | 'UNKNOWN_SERIAL' | 'RECOVERY_DISABLED' | 'HISTORY_UNAVAILABLE' | 'REPLAY_TOO_LARGE';
 interface Discontinuity {
     reason: RecoveryReason;
     message: string;
