@@ -130,7 +130,7 @@ class DoctorCommand extends Command
         // WS_REDIS_URL, or the app's Redis when a Reverb app scales (REVERB_SCALING_ENABLED).
         $redisUrl = $config->get(PogoServiceProvider::CONFIG . '.server.redis.url') ?: $builder->reverbSettings()?->redisUrl();
         if (is_string($redisUrl) && $redisUrl !== '') {
-            $this->check('Redis reachable', fn () => RedisCheck::ping($redisUrl, $timeout));
+            $this->check('Redis reachable', fn () => (new RedisCheck($this->laravel, $http))->check($redisUrl, $timeout, $connection->baseUrl()));
         }
 
         if ($known) {

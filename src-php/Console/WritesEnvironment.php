@@ -83,6 +83,7 @@ trait WritesEnvironment
     {
         $references = array_filter($variables, fn (string $value) => str_contains($value, '${'));
         $plain = array_diff_key($variables, $references);
+        // @phpstan-ignore function.alreadyNarrowedType (analysed against Laravel 12; Laravel 11 has no writeVariables)
         if ($plain !== [] && method_exists(Env::class, 'writeVariables')) {
             // Laravel 12+: a new key lands after the last key of its prefix, as Laravel's own installers place them.
             Env::writeVariables($plain, $path, true);

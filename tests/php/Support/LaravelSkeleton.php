@@ -97,6 +97,8 @@ final class LaravelSkeleton
         }
         $composer->repositories = [['type' => 'path', 'url' => self::repositoryRoot(), 'options' => ['symlink' => true]]];
         $composer->require->{'pogo/websocket'} = '*@dev';
+        // A Redis client Laravel knows: pogo:ws-doctor's Redis check PINGs through it.
+        $composer->require->{'predis/predis'} = '^3.0';
         // `composer run dev` would start pail, which is gone.
         unset($composer->scripts->dev);
         file_put_contents("{$temp}/composer.json", json_encode($composer, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES) . "\n");
