@@ -155,6 +155,7 @@ final class StartConfigTest extends TestCase
 
         \Illuminate\Support\Facades\Artisan::call('pogo:ws-doctor', ['--timeout' => 0.5]);
 
-        $this->assertMatchesRegularExpression("/Redis reachable.*FAIL cannot connect to Redis at 127.0.0.1:{$port}/", \Illuminate\Support\Facades\Artisan::output());
+        // This package's vendor/ has no Redis client, and no server runs: the check names the Redis it could not reach.
+        $this->assertMatchesRegularExpression("/Redis reachable.*FAIL cannot check Redis at 127.0.0.1:{$port}: no Redis client here/", \Illuminate\Support\Facades\Artisan::output());
     }
 }
