@@ -48,16 +48,13 @@ trait WritesEnvironment
             'WS_APP_SECRET' => Str::lower(Str::random(32)),
         ];
         $set = ['BROADCAST_CONNECTION' => 'pogo', 'WS_HOST' => (string) $host, 'WS_PORT' => (string) $port, 'WS_SCHEME' => (string) $scheme];
-        $setIfEmpty = ['VITE_POGO_APP_KEY' => '${WS_APP_KEY}', 'VITE_POGO_HOST' => '${WS_HOST}', 'VITE_POGO_PORT' => '${WS_PORT}', 'VITE_POGO_SCHEME' => '${WS_SCHEME}'];
-        if ($force) {
-            $set += $credentials;
-        } else {
-            $setIfEmpty = $credentials + $setIfEmpty;
-        }
+        $references = ['VITE_POGO_APP_KEY' => '${WS_APP_KEY}', 'VITE_POGO_HOST' => '${WS_HOST}', 'VITE_POGO_PORT' => '${WS_PORT}', 'VITE_POGO_SCHEME' => '${WS_SCHEME}'];
 
-        // Only keys whose value differs are written: an unchanged line (and its comment) stays as it is.
-        $writes = array_filter($set, fn (string $value, string $key) => $env->get($key) !== $value, ARRAY_FILTER_USE_BOTH)
-            + array_filter($setIfEmpty, fn (string $value, string $key) => ! $env->filled($key), ARRAY_FILTER_USE_BOTH);
+        // Credentials are kept unless --force; the rest is written only where its value differs, so an
+        // unchanged line (and its comment) stays as it is.
+        $writes = array_filter($credentials, fn (string $value, string $key) => $force || ! $env->filled($key), ARRAY_FILTER_USE_BOTH)
+            + array_filter($set, fn (string $value, string $key) => $env->get($key) !== $value, ARRAY_FILTER_USE_BOTH)
+            + array_filter($references, fn (string $value, string $key) => ! $env->filled($key), ARRAY_FILTER_USE_BOTH);
         $this->writeVariables($envPath, $writes);
         $this->components->twoColumnDetail('.env', $writes !== [] ? '<fg=green>updated</>' : 'unchanged');
 
@@ -81,19 +78,23 @@ trait WritesEnvironment
     /** @param array<string, string> $variables */
     private function writeVariables(string $path, array $variables): void
     {
-        $references = array_filter($variables, fn (string $value) => str_contains($value, '${'));
-        $plain = array_diff_key($variables, $references);
+        $env = EnvFile::load($path);
+        $contents = (string) file_get_contents($path);
+        // Laravel's writer finds a key only as a line starting `KEY=`; `export KEY=` or `KEY =` would get a second line.
+        $laravelFinds = fn (string $key): bool => $env->get($key) === null || preg_match('/^' . preg_quote($key, '/') . '=/m', $contents) === 1;
+        $plain = array_filter($variables, fn (string $value, string $key) => ! str_contains($value, '${') && $laravelFinds($key), ARRAY_FILTER_USE_BOTH);
+
         // @phpstan-ignore function.alreadyNarrowedType (analysed against Laravel 12; Laravel 11 has no writeVariables)
         if ($plain !== [] && method_exists(Env::class, 'writeVariables')) {
             // Laravel 12+: a new key lands after the last key of its prefix, as Laravel's own installers place them.
             Env::writeVariables($plain, $path, true);
-            $plain = [];
+            $env = EnvFile::load($path);
+            $variables = array_diff_key($variables, $plain);
         }
 
-        // EnvFile appends: a ${WS_*} reference must come after the key it names, where Laravel's writer
-        // would put VITE_POGO_* after VITE_APP_NAME, above the WS_* keys, and phpdotenv would not expand it.
-        $env = EnvFile::load($path);
-        foreach ($plain + $references as $key => $value) {
+        // The rest through EnvFile, which appends: a ${WS_*} reference must come after the key it names, where
+        // Laravel's writer would put VITE_POGO_* after VITE_APP_NAME, above the WS_* keys, and phpdotenv would not expand it.
+        foreach ($variables as $key => $value) {
             $env->set($key, $value);
         }
         $env->save();

@@ -154,6 +154,19 @@ final class InstallCommandTest extends TestCase
         $this->assertKeyOnce($this->file('.env'), 'VITE_POGO_HOST');
     }
 
+    public function testKeysWrittenInAnotherStyleAreReplacedNotDuplicated(): void
+    {
+        file_put_contents("{$this->app}/.env", $this->file('.env') . "\nexport WS_HOST=old.example.test\nWS_PORT = 7001 # the server's port\n");
+
+        $this->install('--without-npm', '--host=ws.example.test', '--port=7002');
+
+        $env = EnvFile::load("{$this->app}/.env");
+        $this->assertSame(['ws.example.test', '7002'], [$env->get('WS_HOST'), $env->get('WS_PORT')]);
+        $lines = array_filter(explode("\n", $this->file('.env')), fn (string $line) => preg_match('/^\s*(export\s+)?WS_(HOST|PORT)\s*=/', $line) === 1);
+        $this->assertCount(2, $lines, implode("\n", $lines));
+        $this->assertStringContainsString("WS_PORT=7002 # the server's port", $this->file('.env'));
+    }
+
     public function testATypescriptAppGetsEchoTs(): void
     {
         file_put_contents("{$this->app}/tsconfig.json", "{}\n");
