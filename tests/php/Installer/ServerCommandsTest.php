@@ -178,16 +178,21 @@ final class ServerCommandsTest extends TestCase
         $this->assertMatchesRegularExpression("/Redis reachable.*FAIL cannot connect to Redis at 127.0.0.1:{$port}/", $closed['output']);
         $this->assertStringContainsString('Fix: start Redis or fix WS_REDIS_URL', $closed['output']);
 
-        $redis = new Process(['redis-server', '--port', (string) $port, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
+        // The app has predis: the check PINGs through Laravel's Redis manager, AUTH included.
+        $redis = new Process(['redis-server', '--port', (string) $port, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--requirepass', 'doctor-pass']);
         $redis->start();
 
         try {
             FreePort::waitUntilListening($port);
-            $open = Artisan::run(self::$app, ['pogo:ws-doctor', '--timeout=1'], ['WS_REDIS_URL' => "redis://127.0.0.1:{$port}"]);
+            $open = Artisan::run(self::$app, ['pogo:ws-doctor', '--timeout=1'], ['WS_REDIS_URL' => "redis://:doctor-pass@127.0.0.1:{$port}"]);
+            $refused = Artisan::run(self::$app, ['pogo:ws-doctor', '--timeout=1'], ['WS_REDIS_URL' => "redis://:wrong-pass@127.0.0.1:{$port}"]);
         } finally {
             $redis->stop();
         }
         $this->assertMatchesRegularExpression("/Redis reachable.*OK 127.0.0.1:{$port}/", $open['output']);
+        $this->assertMatchesRegularExpression('/Redis reachable.*FAIL Redis refused the credentials in WS_REDIS_URL/', $refused['output']);
+        $this->assertStringContainsString('Fix: fix the user and password in WS_REDIS_URL', $refused['output']);
+        $this->assertStringNotContainsString('wrong-pass', $refused['output']);
     }
 
     /** The first child process of $parent (from /proc, so no procps is needed). */
