@@ -88,7 +88,21 @@ export async function startLaravelApp(options: {
   run('php', ['artisan', 'migrate', '--force', '--no-interaction'], dir);
   options.beforeServe?.(dir);
 
-  const serve: ChildProcess = spawn('php', ['artisan', 'serve', '--host=127.0.0.1', `--port=${options.port}`, '--no-reload'], {
+  const stopServing = await serveLaravel(dir, options.port);
+  return {
+    dir,
+    url,
+    async close() {
+      stopServing();
+      rmSync(parent, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `php artisan serve` on 127.0.0.1:port until it answers /up; resolves with what stops it. */
+export async function serveLaravel(dir: string, port: number): Promise<() => void> {
+  const url = `http://127.0.0.1:${port}`;
+  const serve: ChildProcess = spawn('php', ['artisan', 'serve', '--host=127.0.0.1', `--port=${port}`, '--no-reload'], {
     cwd: dir,
     detached: true,
     env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
@@ -101,18 +115,11 @@ export async function startLaravelApp(options: {
       return undefined;
     }
   }, 30_000);
-
-  return {
-    dir,
-    url,
-    async close() {
-      if (serve.pid) {
-        try {
-          process.kill(-serve.pid, 'SIGTERM');
-        } catch { /* already gone */ }
-      }
-      rmSync(parent, { recursive: true, force: true });
-    },
+  return () => {
+    if (!serve.pid) return;
+    try {
+      process.kill(-serve.pid, 'SIGTERM');
+    } catch { /* already gone */ }
   };
 }
 

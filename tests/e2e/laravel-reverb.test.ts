@@ -10,14 +10,14 @@ import { join } from 'node:path';
 import Echo from 'laravel-echo';
 import Pusher from 'pusher-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { broadcastFromLaravel, freePort, root, run, until, type LaravelApp } from './laravel-app';
+import { broadcastFromLaravel, freePort, root, run, serveLaravel, until, type LaravelApp } from './laravel-app';
 
 interface Session { cookie: string; csrf: string; userId: number }
 type Member = { id: number; name: string };
 
 let parent: string;
 let app: LaravelApp;
-let serve: ChildProcess | undefined;
+let stopServing: (() => void) | undefined;
 let reverbPort: number;
 let env: Record<string, string>;
 const clients: Echo<'reverb'>[] = [];
@@ -122,27 +122,13 @@ beforeAll(async () => {
   expect(snapshot(dir)).toEqual(before);
   env = readEnv(join(dir, '.env'));
 
-  const url = `http://127.0.0.1:${port}`;
-  serve = spawn('php', ['artisan', 'serve', '--host=127.0.0.1', `--port=${port}`, '--no-reload'], {
-    cwd: dir, detached: true, env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' }, stdio: 'ignore',
-  });
-  await until('php artisan serve', async () => {
-    try {
-      return (await fetch(`${url}/up`)).status === 200 ? true : undefined;
-    } catch {
-      return undefined;
-    }
-  }, 30_000);
-  app = { dir, url, close: async () => undefined };
+  stopServing = await serveLaravel(dir, port);
+  app = { dir, url: `http://127.0.0.1:${port}`, close: async () => undefined };
 }, 300_000);
 
 afterAll(() => {
   for (const echo of clients) echo.disconnect();
-  if (serve?.pid) {
-    try {
-      process.kill(-serve.pid, 'SIGTERM');
-    } catch { /* already gone */ }
-  }
+  stopServing?.();
   if (parent) rmSync(parent, { recursive: true, force: true });
 });
 
