@@ -53,7 +53,7 @@ function workerCount(value: string | undefined): number {
 
 /** Workers prefix their lines; the primary prints the one "listening" line once all listen. */
 function workerLog(parent: Logger): Logger {
-  const id = cluster.worker!.id;
+  const id = cluster.worker?.id ?? 0;
   return {
     info: (m) => (m.startsWith('pogo-ws listening') ? process.send?.({ pogo: 'listening', line: m }) : parent.info(`[worker ${id}] ${m}`)),
     warn: (m) => parent.warn(`[worker ${id}] ${m}`),

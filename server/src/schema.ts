@@ -7,6 +7,8 @@ export const schema = schemaJson;
 export type CloseCodeName = keyof typeof schemaJson.closeCodes;
 export type ErrorCodeName = keyof typeof schemaJson.errorCodes;
 export type PublishStatusName = keyof typeof schemaJson.publishStatus;
+/** Why a resuming subscriber could not be given everything it missed. */
+export type RecoveryReason = keyof typeof schemaJson.recovery.reasons;
 export type Limits = { -readonly [K in keyof typeof schemaJson.limits]: number };
 
 export interface CodeEntry {

@@ -2,16 +2,19 @@
 import cluster from 'node:cluster';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAdapter } from './adapter/select.js';
+import { selectAdapter } from './adapter/select.js';
 import { Dashboard } from './dashboard/dashboard.js';
 import type { ServerConfig } from './apps/config.js';
 import { Hub } from './hub.js';
 import { ApiRouter, type PlainRoute } from './http/router.js';
 import { sendJson } from './http/respond.js';
+import type { Connection } from './transport/connection.js';
 import { PusherWebSocketServer } from './transport/websocket-server.js';
 import { guard } from './transport/listener-guard.js';
 import { refuseConnect, requestTimeouts } from './http/timeouts.js';
-import { metrics } from './metrics/metrics.js';
+import { ServerMetrics } from './metrics/metrics.js';
+import { CounterStore } from './observe/counters.js';
+import { countingObserver } from './observe/counting.js';
 import { metricsObserver } from './metrics/observer.js';
 import { adapterProblem, listenForMetrics, metricsRoute, readinessRoute, type MetricsListener } from './metrics/routes.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
@@ -32,10 +35,14 @@ export interface PogoServer {
 }
 
 export async function startServer(config: ServerConfig, log: Logger): Promise<PogoServer> {
-  const hub = new Hub(config.apps);
   // Local by default; Redis when configured; the primary process for `--workers N` without Redis.
-  const adapter = await createAdapter(hub, config, log);
-  hub.adapter = adapter;
+  const hub = new Hub<Connection>(config.apps, (node) => selectAdapter(node, config, log));
+  const { adapter } = hub;
+  await adapter.start();
+  // One counter store, counted from the hub's observer sink; metrics and the dashboard read it.
+  const counters = new CounterStore();
+  hub.observe(countingObserver(counters));
+  const metrics = new ServerMetrics(counters);
 
   const webhooks = new WebhookDispatcher(
     config.apps,
@@ -46,7 +53,7 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
       warn: (message) => log.warn(message),
     },
     undefined,
-    adapter.membership
+    adapter.shared
       ? {
           channelEmpty: async (app, channel) => (await adapter.channel(app.id, channel)).subscriptionCount === 0,
           memberGone: async (app, channel, userId) => !(await adapter.presenceUsers(app.id, channel)).includes(userId),
@@ -58,7 +65,7 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
   const router = new ApiRouter({ hub, adapter }, config.trustedProxies);
   // Off unless configured; `GET /up` then says where it is (read by pogo:ws-doctor).
   const dashboard = config.dashboard.enabled
-    ? new Dashboard({ hub, adapter, config: config.dashboard, redis: config.redis, counters: metrics.counters, metricsCount: config.metrics.enabled, api: () => ({ host: config.host, port }), log })
+    ? new Dashboard({ hub, adapter, config: config.dashboard, redis: config.redis, counters, api: () => ({ host: config.host, port }), log })
     : undefined;
   const liveness: PlainRoute = (req, res, path) => {
     if (req.method !== 'GET' || (path !== '/up' && path !== '/')) return false;
@@ -127,7 +134,7 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
         // Disconnections above queued their channel_vacated/member_removed (in a cluster, once the
         // store answered); send them, and whatever else waits, within what is left of the timeout
         // (at least a second) and while the adapter can still re-check them.
-        await new Promise((resolve) => (adapter.membership ? setTimeout(resolve, 100) : setImmediate(resolve)));
+        await new Promise((resolve) => (adapter.shared ? setTimeout(resolve, 100) : setImmediate(resolve)));
         await webhooks.drain(Math.max(deadline, Date.now() + 1_000));
         await adapter.close();
         await metricsListener?.close();

@@ -66,7 +66,7 @@ async function microCost() {
   const { build } = await import('esbuild');
   const entry = new URL('../../server/src/dashboard/observer.ts', import.meta.url).pathname;
   const out = await build({
-    stdin: { contents: `export { dashboardObserver } from ${JSON.stringify(entry)}; export { ConsoleFeed } from ${JSON.stringify(entry.replace('observer.ts', 'console-feed.ts'))}; export { Tally } from ${JSON.stringify(entry.replace('observer.ts', 'tally.ts'))}; export { CounterStore } from ${JSON.stringify(entry.replace('dashboard/observer.ts', 'metrics/counters.ts'))};`, resolveDir: process.cwd(), loader: 'ts' },
+    stdin: { contents: `export { dashboardObserver } from ${JSON.stringify(entry)}; export { ConsoleFeed } from ${JSON.stringify(entry.replace('observer.ts', 'console-feed.ts'))};`, resolveDir: process.cwd(), loader: 'ts' },
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -79,7 +79,7 @@ async function microCost() {
     // What broadcast() does per console: one SSE frame string.
     sent += `event: console\ndata: ${payload}\n\n`.length;
   });
-  const observer = mod.dashboardObserver(new mod.Tally(), feed, { counters: new mod.CounterStore(), countMessages: false });
+  const observer = mod.dashboardObserver(feed);
   const app = { id: 'bench-app' };
   const data = JSON.stringify({ payload: 'x'.repeat(opts.dataBytes) });
   const time = (n, each) => {

@@ -1,6 +1,6 @@
 // Recovery history: window, byte budget, unknown serials, and the order of what is replayed.
 import { describe, expect, it } from 'vitest';
-import { AppHistory } from '../../server/src/channels/history.js';
+import { AppHistory } from '../../server/src/recovery/history.js';
 
 function publish(history: AppHistory, channel: string, bytes: number, at: number, exceptSocketId?: string) {
   const { seq, serial } = history.nextSerial();

@@ -2,6 +2,7 @@
 // this process; the cluster adapter fans publishes out to every node (through Redis, or
 // through the primary process when `--workers N` runs without Redis) and answers for the cluster.
 import type { ChannelCounts } from '../channels/app-channels.js';
+import type { ChannelMessage } from '../protocol/messages.js';
 
 export interface ChannelSummary extends ChannelCounts {
   name: string;
@@ -9,22 +10,35 @@ export interface ChannelSummary extends ChannelCounts {
 
 export interface Adapter {
   /**
-   * Deliver a serialised channel message to its subscribers on every node. `seq` (events
-   * published through the API on channels with recovery) records it in recovery history.
+   * Deliver a channel message to its subscribers on every node. `seq` (events published
+   * through the API on channels with recovery) records it in recovery history.
    */
-  publish(appId: string, channel: string, message: string, exceptSocketId?: string, seq?: number): void | Promise<void>;
+  publish(appId: string, channel: string, message: ChannelMessage, exceptSocketId?: string, seq?: number): void | Promise<void>;
   /** Occupied channels of an app across the cluster. */
   channels(appId: string, prefix: string): Promise<ChannelSummary[]>;
   channel(appId: string, name: string): Promise<ChannelCounts>;
   presenceUsers(appId: string, name: string): Promise<string[]>;
   /** Close every connection of a user, on every node. */
   terminateUser(appId: string, userId: string): Promise<void>;
+  /** Connects to the other nodes (the local adapter has none). */
+  start(): Promise<void>;
   close(): Promise<void>;
   /**
-   * Cluster-wide membership. Absent (the local adapter): this node is the whole cluster and
-   * the hub decides occupied/vacated and member_added/removed from its own state, synchronously.
+   * Cluster-wide membership. The local adapter answers at once (this node is the whole cluster);
+   * the cluster adapter asks the broker's store. The hub never knows which.
    */
-  readonly membership?: ClusterMembership;
+  readonly membership: ClusterMembership;
+  /** Several nodes share state (webhook re-checks and shutdown wait for the store's answers). */
+  readonly shared: boolean;
+}
+
+/** An answer now (this node alone) or later (the cluster's store). */
+export type Answer<T> = T | Promise<T>;
+
+/** Runs `ok` with the answer: at once when there is one, else when it comes; `failed` if it fails. */
+export function whenAnswered<T>(answer: Answer<T>, ok: (value: T) => void, failed: (error: unknown) => void): void {
+  if (answer instanceof Promise) answer.then(ok, failed);
+  else ok(answer);
 }
 
 /** A presence member as the hub admits it. */
@@ -38,7 +52,7 @@ export interface EnterResult {
   occupied: boolean;
   /** The user had no connection to the channel anywhere before (send member_added). */
   memberAdded: boolean;
-  /** Presence: every member in the cluster, user id → user_info (when asked for). */
+  /** Presence: every member in the cluster, user id → user_info (when asked for; absent: this node's are all). */
   members?: Map<string, unknown>;
 }
 
@@ -53,10 +67,10 @@ export interface ExitResult {
  * went. The answer says whether the flip was also cluster-wide, so events fire exactly once.
  */
 export interface ClusterMembership {
-  enter(appId: string, channel: string, occupied: boolean, member: MemberEntry | undefined, wantMembers: boolean): Promise<EnterResult>;
-  exit(appId: string, channel: string, vacated: boolean, userId: string | undefined): Promise<ExitResult>;
-  /** Cache channels: the last message published anywhere, while its TTL runs. */
-  cachedMessage(appId: string, channel: string): Promise<string | undefined>;
+  enter(appId: string, channel: string, occupied: boolean, member: MemberEntry | undefined, wantMembers: boolean): Answer<EnterResult>;
+  exit(appId: string, channel: string, vacated: boolean, userId: string | undefined): Answer<ExitResult>;
+  /** Cache channels: the last message published anywhere, while its TTL runs (none kept elsewhere: undefined). */
+  cachedMessage(appId: string, channel: string): Answer<string | undefined>;
   /** Records this node's subscriber count of a channel; answers the cluster's total. */
-  countSubscriptions(appId: string, channel: string, localCount: number): Promise<number>;
+  countSubscriptions(appId: string, channel: string, localCount: number): Answer<number>;
 }

@@ -4,8 +4,8 @@
 // occupancy in the broker's store so that every flip is announced by exactly one node.
 import type { ChannelCounts } from '../channels/app-channels.js';
 import type { Hub } from '../hub.js';
-import { metrics } from '../metrics/metrics.js';
 import { channelType } from '../protocol/channel-name.js';
+import type { ChannelMessage, ChannelMessageKind } from '../protocol/messages.js';
 import type { Adapter, ChannelSummary, ClusterMembership, EnterResult, ExitResult, MemberEntry } from './adapter.js';
 import { BrokerError, nodeIdLength, type Broker, type NodeEntry, type ReapedChange } from './broker.js';
 
@@ -28,16 +28,18 @@ interface PendingQuery {
   done(answers: unknown[]): void;
 }
 
-// Bus frames: 'p' + node id + "\n" + app + "\n" + channel + "\n" + except + "\n" + message,
-// or 'c' + node id + "\n" + control JSON.
+// Bus frames: 'p' + node id + "\n" + app + "\n" + channel + "\n" + except + "\n" + seq + "\n" + kind + message
+// (kind: one letter, see kindLetters), or 'c' + node id + "\n" + control JSON.
 const PUBLISH = 112; // 'p'
 const headerEnd = 1 + nodeIdLength + 1;
-const presenceNotice = '{"event":"pusher_internal:member_';
+const kindLetters: Record<ChannelMessageKind, string> = { event: 'e', member: 'm', count: 'c' };
+const kindsByLetter: Record<string, ChannelMessageKind> = { e: 'event', m: 'member', c: 'count' };
 /** Presence notices kept while the broker is away (oldest first; beyond this they are lost). */
 const maxUnsentPresence = 10_000;
 
 export class ClusterAdapter implements Adapter, ClusterMembership {
   readonly membership: ClusterMembership = this;
+  readonly shared = true;
   private readonly pending = new Map<number, PendingQuery>();
   /** Bus frames of member_added/member_removed that the broker refused (it was away). */
   private readonly unsentPresence: [payload: string, channel: string][] = [];
@@ -60,27 +62,27 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
         void this.reregister(dataLost);
       },
       undelivered: (payloads) => {
-        for (const payload of payloads) if (payload.charCodeAt(0) === PUBLISH) metrics.brokerDropped(payload.slice(headerEnd, payload.indexOf('\n', headerEnd)));
+        for (const payload of payloads) if (payload.charCodeAt(0) === PUBLISH) this.hub.events.emit('brokerDropped', payload.slice(headerEnd, payload.indexOf('\n', headerEnd)), 1);
       },
     });
   }
 
-  publish(appId: string, channel: string, message: string, exceptSocketId?: string, seq?: number): Promise<void> {
+  publish(appId: string, channel: string, message: ChannelMessage, exceptSocketId?: string, seq?: number): Promise<void> {
     this.hub.deliver(appId, channel, message, exceptSocketId, seq);
-    const payload = `p${this.broker.nodeId}\n${appId}\n${channel}\n${exceptSocketId ?? ''}\n${seq ?? ''}\n${message}`;
+    const payload = `p${this.broker.nodeId}\n${appId}\n${channel}\n${exceptSocketId ?? ''}\n${seq ?? ''}\n${kindLetters[message.kind]}${message.json}`;
     let sent: Promise<void>;
-    if (channelType(channel).cache && !message.startsWith('{"event":"pusher_internal:')) {
+    if (message.kind === 'event' && channelType(channel).cache) {
       const ttlMs = (this.hub.appById(appId)?.limits.cacheTtlSeconds ?? 0) * 1000;
-      sent = this.broker.send(payload, channel, { appId, channel, message, ttlMs });
+      sent = this.broker.send(payload, channel, { appId, channel, message: message.json, ttlMs });
     } else {
       sent = this.broker.send(payload, channel);
     }
     // Client events and presence notices do not wait for this; the HTTP API does (503 on failure).
     // Either way the other nodes' subscribers miss it: counted as dropped by the broker.
     sent.catch(() => {
-      metrics.brokerDropped(appId);
+      this.hub.events.emit('brokerDropped', appId, 1);
       // Presence notices lost on the way out are sent again once the broker is back (see reregister).
-      if (message.startsWith(presenceNotice) && this.unsentPresence.length < maxUnsentPresence) this.unsentPresence.push([payload, channel]);
+      if (message.kind === 'member' && this.unsentPresence.length < maxUnsentPresence) this.unsentPresence.push([payload, channel]);
     });
     return sent;
   }
@@ -95,7 +97,9 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
       const except = exceptEnd > channelEnd + 1 ? payload.slice(channelEnd + 1, exceptEnd) : undefined;
       // The publishing node's recovery seq: every node records the event under the same serial.
       const seq = seqEnd > exceptEnd + 1 ? Number(payload.slice(exceptEnd + 1, seqEnd)) : undefined;
-      this.hub.deliver(payload.slice(headerEnd, appEnd), payload.slice(appEnd + 1, channelEnd), payload.slice(seqEnd + 1), except, seq);
+      const kind = kindsByLetter[payload.charAt(seqEnd + 1)];
+      if (!kind) return;
+      this.hub.deliver(payload.slice(headerEnd, appEnd), payload.slice(appEnd + 1, channelEnd), { kind, json: payload.slice(seqEnd + 2) }, except, seq);
       return;
     }
     let control: Control;
@@ -181,7 +185,9 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
     // Users are counted once per cluster, not per node: the store knows.
     const presence = [...merged.values()].filter((c) => channelType(c.name).kind === 'presence');
     const counts = await this.storeCall('count users', () => Promise.all(presence.map((c) => this.broker.store.userCount(appId, c.name))));
-    presence.forEach((channel, i) => (channel.userCount = counts[i]!));
+    presence.forEach((channel, i) => {
+      channel.userCount = counts[i] ?? 0;
+    });
     return [...merged.values()];
   }
 

@@ -1,12 +1,19 @@
-// The single-node adapter: everything is already here.
-import type { Hub } from '../hub.js';
-import type { Adapter, ChannelSummary } from './adapter.js';
+// The single-node adapter: everything is already here, so every membership question is answered
+// at once from what this node knows.
 import type { ChannelCounts } from '../channels/app-channels.js';
+import type { Hub } from '../hub.js';
+import type { ChannelMessage } from '../protocol/messages.js';
+import type { Adapter, ChannelSummary, ClusterMembership, EnterResult, ExitResult, MemberEntry } from './adapter.js';
 
-export class LocalAdapter implements Adapter {
+export class LocalAdapter implements Adapter, ClusterMembership {
+  readonly membership: ClusterMembership = this;
+  readonly shared = false;
+
   constructor(private readonly hub: Hub) {}
 
-  publish(appId: string, channel: string, message: string, exceptSocketId?: string, seq?: number): void {
+  async start(): Promise<void> {}
+
+  publish(appId: string, channel: string, message: ChannelMessage, exceptSocketId?: string, seq?: number): void {
     this.hub.deliver(appId, channel, message, exceptSocketId, seq);
   }
 
@@ -27,4 +34,24 @@ export class LocalAdapter implements Adapter {
   }
 
   async close(): Promise<void> {}
+
+  // ── membership: this node's flips are the cluster's ──────────────────────────────────────
+
+  enter(_appId: string, _channel: string, occupied: boolean, member: MemberEntry | undefined): EnterResult {
+    // No `members`: the hub's own presence list is the whole list.
+    return { occupied, memberAdded: member !== undefined };
+  }
+
+  exit(_appId: string, _channel: string, vacated: boolean, userId: string | undefined): ExitResult {
+    return { vacated, memberRemoved: userId !== undefined };
+  }
+
+  cachedMessage(): undefined {
+    // The channel's own last event is the only one; the hub checked it before asking.
+    return undefined;
+  }
+
+  countSubscriptions(_appId: string, _channel: string, localCount: number): number {
+    return localCount;
+  }
 }

@@ -27,7 +27,10 @@ export class MemoryStore {
   private record(appId: string, channel: string): ChannelRecord {
     const key = channelKey(appId, channel);
     let record = this.channels.get(key);
-    if (!record) this.channels.set(key, (record = { nodes: new Set(), users: new Map() }));
+    if (!record) {
+      record = { nodes: new Set(), users: new Map() };
+      this.channels.set(key, record);
+    }
     return record;
   }
 
@@ -35,7 +38,10 @@ export class MemoryStore {
     const key = `${entry.appId}\n${entry.channel}\n${entry.count ? '#' : `=${entry.userId ?? ''}`}`;
     let entries = this.byNode.get(node);
     if (add) {
-      if (!entries) this.byNode.set(node, (entries = new Map()));
+      if (!entries) {
+        entries = new Map();
+        this.byNode.set(node, entries);
+      }
       entries.set(key, entry);
     } else {
       entries?.delete(key);
@@ -53,7 +59,8 @@ export class MemoryStore {
     if (member) {
       let user = record.users.get(member.userId);
       if (!user) {
-        record.users.set(member.userId, (user = { info: member.info, nodes: new Set() }));
+        user = { info: member.info, nodes: new Set() };
+        record.users.set(member.userId, user);
         result.memberAdded = true;
       }
       user.nodes.add(node);
@@ -90,7 +97,10 @@ export class MemoryStore {
     const key = channelKey(appId, channel);
     let perNode = this.counts.get(key);
     if (count > 0) {
-      if (!perNode) this.counts.set(key, (perNode = new Map()));
+      if (!perNode) {
+        perNode = new Map();
+        this.counts.set(key, perNode);
+      }
       perNode.set(node, count);
     } else {
       perNode?.delete(node);

@@ -76,9 +76,9 @@ export class RedisBroker implements Broker, ClusterStore {
     // The subscriber may queue its (re)subscriptions until the connection is up.
     const subscriberOptions: RedisOptions = { ...base, enableOfflineQueue: true, maxRetriesPerRequest: null };
     if (this.sharded) {
-      const seeds = config.cluster!.map((node) => {
+      const seeds = (config.cluster ?? []).map((node) => {
         const [host, port] = node.split(':');
-        return { host: host!, port: Number(port) };
+        return { host: host ?? '', port: Number(port) };
       });
       const clusterOptions = {
         lazyConnect: true,
@@ -89,8 +89,8 @@ export class RedisBroker implements Broker, ClusterStore {
       this.subscriber = new Cluster(seeds, { ...clusterOptions, enableOfflineQueue: true, shardedSubscribers: true, redisOptions: subscriberOptions });
       this.busChannels = Array.from({ length: shardCount }, (_, i) => `${this.prefix}bus{${i}}`);
     } else {
-      this.commands = new Redis(config.url!, commandOptions) as Client & ScriptCommands;
-      this.subscriber = new Redis(config.url!, subscriberOptions);
+      this.commands = new Redis(config.url ?? '', commandOptions) as Client & ScriptCommands;
+      this.subscriber = new Redis(config.url ?? '', subscriberOptions);
       this.busChannels = [`${this.prefix}bus`];
     }
     this.commands.defineCommand('pogoEnter', { numberOfKeys: 4, lua: enterScript });
@@ -158,8 +158,8 @@ export class RedisBroker implements Broker, ClusterStore {
 
   /** Where we connect, without credentials (they never reach a log line). */
   private target(): string {
-    if (this.sharded) return `cluster ${this.config.cluster!.join(', ')}`;
-    const url = new URL(this.config.url!);
+    if (this.sharded) return `cluster ${(this.config.cluster ?? []).join(', ')}`;
+    const url = new URL(this.config.url ?? '');
     url.username = '';
     url.password = '';
     return url.toString();
@@ -254,7 +254,7 @@ export class RedisBroker implements Broker, ClusterStore {
   }
 
   send(payload: string, shardKey: string, cache?: CacheWrite): Promise<void> {
-    const channel = this.sharded ? this.busChannels[shardOf(shardKey)]! : this.busChannels[0]!;
+    const channel = (this.sharded ? this.busChannels[shardOf(shardKey)] : this.busChannels[0]) as string;
     const published = this.sharded ? this.commands.spublish(channel, payload) : this.commands.publish(channel, payload);
     const sent = cache
       ? Promise.all([published, this.commands.set(this.cacheKey(cache.appId, cache.channel), cache.message, 'PX', Math.max(1, cache.ttlMs))])
@@ -356,6 +356,6 @@ export class RedisBroker implements Broker, ClusterStore {
 
 function pairs(flat: string[]): Map<string, unknown> {
   const map = new Map<string, unknown>();
-  for (let i = 0; i + 1 < flat.length; i += 2) map.set(flat[i]!, JSON.parse(flat[i + 1]!) as unknown);
+  for (let i = 0; i + 1 < flat.length; i += 2) map.set(flat[i] as string, JSON.parse(flat[i + 1] as string) as unknown);
   return map;
 }

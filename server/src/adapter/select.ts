@@ -10,13 +10,11 @@ import { ClusterAdapter } from './cluster.js';
 import { LocalAdapter } from './local.js';
 import { RedisBroker } from './redis-broker.js';
 
-export async function createAdapter(hub: Hub, config: ServerConfig, log: BrokerLog): Promise<Adapter> {
+/** The hub calls this once, from its constructor; the caller then awaits `adapter.start()`. */
+export function selectAdapter(hub: Hub, config: ServerConfig, log: BrokerLog): Adapter {
   let broker: Broker | undefined;
   if (config.redis) broker = new RedisBroker(config.redis, log);
   else if (cluster.isWorker && process.env.POGO_WORKER_IPC === '1') broker = new IpcBroker(log);
   if (!broker) return new LocalAdapter(hub);
-  const adapter = new ClusterAdapter(hub, broker, { requestTimeoutMs: config.redis?.requestTimeoutMs ?? 1_000, log });
-  hub.adapter = adapter;
-  await adapter.start();
-  return adapter;
+  return new ClusterAdapter(hub, broker, { requestTimeoutMs: config.redis?.requestTimeoutMs ?? 1_000, log });
 }

@@ -51,7 +51,7 @@ export interface DashboardConfig {
   basicAuth?: { user: string; password: string };
 }
 
-export interface MetricsConfig {
+interface MetricsConfig {
   /** GET /metrics (Prometheus). */
   enabled: boolean;
   /** Hot-path histograms: fan-out duration and publish-to-flush latency. */
@@ -81,7 +81,7 @@ export interface WebhookDeliveryConfig {
   vacatedDelayMs: number;
 }
 
-export const webhookEventNames = [
+const webhookEventNames = [
   'channel_occupied',
   'channel_vacated',
   'member_added',
@@ -101,7 +101,7 @@ export class ConfigError extends Error {
 }
 
 /** The development app used when nothing is configured (documented in the README). */
-export const developmentApp = { id: 'app-id', key: 'app-key', secret: 'app-secret' } as const;
+const developmentApp = { id: 'app-id', key: 'app-key', secret: 'app-secret' } as const;
 
 type Env = Record<string, string | undefined>;
 type Json = Record<string, unknown>;

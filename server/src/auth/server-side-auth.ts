@@ -23,7 +23,7 @@ export interface ServerAuthOutcome {
 }
 
 /** Headers that prove a request comes from this server: HMAC of `timestamp\nbody` with the app secret. */
-export function signServerRequest(app: App, body: string, now = Date.now()): Record<string, string> {
+function signServerRequest(app: App, body: string, now = Date.now()): Record<string, string> {
   const timestamp = String(Math.floor(now / 1000));
   return {
     'X-Pogo-Key': app.key,

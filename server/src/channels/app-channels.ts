@@ -58,7 +58,7 @@ export class AppChannels {
    */
   leave(subscriber: Subscriber, name: string, userId?: string, keepMember = false): LeaveResult | undefined {
     const channel = this.channels.get(name);
-    if (!channel || !channel.subscribers.delete(subscriber)) return undefined;
+    if (!channel?.subscribers.delete(subscriber)) return undefined;
     let lastConnectionOfUser = false;
     if (userId !== undefined && channel.members) {
       const member = channel.members.get(userId);
@@ -77,7 +77,7 @@ export class AppChannels {
     const channel = this.channels.get(name);
     const member = channel?.members?.get(userId);
     if (!channel || !member || member.connections > 0) return false;
-    channel.members!.delete(userId);
+    channel.members?.delete(userId);
     this.dropIfEmpty(channel);
     return true;
   }

@@ -1,14 +1,11 @@
 // Small helpers every client-message handler uses to refuse something.
-import { refusals } from '../dashboard/refusals.js';
-import { metrics } from '../metrics/metrics.js';
 import { codedError, subscriptionError, type SubscriptionErrorType } from '../protocol/messages.js';
 import { errorCode, type ErrorCodeName } from '../schema.js';
 import type { Connection } from '../transport/connection.js';
 
 export function refuse(connection: Connection, name: ErrorCodeName, detail?: string, channel?: string): void {
-  metrics.refused(connection.app.id, name);
   const entry = errorCode(name);
-  refusals.report?.({ kind: 'message', appId: connection.app.id, code: entry.code, name, message: entry.message, detail, socketId: connection.socketId, channel });
+  connection.events.emit('refused', { kind: 'message', appId: connection.app.id, code: entry.code, name, message: entry.message, detail, socketId: connection.socketId, channel });
   connection.sendText(codedError(entry, detail));
 }
 

@@ -1,5 +1,6 @@
 // pusher:subscribe — validate the name, check the signature, admit presence members.
-import type { Hub, PresenceJoin } from '../hub.js';
+import type { PresenceJoin } from '../channels/subscriptions.js';
+import type { Hub } from '../hub.js';
 import { channelNameProblem, channelType, isUserChannel, requiresAuth, userChannel } from '../protocol/channel-name.js';
 import { stringField } from '../protocol/client-message.js';
 import { subscriptionSucceeded } from '../protocol/messages.js';
@@ -20,7 +21,7 @@ export async function subscribe(hub: Hub, connection: Connection, data: unknown)
   }
   const problem = channelNameProblem(name, limits.maxChannelNameLength);
   if (problem !== undefined || name === undefined) {
-    if (typeof name === 'string') refuseSubscription(connection, name, 'InvalidChannel', 400, 'INVALID_CHANNEL', problem!);
+    if (typeof name === 'string') refuseSubscription(connection, name, 'InvalidChannel', 400, 'INVALID_CHANNEL', problem ?? 'invalid channel name');
     else refuse(connection, 'INVALID_CHANNEL', problem);
     return;
   }
@@ -44,7 +45,7 @@ export async function subscribe(hub: Hub, connection: Connection, data: unknown)
       refuseSubscription(connection, name, 'LimitReached', 429, 'SUBSCRIBE_RATE_LIMIT', `too many authorizations waiting on this connection`);
       return;
     }
-    let result;
+    let result: Awaited<ReturnType<typeof authorizer.authorize>>;
     try {
       if (connection.closing) return;
       result = await authorizer.authorize(connection.socketId, name, connection.headers);

@@ -12,7 +12,7 @@ import { primaryLink, PrimaryUnreachable } from './primary-link.js';
 const callTimeoutMs = 2_000;
 
 export class IpcBroker implements Broker, ClusterStore {
-  readonly nodeId = workerNodeId(cluster.worker!.id);
+  readonly nodeId = workerNodeId(cluster.worker?.id ?? 0);
   readonly store: ClusterStore = this;
   private events!: BrokerEvents;
   private mesh: WorkerMesh | undefined;
@@ -43,7 +43,8 @@ export class IpcBroker implements Broker, ClusterStore {
   send(payload: string, _shardKey: string, cache?: CacheWrite): Promise<void> {
     try {
       if (cache) primaryLink.post({ pogo: 'cache', cache });
-      this.mesh!.send(payload);
+      if (!this.mesh) throw new Error('the worker mesh is not started');
+      this.mesh.send(payload);
       return Promise.resolve();
     } catch (error) {
       return Promise.reject(new BrokerError('publish', error));

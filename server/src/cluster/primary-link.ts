@@ -28,7 +28,7 @@ class PrimaryLink {
 
   /** Sends without waiting for an answer; throws PrimaryUnreachable when the primary is gone. */
   post(message: WorkerToPrimary): void {
-    if (process.connected) process.send!(message);
+    if (process.connected && process.send) process.send(message);
     else throw new PrimaryUnreachable('the primary process is gone');
   }
 

@@ -83,7 +83,8 @@ export class DashboardAuth {
   /** Starts a session; Set-Cookie for the signed-in browser: HttpOnly, SameSite=Strict, scoped to the dashboard's path. */
   sessionCookie(secure: boolean): string {
     const id = randomBytes(32).toString('base64url');
-    if (this.sessions.size >= maxSessions) this.sessions.delete(this.sessions.keys().next().value!);
+    const oldest = this.sessions.keys().next().value;
+    if (this.sessions.size >= maxSessions && oldest !== undefined) this.sessions.delete(oldest);
     this.sessions.set(digest(id).toString('base64url'), Date.now() + sessionSeconds * 1000);
     return `${cookieName}=${id}; Path=${this.config.path}/; HttpOnly; SameSite=Strict; Max-Age=${sessionSeconds}${secure ? '; Secure' : ''}`;
   }

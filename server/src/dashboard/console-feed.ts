@@ -3,9 +3,9 @@
 // 100 ms as one Server-Sent Event, at most `maxPerSecond` a second (the rest are counted
 // as dropped and the page says so): a console can never slow a burst by more than that.
 
-import type { ConsoleEvent, ConsoleEventType } from './wire.js';
+import type { ConsoleEvent } from './wire.js';
 
-export type { ConsoleEvent, ConsoleEventType };
+export type { ConsoleEvent };
 
 /** Data longer than this is cut in the console (the page says how long it was). */
 export const maxConsoleData = 2_000;

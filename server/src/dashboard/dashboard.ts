@@ -8,15 +8,15 @@ import type { DashboardConfig, RedisConfig } from '../apps/config.js';
 import type { PlainRoute } from '../http/router.js';
 import type { Hub } from '../hub.js';
 import { BucketMap } from '../limits/token-bucket.js';
-import type { CounterStore } from '../metrics/counters.js';
+import type { CounterStore } from '../observe/counters.js';
+import { authFailureNames, type Refusal } from '../observe/refusal.js';
 import { assets } from './assets.js';
 import { DashboardAuth } from './auth.js';
 import { ConsoleFeed, type ConsoleEvent } from './console-feed.js';
 import { NodeDirectory } from './nodes.js';
 import { dashboardObserver } from './observer.js';
-import { refusals, type Refusal } from './refusals.js';
 import { emptySample, addSamples, ringSeconds, SampleRing, type Sample } from './samples.js';
-import { authFailureNames, noApp, refusalName, Tally } from './tally.js';
+import { noApp, refusalName, Tally } from './tally.js';
 import { parseTestEvent, sendTestEvent } from './test-event.js';
 import { refuseConnect, requestTimeouts } from '../http/timeouts.js';
 import { guard } from '../transport/listener-guard.js';
@@ -26,9 +26,8 @@ export interface DashboardOptions {
   adapter: Adapter;
   config: DashboardConfig;
   redis: RedisConfig | undefined;
-  /** The metrics counters; `metricsCount`: the metrics observer already counts messages into them. */
+  /** The counter store (observe/counters.ts), counted by the counting observer. */
   counters: CounterStore;
-  metricsCount: boolean;
   /** Where this server's HTTP API listens (the test event is sent there). */
   api: () => { host: string; port: number };
   log: { info(message: string): void; warn(message: string): void };
@@ -109,6 +108,8 @@ export class Dashboard {
   private readonly failures = new BucketMap(2, 10);
   private samples = 0;
   private listener: Server | undefined;
+  /** Closed: the observer stays subscribed to the hub but no longer counts. */
+  private closed = false;
 
   constructor(private readonly options: DashboardOptions) {
     this.base = options.config.path;
@@ -128,9 +129,8 @@ export class Dashboard {
 
   /** Starts counting and sampling; with `config.port`, listens there. Returns the dashboard's URL. */
   async start(): Promise<string | undefined> {
-    const { hub, counters, metricsCount, config } = this.options;
-    hub.observe(dashboardObserver(this.tally, this.feed, { counters, countMessages: !metricsCount }));
-    refusals.report = (refusal) => this.refused(refusal);
+    const { hub, config } = this.options;
+    hub.observe({ ...dashboardObserver(this.feed), refused: (refusal) => this.refused(refusal) });
     this.sample();
     this.sampler = setInterval(() => this.sample(), 1_000);
     this.sampler.unref();
@@ -164,7 +164,7 @@ export class Dashboard {
 
   async close(): Promise<void> {
     if (this.sampler) clearInterval(this.sampler);
-    if (refusals.report) refusals.report = undefined;
+    this.closed = true;
     this.feed.stop();
     for (const stream of this.streams) stream.end();
     this.streams.clear();
@@ -181,6 +181,7 @@ export class Dashboard {
   // ── counting ───────────────────────────────────────────────────────────────────────
 
   private refused(refusal: Refusal): void {
+    if (this.closed) return;
     const at = Date.now();
     let appId = refusal.appId;
     if (appId === undefined && refusal.kind === 'connection' && refusal.url) {
@@ -243,8 +244,7 @@ export class Dashboard {
         sample.presenceMembers += channel.userCount ?? 0;
       }
       const c = counters.of(app.id);
-      const t = this.tally.of(app.id);
-      const now = { messagesIn: c.messagesIn, messagesOut: c.messagesOut, httpPublishes: t.httpPublishes, clientEvents: t.clientEvents, errors: t.errors };
+      const now = { messagesIn: c.messagesIn, messagesOut: c.messagesOut, httpPublishes: c.httpPublishes, clientEvents: c.clientEvents, errors: this.tally.of(app.id).errors };
       const before = this.previous.get(app.id) ?? now;
       sample.messagesIn = now.messagesIn - before.messagesIn;
       sample.messagesOut = now.messagesOut - before.messagesOut;

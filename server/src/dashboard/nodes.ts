@@ -49,10 +49,10 @@ function redisTransport(config: RedisConfig, id: string, receive: (note: string)
   };
   const connect = (extra: RedisOptions): Redis | Cluster => {
     if (config.cluster?.length) {
-      const seeds = config.cluster.map((node) => ({ host: node.split(':')[0]!, port: Number(node.split(':')[1]) }));
+      const seeds = config.cluster.map((node) => ({ host: node.split(':')[0] ?? '', port: Number(node.split(':')[1]) }));
       return new Cluster(seeds, { enableOfflineQueue: extra.enableOfflineQueue ?? true, redisOptions: { ...options, ...extra } });
     }
-    return new Redis(config.url!, { ...options, ...extra });
+    return new Redis(config.url ?? '', { ...options, ...extra });
   };
   // Notes are best effort: never queued while Redis is away.
   const publisher = connect({ enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: config.commandTimeoutMs });
@@ -85,7 +85,7 @@ function workerTransport(id: string, receive: (note: string) => void): NoteTrans
     kind: 'workers',
     send(note) {
       const message: WorkerToPrimary = { pogo: 'bus', payload: header + note };
-      if (process.connected) process.send!(message);
+      if (process.connected && process.send) process.send(message);
     },
     async close() {
       process.off('message', onMessage);
@@ -105,7 +105,7 @@ export class NodeDirectory {
 
   constructor(redis: RedisConfig | undefined, private readonly log: NodeLog) {
     const worker = cluster.isWorker && process.env.POGO_WORKER_IPC === '1';
-    this.id = worker && !redis ? workerNodeId(cluster.worker!.id) : randomBytes(8).toString('hex');
+    this.id = worker && !redis ? workerNodeId(cluster.worker?.id ?? 0) : randomBytes(8).toString('hex');
     const receive = (note: string) => this.receive(note);
     if (redis) this.transport = redisTransport(redis, this.id, receive, (message) => this.warn(message));
     else if (worker) this.transport = workerTransport(this.id, receive);
@@ -166,7 +166,10 @@ export class NodeDirectory {
     const apps: Record<string, Sample> = {};
     for (const node of this.list()) {
       addSamples(total, node.total);
-      for (const [id, sample] of Object.entries(node.apps)) addSamples((apps[id] ??= emptySample()), sample);
+      for (const [id, sample] of Object.entries(node.apps)) {
+        apps[id] ??= emptySample();
+        addSamples(apps[id], sample);
+      }
     }
     return { total, apps };
   }

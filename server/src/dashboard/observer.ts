@@ -1,25 +1,15 @@
-// Hub events → dashboard counts and console events. Counting is a field increment; console
-// events are built only while `feed.on` (someone is watching).
+// Observer events → the dashboard's console events, built only while `feed.on` (someone is
+// watching). The counts it shows come from the counter store (observe/counting.ts).
 import type { App } from '../apps/app.js';
-import type { HubObserver } from '../hub.js';
-import type { CounterStore } from '../metrics/counters.js';
-import type { Connection } from '../transport/connection.js';
+import type { ConnectionInfo, ServerObserver } from '../observe/observer.js';
 import { consoleData, type ConsoleFeed } from './console-feed.js';
-import type { Tally } from './tally.js';
 
-export interface ObserverOptions {
-  /** Count messages in and out here: false when the metrics observer already counts them into `counters`. */
-  countMessages: boolean;
-  counters: CounterStore;
-}
-
-export function dashboardObserver(tally: Tally, feed: ConsoleFeed, options: ObserverOptions): HubObserver {
-  const { counters, countMessages } = options;
-  const observer: HubObserver = {
-    connected(app: App, connection: Connection) {
+export function dashboardObserver(feed: ConsoleFeed): ServerObserver {
+  return {
+    connected(app: App, connection: ConnectionInfo) {
       if (feed.on && feed.take()) feed.push({ at: Date.now(), type: 'connected', app: app.id, socketId: connection.socketId, ip: connection.ip });
     },
-    disconnected(app: App, connection: Connection) {
+    disconnected(app: App, connection: ConnectionInfo) {
       if (feed.on && feed.take()) feed.push({ at: Date.now(), type: 'disconnected', app: app.id, socketId: connection.socketId });
     },
     subscribed(app: App, channel: string, socketId: string) {
@@ -41,11 +31,9 @@ export function dashboardObserver(tally: Tally, feed: ConsoleFeed, options: Obse
       if (feed.on && feed.take()) feed.push({ at: Date.now(), type: 'member_removed', app: app.id, channel, userId });
     },
     clientEvent(app: App, channel: string, event: string, data: unknown, socketId: string, userId?: string) {
-      tally.of(app.id).clientEvents++;
       if (feed.on && feed.take()) feed.push({ at: Date.now(), type: 'client_event', app: app.id, channel, event, data: consoleData(data), socketId, ...(userId !== undefined ? { userId } : {}) });
     },
     httpPublished(app: App, channels: string[], event: string, data: string, socketId: string | undefined) {
-      tally.of(app.id).httpPublishes++;
       if (feed.on && feed.take()) {
         feed.push({
           at: Date.now(),
@@ -60,13 +48,4 @@ export function dashboardObserver(tally: Tally, feed: ConsoleFeed, options: Obse
       }
     },
   };
-  if (countMessages) {
-    observer.received = (app: App) => {
-      counters.of(app.id).messagesIn++;
-    };
-    observer.delivered = (app: App, _channel: string, recipients: number) => {
-      counters.of(app.id).messagesOut += recipients;
-    };
-  }
-  return observer;
 }

@@ -3,7 +3,7 @@
 
 import { seriesNames, type Sample, type SeriesHistory, type SeriesName } from './wire.js';
 
-export { seriesNames, type Sample, type SeriesHistory, type SeriesName };
+export type { Sample, SeriesHistory, SeriesName };
 
 /** 15 minutes of one-second samples. */
 export const ringSeconds = 900;
@@ -27,7 +27,10 @@ export class SampleRing {
   }
 
   push(at: number, sample: Sample): void {
-    for (const name of seriesNames) this.values.get(name)![this.next] = sample[name];
+    for (const name of seriesNames) {
+      const ring = this.values.get(name);
+      if (ring) ring[this.next] = sample[name];
+    }
     this.next = (this.next + 1) % this.size;
     this.count = Math.min(this.count + 1, this.size);
     this.lastAt = at;
@@ -41,9 +44,9 @@ export class SampleRing {
     const series = {} as Record<SeriesName, number[]>;
     const start = (this.next - this.count + this.size) % this.size;
     for (const name of seriesNames) {
-      const ring = this.values.get(name)!;
+      const ring = this.values.get(name) ?? new Float64Array(this.size);
       const out = new Array<number>(this.count);
-      for (let i = 0; i < this.count; i++) out[i] = ring[(start + i) % this.size]!;
+      for (let i = 0; i < this.count; i++) out[i] = ring[(start + i) % this.size] as number;
       series[name] = out;
     }
     return { last: this.lastAt, series };

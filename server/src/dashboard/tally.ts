@@ -1,14 +1,10 @@
-// What the dashboard counts beside the metrics counters: HTTP publishes, client events and
-// errors by code, per app. Plain fields, incremented on the hot path, read once a second.
+// The dashboard's error catalogue: refusals by code per app (with the app a refused handshake
+// named), read once a second. Everything else it shows comes from the counter store.
 import { schema } from '../schema.js';
-import type { Refusal } from './refusals.js';
+import type { Refusal } from '../observe/refusal.js';
 import type { ErrorCount } from './wire.js';
 
-export type { ErrorCount };
-
-export class AppTally {
-  httpPublishes = 0;
-  clientEvents = 0;
+class AppTally {
   errors = 0;
   readonly byCode = new Map<string, ErrorCount>();
 }
@@ -23,9 +19,6 @@ export function refusalName(refusal: Refusal): string {
   return table?.get(refusal.code) ?? errorNames.get(refusal.code) ?? closeNames.get(refusal.code) ?? String(refusal.code);
 }
 
-/** Refusals that are failed authentication (shown as auth failures in the console). */
-export const authFailureNames: ReadonlySet<string> = new Set(['SUBSCRIPTION_UNAUTHORIZED', 'SIGNIN_FAILED', 'SERVER_AUTH_UNAVAILABLE', 'UNAUTHORIZED', 'INVALID_SIGNATURE', 'AUTH_FAILED']);
-
 /** Refusals whose app is unknown (an unknown key, a bad path) count under this id. */
 export const noApp = '';
 
@@ -34,7 +27,10 @@ export class Tally {
 
   of(appId: string): AppTally {
     let tally = this.apps.get(appId);
-    if (!tally) this.apps.set(appId, (tally = new AppTally()));
+    if (!tally) {
+      tally = new AppTally();
+      this.apps.set(appId, tally);
+    }
     return tally;
   }
 

@@ -34,7 +34,7 @@ export function signedQuery(app: Pick<App, 'key' | 'secret'>, path: string, body
   return query.toString();
 }
 
-export function signedEventRequest(app: App, test: TestEvent, nowSeconds = Math.floor(Date.now() / 1000)): { path: string; body: string } {
+function signedEventRequest(app: App, test: TestEvent, nowSeconds = Math.floor(Date.now() / 1000)): { path: string; body: string } {
   const body = JSON.stringify({ name: test.event, channels: [test.channel], data: test.data });
   const path = `/apps/${encodeURIComponent(app.id)}/events`;
   return { path: `${path}?${signedQuery(app, path, body, nowSeconds)}`, body };

@@ -1,5 +1,6 @@
 // What the dashboard's server sends its page: the one definition both sides compile against
-// (server/dashboard-ui imports it). No imports, so the browser bundle takes nothing else along.
+// (server/dashboard-ui imports it). Type-only imports, so the browser bundle takes nothing else along.
+import type { RefusalKind } from '../observe/refusal.js';
 
 export const seriesNames = [
   'connections',
@@ -21,9 +22,6 @@ export interface SeriesHistory {
   last: number;
   series: Record<SeriesName, number[]>;
 }
-
-/** Where a refusal happened: the handshake, a client message, a coded close, the HTTP API. */
-export type RefusalKind = 'connection' | 'message' | 'closed' | 'http';
 
 export interface ErrorCount {
   kind: RefusalKind;

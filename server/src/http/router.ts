@@ -1,6 +1,5 @@
 // The Pusher HTTP API: find the endpoint and the app, read a bounded body, check the signature.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { refusals } from '../dashboard/refusals.js';
 import { clientIp } from '../limits/client-ip.js';
 import { BucketMap, TokenBucket } from '../limits/token-bucket.js';
 import { safeDecode } from '../transport/handshake.js';
@@ -60,7 +59,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    req.on('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -103,11 +102,9 @@ export class ApiRouter {
       const apiError = error instanceof ApiError ? error : new ApiError('BROKER_FAILURE', (error as Error).message);
       // The rest of an oversized body is drained, not kept: this connection ends with the answer.
       if (apiError.statusName === 'BODY_TOO_LARGE') res.setHeader('Connection', 'close');
-      if (refusals.report) {
-        const status = publishStatus(apiError.statusName);
-        const appId = /^\/apps\/([^/?]+)/.exec(req.url ?? '')?.[1];
-        refusals.report({ kind: 'http', appId, code: status.http, name: status.name, message: apiError.message, url: req.url?.split('?')[0] });
-      }
+      const status = publishStatus(apiError.statusName);
+      const appId = /^\/apps\/([^/?]+)/.exec(req.url ?? '')?.[1];
+      this.context.hub.events.emit('refused', { kind: 'http', appId, code: status.http, name: status.name, message: apiError.message, url: req.url?.split('?')[0] });
       sendError(res, apiError);
     }
   }
@@ -138,7 +135,7 @@ export class ApiRouter {
     }
 
     const [, rawAppId, ...rawParams] = matched.match;
-    const appId = safeDecode(rawAppId!);
+    const appId = safeDecode(rawAppId ?? '');
     const params = rawParams.map((p) => safeDecode(p));
     if (appId === undefined || params.includes(undefined)) {
       req.resume();
@@ -152,7 +149,7 @@ export class ApiRouter {
     // Authentic first, before a byte of the body is read: only authentic requests are charged to
     // the app's bucket, so unsigned floods cannot use up what its real publishes may send.
     try {
-      verifyQuery(app, { method: req.method!, path, query });
+      verifyQuery(app, { method: req.method ?? '', path, query });
     } catch (error) {
       req.resume();
       this.failedAuthentication(req, res);

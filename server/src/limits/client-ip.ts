@@ -12,6 +12,9 @@ export function clientIp(request: IncomingMessage, trustedProxies: ReadonlySet<s
   const header = request.headers['x-forwarded-for'];
   const hops = (Array.isArray(header) ? header.join(',') : header ?? '').split(',').map((h) => normalise(h.trim())).filter(Boolean);
   // Walk from the nearest hop back; the first address that is not a trusted proxy is the client.
-  for (let i = hops.length - 1; i >= 0; i--) if (!trustedProxies.has(hops[i]!)) return hops[i]!;
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = hops[i] as string;
+    if (!trustedProxies.has(hop)) return hop;
+  }
   return hops[0] ?? peer;
 }

@@ -45,7 +45,10 @@ export class BucketMap {
   take(key: string, now = Date.now()): boolean {
     if (this.rate <= 0) return true;
     let bucket = this.buckets.get(key);
-    if (!bucket) this.buckets.set(key, (bucket = new TokenBucket(this.rate, this.burst, now)));
+    if (!bucket) {
+      bucket = new TokenBucket(this.rate, this.burst, now);
+      this.buckets.set(key, bucket);
+    }
     return bucket.take(now);
   }
 

@@ -1,13 +1,12 @@
-// The server's metrics: plain per-app counters (counters.ts) exposed through a private
+// The server's metrics: the counter store (observe/counters.ts) exposed through a private
 // prom-client Registry. Counters are read at scrape time by `collect()` callbacks; only the
 // auth-duration histogram (one observation per HTTP auth call) and the opt-in detailed
 // histograms call prom-client as things happen.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { scrapeAcrossWorkers } from './workers.js';
 import type { App } from '../apps/app.js';
-import type { ErrorCodeName } from '../schema.js';
 import { listenerErrorCounts } from '../transport/listener-guard.js';
-import { CounterStore, webhookDropReasons, type AppCounters, type WebhookDropReason } from './counters.js';
+import { webhookDropReasons, type AppCounters, type CounterStore, type WebhookDropReason } from '../observe/counters.js';
 
 /** What the scrape needs to know about live state. */
 export interface MetricsSource {
@@ -24,15 +23,11 @@ export interface MetricsOptions {
   processMetrics?: boolean;
 }
 
-/** Refusals that are failed authentication: bad or missing signature, denied or unreachable auth endpoint. */
-const authRefusals: ReadonlySet<ErrorCodeName> = new Set<ErrorCodeName>(['SUBSCRIPTION_UNAUTHORIZED', 'SIGNIN_FAILED', 'SERVER_AUTH_UNAVAILABLE']);
-
 type CounterField = {
   [K in keyof AppCounters]: AppCounters[K] extends number ? K : never;
 }[keyof AppCounters];
 
 export class ServerMetrics {
-  readonly counters = new CounterStore();
   /** Private: never the prom-client global registry, so nothing else can add to or read it. */
   readonly registry = new Registry();
   private source: MetricsSource | undefined;
@@ -42,7 +37,7 @@ export class ServerMetrics {
   flushLatency: Histogram<'app'> | undefined;
   private exposed = false;
 
-  constructor() {
+  constructor(readonly counters: CounterStore) {
     this.authDuration = new Histogram({
       name: 'pogo_websocket_auth_duration_seconds',
       help: 'Duration of server-side channel authorization calls to the application',
@@ -52,33 +47,9 @@ export class ServerMetrics {
     });
   }
 
-  // --- For the rest of the server: each call is one increment. ---
-
-  authFailed(appId: string): void {
-    this.counters.of(appId).authFailures++;
-  }
-
-  /** A client was refused with a `pusher:error` code; the authentication ones are counted. */
-  refused(appId: string, code: ErrorCodeName): void {
-    if (authRefusals.has(code)) this.counters.of(appId).authFailures++;
-  }
-
-  /** The server-side auth circuit breaker opened for an app. */
-  circuitBreakerOpened(appId: string): void {
-    this.counters.of(appId).circuitBreakerOpen++;
-  }
-
   /** One server-side auth call took `seconds` (success or failure). */
   observeAuthDuration(appId: string, seconds: number): void {
     this.authDuration.observe({ app: appId }, seconds);
-  }
-
-  brokerDropped(appId: string, messages = 1): void {
-    this.counters.of(appId).brokerDropped += messages;
-  }
-
-  publishFailed(appId: string): void {
-    this.counters.of(appId).publishFailures++;
   }
 
   webhookDropped(appId: string, reason: WebhookDropReason, events: number): void {
@@ -238,8 +209,3 @@ export class ServerMetrics {
   }
 }
 
-/**
- * The process's metrics. One server runs per process; modules that count something
- * (server-side auth, the Redis adapter, webhooks) import this and call its methods.
- */
-export const metrics = new ServerMetrics();

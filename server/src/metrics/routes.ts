@@ -56,7 +56,7 @@ export async function listenForMetrics(host: string, port: number, routes: Plain
       for (const route of routes) if (await route(req, res, path)) return;
       req.resume();
       sendText(res, 404, 'text/plain; charset=utf-8', 'Not Found\n');
-    } catch (error) {
+    } catch {
       if (!res.headersSent) sendText(res, 500, 'text/plain; charset=utf-8', 'metrics collection failed\n');
       else res.end();
     }

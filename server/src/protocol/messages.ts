@@ -1,6 +1,6 @@
 // Server → client messages, serialised once. Pusher double-encodes `data` for its own
 // events (a JSON string inside JSON); published events carry `data` exactly as published.
-import type { RecoveryReason } from '../channels/history.js';
+import type { RecoveryReason } from '../schema.js';
 import { schema, type CodeEntry } from '../schema.js';
 
 export function connectionEstablished(socketId: string, activityTimeout: number): string {
@@ -10,7 +10,7 @@ export function connectionEstablished(socketId: string, activityTimeout: number)
   });
 }
 
-export function errorMessage(code: number, message: string): string {
+function errorMessage(code: number, message: string): string {
   return JSON.stringify({ event: 'pusher:error', data: { code, message } });
 }
 
@@ -42,24 +42,29 @@ export function subscriptionError(channel: string, type: SubscriptionErrorType, 
   return JSON.stringify({ event: 'pusher:subscription_error', channel, data: { type, error, status, code } });
 }
 
-export function memberAdded(channel: string, userId: string, userInfo: unknown): string {
-  return JSON.stringify({
-    event: 'pusher_internal:member_added',
-    channel,
-    data: JSON.stringify(userInfo === undefined ? { user_id: userId } : { user_id: userId, user_info: userInfo }),
-  });
+/**
+ * What a message published to a channel is: an event (a cache channel remembers it), a presence
+ * notice (member_added/removed: sent again after a broker outage) or a subscription count. The
+ * kind travels with the JSON, so nothing downstream guesses it from the bytes.
+ */
+export type ChannelMessageKind = 'event' | 'member' | 'count';
+
+export interface ChannelMessage {
+  readonly kind: ChannelMessageKind;
+  readonly json: string;
 }
 
-export function memberRemoved(channel: string, userId: string): string {
-  return JSON.stringify({ event: 'pusher_internal:member_removed', channel, data: JSON.stringify({ user_id: userId }) });
+export function memberAdded(channel: string, userId: string, userInfo: unknown): ChannelMessage {
+  const data = JSON.stringify(userInfo === undefined ? { user_id: userId } : { user_id: userId, user_info: userInfo });
+  return { kind: 'member', json: JSON.stringify({ event: 'pusher_internal:member_added', channel, data }) };
 }
 
-export function subscriptionCount(channel: string, count: number): string {
-  return JSON.stringify({
-    event: 'pusher_internal:subscription_count',
-    channel,
-    data: JSON.stringify({ subscription_count: count }),
-  });
+export function memberRemoved(channel: string, userId: string): ChannelMessage {
+  return { kind: 'member', json: JSON.stringify({ event: 'pusher_internal:member_removed', channel, data: JSON.stringify({ user_id: userId }) }) };
+}
+
+export function subscriptionCount(channel: string, count: number): ChannelMessage {
+  return { kind: 'count', json: JSON.stringify({ event: 'pusher_internal:subscription_count', channel, data: JSON.stringify({ subscription_count: count }) }) };
 }
 
 export function cacheMiss(channel: string): string {
@@ -74,8 +79,8 @@ export function signinSuccess(userData: string): string {
  * A channel event. `data` is the published string (HTTP API) or the client's value
  * (client events); either way it is serialised once here for every recipient.
  */
-export function channelEvent(event: string, channel: string, data: unknown, userId?: string): string {
-  return JSON.stringify(userId === undefined ? { event, channel, data } : { event, channel, data, user_id: userId });
+export function channelEvent(event: string, channel: string, data: unknown, userId?: string): ChannelMessage {
+  return { kind: 'event', json: JSON.stringify(userId === undefined ? { event, channel, data } : { event, channel, data, user_id: userId }) };
 }
 
 /** Recovery could not cover a `resume_from`: the app should refetch this channel's state. */

@@ -2,22 +2,16 @@
 import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import type { App } from '../apps/app.js';
-import type { Subscriber } from '../channels/subscriber.js';
+import type { ClientSubscriber, SignedInUser } from '../channels/subscriber.js';
 import { codedError } from '../protocol/messages.js';
 import { textFrame } from '../protocol/frame.js';
 import { closeCode, type CodeEntry } from '../schema.js';
-import { refusals } from '../dashboard/refusals.js';
+import type { ObserverSink } from '../observe/observer.js';
 import { AuthorizationSlots } from '../auth/connection-slots.js';
 import { TokenBucket } from '../limits/token-bucket.js';
 import type { OutboundQueue, OutboundTarget } from './outbound.js';
 
-export interface SignedInUser {
-  id: string;
-  /** The user_data string exactly as signed. */
-  userData: string;
-}
-
-export class Connection implements Subscriber, OutboundTarget {
+export class Connection implements ClientSubscriber, OutboundTarget {
   pending: Buffer[] | undefined = undefined;
   pendingBytes = 0;
   /** Subscribed channel → the presence user id it joined as (undefined for other kinds). */
@@ -44,6 +38,8 @@ export class Connection implements Subscriber, OutboundTarget {
     private readonly outbound: OutboundQueue,
     /** Request headers kept for server-side auth (cookies, authorization). */
     readonly headers: { cookie?: string; authorization?: string },
+    /** Where refusals and cuts are reported (the hub's observer sink). */
+    readonly events: ObserverSink,
   ) {
     this.lastSeen = this.lastMessage = Date.now();
   }
@@ -58,7 +54,8 @@ export class Connection implements Subscriber, OutboundTarget {
 
   authorizationSlots(): AuthorizationSlots {
     const { serverAuthPerConnection, maxChannelsPerConnection } = this.app.limits;
-    return (this.slots ??= new AuthorizationSlots(Math.max(1, serverAuthPerConnection), maxChannelsPerConnection));
+    this.slots ??= new AuthorizationSlots(Math.max(1, serverAuthPerConnection), maxChannelsPerConnection);
+    return this.slots;
   }
 
   /** Takes one subscribe from the connection's rate (limits.subscribesPerSecond, bursts of subscribeBurst; 0: unlimited). */
@@ -83,7 +80,7 @@ export class Connection implements Subscriber, OutboundTarget {
   closeWith(entry: CodeEntry, detail?: string): void {
     if (this.closing) return;
     this.closing = true;
-    refusals.report?.({ kind: 'closed', appId: this.app.id, code: entry.code, message: entry.message, detail, socketId: this.socketId, ip: this.ip });
+    this.events.emit('refused', { kind: 'closed', appId: this.app.id, code: entry.code, message: entry.message, detail, socketId: this.socketId, ip: this.ip });
     // What is already queued goes first, then the reason; the budget no longer applies.
     const frames = this.pending ?? [];
     this.pending = undefined;

@@ -12,7 +12,7 @@ export function checkHandshake(request: IncomingMessage, findApp: (key: string) 
   const mark = target.indexOf('?');
   const match = /^\/app\/([^/]+)\/?$/.exec(mark < 0 ? target : target.slice(0, mark));
   if (!match) return { ok: false, refusal: closeCode('PATH_NOT_FOUND') };
-  const key = safeDecode(match[1]!);
+  const key = safeDecode(match[1] ?? '');
   if (key === undefined) return { ok: false, refusal: closeCode('APP_NOT_FOUND'), detail: 'the app key is not valid percent-encoding' };
 
   const protocol = new URLSearchParams(mark < 0 ? '' : target.slice(mark + 1)).get('protocol');
@@ -44,7 +44,7 @@ export function safeDecode(text: string): string | undefined {
 }
 
 /** Listed origins exactly, or `*`; with none listed, the server's own hostname (any port). */
-export function originAllowed(origin: string, allowed: readonly string[], host: string | undefined): boolean {
+function originAllowed(origin: string, allowed: readonly string[], host: string | undefined): boolean {
   if (allowed.length > 0) return allowed.includes('*') || allowed.includes(origin);
   try {
     return new URL(origin).hostname === new URL(`http://${host ?? ''}`).hostname;

@@ -104,7 +104,7 @@ export class OutboundQueue {
       target.overflow(frames.length);
       return 0;
     }
-    target.socket.write(frames.length === 1 ? frames[0]! : this.join(frames, bytes));
+    target.socket.write(frames.length === 1 ? (frames[0] as Buffer) : this.join(frames, bytes));
     return frames.length;
   }
 
@@ -123,10 +123,11 @@ export class OutboundQueue {
    */
   private join(frames: Buffer[], bytes: number): Buffer {
     const last = this.lastFrames;
-    if (last && last.length === frames.length && this.lastJoined!.length === bytes) {
+    const joined = this.lastJoined;
+    if (last && joined && last.length === frames.length && joined.length === bytes) {
       let same = true;
       for (let i = 0; i < frames.length && same; i++) same = last[i] === frames[i];
-      if (same) return this.lastJoined!;
+      if (same) return joined;
     }
     this.lastFrames = frames;
     this.lastJoined = Buffer.concat(frames, bytes);

@@ -14,7 +14,6 @@ import type { Hub } from '../hub.js';
 import { codedError, connectionEstablished, ping } from '../protocol/messages.js';
 import { pongFrame, textFrame } from '../protocol/frame.js';
 import { BucketMap } from '../limits/token-bucket.js';
-import { refusals } from '../dashboard/refusals.js';
 import { clientIp } from '../limits/client-ip.js';
 import { closeCode, errorCode, publishStatus } from '../schema.js';
 import { Connection } from './connection.js';
@@ -115,7 +114,7 @@ export class PusherWebSocketServer {
   private readonly handshakeBuckets = new Map<string, BucketMap>();
 
   constructor(
-    private readonly hub: Hub,
+    private readonly hub: Hub<Connection>,
     options: WebSocketServerOptions = { trustedProxies: [] },
   ) {
     this.trustedProxies = new Set(options.trustedProxies);
@@ -146,11 +145,11 @@ export class PusherWebSocketServer {
     const ip = clientIp(request, this.trustedProxies);
     if (handshake.ok) {
       // Refused before the upgrade: a flood should cost the server as little as possible.
-      const buckets = this.handshakeBuckets.get(handshake.app.id)!;
-      if (!buckets.take(ip)) {
+      const buckets = this.handshakeBuckets.get(handshake.app.id);
+      if (buckets && !buckets.take(ip)) {
         const status = publishStatus('RATE_LIMITED');
         const body = JSON.stringify({ error: `${status.message}: too many connections from this address`, status: status.status, name: status.name });
-        refusals.report?.({ kind: 'connection', appId: handshake.app.id, code: 429, name: status.name, message: status.message, detail: 'too many connections from this address', url: request.url, ip });
+        this.hub.events.emit('refused', { kind: 'connection', appId: handshake.app.id, code: 429, name: status.name, message: status.message, detail: 'too many connections from this address', url: request.url, ip });
         socket.end(
           `HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${buckets.retryAfter(ip)}\r\nContent-Type: application/json\r\n` +
             `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
@@ -167,7 +166,7 @@ export class PusherWebSocketServer {
     ws.on('error', this.listeners.error);
     if (!handshake.ok) {
       const { refusal, detail } = handshake;
-      refusals.report?.({ kind: 'connection', code: refusal.code, message: refusal.message, detail, url: request.url, ip });
+      this.hub.events.emit('refused', { kind: 'connection', code: refusal.code, message: refusal.message, detail, url: request.url, ip });
       ws.send(codedError(refusal, detail));
       ws.close(refusal.code, refusal.message);
       return;
@@ -176,7 +175,7 @@ export class PusherWebSocketServer {
     const max = app.limits.maxConnections;
     if (max > 0 && this.hub.connectionCount(app) >= max) {
       const refusal = closeCode('OVER_CAPACITY');
-      refusals.report?.({ kind: 'connection', appId: app.id, code: refusal.code, message: refusal.message, detail: `at most ${max} connections`, url: request.url, ip });
+      this.hub.events.emit('refused', { kind: 'connection', appId: app.id, code: refusal.code, message: refusal.message, detail: `at most ${max} connections`, url: request.url, ip });
       ws.send(codedError(refusal, `at most ${max} connections`));
       ws.close(refusal.code, refusal.message);
       return;
@@ -191,6 +190,7 @@ export class PusherWebSocketServer {
       this.outbound,
       // Kept only where server-side authorization will forward them.
       app.authEndpoint ? { cookie: request.headers.cookie, authorization: request.headers.authorization } : noHeaders,
+      this.hub.events,
     );
     (ws as SocketWithConnection)[connectionKey] = connection;
     this.hub.connect(connection);

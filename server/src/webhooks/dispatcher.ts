@@ -4,7 +4,7 @@
 // Nothing here waits on the network: targets queue and send on their own.
 import type { App } from '../apps/app.js';
 import type { WebhookDeliveryConfig } from '../apps/config.js';
-import type { WebhookDropReason } from '../metrics/counters.js';
+import type { WebhookDropReason } from '../observe/counters.js';
 import type { WebhookEvent } from './events.js';
 import { describeUrl } from './sender.js';
 import { WebhookTargetQueue, type Send } from './target-queue.js';

@@ -1,15 +1,14 @@
 // Webhook events in Pusher's format: `{"time_ms": ..., "events": [{"name": ..., ...}]}`.
 import type { WebhookEventName } from '../apps/config.js';
 
-export type WebhookEvent =
-  | { name: 'channel_occupied' | 'channel_vacated' | 'cache_miss'; channel: string }
-  | { name: 'member_added' | 'member_removed'; channel: string; user_id: string }
-  | { name: 'client_event'; channel: string; event: string; data: string; socket_id: string; user_id?: string }
-  | { name: 'subscription_count'; channel: string; subscription_count: number };
-
 // Every member of the union names one of the configurable events, and nothing else.
-type Check<T extends WebhookEventName> = T;
-export type WebhookEventNameOf = Check<WebhookEvent['name']>;
+type Named<N extends WebhookEventName, Fields> = { name: N } & Fields;
+
+export type WebhookEvent =
+  | Named<'channel_occupied' | 'channel_vacated' | 'cache_miss', { channel: string }>
+  | Named<'member_added' | 'member_removed', { channel: string; user_id: string }>
+  | Named<'client_event', { channel: string; event: string; data: string; socket_id: string; user_id?: string }>
+  | Named<'subscription_count', { channel: string; subscription_count: number }>;
 
 /** Client event data travels as a string, as Pusher sends it (the JSON the client sent, re-serialised). */
 export function clientEventData(data: unknown): string {

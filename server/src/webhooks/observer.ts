@@ -1,10 +1,10 @@
-// Hub events → webhook events. Apps without webhooks cost one map lookup per event.
+// Observer events → webhook events. Apps without webhooks cost one map lookup per event.
 import type { App } from '../apps/app.js';
-import type { HubObserver } from '../hub.js';
+import type { ServerObserver } from '../observe/observer.js';
 import type { WebhookDispatcher } from './dispatcher.js';
 import { clientEventData } from './events.js';
 
-export function webhookObserver(webhooks: WebhookDispatcher): HubObserver {
+export function webhookObserver(webhooks: WebhookDispatcher): ServerObserver {
   return {
     channelOccupied: (app: App, channel: string) => webhooks.channelOccupied(app, channel),
     channelVacated: (app: App, channel: string) => webhooks.channelVacated(app, channel),

@@ -7,7 +7,7 @@
 // lane of their own, with its own count, sent first: a flood never delays or drops them.
 import type { App, WebhookTarget } from '../apps/app.js';
 import type { WebhookDeliveryConfig } from '../apps/config.js';
-import type { WebhookDropReason } from '../metrics/counters.js';
+import type { WebhookDropReason } from '../observe/counters.js';
 import { hmacHex } from '../protocol/signature.js';
 import { webhookBody, type WebhookEvent } from './events.js';
 import { postWebhook, type SendOutcome } from './sender.js';
@@ -140,7 +140,8 @@ export class WebhookTargetQueue {
     while (this.inFlight < this.options.concurrency) {
       const lane = this.lanes.find((l) => l.sealed.length > 0);
       if (!lane) return;
-      const events = lane.sealed.shift()!;
+      const events = lane.sealed.shift();
+      if (!events) return;
       this.inFlight++;
       void this.deliver(events).then(() => {
         this.inFlight--;

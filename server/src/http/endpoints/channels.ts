@@ -21,7 +21,7 @@ export const channels: Endpoint = async ({ adapter }, { app, query }) => {
 };
 
 export const channel: Endpoint = async ({ adapter }, { app, params, query }) => {
-  const name = params[0]!;
+  const name = params[0] ?? '';
   const info = infoList(query);
   const presence = channelType(name).kind === 'presence';
   if (info.includes('user_count') && !presence) throw new ApiError('INVALID_QUERY', 'user_count is only for presence channels');
@@ -33,7 +33,7 @@ export const channel: Endpoint = async ({ adapter }, { app, params, query }) => 
 };
 
 export const users: Endpoint = async ({ adapter }, { app, params }) => {
-  const name = params[0]!;
+  const name = params[0] ?? '';
   if (channelType(name).kind !== 'presence') throw new ApiError('INVALID_QUERY', 'users are listed for presence channels only');
   return { users: (await adapter.presenceUsers(app.id, name)).map((id) => ({ id })) };
 };

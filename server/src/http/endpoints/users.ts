@@ -2,6 +2,6 @@
 import type { Endpoint } from '../endpoint.js';
 
 export const terminateConnections: Endpoint = async ({ adapter }, { app, params }) => {
-  await adapter.terminateUser(app.id, params[0]!);
+  await adapter.terminateUser(app.id, params[0] ?? '');
   return {};
 };

@@ -1,6 +1,7 @@
-// What the server counts, as plain numbers per app. Hot paths only increment fields here;
-// prom-client reads them when /metrics is scraped (see prometheus.ts), so counting a message
-// costs one property increment, not a label hash and a map lookup in a metrics library.
+// What the server counts, as plain numbers per app: the one counter store. The counting observer
+// (counting.ts) increments fields here; prom-client reads them when /metrics is scraped and the
+// dashboard once a second, so counting a message costs one property increment, not a label hash
+// and a map lookup in a metrics library.
 
 /** Why webhook events were not delivered. */
 export type WebhookDropReason = 'queue_full' | 'retries_exhausted' | 'rejected' | 'shutdown';
@@ -26,6 +27,10 @@ export class AppCounters {
   webhookDropped: Record<WebhookDropReason, number> = { queue_full: 0, retries_exhausted: 0, rejected: 0, shutdown: 0 };
   /** Webhook events a receiver accepted (2xx). */
   webhookDelivered = 0;
+  /** Events accepted by the HTTP API (once per event, not per channel). */
+  httpPublishes = 0;
+  /** Client events accepted and published. */
+  clientEvents = 0;
   /** Connection recovery: events replayed to resuming subscribers. */
   replayed = 0;
   /** Connection recovery: resumes that could not be covered, by reason. */
@@ -38,7 +43,10 @@ export class CounterStore {
 
   of(appId: string): AppCounters {
     let counters = this.apps.get(appId);
-    if (!counters) this.apps.set(appId, (counters = new AppCounters()));
+    if (!counters) {
+      counters = new AppCounters();
+      this.apps.set(appId, counters);
+    }
     return counters;
   }
 

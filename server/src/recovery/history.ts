@@ -1,11 +1,9 @@
 // Connection recovery's memory: recent events per channel, bounded by a time window and a byte
 // budget per app. Kept as flat arrays of strings and numbers: one publish adds no object, and the
 // garbage collector has almost nothing to trace in what history holds.
-import type { schema } from '../schema.js';
+import type { RecoveryReason } from '../schema.js';
 
-export type RecoveryReason = keyof (typeof schema)['recovery']['reasons'];
-
-export interface HistoryEntry {
+interface HistoryEntry {
   seq: number;
   /** The serialised message, serial included; framed again only when replayed. */
   message: string;
@@ -57,7 +55,7 @@ const serialDigits = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuv
 function encodeSerial(value: number): string {
   let out = '';
   do {
-    out = serialDigits[value % 62]! + out;
+    out = (serialDigits[value % 62] as string) + out;
     value = Math.floor(value / 62);
   } while (value > 0);
   return out;
@@ -67,7 +65,7 @@ function encodeSerial(value: number): string {
 function decodeSerial(serial: string): number {
   if (!/^[0-9A-Za-z]{1,9}$/.test(serial)) return NaN;
   let value = 0;
-  for (let i = 0; i < serial.length; i++) value = value * 62 + serialDigits.indexOf(serial[i]!);
+  for (let i = 0; i < serial.length; i++) value = value * 62 + serialDigits.indexOf(serial[i] as string);
   return value;
 }
 
@@ -120,7 +118,10 @@ export class AppHistory {
 
   record(name: string, seq: number, message: string, exceptSocketId: string | undefined, at = Date.now()): void {
     let channel = this.channels.get(name);
-    if (!channel) this.channels.set(name, (channel = new ChannelHistory(name)));
+    if (!channel) {
+      channel = new ChannelHistory(name);
+      this.channels.set(name, channel);
+    }
     channel.seqs.push(seq);
     channel.messages.push(message);
     channel.excepts.push(exceptSocketId);
@@ -150,15 +151,15 @@ export class AppHistory {
     const { seqs } = channel;
     let from = seqs.length;
     while (from > channel.head && seqs[from - 1] !== seq) from--;
-    if (from === channel.head) while (from < seqs.length && seqs[from]! <= seq) from++;
+    if (from === channel.head) while (from < seqs.length && (seqs[from] as number) <= seq) from++;
     const entries: HistoryEntry[] = [];
-    for (let i = from; i < seqs.length; i++) entries.push({ seq: seqs[i]!, message: channel.messages[i]!, exceptSocketId: channel.excepts[i] });
+    for (let i = from; i < seqs.length; i++) entries.push({ seq: seqs[i] as number, message: channel.messages[i] as string, exceptSocketId: channel.excepts[i] });
     return { ok: true, entries };
   }
 
   /** Drops what the window no longer covers. Called from the server's once-a-second sweep. */
   expire(now: number): void {
-    while (this.orderHead < this.orderChannels.length && now - this.orderTimes[this.orderHead]! >= this.windowMs) {
+    while (this.orderHead < this.orderChannels.length && now - (this.orderTimes[this.orderHead] as number) >= this.windowMs) {
       this.dropOldest('WINDOW_EXPIRED');
     }
     if (this.orderHead > 1024 && this.orderHead * 2 > this.orderChannels.length) {
@@ -171,10 +172,10 @@ export class AppHistory {
 
   private dropOldest(reason: RecoveryReason): void {
     const i = this.orderHead++;
-    const channel = this.orderChannels[i]!;
-    this.totalBytes -= this.orderBytes[i]!;
+    const channel = this.orderChannels[i] as ChannelHistory;
+    this.totalBytes -= this.orderBytes[i] as number;
     // Its channel's oldest live entry is this one: per channel, arrival order is kept.
-    const seq = channel.seqs[channel.head]!;
+    const seq = channel.seqs[channel.head] as number;
     channel.messages[channel.head] = '';
     channel.excepts[channel.head] = undefined;
     channel.head++;
