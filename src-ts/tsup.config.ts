@@ -16,6 +16,18 @@ const common: Options = {
   clean: false,
 };
 
+// The React and Vue hooks: their own entries, so the main entry never loads React or Vue. The types they share
+// with the main entry (PogoChannels above all, which apps augment) are imported from '@pogo/echo' itself.
+// ES modules only: @laravel/echo-react's and @laravel/echo-vue's own CommonJS entries cannot be require()d
+// (ESM code in a "type": "module" package), and the starter kits they serve build with Vite.
+const hooks: Options = {
+  ...common,
+  entry: { react: 'src/react.ts', vue: 'src/vue.ts' },
+  format: ['esm'],
+  external: ['@pogo/echo', '@laravel/echo-react', '@laravel/echo-vue', 'react', 'vue'],
+  dts: true,
+};
+
 export default defineConfig([
   {
     ...common,
@@ -38,4 +50,5 @@ export default defineConfig([
       options.define = { ...options.define, 'import.meta.env': 'undefined' };
     },
   },
+  hooks,
 ]);

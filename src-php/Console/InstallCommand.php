@@ -121,6 +121,12 @@ class InstallCommand extends Command
     private function writeEcho(bool $replaceReverb = false): void
     {
         $js = $this->laravel->resourcePath('js');
+        $starterKit = StarterKitEcho::detect($this->laravel->basePath('package.json'), $js);
+        if ($starterKit !== null) {
+            $this->configureStarterKitEcho($starterKit['package'], $starterKit['entry']);
+
+            return;
+        }
         $typescript = is_file($this->laravel->basePath('tsconfig.json')) || is_file("{$js}/app.ts") || is_file("{$js}/app.tsx");
         $extension = $typescript ? 'ts' : 'js';
         $echo = "{$js}/echo.{$extension}";
@@ -160,6 +166,33 @@ class InstallCommand extends Command
             return;
         }
         $this->components->warn("No resources/js/bootstrap or app script found: import './echo' from your entry point.");
+    }
+
+    /** React and Vue starter kits: their configureEcho() call, in resources/js/app.tsx / app.ts, points at Pogo. */
+    private function configureStarterKitEcho(string $package, ?string $entry): void
+    {
+        $call = trim((string) file_get_contents(PogoServiceProvider::packagePath('stubs/configure-echo.stub')));
+        $manual = "import { configureEcho } from '{$package}' and { echoConfig } from '@pogo/echo', then call {$call}";
+        if ($entry === null) {
+            $this->components->warn("This app uses {$package} but has no resources/js entry script for it: {$manual}");
+
+            return;
+        }
+        $path = $this->laravel->resourcePath("js/{$entry}");
+        $edit = StarterKitEcho::configure((string) file_get_contents($path), $package, $call);
+        if ($edit['result'] === 'custom') {
+            $this->components->warn("resources/js/{$entry} calls configureEcho() with options of its own, left as they are: pass them through echoConfig({ env: import.meta.env, echo: { ... } }).");
+
+            return;
+        }
+        if ($edit['result'] !== 'present') {
+            file_put_contents($path, $edit['source']);
+        }
+        $this->components->twoColumnDetail("resources/js/{$entry}", match ($edit['result']) {
+            'present' => 'unchanged',
+            'replaced' => '<fg=green>configureEcho() now uses echoConfig()</>',
+            default => '<fg=green>calls configureEcho(echoConfig())</>',
+        });
     }
 
     /**

@@ -15,7 +15,11 @@ const env = { VITE_POGO_APP_KEY: 'k', VITE_POGO_HOST: 'localhost', VITE_POGO_POR
 
 describe('@pogo/echo entry points', () => {
   test('peer dependencies, not dependencies: the app owns laravel-echo and pusher-js', () => {
-    expect(packageJson.peerDependencies).toEqual({ 'laravel-echo': '^2.0.0', 'pusher-js': '^8.0.0' });
+    expect(packageJson.peerDependencies).toMatchObject({ 'laravel-echo': '^2.0.0', 'pusher-js': '^8.0.0' });
+    // Only the hooks (@pogo/echo/react, @pogo/echo/vue) need the others: tests/starter-kits/package-exports.test.ts.
+    for (const name of Object.keys(packageJson.peerDependencies).filter((name) => !['laravel-echo', 'pusher-js'].includes(name))) {
+      expect(packageJson.peerDependenciesMeta[name], name).toEqual({ optional: true });
+    }
     expect(packageJson.dependencies).toBeUndefined();
     expect(packageJson.files).toEqual(['dist']);
   });
