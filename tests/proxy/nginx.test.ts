@@ -4,18 +4,13 @@
 // which a client cannot change by sending its own X-Forwarded-For.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { freePort } from '../e2e/laravel-app';
-import { connected, nextEvent, pusherClient, sdk, subscribed } from '../helpers/clients';
 import { type RunningServer, startServer } from '../helpers/server';
+import { app, eachClientHasItsOwnHandshakeLimit, limited, subscribeAndPublish, waitUntilListening } from './proxy-checks';
 import { readmeBlock, replaceLine } from './readme-block';
-
-const app = { id: 'proxied', key: 'proxied-key', secret: 'proxied-secret' };
-const limited = { id: 'limited', key: 'limited-key', secret: 'limited-secret', limits: { handshakesPerSecondPerIp: 1, handshakeBurstPerIp: 3 } };
 
 let server: RunningServer;
 let nginx: ChildProcess;
@@ -23,20 +18,12 @@ let dir: string;
 /** The server as clients reach it: through nginx. */
 let proxied: RunningServer;
 
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => resolve(socket.destroy() && true));
-    socket.once('error', () => resolve(false));
-  });
-}
-
 beforeAll(async () => {
   const nginxVersion = spawnSync('nginx', ['-v'], { encoding: 'utf8' });
   if (nginxVersion.error) throw new Error('nginx is not installed (apt-get install nginx)');
 
-  // nginx is trusted: the server sees it connect from 127.0.0.1.
-  server = await startServer({ apps: [app, limited], trustedProxies: ['127.0.0.1'] });
+  // nginx is trusted, as the README says: the server sees it connect from 127.0.0.1.
+  server = await startServer({ apps: [app, limited] }, { env: { WS_TRUSTED_PROXIES: '127.0.0.1' } });
   const port = await freePort();
   dir = mkdtempSync(join(tmpdir(), 'pogo-nginx-'));
   chmodSync(dir, 0o755); // nginx's workers drop to `nobody` when the tests run as root
@@ -71,11 +58,7 @@ beforeAll(async () => {
   if (check.status !== 0) throw new Error(`nginx -t refused the README's block:\n${check.stderr}`);
 
   nginx = spawn('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], { stdio: 'ignore' });
-  const deadline = Date.now() + 10_000;
-  while (!(await listening(port))) {
-    if (Date.now() > deadline) throw new Error(`nginx did not listen:\n${readFileSync(join(dir, 'error.log'), 'utf8')}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await waitUntilListening(port, () => readFileSync(join(dir, 'error.log'), 'utf8'));
   proxied = { ...server, port, url: `http://127.0.0.1:${port}` };
 }, 60_000);
 
@@ -91,17 +74,7 @@ afterAll(async () => {
 
 describe('the README nginx block in front of the server', () => {
   it('passes a pusher-js subscription and an HTTP publish from the pusher SDK', async () => {
-    const client = pusherClient(proxied, app);
-    try {
-      await connected(client);
-      await subscribed(client, 'private-orders.1');
-      const received = nextEvent<{ id: number }>(client, 'private-orders.1', 'OrderShipped');
-      const response = await sdk(proxied, app).trigger('private-orders.1', 'OrderShipped', { id: 1 });
-      expect(response.status).toBe(200);
-      expect(await received).toEqual({ id: 1 });
-    } finally {
-      client.disconnect();
-    }
+    await subscribeAndPublish(proxied);
     // Both went through nginx: its access log has the publish and (once the socket has closed) the upgrade.
     const upgrade = /"GET \/app\/proxied-key\?[^"]*" 101 /;
     const deadline = Date.now() + 5_000;
@@ -115,29 +88,6 @@ describe('the README nginx block in front of the server', () => {
   });
 
   it('counts each client by its own address, which a forged X-Forwarded-For does not change', async () => {
-    // Two clients from two loopback addresses; nginx reaches the server from 127.0.0.1 for both. Client A forges a
-    // different X-Forwarded-For on every attempt: were the header trusted as sent, each would get a fresh bucket.
-    const attempt = (localAddress: string, headers: Record<string, string> = {}) =>
-      new Promise<{ status: number; ws?: WebSocket }>((resolve) => {
-        const ws = new WebSocket(`ws://127.0.0.1:${proxied.port}/app/${limited.key}?protocol=7`, { localAddress, headers });
-        ws.on('unexpected-response', (_request, response) => resolve({ status: response.statusCode ?? 0 }));
-        ws.on('message', (raw) => {
-          if (JSON.parse(raw.toString()).event === 'pusher:connection_established') resolve({ status: 101, ws });
-        });
-        ws.on('error', () => resolve({ status: -1 }));
-      });
-    const [a, b] = await Promise.all([
-      Promise.all(Array.from({ length: 6 }, (_, i) => attempt('127.0.0.2', { 'X-Forwarded-For': `203.0.113.${i + 1}` }))),
-      Promise.all(Array.from({ length: 6 }, () => attempt('127.0.0.3'))),
-    ]);
-    for (const result of [...a, ...b]) result.ws?.close();
-
-    const admitted = (results: { status: number }[]) => results.filter((r) => r.status === 101).length;
-    // The burst is 3; one more token may refill (1 per second) on a slow machine.
-    expect(admitted(a)).toBeGreaterThanOrEqual(3);
-    expect(admitted(a)).toBeLessThanOrEqual(4);
-    expect(admitted(b)).toBeGreaterThanOrEqual(3);
-    expect(admitted(b)).toBeLessThanOrEqual(4);
-    expect([...a, ...b].filter((r) => r.status !== 101).every((r) => r.status === 429)).toBe(true);
+    await eachClientHasItsOwnHandshakeLimit(proxied.port);
   });
 });
