@@ -14,8 +14,8 @@ use Symfony\Component\Process\Process;
 
 /**
  * `php artisan pogo:ws-supervisor` in a real Laravel 12 app: Debian's supervisord (a private instance: its own
- * socket, pid and log files in a temp dir) runs the written program, the server answers /up, and
- * `supervisorctl stop` stops it gracefully (clients closed with 4200, exit 0, no SIGKILL). The systemd unit goes
+ * socket, pid and log files in a temp dir) runs the written program, the server answers /up, a server that exits
+ * is started again, and `supervisorctl stop` stops it gracefully (clients closed with 4200, exit 0, no SIGKILL). The systemd unit goes
  * through `systemd-analyze verify`.
  */
 final class SupervisorCommandTest extends TestCase
@@ -117,6 +117,19 @@ final class SupervisorCommandTest extends TestCase
             usleep(250_000);
         }
         $this->assertMatchesRegularExpression('/pogo-ws-test\s+RUNNING/', $status);
+
+        // autorestart: a server that exits (here: its node process stopped from outside) is started again.
+        $artisan = (int) trim(str_replace('pid ', '', $this->supervisorctl('pid', 'pogo-ws-test')));
+        $node = (int) trim((string) shell_exec('pgrep -P ' . $artisan));
+        $this->assertGreaterThan(0, $node, 'the server runs as a child of artisan');
+        posix_kill($node, SIGTERM);
+        $deadline = microtime(true) + 30;
+        do {
+            usleep(250_000);
+            $restarted = (int) trim($this->supervisorctl('pid', 'pogo-ws-test'));
+        } while (($restarted === $artisan || $restarted === 0) && microtime(true) < $deadline);
+        $this->assertNotSame($artisan, $restarted, 'Supervisor did not start pogo:ws-start again');
+        $this->assertSame(200, $this->waitForUp(), 'the restarted server does not answer /up');
 
         $client = $this->openWebSocket();
         $started = microtime(true);
