@@ -67,6 +67,7 @@ class InstallCommand extends Command
             'Build the front end:  npm run dev',
             'Check the setup:  php artisan pogo:ws-doctor',
             'Type your channels again after changing events:  php artisan pogo:ws-types (in CI: --check)',
+            'In production, keep the server running:  php artisan pogo:ws-supervisor (Supervisor or systemd)',
         ]);
 
         return $npmOk ? self::SUCCESS : self::FAILURE;

@@ -5,7 +5,7 @@
 import type { DependencyList } from 'react';
 import { describe, expectTypeOf, test } from 'vitest';
 import { echoHooks as reactHooks, useEcho as augmentedUseEcho, useEchoPresence as augmentedUseEchoPresence } from '@pogo/echo/react';
-import { echoHooks as vueHooks } from '@pogo/echo/vue';
+import { useEchoPresence as augmentedVueUseEchoPresence, echoHooks as vueHooks } from '@pogo/echo/vue';
 import { echoHooks as reactHooksFromSource } from '../../src-ts/src/react';
 
 declare module '@pogo/echo' {
@@ -67,6 +67,7 @@ describe('the augmented PogoChannels map, through the shipped declarations', () 
   test('right calls compile without a type argument', () => {
     augmentedUseEcho('ledgers.9', 'LedgerClosed', (e) => expectTypeOf(e.amount).toBeNumber(), [] as DependencyList);
     augmentedUseEchoPresence('desk.2', 'TicketTaken', (e) => expectTypeOf(e.ticket).toBeString());
+    augmentedVueUseEchoPresence('desk.2', 'TicketTaken', (e) => expectTypeOf(e.ticket).toBeString(), [() => 2]);
   });
 
   test('wrong calls do not compile', () => {
@@ -76,5 +77,9 @@ describe('the augmented PogoChannels map, through the shipped declarations', () 
     augmentedUseEcho('ledgers.9', 'TicketTaken', () => {});
     // @ts-expect-error amount is a number
     augmentedUseEcho('ledgers.9', 'LedgerClosed', (e: { amount: string }) => e);
+    // @ts-expect-error desk.{deskId} is a presence channel, not private
+    augmentedUseEcho('desk.2', 'TicketTaken', () => {});
+    // @ts-expect-error ledgers.{ledgerId} is private, not presence
+    augmentedVueUseEchoPresence('ledgers.9', 'LedgerClosed', () => {});
   });
 });
