@@ -3,8 +3,9 @@ import { existsSync } from 'node:fs';
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { runPrimary } from './cluster/primary.js';
-import { ConfigError, loadConfig } from './apps/config.js';
+import { workerMetricsGatherer } from './metrics/workers.js';
+import { runPrimary } from './workers/primary.js';
+import { ConfigError, loadConfig } from './config/server-config.js';
 import { startServer, type Logger } from './server.js';
 
 const version = '0.1.0';
@@ -94,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
   // Workers read the same configuration as their primary, which already warned about it.
   const config = loadConfig({ file: values.config, host: values.host, port: values.port, env: process.env, warn: cluster.isWorker ? undefined : log.warn });
   const workers = workerCount(values.workers ?? process.env.WS_WORKERS);
-  if (workers > 1 && cluster.isPrimary) return runPrimary({ workers, ipc: !config.redis, log });
+  if (workers > 1 && cluster.isPrimary) return runPrimary({ workers, ipc: !config.redis, log, gatherMetrics: workerMetricsGatherer() });
   const server = await startServer(config, cluster.isWorker ? workerLog(log) : log);
   // A worker whose primary is gone (killed) must not linger on the port.
   if (cluster.isWorker) process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { selectAdapter } from './adapter/select.js';
 import { Dashboard } from './dashboard/dashboard.js';
-import type { ServerConfig } from './apps/config.js';
+import type { ServerConfig } from './config/server-config.js';
 import { Hub } from './hub.js';
 import { ApiRouter, type PlainRoute } from './http/router.js';
 import { sendJson } from './http/respond.js';

@@ -3,8 +3,8 @@
 // reaps go to both; every answer and the final membership must be identical.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryStore } from '../../server/src/adapter/memory-store.js';
-import { RedisBroker } from '../../server/src/adapter/redis-broker.js';
+import { MemoryStore } from '../../server/src/stores/memory-store.js';
+import { RedisBroker } from '../../server/src/brokers/redis-broker.js';
 import { startRedis, type TestRedis } from './helpers.js';
 
 let redis: TestRedis;

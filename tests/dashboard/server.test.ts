@@ -6,7 +6,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../server/src/apps/config';
+import { ConfigError, loadConfig } from '../../server/src/config/server-config';
 import type { ConsoleEvent, NodeSnapshot, Sample, SeriesHistory } from '../../server/src/dashboard/wire';
 import { connected, pusherClient, sdk, sleep, subscribed } from '../helpers/clients';
 import { defaultApp, startServer, type RunningServer } from '../helpers/server';

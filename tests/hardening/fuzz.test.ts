@@ -4,7 +4,7 @@ import { createHash, createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import schema from '../../config/pogo-websocket.schema.json' with { type: 'json' };
-import { parseApp } from '../../server/src/apps/config.js';
+import { parseApp } from '../../server/src/config/apps.js';
 import { parseClientMessage } from '../../server/src/protocol/client-message.js';
 import { validatePublish, parseJsonBody } from '../../server/src/http/publish-validation.js';
 import { verifyRequest } from '../../server/src/http/request-auth.js';

@@ -10,7 +10,7 @@ import vectors from '../fixtures/pusher-signatures.json' with { type: 'json' };
 import { WebhookDispatcher } from '../../server/src/webhooks/dispatcher.js';
 import { webhookBody, type WebhookEvent } from '../../server/src/webhooks/events.js';
 import { backoffMs, webhookHeaders } from '../../server/src/webhooks/target-queue.js';
-import type { WebhookDeliveryConfig } from '../../server/src/apps/config.js';
+import type { WebhookDeliveryConfig } from '../../server/src/config/server-config.js';
 import { connected, pusherClient, sleep, subscribed } from '../helpers/clients.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
 import { startRedis } from '../cluster/helpers.js';

@@ -7,7 +7,7 @@ import type { Hub } from '../hub.js';
 import { channelType } from '../protocol/channel-name.js';
 import type { ChannelMessage, ChannelMessageKind } from '../protocol/messages.js';
 import type { Adapter, ChannelSummary, ClusterMembership, EnterResult, ExitResult, MemberEntry } from './adapter.js';
-import { BrokerError, nodeIdLength, type Broker, type NodeEntry, type ReapedChange } from './broker.js';
+import { BrokerError, nodeIdLength, type Broker, type NodeEntry, type ReapedChange } from '../brokers/broker.js';
 
 export interface ClusterAdapterOptions {
   /** How long a cluster-wide query waits for the other nodes' answers. */

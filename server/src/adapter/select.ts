@@ -1,14 +1,14 @@
 // Which adapter this process uses: Redis when configured; the worker mesh and the primary's
 // store when it is a `--workers N` worker without Redis; otherwise everything stays in this process.
 import cluster from 'node:cluster';
-import type { ServerConfig } from '../apps/config.js';
-import { IpcBroker } from '../cluster/ipc-broker.js';
+import type { ServerConfig } from '../config/server-config.js';
+import { IpcBroker } from '../brokers/ipc-broker.js';
 import type { Hub } from '../hub.js';
 import type { Adapter } from './adapter.js';
-import type { Broker, BrokerLog } from './broker.js';
+import type { Broker, BrokerLog } from '../brokers/broker.js';
 import { ClusterAdapter } from './cluster.js';
 import { LocalAdapter } from './local.js';
-import { RedisBroker } from './redis-broker.js';
+import { RedisBroker } from '../brokers/redis-broker.js';
 
 /** The hub calls this once, from its constructor; the caller then awaits `adapter.start()`. */
 export function selectAdapter(hub: Hub, config: ServerConfig, log: BrokerLog): Adapter {

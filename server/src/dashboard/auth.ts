@@ -5,7 +5,7 @@
 // the cookie, and a stolen one dies with its session, not only when the credentials change.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { DashboardConfig } from '../apps/config.js';
+import type { DashboardConfig } from '../config/server-config.js';
 
 const cookieName = 'pogo_dashboard';
 /** How long a session lasts (the cookie's Max-Age, and the server's own expiry). */

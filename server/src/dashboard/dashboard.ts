@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Adapter } from '../adapter/adapter.js';
-import type { DashboardConfig, RedisConfig } from '../apps/config.js';
+import type { DashboardConfig, RedisConfig } from '../config/server-config.js';
 import type { PlainRoute } from '../http/router.js';
 import type { Hub } from '../hub.js';
 import { BucketMap } from '../limits/token-bucket.js';
@@ -18,6 +18,8 @@ import { dashboardObserver } from './observer.js';
 import { emptySample, addSamples, ringSeconds, SampleRing, type Sample } from './samples.js';
 import { noApp, refusalName, Tally } from './tally.js';
 import { parseTestEvent, sendTestEvent } from './test-event.js';
+import { readBody } from '../http/body.js';
+import { send as sendBody, sendJson as sendJsonBody } from '../http/respond.js';
 import { refuseConnect, requestTimeouts } from '../http/timeouts.js';
 import { guard } from '../transport/listener-guard.js';
 
@@ -54,13 +56,13 @@ const maxStreams = 32;
 /** A console whose socket has this much unsent is skipped until it catches up. */
 const maxStreamBacklog = 4 * 1024 * 1024;
 
+/** Every dashboard answer carries the security headers. */
 function send(res: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { ...securityHeaders, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...headers });
-  res.end(body);
+  sendBody(res, status, type, body, { ...securityHeaders, ...headers });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  send(res, status, 'application/json; charset=utf-8', JSON.stringify(body), headers);
+  sendJsonBody(res, status, body, { ...securityHeaders, ...headers }, 'application/json; charset=utf-8');
 }
 
 /** Is `origin` this host? False for "null" and anything that is not a URL. */
@@ -74,22 +76,6 @@ function sameHost(origin: string, host: string | undefined): boolean {
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new Error(`the body is limited to ${limit} bytes`));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 export class Dashboard {
@@ -383,7 +369,7 @@ export class Dashboard {
   private async login(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let token = '';
     try {
-      token = new URLSearchParams(await readBody(req, 4096)).get('token') ?? '';
+      token = new URLSearchParams((await readBody(req, 4096, 'destroy')).toString('utf8')).get('token') ?? '';
     } catch {
       // Too long: certainly not the token.
     }
@@ -482,7 +468,7 @@ export class Dashboard {
     const app = this.app(params);
     let raw: unknown;
     try {
-      raw = JSON.parse(await readBody(req, app.limits.maxHttpBodyBytes));
+      raw = JSON.parse((await readBody(req, app.limits.maxHttpBodyBytes, 'destroy')).toString('utf8'));
     } catch (error) {
       sendJson(res, 400, { error: `the body is not JSON: ${(error as Error).message}` });
       return;

@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
-import type { RedisConfig } from '../apps/config.js';
-import { isPogoMessage, workerNodeId, type PrimaryToWorker, type WorkerToPrimary } from '../cluster/ipc-messages.js';
+import type { RedisConfig } from '../config/server-config.js';
+import { isPogoMessage, workerNodeId, type PrimaryToWorker, type WorkerToPrimary } from '../workers/ipc-messages.js';
 import { addSamples, emptySample, type Sample } from './samples.js';
 import type { NodeSnapshot } from './wire.js';
 

@@ -1,11 +1,16 @@
-// JSON answers, and errors that carry the schema's publish status.
+// The HTTP toolkit every listener uses (the API, the dashboard, metrics): a whole answer in one
+// write, JSON answers, and errors that carry the schema's publish status.
 import type { ServerResponse } from 'node:http';
 import { publishStatus, type PublishStatusName } from '../schema.js';
 
-export function sendJson(res: ServerResponse, httpStatus: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(httpStatus, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
-  res.end(text);
+/** The whole answer at once, with its length. */
+export function send(res: ServerResponse, httpStatus: number, contentType: string, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(httpStatus, { ...headers, 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+export function sendJson(res: ServerResponse, httpStatus: number, body: unknown, headers: Record<string, string> = {}, contentType = 'application/json'): void {
+  send(res, httpStatus, contentType, JSON.stringify(body), headers);
 }
 
 /** An API refusal: the schema's HTTP status, and `{error, status, name}` in the body. */

@@ -1,6 +1,8 @@
 // The Pusher HTTP API: find the endpoint and the app, read a bounded body, check the signature.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { clientIp } from '../limits/client-ip.js';
+import { BrokerError } from '../brokers/broker.js';
+import { readBody } from './body.js';
+import { clientIp } from './client-ip.js';
 import { BucketMap, TokenBucket } from '../limits/token-bucket.js';
 import { safeDecode } from '../transport/handshake.js';
 import { publishStatus } from '../schema.js';
@@ -34,34 +36,14 @@ const failureBurstPerIp = 50;
 export type PlainRoute = (req: IncomingMessage, res: ServerResponse, path: string) => boolean | Promise<boolean>;
 
 /**
- * The body, at most `limit` bytes. Past it (declared, or while a chunked body streams) the rest is
- * read and discarded while the 413 goes out with `Connection: close`: destroying the request
- * would reset the connection before the client could read why (requestTimeout bounds the drain).
+ * What the client is told: an ApiError as thrown; the broker away is a 503; anything else a 500
+ * without its details (reported to the observers with the refusal, never logged per request: a
+ * client that aborts its bodies must not be able to flood the log).
  */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const tooLarge = () => new ApiError('BODY_TOO_LARGE', `at most ${limit} bytes`);
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) {
-      reject(tooLarge());
-      req.resume();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      if (size > limit) return;
-      size += chunk.length;
-      if (size > limit) {
-        chunks.length = 0;
-        reject(tooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof BrokerError) return new ApiError('BROKER_FAILURE', error.message);
+  return new ApiError('INTERNAL');
 }
 
 export class ApiRouter {
@@ -99,7 +81,7 @@ export class ApiRouter {
         res.end();
         return;
       }
-      const apiError = error instanceof ApiError ? error : new ApiError('BROKER_FAILURE', (error as Error).message);
+      const apiError = toApiError(error);
       // The rest of an oversized body is drained, not kept: this connection ends with the answer.
       if (apiError.statusName === 'BODY_TOO_LARGE') res.setHeader('Connection', 'close');
       const status = publishStatus(apiError.statusName);

@@ -2,6 +2,7 @@
 // the optional separate listener that keeps /metrics off the public port.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { send } from '../http/respond.js';
 import { refuseConnect, requestTimeouts } from '../http/timeouts.js';
 import { guard } from '../transport/listener-guard.js';
 import type { PlainRoute } from '../http/router.js';
@@ -11,8 +12,7 @@ import type { ServerMetrics } from './metrics.js';
 export type ReadinessCheck = () => string | undefined;
 
 function sendText(res: ServerResponse, status: number, contentType: string, body: string): void {
-  res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' });
-  res.end(body);
+  send(res, status, contentType, body, { 'Cache-Control': 'no-store' });
 }
 
 export function metricsRoute(metrics: ServerMetrics): PlainRoute {

@@ -3,7 +3,7 @@
 // the IPC channel node:cluster set up) and sums them — connections, messages, histograms —
 // while prom-client's own aggregators take version info and the like once.
 import { AggregatorRegistry, type Registry } from 'prom-client';
-import { primaryLink } from '../cluster/primary-link.js';
+import { primaryLink } from '../workers/primary-link.js';
 
 /** prom-client gives up gathering after 5 s; the worker waits a little longer for that answer. */
 const scrapeTimeoutMs = 6_000;

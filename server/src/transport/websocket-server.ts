@@ -14,7 +14,7 @@ import type { Hub } from '../hub.js';
 import { codedError, connectionEstablished, ping } from '../protocol/messages.js';
 import { pongFrame, textFrame } from '../protocol/frame.js';
 import { BucketMap } from '../limits/token-bucket.js';
-import { clientIp } from '../limits/client-ip.js';
+import { clientIp } from '../http/client-ip.js';
 import { closeCode, errorCode, publishStatus } from '../schema.js';
 import { Connection } from './connection.js';
 import { checkHandshake, type HandshakeResult } from './handshake.js';

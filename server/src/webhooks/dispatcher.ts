@@ -3,7 +3,7 @@
 // (or a page that reloads) does not make the receiver see vacated+occupied, removed+added.
 // Nothing here waits on the network: targets queue and send on their own.
 import type { App } from '../apps/app.js';
-import type { WebhookDeliveryConfig } from '../apps/config.js';
+import type { WebhookDeliveryConfig } from '../config/server-config.js';
 import type { WebhookDropReason } from '../observe/counters.js';
 import type { WebhookEvent } from './events.js';
 import { describeUrl } from './sender.js';

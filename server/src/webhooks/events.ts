@@ -1,5 +1,5 @@
 // Webhook events in Pusher's format: `{"time_ms": ..., "events": [{"name": ..., ...}]}`.
-import type { WebhookEventName } from '../apps/config.js';
+import type { WebhookEventName } from '../config/apps.js';
 
 // Every member of the union names one of the configurable events, and nothing else.
 type Named<N extends WebhookEventName, Fields> = { name: N } & Fields;

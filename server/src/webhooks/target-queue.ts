@@ -6,7 +6,7 @@
 // wait for a request slot (a client churning channels floods occupied/vacated), they move to a
 // lane of their own, with its own count, sent first: a flood never delays or drops them.
 import type { App, WebhookTarget } from '../apps/app.js';
-import type { WebhookDeliveryConfig } from '../apps/config.js';
+import type { WebhookDeliveryConfig } from '../config/server-config.js';
 import type { WebhookDropReason } from '../observe/counters.js';
 import { hmacHex } from '../protocol/signature.js';
 import { webhookBody, type WebhookEvent } from './events.js';

@@ -2,7 +2,7 @@
 // without Redis, and the metrics scrape in every mode). The primary holds the cluster store for
 // all workers, tells each new worker where the others listen on the mesh, gathers the workers'
 // metrics, and relays the dashboards' once-a-second notes.
-import type { CacheWrite, ReapedChange } from '../adapter/broker.js';
+import type { CacheWrite, ReapedChange } from '../brokers/broker.js';
 
 export type StoreOperation = 'enter' | 'exit' | 'members' | 'userCount' | 'cached' | 'entries' | 'setCount';
 /** What a worker may ask the primary: the store, joining the mesh, or every worker's metrics. */

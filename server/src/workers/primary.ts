@@ -3,8 +3,7 @@
 // store and introduces each new worker to the others on the mesh (the bus itself runs between
 // the workers). With Redis each worker is simply one more node.
 import cluster, { type Worker } from 'node:cluster';
-import { MemoryStore } from '../adapter/memory-store.js';
-import { workerMetricsGatherer } from '../metrics/workers.js';
+import { MemoryStore } from '../stores/memory-store.js';
 import { isPogoMessage, workerNodeId, type PrimaryToWorker, type WorkerToPrimary } from './ipc-messages.js';
 import { rmSync } from 'node:fs';
 import { createMeshDirectory, meshAddress, meshDirectoryVariable, removeSocketFile } from './mesh.js';
@@ -14,6 +13,8 @@ export interface PrimaryOptions {
   /** Relay and store over IPC (no Redis configured). */
   ipc: boolean;
   log: { info(message: string): void; warn(message: string): void; error(message: string): void };
+  /** Every worker's metrics, summed: the answer to a worker's 'scrape' (metrics/workers.ts, passed in by the CLI). */
+  gatherMetrics: () => Promise<string>;
 }
 
 /** Runs until SIGTERM/SIGINT; resolves with the exit code. */
@@ -30,7 +31,7 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
 
   cluster.setupPrimary({ serialization: 'advanced' });
   const meshDirectory = options.ipc ? createMeshDirectory() : undefined;
-  const gatherMetrics = workerMetricsGatherer();
+  const { gatherMetrics } = options;
 
   const sendTo = (worker: Worker, message: PrimaryToWorker) => {
     if (worker.isConnected()) worker.send(message);

@@ -2,14 +2,16 @@
 // Lua scripts as the store, and node heartbeats so a dead node's members are removed by the
 // others. Commands never queue while Redis is away and time out after `commandTimeoutMs`,
 // so a publisher waits at most that long; ioredis reconnects by itself and we re-register.
+// Over 300 lines on purpose: bus, store and heartbeats share one pair of connections and one
+// reconnect story (re-register, resume, report what was lost); split, each part would re-derive it.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
-import type { RedisConfig } from '../apps/config.js';
-import type { EnterResult, ExitResult, MemberEntry } from './adapter.js';
+import type { RedisConfig } from '../config/server-config.js';
+import type { EnterResult, ExitResult, MemberEntry } from '../adapter/adapter.js';
 import { BrokerError, nodeIdLength, type Broker, type BrokerEvents, type BrokerLog, type CacheWrite, type ClusterStore, type NodeEntry, type ReapedChange } from './broker.js';
-import { countScript, enterScript, exitScript } from './redis-scripts.js';
+import { countScript, enterScript, exitScript } from '../stores/redis-scripts.js';
 
 type Client = Redis | Cluster;
 

@@ -1,8 +1,8 @@
 // The cluster store kept in one process: the primary of `--workers N` without Redis holds it
 // for its workers. Same semantics as the Redis scripts: a channel is occupied while any node
 // holds it, a presence user is a member while any node has a connection of theirs.
-import type { EnterResult, ExitResult, MemberEntry } from './adapter.js';
-import type { NodeEntry, ReapedChange } from './broker.js';
+import type { EnterResult, ExitResult, MemberEntry } from '../adapter/adapter.js';
+import type { NodeEntry, ReapedChange } from '../brokers/broker.js';
 
 interface ChannelRecord {
   nodes: Set<string>;

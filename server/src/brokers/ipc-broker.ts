@@ -3,10 +3,10 @@
 // node:cluster sets up. No extra service.
 import cluster from 'node:cluster';
 import type { EnterResult, ExitResult, MemberEntry } from '../adapter/adapter.js';
-import { BrokerError, type Broker, type BrokerLog, type BrokerEvents, type CacheWrite, type ClusterStore, type NodeEntry } from '../adapter/broker.js';
-import { isPogoMessage, workerNodeId, type PrimaryToWorker, type StoreOperation } from './ipc-messages.js';
-import { checkMeshDirectory, meshAddress, meshDirectoryVariable, WorkerMesh } from './mesh.js';
-import { primaryLink, PrimaryUnreachable } from './primary-link.js';
+import { BrokerError, type Broker, type BrokerLog, type BrokerEvents, type CacheWrite, type ClusterStore, type NodeEntry } from './broker.js';
+import { isPogoMessage, workerNodeId, type PrimaryToWorker, type StoreOperation } from '../workers/ipc-messages.js';
+import { checkMeshDirectory, meshAddress, meshDirectoryVariable, WorkerMesh } from '../workers/mesh.js';
+import { primaryLink, PrimaryUnreachable } from '../workers/primary-link.js';
 
 /** The primary answers at once unless it is gone; then fail rather than hang. */
 const callTimeoutMs = 2_000;

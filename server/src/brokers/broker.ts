@@ -1,7 +1,7 @@
 // What the cluster adapter needs from whatever connects the nodes: a bus that reaches every
 // other node, and a store that decides cluster-wide flips atomically. Two implementations:
 // Redis (many machines) and the primary process over IPC (`--workers N` without Redis).
-import type { EnterResult, ExitResult, MemberEntry } from './adapter.js';
+import type { EnterResult, ExitResult, MemberEntry } from '../adapter/adapter.js';
 
 /** One thing a node holds in the store: a channel it occupies, or a presence user on it. */
 export interface NodeEntry {
