@@ -154,8 +154,8 @@ var require_registry = __commonJS({
       getMetricsAsArray() {
         return Object.values(this._metrics);
       }
-      async getMetricsAsString(metrics2) {
-        const metric = typeof metrics2.getForPromString === "function" ? await metrics2.getForPromString() : await metrics2.get();
+      async getMetricsAsString(metrics) {
+        const metric = typeof metrics.getForPromString === "function" ? await metrics.getForPromString() : await metrics.get();
         const name = escapeString(metric.name);
         const help2 = `# HELP ${name} ${escapeString(metric.help)}`;
         const type = `# TYPE ${name} ${metric.type}`;
@@ -216,7 +216,7 @@ var require_registry = __commonJS({
         this._defaultLabels = {};
       }
       async getMetricsAsJSON() {
-        const metrics2 = [];
+        const metrics = [];
         const defaultLabelNames = Object.keys(this._defaultLabels);
         const promises = [];
         for (const metric of this.getMetricsAsArray()) {
@@ -232,9 +232,9 @@ var require_registry = __commonJS({
               }
             }
           }
-          metrics2.push(item);
+          metrics.push(item);
         }
-        return metrics2;
+        return metrics;
       }
       removeSingleMetric(name) {
         delete this._metrics[name];
@@ -2060,11 +2060,11 @@ var require_pushgateway = __commonJS({
           req.destroy(new Error("Pushgateway request timed out"));
         });
         if (method !== "DELETE") {
-          this.registry.metrics().then((metrics2) => {
+          this.registry.metrics().then((metrics) => {
             if (options.headers && options.headers["Content-Encoding"] === "gzip") {
-              metrics2 = gzipSync(metrics2);
+              metrics = gzipSync(metrics);
             }
-            req.write(metrics2);
+            req.write(metrics);
             req.end();
           }).catch((err) => {
             reject(err);
@@ -3661,8 +3661,8 @@ var require_metrics = __commonJS({
 var require_metrics_api = __commonJS({
   "../node_modules/@opentelemetry/api/dist/metrics-api.cjs"(exports2) {
     "use strict";
-    var metrics2 = require_metrics().MetricsAPI.getInstance();
-    exports2.metrics = metrics2;
+    var metrics = require_metrics().MetricsAPI.getInstance();
+    exports2.metrics = metrics;
   }
 });
 
@@ -4741,7 +4741,7 @@ var require_defaultMetrics = __commonJS({
     var heapSpacesSizeAndUsed = require_heapSpacesSizeAndUsed();
     var version2 = require_version2();
     var gc = require_gc();
-    var metrics2 = {
+    var metrics = {
       processCpuTotal,
       processStartTime,
       osMemoryHeap,
@@ -4756,13 +4756,13 @@ var require_defaultMetrics = __commonJS({
       version: version2,
       gc
     };
-    var metricsList = Object.keys(metrics2);
+    var metricsList = Object.keys(metrics);
     module2.exports = function collectDefaultMetrics2(config) {
       if (config !== null && config !== void 0 && !isObject2(config)) {
         throw new TypeError("config must be null, undefined, or an object");
       }
       config = { eventLoopMonitoringPrecision: 10, ...config };
-      for (const metric of Object.values(metrics2)) {
+      for (const metric of Object.values(metrics)) {
         metric(config.register, config);
       }
     };
@@ -4776,17 +4776,17 @@ var require_metricAggregators = __commonJS({
     "use strict";
     var { Grouper, hashObject } = require_util();
     function AggregatorFactory(aggregatorFn) {
-      return (metrics2) => {
-        if (metrics2.length === 0) return;
+      return (metrics) => {
+        if (metrics.length === 0) return;
         const result = {
-          help: metrics2[0].help,
-          name: metrics2[0].name,
-          type: metrics2[0].type,
+          help: metrics[0].help,
+          name: metrics[0].name,
+          type: metrics[0].type,
           values: [],
-          aggregator: metrics2[0].aggregator
+          aggregator: metrics[0].aggregator
         };
         const byLabels = new Grouper();
-        metrics2.forEach((metric) => {
+        metrics.forEach((metric) => {
           metric.values.forEach((value) => {
             const key = hashObject(value.labels);
             byLabels.add(`${value.metricName}_${key}`, value);
@@ -4926,18 +4926,18 @@ var require_cluster = __commonJS({
         const aggregatedRegistry = new Registry2();
         const metricsByName = new Grouper();
         aggregatedRegistry.setContentType(registryType);
-        metricsArr.forEach((metrics2) => {
-          metrics2.forEach((metric) => {
+        metricsArr.forEach((metrics) => {
+          metrics.forEach((metric) => {
             metricsByName.add(metric.name, metric);
           });
         });
-        metricsByName.forEach((metrics2) => {
-          const aggregatorName = metrics2[0].aggregator;
+        metricsByName.forEach((metrics) => {
+          const aggregatorName = metrics[0].aggregator;
           const aggregatorFn = aggregators[aggregatorName];
           if (typeof aggregatorFn !== "function") {
             throw new Error(`'${aggregatorName}' is not a defined aggregator.`);
           }
-          const aggregatedMetric = aggregatorFn(metrics2);
+          const aggregatedMetric = aggregatorFn(metrics);
           if (aggregatedMetric) {
             const aggregatedMetricWrapper = Object.assign(
               {
@@ -4993,11 +4993,11 @@ var require_cluster = __commonJS({
       if (cluster7().isWorker) {
         process.on("message", (message) => {
           if (message.type === GET_METRICS_REQ) {
-            Promise.all(registries.map((r) => r.getMetricsAsJSON())).then((metrics2) => {
+            Promise.all(registries.map((r) => r.getMetricsAsJSON())).then((metrics) => {
               process.send({
                 type: GET_METRICS_RES,
                 requestId: message.requestId,
-                metrics: metrics2
+                metrics
               });
             }).catch((error) => {
               process.send({
@@ -18948,10 +18948,86 @@ var import_node_cluster6 = __toESM(require("cluster"), 1);
 var import_node_os3 = require("os");
 var import_node_util = require("util");
 
-// src/cluster/primary.ts
+// src/metrics/workers.ts
+var import_prom_client = __toESM(require_prom_client(), 1);
+
+// src/workers/ipc-messages.ts
+var workerNodeId = (workerId) => `worker${String(workerId).padStart(10, "0")}`;
+function isPogoMessage(message) {
+  return typeof message === "object" && message !== null && typeof message.pogo === "string";
+}
+
+// src/workers/primary-link.ts
+var PrimaryUnreachable = class extends Error {
+};
+var PrimaryLink = class {
+  calls = /* @__PURE__ */ new Map();
+  nextCall = 1;
+  listening = false;
+  onMessage = (message) => {
+    if (!isPogoMessage(message) || message.pogo !== "result") return;
+    const answer = message;
+    const call = this.calls.get(answer.id);
+    if (!call) return;
+    this.calls.delete(answer.id);
+    clearTimeout(call.timer);
+    if (answer.error !== void 0) call.reject(new Error(answer.error));
+    else call.resolve(answer.result);
+  };
+  /** Sends without waiting for an answer; throws PrimaryUnreachable when the primary is gone. */
+  post(message) {
+    if (process.connected && process.send) process.send(message);
+    else throw new PrimaryUnreachable("the primary process is gone");
+  }
+  call(op, args, timeoutMs) {
+    if (!this.listening) {
+      this.listening = true;
+      process.on("message", this.onMessage);
+    }
+    return new Promise((resolve, reject) => {
+      const id = this.nextCall++;
+      const timer = setTimeout(() => {
+        this.calls.delete(id);
+        reject(new PrimaryUnreachable(`the primary did not answer within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.calls.set(id, { resolve, reject, timer });
+      try {
+        this.post({ pogo: "call", id, op, args });
+      } catch (error) {
+        clearTimeout(timer);
+        this.calls.delete(id);
+        reject(error);
+      }
+    });
+  }
+  /** Stops waiting: pending calls never settle and hold no timer (shutdown). */
+  close() {
+    for (const call of this.calls.values()) clearTimeout(call.timer);
+    this.calls.clear();
+    if (this.listening) process.off("message", this.onMessage);
+    this.listening = false;
+  }
+};
+var primaryLink = new PrimaryLink();
+
+// src/metrics/workers.ts
+var scrapeTimeoutMs = 6e3;
+function scrapeAcrossWorkers(registry) {
+  import_prom_client.AggregatorRegistry.setRegistries([registry]);
+  new import_prom_client.AggregatorRegistry();
+  return () => primaryLink.call("scrape", [], scrapeTimeoutMs).catch((error) => {
+    throw new Error(`the workers' metrics could not be gathered: ${error.message}`);
+  });
+}
+function workerMetricsGatherer() {
+  const aggregator = new import_prom_client.AggregatorRegistry();
+  return () => aggregator.clusterMetrics();
+}
+
+// src/workers/primary.ts
 var import_node_cluster = __toESM(require("cluster"), 1);
 
-// src/adapter/memory-store.ts
+// src/stores/memory-store.ts
 var channelKey = (appId, channel2) => `${appId}
 ${channel2}`;
 var MemoryStore = class {
@@ -18963,7 +19039,10 @@ var MemoryStore = class {
   record(appId, channel2) {
     const key = channelKey(appId, channel2);
     let record = this.channels.get(key);
-    if (!record) this.channels.set(key, record = { nodes: /* @__PURE__ */ new Set(), users: /* @__PURE__ */ new Map() });
+    if (!record) {
+      record = { nodes: /* @__PURE__ */ new Set(), users: /* @__PURE__ */ new Map() };
+      this.channels.set(key, record);
+    }
     return record;
   }
   register(node, entry, add) {
@@ -18972,7 +19051,10 @@ ${entry.channel}
 ${entry.count ? "#" : `=${entry.userId ?? ""}`}`;
     let entries = this.byNode.get(node);
     if (add) {
-      if (!entries) this.byNode.set(node, entries = /* @__PURE__ */ new Map());
+      if (!entries) {
+        entries = /* @__PURE__ */ new Map();
+        this.byNode.set(node, entries);
+      }
       entries.set(key, entry);
     } else {
       entries?.delete(key);
@@ -18989,7 +19071,8 @@ ${entry.count ? "#" : `=${entry.userId ?? ""}`}`;
     if (member) {
       let user = record.users.get(member.userId);
       if (!user) {
-        record.users.set(member.userId, user = { info: member.info, nodes: /* @__PURE__ */ new Set() });
+        user = { info: member.info, nodes: /* @__PURE__ */ new Set() };
+        record.users.set(member.userId, user);
         result.memberAdded = true;
       }
       user.nodes.add(node);
@@ -19024,7 +19107,10 @@ ${entry.count ? "#" : `=${entry.userId ?? ""}`}`;
     const key = channelKey(appId, channel2);
     let perNode = this.counts.get(key);
     if (count > 0) {
-      if (!perNode) this.counts.set(key, perNode = /* @__PURE__ */ new Map());
+      if (!perNode) {
+        perNode = /* @__PURE__ */ new Map();
+        this.counts.set(key, perNode);
+      }
       perNode.set(node, count);
     } else {
       perNode?.delete(node);
@@ -19077,86 +19163,10 @@ ${entry.count ? "#" : `=${entry.userId ?? ""}`}`;
   }
 };
 
-// src/metrics/workers.ts
-var import_prom_client = __toESM(require_prom_client(), 1);
-
-// src/cluster/ipc-messages.ts
-var workerNodeId = (workerId) => `worker${String(workerId).padStart(10, "0")}`;
-function isPogoMessage(message) {
-  return typeof message === "object" && message !== null && typeof message.pogo === "string";
-}
-
-// src/cluster/primary-link.ts
-var PrimaryUnreachable = class extends Error {
-};
-var PrimaryLink = class {
-  calls = /* @__PURE__ */ new Map();
-  nextCall = 1;
-  listening = false;
-  onMessage = (message) => {
-    if (!isPogoMessage(message) || message.pogo !== "result") return;
-    const answer = message;
-    const call = this.calls.get(answer.id);
-    if (!call) return;
-    this.calls.delete(answer.id);
-    clearTimeout(call.timer);
-    if (answer.error !== void 0) call.reject(new Error(answer.error));
-    else call.resolve(answer.result);
-  };
-  /** Sends without waiting for an answer; throws PrimaryUnreachable when the primary is gone. */
-  post(message) {
-    if (process.connected) process.send(message);
-    else throw new PrimaryUnreachable("the primary process is gone");
-  }
-  call(op, args, timeoutMs) {
-    if (!this.listening) {
-      this.listening = true;
-      process.on("message", this.onMessage);
-    }
-    return new Promise((resolve, reject) => {
-      const id = this.nextCall++;
-      const timer = setTimeout(() => {
-        this.calls.delete(id);
-        reject(new PrimaryUnreachable(`the primary did not answer within ${timeoutMs} ms`));
-      }, timeoutMs);
-      this.calls.set(id, { resolve, reject, timer });
-      try {
-        this.post({ pogo: "call", id, op, args });
-      } catch (error) {
-        clearTimeout(timer);
-        this.calls.delete(id);
-        reject(error);
-      }
-    });
-  }
-  /** Stops waiting: pending calls never settle and hold no timer (shutdown). */
-  close() {
-    for (const call of this.calls.values()) clearTimeout(call.timer);
-    this.calls.clear();
-    if (this.listening) process.off("message", this.onMessage);
-    this.listening = false;
-  }
-};
-var primaryLink = new PrimaryLink();
-
-// src/metrics/workers.ts
-var scrapeTimeoutMs = 6e3;
-function scrapeAcrossWorkers(registry) {
-  import_prom_client.AggregatorRegistry.setRegistries([registry]);
-  new import_prom_client.AggregatorRegistry();
-  return () => primaryLink.call("scrape", [], scrapeTimeoutMs).catch((error) => {
-    throw new Error(`the workers' metrics could not be gathered: ${error.message}`);
-  });
-}
-function workerMetricsGatherer() {
-  const aggregator = new import_prom_client.AggregatorRegistry();
-  return () => aggregator.clusterMetrics();
-}
-
-// src/cluster/primary.ts
+// src/workers/primary.ts
 var import_node_fs2 = require("fs");
 
-// src/cluster/mesh.ts
+// src/workers/mesh.ts
 var import_node_fs = require("fs");
 var import_node_net = require("net");
 var import_node_os = require("os");
@@ -19325,7 +19335,7 @@ var WorkerMesh = class {
   }
 };
 
-// src/cluster/primary.ts
+// src/workers/primary.ts
 function runPrimary(options) {
   const { log: log2 } = options;
   const store = new MemoryStore();
@@ -19337,7 +19347,7 @@ function runPrimary(options) {
   let recentDeaths = [];
   import_node_cluster.default.setupPrimary({ serialization: "advanced" });
   const meshDirectory = options.ipc ? createMeshDirectory() : void 0;
-  const gatherMetrics = workerMetricsGatherer();
+  const { gatherMetrics } = options;
   const sendTo = (worker, message) => {
     if (worker.isConnected()) worker.send(message);
   };
@@ -19433,8 +19443,51 @@ function runPrimary(options) {
   return done;
 }
 
-// src/apps/config.ts
+// src/config/server-config.ts
 var import_node_fs3 = require("fs");
+
+// src/apps/reverb-env.ts
+var IGNORED = {
+  REVERB_SERVER_PATH: "the server answers on /app and /apps",
+  REVERB_APP_PING_INTERVAL: "pings follow activityTimeoutSeconds",
+  REVERB_SCALING_CHANNEL: "Redis keys use the Pogo prefix",
+  REVERB_MAX_REQUEST_SIZE: "set limits.maxHttpBodyBytes in a --config file, or use php artisan pogo:ws-start",
+  REVERB_APP_MAX_MESSAGE_SIZE: "set limits.maxFrameBytes in a --config file, or use php artisan pogo:ws-start",
+  REVERB_APP_ACTIVITY_TIMEOUT: "set limits.activityTimeoutSeconds in a --config file, or use php artisan pogo:ws-start",
+  REVERB_APP_MAX_CONNECTIONS: "set limits.maxConnections in a --config file, or use php artisan pogo:ws-start"
+};
+function truthy(value) {
+  return value !== void 0 && ["1", "true", "on", "yes"].includes(value.trim().toLowerCase());
+}
+function laravelRedisUrl(env) {
+  if (env.REDIS_URL) return env.REDIS_URL;
+  const password = env.REDIS_PASSWORD && env.REDIS_PASSWORD !== "null" ? env.REDIS_PASSWORD : "";
+  const user = env.REDIS_USERNAME && env.REDIS_USERNAME !== "null" ? env.REDIS_USERNAME : "";
+  const auth = password ? `${encodeURIComponent(user)}:${encodeURIComponent(password)}@` : "";
+  return `redis://${auth}${env.REDIS_HOST || "127.0.0.1"}:${env.REDIS_PORT || "6379"}/${env.REDIS_DB || "0"}`;
+}
+function withReverbEnv(env, warn) {
+  if (env.WS_APP_ID || !env.REVERB_APP_ID) return env;
+  const filled = { ...env };
+  const taken = [];
+  if (!env.WS_SERVER_HOST && env.REVERB_SERVER_HOST) {
+    filled.WS_SERVER_HOST = env.REVERB_SERVER_HOST;
+    taken.push("REVERB_SERVER_HOST");
+  }
+  const port = env.REVERB_SERVER_PORT || env.REVERB_PORT;
+  if (!env.WS_SERVER_PORT && !env.WS_PORT && port) {
+    filled.WS_SERVER_PORT = port;
+    taken.push(env.REVERB_SERVER_PORT ? "REVERB_SERVER_PORT" : "REVERB_PORT");
+  }
+  if (!env.WS_REDIS_URL && truthy(env.REVERB_SCALING_ENABLED)) {
+    filled.WS_REDIS_URL = laravelRedisUrl(env);
+    taken.push("REVERB_SCALING_ENABLED");
+  }
+  if (taken.length > 0) warn?.(`Serving the Reverb app ${env.REVERB_APP_ID} from REVERB_* variables: ${taken.join(", ")} taken over.`);
+  const ignored = Object.keys(IGNORED).filter((name) => env[name]);
+  if (ignored.length > 0) warn?.(`Reverb settings ignored: ${ignored.map((name) => `${name} (${IGNORED[name]})`).join("; ")}.`);
+  return filled;
+}
 
 // ../config/pogo-websocket.schema.json
 var pogo_websocket_schema_default = {
@@ -19703,6 +19756,11 @@ var pogo_websocket_schema_default = {
       status: 25,
       http: 400,
       message: "The request path is not valid percent-encoding"
+    },
+    INTERNAL: {
+      status: 26,
+      http: 500,
+      message: "Internal server error"
     }
   },
   limits: {
@@ -20615,66 +20673,13 @@ var clientEventPrefix = pogo_websocket_schema_default.events.clientEventPrefix;
 var channelNamePattern = new RegExp(pogo_websocket_schema_default.$defs.channelName.pattern);
 var socketIdPattern = new RegExp(pogo_websocket_schema_default.$defs.socketId.pattern);
 
-// src/apps/reverb-env.ts
-var IGNORED = {
-  REVERB_SERVER_PATH: "the server answers on /app and /apps",
-  REVERB_APP_PING_INTERVAL: "pings follow activityTimeoutSeconds",
-  REVERB_SCALING_CHANNEL: "Redis keys use the Pogo prefix",
-  REVERB_MAX_REQUEST_SIZE: "set limits.maxHttpBodyBytes in a --config file, or use php artisan pogo:ws-start",
-  REVERB_APP_MAX_MESSAGE_SIZE: "set limits.maxFrameBytes in a --config file, or use php artisan pogo:ws-start",
-  REVERB_APP_ACTIVITY_TIMEOUT: "set limits.activityTimeoutSeconds in a --config file, or use php artisan pogo:ws-start",
-  REVERB_APP_MAX_CONNECTIONS: "set limits.maxConnections in a --config file, or use php artisan pogo:ws-start"
-};
-function truthy(value) {
-  return value !== void 0 && ["1", "true", "on", "yes"].includes(value.trim().toLowerCase());
-}
-function laravelRedisUrl(env) {
-  if (env.REDIS_URL) return env.REDIS_URL;
-  const password = env.REDIS_PASSWORD && env.REDIS_PASSWORD !== "null" ? env.REDIS_PASSWORD : "";
-  const user = env.REDIS_USERNAME && env.REDIS_USERNAME !== "null" ? env.REDIS_USERNAME : "";
-  const auth = password ? `${encodeURIComponent(user)}:${encodeURIComponent(password)}@` : "";
-  return `redis://${auth}${env.REDIS_HOST || "127.0.0.1"}:${env.REDIS_PORT || "6379"}/${env.REDIS_DB || "0"}`;
-}
-function withReverbEnv(env, warn) {
-  if (env.WS_APP_ID || !env.REVERB_APP_ID) return env;
-  const filled = { ...env };
-  const taken = [];
-  if (!env.WS_SERVER_HOST && env.REVERB_SERVER_HOST) {
-    filled.WS_SERVER_HOST = env.REVERB_SERVER_HOST;
-    taken.push("REVERB_SERVER_HOST");
-  }
-  const port = env.REVERB_SERVER_PORT || env.REVERB_PORT;
-  if (!env.WS_SERVER_PORT && !env.WS_PORT && port) {
-    filled.WS_SERVER_PORT = port;
-    taken.push(env.REVERB_SERVER_PORT ? "REVERB_SERVER_PORT" : "REVERB_PORT");
-  }
-  if (!env.WS_REDIS_URL && truthy(env.REVERB_SCALING_ENABLED)) {
-    filled.WS_REDIS_URL = laravelRedisUrl(env);
-    taken.push("REVERB_SCALING_ENABLED");
-  }
-  if (taken.length > 0) warn?.(`Serving the Reverb app ${env.REVERB_APP_ID} from REVERB_* variables: ${taken.join(", ")} taken over.`);
-  const ignored = Object.keys(IGNORED).filter((name) => env[name]);
-  if (ignored.length > 0) warn?.(`Reverb settings ignored: ${ignored.map((name) => `${name} (${IGNORED[name]})`).join("; ")}.`);
-  return filled;
-}
-
-// src/apps/config.ts
-var webhookEventNames = [
-  "channel_occupied",
-  "channel_vacated",
-  "member_added",
-  "member_removed",
-  "client_event",
-  "cache_miss",
-  "subscription_count"
-];
+// src/config/values.ts
 var ConfigError = class extends Error {
   constructor(key, problem) {
     super(`Invalid configuration: ${key} ${problem}`);
     this.name = "ConfigError";
   }
 };
-var developmentApp = { id: "app-id", key: "app-key", secret: "app-secret" };
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -20707,6 +20712,23 @@ function stringList(value, key) {
   }
   return value;
 }
+function httpUrl(value, key) {
+  const url = str(value, key);
+  if (!/^https?:\/\/[^/]/.test(url)) throw new ConfigError(key, "must be an http(s) URL");
+  return url;
+}
+
+// src/config/apps.ts
+var webhookEventNames = [
+  "channel_occupied",
+  "channel_vacated",
+  "member_added",
+  "member_removed",
+  "client_event",
+  "cache_miss",
+  "subscription_count"
+];
+var developmentApp = { id: "app-id", key: "app-key", secret: "app-secret" };
 function limits(value, key) {
   if (value === void 0) return { ...defaultLimits };
   if (!isObject(value)) throw new ConfigError(key, "must be an object");
@@ -20725,11 +20747,6 @@ function recovery(value, key) {
   }
   if (!isObject(value)) throw new ConfigError(key, "must be true, false or {enabled, disabledPrefixes}");
   return { enabled: bool(value.enabled, `${key}.enabled`, true), disabledPrefixes: stringList(value.disabledPrefixes, `${key}.disabledPrefixes`) };
-}
-function httpUrl(value, key) {
-  const url = str(value, key);
-  if (!/^https?:\/\/[^/]/.test(url)) throw new ConfigError(key, "must be an http(s) URL");
-  return url;
 }
 function webhooks(value, key) {
   if (value === void 0) return [];
@@ -20792,6 +20809,8 @@ function appFromEnv(env) {
     `${source}_ID`
   );
 }
+
+// src/config/server-config.ts
 function redisConfig(raw, env) {
   const url = raw.url ?? env.WS_REDIS_URL;
   const cluster7 = raw.cluster === void 0 ? void 0 : stringList(raw.cluster, "redis.cluster");
@@ -20950,10 +20969,10 @@ var import_node_http5 = require("http");
 // src/adapter/select.ts
 var import_node_cluster3 = __toESM(require("cluster"), 1);
 
-// src/cluster/ipc-broker.ts
+// src/brokers/ipc-broker.ts
 var import_node_cluster2 = __toESM(require("cluster"), 1);
 
-// src/adapter/broker.ts
+// src/brokers/broker.ts
 var nodeIdLength = 16;
 var BrokerError = class extends Error {
   constructor(action, cause) {
@@ -20962,13 +20981,13 @@ var BrokerError = class extends Error {
   }
 };
 
-// src/cluster/ipc-broker.ts
+// src/brokers/ipc-broker.ts
 var callTimeoutMs = 2e3;
 var IpcBroker = class {
   constructor(log2) {
     this.log = log2;
   }
-  nodeId = workerNodeId(import_node_cluster2.default.worker.id);
+  nodeId = workerNodeId(import_node_cluster2.default.worker?.id ?? 0);
   store = this;
   events;
   mesh;
@@ -20995,6 +21014,7 @@ var IpcBroker = class {
   send(payload, _shardKey, cache) {
     try {
       if (cache) primaryLink.post({ pogo: "cache", cache });
+      if (!this.mesh) throw new Error("the worker mesh is not started");
       this.mesh.send(payload);
       return Promise.resolve();
     } catch (error) {
@@ -21041,259 +21061,6 @@ var IpcBroker = class {
   }
 };
 
-// src/metrics/metrics.ts
-var import_prom_client2 = __toESM(require_prom_client(), 1);
-
-// src/transport/listener-guard.ts
-var counts = /* @__PURE__ */ new Map();
-var warned = 0;
-function listenerErrorCounts() {
-  return counts;
-}
-function listenerFailed(place, error) {
-  counts.set(place, (counts.get(place) ?? 0) + 1);
-  if (warned < 10) {
-    warned++;
-    process.emitWarning(`pogo-ws: unexpected error in the ${place} listener, that one connection was closed: ${error?.stack ?? String(error)}`);
-  }
-}
-function guard(place, run, close) {
-  const failed = (error) => {
-    listenerFailed(place, error);
-    try {
-      close();
-    } catch {
-    }
-  };
-  try {
-    const result = run();
-    if (result instanceof Promise) result.catch(failed);
-  } catch (error) {
-    failed(error);
-  }
-}
-
-// src/metrics/counters.ts
-var webhookDropReasons = ["queue_full", "retries_exhausted", "rejected", "shutdown"];
-var AppCounters = class {
-  /** WebSocket messages received from clients. */
-  messagesIn = 0;
-  /** Channel messages written to client sockets (one per recipient). */
-  messagesOut = 0;
-  /** Refused subscription or signin signatures, failed server-side auth calls. */
-  authFailures = 0;
-  circuitBreakerOpen = 0;
-  /** Messages the cluster adapter could not pass on (Redis down, buffer full). */
-  brokerDropped = 0;
-  /** Successful channel subscriptions. */
-  subscriptions = 0;
-  /** Frames discarded for slow consumers (closed with SLOW_CONSUMER). */
-  clientDropped = 0;
-  /** Publishes (HTTP API or client events) that could not be handed to the adapter. */
-  publishFailures = 0;
-  webhookDropped = { queue_full: 0, retries_exhausted: 0, rejected: 0, shutdown: 0 };
-  /** Webhook events a receiver accepted (2xx). */
-  webhookDelivered = 0;
-  /** Connection recovery: events replayed to resuming subscribers. */
-  replayed = 0;
-  /** Connection recovery: resumes that could not be covered, by reason. */
-  discontinuities = {};
-};
-var CounterStore = class {
-  apps = /* @__PURE__ */ new Map();
-  of(appId) {
-    let counters = this.apps.get(appId);
-    if (!counters) this.apps.set(appId, counters = new AppCounters());
-    return counters;
-  }
-  entries() {
-    return this.apps.entries();
-  }
-};
-
-// src/metrics/metrics.ts
-var authRefusals = /* @__PURE__ */ new Set(["SUBSCRIPTION_UNAUTHORIZED", "SIGNIN_FAILED", "SERVER_AUTH_UNAVAILABLE"]);
-var ServerMetrics = class {
-  counters = new CounterStore();
-  /** Private: never the prom-client global registry, so nothing else can add to or read it. */
-  registry = new import_prom_client2.Registry();
-  source;
-  authDuration;
-  /** Set by expose() when `metrics.detailed` is on; undefined otherwise (observers check). */
-  fanoutDuration;
-  flushLatency;
-  exposed = false;
-  constructor() {
-    this.authDuration = new import_prom_client2.Histogram({
-      name: "pogo_websocket_auth_duration_seconds",
-      help: "Duration of server-side channel authorization calls to the application",
-      labelNames: ["app"],
-      buckets: [5e-3, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-      registers: []
-    });
-  }
-  // --- For the rest of the server: each call is one increment. ---
-  authFailed(appId) {
-    this.counters.of(appId).authFailures++;
-  }
-  /** A client was refused with a `pusher:error` code; the authentication ones are counted. */
-  refused(appId, code) {
-    if (authRefusals.has(code)) this.counters.of(appId).authFailures++;
-  }
-  /** The server-side auth circuit breaker opened for an app. */
-  circuitBreakerOpened(appId) {
-    this.counters.of(appId).circuitBreakerOpen++;
-  }
-  /** One server-side auth call took `seconds` (success or failure). */
-  observeAuthDuration(appId, seconds) {
-    this.authDuration.observe({ app: appId }, seconds);
-  }
-  brokerDropped(appId, messages = 1) {
-    this.counters.of(appId).brokerDropped += messages;
-  }
-  publishFailed(appId) {
-    this.counters.of(appId).publishFailures++;
-  }
-  webhookDropped(appId, reason, events2) {
-    this.counters.of(appId).webhookDropped[reason] += events2;
-  }
-  webhookDelivered(appId, events2) {
-    this.counters.of(appId).webhookDelivered += events2;
-  }
-  /** Registers every metric in the private registry; call once, when the server starts. */
-  expose(source, options) {
-    if (this.exposed) throw new Error("metrics are already exposed");
-    this.exposed = true;
-    this.source = source;
-    const registry = this.registry;
-    for (const app of source.apps) this.counters.of(app.id);
-    const store = this.counters;
-    const appIds = () => source.apps.map((app) => app.id);
-    new import_prom_client2.Gauge({
-      name: "pogo_websocket_connections_active",
-      help: "Open WebSocket connections",
-      labelNames: ["app"],
-      registers: [registry],
-      collect() {
-        this.reset();
-        for (const app of source.apps) this.set({ app: app.id }, source.connectionCount(app));
-      }
-    });
-    new import_prom_client2.Counter({
-      name: "pogo_websocket_messages_total",
-      help: 'WebSocket messages received from clients (direction="in") and channel messages written to clients, one per recipient (direction="out")',
-      labelNames: ["app", "direction"],
-      registers: [registry],
-      collect() {
-        this.reset();
-        for (const id of appIds()) {
-          const c = store.of(id);
-          this.inc({ app: id, direction: "in" }, c.messagesIn);
-          this.inc({ app: id, direction: "out" }, c.messagesOut);
-        }
-      }
-    });
-    const plainCounter = (name, help2, field) => new import_prom_client2.Counter({
-      name,
-      help: help2,
-      labelNames: ["app"],
-      registers: [registry],
-      collect() {
-        this.reset();
-        for (const id of appIds()) this.inc({ app: id }, store.of(id)[field]);
-      }
-    });
-    plainCounter("pogo_websocket_auth_failures_total", "Refused channel or user authentication (bad or missing signature, failed server-side auth)", "authFailures");
-    plainCounter("pogo_websocket_circuit_breaker_open_total", "Times the server-side auth circuit breaker opened", "circuitBreakerOpen");
-    plainCounter("pogo_websocket_broker_dropped_messages_total", "Messages the cluster adapter (Redis) could not pass on", "brokerDropped");
-    plainCounter("pogo_websocket_subscriptions_total", "Successful channel subscriptions", "subscriptions");
-    plainCounter("pogo_websocket_client_dropped_messages_total", "Messages discarded for slow consumers (queued when the client was closed with SLOW_CONSUMER)", "clientDropped");
-    plainCounter("pogo_websocket_publish_failures_total", "Publishes that could not be handed to the adapter", "publishFailures");
-    plainCounter("pogo_websocket_webhook_delivered_total", "Webhook events accepted by a receiver (2xx)", "webhookDelivered");
-    plainCounter("pogo_websocket_recovery_replayed_total", "Events replayed to subscribers resuming after a reconnect (connection recovery)", "replayed");
-    new import_prom_client2.Counter({
-      name: "pogo_websocket_recovery_discontinuities_total",
-      help: "Resumes the history could not cover (pogo:discontinuity sent), by reason",
-      labelNames: ["app", "reason"],
-      registers: [registry],
-      collect() {
-        this.reset();
-        for (const id of appIds()) {
-          for (const [reason, count] of Object.entries(store.of(id).discontinuities)) this.inc({ app: id, reason }, count);
-        }
-      }
-    });
-    new import_prom_client2.Gauge({
-      name: "pogo_websocket_recovery_history_bytes",
-      help: "Bytes of connection-recovery history held on this node (bounded by limits.recoveryMaxBytes)",
-      labelNames: ["app"],
-      registers: [registry],
-      collect() {
-        this.reset();
-        for (const app of source.apps) this.set({ app: app.id }, source.historyBytes(app));
-      }
-    });
-    new import_prom_client2.Counter({
-      name: "pogo_websocket_webhook_dropped_total",
-      help: "Webhook events not delivered: queue full, retries exhausted, rejected by the receiver (4xx), or still queued at shutdown",
-      labelNames: ["app", "reason"],
-      registers: [registry],
-      collect() {
-        this.reset();
-        for (const id of appIds()) {
-          const dropped = store.of(id).webhookDropped;
-          for (const reason of webhookDropReasons) this.inc({ app: id, reason }, dropped[reason]);
-        }
-      }
-    });
-    new import_prom_client2.Counter({
-      name: "pogo_websocket_listener_errors_total",
-      help: "Unexpected errors caught in a listener (the one connection or request was closed, the process carried on), by listener",
-      labelNames: ["listener"],
-      registers: [registry],
-      collect() {
-        this.reset();
-        for (const [listener, count] of listenerErrorCounts()) this.inc({ listener }, count);
-      }
-    });
-    registry.registerMetric(this.authDuration);
-    if (options.detailed) {
-      this.fanoutDuration = new import_prom_client2.Histogram({
-        name: "pogo_websocket_fanout_duration_seconds",
-        help: "Time to queue one channel message for every local subscriber",
-        labelNames: ["app"],
-        buckets: [1e-5, 25e-6, 5e-5, 1e-4, 25e-5, 5e-4, 1e-3, 25e-4, 5e-3, 0.01, 0.05],
-        registers: [registry]
-      });
-      this.flushLatency = new import_prom_client2.Histogram({
-        name: "pogo_websocket_publish_flush_seconds",
-        help: "Time from a channel message reaching this node to its frames being written to the sockets",
-        labelNames: ["app"],
-        buckets: [1e-4, 25e-5, 5e-4, 1e-3, 25e-4, 5e-3, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
-        registers: [registry]
-      });
-    }
-    if (options.processMetrics ?? true) (0, import_prom_client2.collectDefaultMetrics)({ register: registry });
-  }
-  /** Set in a `--workers` worker: a scrape then answers for every worker (see workers.ts). */
-  scrapeAll;
-  /** In a `--workers` worker: every scrape from now on sums all workers' metrics. */
-  shareAcrossWorkers() {
-    this.scrapeAll = scrapeAcrossWorkers(this.registry);
-  }
-  /** The Prometheus text exposition of every metric. */
-  scrape() {
-    return this.scrapeAll ? this.scrapeAll() : this.registry.metrics();
-  }
-  get contentType() {
-    return this.registry.contentType;
-  }
-  get isExposed() {
-    return this.source !== void 0;
-  }
-};
-var metrics = new ServerMetrics();
-
 // src/protocol/channel-name.ts
 function channelType(name) {
   if (name.startsWith("private-encrypted-")) {
@@ -21322,7 +21089,8 @@ function userChannel(userId) {
 // src/adapter/cluster.ts
 var PUBLISH = 112;
 var headerEnd = 1 + nodeIdLength + 1;
-var presenceNotice = '{"event":"pusher_internal:member_';
+var kindLetters = { event: "e", member: "m", count: "c" };
+var kindsByLetter = { e: "event", m: "member", c: "count" };
 var maxUnsentPresence = 1e4;
 var ClusterAdapter = class {
   constructor(hub, broker, options) {
@@ -21332,6 +21100,7 @@ var ClusterAdapter = class {
     hub.shareHistory();
   }
   membership = this;
+  shared = true;
   pending = /* @__PURE__ */ new Map();
   /** Bus frames of member_added/member_removed that the broker refused (it was away). */
   unsentPresence = [];
@@ -21345,7 +21114,7 @@ var ClusterAdapter = class {
         void this.reregister(dataLost);
       },
       undelivered: (payloads) => {
-        for (const payload of payloads) if (payload.charCodeAt(0) === PUBLISH) metrics.brokerDropped(payload.slice(headerEnd, payload.indexOf("\n", headerEnd)));
+        for (const payload of payloads) if (payload.charCodeAt(0) === PUBLISH) this.hub.events.emit("brokerDropped", payload.slice(headerEnd, payload.indexOf("\n", headerEnd)), 1);
       }
     });
   }
@@ -21356,17 +21125,17 @@ ${appId}
 ${channel2}
 ${exceptSocketId ?? ""}
 ${seq ?? ""}
-${message}`;
+${kindLetters[message.kind]}${message.json}`;
     let sent;
-    if (channelType(channel2).cache && !message.startsWith('{"event":"pusher_internal:')) {
+    if (message.kind === "event" && channelType(channel2).cache) {
       const ttlMs = (this.hub.appById(appId)?.limits.cacheTtlSeconds ?? 0) * 1e3;
-      sent = this.broker.send(payload, channel2, { appId, channel: channel2, message, ttlMs });
+      sent = this.broker.send(payload, channel2, { appId, channel: channel2, message: message.json, ttlMs });
     } else {
       sent = this.broker.send(payload, channel2);
     }
     sent.catch(() => {
-      metrics.brokerDropped(appId);
-      if (message.startsWith(presenceNotice) && this.unsentPresence.length < maxUnsentPresence) this.unsentPresence.push([payload, channel2]);
+      this.hub.events.emit("brokerDropped", appId, 1);
+      if (message.kind === "member" && this.unsentPresence.length < maxUnsentPresence) this.unsentPresence.push([payload, channel2]);
     });
     return sent;
   }
@@ -21379,7 +21148,9 @@ ${message}`;
       if (exceptEnd < 0 || seqEnd < 0) return;
       const except = exceptEnd > channelEnd + 1 ? payload.slice(channelEnd + 1, exceptEnd) : void 0;
       const seq = seqEnd > exceptEnd + 1 ? Number(payload.slice(exceptEnd + 1, seqEnd)) : void 0;
-      this.hub.deliver(payload.slice(headerEnd, appEnd), payload.slice(appEnd + 1, channelEnd), payload.slice(seqEnd + 1), except, seq);
+      const kind = kindsByLetter[payload.charAt(seqEnd + 1)];
+      if (!kind) return;
+      this.hub.deliver(payload.slice(headerEnd, appEnd), payload.slice(appEnd + 1, channelEnd), { kind, json: payload.slice(seqEnd + 2) }, except, seq);
       return;
     }
     let control;
@@ -21459,7 +21230,9 @@ ${JSON.stringify(message)}`, "");
     for (const answer of await this.ask({ q: "channels", app: appId, prefix })) add(answer);
     const presence = [...merged.values()].filter((c) => channelType(c.name).kind === "presence");
     const counts2 = await this.storeCall("count users", () => Promise.all(presence.map((c) => this.broker.store.userCount(appId, c.name))));
-    presence.forEach((channel2, i) => channel2.userCount = counts2[i]);
+    presence.forEach((channel2, i) => {
+      channel2.userCount = counts2[i] ?? 0;
+    });
     return [...merged.values()];
   }
   async channel(appId, name) {
@@ -21547,6 +21320,10 @@ var LocalAdapter = class {
   constructor(hub) {
     this.hub = hub;
   }
+  membership = this;
+  shared = false;
+  async start() {
+  }
   publish(appId, channel2, message, exceptSocketId, seq) {
     this.hub.deliver(appId, channel2, message, exceptSocketId, seq);
   }
@@ -21564,14 +21341,27 @@ var LocalAdapter = class {
   }
   async close() {
   }
+  // ── membership: this node's flips are the cluster's ──────────────────────────────────────
+  enter(_appId, _channel, occupied, member) {
+    return { occupied, memberAdded: member !== void 0 };
+  }
+  exit(_appId, _channel, vacated, userId) {
+    return { vacated, memberRemoved: userId !== void 0 };
+  }
+  cachedMessage() {
+    return void 0;
+  }
+  countSubscriptions(_appId, _channel, localCount) {
+    return localCount;
+  }
 };
 
-// src/adapter/redis-broker.ts
+// src/brokers/redis-broker.ts
 var import_node_crypto = require("crypto");
 var import_node_fs4 = require("fs");
 var import_ioredis = __toESM(require_built3(), 1);
 
-// src/adapter/redis-scripts.ts
+// src/stores/redis-scripts.ts
 var enterScript = `
 local occupied = 0
 if ARGV[2] == '1' and redis.call('SADD', KEYS[1], ARGV[1]) == 1 and redis.call('SCARD', KEYS[1]) == 1 then
@@ -21615,7 +21405,7 @@ end
 return {vacated, removed}
 `;
 
-// src/adapter/redis-broker.ts
+// src/brokers/redis-broker.ts
 var shardCount = 16;
 function tlsOptions(tls) {
   if (!tls) return void 0;
@@ -21648,9 +21438,9 @@ var RedisBroker = class {
     const commandOptions = { ...base, enableOfflineQueue: false, commandTimeout: config.commandTimeoutMs, maxRetriesPerRequest: 0 };
     const subscriberOptions = { ...base, enableOfflineQueue: true, maxRetriesPerRequest: null };
     if (this.sharded) {
-      const seeds = config.cluster.map((node) => {
+      const seeds = (config.cluster ?? []).map((node) => {
         const [host, port] = node.split(":");
-        return { host, port: Number(port) };
+        return { host: host ?? "", port: Number(port) };
       });
       const clusterOptions = {
         lazyConnect: true,
@@ -21661,8 +21451,8 @@ var RedisBroker = class {
       this.subscriber = new import_ioredis.Cluster(seeds, { ...clusterOptions, enableOfflineQueue: true, shardedSubscribers: true, redisOptions: subscriberOptions });
       this.busChannels = Array.from({ length: shardCount }, (_, i) => `${this.prefix}bus{${i}}`);
     } else {
-      this.commands = new import_ioredis.Redis(config.url, commandOptions);
-      this.subscriber = new import_ioredis.Redis(config.url, subscriberOptions);
+      this.commands = new import_ioredis.Redis(config.url ?? "", commandOptions);
+      this.subscriber = new import_ioredis.Redis(config.url ?? "", subscriberOptions);
       this.busChannels = [`${this.prefix}bus`];
     }
     this.commands.defineCommand("pogoEnter", { numberOfKeys: 4, lua: enterScript });
@@ -21742,8 +21532,8 @@ var RedisBroker = class {
   }
   /** Where we connect, without credentials (they never reach a log line). */
   target() {
-    if (this.sharded) return `cluster ${this.config.cluster.join(", ")}`;
-    const url = new URL(this.config.url);
+    if (this.sharded) return `cluster ${(this.config.cluster ?? []).join(", ")}`;
+    const url = new URL(this.config.url ?? "");
     url.username = "";
     url.password = "";
     return url.toString();
@@ -21915,15 +21705,12 @@ function pairs(flat) {
 }
 
 // src/adapter/select.ts
-async function createAdapter(hub, config, log2) {
+function selectAdapter(hub, config, log2) {
   let broker;
   if (config.redis) broker = new RedisBroker(config.redis, log2);
   else if (import_node_cluster3.default.isWorker && process.env.POGO_WORKER_IPC === "1") broker = new IpcBroker(log2);
   if (!broker) return new LocalAdapter(hub);
-  const adapter = new ClusterAdapter(hub, broker, { requestTimeoutMs: config.redis?.requestTimeoutMs ?? 1e3, log: log2 });
-  hub.adapter = adapter;
-  await adapter.start();
-  return adapter;
+  return new ClusterAdapter(hub, broker, { requestTimeoutMs: config.redis?.requestTimeoutMs ?? 1e3, log: log2 });
 }
 
 // src/dashboard/dashboard.ts
@@ -21965,7 +21752,10 @@ var BucketMap = class {
   take(key, now = Date.now()) {
     if (this.rate <= 0) return true;
     let bucket = this.buckets.get(key);
-    if (!bucket) this.buckets.set(key, bucket = new TokenBucket(this.rate, this.burst, now));
+    if (!bucket) {
+      bucket = new TokenBucket(this.rate, this.burst, now);
+      this.buckets.set(key, bucket);
+    }
     return bucket.take(now);
   }
   retryAfter(key) {
@@ -21978,6 +21768,15 @@ var BucketMap = class {
     return this.buckets.size;
   }
 };
+
+// src/observe/refusal.ts
+var authFailureNames = /* @__PURE__ */ new Set([
+  "SUBSCRIPTION_UNAUTHORIZED",
+  "SIGNIN_FAILED",
+  "SERVER_AUTH_UNAVAILABLE",
+  "UNAUTHORIZED",
+  "INVALID_SIGNATURE"
+]);
 
 // dashboard-ui/dist/dashboard.css.txt
 var dashboard_css_default = ':root {\n  --bg: #f6f7fb; --panel: #ffffff; --text: #1d2330; --muted: #6b7385; --line: #e3e6ee;\n  --accent: #6c4cf1; --accent-2: #16a3a3; --warn: #d9822b; --bad: #d64545; --good: #2e9d5b;\n  --mono: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;\n  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;\n}\n@media (prefers-color-scheme: dark) {\n  :root { --bg: #11141b; --panel: #1a1f29; --text: #e6e9f0; --muted: #8d95a8; --line: #2a3140; --accent: #9b85ff; --accent-2: #3cc7c7; }\n}\n* { box-sizing: border-box; }\nbody { margin: 0; background: var(--bg); color: var(--text); }\nbutton, input, select, textarea { font: inherit; color: inherit; }\nbutton { background: var(--accent); color: #fff; border: 0; border-radius: 6px; padding: 6px 12px; cursor: pointer; }\nbutton.ghost { background: transparent; color: var(--text); border: 1px solid var(--line); }\nbutton[aria-pressed="true"] { background: var(--warn); }\ninput, select, textarea { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 6px 8px; min-width: 0; }\ntextarea { font-family: var(--mono); width: 100%; }\ncode { font-family: var(--mono); font-size: 0.92em; }\n.muted { color: var(--muted); }\n.small { font-size: 12px; }\n.top { display: flex; flex-wrap: wrap; align-items: center; gap: 10px 16px; padding: 10px 16px; background: var(--panel); border-bottom: 1px solid var(--line); }\n.brand { font-weight: 650; font-size: 16px; margin-right: auto; }\n.logo { color: var(--accent); }\n.app-pick { display: flex; align-items: center; gap: 6px; color: var(--muted); }\n.live { font-size: 12px; padding: 2px 8px; border-radius: 99px; border: 1px solid var(--line); }\n.live::before { content: "\u25CF"; margin-right: 5px; color: var(--muted); }\n.live[data-state="live"]::before { color: var(--good); }\n.live[data-state="down"]::before { color: var(--bad); }\n.logout { margin: 0; }\n.tabs { display: flex; gap: 4px; padding: 0 12px; background: var(--panel); border-bottom: 1px solid var(--line); overflow-x: auto; }\n.tabs button { background: none; color: var(--muted); border-radius: 0; border-bottom: 2px solid transparent; padding: 10px 12px; white-space: nowrap; }\n.tabs button[aria-selected="true"] { color: var(--text); border-bottom-color: var(--accent); }\nmain { padding: 16px; max-width: 1400px; margin: 0 auto; }\n.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(135px, 1fr)); gap: 10px; margin-bottom: 14px; }\n.card { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; padding: 10px 12px; }\n.card .label { color: var(--muted); font-size: 12px; }\n.card .value { font-size: 24px; font-weight: 650; font-variant-numeric: tabular-nums; }\n.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 10px; margin-bottom: 14px; }\n.chart { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; padding: 10px 12px 6px; }\n.chart h3 { margin: 0 0 4px; font-size: 13px; font-weight: 600; display: flex; gap: 10px; flex-wrap: wrap; }\n.chart .key { font-weight: 400; color: var(--muted); font-size: 12px; }\n.chart .key i { display: inline-block; width: 10px; height: 3px; vertical-align: middle; margin-right: 4px; }\n.chart svg { width: 100%; height: 120px; display: block; }\n.chart .axis { display: flex; justify-content: space-between; color: var(--muted); font-size: 11px; }\n.chart .grid-line { stroke: var(--line); stroke-width: 1; }\n.chart text { fill: var(--muted); font-size: 10px; }\n.tables { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 10px; }\n.panel { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; padding: 10px 12px; overflow-x: auto; }\n.panel h2 { font-size: 14px; margin: 0 0 8px; }\ntable.grid { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }\ntable.grid th, table.grid td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }\ntable.grid th { color: var(--muted); font-weight: 500; font-size: 12px; }\ntable.grid .num { text-align: right; }\ntable.grid tfoot td { font-weight: 650; border-bottom: 0; }\ntable.grid td.name { font-family: var(--mono); word-break: break-all; }\n.members { font-family: var(--mono); font-size: 12px; color: var(--muted); }\n.empty { color: var(--muted); margin: 6px 0; }\n.toolbar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-bottom: 10px; }\n.toolbar input[type="search"] { flex: 1 1 160px; }\n.send { margin-bottom: 10px; }\n.send summary { cursor: pointer; font-weight: 600; }\n.send form { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 8px; margin-top: 10px; }\n.send label { display: flex; flex-direction: column; gap: 4px; color: var(--muted); font-size: 12px; }\n.send .wide { grid-column: 1 / -1; }\n.ok { color: var(--good); } .bad { color: var(--bad); }\n.log { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; max-height: 65vh; overflow-y: auto; font-size: 13px; }\n.row { display: grid; grid-template-columns: 86px 120px minmax(0, 1fr); gap: 4px 10px; padding: 7px 12px; border-bottom: 1px solid var(--line); }\n.row .time { color: var(--muted); font-family: var(--mono); font-size: 12px; }\n.row .type { font-size: 11px; font-weight: 650; text-transform: uppercase; letter-spacing: 0.02em; }\n.row .what { min-width: 0; }\n.row .what .channel { font-family: var(--mono); font-weight: 600; }\n.row .what .event { font-family: var(--mono); color: var(--accent); margin-left: 8px; }\n.row .what .meta { color: var(--muted); font-size: 12px; margin-left: 8px; }\n.row pre { grid-column: 3; margin: 2px 0 0; font-family: var(--mono); font-size: 12px; white-space: pre-wrap; word-break: break-all; color: var(--muted); }\n.t-api_message .type, .t-client_event .type { color: var(--accent); }\n.t-subscribed .type, .t-occupied .type, .t-member_added .type, .t-connected .type { color: var(--good); }\n.t-unsubscribed .type, .t-vacated .type, .t-member_removed .type, .t-disconnected .type { color: var(--muted); }\n.t-auth_failed .type, .t-refused .type, .t-error .type, .t-http_error .type, .t-closed .type { color: var(--bad); }\n.notice { padding: 6px 12px; color: var(--warn); font-size: 12px; border-bottom: 1px solid var(--line); }\n@media (max-width: 640px) {\n  main { padding: 10px; }\n  .row { grid-template-columns: 70px minmax(0, 1fr); }\n  .row .what, .row pre { grid-column: 1 / -1; }\n  .card .value { font-size: 20px; }\n  .charts { grid-template-columns: 1fr; }\n}\nbody.login { display: grid; place-items: center; min-height: 100vh; padding: 16px; }\n.login-box { background: var(--panel); border: 1px solid var(--line); border-radius: 12px; padding: 20px 24px; max-width: 420px; width: 100%; }\n.login-box h1 { font-size: 18px; margin: 0 0 8px; }\n.login-box .status { color: var(--muted); margin: 0 0 6px; }\n.login-box .problem { color: var(--bad); margin: 0 0 8px; min-height: 1em; }\n.login-box .problem:empty { display: none; }\n.token-form { display: flex; flex-direction: column; gap: 10px; }\n.token-form label { display: flex; flex-direction: column; gap: 4px; color: var(--muted); }\nbody.login[data-mode="basic"] .token-form, body.login[data-mode="token"] .basic-hint { display: none; }\n';
@@ -22059,7 +21858,8 @@ var DashboardAuth = class {
   /** Starts a session; Set-Cookie for the signed-in browser: HttpOnly, SameSite=Strict, scoped to the dashboard's path. */
   sessionCookie(secure) {
     const id = (0, import_node_crypto2.randomBytes)(32).toString("base64url");
-    if (this.sessions.size >= maxSessions) this.sessions.delete(this.sessions.keys().next().value);
+    const oldest = this.sessions.keys().next().value;
+    if (this.sessions.size >= maxSessions && oldest !== void 0) this.sessions.delete(oldest);
     this.sessions.set(digest(id).toString("base64url"), Date.now() + sessionSeconds * 1e3);
     return `${cookieName}=${id}; Path=${this.config.path}/; HttpOnly; SameSite=Strict; Max-Age=${sessionSeconds}${secure ? "; Secure" : ""}`;
   }
@@ -22083,9 +21883,9 @@ function consoleData(data) {
   return text.length > maxConsoleData ? `${text.slice(0, maxConsoleData)}\u2026 (${text.length} characters)` : text;
 }
 var ConsoleFeed = class {
-  constructor(node, send2, maxPerSecond = 2e3, flushMs = 100) {
+  constructor(node, send3, maxPerSecond = 2e3, flushMs = 100) {
     this.node = node;
-    this.send = send2;
+    this.send = send3;
     this.maxPerSecond = maxPerSecond;
     this.flushMs = flushMs;
     this.perFlush = Math.max(1, Math.round(maxPerSecond * flushMs / 1e3));
@@ -22167,7 +21967,10 @@ var SampleRing = class {
   count = 0;
   lastAt = 0;
   push(at, sample) {
-    for (const name of seriesNames) this.values.get(name)[this.next] = sample[name];
+    for (const name of seriesNames) {
+      const ring = this.values.get(name);
+      if (ring) ring[this.next] = sample[name];
+    }
     this.next = (this.next + 1) % this.size;
     this.count = Math.min(this.count + 1, this.size);
     this.lastAt = at;
@@ -22179,7 +21982,7 @@ var SampleRing = class {
     const series = {};
     const start = (this.next - this.count + this.size) % this.size;
     for (const name of seriesNames) {
-      const ring = this.values.get(name);
+      const ring = this.values.get(name) ?? new Float64Array(this.size);
       const out = new Array(this.count);
       for (let i = 0; i < this.count; i++) out[i] = ring[(start + i) % this.size];
       series[name] = out;
@@ -22203,10 +22006,10 @@ function redisTransport(config, id, receive, warn) {
   };
   const connect = (extra) => {
     if (config.cluster?.length) {
-      const seeds = config.cluster.map((node) => ({ host: node.split(":")[0], port: Number(node.split(":")[1]) }));
+      const seeds = config.cluster.map((node) => ({ host: node.split(":")[0] ?? "", port: Number(node.split(":")[1]) }));
       return new import_ioredis2.Cluster(seeds, { enableOfflineQueue: extra.enableOfflineQueue ?? true, redisOptions: { ...options, ...extra } });
     }
-    return new import_ioredis2.Redis(config.url, { ...options, ...extra });
+    return new import_ioredis2.Redis(config.url ?? "", { ...options, ...extra });
   };
   const publisher = connect({ enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: config.commandTimeoutMs });
   const subscriber = connect({ enableOfflineQueue: true, maxRetriesPerRequest: null });
@@ -22237,7 +22040,7 @@ function workerTransport(id, receive) {
     kind: "workers",
     send(note) {
       const message = { pogo: "bus", payload: header + note };
-      if (process.connected) process.send(message);
+      if (process.connected && process.send) process.send(message);
     },
     async close() {
       process.off("message", onMessage);
@@ -22248,7 +22051,7 @@ var NodeDirectory = class {
   constructor(redis, log2) {
     this.log = log2;
     const worker = import_node_cluster4.default.isWorker && process.env.POGO_WORKER_IPC === "1";
-    this.id = worker && !redis ? workerNodeId(import_node_cluster4.default.worker.id) : (0, import_node_crypto3.randomBytes)(8).toString("hex");
+    this.id = worker && !redis ? workerNodeId(import_node_cluster4.default.worker?.id ?? 0) : (0, import_node_crypto3.randomBytes)(8).toString("hex");
     const receive = (note) => this.receive(note);
     if (redis) this.transport = redisTransport(redis, this.id, receive, (message) => this.warn(message));
     else if (worker) this.transport = workerTransport(this.id, receive);
@@ -22309,7 +22112,10 @@ var NodeDirectory = class {
     const apps = {};
     for (const node of this.list()) {
       addSamples(total, node.total);
-      for (const [id, sample] of Object.entries(node.apps)) addSamples(apps[id] ??= emptySample(), sample);
+      for (const [id, sample] of Object.entries(node.apps)) {
+        apps[id] ??= emptySample();
+        addSamples(apps[id], sample);
+      }
     }
     return { total, apps };
   }
@@ -22319,9 +22125,8 @@ var NodeDirectory = class {
 };
 
 // src/dashboard/observer.ts
-function dashboardObserver(tally, feed, options) {
-  const { counters, countMessages } = options;
-  const observer = {
+function dashboardObserver(feed) {
+  return {
     connected(app, connection) {
       if (feed.on && feed.take()) feed.push({ at: Date.now(), type: "connected", app: app.id, socketId: connection.socketId, ip: connection.ip });
     },
@@ -22347,11 +22152,9 @@ function dashboardObserver(tally, feed, options) {
       if (feed.on && feed.take()) feed.push({ at: Date.now(), type: "member_removed", app: app.id, channel: channel2, userId });
     },
     clientEvent(app, channel2, event, data, socketId, userId) {
-      tally.of(app.id).clientEvents++;
       if (feed.on && feed.take()) feed.push({ at: Date.now(), type: "client_event", app: app.id, channel: channel2, event, data: consoleData(data), socketId, ...userId !== void 0 ? { userId } : {} });
     },
     httpPublished(app, channels2, event, data, socketId) {
-      tally.of(app.id).httpPublishes++;
       if (feed.on && feed.take()) {
         feed.push({
           at: Date.now(),
@@ -22366,24 +22169,10 @@ function dashboardObserver(tally, feed, options) {
       }
     }
   };
-  if (countMessages) {
-    observer.received = (app) => {
-      counters.of(app.id).messagesIn++;
-    };
-    observer.delivered = (app, _channel, recipients) => {
-      counters.of(app.id).messagesOut += recipients;
-    };
-  }
-  return observer;
 }
-
-// src/dashboard/refusals.ts
-var refusals = { report: void 0 };
 
 // src/dashboard/tally.ts
 var AppTally = class {
-  httpPublishes = 0;
-  clientEvents = 0;
   errors = 0;
   byCode = /* @__PURE__ */ new Map();
 };
@@ -22394,13 +22183,15 @@ function refusalName(refusal) {
   const table = refusal.kind === "message" ? errorNames : refusal.kind === "http" ? void 0 : closeNames;
   return table?.get(refusal.code) ?? errorNames.get(refusal.code) ?? closeNames.get(refusal.code) ?? String(refusal.code);
 }
-var authFailureNames = /* @__PURE__ */ new Set(["SUBSCRIPTION_UNAUTHORIZED", "SIGNIN_FAILED", "SERVER_AUTH_UNAVAILABLE", "UNAUTHORIZED", "INVALID_SIGNATURE", "AUTH_FAILED"]);
 var noApp = "";
 var Tally = class {
   apps = /* @__PURE__ */ new Map();
   of(appId) {
     let tally = this.apps.get(appId);
-    if (!tally) this.apps.set(appId, tally = new AppTally());
+    if (!tally) {
+      tally = new AppTally();
+      this.apps.set(appId, tally);
+    }
     return tally;
   }
   error(appId, refusal, name, at) {
@@ -22523,6 +22314,54 @@ function sendTestEvent(host, port, app, test) {
   });
 }
 
+// src/http/respond.ts
+function send(res, httpStatus, contentType, body, headers = {}) {
+  res.writeHead(httpStatus, { ...headers, "Content-Type": contentType, "Content-Length": Buffer.byteLength(body) });
+  res.end(body);
+}
+function sendJson(res, httpStatus, body, headers = {}, contentType = "application/json") {
+  send(res, httpStatus, contentType, JSON.stringify(body), headers);
+}
+var ApiError = class extends Error {
+  constructor(statusName, detail) {
+    super(detail ? `${publishStatus(statusName).message}: ${detail}` : publishStatus(statusName).message);
+    this.statusName = statusName;
+  }
+};
+function sendError(res, error) {
+  const status = publishStatus(error.statusName);
+  sendJson(res, status.http, { error: error.message, status: status.status, name: status.name });
+}
+
+// src/http/body.ts
+function readBody(req, limit, pastLimit = "drain") {
+  return new Promise((resolve, reject) => {
+    const tooLarge = () => new ApiError("BODY_TOO_LARGE", `at most ${limit} bytes`);
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > limit) {
+      reject(tooLarge());
+      if (pastLimit === "destroy") req.destroy();
+      else req.resume();
+      return;
+    }
+    const chunks = [];
+    let size = 0;
+    req.on("data", (chunk) => {
+      if (size > limit) return;
+      size += chunk.length;
+      if (size > limit) {
+        chunks.length = 0;
+        reject(tooLarge());
+        if (pastLimit === "destroy") req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
 // src/http/timeouts.ts
 var headersTimeoutMs = 5e3;
 var requestTimeoutMs = 3e4;
@@ -22538,6 +22377,35 @@ function refuseConnect(server) {
   });
 }
 
+// src/transport/listener-guard.ts
+var counts = /* @__PURE__ */ new Map();
+var warned = 0;
+function listenerErrorCounts() {
+  return counts;
+}
+function listenerFailed(place, error) {
+  counts.set(place, (counts.get(place) ?? 0) + 1);
+  if (warned < 10) {
+    warned++;
+    process.emitWarning(`pogo-ws: unexpected error in the ${place} listener, that one connection was closed: ${error?.stack ?? String(error)}`);
+  }
+}
+function guard(place, run, close) {
+  const failed = (error) => {
+    listenerFailed(place, error);
+    try {
+      close();
+    } catch {
+    }
+  };
+  try {
+    const result = run();
+    if (result instanceof Promise) result.catch(failed);
+  } catch (error) {
+    failed(error);
+  }
+}
+
 // src/dashboard/dashboard.ts
 var securityHeaders = {
   "Cache-Control": "no-store",
@@ -22548,12 +22416,11 @@ var securityHeaders = {
 };
 var maxStreams = 32;
 var maxStreamBacklog = 4 * 1024 * 1024;
-function send(res, status, type, body, headers = {}) {
-  res.writeHead(status, { ...securityHeaders, "Content-Type": type, "Content-Length": Buffer.byteLength(body), ...headers });
-  res.end(body);
+function send2(res, status, type, body, headers = {}) {
+  send(res, status, type, body, { ...securityHeaders, ...headers });
 }
-function sendJson(res, status, body, headers = {}) {
-  send(res, status, "application/json; charset=utf-8", JSON.stringify(body), headers);
+function sendJson2(res, status, body, headers = {}) {
+  sendJson(res, status, body, { ...securityHeaders, ...headers }, "application/json; charset=utf-8");
 }
 function sameHost(origin, host) {
   try {
@@ -22564,21 +22431,6 @@ function sameHost(origin, host) {
 }
 function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-function readBody(req, limit) {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks = [];
-    req.on("data", (chunk) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new Error(`the body is limited to ${limit} bytes`));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }
 var Dashboard = class {
   constructor(options) {
@@ -22607,15 +22459,16 @@ var Dashboard = class {
   failures = new BucketMap(2, 10);
   samples = 0;
   listener;
+  /** Closed: the observer stays subscribed to the hub but no longer counts. */
+  closed = false;
   get info() {
     if (!this.listener) return { path: `${this.base}/` };
     return { path: `${this.base}/`, port: this.listener.address().port, host: this.options.config.host ?? "127.0.0.1" };
   }
   /** Starts counting and sampling; with `config.port`, listens there. Returns the dashboard's URL. */
   async start() {
-    const { hub, counters, metricsCount, config } = this.options;
-    hub.observe(dashboardObserver(this.tally, this.feed, { counters, countMessages: !metricsCount }));
-    refusals.report = (refusal) => this.refused(refusal);
+    const { hub, config } = this.options;
+    hub.observe({ ...dashboardObserver(this.feed), refused: (refusal) => this.refused(refusal) });
     this.sample();
     this.sampler = setInterval(() => this.sample(), 1e3);
     this.sampler.unref();
@@ -22632,7 +22485,7 @@ var Dashboard = class {
           const handled = await route(req, res, mark < 0 ? target : target.slice(0, mark));
           if (!handled) {
             req.resume();
-            send(res, 404, "text/plain; charset=utf-8", `Not found: the dashboard is at ${this.base}/
+            send2(res, 404, "text/plain; charset=utf-8", `Not found: the dashboard is at ${this.base}/
 `);
           }
         },
@@ -22649,7 +22502,7 @@ var Dashboard = class {
   }
   async close() {
     if (this.sampler) clearInterval(this.sampler);
-    if (refusals.report) refusals.report = void 0;
+    this.closed = true;
     this.feed.stop();
     for (const stream of this.streams) stream.end();
     this.streams.clear();
@@ -22664,6 +22517,7 @@ var Dashboard = class {
   }
   // ── counting ───────────────────────────────────────────────────────────────────────
   refused(refusal) {
+    if (this.closed) return;
     const at = Date.now();
     let appId = refusal.appId;
     if (appId === void 0 && refusal.kind === "connection" && refusal.url) {
@@ -22715,8 +22569,7 @@ var Dashboard = class {
         sample.presenceMembers += channel2.userCount ?? 0;
       }
       const c = counters.of(app.id);
-      const t = this.tally.of(app.id);
-      const now = { messagesIn: c.messagesIn, messagesOut: c.messagesOut, httpPublishes: t.httpPublishes, clientEvents: t.clientEvents, errors: t.errors };
+      const now = { messagesIn: c.messagesIn, messagesOut: c.messagesOut, httpPublishes: c.httpPublishes, clientEvents: c.clientEvents, errors: this.tally.of(app.id).errors };
       const before = this.previous.get(app.id) ?? now;
       sample.messagesIn = now.messagesIn - before.messagesIn;
       sample.messagesOut = now.messagesOut - before.messagesOut;
@@ -22774,7 +22627,7 @@ data: ${payload}
   }
   openStream(req, res) {
     if (this.streams.size >= maxStreams) {
-      sendJson(res, 503, { error: `at most ${maxStreams} dashboards may stream at once` });
+      sendJson2(res, 503, { error: `at most ${maxStreams} dashboards may stream at once` });
       return;
     }
     req.socket.setNoDelay(true);
@@ -22800,13 +22653,13 @@ data: ${JSON.stringify(this.overview())}
     const method = req.method ?? "GET";
     if (sub === "" && method === "GET") {
       req.resume();
-      send(res, 308, "text/plain; charset=utf-8", `${this.base}/
+      send2(res, 308, "text/plain; charset=utf-8", `${this.base}/
 `, { Location: `${this.base}/` });
       return true;
     }
     if (sub === "/dashboard.css" && method === "GET") {
       req.resume();
-      send(res, 200, "text/css; charset=utf-8", assets.css);
+      send2(res, 200, "text/css; charset=utf-8", assets.css);
       return true;
     }
     if (sub === "/login" && method === "POST") {
@@ -22822,7 +22675,7 @@ data: ${JSON.stringify(this.overview())}
     try {
       await this.authorized(req, res, sub, method);
     } catch (error) {
-      if (!res.headersSent) sendJson(res, 400, { error: error.message });
+      if (!res.headersSent) sendJson2(res, 400, { error: error.message });
       else res.end();
     }
     return true;
@@ -22831,23 +22684,23 @@ data: ${JSON.stringify(this.overview())}
   tooManyFailures(req, res) {
     const ip = req.socket.remoteAddress ?? "";
     if (this.failures.take(ip)) return false;
-    sendJson(res, 429, { error: "too many failed sign-ins from this address; wait and try again" }, { "Retry-After": String(this.failures.retryAfter(ip)) });
+    sendJson2(res, 429, { error: "too many failed sign-ins from this address; wait and try again" }, { "Retry-After": String(this.failures.retryAfter(ip)) });
     return true;
   }
   unauthorized(res, page, problem) {
     const headers = { "WWW-Authenticate": this.auth.challenge() };
     if (!page) {
-      sendJson(res, 401, { error: "dashboard credentials required: a bearer token, basic auth or the login form" }, headers);
+      sendJson2(res, 401, { error: "dashboard credentials required: a bearer token, basic auth or the login form" }, headers);
       return;
     }
     const mode = this.auth.scheme === "Basic" ? "basic" : "token";
     const body = assets.login.replaceAll("__BASE__", escapeHtml(this.base)).replace("__MODE__", mode).replace("__PROBLEM__", problem ? escapeHtml(problem) : "");
-    send(res, 401, "text/html; charset=utf-8", body, headers);
+    send2(res, 401, "text/html; charset=utf-8", body, headers);
   }
   async login(req, res) {
     let token = "";
     try {
-      token = new URLSearchParams(await readBody(req, 4096)).get("token") ?? "";
+      token = new URLSearchParams((await readBody(req, 4096, "destroy")).toString("utf8")).get("token") ?? "";
     } catch {
     }
     if (!this.auth.tokenMatches(token)) {
@@ -22856,7 +22709,7 @@ data: ${JSON.stringify(this.overview())}
       return;
     }
     const secure = req.headers["x-forwarded-proto"] === "https" || req.socket.encrypted === true;
-    send(res, 303, "text/plain; charset=utf-8", "signed in\n", { Location: `${this.base}/`, "Set-Cookie": this.auth.sessionCookie(secure) });
+    send2(res, 303, "text/plain; charset=utf-8", "signed in\n", { Location: `${this.base}/`, "Set-Cookie": this.auth.sessionCookie(secure) });
   }
   async authorized(req, res, sub, method) {
     const target = req.url ?? "/";
@@ -22865,7 +22718,7 @@ data: ${JSON.stringify(this.overview())}
     if (method === "POST" && sub === "/logout") {
       req.resume();
       this.auth.revoke(req);
-      send(res, 303, "text/plain; charset=utf-8", "signed out\n", { Location: `${this.base}/`, "Set-Cookie": this.auth.clearCookie() });
+      send2(res, 303, "text/plain; charset=utf-8", "signed out\n", { Location: `${this.base}/`, "Set-Cookie": this.auth.clearCookie() });
       return;
     }
     if (method === "POST" && sub === "/api/publish") {
@@ -22874,30 +22727,30 @@ data: ${JSON.stringify(this.overview())}
     }
     req.resume();
     if (method !== "GET" && method !== "HEAD") {
-      sendJson(res, 405, { error: `${method} is not allowed here` }, { Allow: "GET" });
+      sendJson2(res, 405, { error: `${method} is not allowed here` }, { Allow: "GET" });
       return;
     }
     switch (sub) {
       case "/":
-        send(res, 200, "text/html; charset=utf-8", assets.html.replaceAll("__BASE__", escapeHtml(this.base)));
+        send2(res, 200, "text/html; charset=utf-8", assets.html.replaceAll("__BASE__", escapeHtml(this.base)));
         return;
       case "/dashboard.js":
-        send(res, 200, "text/javascript; charset=utf-8", assets.js);
+        send2(res, 200, "text/javascript; charset=utf-8", assets.js);
         return;
       case "/api/overview":
-        sendJson(res, 200, this.overview());
+        sendJson2(res, 200, this.overview());
         return;
       case "/api/stream":
         this.openStream(req, res);
         return;
       case "/api/channels":
-        sendJson(res, 200, await this.channels(params));
+        sendJson2(res, 200, await this.channels(params));
         return;
       case "/api/members":
-        sendJson(res, 200, await this.members(params));
+        sendJson2(res, 200, await this.members(params));
         return;
       default:
-        sendJson(res, 404, { error: `no dashboard page ${sub}` });
+        sendJson2(res, 404, { error: `no dashboard page ${sub}` });
     }
   }
   app(params) {
@@ -22926,34 +22779,34 @@ data: ${JSON.stringify(this.overview())}
   async testEvent(req, res, params) {
     if (!(req.headers["content-type"] ?? "").startsWith("application/json")) {
       req.resume();
-      sendJson(res, 415, { error: "send the test event as application/json" });
+      sendJson2(res, 415, { error: "send the test event as application/json" });
       return;
     }
     const origin = req.headers.origin;
     if (origin !== void 0 && !sameHost(origin, req.headers.host)) {
       req.resume();
-      sendJson(res, 403, { error: "cross-origin requests are not allowed" });
+      sendJson2(res, 403, { error: "cross-origin requests are not allowed" });
       return;
     }
     const app = this.app(params);
     let raw;
     try {
-      raw = JSON.parse(await readBody(req, app.limits.maxHttpBodyBytes));
+      raw = JSON.parse((await readBody(req, app.limits.maxHttpBodyBytes, "destroy")).toString("utf8"));
     } catch (error) {
-      sendJson(res, 400, { error: `the body is not JSON: ${error.message}` });
+      sendJson2(res, 400, { error: `the body is not JSON: ${error.message}` });
       return;
     }
     const test = parseTestEvent(raw);
     if (typeof test === "string") {
-      sendJson(res, 400, { error: test });
+      sendJson2(res, 400, { error: test });
       return;
     }
     const { host, port } = this.options.api();
     const loopback = host === "0.0.0.0" || host === "::" || host === "" ? "127.0.0.1" : host;
     try {
-      sendJson(res, 200, await sendTestEvent(loopback, port, app, test));
+      sendJson2(res, 200, await sendTestEvent(loopback, port, app, test));
     } catch (error) {
-      sendJson(res, 502, { error: `the HTTP API could not be reached: ${error.message}` });
+      sendJson2(res, 502, { error: `the HTTP API could not be reached: ${error.message}` });
     }
   }
 };
@@ -23167,7 +23020,7 @@ var AppChannels = class {
    */
   leave(subscriber, name, userId, keepMember = false) {
     const channel2 = this.channels.get(name);
-    if (!channel2 || !channel2.subscribers.delete(subscriber)) return void 0;
+    if (!channel2?.subscribers.delete(subscriber)) return void 0;
     let lastConnectionOfUser = false;
     if (userId !== void 0 && channel2.members) {
       const member = channel2.members.get(userId);
@@ -23185,7 +23038,7 @@ var AppChannels = class {
     const channel2 = this.channels.get(name);
     const member = channel2?.members?.get(userId);
     if (!channel2 || !member || member.connections > 0) return false;
-    channel2.members.delete(userId);
+    channel2.members?.delete(userId);
     this.dropIfEmpty(channel2);
     return true;
   }
@@ -23232,7 +23085,261 @@ var AppChannels = class {
   }
 };
 
-// src/channels/history.ts
+// src/adapter/adapter.ts
+function whenAnswered(answer, ok, failed) {
+  if (answer instanceof Promise) answer.then(ok, failed);
+  else ok(answer);
+}
+
+// src/protocol/frame.ts
+function textFrame(payload) {
+  const body = typeof payload === "string" ? Buffer.from(payload, "utf8") : payload;
+  const length = body.length;
+  const headerLength = length < 126 ? 2 : length < 65536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(headerLength + length);
+  frame[0] = 129;
+  if (length < 126) {
+    frame[1] = length;
+  } else if (length < 65536) {
+    frame[1] = 126;
+    frame.writeUInt16BE(length, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeUInt32BE(Math.floor(length / 2 ** 32), 2);
+    frame.writeUInt32BE(length >>> 0, 6);
+  }
+  body.copy(frame, headerLength);
+  return frame;
+}
+function pongFrame(data) {
+  const frame = Buffer.allocUnsafe(2 + data.length);
+  frame[0] = 138;
+  frame[1] = data.length;
+  data.copy(frame, 2);
+  return frame;
+}
+
+// src/protocol/messages.ts
+function connectionEstablished(socketId, activityTimeout) {
+  return JSON.stringify({
+    event: "pusher:connection_established",
+    data: JSON.stringify({ socket_id: socketId, activity_timeout: activityTimeout })
+  });
+}
+function errorMessage(code, message) {
+  return JSON.stringify({ event: "pusher:error", data: { code, message } });
+}
+function codedError(entry, detail) {
+  return errorMessage(entry.code, detail ? `${entry.message}: ${detail}` : entry.message);
+}
+var pong = JSON.stringify({ event: "pusher:pong", data: {} });
+var ping = JSON.stringify({ event: "pusher:ping", data: {} });
+function subscriptionSucceeded(channel2, presence) {
+  return JSON.stringify({
+    event: "pusher_internal:subscription_succeeded",
+    channel: channel2,
+    data: JSON.stringify(presence ? { presence } : {})
+  });
+}
+function subscriptionError(channel2, type, error, status, code) {
+  return JSON.stringify({ event: "pusher:subscription_error", channel: channel2, data: { type, error, status, code } });
+}
+function memberAdded(channel2, userId, userInfo) {
+  const data = JSON.stringify(userInfo === void 0 ? { user_id: userId } : { user_id: userId, user_info: userInfo });
+  return { kind: "member", json: JSON.stringify({ event: "pusher_internal:member_added", channel: channel2, data }) };
+}
+function memberRemoved(channel2, userId) {
+  return { kind: "member", json: JSON.stringify({ event: "pusher_internal:member_removed", channel: channel2, data: JSON.stringify({ user_id: userId }) }) };
+}
+function subscriptionCount(channel2, count) {
+  return { kind: "count", json: JSON.stringify({ event: "pusher_internal:subscription_count", channel: channel2, data: JSON.stringify({ subscription_count: count }) }) };
+}
+function cacheMiss(channel2) {
+  return JSON.stringify({ event: "pusher:cache_miss", channel: channel2 });
+}
+function signinSuccess(userData) {
+  return JSON.stringify({ event: "pusher:signin_success", data: { user_data: userData } });
+}
+function channelEvent(event, channel2, data, userId) {
+  return { kind: "event", json: JSON.stringify(userId === void 0 ? { event, channel: channel2, data } : { event, channel: channel2, data, user_id: userId }) };
+}
+function discontinuity(channel2, reason, resumeFrom) {
+  return JSON.stringify({
+    event: schema.recovery.discontinuityEvent,
+    channel: channel2,
+    data: JSON.stringify({ reason, message: schema.recovery.reasons[reason], resume_from: resumeFrom })
+  });
+}
+
+// src/channels/count-batcher.ts
+var CountBatcher = class {
+  constructor(app, channels2, adapter, events2) {
+    this.app = app;
+    this.channels = channels2;
+    this.adapter = adapter;
+    this.events = events2;
+  }
+  /** Channels whose subscription count changed this turn. */
+  due = /* @__PURE__ */ new Set();
+  changed(channel2) {
+    if (!this.app.subscriptionCount || channel2.members) return;
+    if (this.due.size === 0) setImmediate(() => this.send());
+    this.due.add(channel2.name);
+  }
+  /** The count is the cluster's (a single node's own), and every node's subscribers are told it. */
+  send() {
+    const { app } = this;
+    const adapter = this.adapter();
+    for (const name of this.due) {
+      const local = this.channels.get(name)?.subscribers.size ?? 0;
+      whenAnswered(
+        adapter.membership.countSubscriptions(app.id, name, local),
+        (total) => {
+          if (total > 0) void adapter.publish(app.id, name, subscriptionCount(name, total));
+          this.events.emit("subscriptionCount", app, name, total);
+        },
+        // The broker is away: this node's own count is the best it can say.
+        () => local > 0 && this.channels.get(name)?.broadcast(textFrame(subscriptionCount(name, local).json))
+      );
+    }
+    this.due.clear();
+  }
+};
+
+// src/channels/subscriptions.ts
+var Subscriptions = class {
+  constructor(adapter, events2) {
+    this.adapter = adapter;
+    this.events = events2;
+  }
+  /**
+   * Subscribes and answers the client: success, presence snapshot, recovery replay, cache,
+   * member_added. The adapter's membership decides occupied and member_added (each fires once
+   * across nodes): at once for a single node, when the store answers for several.
+   */
+  subscribe(state, client, name, member, resume) {
+    const { app } = state;
+    const result = state.channels.join(client, name, member);
+    const { channel: channel2 } = result;
+    client.channels.set(name, member?.userId);
+    const { membership } = this.adapter();
+    const members = channel2.members;
+    const newMember = member && result.firstConnectionOfUser ? member : void 0;
+    const entering = result.occupied || newMember || members ? membership.enter(app.id, name, result.occupied, newMember, members !== void 0) : void 0;
+    const cacheFresh = channel2.lastEvent !== void 0 && Date.now() - channel2.lastEventAt < app.limits.cacheTtlSeconds * 1e3;
+    const cached = channel2.type.cache && !cacheFresh ? membership.cachedMessage(app.id, name) : void 0;
+    if (cached instanceof Promise) cached.catch(() => void 0);
+    if (!members) {
+      client.sendText(subscriptionSucceeded(name));
+      if (resume) state.recovery.replay(client, name, resume);
+    }
+    this.events.emit("subscribed", app, name, client.socketId);
+    state.counts.changed(channel2);
+    const stillSubscribed = () => !client.closing && client.channels.has(name);
+    const entered = (answer) => {
+      if (members && stillSubscribed()) {
+        const all = answer?.members ?? new Map([...members].map(([id, m]) => [id, m.info]));
+        const hash = {};
+        for (const [id, info] of all) hash[id] = info ?? null;
+        client.sendText(subscriptionSucceeded(name, { ids: Object.keys(hash), hash, count: all.size }));
+        if (resume) state.recovery.replay(client, name, resume);
+      }
+      if (answer?.occupied) this.events.emit("channelOccupied", app, name);
+      if (newMember && (answer ? answer.memberAdded : true)) {
+        void this.adapter().publish(app.id, name, memberAdded(name, newMember.userId, newMember.info), client.socketId);
+        if (answer) this.events.emit("memberAdded", app, name, newMember.userId);
+      }
+      if (!channel2.type.cache || !stillSubscribed()) return;
+      if (cacheFresh && channel2.lastEvent) {
+        client.send(channel2.lastEvent);
+        return;
+      }
+      const cacheMiss2 = () => {
+        client.sendText(cacheMiss(name));
+        this.events.emit("cacheMiss", app, name);
+      };
+      whenAnswered(cached, (message) => message !== void 0 ? client.sendText(message) : cacheMiss2(), cacheMiss2);
+    };
+    const guarded = (answer) => {
+      try {
+        entered(answer);
+      } catch (error) {
+        process.emitWarning(`subscribe of ${name} failed: ${error.message}`);
+      }
+    };
+    if (entering === void 0) entered(void 0);
+    else if (entering instanceof Promise) entering.then(guarded, () => guarded(void 0));
+    else entered(entering);
+  }
+  unsubscribe(state, client, name) {
+    if (!client.channels.has(name)) return;
+    const userId = client.channels.get(name);
+    client.channels.delete(name);
+    const { app } = state;
+    const graceMs = app.limits.presenceLeaveGraceMs;
+    const result = state.channels.leave(client, name, userId, graceMs > 0);
+    if (!result) return;
+    this.events.emit("unsubscribed", app, name, client.socketId);
+    const adapter = this.adapter();
+    const lastUser = userId !== void 0 && result.lastConnectionOfUser ? userId : void 0;
+    if (lastUser !== void 0 && graceMs > 0) {
+      setTimeout(() => {
+        if (state.channels.releaseMember(name, lastUser)) this.memberLeft(app, name, lastUser);
+      }, graceMs).unref();
+      if (result.vacated) whenAnswered(adapter.membership.exit(app.id, name, true, void 0), (exited) => this.left(app, name, void 0, exited.vacated), () => {
+      });
+    } else if (result.vacated || lastUser !== void 0) {
+      whenAnswered(
+        adapter.membership.exit(app.id, name, result.vacated, lastUser),
+        (exited) => this.left(app, name, exited.memberRemoved ? lastUser : void 0, exited.vacated),
+        // The broker is away: this node's subscribers still learn it; the store catches up on reconnect.
+        () => lastUser !== void 0 && adapter.publish(app.id, name, memberRemoved(name, lastUser))
+      );
+    }
+    state.counts.changed(result.channel);
+  }
+  /** A presence member's grace period ended without it coming back: remove it, here and in the cluster. */
+  memberLeft(app, name, userId) {
+    const adapter = this.adapter();
+    whenAnswered(
+      adapter.membership.exit(app.id, name, false, userId),
+      (exited) => this.left(app, name, exited.memberRemoved ? userId : void 0, false),
+      () => adapter.publish(app.id, name, memberRemoved(name, userId))
+    );
+  }
+  /** A member, or the channel, left the whole cluster (here, or with a node that died): announce once. */
+  left(app, name, removedUserId, vacated) {
+    if (removedUserId !== void 0) {
+      void this.adapter().publish(app.id, name, memberRemoved(name, removedUserId));
+      this.events.emit("memberRemoved", app, name, removedUserId);
+    }
+    if (vacated) this.events.emit("channelVacated", app, name);
+  }
+  /** The cluster had lost this node's member or channel (after an outage) and has it again. */
+  entered(app, name, addedMember, occupied) {
+    if (occupied) this.events.emit("channelOccupied", app, name);
+    if (addedMember) {
+      void this.adapter().publish(app.id, name, memberAdded(name, addedMember.userId, addedMember.info));
+      this.events.emit("memberAdded", app, name, addedMember.userId);
+    }
+  }
+};
+
+// src/observe/observer.ts
+var ObserverSink = class {
+  observers = [];
+  observe(observer) {
+    this.observers.push(observer);
+  }
+  emit(name, ...args) {
+    for (const observer of this.observers) {
+      const callback = observer[name];
+      callback?.apply(observer, args);
+    }
+  }
+};
+
+// src/recovery/history.ts
 var ChannelHistory = class {
   constructor(name) {
     this.name = name;
@@ -23309,7 +23416,10 @@ var AppHistory = class {
   }
   record(name, seq, message, exceptSocketId, at = Date.now()) {
     let channel2 = this.channels.get(name);
-    if (!channel2) this.channels.set(name, channel2 = new ChannelHistory(name));
+    if (!channel2) {
+      channel2 = new ChannelHistory(name);
+      this.channels.set(name, channel2);
+    }
     channel2.seqs.push(seq);
     channel2.messages.push(message);
     channel2.excepts.push(exceptSocketId);
@@ -23371,113 +23481,97 @@ var AppHistory = class {
   }
 };
 
-// src/protocol/frame.ts
-function textFrame(payload) {
-  const body = typeof payload === "string" ? Buffer.from(payload, "utf8") : payload;
-  const length = body.length;
-  const headerLength = length < 126 ? 2 : length < 65536 ? 4 : 10;
-  const frame = Buffer.allocUnsafe(headerLength + length);
-  frame[0] = 129;
-  if (length < 126) {
-    frame[1] = length;
-  } else if (length < 65536) {
-    frame[1] = 126;
-    frame.writeUInt16BE(length, 2);
-  } else {
-    frame[1] = 127;
-    frame.writeUInt32BE(Math.floor(length / 2 ** 32), 2);
-    frame.writeUInt32BE(length >>> 0, 6);
-  }
-  body.copy(frame, headerLength);
-  return frame;
-}
-function pongFrame(data) {
-  const frame = Buffer.allocUnsafe(2 + data.length);
-  frame[0] = 138;
-  frame[1] = data.length;
-  data.copy(frame, 2);
-  return frame;
-}
-
-// src/protocol/messages.ts
-function connectionEstablished(socketId, activityTimeout) {
-  return JSON.stringify({
-    event: "pusher:connection_established",
-    data: JSON.stringify({ socket_id: socketId, activity_timeout: activityTimeout })
-  });
-}
-function errorMessage(code, message) {
-  return JSON.stringify({ event: "pusher:error", data: { code, message } });
-}
-function codedError(entry, detail) {
-  return errorMessage(entry.code, detail ? `${entry.message}: ${detail}` : entry.message);
-}
-var pong = JSON.stringify({ event: "pusher:pong", data: {} });
-var ping = JSON.stringify({ event: "pusher:ping", data: {} });
-function subscriptionSucceeded(channel2, presence) {
-  return JSON.stringify({
-    event: "pusher_internal:subscription_succeeded",
-    channel: channel2,
-    data: JSON.stringify(presence ? { presence } : {})
-  });
-}
-function subscriptionError(channel2, type, error, status, code) {
-  return JSON.stringify({ event: "pusher:subscription_error", channel: channel2, data: { type, error, status, code } });
-}
-function memberAdded(channel2, userId, userInfo) {
-  return JSON.stringify({
-    event: "pusher_internal:member_added",
-    channel: channel2,
-    data: JSON.stringify(userInfo === void 0 ? { user_id: userId } : { user_id: userId, user_info: userInfo })
-  });
-}
-function memberRemoved(channel2, userId) {
-  return JSON.stringify({ event: "pusher_internal:member_removed", channel: channel2, data: JSON.stringify({ user_id: userId }) });
-}
-function subscriptionCount(channel2, count) {
-  return JSON.stringify({
-    event: "pusher_internal:subscription_count",
-    channel: channel2,
-    data: JSON.stringify({ subscription_count: count })
-  });
-}
-function cacheMiss(channel2) {
-  return JSON.stringify({ event: "pusher:cache_miss", channel: channel2 });
-}
-function signinSuccess(userData) {
-  return JSON.stringify({ event: "pusher:signin_success", data: { user_data: userData } });
-}
-function channelEvent(event, channel2, data, userId) {
-  return JSON.stringify(userId === void 0 ? { event, channel: channel2, data } : { event, channel: channel2, data, user_id: userId });
-}
-function discontinuity(channel2, reason, resumeFrom) {
-  return JSON.stringify({
-    event: schema.recovery.discontinuityEvent,
-    channel: channel2,
-    data: JSON.stringify({ reason, message: schema.recovery.reasons[reason], resume_from: resumeFrom })
-  });
-}
-
-// src/hub.ts
+// src/recovery/recovery.ts
 var serialPrefix = `,"${schema.recovery.serialField}":"`;
 function newHistory(app, shared) {
   return new AppHistory(app.limits.recoveryWindowSeconds * 1e3, app.limits.recoveryMaxBytes, shared, entryOverheadBytes);
 }
-function recoveryCovers(app, channel2) {
-  return !isUserChannel(channel2) && !app.recovery.disabledPrefixes.some((prefix) => channel2.startsWith(prefix));
-}
+var AppRecovery = class {
+  constructor(app, events2) {
+    this.app = app;
+    this.events = events2;
+    this.history = app.recovery.enabled ? newHistory(app, false) : void 0;
+  }
+  /** Recent events, when the app has recovery on. */
+  history;
+  /** Recovery covers an app's channels except the prefixes it switched off, and never user channels. */
+  covers(channel2) {
+    return !isUserChannel(channel2) && !this.app.recovery.disabledPrefixes.some((prefix) => channel2.startsWith(prefix));
+  }
+  /**
+   * Gives a published event its recovery serial, spliced into the serialised message once per
+   * channel (never per recipient). Events on channels without recovery come back unchanged.
+   */
+  stamp(channel2, message) {
+    if (!this.history || !this.covers(channel2)) return { message };
+    const { seq, serial } = this.history.nextSerial();
+    return { message: { kind: message.kind, json: `${message.json.slice(0, -1)}${serialPrefix}${serial}"}` }, seq };
+  }
+  record(channel2, seq, message, exceptSocketId) {
+    this.history?.record(channel2, seq, message, exceptSocketId);
+  }
+  /** Sends what a resuming subscriber missed, in order, or tells it why it cannot. */
+  replay(subscriber, name, resume) {
+    const { app } = this;
+    const replay = this.history && this.covers(name) ? this.history.since(name, resume.serial) : { ok: false, reason: "RECOVERY_DISABLED" };
+    if (!replay.ok) {
+      subscriber.sendText(discontinuity(name, replay.reason, resume.serial));
+      this.events.emit("discontinuity", app, name, replay.reason);
+      return;
+    }
+    const entries = replay.entries.filter((entry) => entry.exceptSocketId === void 0 || entry.exceptSocketId !== resume.previousSocketId);
+    let bytes = 0;
+    for (const entry of entries) bytes += Buffer.byteLength(entry.message) + 10;
+    if (bytes > subscriber.outboundRoom()) {
+      subscriber.sendText(discontinuity(name, "REPLAY_TOO_LARGE", resume.serial));
+      this.events.emit("discontinuity", app, name, "REPLAY_TOO_LARGE");
+      return;
+    }
+    let sent = 0;
+    for (const entry of entries) {
+      subscriber.sendText(entry.message);
+      sent++;
+    }
+    this.events.emit("replayed", app, name, sent);
+  }
+  /**
+   * Several nodes: every node records what the bus delivers under the publisher's serials, so the
+   * epoch is the cluster's, and a serial from before this node's coverage is "not here", not unknown.
+   */
+  share() {
+    if (this.history) this.history = newHistory(this.app, true);
+  }
+  /** The bus lost messages: no node-local history before now can be vouched for. */
+  gap() {
+    this.history?.gap();
+  }
+  /** Bytes held for recovery on this node. */
+  get bytes() {
+    return this.history?.bytes ?? 0;
+  }
+  expire(now) {
+    this.history?.expire(now);
+  }
+};
+
+// src/hub.ts
 var Hub = class {
+  /** The observer sink: everything the core reports goes here (metrics, webhooks, the dashboard subscribe). */
+  events = new ObserverSink();
   byKey = /* @__PURE__ */ new Map();
   byId = /* @__PURE__ */ new Map();
-  observers = [];
+  /** The seam to the other nodes (local: none), made by the factory given to the constructor. */
   adapter;
-  constructor(apps) {
+  subscriptions = new Subscriptions(() => this.adapter, this.events);
+  constructor(apps, adapter) {
     for (const app of apps) {
-      const history = app.recovery.enabled ? newHistory(app, false) : void 0;
-      const state = { app, channels: new AppChannels(), connections: /* @__PURE__ */ new Map(), users: /* @__PURE__ */ new Map(), countsDue: /* @__PURE__ */ new Set(), history };
+      const channels2 = new AppChannels();
+      const counts2 = new CountBatcher(app, channels2, () => this.adapter, this.events);
+      const state = { app, channels: channels2, counts: counts2, recovery: new AppRecovery(app, this.events), connections: /* @__PURE__ */ new Map(), users: /* @__PURE__ */ new Map() };
       this.byKey.set(app.key, state);
       this.byId.set(app.id, state);
     }
+    this.adapter = adapter(this);
   }
   authorizers = /* @__PURE__ */ new Map();
   /** The app's server-side authorizer, when it has an auth endpoint. */
@@ -23485,19 +23579,13 @@ var Hub = class {
     if (!app.authEndpoint) return void 0;
     let authorizer = this.authorizers.get(app.id);
     if (!authorizer) {
-      authorizer = new ServerSideAuthorizer(app, app.authEndpoint, (outcome) => this.emit("serverAuth", outcome));
+      authorizer = new ServerSideAuthorizer(app, app.authEndpoint, (outcome) => this.events.emit("serverAuth", outcome));
       this.authorizers.set(app.id, authorizer);
     }
     return authorizer;
   }
   observe(observer) {
-    this.observers.push(observer);
-  }
-  emit(name, ...args) {
-    for (const observer of this.observers) {
-      const callback = observer[name];
-      callback?.apply(observer, args);
-    }
+    this.events.observe(observer);
   }
   appByKey(key) {
     return this.byKey.get(key)?.app;
@@ -23509,7 +23597,9 @@ var Hub = class {
     return [...this.byId.values()].map((s) => s.app);
   }
   state(app) {
-    return this.byId.get(app.id);
+    const state = this.byId.get(app.id);
+    if (!state) throw new Error(`unknown app ${app.id}`);
+    return state;
   }
   socketIdInUse = (socketId) => {
     for (const state of this.byId.values()) if (state.connections.has(socketId)) return true;
@@ -23526,108 +23616,28 @@ var Hub = class {
   }
   /** The transport accepted a frame from this client. */
   received(connection) {
-    this.emit("received", connection.app, connection);
+    this.events.emit("received", connection.app, connection);
   }
   connect(connection) {
     this.state(connection.app).connections.set(connection.socketId, connection);
-    this.emit("connected", connection.app, connection);
+    this.events.emit("connected", connection.app, connection);
   }
   disconnect(connection) {
     const state = this.state(connection.app);
     if (!state.connections.delete(connection.socketId)) return;
     for (const channel2 of [...connection.channels.keys()]) this.unsubscribe(connection, channel2);
     if (connection.user) this.forgetUser(state, connection);
-    this.emit("disconnected", connection.app, connection);
+    this.events.emit("disconnected", connection.app, connection);
   }
   channel(app, name) {
     return this.state(app).channels.get(name);
   }
   /** Subscribes and answers the client: success, presence snapshot, cache replay, member_added. */
   subscribe(connection, name, member, resume) {
-    const { app } = connection;
-    const state = this.state(app);
-    const result = state.channels.join(connection, name, member);
-    const { channel: channel2 } = result;
-    connection.channels.set(name, member?.userId);
-    const membership = this.adapter.membership;
-    if (membership) return this.subscribeInCluster(membership, connection, state, result, member, resume);
-    let presence;
-    if (channel2.members) {
-      const hash = {};
-      for (const [id, m] of channel2.members) hash[id] = m.info ?? null;
-      presence = { ids: Object.keys(hash), hash, count: channel2.members.size };
-    }
-    connection.sendText(subscriptionSucceeded(name, presence));
-    if (resume) this.replay(state, connection, name, resume);
-    this.emit("subscribed", app, name, connection.socketId);
-    if (result.occupied) this.emit("channelOccupied", app, name);
-    if (member && result.firstConnectionOfUser) {
-      this.adapter.publish(app.id, name, memberAdded(name, member.userId, member.info), connection.socketId);
-      this.emit("memberAdded", app, name, member.userId);
-    }
-    if (channel2.type.cache) {
-      if (channel2.lastEvent && Date.now() - channel2.lastEventAt < app.limits.cacheTtlSeconds * 1e3) {
-        connection.send(channel2.lastEvent);
-      } else {
-        connection.sendText(cacheMiss(name));
-        this.emit("cacheMiss", app, name);
-      }
-    }
-    this.countChanged(state, channel2);
+    this.subscriptions.subscribe(this.state(connection.app), connection, name, member, resume);
   }
   unsubscribe(connection, name) {
-    if (!connection.channels.has(name)) return;
-    const userId = connection.channels.get(name);
-    connection.channels.delete(name);
-    const { app } = connection;
-    const state = this.state(app);
-    const graceMs = app.limits.presenceLeaveGraceMs;
-    const result = state.channels.leave(connection, name, userId, graceMs > 0);
-    if (!result) return;
-    this.emit("unsubscribed", app, name, connection.socketId);
-    const membership = this.adapter.membership;
-    if (userId !== void 0 && result.lastConnectionOfUser && graceMs > 0) {
-      setTimeout(() => {
-        if (state.channels.releaseMember(name, userId)) this.memberLeft(state, name, userId);
-      }, graceMs).unref();
-      if (membership && result.vacated) void membership.exit(app.id, name, true, void 0).then((exited) => this.clusterLeft(app.id, name, void 0, exited.vacated), () => {
-      });
-      else if (!membership && result.vacated) this.emit("channelVacated", app, name);
-      this.countChanged(state, result.channel);
-      return;
-    }
-    if (membership) {
-      const lastUser = userId !== void 0 && result.lastConnectionOfUser ? userId : void 0;
-      if (result.vacated || lastUser !== void 0) {
-        membership.exit(app.id, name, result.vacated, lastUser).then(
-          (exited) => this.clusterLeft(app.id, name, exited.memberRemoved ? lastUser : void 0, exited.vacated),
-          // The broker is away: this node's subscribers still learn it; the store catches up on reconnect.
-          () => lastUser !== void 0 && this.adapter.publish(app.id, name, memberRemoved(name, lastUser))
-        );
-      }
-      this.countChanged(state, result.channel);
-      return;
-    }
-    if (userId !== void 0 && result.lastConnectionOfUser) {
-      this.adapter.publish(app.id, name, memberRemoved(name, userId));
-      this.emit("memberRemoved", app, name, userId);
-    }
-    if (result.vacated) this.emit("channelVacated", app, name);
-    this.countChanged(state, result.channel);
-  }
-  /** A presence member's grace period ended without it coming back: remove it, here and in the cluster. */
-  memberLeft(state, name, userId) {
-    const { app } = state;
-    const membership = this.adapter.membership;
-    if (!membership) {
-      this.adapter.publish(app.id, name, memberRemoved(name, userId));
-      this.emit("memberRemoved", app, name, userId);
-      return;
-    }
-    membership.exit(app.id, name, false, userId).then(
-      (exited) => this.clusterLeft(app.id, name, exited.memberRemoved ? userId : void 0, false),
-      () => this.adapter.publish(app.id, name, memberRemoved(name, userId))
-    );
+    this.subscriptions.unsubscribe(this.state(connection.app), connection, name);
   }
   /** `pusher:signin` succeeded: the connection now receives `#server-to-user-{id}`. */
   signIn(connection, userId, userData) {
@@ -23635,12 +23645,16 @@ var Hub = class {
     if (connection.user) this.forgetUser(state, connection);
     connection.user = { id: userId, userData };
     let set = state.users.get(userId);
-    if (!set) state.users.set(userId, set = /* @__PURE__ */ new Set());
+    if (!set) {
+      set = /* @__PURE__ */ new Set();
+      state.users.set(userId, set);
+    }
     set.add(connection);
     state.channels.join(connection, userChannel(userId));
   }
   forgetUser(state, connection) {
     const user = connection.user;
+    if (!user) return;
     const set = state.users.get(user.id);
     set?.delete(connection);
     if (set?.size === 0) state.users.delete(user.id);
@@ -23648,55 +23662,36 @@ var Hub = class {
     connection.user = void 0;
   }
   /**
-   * Gives a published event its recovery serial, spliced into the serialised message once per
-   * channel (never per recipient). Events on channels without recovery come back unchanged.
+   * An event from the application (the HTTP API): serialised once per channel, given its recovery
+   * serial, handed to the adapter. Rejects when the adapter could not pass it on (reported first).
    */
-  stamp(app, channel2, message) {
-    const history = this.state(app).history;
-    if (!history || !recoveryCovers(app, channel2)) return { message };
-    const { seq, serial } = history.nextSerial();
-    return { message: `${message.slice(0, -1)}${serialPrefix}${serial}"}`, seq };
+  async publish(app, event) {
+    const { recovery: recovery2 } = this.state(app);
+    const pending = [];
+    for (const channel2 of event.channels) {
+      const { message, seq } = recovery2.stamp(channel2, channelEvent(event.name, channel2, event.data));
+      const sent = this.adapter.publish(app.id, channel2, message, event.socketId, seq);
+      if (sent) pending.push(sent);
+    }
+    if (pending.length > 0) {
+      await Promise.all(pending).catch((error) => {
+        this.events.emit("publishFailed", app.id);
+        throw error;
+      });
+    }
+    this.events.emit("httpPublished", app, event.channels, event.name, event.data, event.socketId);
   }
-  /** Sends what a resuming subscriber missed, in order, or tells it why it cannot. */
-  replay(state, connection, name, resume) {
-    const { app } = state;
-    const replay = state.history && recoveryCovers(app, name) ? state.history.since(name, resume.serial) : { ok: false, reason: "RECOVERY_DISABLED" };
-    if (!replay.ok) {
-      connection.sendText(discontinuity(name, replay.reason, resume.serial));
-      this.emit("discontinuity", app, name, replay.reason);
-      return;
-    }
-    const entries = replay.entries.filter((entry) => entry.exceptSocketId === void 0 || entry.exceptSocketId !== resume.previousSocketId);
-    let bytes = 0;
-    for (const entry of entries) bytes += Buffer.byteLength(entry.message) + 10;
-    if (bytes > connection.outboundRoom()) {
-      connection.sendText(discontinuity(name, "REPLAY_TOO_LARGE", resume.serial));
-      this.emit("discontinuity", app, name, "REPLAY_TOO_LARGE");
-      return;
-    }
-    let sent = 0;
-    for (const entry of entries) {
-      connection.sendText(entry.message);
-      sent++;
-    }
-    this.emit("replayed", app, name, sent);
-  }
-  /**
-   * Several nodes: every node records what the bus delivers under the publisher's serials, so the
-   * epoch is the cluster's, and a serial from before this node's coverage is "not here", not unknown.
-   */
+  /** Several nodes: recovery history is the cluster's (see AppRecovery.share). */
   shareHistory() {
-    for (const state of this.byId.values()) {
-      if (state.history) state.history = newHistory(state.app, true);
-    }
+    for (const state of this.byId.values()) state.recovery.share();
   }
   /** The bus lost messages: no node-local history before now can be vouched for. */
   historyGap() {
-    for (const state of this.byId.values()) state.history?.gap();
+    for (const state of this.byId.values()) state.recovery.gap();
   }
   /** Bytes held for recovery by an app on this node. */
   historyBytes(app) {
-    return this.state(app).history?.bytes ?? 0;
+    return this.state(app).recovery.bytes;
   }
   /** Local delivery of a published message: serialised by the caller, framed once here. `seq` records it for recovery. */
   deliver(appId, name, message, exceptSocketId, seq) {
@@ -23704,62 +23699,29 @@ var Hub = class {
     if (!state) return 0;
     const startedAt = this.timeDeliveries ? performance.now() : 0;
     const channel2 = state.channels.get(name);
-    const frame = textFrame(message);
-    if (seq !== void 0) state.history?.record(name, seq, message, exceptSocketId);
-    if ((channel2 ? channel2.type.cache : channelType(name).cache) && !message.startsWith('{"event":"pusher_internal:')) state.channels.remember(name, frame);
+    const frame = textFrame(message.json);
+    if (seq !== void 0) state.recovery.record(name, seq, message.json, exceptSocketId);
+    if (message.kind === "event" && (channel2 ? channel2.type.cache : channelType(name).cache)) state.channels.remember(name, frame);
     const recipients = channel2 ? channel2.broadcast(frame, exceptSocketId) : 0;
-    this.emit("delivered", state.app, name, recipients, startedAt);
+    this.events.emit("delivered", state.app, name, recipients, startedAt);
     return recipients;
   }
   /** Clock every delivery for the detailed metrics (`metrics.detailed`); off by default. */
   timeDeliveries = false;
   clientEvent(connection, channel2, event, data) {
     const userId = connection.channels.get(channel2);
-    this.adapter.publish(connection.app.id, channel2, channelEvent(event, channel2, data, userId), connection.socketId);
-    this.emit("clientEvent", connection.app, channel2, event, data, connection.socketId, userId);
+    void this.adapter.publish(connection.app.id, channel2, channelEvent(event, channel2, data, userId), connection.socketId);
+    this.events.emit("clientEvent", connection.app, channel2, event, data, connection.socketId, userId);
   }
   httpPublished(app, channels2, event, data, socketId) {
-    this.emit("httpPublished", app, channels2, event, data, socketId);
-  }
-  countChanged(state, channel2) {
-    if (!state.app.subscriptionCount || channel2.members) return;
-    if (state.countsDue.size === 0) setImmediate(() => this.sendCounts(state));
-    state.countsDue.add(channel2.name);
-  }
-  /** Subscription counts go out at most once per channel per turn, however many joined. */
-  sendCounts(state) {
-    const membership = this.adapter.membership;
-    if (membership) return this.sendClusterCounts(membership, state);
-    for (const name of state.countsDue) {
-      const channel2 = state.channels.get(name);
-      const count = channel2?.subscribers.size ?? 0;
-      if (channel2 && count > 0) channel2.broadcast(textFrame(subscriptionCount(name, count)));
-      this.emit("subscriptionCount", state.app, name, count);
-    }
-    state.countsDue.clear();
-  }
-  /** Several nodes: the count is the cluster's, and every node's subscribers are told it. */
-  sendClusterCounts(membership, state) {
-    const { app } = state;
-    for (const name of state.countsDue) {
-      const local = state.channels.get(name)?.subscribers.size ?? 0;
-      membership.countSubscriptions(app.id, name, local).then(
-        (total) => {
-          if (total > 0) this.adapter.publish(app.id, name, subscriptionCount(name, total));
-          this.emit("subscriptionCount", app, name, total);
-        },
-        // The broker is away: this node's own count is the best it can say.
-        () => local > 0 && state.channels.get(name)?.broadcast(textFrame(subscriptionCount(name, local)))
-      );
-    }
-    state.countsDue.clear();
+    this.events.emit("httpPublished", app, channels2, event, data, socketId);
   }
   /** What this node holds, for health checks and leak hunting. */
   stats() {
     const totals = { connections: 0, channels: 0, presenceMembers: 0, signedInUsers: 0, historyBytes: 0 };
     for (const state of this.byId.values()) {
       totals.connections += state.connections.size;
-      totals.historyBytes += state.history?.bytes ?? 0;
+      totals.historyBytes += state.recovery.bytes;
       totals.signedInUsers += state.users.size;
       const counts2 = state.channels.totals();
       totals.channels += counts2.channels;
@@ -23770,75 +23732,18 @@ var Hub = class {
   expireCaches(now) {
     for (const state of this.byId.values()) {
       state.channels.expireCache(state.app.limits.cacheTtlSeconds * 1e3, now);
-      state.history?.expire(now);
+      state.recovery.expire(now);
     }
-  }
-  /**
-   * Subscribing when several nodes share state: the cluster's store decides occupied and
-   * member_added (so each fires once cluster-wide) and holds the presence list and cache.
-   */
-  subscribeInCluster(membership, connection, state, result, member, resume) {
-    const { app } = connection;
-    const { channel: channel2 } = result;
-    const { name } = channel2;
-    const presence = channel2.members !== void 0;
-    const newMember = member && result.firstConnectionOfUser ? member : void 0;
-    const entering = result.occupied || newMember || presence ? membership.enter(app.id, name, result.occupied, newMember, presence) : void 0;
-    const cacheFresh = channel2.lastEvent !== void 0 && Date.now() - channel2.lastEventAt < app.limits.cacheTtlSeconds * 1e3;
-    const cached = channel2.type.cache && !cacheFresh ? membership.cachedMessage(app.id, name) : void 0;
-    cached?.catch(() => void 0);
-    if (!presence) {
-      connection.sendText(subscriptionSucceeded(name));
-      if (resume) this.replay(state, connection, name, resume);
-    }
-    this.emit("subscribed", app, name, connection.socketId);
-    this.countChanged(state, channel2);
-    const stillSubscribed = () => !connection.closing && connection.channels.has(name);
-    void (async () => {
-      const entered = await entering?.catch(() => void 0);
-      if (presence && stillSubscribed()) {
-        const all = entered?.members ?? new Map([...channel2.members].map(([id, m]) => [id, m.info]));
-        const hash = {};
-        for (const [id, info] of all) hash[id] = info ?? null;
-        connection.sendText(subscriptionSucceeded(name, { ids: Object.keys(hash), hash, count: all.size }));
-        if (resume) this.replay(state, connection, name, resume);
-      }
-      if (entered?.occupied) this.emit("channelOccupied", app, name);
-      if (newMember && (entered ? entered.memberAdded : true)) {
-        this.adapter.publish(app.id, name, memberAdded(name, newMember.userId, newMember.info), connection.socketId);
-        if (entered) this.emit("memberAdded", app, name, newMember.userId);
-      }
-      if (!channel2.type.cache || !stillSubscribed()) return;
-      const message = cacheFresh ? void 0 : await cached?.catch(() => void 0);
-      if (cacheFresh) connection.send(channel2.lastEvent);
-      else if (message !== void 0) connection.sendText(message);
-      else {
-        connection.sendText(cacheMiss(name));
-        this.emit("cacheMiss", app, name);
-      }
-    })().catch((error) => {
-      process.emitWarning(`cluster subscribe of ${name} failed: ${error.message}`);
-    });
   }
   /** A member, or the channel, left the whole cluster (here, or with a node that died): announce once. */
   clusterLeft(appId, name, removedUserId, vacated) {
     const app = this.appById(appId);
-    if (!app) return;
-    if (removedUserId !== void 0) {
-      this.adapter.publish(appId, name, memberRemoved(name, removedUserId));
-      this.emit("memberRemoved", app, name, removedUserId);
-    }
-    if (vacated) this.emit("channelVacated", app, name);
+    if (app) this.subscriptions.left(app, name, removedUserId, vacated);
   }
   /** The cluster had lost this node's member or channel (after an outage) and has it again. */
   clusterEntered(appId, name, addedMember, occupied) {
     const app = this.appById(appId);
-    if (!app) return;
-    if (occupied) this.emit("channelOccupied", app, name);
-    if (addedMember) {
-      this.adapter.publish(appId, name, memberAdded(name, addedMember.userId, addedMember.info));
-      this.emit("memberAdded", app, name, addedMember.userId);
-    }
+    if (app) this.subscriptions.entered(app, name, addedMember, occupied);
   }
   localChannels(appId, prefix) {
     const state = this.byId.get(appId);
@@ -23862,7 +23767,7 @@ var Hub = class {
   }
 };
 
-// src/limits/client-ip.ts
+// src/http/client-ip.ts
 function normalise(ip) {
   return ip.startsWith("::ffff:") ? ip.slice(7) : ip;
 }
@@ -23871,7 +23776,10 @@ function clientIp(request2, trustedProxies) {
   if (!trustedProxies.has(peer)) return peer;
   const header = request2.headers["x-forwarded-for"];
   const hops = (Array.isArray(header) ? header.join(",") : header ?? "").split(",").map((h) => normalise(h.trim())).filter(Boolean);
-  for (let i = hops.length - 1; i >= 0; i--) if (!trustedProxies.has(hops[i])) return hops[i];
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = hops[i];
+    if (!trustedProxies.has(hop)) return hop;
+  }
   return hops[0] ?? peer;
 }
 
@@ -23881,7 +23789,7 @@ function checkHandshake(request2, findApp) {
   const mark = target.indexOf("?");
   const match = /^\/app\/([^/]+)\/?$/.exec(mark < 0 ? target : target.slice(0, mark));
   if (!match) return { ok: false, refusal: closeCode("PATH_NOT_FOUND") };
-  const key = safeDecode(match[1]);
+  const key = safeDecode(match[1] ?? "");
   if (key === void 0) return { ok: false, refusal: closeCode("APP_NOT_FOUND"), detail: "the app key is not valid percent-encoding" };
   const protocol = new URLSearchParams(mark < 0 ? "" : target.slice(mark + 1)).get("protocol");
   if (protocol === null || protocol === "") return { ok: false, refusal: closeCode("NO_PROTOCOL_VERSION") };
@@ -23915,23 +23823,6 @@ function originAllowed(origin, allowed, host) {
   }
 }
 
-// src/http/respond.ts
-function sendJson2(res, httpStatus, body) {
-  const text = JSON.stringify(body);
-  res.writeHead(httpStatus, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text) });
-  res.end(text);
-}
-var ApiError = class extends Error {
-  constructor(statusName, detail) {
-    super(detail ? `${publishStatus(statusName).message}: ${detail}` : publishStatus(statusName).message);
-    this.statusName = statusName;
-  }
-};
-function sendError(res, error) {
-  const status = publishStatus(error.statusName);
-  sendJson2(res, status.http, { error: error.message, status: status.status, name: status.name });
-}
-
 // src/http/endpoints/channels.ts
 function infoList(query) {
   return (query.get("info") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
@@ -23949,7 +23840,7 @@ var channels = async ({ adapter }, { app, query }) => {
   return { channels: result };
 };
 var channel = async ({ adapter }, { app, params, query }) => {
-  const name = params[0];
+  const name = params[0] ?? "";
   const info = infoList(query);
   const presence = channelType(name).kind === "presence";
   if (info.includes("user_count") && !presence) throw new ApiError("INVALID_QUERY", "user_count is only for presence channels");
@@ -23960,7 +23851,7 @@ var channel = async ({ adapter }, { app, params, query }) => {
   return body;
 };
 var users = async ({ adapter }, { app, params }) => {
-  const name = params[0];
+  const name = params[0] ?? "";
   if (channelType(name).kind !== "presence") throw new ApiError("INVALID_QUERY", "users are listed for presence channels only");
   return { users: (await adapter.presenceUsers(app.id, name)).map((id) => ({ id })) };
 };
@@ -24018,21 +23909,6 @@ function validatePublish(app, raw, channelsField) {
 }
 
 // src/http/endpoints/publish.ts
-async function publish(context, app, event) {
-  const pending = [];
-  for (const channel2 of event.channels) {
-    const { message, seq } = context.hub.stamp(app, channel2, channelEvent(event.name, channel2, event.data));
-    const sent = context.adapter.publish(app.id, channel2, message, event.socketId, seq);
-    if (sent) pending.push(sent);
-  }
-  if (pending.length > 0) {
-    await Promise.all(pending).catch((error) => {
-      metrics.publishFailed(app.id);
-      throw error;
-    });
-  }
-  context.hub.httpPublished(app, event.channels, event.name, event.data, event.socketId);
-}
 async function channelInfo(context, app, channels2, info) {
   const result = {};
   for (const channel2 of channels2) {
@@ -24046,7 +23922,7 @@ async function channelInfo(context, app, channels2, info) {
 }
 var events = async (context, { app, body }) => {
   const event = validatePublish(app, parseJsonBody(body), "channels");
-  await publish(context, app, event);
+  await context.hub.publish(app, event);
   return event.info.length > 0 ? { channels: await channelInfo(context, app, event.channels, event.info) } : {};
 };
 var batchEvents = async (context, { app, body }) => {
@@ -24056,18 +23932,18 @@ var batchEvents = async (context, { app, body }) => {
     throw new ApiError("BATCH_TOO_LARGE", `at most ${app.limits.maxBatchEvents} events`);
   }
   const events2 = batch.map((raw) => validatePublish(app, raw, "channel"));
-  for (const event of events2) await publish(context, app, event);
+  for (const event of events2) await context.hub.publish(app, event);
   if (!events2.some((e) => e.info.length > 0)) return {};
   const infos = [];
   for (const event of events2) {
-    infos.push(event.info.length > 0 ? (await channelInfo(context, app, event.channels, event.info))[event.channels[0]] : {});
+    infos.push(event.info.length > 0 ? (await channelInfo(context, app, event.channels, event.info))[event.channels[0] ?? ""] : {});
   }
   return { batch: infos };
 };
 
 // src/http/endpoints/users.ts
 var terminateConnections = async ({ adapter }, { app, params }) => {
-  await adapter.terminateUser(app.id, params[0]);
+  await adapter.terminateUser(app.id, params[0] ?? "");
   return {};
 };
 
@@ -24109,30 +23985,10 @@ var routes = [
 ];
 var failuresPerSecondPerIp = 10;
 var failureBurstPerIp = 50;
-function readBody2(req, limit) {
-  return new Promise((resolve, reject) => {
-    const tooLarge = () => new ApiError("BODY_TOO_LARGE", `at most ${limit} bytes`);
-    const declared = Number(req.headers["content-length"] ?? 0);
-    if (declared > limit) {
-      reject(tooLarge());
-      req.resume();
-      return;
-    }
-    const chunks = [];
-    let size = 0;
-    req.on("data", (chunk) => {
-      if (size > limit) return;
-      size += chunk.length;
-      if (size > limit) {
-        chunks.length = 0;
-        reject(tooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
+function toApiError(error) {
+  if (error instanceof ApiError) return error;
+  if (error instanceof BrokerError) return new ApiError("BROKER_FAILURE", error.message);
+  return new ApiError("INTERNAL");
 }
 var ApiRouter = class {
   constructor(context, trustedProxies = []) {
@@ -24162,13 +24018,11 @@ var ApiRouter = class {
         res.end();
         return;
       }
-      const apiError = error instanceof ApiError ? error : new ApiError("BROKER_FAILURE", error.message);
+      const apiError = toApiError(error);
       if (apiError.statusName === "BODY_TOO_LARGE") res.setHeader("Connection", "close");
-      if (refusals.report) {
-        const status = publishStatus(apiError.statusName);
-        const appId = /^\/apps\/([^/?]+)/.exec(req.url ?? "")?.[1];
-        refusals.report({ kind: "http", appId, code: status.http, name: status.name, message: apiError.message, url: req.url?.split("?")[0] });
-      }
+      const status = publishStatus(apiError.statusName);
+      const appId = /^\/apps\/([^/?]+)/.exec(req.url ?? "")?.[1];
+      this.context.hub.events.emit("refused", { kind: "http", appId, code: status.http, name: status.name, message: apiError.message, url: req.url?.split("?")[0] });
       sendError(res, apiError);
     }
   }
@@ -24196,7 +24050,7 @@ var ApiRouter = class {
       throw new ApiError(pathMatched ? "METHOD_NOT_ALLOWED" : "NOT_FOUND", `${req.method} ${path}`);
     }
     const [, rawAppId, ...rawParams] = matched.match;
-    const appId = safeDecode(rawAppId);
+    const appId = safeDecode(rawAppId ?? "");
     const params = rawParams.map((p) => safeDecode(p));
     if (appId === void 0 || params.includes(void 0)) {
       req.resume();
@@ -24208,7 +24062,7 @@ var ApiRouter = class {
       throw new ApiError("UNKNOWN_APP");
     }
     try {
-      verifyQuery(app, { method: req.method, path, query });
+      verifyQuery(app, { method: req.method ?? "", path, query });
     } catch (error) {
       req.resume();
       this.failedAuthentication(req, res);
@@ -24220,7 +24074,7 @@ var ApiRouter = class {
       res.setHeader("Retry-After", String(bucket.retryAfter()));
       throw new ApiError("RATE_LIMITED", `at most ${app.limits.httpRequestsPerSecond} requests a second`);
     }
-    const body = await readBody2(req, app.limits.maxHttpBodyBytes);
+    const body = await readBody(req, app.limits.maxHttpBodyBytes);
     verifyBody(query, body);
     if (!app.enabled) throw new ApiError("APP_DISABLED");
     const result = await matched.route.endpoint(this.context, {
@@ -24229,7 +24083,7 @@ var ApiRouter = class {
       query,
       body
     });
-    sendJson2(res, 200, result);
+    sendJson(res, 200, result);
   }
   /** Charges the client address's failure bucket; once it is empty, failures are answered 429. */
   failedAuthentication(req, res) {
@@ -24288,9 +24142,8 @@ function stringField(data, field) {
 
 // src/client/reply.ts
 function refuse(connection, name, detail, channel2) {
-  metrics.refused(connection.app.id, name);
   const entry = errorCode(name);
-  refusals.report?.({ kind: "message", appId: connection.app.id, code: entry.code, name, message: entry.message, detail, socketId: connection.socketId, channel: channel2 });
+  connection.events.emit("refused", { kind: "message", appId: connection.app.id, code: entry.code, name, message: entry.message, detail, socketId: connection.socketId, channel: channel2 });
   connection.sendText(codedError(entry, detail));
 }
 function refuseSubscription(connection, channel2, type, status, name, detail) {
@@ -24378,7 +24231,7 @@ async function subscribe(hub, connection, data) {
   }
   const problem = channelNameProblem(name, limits2.maxChannelNameLength);
   if (problem !== void 0 || name === void 0) {
-    if (typeof name === "string") refuseSubscription(connection, name, "InvalidChannel", 400, "INVALID_CHANNEL", problem);
+    if (typeof name === "string") refuseSubscription(connection, name, "InvalidChannel", 400, "INVALID_CHANNEL", problem ?? "invalid channel name");
     else refuse(connection, "INVALID_CHANNEL", problem);
     return;
   }
@@ -24538,7 +24391,7 @@ var AuthorizationSlots = class {
 
 // src/transport/connection.ts
 var Connection = class {
-  constructor(socketId, app, ws, socket, ip, outbound, headers) {
+  constructor(socketId, app, ws, socket, ip, outbound, headers, events2) {
     this.socketId = socketId;
     this.app = app;
     this.ws = ws;
@@ -24546,6 +24399,7 @@ var Connection = class {
     this.ip = ip;
     this.outbound = outbound;
     this.headers = headers;
+    this.events = events2;
     this.lastSeen = this.lastMessage = Date.now();
   }
   pending = void 0;
@@ -24572,7 +24426,8 @@ var Connection = class {
   }
   authorizationSlots() {
     const { serverAuthPerConnection, maxChannelsPerConnection } = this.app.limits;
-    return this.slots ??= new AuthorizationSlots(Math.max(1, serverAuthPerConnection), maxChannelsPerConnection);
+    this.slots ??= new AuthorizationSlots(Math.max(1, serverAuthPerConnection), maxChannelsPerConnection);
+    return this.slots;
   }
   /** Takes one subscribe from the connection's rate (limits.subscribesPerSecond, bursts of subscribeBurst; 0: unlimited). */
   subscribeAllowed() {
@@ -24593,7 +24448,7 @@ var Connection = class {
   closeWith(entry, detail) {
     if (this.closing) return;
     this.closing = true;
-    refusals.report?.({ kind: "closed", appId: this.app.id, code: entry.code, message: entry.message, detail, socketId: this.socketId, ip: this.ip });
+    this.events.emit("refused", { kind: "closed", appId: this.app.id, code: entry.code, message: entry.message, detail, socketId: this.socketId, ip: this.ip });
     const frames2 = this.pending ?? [];
     this.pending = void 0;
     this.pendingBytes = 0;
@@ -24713,10 +24568,11 @@ var OutboundQueue = class {
    */
   join(frames2, bytes) {
     const last = this.lastFrames;
-    if (last && last.length === frames2.length && this.lastJoined.length === bytes) {
+    const joined = this.lastJoined;
+    if (last && joined && last.length === frames2.length && joined.length === bytes) {
       let same = true;
       for (let i = 0; i < frames2.length && same; i++) same = last[i] === frames2[i];
-      if (same) return this.lastJoined;
+      if (same) return joined;
     }
     this.lastFrames = frames2;
     this.lastJoined = Buffer.concat(frames2, bytes);
@@ -24830,10 +24686,10 @@ var PusherWebSocketServer = class {
     const ip = clientIp(request2, this.trustedProxies);
     if (handshake.ok) {
       const buckets = this.handshakeBuckets.get(handshake.app.id);
-      if (!buckets.take(ip)) {
+      if (buckets && !buckets.take(ip)) {
         const status = publishStatus("RATE_LIMITED");
         const body = JSON.stringify({ error: `${status.message}: too many connections from this address`, status: status.status, name: status.name });
-        refusals.report?.({ kind: "connection", appId: handshake.app.id, code: 429, name: status.name, message: status.message, detail: "too many connections from this address", url: request2.url, ip });
+        this.hub.events.emit("refused", { kind: "connection", appId: handshake.app.id, code: 429, name: status.name, message: status.message, detail: "too many connections from this address", url: request2.url, ip });
         socket.end(
           `HTTP/1.1 429 Too Many Requests\r
 Retry-After: ${buckets.retryAfter(ip)}\r
@@ -24852,7 +24708,7 @@ ${body}`
     ws.on("error", this.listeners.error);
     if (!handshake.ok) {
       const { refusal, detail } = handshake;
-      refusals.report?.({ kind: "connection", code: refusal.code, message: refusal.message, detail, url: request2.url, ip });
+      this.hub.events.emit("refused", { kind: "connection", code: refusal.code, message: refusal.message, detail, url: request2.url, ip });
       ws.send(codedError(refusal, detail));
       ws.close(refusal.code, refusal.message);
       return;
@@ -24861,7 +24717,7 @@ ${body}`
     const max = app.limits.maxConnections;
     if (max > 0 && this.hub.connectionCount(app) >= max) {
       const refusal = closeCode("OVER_CAPACITY");
-      refusals.report?.({ kind: "connection", appId: app.id, code: refusal.code, message: refusal.message, detail: `at most ${max} connections`, url: request2.url, ip });
+      this.hub.events.emit("refused", { kind: "connection", appId: app.id, code: refusal.code, message: refusal.message, detail: `at most ${max} connections`, url: request2.url, ip });
       ws.send(codedError(refusal, `at most ${max} connections`));
       ws.close(refusal.code, refusal.message);
       return;
@@ -24875,7 +24731,8 @@ ${body}`
       ip,
       this.outbound,
       // Kept only where server-side authorization will forward them.
-      app.authEndpoint ? { cookie: request2.headers.cookie, authorization: request2.headers.authorization } : noHeaders
+      app.authEndpoint ? { cookie: request2.headers.cookie, authorization: request2.headers.authorization } : noHeaders,
+      this.hub.events
     );
     ws[connectionKey] = connection;
     this.hub.connect(connection);
@@ -24938,25 +24795,228 @@ ${body}`
   }
 };
 
-// src/metrics/observer.ts
-var import_node_perf_hooks = require("perf_hooks");
-var maxWaiting = 1e5;
-function metricsObserver(metrics2) {
-  const { counters } = metrics2;
-  const fanout = metrics2.fanoutDuration;
-  const flush = metrics2.flushLatency;
-  let waiting = [];
-  const flushed = () => {
-    if (waiting.length === 0) return;
-    const now = import_node_perf_hooks.performance.now();
-    const batch = waiting;
-    waiting = [];
-    for (const { app, startedAt } of batch) flush.observe({ app }, (now - startedAt) / 1e3);
-  };
+// src/metrics/metrics.ts
+var import_prom_client2 = __toESM(require_prom_client(), 1);
+
+// src/observe/counters.ts
+var webhookDropReasons = ["queue_full", "retries_exhausted", "rejected", "shutdown"];
+var AppCounters = class {
+  /** WebSocket messages received from clients. */
+  messagesIn = 0;
+  /** Channel messages written to client sockets (one per recipient). */
+  messagesOut = 0;
+  /** Refused subscription or signin signatures, failed server-side auth calls. */
+  authFailures = 0;
+  circuitBreakerOpen = 0;
+  /** Messages the cluster adapter could not pass on (Redis down, buffer full). */
+  brokerDropped = 0;
+  /** Successful channel subscriptions. */
+  subscriptions = 0;
+  /** Frames discarded for slow consumers (closed with SLOW_CONSUMER). */
+  clientDropped = 0;
+  /** Publishes (HTTP API or client events) that could not be handed to the adapter. */
+  publishFailures = 0;
+  webhookDropped = { queue_full: 0, retries_exhausted: 0, rejected: 0, shutdown: 0 };
+  /** Webhook events a receiver accepted (2xx). */
+  webhookDelivered = 0;
+  /** Events accepted by the HTTP API (once per event, not per channel). */
+  httpPublishes = 0;
+  /** Client events accepted and published. */
+  clientEvents = 0;
+  /** Connection recovery: events replayed to resuming subscribers. */
+  replayed = 0;
+  /** Connection recovery: resumes that could not be covered, by reason. */
+  discontinuities = {};
+};
+var CounterStore = class {
+  apps = /* @__PURE__ */ new Map();
+  of(appId) {
+    let counters = this.apps.get(appId);
+    if (!counters) {
+      counters = new AppCounters();
+      this.apps.set(appId, counters);
+    }
+    return counters;
+  }
+  entries() {
+    return this.apps.entries();
+  }
+};
+
+// src/metrics/metrics.ts
+var ServerMetrics = class {
+  constructor(counters) {
+    this.counters = counters;
+    this.authDuration = new import_prom_client2.Histogram({
+      name: "pogo_websocket_auth_duration_seconds",
+      help: "Duration of server-side channel authorization calls to the application",
+      labelNames: ["app"],
+      buckets: [5e-3, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: []
+    });
+  }
+  /** Private: never the prom-client global registry, so nothing else can add to or read it. */
+  registry = new import_prom_client2.Registry();
+  source;
+  authDuration;
+  /** Set by expose() when `metrics.detailed` is on; undefined otherwise (observers check). */
+  fanoutDuration;
+  flushLatency;
+  exposed = false;
+  /** One server-side auth call took `seconds` (success or failure). */
+  observeAuthDuration(appId, seconds) {
+    this.authDuration.observe({ app: appId }, seconds);
+  }
+  webhookDropped(appId, reason, events2) {
+    this.counters.of(appId).webhookDropped[reason] += events2;
+  }
+  webhookDelivered(appId, events2) {
+    this.counters.of(appId).webhookDelivered += events2;
+  }
+  /** Registers every metric in the private registry; call once, when the server starts. */
+  expose(source, options) {
+    if (this.exposed) throw new Error("metrics are already exposed");
+    this.exposed = true;
+    this.source = source;
+    const registry = this.registry;
+    for (const app of source.apps) this.counters.of(app.id);
+    const store = this.counters;
+    const appIds = () => source.apps.map((app) => app.id);
+    new import_prom_client2.Gauge({
+      name: "pogo_websocket_connections_active",
+      help: "Open WebSocket connections",
+      labelNames: ["app"],
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const app of source.apps) this.set({ app: app.id }, source.connectionCount(app));
+      }
+    });
+    new import_prom_client2.Counter({
+      name: "pogo_websocket_messages_total",
+      help: 'WebSocket messages received from clients (direction="in") and channel messages written to clients, one per recipient (direction="out")',
+      labelNames: ["app", "direction"],
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const id of appIds()) {
+          const c = store.of(id);
+          this.inc({ app: id, direction: "in" }, c.messagesIn);
+          this.inc({ app: id, direction: "out" }, c.messagesOut);
+        }
+      }
+    });
+    const plainCounter = (name, help2, field) => new import_prom_client2.Counter({
+      name,
+      help: help2,
+      labelNames: ["app"],
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const id of appIds()) this.inc({ app: id }, store.of(id)[field]);
+      }
+    });
+    plainCounter("pogo_websocket_auth_failures_total", "Refused channel or user authentication (bad or missing signature, failed server-side auth)", "authFailures");
+    plainCounter("pogo_websocket_circuit_breaker_open_total", "Times the server-side auth circuit breaker opened", "circuitBreakerOpen");
+    plainCounter("pogo_websocket_broker_dropped_messages_total", "Messages the cluster adapter (Redis) could not pass on", "brokerDropped");
+    plainCounter("pogo_websocket_subscriptions_total", "Successful channel subscriptions", "subscriptions");
+    plainCounter("pogo_websocket_client_dropped_messages_total", "Messages discarded for slow consumers (queued when the client was closed with SLOW_CONSUMER)", "clientDropped");
+    plainCounter("pogo_websocket_publish_failures_total", "Publishes that could not be handed to the adapter", "publishFailures");
+    plainCounter("pogo_websocket_webhook_delivered_total", "Webhook events accepted by a receiver (2xx)", "webhookDelivered");
+    plainCounter("pogo_websocket_recovery_replayed_total", "Events replayed to subscribers resuming after a reconnect (connection recovery)", "replayed");
+    new import_prom_client2.Counter({
+      name: "pogo_websocket_recovery_discontinuities_total",
+      help: "Resumes the history could not cover (pogo:discontinuity sent), by reason",
+      labelNames: ["app", "reason"],
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const id of appIds()) {
+          for (const [reason, count] of Object.entries(store.of(id).discontinuities)) this.inc({ app: id, reason }, count);
+        }
+      }
+    });
+    new import_prom_client2.Gauge({
+      name: "pogo_websocket_recovery_history_bytes",
+      help: "Bytes of connection-recovery history held on this node (bounded by limits.recoveryMaxBytes)",
+      labelNames: ["app"],
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const app of source.apps) this.set({ app: app.id }, source.historyBytes(app));
+      }
+    });
+    new import_prom_client2.Counter({
+      name: "pogo_websocket_webhook_dropped_total",
+      help: "Webhook events not delivered: queue full, retries exhausted, rejected by the receiver (4xx), or still queued at shutdown",
+      labelNames: ["app", "reason"],
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const id of appIds()) {
+          const dropped = store.of(id).webhookDropped;
+          for (const reason of webhookDropReasons) this.inc({ app: id, reason }, dropped[reason]);
+        }
+      }
+    });
+    new import_prom_client2.Counter({
+      name: "pogo_websocket_listener_errors_total",
+      help: "Unexpected errors caught in a listener (the one connection or request was closed, the process carried on), by listener",
+      labelNames: ["listener"],
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const [listener, count] of listenerErrorCounts()) this.inc({ listener }, count);
+      }
+    });
+    registry.registerMetric(this.authDuration);
+    if (options.detailed) {
+      this.fanoutDuration = new import_prom_client2.Histogram({
+        name: "pogo_websocket_fanout_duration_seconds",
+        help: "Time to queue one channel message for every local subscriber",
+        labelNames: ["app"],
+        buckets: [1e-5, 25e-6, 5e-5, 1e-4, 25e-5, 5e-4, 1e-3, 25e-4, 5e-3, 0.01, 0.05],
+        registers: [registry]
+      });
+      this.flushLatency = new import_prom_client2.Histogram({
+        name: "pogo_websocket_publish_flush_seconds",
+        help: "Time from a channel message reaching this node to its frames being written to the sockets",
+        labelNames: ["app"],
+        buckets: [1e-4, 25e-5, 5e-4, 1e-3, 25e-4, 5e-3, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+        registers: [registry]
+      });
+    }
+    if (options.processMetrics ?? true) (0, import_prom_client2.collectDefaultMetrics)({ register: registry });
+  }
+  /** Set in a `--workers` worker: a scrape then answers for every worker (see workers.ts). */
+  scrapeAll;
+  /** In a `--workers` worker: every scrape from now on sums all workers' metrics. */
+  shareAcrossWorkers() {
+    this.scrapeAll = scrapeAcrossWorkers(this.registry);
+  }
+  /** The Prometheus text exposition of every metric. */
+  scrape() {
+    return this.scrapeAll ? this.scrapeAll() : this.registry.metrics();
+  }
+  get contentType() {
+    return this.registry.contentType;
+  }
+  get isExposed() {
+    return this.source !== void 0;
+  }
+};
+
+// src/observe/counting.ts
+function countingObserver(counters) {
   return {
-    flushed,
     received(app) {
       counters.of(app.id).messagesIn++;
+    },
+    delivered(app, _channel, recipients) {
+      counters.of(app.id).messagesOut += recipients;
+    },
+    subscribed(app) {
+      counters.of(app.id).subscriptions++;
     },
     replayed(app, _channel, count) {
       counters.of(app.id).replayed += count;
@@ -24968,15 +25028,49 @@ function metricsObserver(metrics2) {
     disconnected(app, connection) {
       if (connection.droppedFrames > 0) counters.of(app.id).clientDropped += connection.droppedFrames;
     },
-    serverAuth({ app, outcome, seconds, breakerOpened }) {
-      if (outcome !== "breaker_open" && outcome !== "busy") metrics2.observeAuthDuration(app.id, seconds);
-      if (breakerOpened) metrics2.circuitBreakerOpened(app.id);
+    serverAuth({ app, breakerOpened }) {
+      if (breakerOpened) counters.of(app.id).circuitBreakerOpen++;
     },
-    subscribed(app) {
-      counters.of(app.id).subscriptions++;
+    clientEvent(app) {
+      counters.of(app.id).clientEvents++;
+    },
+    httpPublished(app) {
+      counters.of(app.id).httpPublishes++;
+    },
+    refused(refusal) {
+      if (refusal.kind === "message" && refusal.appId !== void 0 && refusal.name !== void 0 && authFailureNames.has(refusal.name)) {
+        counters.of(refusal.appId).authFailures++;
+      }
+    },
+    publishFailed(appId) {
+      counters.of(appId).publishFailures++;
+    },
+    brokerDropped(appId, messages) {
+      counters.of(appId).brokerDropped += messages;
+    }
+  };
+}
+
+// src/metrics/observer.ts
+var import_node_perf_hooks = require("perf_hooks");
+var maxWaiting = 1e5;
+function metricsObserver(metrics) {
+  const fanout = metrics.fanoutDuration;
+  const flush = metrics.flushLatency;
+  let waiting = [];
+  const flushed = () => {
+    if (waiting.length === 0 || !flush) return;
+    const now = import_node_perf_hooks.performance.now();
+    const batch = waiting;
+    waiting = [];
+    for (const { app, startedAt } of batch) flush.observe({ app }, (now - startedAt) / 1e3);
+  };
+  return {
+    flushed,
+    serverAuth({ app, outcome, seconds }) {
+      if (outcome !== "breaker_open" && outcome !== "busy") metrics.observeAuthDuration(app.id, seconds);
     },
     delivered(app, _channel, recipients, startedAt) {
-      counters.of(app.id).messagesOut += recipients;
       if (startedAt > 0 && recipients > 0) {
         if (fanout) fanout.observe({ app: app.id }, (import_node_perf_hooks.performance.now() - startedAt) / 1e3);
         if (flush && waiting.length < maxWaiting) waiting.push({ app: app.id, startedAt });
@@ -24988,10 +25082,9 @@ function metricsObserver(metrics2) {
 // src/metrics/routes.ts
 var import_node_http3 = require("http");
 function sendText(res, status, contentType, body) {
-  res.writeHead(status, { "Content-Type": contentType, "Content-Length": Buffer.byteLength(body), "Cache-Control": "no-store" });
-  res.end(body);
+  send(res, status, contentType, body, { "Cache-Control": "no-store" });
 }
-function metricsRoute(metrics2) {
+function metricsRoute(metrics) {
   return async (req, res, path) => {
     if (path !== "/metrics") return false;
     req.resume();
@@ -25000,7 +25093,7 @@ function metricsRoute(metrics2) {
       sendText(res, 405, "text/plain; charset=utf-8", "Method Not Allowed\n");
       return true;
     }
-    sendText(res, 200, metrics2.contentType, await metrics2.scrape());
+    sendText(res, 200, metrics.contentType, await metrics.scrape());
     return true;
   };
 }
@@ -25023,7 +25116,7 @@ async function listenForMetrics(host, port, routes2) {
       for (const route of routes2) if (await route(req, res, path)) return;
       req.resume();
       sendText(res, 404, "text/plain; charset=utf-8", "Not Found\n");
-    } catch (error) {
+    } catch {
       if (!res.headersSent) sendText(res, 500, "text/plain; charset=utf-8", "metrics collection failed\n");
       else res.end();
     }
@@ -25116,11 +25209,11 @@ function backoffMs(base, attempt, random = Math.random) {
 var newLane = () => ({ batch: [], sealed: [], queued: 0 });
 var isPresenceEvent = (event) => event.name === "member_added" || event.name === "member_removed";
 var WebhookTargetQueue = class {
-  constructor(app, target, options, report, send2 = postWebhook) {
+  constructor(app, target, options, report, send3 = postWebhook) {
     this.app = app;
     this.options = options;
     this.report = report;
-    this.send = send2;
+    this.send = send3;
     this.url = new URL(target.url);
     this.names = target.events.length > 0 ? new Set(target.events) : void 0;
   }
@@ -25196,6 +25289,7 @@ var WebhookTargetQueue = class {
       const lane = this.lanes.find((l) => l.sealed.length > 0);
       if (!lane) return;
       const events2 = lane.sealed.shift();
+      if (!events2) return;
       this.inFlight++;
       void this.deliver(events2).then(() => {
         this.inFlight--;
@@ -25259,7 +25353,7 @@ var WebhookTargetQueue = class {
 // src/webhooks/dispatcher.ts
 var warnIntervalMs = 1e4;
 var WebhookDispatcher = class {
-  constructor(apps, options, sink, send2, recheck) {
+  constructor(apps, options, sink, send3, recheck) {
     this.options = options;
     this.sink = sink;
     this.recheck = recheck;
@@ -25273,7 +25367,7 @@ var WebhookDispatcher = class {
             sink.dropped(app.id, reason, events2);
             this.warn(`${app.id} ${url} ${reason}`, events2, `webhook to ${url} (app ${app.id}): ${events2} event${events2 === 1 ? "" : "s"} dropped (${reason.replace("_", " ")}: ${detail})`);
           }
-        }, send2);
+        }, send3);
       });
       this.targets.set(app.id, queues);
       this.wanted.set(app.id, app.webhooks.some((t) => t.events.length === 0) ? "all" : new Set(app.webhooks.flatMap((t) => t.events)));
@@ -25330,15 +25424,15 @@ ${userId}`,
       () => this.emit(app, { name: "member_removed", channel: channel2, user_id: userId })
     );
   }
-  delay(map, key, stillTrue, send2) {
+  delay(map, key, stillTrue, send3) {
     if (map.has(key)) return;
     const fire = async () => {
       const check = stillTrue();
-      if (check === void 0) send2();
-      else if (await check.catch(() => true)) send2();
+      if (check === void 0) send3();
+      else if (await check.catch(() => true)) send3();
     };
     if (this.options.vacatedDelayMs === 0) {
-      send2();
+      send3();
       return;
     }
     const timer = setTimeout(() => {
@@ -25424,9 +25518,12 @@ function webhookObserver(webhooks2) {
 
 // src/server.ts
 async function startServer(config, log2) {
-  const hub = new Hub(config.apps);
-  const adapter = await createAdapter(hub, config, log2);
-  hub.adapter = adapter;
+  const hub = new Hub(config.apps, (node) => selectAdapter(node, config, log2));
+  const { adapter } = hub;
+  await adapter.start();
+  const counters = new CounterStore();
+  hub.observe(countingObserver(counters));
+  const metrics = new ServerMetrics(counters);
   const webhooks2 = new WebhookDispatcher(
     config.apps,
     config.webhooks,
@@ -25436,17 +25533,17 @@ async function startServer(config, log2) {
       warn: (message) => log2.warn(message)
     },
     void 0,
-    adapter.membership ? {
+    adapter.shared ? {
       channelEmpty: async (app, channel2) => (await adapter.channel(app.id, channel2)).subscriptionCount === 0,
       memberGone: async (app, channel2, userId) => !(await adapter.presenceUsers(app.id, channel2)).includes(userId)
     } : void 0
   );
   hub.observe(webhookObserver(webhooks2));
   const router = new ApiRouter({ hub, adapter }, config.trustedProxies);
-  const dashboard = config.dashboard.enabled ? new Dashboard({ hub, adapter, config: config.dashboard, redis: config.redis, counters: metrics.counters, metricsCount: config.metrics.enabled, api: () => ({ host: config.host, port }), log: log2 }) : void 0;
+  const dashboard = config.dashboard.enabled ? new Dashboard({ hub, adapter, config: config.dashboard, redis: config.redis, counters, api: () => ({ host: config.host, port }), log: log2 }) : void 0;
   const liveness = (req, res, path) => {
     if (req.method !== "GET" || path !== "/up" && path !== "/") return false;
-    sendJson2(res, 200, { status: "ok", ...hub.stats(), memory: { rss: process.memoryUsage.rss(), heapUsed: process.memoryUsage().heapUsed }, ...dashboard ? { dashboard: dashboard.info } : {} });
+    sendJson(res, 200, { status: "ok", ...hub.stats(), memory: { rss: process.memoryUsage.rss(), heapUsed: process.memoryUsage().heapUsed }, ...dashboard ? { dashboard: dashboard.info } : {} });
     return true;
   };
   router.addPlainRoute(liveness);
@@ -25505,7 +25602,7 @@ async function startServer(config, log2) {
         while (hub.connectionCount() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
         http.closeAllConnections();
         await closed;
-        await new Promise((resolve) => adapter.membership ? setTimeout(resolve, 100) : setImmediate(resolve));
+        await new Promise((resolve) => adapter.shared ? setTimeout(resolve, 100) : setImmediate(resolve));
         await webhooks2.drain(Math.max(deadline, Date.now() + 1e3));
         await adapter.close();
         await metricsListener?.close();
@@ -25556,7 +25653,7 @@ function workerCount(value) {
   return n;
 }
 function workerLog(parent) {
-  const id = import_node_cluster6.default.worker.id;
+  const id = import_node_cluster6.default.worker?.id ?? 0;
   return {
     info: (m) => m.startsWith("pogo-ws listening") ? process.send?.({ pogo: "listening", line: m }) : parent.info(`[worker ${id}] ${m}`),
     warn: (m) => parent.warn(`[worker ${id}] ${m}`),
@@ -25594,7 +25691,7 @@ async function main(argv) {
   if (envFile) process.loadEnvFile(envFile);
   const config = loadConfig({ file: values.config, host: values.host, port: values.port, env: process.env, warn: import_node_cluster6.default.isWorker ? void 0 : log.warn });
   const workers = workerCount(values.workers ?? process.env.WS_WORKERS);
-  if (workers > 1 && import_node_cluster6.default.isPrimary) return runPrimary({ workers, ipc: !config.redis, log });
+  if (workers > 1 && import_node_cluster6.default.isPrimary) return runPrimary({ workers, ipc: !config.redis, log, gatherMetrics: workerMetricsGatherer() });
   const server = await startServer(config, import_node_cluster6.default.isWorker ? workerLog(log) : log);
   if (import_node_cluster6.default.isWorker) process.once("disconnect", () => process.kill(process.pid, "SIGTERM"));
   return new Promise((resolve) => {
