@@ -72,7 +72,7 @@ describe('connection cap', () => {
     await sleep(200);
     const again = await RawClient.connect(server, capped.key);
     again.close();
-    first.slice(1).forEach((c) => c.close());
+    for (const c of first.slice(1)) c.close();
   });
 });
 
