@@ -37,7 +37,8 @@ export const defaultApp: TestApp = { id: 'test-app', key: 'test-key', secret: 't
 
 export async function startServer(
   config: ServerConfig = { apps: [defaultApp] },
-  options: { env?: Record<string, string>; args?: string[] } = {},
+  /** nodeArgs go to node itself (e.g. --inspect=127.0.0.1:0), args to `pogo-ws start`. */
+  options: { env?: Record<string, string>; args?: string[]; nodeArgs?: string[] } = {},
 ): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'pogo-test-'));
   const configArgs: string[] = [];
@@ -48,7 +49,7 @@ export async function startServer(
   }
   const child = spawn(
     process.execPath,
-    [serverBundle, 'start', ...configArgs, '--host', '127.0.0.1', '--port', '0', ...(options.args ?? [])],
+    [...(options.nodeArgs ?? []), serverBundle, 'start', ...configArgs, '--host', '127.0.0.1', '--port', '0', ...(options.args ?? [])],
     { cwd: dir, env: { PATH: process.env.PATH ?? '', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
