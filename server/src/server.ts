@@ -65,7 +65,7 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
   const router = new ApiRouter({ hub, adapter }, config.trustedProxies);
   // Off unless configured; `GET /up` then says where it is (read by pogo:ws-doctor).
   const dashboard = config.dashboard.enabled
-    ? new Dashboard({ hub, adapter, config: config.dashboard, redis: config.redis, counters, api: () => ({ host: config.host, port }), log })
+    ? new Dashboard({ hub, adapter, config: config.dashboard, counters, api: () => ({ host: config.host, port }) })
     : undefined;
   const liveness: PlainRoute = (req, res, path) => {
     if (req.method !== 'GET' || (path !== '/up' && path !== '/')) return false;

@@ -30,6 +30,18 @@ export interface Adapter {
   readonly membership: ClusterMembership;
   /** Several nodes share state (webhook re-checks and shutdown wait for the store's answers). */
   readonly shared: boolean;
+  /** Notes between the observers of every node (the dashboard's node list); absent when this node is alone. */
+  readonly notes?: NodeNotes;
+}
+
+/** Best-effort notes to every other node over the broker's bus (never back to the sender, never queued while it is away). */
+export interface NodeNotes {
+  /** This node's id on the bus. */
+  readonly nodeId: string;
+  readonly via: 'redis' | 'workers';
+  send(note: string): void;
+  /** Every note another node sends arrives here (one listener; a later call replaces it). */
+  listen(receive: (note: string) => void): void;
 }
 
 /** An answer now (this node alone) or later (the cluster's store). */

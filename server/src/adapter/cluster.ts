@@ -6,7 +6,7 @@ import type { ChannelCounts } from '../channels/app-channels.js';
 import type { Hub } from '../hub.js';
 import { channelType } from '../protocol/channel-name.js';
 import type { ChannelMessage, ChannelMessageKind } from '../protocol/messages.js';
-import type { Adapter, ChannelSummary, ClusterMembership, EnterResult, ExitResult, MemberEntry } from './adapter.js';
+import type { Adapter, ChannelSummary, ClusterMembership, EnterResult, ExitResult, MemberEntry, NodeNotes } from './adapter.js';
 import { BrokerError, nodeIdLength, type Broker, type NodeEntry, type ReapedChange } from '../brokers/broker.js';
 
 export interface ClusterAdapterOptions {
@@ -29,8 +29,9 @@ interface PendingQuery {
 }
 
 // Bus frames: 'p' + node id + "\n" + app + "\n" + channel + "\n" + except + "\n" + seq + "\n" + kind + message
-// (kind: one letter, see kindLetters), or 'c' + node id + "\n" + control JSON.
+// (kind: one letter, see kindLetters), 'c' + node id + "\n" + control JSON, or 'n' + node id + "\n" + an observer's note.
 const PUBLISH = 112; // 'p'
+const NOTE = 110; // 'n'
 const headerEnd = 1 + nodeIdLength + 1;
 const kindLetters: Record<ChannelMessageKind, string> = { event: 'e', member: 'm', count: 'c' };
 const kindsByLetter: Record<string, ChannelMessageKind> = { e: 'event', m: 'member', c: 'count' };
@@ -44,6 +45,8 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
   /** Bus frames of member_added/member_removed that the broker refused (it was away). */
   private readonly unsentPresence: [payload: string, channel: string][] = [];
   private nextQueryId = 1;
+  private receiveNote: (note: string) => void = () => undefined;
+  readonly notes: NodeNotes;
 
   constructor(
     private readonly hub: Hub,
@@ -51,6 +54,12 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
     private readonly options: ClusterAdapterOptions,
   ) {
     hub.shareHistory();
+    this.notes = {
+      nodeId: broker.nodeId,
+      via: broker.via,
+      send: (note) => void broker.send(`n${broker.nodeId}\n${note}`, '').catch(() => undefined),
+      listen: (receive) => { this.receiveNote = receive; },
+    };
   }
 
   start(): Promise<void> {
@@ -100,6 +109,10 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
       const kind = kindsByLetter[payload.charAt(seqEnd + 1)];
       if (!kind) return;
       this.hub.deliver(payload.slice(headerEnd, appEnd), payload.slice(appEnd + 1, channelEnd), { kind, json: payload.slice(seqEnd + 2) }, except, seq);
+      return;
+    }
+    if (payload.charCodeAt(0) === NOTE) {
+      this.receiveNote(payload.slice(headerEnd));
       return;
     }
     let control: Control;

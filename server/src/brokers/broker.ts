@@ -55,6 +55,8 @@ export interface BrokerEvents {
 
 export interface Broker {
   readonly nodeId: string;
+  /** What connects the nodes: Redis, or the worker mesh and the primary process (`--workers` without Redis). */
+  readonly via: 'redis' | 'workers';
   readonly store: ClusterStore;
   start(events: BrokerEvents): Promise<void>;
   /**

@@ -13,6 +13,7 @@ const callTimeoutMs = 2_000;
 
 export class IpcBroker implements Broker, ClusterStore {
   readonly nodeId = workerNodeId(cluster.worker?.id ?? 0);
+  readonly via = 'workers';
   readonly store: ClusterStore = this;
   private events!: BrokerEvents;
   private mesh: WorkerMesh | undefined;

@@ -42,6 +42,7 @@ function shardOf(key: string): number {
 
 export class RedisBroker implements Broker, ClusterStore {
   readonly nodeId = randomBytes(nodeIdLength / 2).toString('hex');
+  readonly via = 'redis';
   readonly store: ClusterStore = this;
   private readonly commands: Client & ScriptCommands;
   private readonly subscriber: Client;

@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Adapter } from '../adapter/adapter.js';
-import type { DashboardConfig, RedisConfig } from '../config/server-config.js';
+import type { DashboardConfig } from '../config/server-config.js';
 import type { PlainRoute } from '../http/router.js';
 import type { Hub } from '../hub.js';
 import { BucketMap } from '../limits/token-bucket.js';
@@ -27,12 +27,10 @@ export interface DashboardOptions {
   hub: Hub;
   adapter: Adapter;
   config: DashboardConfig;
-  redis: RedisConfig | undefined;
   /** The counter store (observe/counters.ts), counted by the counting observer. */
   counters: CounterStore;
   /** Where this server's HTTP API listens (the test event is sent there). */
   api: () => { host: string; port: number };
-  log: { info(message: string): void; warn(message: string): void };
 }
 
 /** Where the dashboard is, for `GET /up` (read by `php artisan pogo:ws-doctor`). */
@@ -100,7 +98,7 @@ export class Dashboard {
   constructor(private readonly options: DashboardOptions) {
     this.base = options.config.path;
     this.auth = new DashboardAuth(options.config);
-    this.nodes = new NodeDirectory(options.redis, options.log);
+    this.nodes = new NodeDirectory(options.adapter.notes);
     this.feed = new ConsoleFeed(this.nodes.id, (payload) => this.consoleOut(payload));
     this.nodes.onConsole = (payload) => {
       if (this.streams.size > 0) this.broadcast('console', payload);
@@ -154,7 +152,7 @@ export class Dashboard {
     this.feed.stop();
     for (const stream of this.streams) stream.end();
     this.streams.clear();
-    await this.nodes.close();
+    this.nodes.close();
     if (this.listener) {
       const listener = this.listener;
       await new Promise<void>((resolve) => {

@@ -1,7 +1,7 @@
 // What the primary and its workers say to each other over the IPC channel (`--workers N`
 // without Redis, and the metrics scrape in every mode). The primary holds the cluster store for
-// all workers, tells each new worker where the others listen on the mesh, gathers the workers'
-// metrics, and relays the dashboards' once-a-second notes.
+// all workers, tells each new worker where the others listen on the mesh, and gathers the
+// workers' metrics.
 import type { CacheWrite, ReapedChange } from '../brokers/broker.js';
 
 export type StoreOperation = 'enter' | 'exit' | 'members' | 'userCount' | 'cached' | 'entries' | 'setCount';
@@ -9,13 +9,11 @@ export type StoreOperation = 'enter' | 'exit' | 'members' | 'userCount' | 'cache
 export type PrimaryOperation = StoreOperation | 'join' | 'scrape';
 
 export type WorkerToPrimary =
-  | { pogo: 'bus'; payload: string }
   | { pogo: 'cache'; cache: CacheWrite }
   | { pogo: 'call'; id: number; op: PrimaryOperation; args: unknown[] }
   | { pogo: 'listening'; line: string };
 
 export type PrimaryToWorker =
-  | { pogo: 'bus'; payload: string }
   | { pogo: 'result'; id: number; result?: unknown; error?: string }
   | { pogo: 'reaped'; changes: ReapedChange[] };
 

@@ -40,9 +40,7 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
   const onMessage = (worker: Worker, raw: unknown) => {
     if (!isPogoMessage(raw)) return;
     const message = raw as WorkerToPrimary;
-    if (message.pogo === 'bus') {
-      for (const other of workers) if (other !== worker) sendTo(other, { pogo: 'bus', payload: message.payload });
-    } else if (message.pogo === 'cache') {
+    if (message.pogo === 'cache') {
       store.setCached(message.cache.appId, message.cache.channel, message.cache.message, message.cache.ttlMs);
     } else if (message.pogo === 'call' && message.op === 'scrape') {
       gatherMetrics().then(
