@@ -18,6 +18,7 @@ import { countingObserver } from './observe/counting.js';
 import { metricsObserver } from './metrics/observer.js';
 import { adapterProblem, listenForMetrics, metricsRoute, readinessRoute, type MetricsListener } from './metrics/routes.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
+import { primaryLink } from './workers/primary-link.js';
 import { webhookObserver } from './webhooks/observer.js';
 
 export interface Logger {
@@ -83,7 +84,7 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
   let onFlushed: (() => void) | undefined;
   if (config.metrics.enabled) {
     metrics.expose(hub, { detailed: config.metrics.detailed });
-    if (cluster.isWorker) metrics.shareAcrossWorkers();
+    if (cluster.isWorker) metrics.shareAcrossWorkers((timeoutMs) => primaryLink.call<string>('scrape', [], timeoutMs));
     hub.timeDeliveries = config.metrics.detailed;
     const observer = metricsObserver(metrics);
     hub.observe(observer);

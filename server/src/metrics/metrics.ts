@@ -3,7 +3,7 @@
 // auth-duration histogram (one observation per HTTP auth call) and the opt-in detailed
 // histograms call prom-client as things happen.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { scrapeAcrossWorkers } from './workers.js';
+import { scrapeAcrossWorkers, type AskPrimaryToScrape } from './workers.js';
 import type { App } from '../apps/app.js';
 import { listenerErrorCounts } from '../transport/listener-guard.js';
 import { webhookDropReasons, type AppCounters, type CounterStore, type WebhookDropReason } from '../observe/counters.js';
@@ -191,8 +191,8 @@ export class ServerMetrics {
   private scrapeAll: (() => Promise<string>) | undefined;
 
   /** In a `--workers` worker: every scrape from now on sums all workers' metrics. */
-  shareAcrossWorkers(): void {
-    this.scrapeAll = scrapeAcrossWorkers(this.registry);
+  shareAcrossWorkers(askPrimary: AskPrimaryToScrape): void {
+    this.scrapeAll = scrapeAcrossWorkers(this.registry, askPrimary);
   }
 
   /** The Prometheus text exposition of every metric. */
