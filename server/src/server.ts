@@ -6,20 +6,22 @@ import { selectAdapter } from './adapter/select.js';
 import { Dashboard } from './dashboard/dashboard.js';
 import type { ServerConfig } from './config/server-config.js';
 import { Hub } from './hub.js';
-import { ApiRouter, type PlainRoute } from './http/router.js';
-import { sendJson } from './http/respond.js';
+import { livenessRoute } from './http/liveness.js';
+import { ApiRouter } from './http/router.js';
 import type { Connection } from './transport/connection.js';
 import { PusherWebSocketServer } from './transport/websocket-server.js';
+import { closeGracefully } from './transport/graceful-close.js';
 import { guard } from './transport/listener-guard.js';
 import { refuseConnect, requestTimeouts } from './http/timeouts.js';
 import { ServerMetrics } from './metrics/metrics.js';
 import { CounterStore } from './observe/counters.js';
 import { countingObserver } from './observe/counting.js';
-import { metricsObserver } from './metrics/observer.js';
+import { attachMetrics } from './metrics/attach.js';
 import { adapterProblem, listenForMetrics, metricsRoute, readinessRoute, type MetricsListener } from './metrics/routes.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
-import { primaryLink } from './workers/primary-link.js';
 import { webhookObserver } from './webhooks/observer.js';
+import { clusterRecheck } from './webhooks/recheck.js';
+import { primaryLink } from './workers/primary-link.js';
 
 export interface Logger {
   info(message: string): void;
@@ -54,12 +56,7 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
       warn: (message) => log.warn(message),
     },
     undefined,
-    adapter.shared
-      ? {
-          channelEmpty: async (app, channel) => (await adapter.channel(app.id, channel)).subscriptionCount === 0,
-          memberGone: async (app, channel, userId) => !(await adapter.presenceUsers(app.id, channel)).includes(userId),
-        }
-      : undefined,
+    clusterRecheck(adapter),
   );
   hub.observe(webhookObserver(webhooks));
 
@@ -68,11 +65,10 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
   const dashboard = config.dashboard.enabled
     ? new Dashboard({ hub, adapter, config: config.dashboard, counters, api: () => ({ host: config.host, port }) })
     : undefined;
-  const liveness: PlainRoute = (req, res, path) => {
-    if (req.method !== 'GET' || (path !== '/up' && path !== '/')) return false;
-    sendJson(res, 200, { status: 'ok', ...hub.stats(), memory: { rss: process.memoryUsage.rss(), heapUsed: process.memoryUsage().heapUsed }, ...(dashboard ? { dashboard: dashboard.info } : {}) });
-    return true;
-  };
+  const liveness = livenessRoute(
+    () => hub.stats(),
+    () => (dashboard ? { dashboard: dashboard.info } : {}),
+  );
   router.addPlainRoute(liveness);
   if (dashboard && config.dashboard.port === undefined) router.addPlainRoute(dashboard.route);
   let shuttingDown = false;
@@ -83,12 +79,9 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
   let metricsListener: MetricsListener | undefined;
   let onFlushed: (() => void) | undefined;
   if (config.metrics.enabled) {
-    metrics.expose(hub, { detailed: config.metrics.detailed });
-    if (cluster.isWorker) metrics.shareAcrossWorkers((timeoutMs) => primaryLink.call<string>('scrape', [], timeoutMs));
-    hub.timeDeliveries = config.metrics.detailed;
-    const observer = metricsObserver(metrics);
-    hub.observe(observer);
-    if (config.metrics.detailed) onFlushed = observer.flushed;
+    // A `--workers` worker's scrape answers for every worker: it asks the primary.
+    const askPrimary = cluster.isWorker ? (timeoutMs: number) => primaryLink.call<string>('scrape', [], timeoutMs) : undefined;
+    onFlushed = attachMetrics(metrics, hub, config.metrics, askPrimary);
     // With its own port, /metrics stays off the public one.
     if (config.metrics.port === undefined) router.addPlainRoute(metricsRoute(metrics));
   }
@@ -123,23 +116,23 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
     port,
     hub,
     close() {
-      closing ??= (async () => {
-        shuttingDown = true;
-        const closed = new Promise<void>((resolve) => http.close(() => resolve()));
-        await dashboard?.close();
-        websockets.shutdown();
-        const deadline = Date.now() + config.shutdownTimeoutSeconds * 1000;
-        while (hub.connectionCount() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-        http.closeAllConnections();
-        await closed;
-        // Disconnections above queued their channel_vacated/member_removed (in a cluster, once the
-        // store answered); send them, and whatever else waits, within what is left of the timeout
-        // (at least a second) and while the adapter can still re-check them.
-        await new Promise((resolve) => (adapter.shared ? setTimeout(resolve, 100) : setImmediate(resolve)));
-        await webhooks.drain(Math.max(deadline, Date.now() + 1_000));
-        await adapter.close();
-        await metricsListener?.close();
-      })();
+      shuttingDown = true;
+      closing ??= closeGracefully({
+        http,
+        websockets,
+        connectionCount: () => hub.connectionCount(),
+        timeoutSeconds: config.shutdownTimeoutSeconds,
+        before: async () => dashboard?.close(),
+        after: async (deadline) => {
+          // Disconnections queued their channel_vacated/member_removed (in a cluster, once the
+          // store answered); send them, and whatever else waits, within what is left of the timeout
+          // (at least a second) and while the adapter can still re-check them.
+          await new Promise((resolve) => (adapter.shared ? setTimeout(resolve, 100) : setImmediate(resolve)));
+          await webhooks.drain(Math.max(deadline, Date.now() + 1_000));
+          await adapter.close();
+          await metricsListener?.close();
+        },
+      });
       return closing;
     },
   };
