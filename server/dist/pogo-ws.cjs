@@ -12095,7 +12095,7 @@ var require_cluster2 = __commonJS({
     var ClusterSubscriberGroup_1 = require_ClusterSubscriberGroup();
     var debug = (0, utils_1.Debug)("cluster");
     var REJECT_OVERWRITTEN_COMMANDS = /* @__PURE__ */ new WeakSet();
-    var Cluster3 = class _Cluster extends Commander_1.default {
+    var Cluster2 = class _Cluster extends Commander_1.default {
       /**
        * Creates an instance of Cluster.
        */
@@ -12910,9 +12910,9 @@ var require_cluster2 = __commonJS({
         }
       }
     };
-    (0, applyMixin_1.default)(Cluster3, events_1.EventEmitter);
-    (0, transaction_1.addTransactionSupport)(Cluster3.prototype);
-    exports2.default = Cluster3;
+    (0, applyMixin_1.default)(Cluster2, events_1.EventEmitter);
+    (0, transaction_1.addTransactionSupport)(Cluster2.prototype);
+    exports2.default = Cluster2;
   }
 });
 
@@ -14431,7 +14431,7 @@ var require_Redis = __commonJS({
     var lodash_1 = require_lodash3();
     var Deque = require_denque();
     var debug = (0, utils_1.Debug)("redis");
-    var Redis3 = class _Redis extends Commander_1.default {
+    var Redis2 = class _Redis extends Commander_1.default {
       constructor(arg1, arg2, arg3) {
         super();
         this.status = "wait";
@@ -15048,12 +15048,12 @@ var require_Redis = __commonJS({
         }).catch(lodash_1.noop);
       }
     };
-    Redis3.Cluster = cluster_1.default;
-    Redis3.Command = Command_1.default;
-    Redis3.defaultOptions = RedisOptions_1.DEFAULT_REDIS_OPTIONS;
-    (0, applyMixin_1.default)(Redis3, events_1.EventEmitter);
-    (0, transaction_1.addTransactionSupport)(Redis3.prototype);
-    exports2.default = Redis3;
+    Redis2.Cluster = cluster_1.default;
+    Redis2.Command = Command_1.default;
+    Redis2.defaultOptions = RedisOptions_1.DEFAULT_REDIS_OPTIONS;
+    (0, applyMixin_1.default)(Redis2, events_1.EventEmitter);
+    (0, transaction_1.addTransactionSupport)(Redis2.prototype);
+    exports2.default = Redis2;
   }
 });
 
@@ -18943,79 +18943,18 @@ var require_websocket_server = __commonJS({
 });
 
 // src/cli.ts
-var import_node_fs6 = require("fs");
+var import_node_fs5 = require("fs");
 var import_node_cluster6 = __toESM(require("cluster"), 1);
 var import_node_os3 = require("os");
 var import_node_util = require("util");
 
 // src/metrics/workers.ts
 var import_prom_client = __toESM(require_prom_client(), 1);
-
-// src/workers/ipc-messages.ts
-var workerNodeId = (workerId) => `worker${String(workerId).padStart(10, "0")}`;
-function isPogoMessage(message) {
-  return typeof message === "object" && message !== null && typeof message.pogo === "string";
-}
-
-// src/workers/primary-link.ts
-var PrimaryUnreachable = class extends Error {
-};
-var PrimaryLink = class {
-  calls = /* @__PURE__ */ new Map();
-  nextCall = 1;
-  listening = false;
-  onMessage = (message) => {
-    if (!isPogoMessage(message) || message.pogo !== "result") return;
-    const answer = message;
-    const call = this.calls.get(answer.id);
-    if (!call) return;
-    this.calls.delete(answer.id);
-    clearTimeout(call.timer);
-    if (answer.error !== void 0) call.reject(new Error(answer.error));
-    else call.resolve(answer.result);
-  };
-  /** Sends without waiting for an answer; throws PrimaryUnreachable when the primary is gone. */
-  post(message) {
-    if (process.connected && process.send) process.send(message);
-    else throw new PrimaryUnreachable("the primary process is gone");
-  }
-  call(op, args, timeoutMs) {
-    if (!this.listening) {
-      this.listening = true;
-      process.on("message", this.onMessage);
-    }
-    return new Promise((resolve, reject) => {
-      const id = this.nextCall++;
-      const timer = setTimeout(() => {
-        this.calls.delete(id);
-        reject(new PrimaryUnreachable(`the primary did not answer within ${timeoutMs} ms`));
-      }, timeoutMs);
-      this.calls.set(id, { resolve, reject, timer });
-      try {
-        this.post({ pogo: "call", id, op, args });
-      } catch (error) {
-        clearTimeout(timer);
-        this.calls.delete(id);
-        reject(error);
-      }
-    });
-  }
-  /** Stops waiting: pending calls never settle and hold no timer (shutdown). */
-  close() {
-    for (const call of this.calls.values()) clearTimeout(call.timer);
-    this.calls.clear();
-    if (this.listening) process.off("message", this.onMessage);
-    this.listening = false;
-  }
-};
-var primaryLink = new PrimaryLink();
-
-// src/metrics/workers.ts
 var scrapeTimeoutMs = 6e3;
-function scrapeAcrossWorkers(registry) {
+function scrapeAcrossWorkers(registry, askPrimary) {
   import_prom_client.AggregatorRegistry.setRegistries([registry]);
   new import_prom_client.AggregatorRegistry();
-  return () => primaryLink.call("scrape", [], scrapeTimeoutMs).catch((error) => {
+  return () => askPrimary(scrapeTimeoutMs).catch((error) => {
     throw new Error(`the workers' metrics could not be gathered: ${error.message}`);
   });
 }
@@ -19025,7 +18964,8 @@ function workerMetricsGatherer() {
 }
 
 // src/workers/primary.ts
-var import_node_cluster = __toESM(require("cluster"), 1);
+var import_node_cluster2 = __toESM(require("cluster"), 1);
+var import_node_fs2 = require("fs");
 
 // src/stores/memory-store.ts
 var channelKey = (appId, channel2) => `${appId}
@@ -19163,8 +19103,11 @@ ${entry.count ? "#" : `=${entry.userId ?? ""}`}`;
   }
 };
 
-// src/workers/primary.ts
-var import_node_fs2 = require("fs");
+// src/workers/ipc-messages.ts
+var workerNodeId = (workerId) => `worker${String(workerId).padStart(10, "0")}`;
+function isPogoMessage(message) {
+  return typeof message === "object" && message !== null && typeof message.pogo === "string";
+}
 
 // src/workers/mesh.ts
 var import_node_fs = require("fs");
@@ -19335,37 +19278,90 @@ var WorkerMesh = class {
   }
 };
 
-// src/workers/primary.ts
-function runPrimary(options) {
-  const { log: log2 } = options;
-  const store = new MemoryStore();
-  const workers = /* @__PURE__ */ new Set();
-  const listeningLines = [];
-  const meshAddresses = /* @__PURE__ */ new Map();
-  let announced = false;
-  let stopping = false;
-  let recentDeaths = [];
-  import_node_cluster.default.setupPrimary({ serialization: "advanced" });
-  const meshDirectory = options.ipc ? createMeshDirectory() : void 0;
-  const { gatherMetrics } = options;
-  const sendTo = (worker, message) => {
-    if (worker.isConnected()) worker.send(message);
+// src/workers/worker-pool.ts
+var import_node_cluster = __toESM(require("cluster"), 1);
+var deathsPerWorker = 3;
+var WorkerPool = class {
+  constructor(options) {
+    this.options = options;
+  }
+  workers = /* @__PURE__ */ new Set();
+  stopping = false;
+  exitCode = 0;
+  recentDeaths = [];
+  finish = () => {
   };
-  const onMessage = (worker, raw) => {
-    if (!isPogoMessage(raw)) return;
-    const message = raw;
-    if (message.pogo === "bus") {
-      for (const other of workers) if (other !== worker) sendTo(other, { pogo: "bus", payload: message.payload });
-    } else if (message.pogo === "cache") {
+  done = new Promise((resolve) => this.finish = resolve);
+  get size() {
+    return this.workers.size;
+  }
+  /** Forks every worker; resolves with the exit code once all have stopped. */
+  start() {
+    for (let i = 0; i < this.options.size; i++) this.fork();
+    return this.done;
+  }
+  stop(code) {
+    if (this.stopping) return;
+    this.stopping = true;
+    this.exitCode = code;
+    if (this.workers.size === 0) this.finish(code);
+    for (const worker of this.workers) worker.process.kill("SIGTERM");
+    setTimeout(() => {
+      for (const worker of this.workers) worker.process.kill("SIGKILL");
+      this.finish(code);
+    }, 3e4).unref();
+  }
+  fork() {
+    const { log: log2 } = this.options;
+    const worker = import_node_cluster.default.fork(this.options.env);
+    this.workers.add(worker);
+    worker.on("message", (message) => {
+      if (isPogoMessage(message)) this.options.message(worker, message);
+    });
+    worker.on("exit", (code, signal) => {
+      this.workers.delete(worker);
+      this.options.exited(worker, [...this.workers][0]);
+      if (this.stopping) {
+        if (this.workers.size === 0) this.finish(this.exitCode);
+        return;
+      }
+      log2.warn(`worker ${worker.id} exited (${signal ?? `code ${code}`}); starting another`);
+      const now = Date.now();
+      this.recentDeaths = [...this.recentDeaths.filter((t) => now - t < 1e4), now];
+      if (this.recentDeaths.length > this.options.size * deathsPerWorker) {
+        log2.error("workers keep dying; giving up");
+        this.stop(1);
+        return;
+      }
+      setTimeout(() => this.fork(), 200);
+    });
+  }
+};
+
+// src/workers/worker-requests.ts
+function sendTo(worker, message) {
+  if (worker.isConnected()) worker.send(message);
+}
+var WorkerRequests = class {
+  constructor(store, gatherMetrics) {
+    this.store = store;
+    this.gatherMetrics = gatherMetrics;
+  }
+  /** Workers on the mesh, in the order they joined: each new one connects to those before it. */
+  meshAddresses = /* @__PURE__ */ new Map();
+  /** Answers a worker's request (store write, call, join, scrape); other messages are not its business. */
+  handle(worker, message) {
+    const { store } = this;
+    if (message.pogo === "cache") {
       store.setCached(message.cache.appId, message.cache.channel, message.cache.message, message.cache.ttlMs);
     } else if (message.pogo === "call" && message.op === "scrape") {
-      gatherMetrics().then(
+      this.gatherMetrics().then(
         (result) => sendTo(worker, { pogo: "result", id: message.id, result }),
         (error) => sendTo(worker, { pogo: "result", id: message.id, error: error.message })
       );
     } else if (message.pogo === "call" && message.op === "join") {
-      const earlier = [...meshAddresses.values()];
-      meshAddresses.set(worker, message.args[0]);
+      const earlier = [...this.meshAddresses.values()];
+      this.meshAddresses.set(worker, message.args[0]);
       sendTo(worker, { pogo: "result", id: message.id, result: earlier });
     } else if (message.pogo === "call") {
       let reply;
@@ -19377,70 +19373,54 @@ function runPrimary(options) {
         reply = { pogo: "result", id: message.id, error: error.message };
       }
       sendTo(worker, reply);
-    } else if (message.pogo === "listening") {
-      listeningLines.push(message.line);
-      if (!announced && listeningLines.length >= options.workers) {
-        announced = true;
-        log2.info(`${listeningLines[0]} [${options.workers} workers, ${options.ipc ? "coordinated by the primary process" : "coordinated through Redis"}]`);
-      }
     }
-  };
-  const fork = () => {
-    const worker = import_node_cluster.default.fork({ POGO_WORKER: "1", POGO_WORKER_IPC: options.ipc ? "1" : "0", ...meshDirectory ? { [meshDirectoryVariable]: meshDirectory } : {} });
-    workers.add(worker);
-    worker.on("message", (message) => onMessage(worker, message));
-    worker.on("exit", (code, signal) => {
-      workers.delete(worker);
-      meshAddresses.delete(worker);
+  }
+  /** `worker` is gone: off the mesh; with `reap`, its members leave the cluster and `announcer` tells (and fires webhooks). */
+  left(worker, announcer, reap) {
+    this.meshAddresses.delete(worker);
+    if (!reap) return;
+    const changes = this.store.reap(workerNodeId(worker.id));
+    if (changes.length > 0 && announcer) sendTo(announcer, { pogo: "reaped", changes });
+  }
+};
+
+// src/workers/primary.ts
+function runPrimary(options) {
+  const { log: log2 } = options;
+  import_node_cluster2.default.setupPrimary({ serialization: "advanced" });
+  const meshDirectory = options.ipc ? createMeshDirectory() : void 0;
+  const store = new MemoryStore();
+  const requests = new WorkerRequests(store, options.gatherMetrics);
+  const listeningLines = [];
+  const pool = new WorkerPool({
+    size: options.workers,
+    env: { POGO_WORKER: "1", POGO_WORKER_IPC: options.ipc ? "1" : "0", ...meshDirectory ? { [meshDirectoryVariable]: meshDirectory } : {} },
+    log: log2,
+    message: (worker, message) => {
+      if (message.pogo === "listening") {
+        listeningLines.push(message.line);
+        if (listeningLines.length === options.workers) {
+          log2.info(`${listeningLines[0]} [${options.workers} workers, ${options.ipc ? "coordinated by the primary process" : "coordinated through Redis"}]`);
+        }
+      } else requests.handle(worker, message);
+    },
+    exited: (worker, announcer) => {
       if (meshDirectory) removeSocketFile(meshAddress(meshDirectory, workerNodeId(worker.id)));
-      if (options.ipc) {
-        const changes = store.reap(workerNodeId(worker.id));
-        const announcer = [...workers][0];
-        if (changes.length > 0 && announcer) sendTo(announcer, { pogo: "reaped", changes });
-      }
-      if (stopping) {
-        if (workers.size === 0) finish(exitCode);
-        return;
-      }
-      log2.warn(`worker ${worker.id} exited (${signal ?? `code ${code}`}); starting another`);
-      const now = Date.now();
-      recentDeaths = [...recentDeaths.filter((t) => now - t < 1e4), now];
-      if (recentDeaths.length > options.workers * 3) {
-        log2.error("workers keep dying; giving up");
-        stop(1);
-        return;
-      }
-      setTimeout(fork, 200);
-    });
-  };
-  let finish = () => {
-  };
-  const done = new Promise((resolve) => finish = resolve).then((code) => {
-    if (meshDirectory) (0, import_node_fs2.rmSync)(meshDirectory, { recursive: true, force: true });
-    return code;
+      requests.left(worker, announcer, options.ipc);
+    }
   });
-  let exitCode = 0;
-  const stop = (code) => {
-    if (stopping) return;
-    stopping = true;
-    exitCode = code;
-    if (workers.size === 0) finish(code);
-    for (const worker of workers) worker.process.kill("SIGTERM");
-    setTimeout(() => {
-      for (const worker of workers) worker.process.kill("SIGKILL");
-      finish(code);
-    }, 3e4).unref();
-  };
   for (const signal of ["SIGTERM", "SIGINT"]) {
     process.once(signal, () => {
-      log2.info(`${signal}: stopping ${workers.size} workers`);
-      stop(0);
+      log2.info(`${signal}: stopping ${pool.size} workers`);
+      pool.stop(0);
     });
   }
   const expiry = setInterval(() => store.expire(), 1e4);
   expiry.unref();
-  for (let i = 0; i < options.workers; i++) fork();
-  return done;
+  return pool.start().then((code) => {
+    if (meshDirectory) (0, import_node_fs2.rmSync)(meshDirectory, { recursive: true, force: true });
+    return code;
+  });
 }
 
 // src/config/server-config.ts
@@ -20967,10 +20947,10 @@ var import_node_cluster5 = __toESM(require("cluster"), 1);
 var import_node_http5 = require("http");
 
 // src/adapter/select.ts
-var import_node_cluster3 = __toESM(require("cluster"), 1);
+var import_node_cluster4 = __toESM(require("cluster"), 1);
 
 // src/brokers/ipc-broker.ts
-var import_node_cluster2 = __toESM(require("cluster"), 1);
+var import_node_cluster3 = __toESM(require("cluster"), 1);
 
 // src/brokers/broker.ts
 var nodeIdLength = 16;
@@ -20981,13 +20961,67 @@ var BrokerError = class extends Error {
   }
 };
 
+// src/workers/primary-link.ts
+var PrimaryUnreachable = class extends Error {
+};
+var PrimaryLink = class {
+  calls = /* @__PURE__ */ new Map();
+  nextCall = 1;
+  listening = false;
+  onMessage = (message) => {
+    if (!isPogoMessage(message) || message.pogo !== "result") return;
+    const answer = message;
+    const call = this.calls.get(answer.id);
+    if (!call) return;
+    this.calls.delete(answer.id);
+    clearTimeout(call.timer);
+    if (answer.error !== void 0) call.reject(new Error(answer.error));
+    else call.resolve(answer.result);
+  };
+  /** Sends without waiting for an answer; throws PrimaryUnreachable when the primary is gone. */
+  post(message) {
+    if (process.connected && process.send) process.send(message);
+    else throw new PrimaryUnreachable("the primary process is gone");
+  }
+  call(op, args, timeoutMs) {
+    if (!this.listening) {
+      this.listening = true;
+      process.on("message", this.onMessage);
+    }
+    return new Promise((resolve, reject) => {
+      const id = this.nextCall++;
+      const timer = setTimeout(() => {
+        this.calls.delete(id);
+        reject(new PrimaryUnreachable(`the primary did not answer within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.calls.set(id, { resolve, reject, timer });
+      try {
+        this.post({ pogo: "call", id, op, args });
+      } catch (error) {
+        clearTimeout(timer);
+        this.calls.delete(id);
+        reject(error);
+      }
+    });
+  }
+  /** Stops waiting: pending calls never settle and hold no timer (shutdown). */
+  close() {
+    for (const call of this.calls.values()) clearTimeout(call.timer);
+    this.calls.clear();
+    if (this.listening) process.off("message", this.onMessage);
+    this.listening = false;
+  }
+};
+var primaryLink = new PrimaryLink();
+
 // src/brokers/ipc-broker.ts
 var callTimeoutMs = 2e3;
 var IpcBroker = class {
   constructor(log2) {
     this.log = log2;
   }
-  nodeId = workerNodeId(import_node_cluster2.default.worker?.id ?? 0);
+  nodeId = workerNodeId(import_node_cluster3.default.worker?.id ?? 0);
+  via = "workers";
   store = this;
   events;
   mesh;
@@ -21088,6 +21122,7 @@ function userChannel(userId) {
 
 // src/adapter/cluster.ts
 var PUBLISH = 112;
+var NOTE = 110;
 var headerEnd = 1 + nodeIdLength + 1;
 var kindLetters = { event: "e", member: "m", count: "c" };
 var kindsByLetter = { e: "event", m: "member", c: "count" };
@@ -21098,6 +21133,15 @@ var ClusterAdapter = class {
     this.broker = broker;
     this.options = options;
     hub.shareHistory();
+    this.notes = {
+      nodeId: broker.nodeId,
+      via: broker.via,
+      send: (note) => void broker.send(`n${broker.nodeId}
+${note}`, "").catch(() => void 0),
+      listen: (receive) => {
+        this.receiveNote = receive;
+      }
+    };
   }
   membership = this;
   shared = true;
@@ -21105,6 +21149,8 @@ var ClusterAdapter = class {
   /** Bus frames of member_added/member_removed that the broker refused (it was away). */
   unsentPresence = [];
   nextQueryId = 1;
+  receiveNote = () => void 0;
+  notes;
   start() {
     return this.broker.start({
       message: (payload) => this.receive(payload),
@@ -21151,6 +21197,10 @@ ${kindLetters[message.kind]}${message.json}`;
       const kind = kindsByLetter[payload.charAt(seqEnd + 1)];
       if (!kind) return;
       this.hub.deliver(payload.slice(headerEnd, appEnd), payload.slice(appEnd + 1, channelEnd), { kind, json: payload.slice(seqEnd + 2) }, except, seq);
+      return;
+    }
+    if (payload.charCodeAt(0) === NOTE) {
+      this.receiveNote(payload.slice(headerEnd));
       return;
     }
     let control;
@@ -21460,6 +21510,7 @@ var RedisBroker = class {
     this.commands.defineCommand("pogoCount", { numberOfKeys: 1, lua: countScript });
   }
   nodeId = (0, import_node_crypto.randomBytes)(nodeIdLength / 2).toString("hex");
+  via = "redis";
   store = this;
   commands;
   subscriber;
@@ -21708,66 +21759,13 @@ function pairs(flat) {
 function selectAdapter(hub, config, log2) {
   let broker;
   if (config.redis) broker = new RedisBroker(config.redis, log2);
-  else if (import_node_cluster3.default.isWorker && process.env.POGO_WORKER_IPC === "1") broker = new IpcBroker(log2);
+  else if (import_node_cluster4.default.isWorker && process.env.POGO_WORKER_IPC === "1") broker = new IpcBroker(log2);
   if (!broker) return new LocalAdapter(hub);
   return new ClusterAdapter(hub, broker, { requestTimeoutMs: config.redis?.requestTimeoutMs ?? 1e3, log: log2 });
 }
 
 // src/dashboard/dashboard.ts
 var import_node_http2 = require("http");
-
-// src/limits/token-bucket.ts
-var TokenBucket = class {
-  constructor(rate, burst, now = Date.now()) {
-    this.rate = rate;
-    this.burst = burst;
-    this.tokens = burst;
-    this.updatedAt = now;
-  }
-  tokens;
-  updatedAt;
-  take(now = Date.now()) {
-    this.tokens = Math.min(this.burst, this.tokens + (now - this.updatedAt) / 1e3 * this.rate);
-    this.updatedAt = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
-  }
-  /** Seconds until the next token. */
-  retryAfter() {
-    return Math.max(1, Math.ceil((1 - this.tokens) / this.rate));
-  }
-  /** Full again: the bucket can be forgotten. */
-  idle(now = Date.now()) {
-    return this.tokens + (now - this.updatedAt) / 1e3 * this.rate >= this.burst;
-  }
-};
-var BucketMap = class {
-  constructor(rate, burst) {
-    this.rate = rate;
-    this.burst = burst;
-  }
-  buckets = /* @__PURE__ */ new Map();
-  /** True when `key` may go ahead; a rate of 0 means unlimited. */
-  take(key, now = Date.now()) {
-    if (this.rate <= 0) return true;
-    let bucket = this.buckets.get(key);
-    if (!bucket) {
-      bucket = new TokenBucket(this.rate, this.burst, now);
-      this.buckets.set(key, bucket);
-    }
-    return bucket.take(now);
-  }
-  retryAfter(key) {
-    return this.buckets.get(key)?.retryAfter() ?? 1;
-  }
-  prune(now = Date.now()) {
-    for (const [key, bucket] of this.buckets) if (bucket.idle(now)) this.buckets.delete(key);
-  }
-  get size() {
-    return this.buckets.size;
-  }
-};
 
 // src/observe/refusal.ts
 var authFailureNames = /* @__PURE__ */ new Set([
@@ -21778,102 +21776,41 @@ var authFailureNames = /* @__PURE__ */ new Set([
   "INVALID_SIGNATURE"
 ]);
 
-// dashboard-ui/dist/dashboard.css.txt
-var dashboard_css_default = ':root {\n  --bg: #f6f7fb; --panel: #ffffff; --text: #1d2330; --muted: #6b7385; --line: #e3e6ee;\n  --accent: #6c4cf1; --accent-2: #16a3a3; --warn: #d9822b; --bad: #d64545; --good: #2e9d5b;\n  --mono: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;\n  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;\n}\n@media (prefers-color-scheme: dark) {\n  :root { --bg: #11141b; --panel: #1a1f29; --text: #e6e9f0; --muted: #8d95a8; --line: #2a3140; --accent: #9b85ff; --accent-2: #3cc7c7; }\n}\n* { box-sizing: border-box; }\nbody { margin: 0; background: var(--bg); color: var(--text); }\nbutton, input, select, textarea { font: inherit; color: inherit; }\nbutton { background: var(--accent); color: #fff; border: 0; border-radius: 6px; padding: 6px 12px; cursor: pointer; }\nbutton.ghost { background: transparent; color: var(--text); border: 1px solid var(--line); }\nbutton[aria-pressed="true"] { background: var(--warn); }\ninput, select, textarea { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 6px 8px; min-width: 0; }\ntextarea { font-family: var(--mono); width: 100%; }\ncode { font-family: var(--mono); font-size: 0.92em; }\n.muted { color: var(--muted); }\n.small { font-size: 12px; }\n.top { display: flex; flex-wrap: wrap; align-items: center; gap: 10px 16px; padding: 10px 16px; background: var(--panel); border-bottom: 1px solid var(--line); }\n.brand { font-weight: 650; font-size: 16px; margin-right: auto; }\n.logo { color: var(--accent); }\n.app-pick { display: flex; align-items: center; gap: 6px; color: var(--muted); }\n.live { font-size: 12px; padding: 2px 8px; border-radius: 99px; border: 1px solid var(--line); }\n.live::before { content: "\u25CF"; margin-right: 5px; color: var(--muted); }\n.live[data-state="live"]::before { color: var(--good); }\n.live[data-state="down"]::before { color: var(--bad); }\n.logout { margin: 0; }\n.tabs { display: flex; gap: 4px; padding: 0 12px; background: var(--panel); border-bottom: 1px solid var(--line); overflow-x: auto; }\n.tabs button { background: none; color: var(--muted); border-radius: 0; border-bottom: 2px solid transparent; padding: 10px 12px; white-space: nowrap; }\n.tabs button[aria-selected="true"] { color: var(--text); border-bottom-color: var(--accent); }\nmain { padding: 16px; max-width: 1400px; margin: 0 auto; }\n.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(135px, 1fr)); gap: 10px; margin-bottom: 14px; }\n.card { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; padding: 10px 12px; }\n.card .label { color: var(--muted); font-size: 12px; }\n.card .value { font-size: 24px; font-weight: 650; font-variant-numeric: tabular-nums; }\n.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 10px; margin-bottom: 14px; }\n.chart { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; padding: 10px 12px 6px; }\n.chart h3 { margin: 0 0 4px; font-size: 13px; font-weight: 600; display: flex; gap: 10px; flex-wrap: wrap; }\n.chart .key { font-weight: 400; color: var(--muted); font-size: 12px; }\n.chart .key i { display: inline-block; width: 10px; height: 3px; vertical-align: middle; margin-right: 4px; }\n.chart svg { width: 100%; height: 120px; display: block; }\n.chart .axis { display: flex; justify-content: space-between; color: var(--muted); font-size: 11px; }\n.chart .grid-line { stroke: var(--line); stroke-width: 1; }\n.chart text { fill: var(--muted); font-size: 10px; }\n.tables { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 10px; }\n.panel { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; padding: 10px 12px; overflow-x: auto; }\n.panel h2 { font-size: 14px; margin: 0 0 8px; }\ntable.grid { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }\ntable.grid th, table.grid td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }\ntable.grid th { color: var(--muted); font-weight: 500; font-size: 12px; }\ntable.grid .num { text-align: right; }\ntable.grid tfoot td { font-weight: 650; border-bottom: 0; }\ntable.grid td.name { font-family: var(--mono); word-break: break-all; }\n.members { font-family: var(--mono); font-size: 12px; color: var(--muted); }\n.empty { color: var(--muted); margin: 6px 0; }\n.toolbar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-bottom: 10px; }\n.toolbar input[type="search"] { flex: 1 1 160px; }\n.send { margin-bottom: 10px; }\n.send summary { cursor: pointer; font-weight: 600; }\n.send form { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 8px; margin-top: 10px; }\n.send label { display: flex; flex-direction: column; gap: 4px; color: var(--muted); font-size: 12px; }\n.send .wide { grid-column: 1 / -1; }\n.ok { color: var(--good); } .bad { color: var(--bad); }\n.log { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; max-height: 65vh; overflow-y: auto; font-size: 13px; }\n.row { display: grid; grid-template-columns: 86px 120px minmax(0, 1fr); gap: 4px 10px; padding: 7px 12px; border-bottom: 1px solid var(--line); }\n.row .time { color: var(--muted); font-family: var(--mono); font-size: 12px; }\n.row .type { font-size: 11px; font-weight: 650; text-transform: uppercase; letter-spacing: 0.02em; }\n.row .what { min-width: 0; }\n.row .what .channel { font-family: var(--mono); font-weight: 600; }\n.row .what .event { font-family: var(--mono); color: var(--accent); margin-left: 8px; }\n.row .what .meta { color: var(--muted); font-size: 12px; margin-left: 8px; }\n.row pre { grid-column: 3; margin: 2px 0 0; font-family: var(--mono); font-size: 12px; white-space: pre-wrap; word-break: break-all; color: var(--muted); }\n.t-api_message .type, .t-client_event .type { color: var(--accent); }\n.t-subscribed .type, .t-occupied .type, .t-member_added .type, .t-connected .type { color: var(--good); }\n.t-unsubscribed .type, .t-vacated .type, .t-member_removed .type, .t-disconnected .type { color: var(--muted); }\n.t-auth_failed .type, .t-refused .type, .t-error .type, .t-http_error .type, .t-closed .type { color: var(--bad); }\n.notice { padding: 6px 12px; color: var(--warn); font-size: 12px; border-bottom: 1px solid var(--line); }\n@media (max-width: 640px) {\n  main { padding: 10px; }\n  .row { grid-template-columns: 70px minmax(0, 1fr); }\n  .row .what, .row pre { grid-column: 1 / -1; }\n  .card .value { font-size: 20px; }\n  .charts { grid-template-columns: 1fr; }\n}\nbody.login { display: grid; place-items: center; min-height: 100vh; padding: 16px; }\n.login-box { background: var(--panel); border: 1px solid var(--line); border-radius: 12px; padding: 20px 24px; max-width: 420px; width: 100%; }\n.login-box h1 { font-size: 18px; margin: 0 0 8px; }\n.login-box .status { color: var(--muted); margin: 0 0 6px; }\n.login-box .problem { color: var(--bad); margin: 0 0 8px; min-height: 1em; }\n.login-box .problem:empty { display: none; }\n.token-form { display: flex; flex-direction: column; gap: 10px; }\n.token-form label { display: flex; flex-direction: column; gap: 4px; color: var(--muted); }\nbody.login[data-mode="basic"] .token-form, body.login[data-mode="token"] .basic-hint { display: none; }\n';
-
-// dashboard-ui/dist/dashboard.html.txt
-var dashboard_html_default = '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="color-scheme" content="light dark">\n<link rel="icon" href="data:,">\n<title>Pogo WebSocket \xB7 Dashboard</title>\n<link rel="stylesheet" href="__BASE__/dashboard.css">\n<script src="__BASE__/dashboard.js" defer></script>\n</head>\n<body data-base="__BASE__">\n<header class="top">\n  <div class="brand"><span class="logo" aria-hidden="true">\u25C6</span> Pogo WebSocket <span class="muted">dashboard</span></div>\n  <label class="app-pick">App\n    <select id="app-select" aria-label="App"><option value="">All apps</option></select>\n  </label>\n  <span id="live" class="live" data-state="connecting" title="Live updates">connecting\u2026</span>\n  <form method="post" action="__BASE__/logout" class="logout"><button type="submit" class="ghost">Sign out</button></form>\n</header>\n<nav class="tabs" role="tablist">\n  <button role="tab" data-tab="overview" aria-selected="true">Overview</button>\n  <button role="tab" data-tab="channels" aria-selected="false">Channels</button>\n  <button role="tab" data-tab="console" aria-selected="false">Debug console</button>\n</nav>\n<main>\n<section id="tab-overview" class="tab" role="tabpanel">\n  <div class="cards" id="cards"></div>\n  <div class="charts" id="charts"></div>\n  <div class="tables">\n    <div class="panel">\n      <h2>Errors by code <span class="muted small" id="errors-scope">since start</span></h2>\n      <table class="grid" id="errors-table"><thead><tr><th>Code</th><th>Name</th><th>Kind</th><th class="num">Count</th><th>Last</th></tr></thead><tbody></tbody></table>\n      <p class="empty" id="errors-empty">No errors yet.</p>\n    </div>\n    <div class="panel">\n      <h2>Nodes <span class="muted small" id="nodes-note"></span></h2>\n      <table class="grid" id="nodes-table"><thead><tr><th>Node</th><th class="num">Connections</th><th class="num">Channels</th><th class="num">Members</th><th class="num">In/s</th><th class="num">Out/s</th><th>Up</th></tr></thead><tbody></tbody><tfoot></tfoot></table>\n    </div>\n  </div>\n</section>\n<section id="tab-channels" class="tab" role="tabpanel" hidden>\n  <div class="toolbar">\n    <input id="channel-search" type="search" placeholder="Search channels" aria-label="Search channels" autocomplete="off">\n    <span class="muted small" id="channels-count"></span>\n  </div>\n  <p class="empty" id="channels-need-app" hidden>Pick an app above to list its channels.</p>\n  <table class="grid" id="channels-table"><thead><tr><th>Channel</th><th class="num">Subscribers</th><th class="num">Members</th></tr></thead><tbody></tbody></table>\n</section>\n<section id="tab-console" class="tab" role="tabpanel" hidden>\n  <div class="toolbar filters">\n    <input id="filter-channel" type="search" placeholder="Channel" aria-label="Filter by channel" autocomplete="off">\n    <input id="filter-event" type="search" placeholder="Event" aria-label="Filter by event name" autocomplete="off">\n    <select id="filter-type" aria-label="Filter by kind">\n      <option value="">Every kind</option>\n      <option value="messages">Messages (API and client)</option>\n      <option value="subscriptions">Subscriptions</option>\n      <option value="connections">Connections</option>\n      <option value="problems">Errors and refusals</option>\n    </select>\n    <button id="pause" type="button" aria-pressed="false">Pause</button>\n    <button id="clear" type="button" class="ghost">Clear</button>\n    <span class="muted small" id="console-status"></span>\n  </div>\n  <details class="panel send" id="send-panel">\n    <summary>Send a test event (through the HTTP API, signed by the server)</summary>\n    <form id="send-form">\n      <label>App <select id="send-app" required></select></label>\n      <label>Channel <input id="send-channel" required placeholder="my-channel" autocomplete="off"></label>\n      <label>Event <input id="send-event" required placeholder="test-event" autocomplete="off"></label>\n      <label class="wide">Data <textarea id="send-data" rows="3" spellcheck="false">{"message":"hello"}</textarea></label>\n      <div class="wide"><button type="submit">Send event</button> <span id="send-result" class="small"></span></div>\n    </form>\n  </details>\n  <div class="log" id="log" aria-live="polite"></div>\n</section>\n</main>\n</body>\n</html>\n';
-
-// dashboard-ui/dist/dashboard.js.txt
-var dashboard_js_default = '"use strict";(()=>{var te=Object.defineProperty;var ne=(t,e,n)=>e in t?te(t,e,{enumerable:!0,configurable:!0,writable:!0,value:n}):t[e]=n;var u=(t,e,n)=>ne(t,typeof e!="symbol"?e+"":e,n);function a(t,e={},...n){let r=document.createElement(t);for(let[s,o]of Object.entries(e))o!==void 0&&r.setAttribute(s,o);for(let s of n)s!=null&&s!==!1&&r.append(typeof s=="number"?String(s):s);return r}function l(t){let e=document.getElementById(t);if(!e)throw new Error(`#${t} is missing from the page`);return e}function y(t,e){let n=t.querySelector(e);if(!n)throw new Error(`${e} is missing from the page`);return n}var se=new Intl.NumberFormat("en",{maximumFractionDigits:0}),re=new Intl.NumberFormat("en",{notation:"compact",maximumFractionDigits:1});function g(t){return Math.abs(t)>=1e5?re.format(t):se.format(t)}function B(t){let e=new Date(t);return`${String(e.getHours()).padStart(2,"0")}:${String(e.getMinutes()).padStart(2,"0")}:${String(e.getSeconds()).padStart(2,"0")}.${String(e.getMilliseconds()).padStart(3,"0").slice(0,1)}`}function P(t){let e=Math.floor(t/1e3);return e<60?`${e}s`:e<3600?`${Math.floor(e/60)}m`:e<86400?`${Math.floor(e/3600)}h ${Math.floor(e%3600/60)}m`:`${Math.floor(e/86400)}d ${Math.floor(e%86400/3600)}h`}var oe="http://www.w3.org/2000/svg",A=900,w=120;function x(t,e){let n=document.createElementNS(oe,t);for(let[r,s]of Object.entries(e))n.setAttribute(r,s);return n}function ae(t){if(t<=1)return 1;let e=10**Math.floor(Math.log10(t));for(let n of[1,2,5,10])if(n*e>=t)return n*e;return 10*e}var b=class{constructor(e,n,r,s){this.id=e;this.lines=r;this.seconds=s;u(this,"root");u(this,"plot");u(this,"maxLabel");u(this,"nowLabel");u(this,"spanLabel");u(this,"keys");this.keys=r.map(o=>{let c=a("i");return c.style.background=o.color,a("span",{class:"key"},c,o.label," ",a("b",{},"0"))}),this.plot=x("svg",{viewBox:`0 0 ${A} ${w}`,preserveAspectRatio:"none",role:"img","aria-label":n}),this.maxLabel=a("span",{},""),this.nowLabel=a("span",{},"now"),this.spanLabel=a("span",{},""),this.root=a("div",{class:"chart",id:`chart-${e}`},a("h3",{},n,...this.keys),a("div",{class:"axis"},this.maxLabel,a("span",{},"")),this.plot,a("div",{class:"axis"},this.spanLabel,this.nowLabel))}draw(e){let n=ae(Math.max(0,...e.flat())),r=Math.min(this.seconds,Math.max(60,Math.ceil(Math.max(0,...e.map(s=>s.length))/60)*60));this.spanLabel.textContent=`\\u2212${Math.round(r/60)} min`,this.maxLabel.textContent=`max ${g(n)}`,this.plot.replaceChildren(...[.25,.5,.75].map(s=>x("line",{x1:"0",x2:String(A),y1:String(w*s),y2:String(w*s),class:"grid-line","vector-effect":"non-scaling-stroke"}))),e.forEach((s,o)=>{var T;let c=this.lines[o];if(!c)return;let p=s.length;if(p===0)return;let h=v=>(r-(p-1-v))/r*A,f=v=>w-2-v/n*(w-4),d=s.map((v,ee)=>`${h(ee).toFixed(1)},${f(v).toFixed(1)}`).join(" ");if(o===0){let v=x("polygon",{points:`${h(0).toFixed(1)},${w} ${d} ${h(p-1).toFixed(1)},${w}`,fill:c.color,"fill-opacity":"0.12"});this.plot.append(v)}this.plot.append(x("polyline",{points:d,fill:"none",stroke:c.color,"stroke-width":"2","vector-effect":"non-scaling-stroke","stroke-linejoin":"round"}));let m=(T=this.keys[o])==null?void 0:T.querySelector("b");m&&(m.textContent=g(s[p-1]??0))})}};var ie={messages:new Set(["api_message","client_event"]),subscriptions:new Set(["subscribed","unsubscribed","occupied","vacated","member_added","member_removed"]),connections:new Set(["connected","disconnected","closed","refused"]),problems:new Set(["auth_failed","refused","error","closed","http_error"])},le={api_message:"API message",client_event:"Client event",subscribed:"Subscribed",unsubscribed:"Unsubscribed",occupied:"Occupied",vacated:"Vacated",member_added:"Member added",member_removed:"Member removed",connected:"Connected",disconnected:"Disconnected",auth_failed:"Auth failed",refused:"Refused",error:"Error",closed:"Closed",http_error:"HTTP error"},$=1e3,L=class{constructor(e,n,r){this.log=e;this.status=n;this.filter=r;u(this,"events",[]);u(this,"waiting",[]);u(this,"paused",!1);u(this,"droppedByServer",0);this.updateStatus()}add(e,n){if(this.droppedByServer+=n,this.paused){this.waiting.push(...e),this.waiting.length>$&&this.waiting.splice(0,this.waiting.length-$),this.updateStatus();return}this.take(e)}take(e){var s;this.events.push(...e);let n=this.events.length-$;n>0&&this.events.splice(0,n);let r=e.filter(o=>this.matches(o)).map(o=>this.row(o));for(this.log.prepend(...r.reverse());this.log.childElementCount>$;)(s=this.log.lastElementChild)==null||s.remove();this.updateStatus()}setFilter(e){this.filter=e,this.render()}setPaused(e){if(this.paused=e,!e&&this.waiting.length>0){let n=this.waiting;this.waiting=[],this.take(n)}this.updateStatus()}clear(){this.events=[],this.waiting=[],this.droppedByServer=0,this.render()}render(){let e=this.events.filter(n=>this.matches(n)).map(n=>this.row(n));this.log.replaceChildren(...e.reverse()),this.updateStatus()}matches(e){var c;let{app:n,channel:r,event:s,group:o}=this.filter;if(n&&e.app!==n||o&&!((c=ie[o])!=null&&c.has(e.type)))return!1;if(r){let p=r.toLowerCase();if(!(e.channels??(e.channel!==void 0?[e.channel]:[])).some(f=>f.toLowerCase().includes(p)))return!1}return!(s&&!(e.event??e.name??"").toLowerCase().includes(s.toLowerCase()))}row(e){let n=e.channels??(e.channel!==void 0?[e.channel]:[]),r=[];e.app&&r.push(`app ${e.app}`),e.socketId&&r.push(`socket ${e.socketId}`),e.userId&&r.push(`user ${e.userId}`),e.ip&&r.push(e.ip),e.node&&r.push(`node ${e.node}`);let s=a("div",{class:"what"},n.length>0?a("span",{class:"channel"},n.join(", ")):null,e.event?a("span",{class:"event"},e.event):null,e.code!==void 0?a("span",{class:"event"},`${e.code} ${e.name??""}`):null,a("span",{class:"meta"},r.join(" \\xB7 "))),o=e.data??e.reason;return a("div",{class:`row t-${e.type}`,"data-type":e.type,"data-channel":n.join(","),"data-event":e.event??"","data-app":e.app??""},a("span",{class:"time"},B(e.at)),a("span",{class:"type"},le[e.type]??e.type),s,o!==void 0?a("pre",{},o):null)}updateStatus(){let e=[`${this.log.childElementCount} shown`];this.paused&&e.push(`paused, ${this.waiting.length} waiting`),this.droppedByServer>0&&e.push(`${this.droppedByServer} not shown (over the server\'s console rate)`),this.status.textContent=e.join(" \\xB7 ")}};var E=["connections","channels","presenceMembers","messagesIn","messagesOut","httpPublishes","clientEvents","errors"];var k=document.body.dataset.base??"",i={series:new Map,app:"",tab:"overview"},U=[{id:"connections",label:"Connections"},{id:"channels",label:"Channels"},{id:"presenceMembers",label:"Presence members"},{id:"messagesIn",label:"Messages in /s"},{id:"messagesOut",label:"Messages out /s"},{id:"httpPublishes",label:"HTTP publishes /s"},{id:"clientEvents",label:"Client events /s"},{id:"errors",label:"Errors /s"}],G=new Map;for(let t of U){let e=a("div",{class:"value"},"\\u2013");G.set(t.id,e),l("cards").append(a("div",{class:"card",id:`card-${t.id}`},a("div",{class:"label"},t.label),e))}var I=[];function ce(t){I=[{chart:new b("connections","Connections",[{label:"open",color:"var(--accent)"}],t),series:["connections"]},{chart:new b("messages","Messages per second",[{label:"out",color:"var(--accent)"},{label:"in",color:"var(--accent-2)"}],t),series:["messagesOut","messagesIn"]},{chart:new b("publishes","Publishes per second",[{label:"HTTP API",color:"var(--accent)"},{label:"client events",color:"var(--accent-2)"}],t),series:["httpPublishes","clientEvents"]},{chart:new b("channels","Channels",[{label:"occupied",color:"var(--accent)"}],t),series:["channels"]},{chart:new b("members","Presence members",[{label:"members",color:"var(--accent-2)"}],t),series:["presenceMembers"]},{chart:new b("errors","Errors per second",[{label:"errors",color:"var(--bad)"}],t),series:["errors"]}],l("charts").replaceChildren(...I.map(e=>e.chart.root))}function K(t){let e={};for(let n of E)e[n]=[...t.series[n]??[]];return e}function D(t,e,n){if(!e)return;let r=i.series.get(t);if(!r){r={};for(let s of E)r[s]=[];i.series.set(t,r)}for(let s of E){let o=r[s];o.push(e[s]),o.length>n&&o.splice(0,o.length-n)}}function O(){let t=i.series.get(i.app),e=i.latest?i.app?i.latest.apps[i.app]:i.latest.total:void 0;for(let n of U){let r=t==null?void 0:t[n.id],s=(e==null?void 0:e[n.id])??(r==null?void 0:r[r.length-1]),o=G.get(n.id);o&&(o.textContent=s===void 0?"\\u2013":g(s))}if(t)for(let{chart:n,series:r}of I)n.draw(r.map(s=>t[s]));de(),pe()}function de(){var r,s;let t=((r=i.latest)==null?void 0:r.errors)??((s=i.overview)==null?void 0:s.errors),e=(i.app?t==null?void 0:t.apps[i.app]:t==null?void 0:t.total)??[];y(l("errors-table"),"tbody").replaceChildren(...e.map(o=>a("tr",{title:o.message},a("td",{},String(o.code)),a("td",{class:"name"},o.name),a("td",{},o.kind),a("td",{class:"num"},g(o.count)),a("td",{class:"muted"},`${P(Date.now()-o.lastAt)} ago`)))),l("errors-empty").hidden=e.length>0}function pe(){var c,p,h,f;let t=((c=i.latest)==null?void 0:c.nodes)??((p=i.overview)==null?void 0:p.nodes)??[],e=(h=i.overview)==null?void 0:h.node.id,n=d=>i.app?d.apps[i.app]:d.total,r=d=>["connections","channels","presenceMembers","messagesIn","messagesOut"].map(m=>a("td",{class:"num"},d?g(d[m]):"\\u2013"));y(l("nodes-table"),"tbody").replaceChildren(...t.map(d=>a("tr",{},a("td",{class:"name"},`${d.host}:${d.pid}`,d.id===e?a("span",{class:"muted small"}," (this node)"):null),...r(n(d)),a("td",{class:"muted"},P(Date.now()-d.startedAt)))));let s={};for(let d of E)s[d]=t.reduce((m,T)=>{var v;return m+(((v=n(T))==null?void 0:v[d])??0)},0);y(l("nodes-table"),"tfoot").replaceChildren(a("tr",{},a("td",{},`Sum of ${t.length} node${t.length===1?"":"s"}`),...r(s),a("td",{})));let o=(f=i.overview)==null?void 0:f.node.sharing;l("nodes-note").textContent=o==="redis"?"sharing through Redis":o==="workers"?"the workers of this server":"single node (no Redis configured)",l("errors-scope").textContent=t.length>1?"since start, this node":"since start"}var R=l("app-select"),j=l("send-app");function me(t){R.replaceChildren(a("option",{value:""},"All apps"),...t.apps.map(e=>a("option",{value:e.id},e.id))),R.value=t.apps.some(e=>e.id===i.app)?i.app:"",j.replaceChildren(...t.apps.map(e=>a("option",{value:e.id},e.id)))}R.addEventListener("change",()=>{i.app=R.value,i.app&&(j.value=i.app),O(),M.setFilter(F()),C()});for(let t of document.querySelectorAll("[data-tab]"))t.addEventListener("click",()=>W(t.dataset.tab??"overview"));function W(t){i.tab=t;for(let e of document.querySelectorAll("[data-tab]"))e.setAttribute("aria-selected",String(e.dataset.tab===t));for(let e of document.querySelectorAll(".tab"))e.hidden=e.id!==`tab-${t}`;t==="channels"&&C(),history.replaceState(null,"",`#${t}`)}var z=l("channel-search"),S=new Set;async function Q(t){let e=await fetch(`${k}${t}`,{credentials:"same-origin",headers:{Accept:"application/json"}});e.status===401&&location.reload();let n=await e.json();if(!e.ok)throw new Error(n.error??`HTTP ${e.status}`);return n}async function C(){if(i.tab!=="channels"||!i.overview)return;let t=i.app?[i.app]:i.overview.apps.map(n=>n.id),e=encodeURIComponent(z.value.trim());try{let n=await Promise.all(t.map(o=>Q(`/api/channels?app=${encodeURIComponent(o)}&q=${e}`))),r=[],s=0;for(let o of n){s+=o.total;for(let c of o.channels){let p=`${o.app}\n${c.name}`,h=c.userCount!==void 0,f=h?a("button",{type:"button",class:"ghost small","aria-expanded":String(S.has(p))},g(c.userCount??0)):"\\u2013",d=a("tr",{"data-channel":c.name},a("td",{class:"name"},c.name,t.length>1?a("span",{class:"muted small"},`  ${o.app}`):null),a("td",{class:"num"},g(c.subscriptionCount)),a("td",{class:"num"},f));if(r.push(d),h){let m=a("tr",{class:"members-row"},a("td",{colspan:"3",class:"members"},"loading\\u2026"));m.hidden=!S.has(p),r.push(m),f.addEventListener("click",()=>{S.has(p)?S.delete(p):S.add(p),m.hidden=!S.has(p),f.setAttribute("aria-expanded",String(S.has(p))),m.hidden||q(o.app,c.name,m.firstElementChild)}),m.hidden||q(o.app,c.name,m.firstElementChild)}}}y(l("channels-table"),"tbody").replaceChildren(...r),l("channels-count").textContent=`${g(s)} channel${s===1?"":"s"}${s>500?" (the 500 busiest shown per app)":""}`}catch(n){l("channels-count").textContent=`could not list channels: ${n.message}`}}async function q(t,e,n){try{let{members:r,total:s}=await Q(`/api/members?app=${encodeURIComponent(t)}&channel=${encodeURIComponent(e)}`);n.replaceChildren(...r.map(o=>a("div",{},o.id,o.info!==null?a("span",{},`  ${JSON.stringify(o.info)}`):null)),s>r.length?a("div",{},`\\u2026 and ${s-r.length} more`):"")}catch(r){n.textContent=`could not list members: ${r.message}`}}var J;z.addEventListener("input",()=>{clearTimeout(J),J=window.setTimeout(()=>void C(),200)});window.setInterval(()=>void C(),2e3);var X=l("filter-channel"),Y=l("filter-event"),Z=l("filter-type"),F=()=>({app:i.app,channel:X.value.trim(),event:Y.value.trim(),group:Z.value}),M=new L(l("log"),l("console-status"),F());for(let t of[X,Y,Z])t.addEventListener("input",()=>M.setFilter(F()));var H=l("pause");H.addEventListener("click",()=>{let t=H.getAttribute("aria-pressed")!=="true";H.setAttribute("aria-pressed",String(t)),H.textContent=t?"Resume":"Pause",M.setPaused(t)});l("clear").addEventListener("click",()=>M.clear());l("send-form").addEventListener("submit",t=>{t.preventDefault();let e=l("send-result");e.className="small muted",e.textContent="sending\\u2026";let n={channel:l("send-channel").value.trim(),event:l("send-event").value.trim(),data:l("send-data").value};(async()=>{try{let r=await fetch(`${k}/api/publish?app=${encodeURIComponent(j.value)}`,{method:"POST",credentials:"same-origin",headers:{"Content-Type":"application/json"},body:JSON.stringify(n)}),s=await r.json(),o=r.ok&&s.status===200;e.className=`small ${o?"ok":"bad"}`,e.textContent=o?`sent: HTTP API answered ${s.status}`:`refused: ${s.error??`HTTP API answered ${s.status} ${JSON.stringify(s.body)}`}`}catch(r){e.className="small bad",e.textContent=`failed: ${r.message}`}})()});var N=l("live");function _(){let t=new EventSource(`${k}/api/stream`,{withCredentials:!0});t.addEventListener("open",()=>{N.dataset.state="live",N.textContent="live"}),t.addEventListener("error",()=>{N.dataset.state="down",N.textContent="reconnecting\\u2026",t.readyState===EventSource.CLOSED&&window.setTimeout(()=>{fetch(`${k}/api/overview`,{credentials:"same-origin"}).then(e=>e.status===401?location.reload():_(),()=>_())},3e3)}),t.addEventListener("overview",e=>{let n=JSON.parse(e.data);i.overview=n,i.series.clear(),i.series.set("",K(n.history.total));for(let[r,s]of Object.entries(n.history.apps))i.series.set(r,K(s));i.latest=void 0,I.length===0&&ce(n.ringSeconds),me(n),O(),C()}),t.addEventListener("sample",e=>{var s;let n=JSON.parse(e.data),r=((s=i.overview)==null?void 0:s.ringSeconds)??900;i.latest=n,D("",n.total,r);for(let[o,c]of Object.entries(n.apps))D(o,c,r);O()}),t.addEventListener("console",e=>{var s;let n=JSON.parse(e.data),r=(((s=i.latest)==null?void 0:s.nodes.length)??1)>1;M.add(r?n.events.map(o=>({...o,node:n.node})):n.events,n.dropped)})}var V=location.hash.slice(1);["overview","channels","console"].includes(V)&&W(V);_();})();\n';
-
-// dashboard-ui/dist/login.html.txt
-var login_html_default = '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="color-scheme" content="light dark">\n<link rel="icon" href="data:,">\n<title>Pogo WebSocket \xB7 Sign in</title>\n<link rel="stylesheet" href="__BASE__/dashboard.css">\n</head>\n<body class="login" data-mode="__MODE__">\n<main class="login-box">\n  <h1><span class="logo" aria-hidden="true">\u25C6</span> Pogo WebSocket dashboard</h1>\n  <p class="status">401 \xB7 Sign-in required.</p>\n  <p class="problem" role="alert">__PROBLEM__</p>\n  <form method="post" action="__BASE__/login" class="token-form">\n    <label>Dashboard token <input type="password" name="token" autocomplete="current-password" required autofocus></label>\n    <button type="submit">Sign in</button>\n  </form>\n  <p class="basic-hint">This dashboard uses basic auth: reload the page and enter the user and password set in <code>dashboard.basicAuth</code>.</p>\n  <p class="muted small">The token is <code>dashboard.token</code> in the server configuration, or <code>WS_DASHBOARD_TOKEN</code>.</p>\n</main>\n</body>\n</html>\n';
-
-// src/dashboard/assets.ts
-var assets = { html: dashboard_html_default, js: dashboard_js_default, css: dashboard_css_default, login: login_html_default };
-
-// src/dashboard/auth.ts
-var import_node_crypto2 = require("crypto");
-var cookieName = "pogo_dashboard";
-var sessionSeconds = 43200;
-var maxSessions = 1e3;
-function digest(value) {
-  return (0, import_node_crypto2.createHash)("sha256").update(value, "utf8").digest();
+// src/http/respond.ts
+function send(res, httpStatus, contentType, body, headers = {}) {
+  res.writeHead(httpStatus, { ...headers, "Content-Type": contentType, "Content-Length": Buffer.byteLength(body) });
+  res.end(body);
 }
-function secretsEqual(expected, given) {
-  return (0, import_node_crypto2.timingSafeEqual)(digest(expected), digest(given));
+function sendJson(res, httpStatus, body, headers = {}, contentType = "application/json") {
+  send(res, httpStatus, contentType, JSON.stringify(body), headers);
 }
-var DashboardAuth = class {
-  constructor(config) {
-    this.config = config;
-  }
-  /** sha256(session id) → when it expires (ms). Insertion order: oldest first. */
-  sessions = /* @__PURE__ */ new Map();
-  /** Basic auth makes the browser ask for user and password; a token uses the login form. */
-  get scheme() {
-    return this.config.token === void 0 ? "Basic" : "Bearer";
-  }
-  challenge() {
-    return `${this.scheme} realm="pogo-ws dashboard", charset="UTF-8"`;
-  }
-  /** The token typed into the login form. */
-  tokenMatches(given) {
-    return this.config.token !== void 0 && secretsEqual(this.config.token, given);
-  }
-  allows(req) {
-    const header = req.headers.authorization ?? "";
-    const space = header.indexOf(" ");
-    const scheme = space > 0 ? header.slice(0, space).toLowerCase() : "";
-    const value = space > 0 ? header.slice(space + 1).trim() : "";
-    if (scheme === "bearer" && this.tokenMatches(value)) return true;
-    if (scheme === "basic" && this.config.basicAuth) {
-      const { user, password } = this.config.basicAuth;
-      if (secretsEqual(`${user}:${password}`, Buffer.from(value, "base64").toString("utf8"))) return true;
-    }
-    return this.sessionOf(req) !== void 0;
-  }
-  /** The live session the request's cookie names (its key in `sessions`), if any. */
-  sessionOf(req) {
-    const cookie = readCookie(req.headers.cookie, cookieName);
-    if (cookie === void 0 || cookie === "") return void 0;
-    const key = digest(cookie).toString("base64url");
-    const expires = this.sessions.get(key);
-    if (expires === void 0) return void 0;
-    if (expires <= Date.now()) {
-      this.sessions.delete(key);
-      return void 0;
-    }
-    return key;
-  }
-  /** Signing out: the request's session ends here, whatever the browser does with the cookie. */
-  revoke(req) {
-    const key = this.sessionOf(req);
-    if (key !== void 0) this.sessions.delete(key);
-  }
-  /** Did the request bring credentials at all (a wrong one counts as a failed sign-in)? */
-  presented(req) {
-    return req.headers.authorization !== void 0 || readCookie(req.headers.cookie, cookieName) !== void 0;
-  }
-  /** Starts a session; Set-Cookie for the signed-in browser: HttpOnly, SameSite=Strict, scoped to the dashboard's path. */
-  sessionCookie(secure) {
-    const id = (0, import_node_crypto2.randomBytes)(32).toString("base64url");
-    const oldest = this.sessions.keys().next().value;
-    if (this.sessions.size >= maxSessions && oldest !== void 0) this.sessions.delete(oldest);
-    this.sessions.set(digest(id).toString("base64url"), Date.now() + sessionSeconds * 1e3);
-    return `${cookieName}=${id}; Path=${this.config.path}/; HttpOnly; SameSite=Strict; Max-Age=${sessionSeconds}${secure ? "; Secure" : ""}`;
-  }
-  clearCookie() {
-    return `${cookieName}=; Path=${this.config.path}/; HttpOnly; SameSite=Strict; Max-Age=0`;
+var ApiError = class extends Error {
+  constructor(statusName, detail) {
+    super(detail ? `${publishStatus(statusName).message}: ${detail}` : publishStatus(statusName).message);
+    this.statusName = statusName;
   }
 };
-function readCookie(header, name) {
-  if (!header) return void 0;
-  for (const part of header.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return void 0;
+function sendError(res, error) {
+  const status = publishStatus(error.statusName);
+  sendJson(res, status.http, { error: error.message, status: status.status, name: status.name });
+}
+
+// src/dashboard/answers.ts
+var securityHeaders = {
+  "Cache-Control": "no-store",
+  "X-Content-Type-Options": "nosniff",
+  "X-Frame-Options": "DENY",
+  "Referrer-Policy": "no-referrer",
+  "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+};
+function send2(res, status, type, body, headers = {}) {
+  send(res, status, type, body, { ...securityHeaders, ...headers });
+}
+function sendJson2(res, status, body, headers = {}) {
+  sendJson(res, status, body, { ...securityHeaders, ...headers }, "application/json; charset=utf-8");
+}
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 // src/dashboard/console-feed.ts
@@ -21931,11 +21868,8 @@ var ConsoleFeed = class {
 };
 
 // src/dashboard/nodes.ts
-var import_node_cluster4 = __toESM(require("cluster"), 1);
-var import_node_crypto3 = require("crypto");
-var import_node_fs5 = require("fs");
+var import_node_crypto2 = require("crypto");
 var import_node_os2 = require("os");
-var import_ioredis2 = __toESM(require_built3(), 1);
 
 // src/dashboard/wire.ts
 var seriesNames = [
@@ -21993,85 +21927,22 @@ var SampleRing = class {
 
 // src/dashboard/nodes.ts
 var staleAfterMs = 5e3;
-function redisTransport(config, id, receive, warn) {
-  const channel2 = `${config.prefix}dashboard`;
-  const options = {
-    connectionName: `pogo-ws-dashboard:${id}`,
-    retryStrategy: (times) => Math.min(100 * 2 ** Math.min(times, 5), 3e3),
-    ...config.username !== void 0 ? { username: config.username } : {},
-    ...config.password !== void 0 ? { password: config.password } : {},
-    ...config.tls ? {
-      tls: config.tls === true ? {} : { rejectUnauthorized: config.tls.rejectUnauthorized ?? true, ...config.tls.ca ? { ca: (0, import_node_fs5.readFileSync)(config.tls.ca) } : {}, ...config.tls.servername ? { servername: config.tls.servername } : {} }
-    } : {}
-  };
-  const connect = (extra) => {
-    if (config.cluster?.length) {
-      const seeds = config.cluster.map((node) => ({ host: node.split(":")[0] ?? "", port: Number(node.split(":")[1]) }));
-      return new import_ioredis2.Cluster(seeds, { enableOfflineQueue: extra.enableOfflineQueue ?? true, redisOptions: { ...options, ...extra } });
-    }
-    return new import_ioredis2.Redis(config.url ?? "", { ...options, ...extra });
-  };
-  const publisher = connect({ enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: config.commandTimeoutMs });
-  const subscriber = connect({ enableOfflineQueue: true, maxRetriesPerRequest: null });
-  for (const client of [publisher, subscriber]) client.on("error", (error) => warn(`dashboard: redis: ${error.message}`));
-  subscriber.on("message", (_channel, message) => receive(message));
-  subscriber.subscribe(channel2).catch((error) => warn(`dashboard: cannot subscribe to ${channel2}: ${error.message}`));
-  return {
-    kind: "redis",
-    send(note) {
-      if (publisher.status === "ready") publisher.publish(channel2, note).catch(() => void 0);
-    },
-    async close() {
-      publisher.disconnect();
-      subscriber.disconnect();
-    }
-  };
-}
-function workerTransport(id, receive) {
-  const header = `c${id}
-`;
-  const onMessage = (message) => {
-    if (!isPogoMessage(message)) return;
-    const m = message;
-    if (m.pogo === "bus" && m.payload.startsWith('{"t":"dashboard"', header.length)) receive(m.payload.slice(header.length));
-  };
-  process.on("message", onMessage);
-  return {
-    kind: "workers",
-    send(note) {
-      const message = { pogo: "bus", payload: header + note };
-      if (process.connected && process.send) process.send(message);
-    },
-    async close() {
-      process.off("message", onMessage);
-    }
-  };
-}
 var NodeDirectory = class {
-  constructor(redis, log2) {
-    this.log = log2;
-    const worker = import_node_cluster4.default.isWorker && process.env.POGO_WORKER_IPC === "1";
-    this.id = worker && !redis ? workerNodeId(import_node_cluster4.default.worker?.id ?? 0) : (0, import_node_crypto3.randomBytes)(8).toString("hex");
-    const receive = (note) => this.receive(note);
-    if (redis) this.transport = redisTransport(redis, this.id, receive, (message) => this.warn(message));
-    else if (worker) this.transport = workerTransport(this.id, receive);
+  /** `notes`: the adapter's, when this node shares a cluster; absent when it is alone. */
+  constructor(notes) {
+    this.notes = notes;
+    this.id = notes?.nodeId ?? (0, import_node_crypto2.randomBytes)(8).toString("hex");
+    notes?.listen((note) => this.receive(note));
   }
   id;
   startedAt = Date.now();
   latest;
   others = /* @__PURE__ */ new Map();
-  transport;
-  lastWarning = 0;
   /** Console batches from other nodes, for this node's streams. */
   onConsole = () => void 0;
-  warn(message) {
-    if (Date.now() - this.lastWarning < 3e4) return;
-    this.lastWarning = Date.now();
-    this.log.warn(message);
-  }
   /** How nodes share: through Redis, between `--workers`, or not at all. */
   get sharing() {
-    return this.transport?.kind;
+    return this.notes?.via;
   }
   receive(note) {
     let parsed;
@@ -22087,7 +21958,7 @@ var NodeDirectory = class {
   /** This node's newest sample, sent to the others. */
   update(total, apps, at, watching) {
     this.latest = { id: this.id, host: (0, import_node_os2.hostname)(), pid: process.pid, startedAt: this.startedAt, at, watching, total, apps };
-    this.transport?.send(JSON.stringify({ t: "dashboard", snapshot: this.latest }));
+    this.notes?.send(JSON.stringify({ t: "dashboard", snapshot: this.latest }));
     for (const [id, node] of this.others) if (at - node.at > staleAfterMs) this.others.delete(id);
   }
   /** Is a console watched on another node (so this node's console events should go there)? */
@@ -22098,7 +21969,7 @@ var NodeDirectory = class {
   }
   /** This node's console batch, for the consoles on other nodes. */
   forwardConsole(payload) {
-    this.transport?.send(JSON.stringify({ t: "dashboard", from: this.id, console: payload }));
+    this.notes?.send(JSON.stringify({ t: "dashboard", from: this.id, console: payload }));
   }
   /** This node first, then the others that reported within the last 5 s. */
   list() {
@@ -22119,8 +21990,9 @@ var NodeDirectory = class {
     }
     return { total, apps };
   }
-  async close() {
-    await this.transport?.close();
+  /** Stops listening (the adapter, closed after the dashboard, owns the connection). */
+  close() {
+    this.notes?.listen(() => void 0);
   }
 };
 
@@ -22171,77 +22043,69 @@ function dashboardObserver(feed) {
   };
 }
 
-// src/dashboard/tally.ts
-var AppTally = class {
-  errors = 0;
-  byCode = /* @__PURE__ */ new Map();
-};
-var closeNames = new Map(Object.entries(schema.closeCodes).map(([name, entry]) => [entry.code, name]));
-var errorNames = new Map(Object.entries(schema.errorCodes).map(([name, entry]) => [entry.code, name]));
-function refusalName(refusal) {
-  if (refusal.name) return refusal.name;
-  const table = refusal.kind === "message" ? errorNames : refusal.kind === "http" ? void 0 : closeNames;
-  return table?.get(refusal.code) ?? errorNames.get(refusal.code) ?? closeNames.get(refusal.code) ?? String(refusal.code);
-}
-var noApp = "";
-var Tally = class {
-  apps = /* @__PURE__ */ new Map();
-  of(appId) {
-    let tally = this.apps.get(appId);
-    if (!tally) {
-      tally = new AppTally();
-      this.apps.set(appId, tally);
+// src/http/body.ts
+function readBody(req, limit, pastLimit = "drain") {
+  return new Promise((resolve, reject) => {
+    const tooLarge = () => new ApiError("BODY_TOO_LARGE", `at most ${limit} bytes`);
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > limit) {
+      reject(tooLarge());
+      if (pastLimit === "destroy") req.destroy();
+      else req.resume();
+      return;
     }
-    return tally;
-  }
-  error(appId, refusal, name, at) {
-    const tally = this.of(appId);
-    tally.errors++;
-    const key = `${refusal.kind}:${refusal.code}:${name}`;
-    const seen = tally.byCode.get(key);
-    if (seen) {
-      seen.count++;
-      seen.lastAt = at;
-    } else {
-      tally.byCode.set(key, { kind: refusal.kind, code: refusal.code, name, message: refusal.message.slice(0, 200), count: 1, lastAt: at });
-    }
-  }
-  /** Errors by code for one app, or summed over every app (and refusals without one). */
-  errorsByCode(appId) {
-    const merged = /* @__PURE__ */ new Map();
-    for (const [id, tally] of this.apps) {
-      if (appId !== void 0 && id !== appId) continue;
-      for (const [key, entry] of tally.byCode) {
-        const seen = merged.get(key);
-        if (seen) {
-          seen.count += entry.count;
-          seen.lastAt = Math.max(seen.lastAt, entry.lastAt);
-        } else merged.set(key, { ...entry });
+    const chunks = [];
+    let size = 0;
+    req.on("data", (chunk) => {
+      if (size > limit) return;
+      size += chunk.length;
+      if (size > limit) {
+        chunks.length = 0;
+        reject(tooLarge());
+        if (pastLimit === "destroy") req.destroy();
+        return;
       }
-    }
-    return [...merged.values()].sort((a, b) => b.count - a.count);
-  }
-};
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+// dashboard-ui/dist/dashboard.css.txt
+var dashboard_css_default = ':root {\n  --bg: #f6f7fb; --panel: #ffffff; --text: #1d2330; --muted: #6b7385; --line: #e3e6ee;\n  --accent: #6c4cf1; --accent-2: #16a3a3; --warn: #d9822b; --bad: #d64545; --good: #2e9d5b;\n  --mono: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;\n  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;\n}\n@media (prefers-color-scheme: dark) {\n  :root { --bg: #11141b; --panel: #1a1f29; --text: #e6e9f0; --muted: #8d95a8; --line: #2a3140; --accent: #9b85ff; --accent-2: #3cc7c7; }\n}\n* { box-sizing: border-box; }\nbody { margin: 0; background: var(--bg); color: var(--text); }\nbutton, input, select, textarea { font: inherit; color: inherit; }\nbutton { background: var(--accent); color: #fff; border: 0; border-radius: 6px; padding: 6px 12px; cursor: pointer; }\nbutton.ghost { background: transparent; color: var(--text); border: 1px solid var(--line); }\nbutton[aria-pressed="true"] { background: var(--warn); }\ninput, select, textarea { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 6px 8px; min-width: 0; }\ntextarea { font-family: var(--mono); width: 100%; }\ncode { font-family: var(--mono); font-size: 0.92em; }\n.muted { color: var(--muted); }\n.small { font-size: 12px; }\n.top { display: flex; flex-wrap: wrap; align-items: center; gap: 10px 16px; padding: 10px 16px; background: var(--panel); border-bottom: 1px solid var(--line); }\n.brand { font-weight: 650; font-size: 16px; margin-right: auto; }\n.logo { color: var(--accent); }\n.app-pick { display: flex; align-items: center; gap: 6px; color: var(--muted); }\n.live { font-size: 12px; padding: 2px 8px; border-radius: 99px; border: 1px solid var(--line); }\n.live::before { content: "\u25CF"; margin-right: 5px; color: var(--muted); }\n.live[data-state="live"]::before { color: var(--good); }\n.live[data-state="down"]::before { color: var(--bad); }\n.logout { margin: 0; }\n.tabs { display: flex; gap: 4px; padding: 0 12px; background: var(--panel); border-bottom: 1px solid var(--line); overflow-x: auto; }\n.tabs button { background: none; color: var(--muted); border-radius: 0; border-bottom: 2px solid transparent; padding: 10px 12px; white-space: nowrap; }\n.tabs button[aria-selected="true"] { color: var(--text); border-bottom-color: var(--accent); }\nmain { padding: 16px; max-width: 1400px; margin: 0 auto; }\n.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(135px, 1fr)); gap: 10px; margin-bottom: 14px; }\n.card { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; padding: 10px 12px; }\n.card .label { color: var(--muted); font-size: 12px; }\n.card .value { font-size: 24px; font-weight: 650; font-variant-numeric: tabular-nums; }\n.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 10px; margin-bottom: 14px; }\n.chart { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; padding: 10px 12px 6px; }\n.chart h3 { margin: 0 0 4px; font-size: 13px; font-weight: 600; display: flex; gap: 10px; flex-wrap: wrap; }\n.chart .key { font-weight: 400; color: var(--muted); font-size: 12px; }\n.chart .key i { display: inline-block; width: 10px; height: 3px; vertical-align: middle; margin-right: 4px; }\n.chart svg { width: 100%; height: 120px; display: block; }\n.chart .axis { display: flex; justify-content: space-between; color: var(--muted); font-size: 11px; }\n.chart .grid-line { stroke: var(--line); stroke-width: 1; }\n.chart text { fill: var(--muted); font-size: 10px; }\n.tables { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 10px; }\n.panel { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; padding: 10px 12px; overflow-x: auto; }\n.panel h2 { font-size: 14px; margin: 0 0 8px; }\ntable.grid { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }\ntable.grid th, table.grid td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }\ntable.grid th { color: var(--muted); font-weight: 500; font-size: 12px; }\ntable.grid .num { text-align: right; }\ntable.grid tfoot td { font-weight: 650; border-bottom: 0; }\ntable.grid td.name { font-family: var(--mono); word-break: break-all; }\n.members { font-family: var(--mono); font-size: 12px; color: var(--muted); }\n.empty { color: var(--muted); margin: 6px 0; }\n.toolbar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-bottom: 10px; }\n.toolbar input[type="search"] { flex: 1 1 160px; }\n.send { margin-bottom: 10px; }\n.send summary { cursor: pointer; font-weight: 600; }\n.send form { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 8px; margin-top: 10px; }\n.send label { display: flex; flex-direction: column; gap: 4px; color: var(--muted); font-size: 12px; }\n.send .wide { grid-column: 1 / -1; }\n.ok { color: var(--good); } .bad { color: var(--bad); }\n.log { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; max-height: 65vh; overflow-y: auto; font-size: 13px; }\n.row { display: grid; grid-template-columns: 86px 120px minmax(0, 1fr); gap: 4px 10px; padding: 7px 12px; border-bottom: 1px solid var(--line); }\n.row .time { color: var(--muted); font-family: var(--mono); font-size: 12px; }\n.row .type { font-size: 11px; font-weight: 650; text-transform: uppercase; letter-spacing: 0.02em; }\n.row .what { min-width: 0; }\n.row .what .channel { font-family: var(--mono); font-weight: 600; }\n.row .what .event { font-family: var(--mono); color: var(--accent); margin-left: 8px; }\n.row .what .meta { color: var(--muted); font-size: 12px; margin-left: 8px; }\n.row pre { grid-column: 3; margin: 2px 0 0; font-family: var(--mono); font-size: 12px; white-space: pre-wrap; word-break: break-all; color: var(--muted); }\n.t-api_message .type, .t-client_event .type { color: var(--accent); }\n.t-subscribed .type, .t-occupied .type, .t-member_added .type, .t-connected .type { color: var(--good); }\n.t-unsubscribed .type, .t-vacated .type, .t-member_removed .type, .t-disconnected .type { color: var(--muted); }\n.t-auth_failed .type, .t-refused .type, .t-error .type, .t-http_error .type, .t-closed .type { color: var(--bad); }\n.notice { padding: 6px 12px; color: var(--warn); font-size: 12px; border-bottom: 1px solid var(--line); }\n@media (max-width: 640px) {\n  main { padding: 10px; }\n  .row { grid-template-columns: 70px minmax(0, 1fr); }\n  .row .what, .row pre { grid-column: 1 / -1; }\n  .card .value { font-size: 20px; }\n  .charts { grid-template-columns: 1fr; }\n}\nbody.login { display: grid; place-items: center; min-height: 100vh; padding: 16px; }\n.login-box { background: var(--panel); border: 1px solid var(--line); border-radius: 12px; padding: 20px 24px; max-width: 420px; width: 100%; }\n.login-box h1 { font-size: 18px; margin: 0 0 8px; }\n.login-box .status { color: var(--muted); margin: 0 0 6px; }\n.login-box .problem { color: var(--bad); margin: 0 0 8px; min-height: 1em; }\n.login-box .problem:empty { display: none; }\n.token-form { display: flex; flex-direction: column; gap: 10px; }\n.token-form label { display: flex; flex-direction: column; gap: 4px; color: var(--muted); }\nbody.login[data-mode="basic"] .token-form, body.login[data-mode="token"] .basic-hint { display: none; }\n';
+
+// dashboard-ui/dist/dashboard.html.txt
+var dashboard_html_default = '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="color-scheme" content="light dark">\n<link rel="icon" href="data:,">\n<title>Pogo WebSocket \xB7 Dashboard</title>\n<link rel="stylesheet" href="__BASE__/dashboard.css">\n<script src="__BASE__/dashboard.js" defer></script>\n</head>\n<body data-base="__BASE__">\n<header class="top">\n  <div class="brand"><span class="logo" aria-hidden="true">\u25C6</span> Pogo WebSocket <span class="muted">dashboard</span></div>\n  <label class="app-pick">App\n    <select id="app-select" aria-label="App"><option value="">All apps</option></select>\n  </label>\n  <span id="live" class="live" data-state="connecting" title="Live updates">connecting\u2026</span>\n  <form method="post" action="__BASE__/logout" class="logout"><button type="submit" class="ghost">Sign out</button></form>\n</header>\n<nav class="tabs" role="tablist">\n  <button role="tab" data-tab="overview" aria-selected="true">Overview</button>\n  <button role="tab" data-tab="channels" aria-selected="false">Channels</button>\n  <button role="tab" data-tab="console" aria-selected="false">Debug console</button>\n</nav>\n<main>\n<section id="tab-overview" class="tab" role="tabpanel">\n  <div class="cards" id="cards"></div>\n  <div class="charts" id="charts"></div>\n  <div class="tables">\n    <div class="panel">\n      <h2>Errors by code <span class="muted small" id="errors-scope">since start</span></h2>\n      <table class="grid" id="errors-table"><thead><tr><th>Code</th><th>Name</th><th>Kind</th><th class="num">Count</th><th>Last</th></tr></thead><tbody></tbody></table>\n      <p class="empty" id="errors-empty">No errors yet.</p>\n    </div>\n    <div class="panel">\n      <h2>Nodes <span class="muted small" id="nodes-note"></span></h2>\n      <table class="grid" id="nodes-table"><thead><tr><th>Node</th><th class="num">Connections</th><th class="num">Channels</th><th class="num">Members</th><th class="num">In/s</th><th class="num">Out/s</th><th>Up</th></tr></thead><tbody></tbody><tfoot></tfoot></table>\n    </div>\n  </div>\n</section>\n<section id="tab-channels" class="tab" role="tabpanel" hidden>\n  <div class="toolbar">\n    <input id="channel-search" type="search" placeholder="Search channels" aria-label="Search channels" autocomplete="off">\n    <span class="muted small" id="channels-count"></span>\n  </div>\n  <p class="empty" id="channels-need-app" hidden>Pick an app above to list its channels.</p>\n  <table class="grid" id="channels-table"><thead><tr><th>Channel</th><th class="num">Subscribers</th><th class="num">Members</th></tr></thead><tbody></tbody></table>\n</section>\n<section id="tab-console" class="tab" role="tabpanel" hidden>\n  <div class="toolbar filters">\n    <input id="filter-channel" type="search" placeholder="Channel" aria-label="Filter by channel" autocomplete="off">\n    <input id="filter-event" type="search" placeholder="Event" aria-label="Filter by event name" autocomplete="off">\n    <select id="filter-type" aria-label="Filter by kind">\n      <option value="">Every kind</option>\n      <option value="messages">Messages (API and client)</option>\n      <option value="subscriptions">Subscriptions</option>\n      <option value="connections">Connections</option>\n      <option value="problems">Errors and refusals</option>\n    </select>\n    <button id="pause" type="button" aria-pressed="false">Pause</button>\n    <button id="clear" type="button" class="ghost">Clear</button>\n    <span class="muted small" id="console-status"></span>\n  </div>\n  <details class="panel send" id="send-panel">\n    <summary>Send a test event (through the HTTP API, signed by the server)</summary>\n    <form id="send-form">\n      <label>App <select id="send-app" required></select></label>\n      <label>Channel <input id="send-channel" required placeholder="my-channel" autocomplete="off"></label>\n      <label>Event <input id="send-event" required placeholder="test-event" autocomplete="off"></label>\n      <label class="wide">Data <textarea id="send-data" rows="3" spellcheck="false">{"message":"hello"}</textarea></label>\n      <div class="wide"><button type="submit">Send event</button> <span id="send-result" class="small"></span></div>\n    </form>\n  </details>\n  <div class="log" id="log" aria-live="polite"></div>\n</section>\n</main>\n</body>\n</html>\n';
+
+// dashboard-ui/dist/dashboard.js.txt
+var dashboard_js_default = '"use strict";(()=>{var te=Object.defineProperty;var ne=(t,e,n)=>e in t?te(t,e,{enumerable:!0,configurable:!0,writable:!0,value:n}):t[e]=n;var u=(t,e,n)=>ne(t,typeof e!="symbol"?e+"":e,n);function a(t,e={},...n){let r=document.createElement(t);for(let[s,o]of Object.entries(e))o!==void 0&&r.setAttribute(s,o);for(let s of n)s!=null&&s!==!1&&r.append(typeof s=="number"?String(s):s);return r}function l(t){let e=document.getElementById(t);if(!e)throw new Error(`#${t} is missing from the page`);return e}function y(t,e){let n=t.querySelector(e);if(!n)throw new Error(`${e} is missing from the page`);return n}var se=new Intl.NumberFormat("en",{maximumFractionDigits:0}),re=new Intl.NumberFormat("en",{notation:"compact",maximumFractionDigits:1});function g(t){return Math.abs(t)>=1e5?re.format(t):se.format(t)}function B(t){let e=new Date(t);return`${String(e.getHours()).padStart(2,"0")}:${String(e.getMinutes()).padStart(2,"0")}:${String(e.getSeconds()).padStart(2,"0")}.${String(e.getMilliseconds()).padStart(3,"0").slice(0,1)}`}function P(t){let e=Math.floor(t/1e3);return e<60?`${e}s`:e<3600?`${Math.floor(e/60)}m`:e<86400?`${Math.floor(e/3600)}h ${Math.floor(e%3600/60)}m`:`${Math.floor(e/86400)}d ${Math.floor(e%86400/3600)}h`}var oe="http://www.w3.org/2000/svg",A=900,w=120;function x(t,e){let n=document.createElementNS(oe,t);for(let[r,s]of Object.entries(e))n.setAttribute(r,s);return n}function ae(t){if(t<=1)return 1;let e=10**Math.floor(Math.log10(t));for(let n of[1,2,5,10])if(n*e>=t)return n*e;return 10*e}var b=class{constructor(e,n,r,s){this.id=e;this.lines=r;this.seconds=s;u(this,"root");u(this,"plot");u(this,"maxLabel");u(this,"nowLabel");u(this,"spanLabel");u(this,"keys");this.keys=r.map(o=>{let c=a("i");return c.style.background=o.color,a("span",{class:"key"},c,o.label," ",a("b",{},"0"))}),this.plot=x("svg",{viewBox:`0 0 ${A} ${w}`,preserveAspectRatio:"none",role:"img","aria-label":n}),this.maxLabel=a("span",{},""),this.nowLabel=a("span",{},"now"),this.spanLabel=a("span",{},""),this.root=a("div",{class:"chart",id:`chart-${e}`},a("h3",{},n,...this.keys),a("div",{class:"axis"},this.maxLabel,a("span",{},"")),this.plot,a("div",{class:"axis"},this.spanLabel,this.nowLabel))}draw(e){let n=ae(Math.max(0,...e.flat())),r=Math.min(this.seconds,Math.max(60,Math.ceil(Math.max(0,...e.map(s=>s.length))/60)*60));this.spanLabel.textContent=`\\u2212${Math.round(r/60)} min`,this.maxLabel.textContent=`max ${g(n)}`,this.plot.replaceChildren(...[.25,.5,.75].map(s=>x("line",{x1:"0",x2:String(A),y1:String(w*s),y2:String(w*s),class:"grid-line","vector-effect":"non-scaling-stroke"}))),e.forEach((s,o)=>{var T;let c=this.lines[o];if(!c)return;let p=s.length;if(p===0)return;let h=v=>(r-(p-1-v))/r*A,f=v=>w-2-v/n*(w-4),d=s.map((v,ee)=>`${h(ee).toFixed(1)},${f(v).toFixed(1)}`).join(" ");if(o===0){let v=x("polygon",{points:`${h(0).toFixed(1)},${w} ${d} ${h(p-1).toFixed(1)},${w}`,fill:c.color,"fill-opacity":"0.12"});this.plot.append(v)}this.plot.append(x("polyline",{points:d,fill:"none",stroke:c.color,"stroke-width":"2","vector-effect":"non-scaling-stroke","stroke-linejoin":"round"}));let m=(T=this.keys[o])==null?void 0:T.querySelector("b");m&&(m.textContent=g(s[p-1]??0))})}};var ie={messages:new Set(["api_message","client_event"]),subscriptions:new Set(["subscribed","unsubscribed","occupied","vacated","member_added","member_removed"]),connections:new Set(["connected","disconnected","closed","refused"]),problems:new Set(["auth_failed","refused","error","closed","http_error"])},le={api_message:"API message",client_event:"Client event",subscribed:"Subscribed",unsubscribed:"Unsubscribed",occupied:"Occupied",vacated:"Vacated",member_added:"Member added",member_removed:"Member removed",connected:"Connected",disconnected:"Disconnected",auth_failed:"Auth failed",refused:"Refused",error:"Error",closed:"Closed",http_error:"HTTP error"},$=1e3,L=class{constructor(e,n,r){this.log=e;this.status=n;this.filter=r;u(this,"events",[]);u(this,"waiting",[]);u(this,"paused",!1);u(this,"droppedByServer",0);this.updateStatus()}add(e,n){if(this.droppedByServer+=n,this.paused){this.waiting.push(...e),this.waiting.length>$&&this.waiting.splice(0,this.waiting.length-$),this.updateStatus();return}this.take(e)}take(e){var s;this.events.push(...e);let n=this.events.length-$;n>0&&this.events.splice(0,n);let r=e.filter(o=>this.matches(o)).map(o=>this.row(o));for(this.log.prepend(...r.reverse());this.log.childElementCount>$;)(s=this.log.lastElementChild)==null||s.remove();this.updateStatus()}setFilter(e){this.filter=e,this.render()}setPaused(e){if(this.paused=e,!e&&this.waiting.length>0){let n=this.waiting;this.waiting=[],this.take(n)}this.updateStatus()}clear(){this.events=[],this.waiting=[],this.droppedByServer=0,this.render()}render(){let e=this.events.filter(n=>this.matches(n)).map(n=>this.row(n));this.log.replaceChildren(...e.reverse()),this.updateStatus()}matches(e){var c;let{app:n,channel:r,event:s,group:o}=this.filter;if(n&&e.app!==n||o&&!((c=ie[o])!=null&&c.has(e.type)))return!1;if(r){let p=r.toLowerCase();if(!(e.channels??(e.channel!==void 0?[e.channel]:[])).some(f=>f.toLowerCase().includes(p)))return!1}return!(s&&!(e.event??e.name??"").toLowerCase().includes(s.toLowerCase()))}row(e){let n=e.channels??(e.channel!==void 0?[e.channel]:[]),r=[];e.app&&r.push(`app ${e.app}`),e.socketId&&r.push(`socket ${e.socketId}`),e.userId&&r.push(`user ${e.userId}`),e.ip&&r.push(e.ip),e.node&&r.push(`node ${e.node}`);let s=a("div",{class:"what"},n.length>0?a("span",{class:"channel"},n.join(", ")):null,e.event?a("span",{class:"event"},e.event):null,e.code!==void 0?a("span",{class:"event"},`${e.code} ${e.name??""}`):null,a("span",{class:"meta"},r.join(" \\xB7 "))),o=e.data??e.reason;return a("div",{class:`row t-${e.type}`,"data-type":e.type,"data-channel":n.join(","),"data-event":e.event??"","data-app":e.app??""},a("span",{class:"time"},B(e.at)),a("span",{class:"type"},le[e.type]??e.type),s,o!==void 0?a("pre",{},o):null)}updateStatus(){let e=[`${this.log.childElementCount} shown`];this.paused&&e.push(`paused, ${this.waiting.length} waiting`),this.droppedByServer>0&&e.push(`${this.droppedByServer} not shown (over the server\'s console rate)`),this.status.textContent=e.join(" \\xB7 ")}};var E=["connections","channels","presenceMembers","messagesIn","messagesOut","httpPublishes","clientEvents","errors"];var k=document.body.dataset.base??"",i={series:new Map,app:"",tab:"overview"},U=[{id:"connections",label:"Connections"},{id:"channels",label:"Channels"},{id:"presenceMembers",label:"Presence members"},{id:"messagesIn",label:"Messages in /s"},{id:"messagesOut",label:"Messages out /s"},{id:"httpPublishes",label:"HTTP publishes /s"},{id:"clientEvents",label:"Client events /s"},{id:"errors",label:"Errors /s"}],G=new Map;for(let t of U){let e=a("div",{class:"value"},"\\u2013");G.set(t.id,e),l("cards").append(a("div",{class:"card",id:`card-${t.id}`},a("div",{class:"label"},t.label),e))}var I=[];function ce(t){I=[{chart:new b("connections","Connections",[{label:"open",color:"var(--accent)"}],t),series:["connections"]},{chart:new b("messages","Messages per second",[{label:"out",color:"var(--accent)"},{label:"in",color:"var(--accent-2)"}],t),series:["messagesOut","messagesIn"]},{chart:new b("publishes","Publishes per second",[{label:"HTTP API",color:"var(--accent)"},{label:"client events",color:"var(--accent-2)"}],t),series:["httpPublishes","clientEvents"]},{chart:new b("channels","Channels",[{label:"occupied",color:"var(--accent)"}],t),series:["channels"]},{chart:new b("members","Presence members",[{label:"members",color:"var(--accent-2)"}],t),series:["presenceMembers"]},{chart:new b("errors","Errors per second",[{label:"errors",color:"var(--bad)"}],t),series:["errors"]}],l("charts").replaceChildren(...I.map(e=>e.chart.root))}function K(t){let e={};for(let n of E)e[n]=[...t.series[n]??[]];return e}function D(t,e,n){if(!e)return;let r=i.series.get(t);if(!r){r={};for(let s of E)r[s]=[];i.series.set(t,r)}for(let s of E){let o=r[s];o.push(e[s]),o.length>n&&o.splice(0,o.length-n)}}function O(){let t=i.series.get(i.app),e=i.latest?i.app?i.latest.apps[i.app]:i.latest.total:void 0;for(let n of U){let r=t==null?void 0:t[n.id],s=(e==null?void 0:e[n.id])??(r==null?void 0:r[r.length-1]),o=G.get(n.id);o&&(o.textContent=s===void 0?"\\u2013":g(s))}if(t)for(let{chart:n,series:r}of I)n.draw(r.map(s=>t[s]));de(),pe()}function de(){var r,s;let t=((r=i.latest)==null?void 0:r.errors)??((s=i.overview)==null?void 0:s.errors),e=(i.app?t==null?void 0:t.apps[i.app]:t==null?void 0:t.total)??[];y(l("errors-table"),"tbody").replaceChildren(...e.map(o=>a("tr",{title:o.message},a("td",{},String(o.code)),a("td",{class:"name"},o.name),a("td",{},o.kind),a("td",{class:"num"},g(o.count)),a("td",{class:"muted"},`${P(Date.now()-o.lastAt)} ago`)))),l("errors-empty").hidden=e.length>0}function pe(){var c,p,h,f;let t=((c=i.latest)==null?void 0:c.nodes)??((p=i.overview)==null?void 0:p.nodes)??[],e=(h=i.overview)==null?void 0:h.node.id,n=d=>i.app?d.apps[i.app]:d.total,r=d=>["connections","channels","presenceMembers","messagesIn","messagesOut"].map(m=>a("td",{class:"num"},d?g(d[m]):"\\u2013"));y(l("nodes-table"),"tbody").replaceChildren(...t.map(d=>a("tr",{},a("td",{class:"name"},`${d.host}:${d.pid}`,d.id===e?a("span",{class:"muted small"}," (this node)"):null),...r(n(d)),a("td",{class:"muted"},P(Date.now()-d.startedAt)))));let s={};for(let d of E)s[d]=t.reduce((m,T)=>{var v;return m+(((v=n(T))==null?void 0:v[d])??0)},0);y(l("nodes-table"),"tfoot").replaceChildren(a("tr",{},a("td",{},`Sum of ${t.length} node${t.length===1?"":"s"}`),...r(s),a("td",{})));let o=(f=i.overview)==null?void 0:f.node.sharing;l("nodes-note").textContent=o==="redis"?"sharing through Redis":o==="workers"?"the workers of this server":"single node (no Redis configured)",l("errors-scope").textContent=t.length>1?"since start, this node":"since start"}var R=l("app-select"),j=l("send-app");function me(t){R.replaceChildren(a("option",{value:""},"All apps"),...t.apps.map(e=>a("option",{value:e.id},e.id))),R.value=t.apps.some(e=>e.id===i.app)?i.app:"",j.replaceChildren(...t.apps.map(e=>a("option",{value:e.id},e.id)))}R.addEventListener("change",()=>{i.app=R.value,i.app&&(j.value=i.app),O(),M.setFilter(F()),C()});for(let t of document.querySelectorAll("[data-tab]"))t.addEventListener("click",()=>W(t.dataset.tab??"overview"));function W(t){i.tab=t;for(let e of document.querySelectorAll("[data-tab]"))e.setAttribute("aria-selected",String(e.dataset.tab===t));for(let e of document.querySelectorAll(".tab"))e.hidden=e.id!==`tab-${t}`;t==="channels"&&C(),history.replaceState(null,"",`#${t}`)}var z=l("channel-search"),S=new Set;async function Q(t){let e=await fetch(`${k}${t}`,{credentials:"same-origin",headers:{Accept:"application/json"}});e.status===401&&location.reload();let n=await e.json();if(!e.ok)throw new Error(n.error??`HTTP ${e.status}`);return n}async function C(){if(i.tab!=="channels"||!i.overview)return;let t=i.app?[i.app]:i.overview.apps.map(n=>n.id),e=encodeURIComponent(z.value.trim());try{let n=await Promise.all(t.map(o=>Q(`/api/channels?app=${encodeURIComponent(o)}&q=${e}`))),r=[],s=0;for(let o of n){s+=o.total;for(let c of o.channels){let p=`${o.app}\n${c.name}`,h=c.userCount!==void 0,f=h?a("button",{type:"button",class:"ghost small","aria-expanded":String(S.has(p))},g(c.userCount??0)):"\\u2013",d=a("tr",{"data-channel":c.name},a("td",{class:"name"},c.name,t.length>1?a("span",{class:"muted small"},`  ${o.app}`):null),a("td",{class:"num"},g(c.subscriptionCount)),a("td",{class:"num"},f));if(r.push(d),h){let m=a("tr",{class:"members-row"},a("td",{colspan:"3",class:"members"},"loading\\u2026"));m.hidden=!S.has(p),r.push(m),f.addEventListener("click",()=>{S.has(p)?S.delete(p):S.add(p),m.hidden=!S.has(p),f.setAttribute("aria-expanded",String(S.has(p))),m.hidden||q(o.app,c.name,m.firstElementChild)}),m.hidden||q(o.app,c.name,m.firstElementChild)}}}y(l("channels-table"),"tbody").replaceChildren(...r),l("channels-count").textContent=`${g(s)} channel${s===1?"":"s"}${s>500?" (the 500 busiest shown per app)":""}`}catch(n){l("channels-count").textContent=`could not list channels: ${n.message}`}}async function q(t,e,n){try{let{members:r,total:s}=await Q(`/api/members?app=${encodeURIComponent(t)}&channel=${encodeURIComponent(e)}`);n.replaceChildren(...r.map(o=>a("div",{},o.id,o.info!==null?a("span",{},`  ${JSON.stringify(o.info)}`):null)),s>r.length?a("div",{},`\\u2026 and ${s-r.length} more`):"")}catch(r){n.textContent=`could not list members: ${r.message}`}}var J;z.addEventListener("input",()=>{clearTimeout(J),J=window.setTimeout(()=>void C(),200)});window.setInterval(()=>void C(),2e3);var X=l("filter-channel"),Y=l("filter-event"),Z=l("filter-type"),F=()=>({app:i.app,channel:X.value.trim(),event:Y.value.trim(),group:Z.value}),M=new L(l("log"),l("console-status"),F());for(let t of[X,Y,Z])t.addEventListener("input",()=>M.setFilter(F()));var H=l("pause");H.addEventListener("click",()=>{let t=H.getAttribute("aria-pressed")!=="true";H.setAttribute("aria-pressed",String(t)),H.textContent=t?"Resume":"Pause",M.setPaused(t)});l("clear").addEventListener("click",()=>M.clear());l("send-form").addEventListener("submit",t=>{t.preventDefault();let e=l("send-result");e.className="small muted",e.textContent="sending\\u2026";let n={channel:l("send-channel").value.trim(),event:l("send-event").value.trim(),data:l("send-data").value};(async()=>{try{let r=await fetch(`${k}/api/publish?app=${encodeURIComponent(j.value)}`,{method:"POST",credentials:"same-origin",headers:{"Content-Type":"application/json"},body:JSON.stringify(n)}),s=await r.json(),o=r.ok&&s.status===200;e.className=`small ${o?"ok":"bad"}`,e.textContent=o?`sent: HTTP API answered ${s.status}`:`refused: ${s.error??`HTTP API answered ${s.status} ${JSON.stringify(s.body)}`}`}catch(r){e.className="small bad",e.textContent=`failed: ${r.message}`}})()});var N=l("live");function _(){let t=new EventSource(`${k}/api/stream`,{withCredentials:!0});t.addEventListener("open",()=>{N.dataset.state="live",N.textContent="live"}),t.addEventListener("error",()=>{N.dataset.state="down",N.textContent="reconnecting\\u2026",t.readyState===EventSource.CLOSED&&window.setTimeout(()=>{fetch(`${k}/api/overview`,{credentials:"same-origin"}).then(e=>e.status===401?location.reload():_(),()=>_())},3e3)}),t.addEventListener("overview",e=>{let n=JSON.parse(e.data);i.overview=n,i.series.clear(),i.series.set("",K(n.history.total));for(let[r,s]of Object.entries(n.history.apps))i.series.set(r,K(s));i.latest=void 0,I.length===0&&ce(n.ringSeconds),me(n),O(),C()}),t.addEventListener("sample",e=>{var s;let n=JSON.parse(e.data),r=((s=i.overview)==null?void 0:s.ringSeconds)??900;i.latest=n,D("",n.total,r);for(let[o,c]of Object.entries(n.apps))D(o,c,r);O()}),t.addEventListener("console",e=>{var s;let n=JSON.parse(e.data),r=(((s=i.latest)==null?void 0:s.nodes.length)??1)>1;M.add(r?n.events.map(o=>({...o,node:n.node})):n.events,n.dropped)})}var V=location.hash.slice(1);["overview","channels","console"].includes(V)&&W(V);_();})();\n';
+
+// dashboard-ui/dist/login.html.txt
+var login_html_default = '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="color-scheme" content="light dark">\n<link rel="icon" href="data:,">\n<title>Pogo WebSocket \xB7 Sign in</title>\n<link rel="stylesheet" href="__BASE__/dashboard.css">\n</head>\n<body class="login" data-mode="__MODE__">\n<main class="login-box">\n  <h1><span class="logo" aria-hidden="true">\u25C6</span> Pogo WebSocket dashboard</h1>\n  <p class="status">401 \xB7 Sign-in required.</p>\n  <p class="problem" role="alert">__PROBLEM__</p>\n  <form method="post" action="__BASE__/login" class="token-form">\n    <label>Dashboard token <input type="password" name="token" autocomplete="current-password" required autofocus></label>\n    <button type="submit">Sign in</button>\n  </form>\n  <p class="basic-hint">This dashboard uses basic auth: reload the page and enter the user and password set in <code>dashboard.basicAuth</code>.</p>\n  <p class="muted small">The token is <code>dashboard.token</code> in the server configuration, or <code>WS_DASHBOARD_TOKEN</code>.</p>\n</main>\n</body>\n</html>\n';
+
+// src/dashboard/assets.ts
+var assets = { html: dashboard_html_default, js: dashboard_js_default, css: dashboard_css_default, login: login_html_default };
 
 // src/dashboard/test-event.ts
 var import_node_http = require("http");
 
 // src/protocol/signature.ts
-var import_node_crypto4 = require("crypto");
+var import_node_crypto3 = require("crypto");
 function hmacHex(secret, data) {
-  return (0, import_node_crypto4.createHmac)("sha256", secret).update(data).digest("hex");
+  return (0, import_node_crypto3.createHmac)("sha256", secret).update(data).digest("hex");
 }
 function md5Hex(data) {
-  return (0, import_node_crypto4.createHash)("md5").update(data).digest("hex");
+  return (0, import_node_crypto3.createHash)("md5").update(data).digest("hex");
 }
 function safeEqual(expected, given) {
   const a = Buffer.from(expected);
   const b = Buffer.from(given);
   if (a.length !== b.length) {
-    (0, import_node_crypto4.timingSafeEqual)(a, a);
+    (0, import_node_crypto3.timingSafeEqual)(a, a);
     return false;
   }
-  return (0, import_node_crypto4.timingSafeEqual)(a, b);
+  return (0, import_node_crypto3.timingSafeEqual)(a, b);
 }
 function channelAuthString(socketId, channel2, channelData) {
   return channelData === void 0 ? `${socketId}:${channel2}` : `${socketId}:${channel2}:${channelData}`;
@@ -22314,53 +22178,506 @@ function sendTestEvent(host, port, app, test) {
   });
 }
 
-// src/http/respond.ts
-function send(res, httpStatus, contentType, body, headers = {}) {
-  res.writeHead(httpStatus, { ...headers, "Content-Type": contentType, "Content-Length": Buffer.byteLength(body) });
-  res.end(body);
-}
-function sendJson(res, httpStatus, body, headers = {}, contentType = "application/json") {
-  send(res, httpStatus, contentType, JSON.stringify(body), headers);
-}
-var ApiError = class extends Error {
-  constructor(statusName, detail) {
-    super(detail ? `${publishStatus(statusName).message}: ${detail}` : publishStatus(statusName).message);
-    this.statusName = statusName;
+// src/dashboard/routes.ts
+function sameHost(origin, host) {
+  try {
+    return origin !== "null" && new URL(origin).host === host;
+  } catch {
+    return false;
   }
-};
-function sendError(res, error) {
-  const status = publishStatus(error.statusName);
-  sendJson(res, status.http, { error: error.message, status: status.status, name: status.name });
 }
-
-// src/http/body.ts
-function readBody(req, limit, pastLimit = "drain") {
-  return new Promise((resolve, reject) => {
-    const tooLarge = () => new ApiError("BODY_TOO_LARGE", `at most ${limit} bytes`);
-    const declared = Number(req.headers["content-length"] ?? 0);
-    if (declared > limit) {
-      reject(tooLarge());
-      if (pastLimit === "destroy") req.destroy();
-      else req.resume();
+function dashboardRoute(deps) {
+  const { base, hub, adapter, session } = deps;
+  const appOf = (params) => {
+    const id = params.get("app") ?? "";
+    const app = hub.appById(id);
+    if (!app) throw new Error(`unknown app ${JSON.stringify(id)}`);
+    return app;
+  };
+  const channels2 = async (params) => {
+    const app = appOf(params);
+    const search = (params.get("q") ?? "").toLowerCase();
+    const all = (await adapter.channels(app.id, "")).filter((c) => !c.name.startsWith("#") && c.name.toLowerCase().includes(search));
+    all.sort((a, b) => b.subscriptionCount - a.subscriptionCount || (a.name < b.name ? -1 : 1));
+    return { app: app.id, total: all.length, channels: all.slice(0, 500) };
+  };
+  const members = async (params) => {
+    const app = appOf(params);
+    const name = params.get("channel") ?? "";
+    if (!name.startsWith("presence-")) throw new Error("members are listed for presence channels only");
+    const ids = await adapter.presenceUsers(app.id, name);
+    const local = hub.channel(app, name)?.members;
+    return { app: app.id, channel: name, members: ids.slice(0, 1e3).map((id) => ({ id, info: local?.get(id)?.info ?? null })), total: ids.length };
+  };
+  const testEvent = async (req, res, params) => {
+    if (!(req.headers["content-type"] ?? "").startsWith("application/json")) {
+      req.resume();
+      sendJson2(res, 415, { error: "send the test event as application/json" });
       return;
     }
-    const chunks = [];
-    let size = 0;
-    req.on("data", (chunk) => {
-      if (size > limit) return;
-      size += chunk.length;
-      if (size > limit) {
-        chunks.length = 0;
-        reject(tooLarge());
-        if (pastLimit === "destroy") req.destroy();
+    const origin = req.headers.origin;
+    if (origin !== void 0 && !sameHost(origin, req.headers.host)) {
+      req.resume();
+      sendJson2(res, 403, { error: "cross-origin requests are not allowed" });
+      return;
+    }
+    const app = appOf(params);
+    let raw;
+    try {
+      raw = JSON.parse((await readBody(req, app.limits.maxHttpBodyBytes, "destroy")).toString("utf8"));
+    } catch (error) {
+      sendJson2(res, 400, { error: `the body is not JSON: ${error.message}` });
+      return;
+    }
+    const test = parseTestEvent(raw);
+    if (typeof test === "string") {
+      sendJson2(res, 400, { error: test });
+      return;
+    }
+    const { host, port } = deps.api();
+    const loopback = host === "0.0.0.0" || host === "::" || host === "" ? "127.0.0.1" : host;
+    try {
+      sendJson2(res, 200, await sendTestEvent(loopback, port, app, test));
+    } catch (error) {
+      sendJson2(res, 502, { error: `the HTTP API could not be reached: ${error.message}` });
+    }
+  };
+  const authorized = async (req, res, sub, method) => {
+    const target = req.url ?? "/";
+    const mark = target.indexOf("?");
+    const params = new URLSearchParams(mark < 0 ? "" : target.slice(mark + 1));
+    if (method === "POST" && sub === "/logout") {
+      session.logout(req, res);
+      return;
+    }
+    if (method === "POST" && sub === "/api/publish") {
+      await testEvent(req, res, params);
+      return;
+    }
+    req.resume();
+    if (method !== "GET" && method !== "HEAD") {
+      sendJson2(res, 405, { error: `${method} is not allowed here` }, { Allow: "GET" });
+      return;
+    }
+    switch (sub) {
+      case "/":
+        send2(res, 200, "text/html; charset=utf-8", assets.html.replaceAll("__BASE__", escapeHtml(base)));
         return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
+      case "/dashboard.js":
+        send2(res, 200, "text/javascript; charset=utf-8", assets.js);
+        return;
+      case "/api/overview":
+        sendJson2(res, 200, deps.overview());
+        return;
+      case "/api/stream":
+        deps.openStream(req, res);
+        return;
+      case "/api/channels":
+        sendJson2(res, 200, await channels2(params));
+        return;
+      case "/api/members":
+        sendJson2(res, 200, await members(params));
+        return;
+      default:
+        sendJson2(res, 404, { error: `no dashboard page ${sub}` });
+    }
+  };
+  return async (req, res, path) => {
+    if (path !== base && !path.startsWith(`${base}/`)) return false;
+    const sub = path.slice(base.length);
+    const method = req.method ?? "GET";
+    if (sub === "" && method === "GET") {
+      req.resume();
+      send2(res, 308, "text/plain; charset=utf-8", `${base}/
+`, { Location: `${base}/` });
+      return true;
+    }
+    if (sub === "/dashboard.css" && method === "GET") {
+      req.resume();
+      send2(res, 200, "text/css; charset=utf-8", assets.css);
+      return true;
+    }
+    if (sub === "/login" && method === "POST") {
+      await session.login(req, res);
+      return true;
+    }
+    if (!session.allows(req)) {
+      req.resume();
+      session.refuse(req, res, sub === "/" && method === "GET");
+      return true;
+    }
+    try {
+      await authorized(req, res, sub, method);
+    } catch (error) {
+      if (!res.headersSent) sendJson2(res, 400, { error: error.message });
+      else res.end();
+    }
+    return true;
+  };
 }
+
+// src/dashboard/tally.ts
+var AppTally = class {
+  errors = 0;
+  byCode = /* @__PURE__ */ new Map();
+};
+var closeNames = new Map(Object.entries(schema.closeCodes).map(([name, entry]) => [entry.code, name]));
+var errorNames = new Map(Object.entries(schema.errorCodes).map(([name, entry]) => [entry.code, name]));
+function refusalName(refusal) {
+  if (refusal.name) return refusal.name;
+  const table = refusal.kind === "message" ? errorNames : refusal.kind === "http" ? void 0 : closeNames;
+  return table?.get(refusal.code) ?? errorNames.get(refusal.code) ?? closeNames.get(refusal.code) ?? String(refusal.code);
+}
+var noApp = "";
+var Tally = class {
+  apps = /* @__PURE__ */ new Map();
+  of(appId) {
+    let tally = this.apps.get(appId);
+    if (!tally) {
+      tally = new AppTally();
+      this.apps.set(appId, tally);
+    }
+    return tally;
+  }
+  error(appId, refusal, name, at) {
+    const tally = this.of(appId);
+    tally.errors++;
+    const key = `${refusal.kind}:${refusal.code}:${name}`;
+    const seen = tally.byCode.get(key);
+    if (seen) {
+      seen.count++;
+      seen.lastAt = at;
+    } else {
+      tally.byCode.set(key, { kind: refusal.kind, code: refusal.code, name, message: refusal.message.slice(0, 200), count: 1, lastAt: at });
+    }
+  }
+  /** Errors by code for one app, or summed over every app (and refusals without one). */
+  errorsByCode(appId) {
+    const merged = /* @__PURE__ */ new Map();
+    for (const [id, tally] of this.apps) {
+      if (appId !== void 0 && id !== appId) continue;
+      for (const [key, entry] of tally.byCode) {
+        const seen = merged.get(key);
+        if (seen) {
+          seen.count += entry.count;
+          seen.lastAt = Math.max(seen.lastAt, entry.lastAt);
+        } else merged.set(key, { ...entry });
+      }
+    }
+    return [...merged.values()].sort((a, b) => b.count - a.count);
+  }
+};
+
+// src/dashboard/sampling.ts
+var Sampler = class {
+  constructor(hub, counters, tally) {
+    this.hub = hub;
+    this.counters = counters;
+    this.tally = tally;
+    for (const app of hub.apps) this.rings.set(app.id, new SampleRing());
+  }
+  rings = /* @__PURE__ */ new Map();
+  totalRing = new SampleRing();
+  previous = /* @__PURE__ */ new Map();
+  /** The newest sum over every node. */
+  latest = { total: emptySample(), apps: {} };
+  /** Is `appId` one of this server's apps? */
+  knows(appId) {
+    return this.rings.has(appId);
+  }
+  /** This node's sample: the state now, and what the counters gained since the last call. */
+  measure() {
+    const { hub, counters } = this;
+    const total = emptySample();
+    const apps = {};
+    for (const app of hub.apps) {
+      const sample = emptySample();
+      sample.connections = hub.connectionCount(app);
+      for (const channel2 of hub.localChannels(app.id, "")) {
+        if (channel2.name.startsWith("#")) continue;
+        sample.channels++;
+        sample.presenceMembers += channel2.userCount ?? 0;
+      }
+      const c = counters.of(app.id);
+      const now = { messagesIn: c.messagesIn, messagesOut: c.messagesOut, httpPublishes: c.httpPublishes, clientEvents: c.clientEvents, errors: this.tally.of(app.id).errors };
+      const before = this.previous.get(app.id) ?? now;
+      sample.messagesIn = now.messagesIn - before.messagesIn;
+      sample.messagesOut = now.messagesOut - before.messagesOut;
+      sample.httpPublishes = now.httpPublishes - before.httpPublishes;
+      sample.clientEvents = now.clientEvents - before.clientEvents;
+      sample.errors = now.errors - before.errors;
+      this.previous.set(app.id, now);
+      apps[app.id] = sample;
+      addSamples(total, sample);
+    }
+    const orphan = this.tally.of(noApp).errors;
+    const orphanBefore = this.previous.get(noApp)?.errors ?? orphan;
+    total.errors += orphan - orphanBefore;
+    this.previous.set(noApp, { messagesIn: 0, messagesOut: 0, httpPublishes: 0, clientEvents: 0, errors: orphan });
+    return { total, apps };
+  }
+  /** Records the sum over every node at `at` in the rings. */
+  record(at, sum) {
+    for (const [id, ring] of this.rings) ring.push(at, sum.apps[id] ?? emptySample());
+    this.totalRing.push(at, sum.total);
+    this.latest = sum;
+  }
+  /** The rings' contents, for the charts. */
+  history() {
+    const apps = {};
+    for (const [id, ring] of this.rings) apps[id] = ring.history();
+    return { total: this.totalRing.history(), apps };
+  }
+};
+
+// src/limits/token-bucket.ts
+var TokenBucket = class {
+  constructor(rate, burst, now = Date.now()) {
+    this.rate = rate;
+    this.burst = burst;
+    this.tokens = burst;
+    this.updatedAt = now;
+  }
+  tokens;
+  updatedAt;
+  take(now = Date.now()) {
+    this.tokens = Math.min(this.burst, this.tokens + (now - this.updatedAt) / 1e3 * this.rate);
+    this.updatedAt = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+  /** Seconds until the next token. */
+  retryAfter() {
+    return Math.max(1, Math.ceil((1 - this.tokens) / this.rate));
+  }
+  /** Full again: the bucket can be forgotten. */
+  idle(now = Date.now()) {
+    return this.tokens + (now - this.updatedAt) / 1e3 * this.rate >= this.burst;
+  }
+};
+var BucketMap = class {
+  constructor(rate, burst) {
+    this.rate = rate;
+    this.burst = burst;
+  }
+  buckets = /* @__PURE__ */ new Map();
+  /** True when `key` may go ahead; a rate of 0 means unlimited. */
+  take(key, now = Date.now()) {
+    if (this.rate <= 0) return true;
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      bucket = new TokenBucket(this.rate, this.burst, now);
+      this.buckets.set(key, bucket);
+    }
+    return bucket.take(now);
+  }
+  retryAfter(key) {
+    return this.buckets.get(key)?.retryAfter() ?? 1;
+  }
+  prune(now = Date.now()) {
+    for (const [key, bucket] of this.buckets) if (bucket.idle(now)) this.buckets.delete(key);
+  }
+  get size() {
+    return this.buckets.size;
+  }
+};
+
+// src/dashboard/auth.ts
+var import_node_crypto4 = require("crypto");
+var cookieName = "pogo_dashboard";
+var sessionSeconds = 43200;
+var maxSessions = 1e3;
+function digest(value) {
+  return (0, import_node_crypto4.createHash)("sha256").update(value, "utf8").digest();
+}
+function secretsEqual(expected, given) {
+  return (0, import_node_crypto4.timingSafeEqual)(digest(expected), digest(given));
+}
+var DashboardAuth = class {
+  constructor(config) {
+    this.config = config;
+  }
+  /** sha256(session id) → when it expires (ms). Insertion order: oldest first. */
+  sessions = /* @__PURE__ */ new Map();
+  /** Basic auth makes the browser ask for user and password; a token uses the login form. */
+  get scheme() {
+    return this.config.token === void 0 ? "Basic" : "Bearer";
+  }
+  challenge() {
+    return `${this.scheme} realm="pogo-ws dashboard", charset="UTF-8"`;
+  }
+  /** The token typed into the login form. */
+  tokenMatches(given) {
+    return this.config.token !== void 0 && secretsEqual(this.config.token, given);
+  }
+  allows(req) {
+    const header = req.headers.authorization ?? "";
+    const space = header.indexOf(" ");
+    const scheme = space > 0 ? header.slice(0, space).toLowerCase() : "";
+    const value = space > 0 ? header.slice(space + 1).trim() : "";
+    if (scheme === "bearer" && this.tokenMatches(value)) return true;
+    if (scheme === "basic" && this.config.basicAuth) {
+      const { user, password } = this.config.basicAuth;
+      if (secretsEqual(`${user}:${password}`, Buffer.from(value, "base64").toString("utf8"))) return true;
+    }
+    return this.sessionOf(req) !== void 0;
+  }
+  /** The live session the request's cookie names (its key in `sessions`), if any. */
+  sessionOf(req) {
+    const cookie = readCookie(req.headers.cookie, cookieName);
+    if (cookie === void 0 || cookie === "") return void 0;
+    const key = digest(cookie).toString("base64url");
+    const expires = this.sessions.get(key);
+    if (expires === void 0) return void 0;
+    if (expires <= Date.now()) {
+      this.sessions.delete(key);
+      return void 0;
+    }
+    return key;
+  }
+  /** Signing out: the request's session ends here, whatever the browser does with the cookie. */
+  revoke(req) {
+    const key = this.sessionOf(req);
+    if (key !== void 0) this.sessions.delete(key);
+  }
+  /** Did the request bring credentials at all (a wrong one counts as a failed sign-in)? */
+  presented(req) {
+    return req.headers.authorization !== void 0 || readCookie(req.headers.cookie, cookieName) !== void 0;
+  }
+  /** Starts a session; Set-Cookie for the signed-in browser: HttpOnly, SameSite=Strict, scoped to the dashboard's path. */
+  sessionCookie(secure) {
+    const id = (0, import_node_crypto4.randomBytes)(32).toString("base64url");
+    const oldest = this.sessions.keys().next().value;
+    if (this.sessions.size >= maxSessions && oldest !== void 0) this.sessions.delete(oldest);
+    this.sessions.set(digest(id).toString("base64url"), Date.now() + sessionSeconds * 1e3);
+    return `${cookieName}=${id}; Path=${this.config.path}/; HttpOnly; SameSite=Strict; Max-Age=${sessionSeconds}${secure ? "; Secure" : ""}`;
+  }
+  clearCookie() {
+    return `${cookieName}=; Path=${this.config.path}/; HttpOnly; SameSite=Strict; Max-Age=0`;
+  }
+};
+function readCookie(header, name) {
+  if (!header) return void 0;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return void 0;
+}
+
+// src/dashboard/session.ts
+var DashboardSession = class {
+  auth;
+  base;
+  /** Wrong credentials per client address: 2 a second, bursts of 10, then 429. */
+  failures = new BucketMap(2, 10);
+  constructor(config) {
+    this.auth = new DashboardAuth(config);
+    this.base = config.path;
+  }
+  allows(req) {
+    return this.auth.allows(req);
+  }
+  /** A request without valid credentials: 429 after too many wrong ones, else 401 (`page`: the login page). */
+  refuse(req, res, page) {
+    if (this.auth.presented(req) && this.tooManyFailures(req, res)) return;
+    this.unauthorized(res, page);
+  }
+  /** Forgets addresses whose failures have run out. */
+  prune(at) {
+    this.failures.prune(at);
+  }
+  /** Counts a failed sign-in; true (and a 429 sent) when this address has failed too often. */
+  tooManyFailures(req, res) {
+    const ip = req.socket.remoteAddress ?? "";
+    if (this.failures.take(ip)) return false;
+    sendJson2(res, 429, { error: "too many failed sign-ins from this address; wait and try again" }, { "Retry-After": String(this.failures.retryAfter(ip)) });
+    return true;
+  }
+  unauthorized(res, page, problem) {
+    const headers = { "WWW-Authenticate": this.auth.challenge() };
+    if (!page) {
+      sendJson2(res, 401, { error: "dashboard credentials required: a bearer token, basic auth or the login form" }, headers);
+      return;
+    }
+    const mode = this.auth.scheme === "Basic" ? "basic" : "token";
+    const body = assets.login.replaceAll("__BASE__", escapeHtml(this.base)).replace("__MODE__", mode).replace("__PROBLEM__", problem ? escapeHtml(problem) : "");
+    send2(res, 401, "text/html; charset=utf-8", body, headers);
+  }
+  /** POST /login: the token from the form; a session cookie when it matches. */
+  async login(req, res) {
+    let token = "";
+    try {
+      token = new URLSearchParams((await readBody(req, 4096, "destroy")).toString("utf8")).get("token") ?? "";
+    } catch {
+    }
+    if (!this.auth.tokenMatches(token)) {
+      if (this.tooManyFailures(req, res)) return;
+      this.unauthorized(res, true, token === "" ? "Enter the dashboard token." : "That token is not right.");
+      return;
+    }
+    const secure = req.headers["x-forwarded-proto"] === "https" || req.socket.encrypted === true;
+    send2(res, 303, "text/plain; charset=utf-8", "signed in\n", { Location: `${this.base}/`, "Set-Cookie": this.auth.sessionCookie(secure) });
+  }
+  /** POST /logout: ends the session and clears the cookie. */
+  logout(req, res) {
+    req.resume();
+    this.auth.revoke(req);
+    send2(res, 303, "text/plain; charset=utf-8", "signed out\n", { Location: `${this.base}/`, "Set-Cookie": this.auth.clearCookie() });
+  }
+};
+
+// src/dashboard/streams.ts
+var maxStreams = 32;
+var maxStreamBacklog = 4 * 1024 * 1024;
+var EventStreams = class {
+  /** `changed`: a stream opened or closed (the console feed runs only while one is open). */
+  constructor(changed) {
+    this.changed = changed;
+  }
+  streams = /* @__PURE__ */ new Set();
+  get size() {
+    return this.streams.size;
+  }
+  broadcast(event, payload) {
+    const frame = `event: ${event}
+data: ${payload}
+
+`;
+    for (const stream of this.streams) {
+      if (event === "console" && stream.writableLength > maxStreamBacklog) continue;
+      stream.write(frame);
+    }
+  }
+  /** Opens a stream whose first event is `overview()`; 503 when too many are open. */
+  open(req, res, overview) {
+    if (this.streams.size >= maxStreams) {
+      sendJson2(res, 503, { error: `at most ${maxStreams} dashboards may stream at once` });
+      return;
+    }
+    req.socket.setNoDelay(true);
+    res.writeHead(200, { ...securityHeaders, "Content-Type": "text/event-stream; charset=utf-8", Connection: "keep-alive", "X-Accel-Buffering": "no" });
+    res.write(`retry: 2000
+event: overview
+data: ${JSON.stringify(overview())}
+
+`);
+    this.streams.add(res);
+    this.changed();
+    const closed = () => {
+      if (!this.streams.delete(res)) return;
+      this.changed();
+    };
+    res.on("close", closed);
+    res.on("error", closed);
+  }
+  /** Ends every stream (shutdown). */
+  endAll() {
+    for (const stream of this.streams) stream.end();
+    this.streams.clear();
+  }
+};
 
 // src/http/timeouts.ts
 var headersTimeoutMs = 5e3;
@@ -22407,56 +22724,36 @@ function guard(place, run, close) {
 }
 
 // src/dashboard/dashboard.ts
-var securityHeaders = {
-  "Cache-Control": "no-store",
-  "X-Content-Type-Options": "nosniff",
-  "X-Frame-Options": "DENY",
-  "Referrer-Policy": "no-referrer",
-  "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
-};
-var maxStreams = 32;
-var maxStreamBacklog = 4 * 1024 * 1024;
-function send2(res, status, type, body, headers = {}) {
-  send(res, status, type, body, { ...securityHeaders, ...headers });
-}
-function sendJson2(res, status, body, headers = {}) {
-  sendJson(res, status, body, { ...securityHeaders, ...headers }, "application/json; charset=utf-8");
-}
-function sameHost(origin, host) {
-  try {
-    return origin !== "null" && new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 var Dashboard = class {
   constructor(options) {
     this.options = options;
     this.base = options.config.path;
-    this.auth = new DashboardAuth(options.config);
-    this.nodes = new NodeDirectory(options.redis, options.log);
+    this.session = new DashboardSession(options.config);
+    this.nodes = new NodeDirectory(options.adapter.notes);
     this.feed = new ConsoleFeed(this.nodes.id, (payload) => this.consoleOut(payload));
     this.nodes.onConsole = (payload) => {
-      if (this.streams.size > 0) this.broadcast("console", payload);
+      if (this.streams.size > 0) this.streams.broadcast("console", payload);
     };
-    for (const app of options.hub.apps) this.rings.set(app.id, new SampleRing());
+    this.sampler = new Sampler(options.hub, options.counters, this.tally);
+    this.route = dashboardRoute({
+      base: this.base,
+      hub: options.hub,
+      adapter: options.adapter,
+      session: this.session,
+      api: options.api,
+      overview: () => this.overview(),
+      openStream: (req, res) => this.streams.open(req, res, () => this.overview())
+    });
   }
   feed;
   tally = new Tally();
   nodes;
-  auth;
+  route;
   base;
-  streams = /* @__PURE__ */ new Set();
-  rings = /* @__PURE__ */ new Map();
-  totalRing = new SampleRing();
-  previous = /* @__PURE__ */ new Map();
-  latest = { total: emptySample(), apps: {} };
+  session;
+  streams = new EventStreams(() => this.updateFeed());
   sampler;
-  /** Wrong credentials per client address: 2 a second, bursts of 10, then 429. */
-  failures = new BucketMap(2, 10);
+  ticker;
   samples = 0;
   listener;
   /** Closed: the observer stays subscribed to the hub but no longer counts. */
@@ -22470,8 +22767,8 @@ var Dashboard = class {
     const { hub, config } = this.options;
     hub.observe({ ...dashboardObserver(this.feed), refused: (refusal) => this.refused(refusal) });
     this.sample();
-    this.sampler = setInterval(() => this.sample(), 1e3);
-    this.sampler.unref();
+    this.ticker = setInterval(() => this.sample(), 1e3);
+    this.ticker.unref();
     if (config.port === void 0) return void 0;
     const host = config.host ?? "127.0.0.1";
     const route = this.route;
@@ -22501,12 +22798,11 @@ var Dashboard = class {
     return `http://${host}:${server.address().port}${this.base}/`;
   }
   async close() {
-    if (this.sampler) clearInterval(this.sampler);
+    if (this.ticker) clearInterval(this.ticker);
     this.closed = true;
     this.feed.stop();
-    for (const stream of this.streams) stream.end();
-    this.streams.clear();
-    await this.nodes.close();
+    this.streams.endAll();
+    this.nodes.close();
     if (this.listener) {
       const listener = this.listener;
       await new Promise((resolve) => {
@@ -22524,7 +22820,7 @@ var Dashboard = class {
       const key = /^\/app\/([^/?]+)/.exec(refusal.url)?.[1];
       if (key) appId = this.options.hub.appByKey(key)?.id;
     }
-    if (appId !== void 0 && !this.rings.has(appId)) appId = void 0;
+    if (appId !== void 0 && !this.sampler.knows(appId)) appId = void 0;
     const name = refusalName(refusal);
     this.tally.error(appId ?? noApp, refusal, name, at);
     if (!this.feed.on || !this.feed.take()) return;
@@ -22544,7 +22840,7 @@ var Dashboard = class {
   }
   /** This node's console batch: to the consoles here, and to other nodes while one is watched there. */
   consoleOut(payload) {
-    if (this.streams.size > 0) this.broadcast("console", payload);
+    if (this.streams.size > 0) this.streams.broadcast("console", payload);
     if (this.nodes.remoteWatching()) this.nodes.forwardConsole(payload);
   }
   /** The console feed runs while a console streams here or on another node. */
@@ -22557,42 +22853,14 @@ var Dashboard = class {
    * (just this one when alone) goes into the rings and to every console here.
    */
   sample(at = Date.now()) {
-    const { hub, counters } = this.options;
-    const total = emptySample();
-    const apps = {};
-    for (const app of hub.apps) {
-      const sample = emptySample();
-      sample.connections = hub.connectionCount(app);
-      for (const channel2 of hub.localChannels(app.id, "")) {
-        if (channel2.name.startsWith("#")) continue;
-        sample.channels++;
-        sample.presenceMembers += channel2.userCount ?? 0;
-      }
-      const c = counters.of(app.id);
-      const now = { messagesIn: c.messagesIn, messagesOut: c.messagesOut, httpPublishes: c.httpPublishes, clientEvents: c.clientEvents, errors: this.tally.of(app.id).errors };
-      const before = this.previous.get(app.id) ?? now;
-      sample.messagesIn = now.messagesIn - before.messagesIn;
-      sample.messagesOut = now.messagesOut - before.messagesOut;
-      sample.httpPublishes = now.httpPublishes - before.httpPublishes;
-      sample.clientEvents = now.clientEvents - before.clientEvents;
-      sample.errors = now.errors - before.errors;
-      this.previous.set(app.id, now);
-      apps[app.id] = sample;
-      addSamples(total, sample);
-    }
-    const orphan = this.tally.of(noApp).errors;
-    const orphanBefore = this.previous.get(noApp)?.errors ?? orphan;
-    total.errors += orphan - orphanBefore;
-    this.previous.set(noApp, { messagesIn: 0, messagesOut: 0, httpPublishes: 0, clientEvents: 0, errors: orphan });
-    if (++this.samples % 60 === 0) this.failures.prune(at);
+    const { total, apps } = this.sampler.measure();
+    if (++this.samples % 60 === 0) this.session.prune(at);
     this.nodes.update(total, apps, at, this.streams.size > 0);
     const sum = this.nodes.sum();
-    for (const [id, ring] of this.rings) ring.push(at, sum.apps[id] ?? emptySample());
-    this.totalRing.push(at, sum.total);
-    this.latest = sum;
+    this.sampler.record(at, sum);
     this.updateFeed();
     if (this.streams.size === 0) return;
-    this.broadcast("sample", JSON.stringify({ at, total: sum.total, apps: sum.apps, errors: this.errors(), nodes: this.nodes.list() }));
+    this.streams.broadcast("sample", JSON.stringify({ at, total: sum.total, apps: sum.apps, errors: this.errors(), nodes: this.nodes.list() }));
   }
   errors() {
     const byApp = {};
@@ -22601,213 +22869,16 @@ var Dashboard = class {
   }
   overview() {
     const { hub } = this.options;
-    const apps = {};
-    for (const [id, ring] of this.rings) apps[id] = ring.history();
     return {
       node: { id: this.nodes.id, sharing: this.nodes.sharing ?? null },
       apps: hub.apps.map((app) => ({ id: app.id, key: app.key, enabled: app.enabled, clientEvents: app.clientEvents })),
       ringSeconds,
       consoleMaxPerSecond: this.feed.maxPerSecond,
-      history: { total: this.totalRing.history(), apps },
-      latest: this.latest,
+      history: this.sampler.history(),
+      latest: this.sampler.latest,
       errors: this.errors(),
       nodes: this.nodes.list()
     };
-  }
-  // ── streaming ──────────────────────────────────────────────────────────────────────
-  broadcast(event, payload) {
-    const frame = `event: ${event}
-data: ${payload}
-
-`;
-    for (const stream of this.streams) {
-      if (event === "console" && stream.writableLength > maxStreamBacklog) continue;
-      stream.write(frame);
-    }
-  }
-  openStream(req, res) {
-    if (this.streams.size >= maxStreams) {
-      sendJson2(res, 503, { error: `at most ${maxStreams} dashboards may stream at once` });
-      return;
-    }
-    req.socket.setNoDelay(true);
-    res.writeHead(200, { ...securityHeaders, "Content-Type": "text/event-stream; charset=utf-8", Connection: "keep-alive", "X-Accel-Buffering": "no" });
-    res.write(`retry: 2000
-event: overview
-data: ${JSON.stringify(this.overview())}
-
-`);
-    this.streams.add(res);
-    this.updateFeed();
-    const closed = () => {
-      if (!this.streams.delete(res)) return;
-      this.updateFeed();
-    };
-    res.on("close", closed);
-    res.on("error", closed);
-  }
-  // ── routes ─────────────────────────────────────────────────────────────────────────
-  route = async (req, res, path) => {
-    if (path !== this.base && !path.startsWith(`${this.base}/`)) return false;
-    const sub = path.slice(this.base.length);
-    const method = req.method ?? "GET";
-    if (sub === "" && method === "GET") {
-      req.resume();
-      send2(res, 308, "text/plain; charset=utf-8", `${this.base}/
-`, { Location: `${this.base}/` });
-      return true;
-    }
-    if (sub === "/dashboard.css" && method === "GET") {
-      req.resume();
-      send2(res, 200, "text/css; charset=utf-8", assets.css);
-      return true;
-    }
-    if (sub === "/login" && method === "POST") {
-      await this.login(req, res);
-      return true;
-    }
-    if (!this.auth.allows(req)) {
-      req.resume();
-      if (this.auth.presented(req) && this.tooManyFailures(req, res)) return true;
-      this.unauthorized(res, sub === "/" && method === "GET");
-      return true;
-    }
-    try {
-      await this.authorized(req, res, sub, method);
-    } catch (error) {
-      if (!res.headersSent) sendJson2(res, 400, { error: error.message });
-      else res.end();
-    }
-    return true;
-  };
-  /** Counts a failed sign-in; true (and a 429 sent) when this address has failed too often. */
-  tooManyFailures(req, res) {
-    const ip = req.socket.remoteAddress ?? "";
-    if (this.failures.take(ip)) return false;
-    sendJson2(res, 429, { error: "too many failed sign-ins from this address; wait and try again" }, { "Retry-After": String(this.failures.retryAfter(ip)) });
-    return true;
-  }
-  unauthorized(res, page, problem) {
-    const headers = { "WWW-Authenticate": this.auth.challenge() };
-    if (!page) {
-      sendJson2(res, 401, { error: "dashboard credentials required: a bearer token, basic auth or the login form" }, headers);
-      return;
-    }
-    const mode = this.auth.scheme === "Basic" ? "basic" : "token";
-    const body = assets.login.replaceAll("__BASE__", escapeHtml(this.base)).replace("__MODE__", mode).replace("__PROBLEM__", problem ? escapeHtml(problem) : "");
-    send2(res, 401, "text/html; charset=utf-8", body, headers);
-  }
-  async login(req, res) {
-    let token = "";
-    try {
-      token = new URLSearchParams((await readBody(req, 4096, "destroy")).toString("utf8")).get("token") ?? "";
-    } catch {
-    }
-    if (!this.auth.tokenMatches(token)) {
-      if (this.tooManyFailures(req, res)) return;
-      this.unauthorized(res, true, token === "" ? "Enter the dashboard token." : "That token is not right.");
-      return;
-    }
-    const secure = req.headers["x-forwarded-proto"] === "https" || req.socket.encrypted === true;
-    send2(res, 303, "text/plain; charset=utf-8", "signed in\n", { Location: `${this.base}/`, "Set-Cookie": this.auth.sessionCookie(secure) });
-  }
-  async authorized(req, res, sub, method) {
-    const target = req.url ?? "/";
-    const mark = target.indexOf("?");
-    const params = new URLSearchParams(mark < 0 ? "" : target.slice(mark + 1));
-    if (method === "POST" && sub === "/logout") {
-      req.resume();
-      this.auth.revoke(req);
-      send2(res, 303, "text/plain; charset=utf-8", "signed out\n", { Location: `${this.base}/`, "Set-Cookie": this.auth.clearCookie() });
-      return;
-    }
-    if (method === "POST" && sub === "/api/publish") {
-      await this.testEvent(req, res, params);
-      return;
-    }
-    req.resume();
-    if (method !== "GET" && method !== "HEAD") {
-      sendJson2(res, 405, { error: `${method} is not allowed here` }, { Allow: "GET" });
-      return;
-    }
-    switch (sub) {
-      case "/":
-        send2(res, 200, "text/html; charset=utf-8", assets.html.replaceAll("__BASE__", escapeHtml(this.base)));
-        return;
-      case "/dashboard.js":
-        send2(res, 200, "text/javascript; charset=utf-8", assets.js);
-        return;
-      case "/api/overview":
-        sendJson2(res, 200, this.overview());
-        return;
-      case "/api/stream":
-        this.openStream(req, res);
-        return;
-      case "/api/channels":
-        sendJson2(res, 200, await this.channels(params));
-        return;
-      case "/api/members":
-        sendJson2(res, 200, await this.members(params));
-        return;
-      default:
-        sendJson2(res, 404, { error: `no dashboard page ${sub}` });
-    }
-  }
-  app(params) {
-    const id = params.get("app") ?? "";
-    const app = this.options.hub.appById(id);
-    if (!app) throw new Error(`unknown app ${JSON.stringify(id)}`);
-    return app;
-  }
-  /** Occupied channels (cluster-wide through the adapter), filtered by a search text, at most 500. */
-  async channels(params) {
-    const app = this.app(params);
-    const search = (params.get("q") ?? "").toLowerCase();
-    const all = (await this.options.adapter.channels(app.id, "")).filter((c) => !c.name.startsWith("#") && c.name.toLowerCase().includes(search));
-    all.sort((a, b) => b.subscriptionCount - a.subscriptionCount || (a.name < b.name ? -1 : 1));
-    return { app: app.id, total: all.length, channels: all.slice(0, 500) };
-  }
-  /** A presence channel's members: ids cluster-wide, user_info where this node has it. */
-  async members(params) {
-    const app = this.app(params);
-    const name = params.get("channel") ?? "";
-    if (!name.startsWith("presence-")) throw new Error("members are listed for presence channels only");
-    const ids = await this.options.adapter.presenceUsers(app.id, name);
-    const local = this.options.hub.channel(app, name)?.members;
-    return { app: app.id, channel: name, members: ids.slice(0, 1e3).map((id) => ({ id, info: local?.get(id)?.info ?? null })), total: ids.length };
-  }
-  async testEvent(req, res, params) {
-    if (!(req.headers["content-type"] ?? "").startsWith("application/json")) {
-      req.resume();
-      sendJson2(res, 415, { error: "send the test event as application/json" });
-      return;
-    }
-    const origin = req.headers.origin;
-    if (origin !== void 0 && !sameHost(origin, req.headers.host)) {
-      req.resume();
-      sendJson2(res, 403, { error: "cross-origin requests are not allowed" });
-      return;
-    }
-    const app = this.app(params);
-    let raw;
-    try {
-      raw = JSON.parse((await readBody(req, app.limits.maxHttpBodyBytes, "destroy")).toString("utf8"));
-    } catch (error) {
-      sendJson2(res, 400, { error: `the body is not JSON: ${error.message}` });
-      return;
-    }
-    const test = parseTestEvent(raw);
-    if (typeof test === "string") {
-      sendJson2(res, 400, { error: test });
-      return;
-    }
-    const { host, port } = this.options.api();
-    const loopback = host === "0.0.0.0" || host === "::" || host === "" ? "127.0.0.1" : host;
-    try {
-      sendJson2(res, 200, await sendTestEvent(loopback, port, app, test));
-    } catch (error) {
-      sendJson2(res, 502, { error: `the HTTP API could not be reached: ${error.message}` });
-    }
   }
 };
 
@@ -23766,6 +23837,15 @@ var Hub = class {
     for (const connection of [...set]) connection.closeWith(closeCode("UNAUTHORIZED"), "terminated by the server");
   }
 };
+
+// src/http/liveness.ts
+function livenessRoute(stats, more) {
+  return (req, res, path) => {
+    if (req.method !== "GET" || path !== "/up" && path !== "/") return false;
+    sendJson(res, 200, { status: "ok", ...stats(), memory: { rss: process.memoryUsage.rss(), heapUsed: process.memoryUsage().heapUsed }, ...more() });
+    return true;
+  };
+}
 
 // src/http/client-ip.ts
 function normalise(ip) {
@@ -24795,6 +24875,19 @@ ${body}`
   }
 };
 
+// src/transport/graceful-close.ts
+async function closeGracefully(steps) {
+  const { http } = steps;
+  const closed = new Promise((resolve) => http.close(() => resolve()));
+  await steps.before();
+  steps.websockets.shutdown();
+  const deadline = Date.now() + steps.timeoutSeconds * 1e3;
+  while (steps.connectionCount() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  http.closeAllConnections();
+  await closed;
+  await steps.after(deadline);
+}
+
 // src/metrics/metrics.ts
 var import_prom_client2 = __toESM(require_prom_client(), 1);
 
@@ -24991,8 +25084,8 @@ var ServerMetrics = class {
   /** Set in a `--workers` worker: a scrape then answers for every worker (see workers.ts). */
   scrapeAll;
   /** In a `--workers` worker: every scrape from now on sums all workers' metrics. */
-  shareAcrossWorkers() {
-    this.scrapeAll = scrapeAcrossWorkers(this.registry);
+  shareAcrossWorkers(askPrimary) {
+    this.scrapeAll = scrapeAcrossWorkers(this.registry, askPrimary);
   }
   /** The Prometheus text exposition of every metric. */
   scrape() {
@@ -25077,6 +25170,16 @@ function metricsObserver(metrics) {
       }
     }
   };
+}
+
+// src/metrics/attach.ts
+function attachMetrics(metrics, hub, options, askPrimary) {
+  metrics.expose(hub, { detailed: options.detailed });
+  if (askPrimary) metrics.shareAcrossWorkers(askPrimary);
+  hub.timeDeliveries = options.detailed;
+  const observer = metricsObserver(metrics);
+  hub.observe(observer);
+  return options.detailed ? observer.flushed : void 0;
 }
 
 // src/metrics/routes.ts
@@ -25516,6 +25619,15 @@ function webhookObserver(webhooks2) {
   };
 }
 
+// src/webhooks/recheck.ts
+function clusterRecheck(adapter) {
+  if (!adapter.shared) return void 0;
+  return {
+    channelEmpty: async (app, channel2) => (await adapter.channel(app.id, channel2)).subscriptionCount === 0,
+    memberGone: async (app, channel2, userId) => !(await adapter.presenceUsers(app.id, channel2)).includes(userId)
+  };
+}
+
 // src/server.ts
 async function startServer(config, log2) {
   const hub = new Hub(config.apps, (node) => selectAdapter(node, config, log2));
@@ -25533,19 +25645,15 @@ async function startServer(config, log2) {
       warn: (message) => log2.warn(message)
     },
     void 0,
-    adapter.shared ? {
-      channelEmpty: async (app, channel2) => (await adapter.channel(app.id, channel2)).subscriptionCount === 0,
-      memberGone: async (app, channel2, userId) => !(await adapter.presenceUsers(app.id, channel2)).includes(userId)
-    } : void 0
+    clusterRecheck(adapter)
   );
   hub.observe(webhookObserver(webhooks2));
   const router = new ApiRouter({ hub, adapter }, config.trustedProxies);
-  const dashboard = config.dashboard.enabled ? new Dashboard({ hub, adapter, config: config.dashboard, redis: config.redis, counters, api: () => ({ host: config.host, port }), log: log2 }) : void 0;
-  const liveness = (req, res, path) => {
-    if (req.method !== "GET" || path !== "/up" && path !== "/") return false;
-    sendJson(res, 200, { status: "ok", ...hub.stats(), memory: { rss: process.memoryUsage.rss(), heapUsed: process.memoryUsage().heapUsed }, ...dashboard ? { dashboard: dashboard.info } : {} });
-    return true;
-  };
+  const dashboard = config.dashboard.enabled ? new Dashboard({ hub, adapter, config: config.dashboard, counters, api: () => ({ host: config.host, port }) }) : void 0;
+  const liveness = livenessRoute(
+    () => hub.stats(),
+    () => dashboard ? { dashboard: dashboard.info } : {}
+  );
   router.addPlainRoute(liveness);
   if (dashboard && config.dashboard.port === void 0) router.addPlainRoute(dashboard.route);
   let shuttingDown = false;
@@ -25556,12 +25664,8 @@ async function startServer(config, log2) {
   let metricsListener;
   let onFlushed;
   if (config.metrics.enabled) {
-    metrics.expose(hub, { detailed: config.metrics.detailed });
-    if (import_node_cluster5.default.isWorker) metrics.shareAcrossWorkers();
-    hub.timeDeliveries = config.metrics.detailed;
-    const observer = metricsObserver(metrics);
-    hub.observe(observer);
-    if (config.metrics.detailed) onFlushed = observer.flushed;
+    const askPrimary = import_node_cluster5.default.isWorker ? (timeoutMs) => primaryLink.call("scrape", [], timeoutMs) : void 0;
+    onFlushed = attachMetrics(metrics, hub, config.metrics, askPrimary);
     if (config.metrics.port === void 0) router.addPlainRoute(metricsRoute(metrics));
   }
   const http = (0, import_node_http5.createServer)(
@@ -25593,20 +25697,20 @@ async function startServer(config, log2) {
     port,
     hub,
     close() {
-      closing ??= (async () => {
-        shuttingDown = true;
-        const closed = new Promise((resolve) => http.close(() => resolve()));
-        await dashboard?.close();
-        websockets.shutdown();
-        const deadline = Date.now() + config.shutdownTimeoutSeconds * 1e3;
-        while (hub.connectionCount() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-        http.closeAllConnections();
-        await closed;
-        await new Promise((resolve) => adapter.shared ? setTimeout(resolve, 100) : setImmediate(resolve));
-        await webhooks2.drain(Math.max(deadline, Date.now() + 1e3));
-        await adapter.close();
-        await metricsListener?.close();
-      })();
+      shuttingDown = true;
+      closing ??= closeGracefully({
+        http,
+        websockets,
+        connectionCount: () => hub.connectionCount(),
+        timeoutSeconds: config.shutdownTimeoutSeconds,
+        before: async () => dashboard?.close(),
+        after: async (deadline) => {
+          await new Promise((resolve) => adapter.shared ? setTimeout(resolve, 100) : setImmediate(resolve));
+          await webhooks2.drain(Math.max(deadline, Date.now() + 1e3));
+          await adapter.close();
+          await metricsListener?.close();
+        }
+      });
       return closing;
     }
   };
@@ -25687,7 +25791,7 @@ async function main(argv) {
     log.error(`unknown command ${JSON.stringify(command)}; see pogo-ws --help`);
     return 2;
   }
-  const envFile = values["env-file"] ?? ((0, import_node_fs6.existsSync)(".env") ? ".env" : void 0);
+  const envFile = values["env-file"] ?? ((0, import_node_fs5.existsSync)(".env") ? ".env" : void 0);
   if (envFile) process.loadEnvFile(envFile);
   const config = loadConfig({ file: values.config, host: values.host, port: values.port, env: process.env, warn: import_node_cluster6.default.isWorker ? void 0 : log.warn });
   const workers = workerCount(values.workers ?? process.env.WS_WORKERS);
