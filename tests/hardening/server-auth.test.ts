@@ -1,12 +1,13 @@
 // Server-side authorization: subscriptions without `auth` are authorized by calling the app,
 // with the client's cookies, bounded by a timeout, a response cap and a circuit breaker.
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import PusherServer from 'pusher';
 import schema from '../../config/pogo-websocket.schema.json' with { type: 'json' };
 import { pusherClient, RawClient, sleep } from '../helpers/clients.js';
+import { requestBody } from '../helpers/raw-http.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
 
 type Mode = 'sign' | 'slow' | 'fail' | 'huge' | 'forge';
@@ -17,18 +18,10 @@ let server: RunningServer;
 const app = { id: 'ssa', key: 'ssa-key', secret: 'ssa-secret', authEndpoint: '', limits: { serverAuthTimeoutMs: 300, serverAuthBreakerFailures: 3, serverAuthBreakerOpenSeconds: 2 } };
 const signer = new PusherServer({ appId: app.id, key: app.key, secret: app.secret, host: '127.0.0.1' });
 
-function read(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => resolve(body));
-  });
-}
-
 beforeAll(async () => {
   // Plays the Laravel app's authorization route.
   endpoint = createServer(async (req, res) => {
-    const body = await read(req);
+    const body = await requestBody(req);
     const timestamp = String(req.headers['x-pogo-timestamp']);
     const expected = createHmac('sha256', app.secret).update(`${timestamp}\n${body}`).digest('hex');
     calls.push({ cookie: req.headers.cookie, verified: expected === req.headers['x-pogo-signature'] && req.headers['x-pogo-key'] === app.key, body });

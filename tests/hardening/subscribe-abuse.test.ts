@@ -1,12 +1,13 @@
 // One client (or one address) must not take from everyone else what the app shares: server-side
 // authorization slots, the webhook queue, the HTTP API's rate. Each attacked while a legitimate
 // client on the same app does its work and must not notice.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import PusherServer from 'pusher';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import schema from '../../config/pogo-websocket.schema.json' with { type: 'json' };
 import { RawClient, sdk, sleep, type RawMessage } from '../helpers/clients.js';
+import { requestBody } from '../helpers/raw-http.js';
 import { startServer, type RunningServer, type TestApp } from '../helpers/server.js';
 
 const authed = { id: 'authed', key: 'authed-key', secret: 'authed-secret', authEndpoint: '', limits: { serverAuthTimeoutMs: 2_000 } } satisfies TestApp;
@@ -20,19 +21,11 @@ let endpoint: Server;
 /** Webhook events as they arrived, with when. */
 const webhooks: { at: number; name: string; channel: string; user_id?: string }[] = [];
 
-function read(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => resolve(body));
-  });
-}
-
 beforeAll(async () => {
   // The Laravel app: /auth signs for the cookie "session=alice" after 300 ms (refuses others after 300 ms);
   // /hooks takes 200 ms per webhook request, as a busy app would.
   endpoint = createServer(async (req, res) => {
-    const body = await read(req);
+    const body = await requestBody(req);
     if (req.url === '/hooks') {
       const at = Date.now();
       for (const event of (JSON.parse(body) as { events: { name: string; channel: string; user_id?: string }[] }).events) webhooks.push({ at, ...event });

@@ -1,5 +1,6 @@
 // Bytes over a bare TCP socket, for requests no HTTP client would send (malformed targets,
 // half-sent bodies, sockets that never speak). Resolves with what came back and how it ended.
+import type { IncomingMessage } from 'node:http';
 import { connect, type Socket } from 'node:net';
 
 export interface RawAnswer {
@@ -66,4 +67,15 @@ export function jsonBody(answer: RawAnswer): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** The whole body of a request a test's own HTTP server received (a stand-in Laravel app, say). */
+export function requestBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => resolve(body));
+  });
 }
