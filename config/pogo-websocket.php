@@ -60,6 +60,18 @@ return [
 
         'metrics' => (bool) env('WS_METRICS', true),
 
+        // TLS on the server itself: wss:// and https:// on its port (PEM files; SIGHUP reloads them).
+        // Leave unset behind a proxy that ends TLS (see "Deploying" in the README).
+        'tls' => [
+            'cert' => env('WS_TLS_CERT'),
+            'key' => env('WS_TLS_KEY'),
+            'ca' => env('WS_TLS_CA'),
+            'passphrase' => env('WS_TLS_PASSPHRASE'),
+        ],
+
+        // Proxy addresses (as the server sees them) whose X-Forwarded-For names the client, comma-separated.
+        'trusted_proxies' => array_values(array_filter(array_map('trim', explode(',', (string) env('WS_TRUSTED_PROXIES', ''))))),
+
         // Further apps the same server hosts: [['id' => ..., 'key' => ..., 'secret' => ...], ...].
         'apps' => [],
     ],
