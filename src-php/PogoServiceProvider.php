@@ -57,7 +57,7 @@ class PogoServiceProvider extends ServiceProvider
     public function boot(): void
     {
         if ($this->app->runningInConsole()) {
-            $this->commands([InstallCommand::class, StartCommand::class, DoctorCommand::class, Console\TypesCommand::class, Console\SupervisorCommand::class]);
+            $this->commands([InstallCommand::class, StartCommand::class, DoctorCommand::class, Console\TypesCommand::class, Console\SupervisorCommand::class, Console\RestartCommand::class]);
 
             // What pogo:ws-install publishes (`php artisan vendor:publish --tag=...` does the same by hand).
             $this->publishes([self::packagePath('config/pogo-websocket.php') => $this->app->configPath('pogo-websocket.php')], 'pogo-websocket-config');
