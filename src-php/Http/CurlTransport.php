@@ -15,7 +15,7 @@ final class CurlTransport implements Transport
 {
     private ?\CurlHandle $handle = null;
 
-    public function send(string $method, string $url, ?string $body, float $timeout, float $connectTimeout): array
+    public function send(string $method, string $url, ?string $body, float $timeout, float $connectTimeout, bool|string $verify = true): array
     {
         $this->handle ??= curl_init();
         $handle = $this->handle;
@@ -32,6 +32,12 @@ final class CurlTransport implements Transport
         }
         if ($connectTimeout > 0) {
             $options[CURLOPT_CONNECTTIMEOUT_MS] = (int) ceil(1000 * $connectTimeout);
+        }
+        if (is_string($verify) && $verify !== '') {
+            $options[CURLOPT_CAINFO] = $verify;
+        } elseif ($verify === false) {
+            $options[CURLOPT_SSL_VERIFYPEER] = false;
+            $options[CURLOPT_SSL_VERIFYHOST] = 0;
         }
         if ($body === null && $method === 'GET') {
             $options[CURLOPT_HTTPGET] = true;
