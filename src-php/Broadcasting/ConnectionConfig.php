@@ -12,7 +12,7 @@ namespace Pogo\WebSocket\Broadcasting;
 final class ConnectionConfig
 {
     /**
-     * @param array{timeout: float, connect_timeout: float, retries: int, retry_delay_ms: int} $clientOptions
+     * @param array{timeout: float, connect_timeout: float, retries: int, retry_delay_ms: int, verify: bool|string} $clientOptions
      * @param array<string, int> $limits
      */
     public function __construct(
@@ -58,6 +58,7 @@ final class ConnectionConfig
                 'connect_timeout' => (float) ($client['connect_timeout'] ?? 2),
                 'retries' => (int) ($client['retries'] ?? 1),
                 'retry_delay_ms' => (int) ($client['retry_delay_ms'] ?? 100),
+                'verify' => self::verify($client['verify'] ?? true),
             ],
             limits: array_map('intval', is_array($options['limits'] ?? null) ? $options['limits'] : []),
         );
@@ -103,6 +104,16 @@ final class ConnectionConfig
             );
         }
 
+        $client = is_array($config['client_options'] ?? null) ? $config['client_options'] : [];
+        $verify = self::verify($client['verify'] ?? true);
+        if (is_string($verify) && ! is_readable($verify)) {
+            $problems[] = new ConfigProblem(
+                'client_options.verify',
+                "client_options.verify names the CA bundle [{$verify}], which cannot be read",
+                'point the connection\'s client_options.verify at the CA certificate (PEM) that signed the server\'s certificate, readable by this user',
+            );
+        }
+
         $masterKey = $options['encryption_master_key'] ?? null;
         if (is_string($masterKey) && $masterKey !== '') {
             $decoded = base64_decode($masterKey, true);
@@ -123,6 +134,24 @@ final class ConnectionConfig
         $host = str_contains($this->host, ':') && ! str_starts_with($this->host, '[') ? "[{$this->host}]" : $this->host;
 
         return "{$this->scheme}://{$host}:{$this->port}";
+    }
+
+    /**
+     * How the server's https certificate is checked: true (the system's CAs), a CA bundle's path, or false (not
+     * at all; pogo:ws-doctor warns). Strings as .env gives them: "false"/"true", empty for the default.
+     */
+    private static function verify(mixed $verify): bool|string
+    {
+        if (is_bool($verify)) {
+            return $verify;
+        }
+        $value = trim((string) (is_scalar($verify) ? $verify : ''));
+
+        return match (strtolower($value)) {
+            '', 'true', '1' => true,
+            'false', '0' => false,
+            default => $value,
+        };
     }
 
     private static function isPort(mixed $port): bool

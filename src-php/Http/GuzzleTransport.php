@@ -23,9 +23,10 @@ final class GuzzleTransport implements Transport
     {
     }
 
-    public function send(string $method, string $url, ?string $body, float $timeout, float $connectTimeout): array
+    public function send(string $method, string $url, ?string $body, float $timeout, float $connectTimeout, bool|string $verify = true): array
     {
         $options = [
+            'verify' => $verify,
             'timeout' => $timeout,
             'connect_timeout' => $connectTimeout,
             'http_errors' => false,

@@ -21,7 +21,7 @@ class PogoClient
     private $clock;
 
     /**
-     * @param array{timeout?: float|int, connect_timeout?: float|int, retries?: int, retry_delay_ms?: int} $options
+     * @param array{timeout?: float|int, connect_timeout?: float|int, retries?: int, retry_delay_ms?: int, verify?: bool|string} $options
      */
     public function __construct(
         private readonly Transport $transport,
@@ -172,7 +172,7 @@ class PogoClient
      */
     private function transfer(string $method, string $url, ?string $body): array
     {
-        return $this->transport->send($method, $url, $body, (float) ($this->options['timeout'] ?? 5), (float) ($this->options['connect_timeout'] ?? 2));
+        return $this->transport->send($method, $url, $body, (float) ($this->options['timeout'] ?? 5), (float) ($this->options['connect_timeout'] ?? 2), $this->options['verify'] ?? true);
     }
 
     /** @param array<string, mixed> $value */

@@ -17,8 +17,10 @@ interface Transport
      *
      * @param 'GET'|'POST' $method
      * @param non-empty-string $url
+     * @param bool|string $verify over https: true checks the server's certificate against the system's CAs,
+     *                            a string against that CA bundle (PEM file), false not at all
      * @return array{int, string} status and body
      * @throws TransportFailure
      */
-    public function send(string $method, string $url, ?string $body, float $timeout, float $connectTimeout): array;
+    public function send(string $method, string $url, ?string $body, float $timeout, float $connectTimeout, bool|string $verify = true): array;
 }
