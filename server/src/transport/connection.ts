@@ -1,6 +1,4 @@
 // One client connection: identity, subscriptions, liveness and its share of the outbound queue.
-import type { Socket } from 'node:net';
-import type { WebSocket } from 'ws';
 import type { App } from '../apps/app.js';
 import type { ClientSubscriber, SignedInUser } from '../channels/subscriber.js';
 import { codedError } from '../protocol/messages.js';
@@ -10,6 +8,7 @@ import type { ObserverSink } from '../observe/observer.js';
 import { AuthorizationSlots } from '../auth/connection-slots.js';
 import { TokenBucket } from '../limits/token-bucket.js';
 import type { OutboundQueue, OutboundTarget } from './outbound.js';
+import type { Wire } from './wire.js';
 
 export class Connection implements ClientSubscriber, OutboundTarget {
   pending: Buffer[] | undefined = undefined;
@@ -32,8 +31,8 @@ export class Connection implements ClientSubscriber, OutboundTarget {
   constructor(
     readonly socketId: string,
     readonly app: App,
-    readonly ws: WebSocket,
-    readonly socket: Socket,
+    /** The transport: a WebSocket (ws-wire.ts) or an HTTP fallback session (fallback/). */
+    readonly wire: Wire,
     readonly ip: string,
     private readonly outbound: OutboundQueue,
     /** Request headers kept for server-side auth (cookies, authorization). */
@@ -86,10 +85,10 @@ export class Connection implements ClientSubscriber, OutboundTarget {
     this.pending = undefined;
     this.pendingBytes = 0;
     frames.push(textFrame(codedError(entry, detail)));
-    if (!this.socket.destroyed) this.socket.write(Buffer.concat(frames));
-    this.ws.close(entry.code, entry.message.slice(0, 120));
+    if (!this.wire.destroyed) this.wire.write(Buffer.concat(frames));
+    this.wire.close(entry.code, entry.message.slice(0, 120));
     // A peer that never answers the close handshake must not hold the socket.
-    setTimeout(() => this.ws.terminate(), 2_000).unref();
+    setTimeout(() => this.wire.terminate(), 2_000).unref();
   }
 
   /** The client reads slower than it is sent to: drop what is queued and let it reconnect. */
@@ -97,7 +96,7 @@ export class Connection implements ClientSubscriber, OutboundTarget {
     this.droppedFrames += droppedFrames;
     this.closeWith(closeCode('SLOW_CONSUMER'));
     // A client that does not read is not owed a close handshake either: what it still sends stays in the kernel until the terminate.
-    this.socket.pause();
+    this.wire.pause();
   }
 
   droppedFrames = 0;

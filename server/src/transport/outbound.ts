@@ -1,12 +1,12 @@
 // The outbound queue: every frame a socket is owed within one event-loop turn is
 // written with one write call at the end of that turn, not one write per message.
-import type { Socket } from 'node:net';
+import type { Wire } from './wire.js';
 
 export interface OutboundTarget {
   /** Frames queued this turn; undefined when none (keeps idle connections small). */
   pending: Buffer[] | undefined;
   pendingBytes: number;
-  readonly socket: Socket;
+  readonly wire: Wire;
   /** Called instead of queueing or writing when the socket would hold more than the budget; the frames are dropped. */
   overflow(droppedFrames: number): void;
 }
@@ -35,9 +35,9 @@ export class OutboundQueue {
    */
   enqueue(target: OutboundTarget, frame: Buffer): void {
     const max = this.maxBufferedBytes(target);
-    if (target.socket.writableLength + target.pendingBytes + frame.length > max) {
+    if (target.wire.bufferedBytes + target.pendingBytes + frame.length > max) {
       if (target.pending !== undefined) this.write(target);
-      if (target.pending !== undefined || target.socket.writableLength + frame.length > max) {
+      if (target.pending !== undefined || target.wire.bufferedBytes + frame.length > max) {
         const dropped = (target.pending?.length ?? 0) + 1;
         target.pending = undefined;
         target.pendingBytes = 0;
@@ -98,19 +98,19 @@ export class OutboundQueue {
     const bytes = target.pendingBytes;
     target.pending = undefined;
     target.pendingBytes = 0;
-    if (!frames || target.socket.destroyed) return 0;
+    if (!frames || target.wire.destroyed) return 0;
     // What the kernel would not take last time is still here: the client is not keeping up.
-    if (target.socket.writableLength > this.maxBufferedBytes(target)) {
+    if (target.wire.bufferedBytes > this.maxBufferedBytes(target)) {
       target.overflow(frames.length);
       return 0;
     }
-    target.socket.write(frames.length === 1 ? (frames[0] as Buffer) : this.join(frames, bytes));
+    target.wire.write(frames.length === 1 ? (frames[0] as Buffer) : this.join(frames, bytes));
     return frames.length;
   }
 
   /** Bytes that may still be queued for `target` before it is over its budget. */
   room(target: OutboundTarget): number {
-    return this.maxBufferedBytes(target) - target.socket.writableLength - target.pendingBytes;
+    return this.maxBufferedBytes(target) - target.wire.bufferedBytes - target.pendingBytes;
   }
 
   /** Frames queued for the previous socket and their concatenation, reused while the next socket is owed the same. */

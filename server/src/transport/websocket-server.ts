@@ -20,6 +20,7 @@ import { Connection } from './connection.js';
 import { checkHandshake, type HandshakeResult } from './handshake.js';
 import { guard, listenerFailed } from './listener-guard.js';
 import { OutboundQueue } from './outbound.js';
+import { WebSocketWire } from './ws-wire.js';
 import { newSocketId } from './socket-id.js';
 
 export interface WebSocketServerOptions {
@@ -60,10 +61,10 @@ function frameListenerFailed(socket: WebSocket, place: 'message' | 'ping', error
 class PusherSocket extends WebSocket {
   override close(code?: number, data?: string | Buffer): void {
     const connection = (this as unknown as SocketWithConnection)[connectionKey];
-    if (code === 1009 && connection && !connection.closing && !connection.socket.destroyed) {
+    if (code === 1009 && connection && !connection.closing && !connection.wire.destroyed) {
       connection.writeQueued();
       const limit = connection.app.limits.maxFrameBytes;
-      connection.socket.write(textFrame(codedError(errorCode('MESSAGE_TOO_LARGE'), `frames are limited to ${limit} bytes`)));
+      connection.wire.write(textFrame(codedError(errorCode('MESSAGE_TOO_LARGE'), `frames are limited to ${limit} bytes`)));
     }
     super.close(code, data);
   }
@@ -184,8 +185,7 @@ export class PusherWebSocketServer {
     const connection = new Connection(
       newSocketId(this.hub.socketIdInUse),
       app,
-      ws,
-      socket,
+      new WebSocketWire(ws, socket),
       ip,
       this.outbound,
       // Kept only where server-side authorization will forward them.
@@ -241,7 +241,7 @@ export class PusherWebSocketServer {
       } else if (now - connection.lastSeen > limits.activityTimeoutSeconds * 1000) {
         connection.pingSentAt = now;
         connection.send(pingFrame);
-        connection.ws.ping();
+        connection.wire.probe();
       } else if (now - connection.lastMessage > limits.maxInactivitySeconds * 1000) {
         connection.closeWith(closeCode('INACTIVITY_TIMEOUT'));
       }
