@@ -2,35 +2,24 @@
 // served next to a Laravel-like /broadcasting/auth, opened in Debian's headless Chromium through playwright-core.
 // It connects, joins a presence channel, sees a member join and leave, and receives an event published through
 // the HTTP API; the test asserts on the page and saves a screenshot.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createEcho } from '../../src-ts/src/index';
+import { launchChromium, type HeadlessChromium } from '../helpers/chromium';
 import { defaultApp, startServer, type RunningServer } from '../helpers/server';
 import { deferred, publisher, startAuthEndpoint, users, within, type AuthEndpoint } from '../preset/helpers';
 
-const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const artifacts = fileURLToPath(new URL('../.artifacts/', import.meta.url));
 const pageDir = fileURLToPath(new URL('./page/', import.meta.url));
 
 let server: RunningServer;
 let site: AuthEndpoint;
 let context: BrowserContext;
-let userDataDir: string;
+let browser: HeadlessChromium | undefined;
 let bundleInputs: string[] = [];
 const pageErrors: string[] = [];
 
@@ -60,18 +49,12 @@ beforeAll(async () => {
     '/': { type: 'text/html; charset=utf-8', body: readFileSync(join(pageDir, 'index.html')), cookie: 'user=1; Path=/' },
     '/app.js': { type: 'text/javascript; charset=utf-8', body: bundle.outputFiles[0]!.contents },
   });
-  userDataDir = mkdtempSync(join(tmpdir(), 'pogo-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: chromiumArgs,
-    viewport: { width: 900, height: 640 },
-  });
+  browser = await launchChromium({ viewport: { width: 900, height: 640 } });
+  context = browser.context;
 }, 60_000);
 
 afterAll(async () => {
-  await context?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  await browser?.close();
   await site?.close();
   await server?.stop();
 });

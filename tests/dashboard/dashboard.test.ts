@@ -5,39 +5,33 @@
 // client connects, sees an HTTP API publish (official `pusher` SDK) in the console within a
 // second, filters by channel, sends a test event through the form, shows refusals and auth
 // failures, and fits a phone's width. Screenshots go to tests/.artifacts/.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PusherServer from 'pusher';
 import type Pusher from 'pusher-js';
 import WebSocket from 'ws';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchChromium, type HeadlessChromium } from '../helpers/chromium';
 import { connected, nextEvent, pusherClient, sdk, sleep, subscribed } from '../helpers/clients';
 import { defaultApp, startServer, type RunningServer } from '../helpers/server';
 
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const artifacts = fileURLToPath(new URL('../.artifacts/', import.meta.url));
 const token = 'dashboard-test-token-0123456789';
 const otherApp = { id: 'other-app', key: 'other-key', secret: 'other-secret' };
 
 let server: RunningServer;
 let context: BrowserContext;
-let userDataDir: string;
+let browser: HeadlessChromium | undefined;
 let page: Page;
 const clients: Pusher[] = [];
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
   server = await startServer({ apps: [defaultApp, otherApp], dashboard: { token } });
-  userDataDir = mkdtempSync(join(tmpdir(), 'pogo-dashboard-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: chromiumArgs,
-    viewport: { width: 1280, height: 900 },
-  });
+  browser = await launchChromium({ viewport: { width: 1280, height: 900 } });
+  context = browser.context;
   page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
@@ -48,8 +42,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const client of clients) client.disconnect();
-  await context?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  await browser?.close();
   await server?.stop();
 });
 

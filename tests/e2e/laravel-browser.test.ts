@@ -2,11 +2,11 @@
 // step), `npm run build`, `php artisan serve`, and Debian's headless Chromium opening the app's own welcome
 // page. The resources/js/echo.js the installer wrote connects through @pogo/echo, and an event broadcast
 // from Laravel shows up in the page.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchChromium, type HeadlessChromium } from '../helpers/chromium';
 import { startServer, type RunningServer } from '../helpers/server';
 import { broadcastFromLaravel, freePort, root, run, startLaravelApp, type LaravelApp } from './laravel-app';
 
@@ -24,7 +24,7 @@ const credentials = { id: 'browser-app', key: 'browser-key', secret: 'browser-se
 let server: RunningServer;
 let app: LaravelApp;
 let context: BrowserContext;
-let userDataDir: string;
+let browser: HeadlessChromium | undefined;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
@@ -37,17 +37,12 @@ beforeAll(async () => {
     // The front end reads VITE_POGO_* at build time, as in production.
     beforeServe: (dir) => run('npm', ['run', 'build'], dir),
   });
-  userDataDir = mkdtempSync(join(tmpdir(), 'pogo-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
+  context = browser.context;
 }, 300_000);
 
 afterAll(async () => {
-  await context?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  await browser?.close();
   await app?.close();
   await server?.stop();
 });

@@ -5,9 +5,10 @@
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { broadcastFromLaravel, freePort, root, run, serveLaravel, type LaravelApp } from '../e2e/laravel-app';
+import { launchChromium, type HeadlessChromium } from '../helpers/chromium';
 import { startServer, type RunningServer } from '../helpers/server';
 
 const e2eFixtures = join(root, 'tests/e2e/laravel-app');
@@ -35,6 +36,7 @@ describe.each(kits)('$name starter kit', ({ fixtures, entry, component, name }) 
   let app: LaravelApp;
   let stopServing: (() => void) | undefined;
   let context: BrowserContext;
+  let browser: HeadlessChromium | undefined;
   let installOutput = '';
 
   beforeAll(async () => {
@@ -70,15 +72,12 @@ describe.each(kits)('$name starter kit', ({ fixtures, entry, component, name }) 
     stopServing = await serveLaravel(dir, port);
     app = { dir, url, close: async () => {} };
 
-    context = await chromium.launchPersistentContext(join(parent, 'chromium'), {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
+    context = browser.context;
   }, 300_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     stopServing?.();
     await server?.stop();
     if (parent) rmSync(parent, { recursive: true, force: true });
