@@ -56,7 +56,8 @@ trait WritesEnvironment
             + array_filter($set, fn (string $value, string $key) => $env->get($key) !== $value, ARRAY_FILTER_USE_BOTH)
             + array_filter($references, fn (string $value, string $key) => ! $env->filled($key), ARRAY_FILTER_USE_BOTH);
         $this->writeVariables($envPath, $writes);
-        $this->components->twoColumnDetail('.env', $writes !== [] ? '<fg=green>updated</>' : 'unchanged');
+        $tls = $this->offerTlsKeys($envPath);
+        $this->components->twoColumnDetail('.env', $writes !== [] || $tls ? '<fg=green>updated</>' : 'unchanged');
 
         // Teammates cloning the app see which keys to fill in; secrets stay out of .env.example.
         $examplePath = $this->laravel->basePath('.env.example');
@@ -73,6 +74,26 @@ trait WritesEnvironment
             }
             $example->save();
         }
+    }
+
+    /**
+     * The server's own TLS keys, commented out (most apps end TLS in a proxy): there to uncomment when the
+     * server serves wss:// itself. Written once; a file that names them already, set or not, is left alone.
+     */
+    private function offerTlsKeys(string $path): bool
+    {
+        $contents = (string) file_get_contents($path);
+        if (preg_match('/^[#\s]*WS_TLS_CERT\s*=/m', $contents) === 1) {
+            return false;
+        }
+        $block = "# TLS on the Pogo WebSocket server itself (wss:// and https:// on WS_SERVER_PORT; SIGHUP reloads the files).\n"
+            . "# WS_TLS_CERT=/etc/letsencrypt/live/ws.example.com/fullchain.pem\n"
+            . "# WS_TLS_KEY=/etc/letsencrypt/live/ws.example.com/privkey.pem\n"
+            . "# WS_TLS_CA=\n"
+            . "# WS_TLS_PASSPHRASE=\n";
+        file_put_contents($path, rtrim($contents, "\n") . "\n\n" . $block);
+
+        return true;
     }
 
     /** @param array<string, string> $variables */
