@@ -58,6 +58,15 @@ final class ServerConfigBuilder
             'metrics' => ['enabled' => (bool) ($server['metrics'] ?? true)],
         ];
 
+        $tls = $this->tls((array) ($server['tls'] ?? []));
+        if ($tls !== null) {
+            $config['tls'] = $tls;
+        }
+        $proxies = array_values(array_filter(array_map('strval', (array) ($server['trusted_proxies'] ?? [])), fn (string $proxy) => $proxy !== ''));
+        if ($proxies !== []) {
+            $config['trustedProxies'] = $proxies;
+        }
+
         $redisUrl = $server['redis']['url'] ?? null;
         if ((! is_string($redisUrl) || $redisUrl === '') && $reverb !== null) {
             $redisUrl = $reverb->redisUrl();
@@ -67,6 +76,41 @@ final class ServerConfigBuilder
         }
 
         return $config;
+    }
+
+    /**
+     * The server's own TLS files (WS_TLS_*), or null when it serves plain ws:// and http://.
+     *
+     * @param array<string, mixed> $tls
+     * @return array{cert: string, key: string, ca?: string, passphrase?: string}|null
+     * @throws \InvalidArgumentException when only one of the certificate and its key is set
+     */
+    public function tls(array $tls): ?array
+    {
+        $value = fn (string $name): string => is_scalar($tls[$name] ?? null) ? trim((string) $tls[$name]) : '';
+        if ($value('cert') === '' && $value('key') === '') {
+            return null;
+        }
+        if ($value('cert') === '' || $value('key') === '') {
+            throw new \InvalidArgumentException($value('cert') === ''
+                ? 'WS_TLS_KEY is set but WS_TLS_CERT is not: set both (the certificate chain and its private key, PEM files), or neither.'
+                : 'WS_TLS_CERT is set but WS_TLS_KEY is not: set both (the certificate chain and its private key, PEM files), or neither.');
+        }
+        $config = ['cert' => $this->absolute($value('cert')), 'key' => $this->absolute($value('key'))];
+        if ($value('ca') !== '') {
+            $config['ca'] = $this->absolute($value('ca'));
+        }
+        if ($value('passphrase') !== '') {
+            $config['passphrase'] = $value('passphrase');
+        }
+
+        return $config;
+    }
+
+    /** A path relative to the app's root (where .env is), as the server runs elsewhere under a supervisor too. */
+    private function absolute(string $path): string
+    {
+        return str_starts_with($path, '/') ? $path : rtrim(base_path(), '/') . '/' . $path;
     }
 
     /** Where Reverb would listen for a Reverb app, the connection's own port for a `pusher` one, else WS_SERVER_PORT. */

@@ -58,6 +58,9 @@ final class SecretMask
                 $config['apps'][$index]['webhooks'][$hook]['url'] = self::url((string) ($webhook['url'] ?? ''));
             }
         }
+        if (isset($config['tls']['passphrase'])) {
+            $config['tls']['passphrase'] = self::MASK;
+        }
         if (isset($config['redis']['url'])) {
             $config['redis']['url'] = self::url((string) $config['redis']['url']);
         }
