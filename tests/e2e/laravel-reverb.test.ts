@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import Echo from 'laravel-echo';
 import Pusher from 'pusher-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login as signIn, sessionAuthorization, subscribed, type Session } from './echo-session';
 import { broadcastFromLaravel, freePort, root, run, serveLaravel, until, type LaravelApp } from './laravel-app';
 
-interface Session { cookie: string; csrf: string; userId: number }
 type Member = { id: number; name: string };
 
 let parent: string;
@@ -40,11 +40,8 @@ function snapshot(dir: string): Record<string, string> {
   return Object.fromEntries(files.map((file) => [file, readFileSync(join(dir, file), 'utf8')]));
 }
 
-async function login(id: number): Promise<Session> {
-  const response = await fetch(`${app.url}/e2e/login/${id}`, { headers: { accept: 'application/json' } });
-  expect(response.status).toBe(200);
-  const body = (await response.json()) as { id: number; csrf: string };
-  return { cookie: response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: body.csrf, userId: body.id };
+function login(id: number): Promise<Session> {
+  return signIn(app.url, id);
 }
 
 /** resources/js/echo.js as install:broadcasting wrote it, plus (in Node) the browser's session cookie on /broadcasting/auth. */
@@ -59,27 +56,10 @@ function connectEcho(session?: Session): Echo<'reverb'> {
     enabledTransports: ['ws', 'wss'],
     Pusher,
     disableStats: true,
-    channelAuthorization: {
-      endpoint: `${app.url}/broadcasting/auth`,
-      transport: 'ajax',
-      customHandler: ({ socketId, channelName }: { socketId: string; channelName: string }, callback: (error: Error | null, data: unknown) => void) => {
-        if (!session) return callback(new Error('no session'), null);
-        fetch(`${app.url}/broadcasting/auth`, {
-          method: 'POST',
-          headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', cookie: session.cookie, 'x-csrf-token': session.csrf },
-          body: new URLSearchParams({ socket_id: socketId, channel_name: channelName }),
-        })
-          .then(async (response) => (response.status === 200 ? callback(null, await response.json()) : callback(new Error(`auth answered ${response.status}`), null)))
-          .catch((error: Error) => callback(error, null));
-      },
-    },
+    channelAuthorization: sessionAuthorization(app.url, session),
   } as never);
   clients.push(echo);
   return echo;
-}
-
-function subscribed(channel: { subscribed(cb: () => void): unknown }): Promise<void> {
-  return new Promise((resolve) => channel.subscribed(() => resolve()));
 }
 
 /** A server process in the app directory, up once it prints where it listens. */

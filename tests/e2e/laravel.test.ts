@@ -6,6 +6,7 @@ import Echo from 'laravel-echo';
 import Pusher from 'pusher-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server';
+import { login as signIn, sessionAuthorization, subscribed, type Session } from './echo-session';
 import { broadcastFromLaravel, freePort, startLaravelApp, until, type LaravelApp } from './laravel-app';
 
 const credentials = { id: 'e2e-app', key: 'e2e-key', secret: 'e2e-secret' };
@@ -16,14 +17,8 @@ let app: LaravelApp;
 let appUrl: string;
 const clients: Echo<'pusher'>[] = [];
 
-interface Session { cookie: string; csrf: string; userId: number }
-
-async function login(id: number): Promise<Session> {
-  const response = await fetch(`${appUrl}/e2e/login/${id}`, { headers: { accept: 'application/json' } });
-  expect(response.status).toBe(200);
-  const body = (await response.json()) as { id: number; csrf: string };
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  return { cookie, csrf: body.csrf, userId: body.id };
+function login(id: number): Promise<Session> {
+  return signIn(appUrl, id);
 }
 
 /** An Echo client whose channel authorization goes to Laravel's /broadcasting/auth with the session. */
@@ -35,28 +30,7 @@ function connectEcho(session?: Session): Echo<'pusher'> {
     forceTLS: false,
     enabledTransports: ['ws'],
     disableStats: true,
-    channelAuthorization: {
-      endpoint: `${appUrl}/broadcasting/auth`,
-      transport: 'ajax',
-      customHandler: ({ socketId, channelName }, callback) => {
-        if (!session) return callback(new Error('no session'), null);
-        fetch(`${appUrl}/broadcasting/auth`, {
-          method: 'POST',
-          headers: {
-            accept: 'application/json',
-            'content-type': 'application/x-www-form-urlencoded',
-            cookie: session.cookie,
-            'x-csrf-token': session.csrf,
-          },
-          body: new URLSearchParams({ socket_id: socketId, channel_name: channelName }),
-        })
-          .then(async (response) => {
-            if (response.status !== 200) return callback(new Error(`auth answered ${response.status}`), null);
-            callback(null, (await response.json()) as { auth: string });
-          })
-          .catch((error: Error) => callback(error, null));
-      },
-    },
+    channelAuthorization: sessionAuthorization(appUrl, session),
   });
   const echo = new Echo<'pusher'>({ broadcaster: 'pusher', key: credentials.key, client });
   clients.push(echo);
@@ -69,10 +43,6 @@ async function connected(echo: Echo<'pusher'>): Promise<string> {
 
 function broadcast(kind: string, channel: string, text: string, socketId?: string): Promise<void> {
   return broadcastFromLaravel(app, kind, channel, text, socketId);
-}
-
-function subscribed(channel: { subscribed(cb: () => void): unknown }): Promise<void> {
-  return new Promise((resolve) => channel.subscribed(() => resolve()));
 }
 
 function webhooks(): Array<{ class: string; name: string; channel: string; payload: Record<string, unknown> }> {
