@@ -104,7 +104,7 @@ class DoctorCommand extends Command
         $health = [];
         $reachable = $this->check('Server reachable', function () use ($http, $connection, $timeout, $env, &$health) {
             try {
-                $response = $http->timeout($timeout)->connectTimeout($timeout)->get($connection->baseUrl() . '/up');
+                $response = $http->timeout($timeout)->connectTimeout($timeout)->withOptions(['verify' => $connection->clientOptions['verify']])->get($connection->baseUrl() . '/up');
             } catch (Throwable) {
                 throw new DoctorFailure("nothing answers at {$connection->baseUrl()}", "start the server with `php artisan pogo:ws-start`, and check {$env('HOST')}, {$env('PORT')} and {$env('SCHEME')}");
             }
@@ -138,6 +138,8 @@ class DoctorCommand extends Command
         } else {
             $this->reportFailure('Test event round trip', 'not attempted', 'fix the checks above first');
         }
+
+        $this->deploymentChecks($builder, $connection, $served->viteEnv(...), $timeout);
 
         if (is_array($health['dashboard'] ?? null)) {
             $this->components->twoColumnDetail('Dashboard', $this->dashboardUrl($connection, $health['dashboard']));
@@ -194,6 +196,78 @@ class DoctorCommand extends Command
         return "http://{$host}:{$dashboard['port']}{$path}";
     }
 
+    /**
+     * When configured: the server's own TLS files, Laravel's certificate checking, and a proxy between clients
+     * and the server (trusted proxies set, or clients told another address than the server binds).
+     *
+     * @param callable(string): string $viteEnv
+     */
+    private function deploymentChecks(ServerConfigBuilder $builder, ConnectionConfig $connection, callable $viteEnv, float $timeout): void
+    {
+        $server = (array) $this->laravel->make('config')->get(PogoServiceProvider::CONFIG . '.server', []);
+        $clientHost = (string) $this->frontEndVariable($viteEnv('HOST'));
+        $clientScheme = strtolower((string) ($this->frontEndVariable($viteEnv('SCHEME')) ?: 'https'));
+        $clientPort = (int) ($this->frontEndVariable($viteEnv('PORT')) ?: ($clientScheme === 'https' ? 443 : 80));
+
+        try {
+            $tls = $builder->tls((array) ($server['tls'] ?? []));
+        } catch (\InvalidArgumentException $e) {
+            $this->reportFailure('TLS certificate', $e->getMessage(), 'set WS_TLS_CERT and WS_TLS_KEY together in .env, or neither (TLS in a proxy)');
+            $tls = null;
+        }
+        if ($tls !== null) {
+            $checks = new TlsChecks($tls, time());
+            $hosts = array_values(array_filter([$clientHost, $connection->scheme === 'https' ? $connection->host : '']));
+            $detail = $checks->run($hosts);
+            foreach ($checks->failures as $failure) {
+                $this->reportFailure('TLS certificate', $failure->getMessage(), $failure->fix);
+            }
+            foreach ($checks->warnings as $warning) {
+                $this->reportWarning('TLS certificate', $warning);
+            }
+            if ($checks->failures === [] && $checks->warnings === []) {
+                $this->components->twoColumnDetail('TLS certificate', "<fg=green>OK</> {$detail}");
+            }
+        }
+
+        $verify = $connection->clientOptions['verify'];
+        if ($connection->scheme === 'https' && $verify === false) {
+            $this->reportWarning('Laravel checks the server\'s certificate', "NO: client_options.verify is false, so Laravel publishes to {$connection->baseUrl()} trusting any certificate: anyone on the path can read and forge them. Set it to the CA file (PEM) that signed the server's certificate");
+        }
+
+        $trusted = array_values(array_filter(array_map('strval', (array) ($server['trusted_proxies'] ?? []))));
+
+        try {
+            $bind = $builder->build();
+        } catch (Throwable) {
+            return; // reported by the origins check
+        }
+        $bindHost = (string) $bind['host'];
+        $elsewhere = $clientPort !== (int) $bind['port'] || (! in_array($bindHost, ['0.0.0.0', '::'], true) && strtolower($clientHost) !== strtolower($bindHost));
+        if ($clientHost === '' || ($trusted === [] && ! $elsewhere)) {
+            return;
+        }
+        $proxy = new ProxyChecks($clientScheme, $clientHost, $clientPort, $trusted, $timeout, self::ssl($verify));
+        $this->check('Proxy passes the client\'s address', fn () => $proxy->forwardedAddress());
+        $this->check('Proxy passes WebSocket upgrades', fn () => $proxy->upgradePasses($connection->key, $builder->appOrigin()));
+    }
+
+    /**
+     * The connection's verify option as PHP stream `ssl` options.
+     *
+     * @return array<string, mixed>
+     */
+    private static function ssl(bool|string $verify): array
+    {
+        return is_string($verify) ? ['cafile' => $verify] : ($verify === false ? ['verify_peer' => false, 'verify_peer_name' => false] : []);
+    }
+
+    private function reportWarning(string $name, string $warning): void
+    {
+        $this->components->twoColumnDetail($name, '<fg=yellow>WARN</>');
+        $this->line("    <fg=yellow>Warning:</> {$warning}");
+    }
+
     /** @param callable(): string $check */
     private function check(string $name, callable $check): bool
     {
@@ -223,7 +297,7 @@ class DoctorCommand extends Command
         $started = microtime(true);
 
         try {
-            $socket = WebSocketProbe::connect($connection->scheme, $connection->host, $connection->port, '/app/' . rawurlencode($connection->key) . '?protocol=7&client=pogo-doctor&version=1.0', $timeout, $origin);
+            $socket = WebSocketProbe::connect($connection->scheme, $connection->host, $connection->port, '/app/' . rawurlencode($connection->key) . '?protocol=7&client=pogo-doctor&version=1.0', $timeout, $origin, self::ssl($connection->clientOptions['verify']));
         } catch (Throwable $e) {
             throw new DoctorFailure('WebSocket: ' . $e->getMessage(), 'check allowed origins and that WS_APP_KEY is an app of the server');
         }

@@ -25,10 +25,12 @@ final class WebSocketProbe
         $this->stream = $stream;
     }
 
-    public static function connect(string $scheme, string $host, int $port, string $path, float $timeout = 3.0, ?string $origin = null): self
+    /** @param array<string, mixed> $ssl stream context `ssl` options over https (cafile, verify_peer...) */
+    public static function connect(string $scheme, string $host, int $port, string $path, float $timeout = 3.0, ?string $origin = null, array $ssl = []): self
     {
         $transport = $scheme === 'https' ? 'tls' : 'tcp';
-        $stream = @stream_socket_client("{$transport}://{$host}:{$port}", $errno, $error, $timeout);
+        $context = stream_context_create(['ssl' => $ssl + ['peer_name' => $host]]);
+        $stream = @stream_socket_client("{$transport}://{$host}:{$port}", $errno, $error, $timeout, STREAM_CLIENT_CONNECT, $context);
         if ($stream === false) {
             throw new RuntimeException("cannot connect to {$host}:{$port} ({$error})");
         }
