@@ -49,6 +49,8 @@ export interface ServerObserver {
   publishFailed?(appId: string): void;
   /** Messages the cluster adapter could not pass on to the other nodes. */
   brokerDropped?(appId: string, messages: number): void;
+  /** An app asked every node to restart (`POST /apps/{id}/restart`, here or on another node). */
+  restartRequested?(appId: string, reason: string | undefined): void;
 }
 
 type Callback<K extends keyof ServerObserver> = NonNullable<ServerObserver[K]>;
