@@ -20,6 +20,11 @@ export interface Adapter {
   presenceUsers(appId: string, name: string): Promise<string[]>;
   /** Close every connection of a user, on every node. */
   terminateUser(appId: string, userId: string): Promise<void>;
+  /**
+   * Asks every node, this one included, to restart: each reports `restartRequested` to its hub's
+   * sink. Rejects (BrokerError) when the other nodes could not be told; this node then stays up.
+   */
+  restartAll(appId: string, reason: string | undefined): Promise<void>;
   /** Connects to the other nodes (the local adapter has none). */
   start(): Promise<void>;
   close(): Promise<void>;
