@@ -33,6 +33,10 @@ export class LocalAdapter implements Adapter, ClusterMembership {
     this.hub.terminateLocalUser(appId, userId);
   }
 
+  async restartAll(appId: string, reason: string | undefined): Promise<void> {
+    this.hub.events.emit('restartRequested', appId, reason);
+  }
+
   async close(): Promise<void> {}
 
   // ── membership: this node's flips are the cluster's ──────────────────────────────────────
