@@ -19,6 +19,7 @@ type Query = { q: 'channels'; app: string; prefix: string } | { q: 'channel'; ap
 
 type Control =
   | { t: 'terminate'; app: string; user: string }
+  | { t: 'restart'; app: string; reason?: string }
   | { t: 'ask'; id: number; query: Query }
   | { t: 'answer'; to: string; id: number; body: ChannelSummary[] | ChannelCounts };
 
@@ -122,6 +123,7 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
       return;
     }
     if (control.t === 'terminate') this.hub.terminateLocalUser(control.app, control.user);
+    else if (control.t === 'restart') this.hub.events.emit('restartRequested', control.app, control.reason);
     else if (control.t === 'ask') this.answer(payload.slice(1, 1 + nodeIdLength), control.id, control.query);
     else if (control.t === 'answer' && control.to === this.broker.nodeId) {
       const query = this.pending.get(control.id);
@@ -218,6 +220,12 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
   async terminateUser(appId: string, userId: string): Promise<void> {
     this.hub.terminateLocalUser(appId, userId);
     await this.control({ t: 'terminate', app: appId, user: userId });
+  }
+
+  /** The other nodes first: if the bus cannot tell them, this node stays up too (the caller gets a 503). */
+  async restartAll(appId: string, reason: string | undefined): Promise<void> {
+    await this.control({ t: 'restart', app: appId, ...(reason !== undefined ? { reason } : {}) });
+    this.hub.events.emit('restartRequested', appId, reason);
   }
 
   // ── membership ────────────────────────────────────────────────────────────────────────
