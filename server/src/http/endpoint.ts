@@ -17,3 +17,8 @@ export interface ApiContext {
 }
 
 export type Endpoint = (context: ApiContext, request: ApiRequest) => Promise<unknown>;
+
+/** An endpoint's answer that is 202 Accepted (the work goes on after the answer), not 200. */
+export class Accepted {
+  constructor(readonly body: unknown) {}
+}
