@@ -6,10 +6,11 @@ import { clientIp } from './client-ip.js';
 import { BucketMap, TokenBucket } from '../limits/token-bucket.js';
 import { safeDecode } from '../transport/handshake.js';
 import { publishStatus } from '../schema.js';
-import type { ApiContext, Endpoint } from './endpoint.js';
+import { Accepted, type ApiContext, type Endpoint } from './endpoint.js';
 import { channel, channels, users } from './endpoints/channels.js';
 import { batchEvents, events } from './endpoints/publish.js';
 import { terminateConnections } from './endpoints/users.js';
+import { restart } from './endpoints/restart.js';
 import { verifyBody, verifyQuery } from './request-auth.js';
 import { ApiError, sendError, sendJson } from './respond.js';
 
@@ -26,6 +27,7 @@ const routes: Route[] = [
   { method: 'GET', pattern: /^\/apps\/([^/]+)\/channels\/([^/]+)$/, endpoint: channel },
   { method: 'GET', pattern: /^\/apps\/([^/]+)\/channels\/([^/]+)\/users$/, endpoint: users },
   { method: 'POST', pattern: /^\/apps\/([^/]+)\/users\/([^/]+)\/terminate_connections$/, endpoint: terminateConnections },
+  { method: 'POST', pattern: /^\/apps\/([^/]+)\/restart$/, endpoint: restart },
 ];
 
 /** Requests that fail authentication, per client address: their own bucket, never the app's. */
@@ -152,7 +154,8 @@ export class ApiRouter {
       query,
       body,
     });
-    sendJson(res, 200, result);
+    if (result instanceof Accepted) sendJson(res, 202, result.body);
+    else sendJson(res, 200, result);
   }
 
   /** Charges the client address's failure bucket; once it is empty, failures are answered 429. */
