@@ -86,9 +86,15 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
     if (config.metrics.port === undefined) router.addPlainRoute(metricsRoute(metrics));
   }
 
-  const http: Server = createServer({ keepAliveTimeout: 65_000, ...requestTimeouts }, (req, res) =>
-    guard('http', () => router.handle(req, res), () => res.destroy()),
-  );
+  // Requests not yet answered: a graceful stop lets them finish before clients are closed.
+  let requestsInFlight = 0;
+  const answered = () => requestsInFlight--;
+  const handle = (req: Parameters<typeof router.handle>[0], res: Parameters<typeof router.handle>[1]) => {
+    requestsInFlight++;
+    res.once('close', answered);
+    guard('http', () => router.handle(req, res), () => res.destroy());
+  };
+  const http: Server = createServer({ keepAliveTimeout: 65_000, ...requestTimeouts }, handle);
   refuseConnect(http);
   const websockets = new PusherWebSocketServer(hub, { trustedProxies: config.trustedProxies });
   websockets.attach(http);
@@ -121,6 +127,7 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
         http,
         websockets,
         connectionCount: () => hub.connectionCount(),
+        requestsInFlight: () => requestsInFlight,
         timeoutSeconds: config.shutdownTimeoutSeconds,
         before: async () => dashboard?.close(),
         after: async (deadline) => {
