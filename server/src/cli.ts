@@ -7,6 +7,7 @@ import { workerMetricsGatherer } from './metrics/workers.js';
 import { runPrimary } from './workers/primary.js';
 import { ConfigError, loadConfig } from './config/server-config.js';
 import { startServer, type Logger } from './server.js';
+import { restartObserver } from './deploy/restart.js';
 
 const version = '0.1.0';
 
@@ -102,7 +103,7 @@ async function main(argv: string[]): Promise<number> {
 
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
-      log.info(`${signal}: closing connections (4200) and shutting down`);
+      if (signal !== 'restart') log.info(`${signal}: closing connections (4200) and shutting down`);
       server.close().then(
         () => resolve(0),
         (error: unknown) => {
@@ -113,6 +114,8 @@ async function main(argv: string[]): Promise<number> {
     };
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
+    // POST /apps/{id}/restart (here or on another node): the same stop, exit 0, for the supervisor to start us again.
+    server.hub.observe(restartObserver({ info: log.info, stop: () => stop('restart') }));
   });
 }
 
