@@ -11,7 +11,9 @@ export type PrimaryOperation = StoreOperation | 'join' | 'scrape';
 export type WorkerToPrimary =
   | { pogo: 'cache'; cache: CacheWrite }
   | { pogo: 'call'; id: number; op: PrimaryOperation; args: unknown[] }
-  | { pogo: 'listening'; line: string };
+  | { pogo: 'listening'; line: string }
+  /** An app asked for a restart (POST /apps/{id}/restart): the primary stops every worker, then itself, with 0. */
+  | { pogo: 'restart'; appId: string; reason?: string };
 
 export type PrimaryToWorker =
   | { pogo: 'result'; id: number; result?: unknown; error?: string }

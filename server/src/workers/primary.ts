@@ -10,6 +10,7 @@ import { workerNodeId } from './ipc-messages.js';
 import { createMeshDirectory, meshAddress, meshDirectoryVariable, removeSocketFile } from './mesh.js';
 import { WorkerPool, type PrimaryLog } from './worker-pool.js';
 import { WorkerRequests } from './worker-requests.js';
+import { restartLine } from '../deploy/restart.js';
 
 export interface PrimaryOptions {
   workers: number;
@@ -29,6 +30,8 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
   const requests = new WorkerRequests(store, options.gatherMetrics);
   // The workers' "listening" lines become one, once all of them listen.
   const listeningLines: string[] = [];
+  // Every worker passes the restart on; the first one counts.
+  let restarting = false;
 
   const pool = new WorkerPool({
     size: options.workers,
@@ -40,6 +43,11 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
         if (listeningLines.length === options.workers) {
           log.info(`${listeningLines[0]} [${options.workers} workers, ${options.ipc ? 'coordinated by the primary process' : 'coordinated through Redis'}]`);
         }
+      } else if (message.pogo === 'restart') {
+        if (restarting) return;
+        restarting = true;
+        log.info(`${restartLine(message.appId, message.reason)}: stopping ${pool.size} workers, then exiting with 0 for the supervisor to start pogo-ws again`);
+        pool.stop(0);
       } else requests.handle(worker, message);
     },
     exited: (worker, announcer) => {
@@ -54,6 +62,11 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
       pool.stop(0);
     });
   }
+  // Each worker reads the configuration again on its own (apps, the certificate).
+  process.on('SIGHUP', () => {
+    log.info(`SIGHUP: passed on to ${pool.size} workers`);
+    pool.signal('SIGHUP');
+  });
   const expiry = setInterval(() => store.expire(), 10_000);
   expiry.unref();
 

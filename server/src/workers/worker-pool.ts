@@ -44,6 +44,11 @@ export class WorkerPool {
     return this.done;
   }
 
+  /** Passes a signal on to every worker (SIGHUP: each reloads its configuration). */
+  signal(signal: NodeJS.Signals): void {
+    for (const worker of this.workers) worker.process.kill(signal);
+  }
+
   stop(code: number): void {
     if (this.stopping) return;
     this.stopping = true;
