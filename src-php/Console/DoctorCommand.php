@@ -56,9 +56,16 @@ class DoctorCommand extends Command
 
         $this->check("Front-end settings ({$served->viteEnv('*')})", function () use ($connection, $served, $env) {
             $expected = ['APP_KEY' => $connection->key, 'PORT' => (string) $connection->port, 'SCHEME' => $connection->scheme];
+            $elsewhere = [];
             foreach ($expected as $suffix => $value) {
                 $name = $served->viteEnv($suffix);
                 $actual = $this->frontEndVariable($name);
+                // Browsers may reach the server through a proxy (another port and scheme than Laravel's): the proxy checks below try that address.
+                if ($suffix !== 'APP_KEY' && (string) $actual !== '' && (string) $actual !== $value) {
+                    $elsewhere[] = "{$name}={$actual}";
+
+                    continue;
+                }
                 if ((string) $actual !== $value) {
                     throw new DoctorFailure(
                         $actual === null ? "{$name} is not set" : "{$name} is [{$actual}] but {$env($suffix)} is [{$value}]",
@@ -70,7 +77,9 @@ class DoctorCommand extends Command
                 throw new DoctorFailure("{$served->viteEnv('HOST')} is not set", "set {$served->viteEnv('HOST')}=\"\${{$env('HOST')}}\" (the host browsers reach the server on) in .env");
             }
 
-            return "key, host, port and scheme agree with {$served->envPrefix}_*";
+            return $elsewhere === []
+                ? "key, host, port and scheme agree with {$served->envPrefix}_*"
+                : 'key agrees; browsers connect elsewhere than Laravel (' . implode(', ', $elsewhere) . ')';
         });
 
         $this->check('Allowed origins cover APP_URL', function () use ($config, $connection, $builder) {
