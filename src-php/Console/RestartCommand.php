@@ -29,7 +29,7 @@ class RestartCommand extends Command
         try {
             $connection = $served->validated();
         } catch (InvalidConnectionConfig $e) {
-            $this->components->error('Not restarted: ' . implode('; ', array_map(fn ($problem) => "{$problem->problem} ({$problem->fix})", $e->problems)) . '.');
+            $this->failed(implode('; ', array_map(fn ($problem) => "{$problem->problem} ({$problem->fix})", $e->problems)) . '.');
 
             return self::FAILURE;
         }
@@ -40,19 +40,25 @@ class RestartCommand extends Command
         try {
             $answer = $factory->client($connection)->send('POST', 'restart', [], $body, 'restart');
         } catch (BroadcastException $e) {
-            $this->components->error('Not restarted: ' . $this->explain($e->getMessage(), $connection->baseUrl()));
+            $this->failed($this->explain($e->getMessage(), $connection->baseUrl()));
 
             return self::FAILURE;
         }
         if (($answer['restarting'] ?? null) !== true) {
-            $this->components->error("Not restarted: {$connection->baseUrl()} answered " . json_encode($answer) . ' instead of {"restarting":true}; is it a Pogo WebSocket server of this version?');
+            $this->failed("{$connection->baseUrl()} answered " . json_encode($answer) . ' instead of {"restarting":true}; is it a Pogo WebSocket server of this version?');
 
             return self::FAILURE;
         }
 
-        $this->components->info("Restart requested from {$connection->baseUrl()} (app {$connection->appId}): every server process closes its clients with 4200 and exits for its supervisor to start it again.");
+        // Plain lines, not Laravel's boxed components: those wrap at 80 columns, and a deploy log wants one line.
+        $this->line("<fg=green>Restart requested</> from {$connection->baseUrl()} (app {$connection->appId}): every server process closes its clients with 4200 and exits for its supervisor to start it again.");
 
         return self::SUCCESS;
+    }
+
+    private function failed(string $problem): void
+    {
+        $this->line("<fg=red>Not restarted:</> {$problem}");
     }
 
     /** The client's message, one line, with what a deploy script's reader should do about the usual causes. */
