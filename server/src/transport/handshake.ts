@@ -6,7 +6,7 @@ import { closeCode, protocolVersion, type CodeEntry } from '../schema.js';
 
 export type HandshakeResult = { ok: true; app: App } | { ok: false; refusal: CodeEntry; detail?: string };
 
-export function checkHandshake(request: IncomingMessage, findApp: (key: string) => App | undefined): HandshakeResult {
+export function checkHandshake(request: Pick<IncomingMessage, 'url' | 'headers'>, findApp: (key: string) => App | undefined): HandshakeResult {
   // Split by hand, never new URL(): any target a client sends ("//", "http://[::1") must be answered, not thrown on.
   const target = request.url ?? '/';
   const mark = target.indexOf('?');
@@ -44,7 +44,7 @@ export function safeDecode(text: string): string | undefined {
 }
 
 /** Listed origins exactly, or `*`; with none listed, the server's own hostname (any port). */
-function originAllowed(origin: string, allowed: readonly string[], host: string | undefined): boolean {
+export function originAllowed(origin: string, allowed: readonly string[], host: string | undefined): boolean {
   if (allowed.length > 0) return allowed.includes('*') || allowed.includes(origin);
   try {
     return new URL(origin).hostname === new URL(`http://${host ?? ''}`).hostname;

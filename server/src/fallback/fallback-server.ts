@@ -1,0 +1,262 @@
+// pusher-js's HTTP fallback transports (xhr_streaming, xhr_polling) on the public port: sessions
+// that are Connections to the hub in every respect (channels, auth, client events, presence,
+// recovery, limits, the liveness sweep, counts), written through an HttpSession instead of a
+// WebSocket. The rule of the transport holds here too: nothing a client sends escapes a listener.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { App } from '../apps/app.js';
+import { dispatch } from '../client/dispatch.js';
+import type { Hub } from '../hub.js';
+import { readBody } from '../http/body.js';
+import { clientIp } from '../http/client-ip.js';
+import { sendJson } from '../http/respond.js';
+import { BucketMap } from '../limits/token-bucket.js';
+import { codedError, connectionEstablished } from '../protocol/messages.js';
+import { closeCode, errorCode, publishStatus, type CodeEntry } from '../schema.js';
+import { Connection } from '../transport/connection.js';
+import { checkHandshake } from '../transport/handshake.js';
+import { guard, listenerFailed } from '../transport/listener-guard.js';
+import type { OutboundQueue } from '../transport/outbound.js';
+import { newSocketId } from '../transport/socket-id.js';
+import { answerPreflight, corsAllowed, corsHeaders } from './cors.js';
+import { closeFrame, openFrame, parseSendBody, streamingPrelude } from './frames.js';
+import { parseSessionPath, type SessionPath } from './session-path.js';
+import { HttpSession, type SessionTransport } from './session.js';
+
+export interface FallbackOptions {
+  /** Proxies whose X-Forwarded-For names the client. */
+  trustedProxies: readonly string[];
+}
+
+interface Entry {
+  session: HttpSession;
+  connection: Connection;
+}
+
+/** A session with no receive request open this long is gone (ms): pusher-js asks again at once after each answer. */
+export const detachedLimitMs = 15_000;
+/** Requests naming a session that is not theirs (unknown, another address's), per address: guessing is slow. */
+const strangersPerSecondPerIp = 10;
+const strangerBurstPerIp = 50;
+const noHeaders = Object.freeze({});
+
+const receiveHeaders = {
+  'Content-Type': 'application/javascript; charset=UTF-8',
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+};
+
+export class FallbackServer {
+  /** `{app id}/{server}/{session}` → the session and its connection. */
+  private readonly sessions = new Map<string, Entry>();
+  private readonly trustedProxies: ReadonlySet<string>;
+  private readonly handshakeBuckets = new Map<string, BucketMap>();
+  private readonly strangers = new BucketMap(strangersPerSecondPerIp, strangerBurstPerIp);
+  private readonly sweepTimer: NodeJS.Timeout;
+  private accepting = true;
+
+  constructor(
+    private readonly hub: Hub<Connection>,
+    /** The WebSocket server's queue: one flush and one budget rule for every connection. */
+    private readonly outbound: OutboundQueue,
+    options: FallbackOptions,
+  ) {
+    this.trustedProxies = new Set(options.trustedProxies);
+    this.sweepTimer = setInterval(() => guard('http', () => this.sweep(Date.now()), () => undefined), 1_000);
+    this.sweepTimer.unref();
+  }
+
+  /** Answers the request and returns true when its path is a fallback session's; false leaves it to the router. */
+  readonly route = (req: IncomingMessage, res: ServerResponse): boolean => {
+    const target = req.url ?? '/';
+    const mark = target.indexOf('?');
+    const parsed = parseSessionPath(mark < 0 ? target : target.slice(0, mark));
+    if (parsed === undefined) return false;
+    guard('http', () => this.handle(req, res, parsed), () => res.destroy());
+    return true;
+  };
+
+  /** Sessions open now (the bench and tests read it). */
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  /** No new sessions; the open ones are closed with the others (4200) by the WebSocket server's shutdown. */
+  shutdown(): void {
+    this.accepting = false;
+    clearInterval(this.sweepTimer);
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse, path: SessionPath | false): void | Promise<void> {
+    const ip = clientIp(req, this.trustedProxies);
+    if (path === false) return this.stranger(req, res, ip, 'the session id is not valid');
+    const app = this.hub.appByKey(path.key);
+    if (!app) {
+      req.resume();
+      return sendJson(res, 404, { error: 'No app with this key' });
+    }
+    if (!corsAllowed(req, app)) {
+      req.resume();
+      this.hub.events.emit('refused', { kind: 'http', appId: app.id, code: 403, message: 'Origin not allowed', detail: req.headers.origin?.slice(0, 100), url: req.url?.split('?')[0], ip });
+      return sendJson(res, 403, { error: 'Origin not allowed' });
+    }
+    if (req.method === 'OPTIONS') return answerPreflight(req, res);
+    if (req.method !== 'POST') {
+      req.resume();
+      return sendJson(res, 405, { error: 'Method not allowed' }, { ...corsHeaders(req), Allow: 'POST, OPTIONS' });
+    }
+    const id = `${app.id}/${path.session}`;
+    let entry = this.sessions.get(id);
+    if (entry?.session.finished) {
+      this.sessions.delete(id);
+      entry = undefined;
+    }
+    if (path.kind === 'xhr_send') {
+      if (!entry || entry.session.ip !== ip || entry.session.ended) return this.stranger(req, res, ip, 'no such session');
+      return this.receive(req, res, entry);
+    }
+    const transport: SessionTransport = path.kind === 'xhr' ? 'xhr_polling' : 'xhr_streaming';
+    req.resume();
+    if (!entry) return this.open(req, res, app, id, ip, transport);
+    if (entry.session.ip !== ip || entry.session.transport !== transport) return this.stranger(req, res, ip, 'no such session');
+    // The same client again: the next poll, or a stream reopened (pusher-js does past 256 KiB).
+    res.writeHead(200, { ...receiveHeaders, ...corsHeaders(req) });
+    res.socket?.setNoDelay(true);
+    entry.connection.lastSeen = Date.now();
+    entry.session.attach(res, transport === 'xhr_streaming' ? streamingPrelude : undefined);
+  }
+
+  private open(req: IncomingMessage, res: ServerResponse, app: App, id: string, ip: string, transport: SessionTransport): void {
+    if (!this.accepting) {
+      sendJson(res, 503, { error: 'The server is shutting down' }, corsHeaders(req));
+      return;
+    }
+    let buckets = this.handshakeBuckets.get(app.id);
+    if (!buckets) {
+      buckets = new BucketMap(app.limits.handshakesPerSecondPerIp, app.limits.handshakeBurstPerIp);
+      this.handshakeBuckets.set(app.id, buckets);
+    }
+    if (!buckets.take(ip)) {
+      const status = publishStatus('RATE_LIMITED');
+      this.hub.events.emit('refused', { kind: 'connection', appId: app.id, code: 429, name: status.name, message: status.message, detail: 'too many connections from this address', url: req.url?.split('?')[0], ip });
+      const body = { error: `${status.message}: too many connections from this address`, status: status.status, name: status.name };
+      sendJson(res, 429, body, { ...corsHeaders(req), 'Retry-After': String(buckets.retryAfter(ip)) });
+      return;
+    }
+    const first = transport === 'xhr_streaming' ? Buffer.concat([streamingPrelude, openFrame]) : openFrame;
+    // The WebSocket handshake's checks (protocol version, app enabled), on the path it would have had.
+    const query = req.url?.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
+    const handshake = checkHandshake({ url: `/app/${encodeURIComponent(app.key)}${query}`, headers: req.headers }, (key) => this.hub.appByKey(key));
+    if (!handshake.ok) {
+      this.refuse(req, res, first, app, ip, handshake.refusal, handshake.detail);
+      return;
+    }
+    const max = app.limits.maxConnections;
+    if (max > 0 && this.hub.connectionCount(app) >= max) {
+      this.refuse(req, res, first, app, ip, closeCode('OVER_CAPACITY'), `at most ${max} connections`);
+      return;
+    }
+
+    const session = new HttpSession(transport, ip, () => {
+      // After the current turn, as a WebSocket's 'close' event would: never inside a broadcast.
+      setImmediate(() => {
+        connection.closing = true;
+        this.hub.disconnect(connection);
+      });
+    });
+    const connection = new Connection(
+      newSocketId(this.hub.socketIdInUse),
+      app,
+      session,
+      ip,
+      this.outbound,
+      app.authEndpoint ? { cookie: req.headers.cookie, authorization: req.headers.authorization } : noHeaders,
+      this.hub.events,
+    );
+    this.sessions.set(id, { session, connection });
+    this.hub.connect(connection);
+    res.writeHead(200, { ...receiveHeaders, ...corsHeaders(req) });
+    res.socket?.setNoDelay(true);
+    session.attach(res, first);
+    connection.sendText(connectionEstablished(connection.socketId, app.limits.activityTimeoutSeconds));
+  }
+
+  /** Refused as a WebSocket would be: opened, told why with `pusher:error`, closed with the code. */
+  private refuse(req: IncomingMessage, res: ServerResponse, first: Buffer, app: App, ip: string, refusal: CodeEntry, detail?: string): void {
+    this.hub.events.emit('refused', { kind: 'connection', appId: app.id, code: refusal.code, message: refusal.message, detail, url: req.url?.split('?')[0], ip });
+    const error = Buffer.from(`a${JSON.stringify([codedError(refusal, detail)])}\n`);
+    res.writeHead(200, { ...receiveHeaders, ...corsHeaders(req) });
+    res.end(Buffer.concat([first, error, closeFrame(refusal.code, refusal.message)]));
+  }
+
+  /** xhr_send: a JSON array of messages, each handled as a WebSocket text frame would be. */
+  private async receive(req: IncomingMessage, res: ServerResponse, { session, connection }: Entry): Promise<void> {
+    const { limits } = connection.app;
+    // Room for JSON's escaping of one message at the frame limit.
+    const limit = 2 * limits.maxFrameBytes + 64;
+    let body: Buffer;
+    try {
+      body = await readBody(req, limit);
+    } catch {
+      connection.sendText(codedError(errorCode('MESSAGE_TOO_LARGE'), `frames are limited to ${limits.maxFrameBytes} bytes`));
+      return sendJson(res, 413, { error: `xhr_send bodies are limited to ${limit} bytes` }, { ...corsHeaders(req), Connection: 'close' });
+    }
+    const messages = parseSendBody(body.toString('utf8'));
+    if (!messages) {
+      connection.sendText(codedError(errorCode('BAD_MESSAGE'), 'xhr_send bodies are JSON arrays of strings'));
+      return sendJson(res, 400, { error: 'xhr_send bodies are JSON arrays of strings' }, corsHeaders(req));
+    }
+    res.writeHead(204, { ...corsHeaders(req), 'Content-Length': '0' });
+    res.end();
+    // `[]` is pusher-js's heartbeat: the client is there (a WebSocket pong's part).
+    connection.lastSeen = Date.now();
+    connection.pingSentAt = 0;
+    if (session.paused || session.ended) return;
+    for (const message of messages) this.message(session, connection, message);
+  }
+
+  private message(session: HttpSession, connection: Connection, text: string): void {
+    try {
+      connection.lastMessage = connection.lastSeen;
+      this.hub.received(connection);
+      const { maxFrameBytes } = connection.app.limits;
+      if (Buffer.byteLength(text) > maxFrameBytes) {
+        connection.sendText(codedError(errorCode('MESSAGE_TOO_LARGE'), `frames are limited to ${maxFrameBytes} bytes`));
+        return;
+      }
+      const handled = dispatch(this.hub, connection, text);
+      if (handled) handled.catch((error: unknown) => this.failed(session, error));
+    } catch (error) {
+      this.failed(session, error);
+    }
+  }
+
+  /** An unexpected error handling a client's message: that session closes (1011), counted as the WebSocket's would be. */
+  private failed(session: HttpSession, error: unknown): void {
+    listenerFailed('message', error);
+    session.close(1011, 'unexpected server error');
+  }
+
+  /** A request for a session that is not the requester's: the same answer as none at all, and a bucket against guessing. */
+  private stranger(req: IncomingMessage, res: ServerResponse, ip: string, why: string): void {
+    req.resume();
+    if (!this.strangers.take(ip)) {
+      sendJson(res, 429, { error: 'Too many requests for unknown sessions' }, { ...corsHeaders(req), 'Retry-After': String(this.strangers.retryAfter(ip)) });
+      return;
+    }
+    sendJson(res, 404, { error: `No such session: ${why}` }, corsHeaders(req));
+  }
+
+  /** Once a second: heartbeats, and sessions whose client stopped asking (the hub's sweep pings those that still do). */
+  private sweep(now: number): void {
+    for (const [id, { session }] of this.sessions) {
+      const detachedFor = session.tick(now);
+      if (session.finished) this.sessions.delete(id);
+      else if (detachedFor > detachedLimitMs) {
+        session.discard();
+        this.sessions.delete(id);
+      }
+    }
+    this.strangers.prune(now);
+    for (const buckets of this.handshakeBuckets.values()) buckets.prune(now);
+  }
+}
