@@ -10,6 +10,7 @@ import { livenessRoute } from './http/liveness.js';
 import { ApiRouter } from './http/router.js';
 import type { Connection } from './transport/connection.js';
 import { PusherWebSocketServer } from './transport/websocket-server.js';
+import { FallbackServer } from './fallback/fallback-server.js';
 import { closeGracefully } from './transport/graceful-close.js';
 import { guard } from './transport/listener-guard.js';
 import { refuseConnect, requestTimeouts } from './http/timeouts.js';
@@ -90,6 +91,8 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
   let requestsInFlight = 0;
   const answered = () => requestsInFlight--;
   const handle = (req: Parameters<typeof router.handle>[0], res: Parameters<typeof router.handle>[1]) => {
+    // pusher-js's HTTP fallback sessions are clients, not requests in flight: the stop closes them with the WebSockets (4200).
+    if (fallback.route(req, res)) return;
     requestsInFlight++;
     res.once('close', answered);
     guard('http', () => router.handle(req, res), () => res.destroy());
@@ -99,6 +102,8 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
   const websockets = new PusherWebSocketServer(hub, { trustedProxies: config.trustedProxies });
   websockets.attach(http);
   websockets.outbound.onFlushed = onFlushed;
+  // pusher-js's HTTP fallbacks (xhr_streaming, xhr_polling): sessions on the same port, through the same outbound queue.
+  const fallback = new FallbackServer(hub, websockets.outbound, { trustedProxies: config.trustedProxies });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -129,7 +134,10 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
         connectionCount: () => hub.connectionCount(),
         requestsInFlight: () => requestsInFlight,
         timeoutSeconds: config.shutdownTimeoutSeconds,
-        before: async () => dashboard?.close(),
+        before: async () => {
+          fallback.shutdown();
+          await dashboard?.close();
+        },
         after: async (deadline) => {
           // Disconnections queued their channel_vacated/member_removed (in a cluster, once the
           // store answered); send them, and whatever else waits, within what is left of the timeout
