@@ -252,7 +252,8 @@ class DoctorCommand extends Command
             return; // reported by the origins check
         }
         $bindHost = (string) $bind['host'];
-        $elsewhere = $clientPort !== (int) $bind['port'] || (! in_array($bindHost, ['0.0.0.0', '::'], true) && strtolower($clientHost) !== strtolower($bindHost));
+        $elsewhere = $clientPort !== (int) $bind['port']
+            || (! in_array($bindHost, ['0.0.0.0', '::'], true) && ! in_array($bindHost, [$clientHost, ...(gethostbynamel($clientHost) ?: [])], true));
         if ($clientHost === '' || ($trusted === [] && ! $elsewhere)) {
             return;
         }

@@ -47,6 +47,9 @@ final class ProxyChecks
         if ($forwarded === null) {
             throw new DoctorFailure("{$this->url()}/up does not report X-Pogo-Forwarded", 'update the server (pogo/websocket) so the doctor can check the proxy, and restart it');
         }
+        if ($forwarded === 'none' && $this->trustedProxies === []) {
+            return "no proxy in between: clients reach the server directly (seen as {$clientIp})";
+        }
         if ($forwarded === 'none') {
             throw new DoctorFailure(
                 "the request reached the server without X-Forwarded-For (from {$clientIp})",
