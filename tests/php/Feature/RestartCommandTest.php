@@ -58,6 +58,7 @@ final class RestartCommandTest extends TestCase
     private function closeOf(WebSocketProbe $client): string
     {
         $deadline = microtime(true) + 5;
+
         try {
             while (microtime(true) < $deadline) {
                 $client->receiveJson($deadline - microtime(true));

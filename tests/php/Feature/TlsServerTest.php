@@ -129,6 +129,7 @@ final class TlsServerTest extends TestCase
     {
         foreach ([new CurlTransport(), new GuzzleTransport(new Client())] as $transport) {
             $this->app->instance(Transport::class, $transport);
+
             try {
                 $this->broadcaster(['verify' => true])->broadcast(['tls-news'], 'Nope', []);
                 $this->fail($transport::class . ' trusted a certificate from an unknown CA');
