@@ -4,12 +4,14 @@
 //
 // Flags:
 //   --quick                 short runs, 2 000 connections for memory (results go to results/tmp/)
-//   --scenario a,b          only these scenarios (burst, steady, http, memory, presence, cluster, recovery, dashboard)
-//   --servers a,b           only these servers (pogo, baseline)
+//   --scenario a,b          only these scenarios (burst, steady, http, memory, many, presence, cluster, recovery, dashboard)
+//   --servers a,b           only these servers (pogo, baseline, soketi); Soketi 1.6.1 is installed by npm
+//                           into bench/.peers/ on first use, and skipped with the reason where it cannot be
 //   --subscribers N         fanout subscribers (default 1000)
 //   --inflight N            burst publishes in flight (default 8)
 //   --steady-rate N         steady publishes per second (default 25)
 //   --memory-connections N  idle connections for the memory scenario (default 10000)
+//   --many-connections N    subscribed connections one Pogo process holds in `many` (default 19000)
 //   --save                  write results/latest.* even for a partial or quick run
 //   --no-pin                do not pin: by default the server runs on the first half of the CPUs
 //                           and the load generator on the other half (taskset), so they never
@@ -21,8 +23,10 @@ import { join } from 'node:path';
 import { startWorker } from './lib/rpc.mjs';
 import { verifyAgainstVectors } from './lib/pusher-sign.mjs';
 import { checkFrameParser } from './lib/selfcheck.mjs';
-import { startServer, pogoBundle, repoRoot, pinTree, pogoBuild } from './lib/servers.mjs';
-import { markdown, svgChart } from './lib/report.mjs';
+import { startServer, pogoBundle, repoRoot, pinTree, pogoBuild, peerScripts } from './lib/servers.mjs';
+import { prepareSoketi } from './lib/peers.mjs';
+import { markdown } from './lib/report.mjs';
+import { svgChart } from './lib/chart.mjs';
 import { burst, steady } from './scenarios/fanout.mjs';
 import { http } from './scenarios/http.mjs';
 import { memory } from './scenarios/memory.mjs';
@@ -30,12 +34,14 @@ import { presence } from './scenarios/presence.mjs';
 import { cluster } from './scenarios/cluster.mjs';
 import { recovery } from './scenarios/recovery.mjs';
 import { dashboard } from './scenarios/dashboard.mjs';
+import { many } from './scenarios/many.mjs';
 
-const SCENARIOS = [burst, steady, http, memory, presence, cluster, recovery, dashboard];
+const SCENARIOS = [burst, steady, http, memory, many, presence, cluster, recovery, dashboard];
 const CLIENT_PROCESSES = 2;
+const SERVERS = ['baseline', 'pogo', 'soketi'];
 
 function parseArgs(argv) {
-  const o = { quick: false, save: false, scenarios: SCENARIOS.map((s) => s.name), servers: ['baseline', 'pogo'], subscribers: 1000, inflight: 8, steadyRate: 25, memoryConnections: 10000, dataBytes: 100, pogoNodeFlags: [], pin: true };
+  const o = { quick: false, save: false, scenarios: SCENARIOS.map((s) => s.name), servers: [...SERVERS], subscribers: 1000, inflight: 8, steadyRate: 25, memoryConnections: 10000, manyConnections: 19000, dataBytes: 100, pogoNodeFlags: [], pin: true };
   const num = (v, name) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} needs a positive integer, got ${v}`);
@@ -56,6 +62,7 @@ function parseArgs(argv) {
     else if (a === '--inflight') o.inflight = num(next(), 'inflight');
     else if (a === '--steady-rate') o.steadyRate = num(next(), 'steady-rate');
     else if (a === '--memory-connections') o.memoryConnections = num(next(), 'memory-connections');
+    else if (a === '--many-connections') o.manyConnections = num(next(), 'many-connections');
     else if (a === '--pogo-node-flags') o.pogoNodeFlags = next().split(' ').filter(Boolean);
     else if (a === '--help' || a === '-h') {
       console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n'));
@@ -63,7 +70,7 @@ function parseArgs(argv) {
     } else throw new Error(`unknown option ${a} (see --help)`);
   }
   for (const s of o.scenarios) if (!SCENARIOS.some((x) => x.name === s)) throw new Error(`unknown scenario ${s}; known: ${SCENARIOS.map((x) => x.name).join(', ')}`);
-  for (const s of o.servers) if (!['pogo', 'baseline'].includes(s)) throw new Error(`unknown server ${s}; known: pogo, baseline`);
+  for (const s of o.servers) if (!SERVERS.includes(s)) throw new Error(`unknown server ${s}; known: ${SERVERS.join(', ')}`);
   return o;
 }
 
@@ -85,12 +92,25 @@ async function main() {
   // Node cannot raise its own limit, so the children inherit this shell's (raise it with
   // `ulimit -n 65536` before `npm run bench` where the hard limit allows).
   const limit = openFilesLimit();
-  const needed = opts.memoryConnections + 1000;
-  if (opts.scenarios.includes('memory') && limit && limit.soft < needed) {
-    throw new Error(`open files limit is ${limit.soft}, the memory scenario needs ${needed}: run \`ulimit -n ${Math.max(needed, 65536)}\` first`);
+  for (const [scenario, connections] of [['memory', opts.memoryConnections], ['many', opts.manyConnections]]) {
+    const needed = connections + 1000;
+    if (opts.scenarios.includes(scenario) && limit && limit.soft < needed) {
+      throw new Error(`open files limit is ${limit.soft}, the ${scenario} scenario needs ${needed}: run \`ulimit -n ${Math.max(needed, 65536)}\` first`);
+    }
   }
 
-  const available = { baseline: null, pogo: existsSync(pogoBundle) ? null : 'server/dist/pogo-ws.cjs is not built (npm run build -w server)' };
+  const available = { baseline: null, pogo: existsSync(pogoBundle) ? null : 'server/dist/pogo-ws.cjs is not built (npm run build -w server)', soketi: 'not selected (--servers)' };
+  if (opts.servers.includes('soketi')) {
+    const soketi = await prepareSoketi(repoRoot, log);
+    if (soketi.script) {
+      peerScripts.set('soketi', soketi.script);
+      available.soketi = null;
+      log('Soketi 1.6.1 runs beside Pogo in every scenario it supports');
+    } else {
+      available.soketi = soketi.skipped;
+      log(`Soketi skipped: ${soketi.skipped}`);
+    }
+  }
   const clients = Array.from({ length: CLIENT_PROCESSES }, (_, i) => startWorker(new URL('./lib/client-worker.mjs', import.meta.url), `clients-${i + 1}`));
   const publisher = startWorker(new URL('./lib/publisher-worker.mjs', import.meta.url), 'publisher');
   const servers = new Set();
@@ -182,6 +202,7 @@ async function main() {
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memGiB: Math.round(totalmem() / 2 ** 30), node: process.version, kernel: release(), openFiles: limit },
     options: opts,
     pogoBuild: pogoBuild(),
+    peers: { soketi: available.soketi === null ? { version: '1.6.1' } : { skipped: available.soketi } },
     generator: { clientProcesses: CLIENT_PROCESSES, publisherProcesses: 1, signingVectorsChecked: vectors.checked, pinning },
     scenarios: {},
   };
@@ -195,7 +216,7 @@ async function main() {
   }
   results.durationSeconds = Math.round((Date.now() - started) / 1000);
 
-  const full = !opts.quick && opts.scenarios.length === SCENARIOS.length && opts.servers.length === 2;
+  const full = !opts.quick && opts.scenarios.length === SCENARIOS.length && SERVERS.every((k) => opts.servers.includes(k));
   const dir = join(repoRoot, 'bench/results');
   const outDir = full || opts.save ? dir : join(dir, 'tmp');
   const base = full || opts.save ? 'latest' : `run-${results.startedAt.replace(/[:.]/g, '-')}`;
@@ -209,9 +230,9 @@ async function main() {
 }
 
 function headline(r) {
-  if (r.deliveriesPerSec !== undefined) return `${r.deliveriesPerSec} deliveries/s, p99 ${r.latencyMs.p99} ms, lost ${r.lost}, rejected ${JSON.stringify(r.rejected)}, server CPU ${r.cpu.serverPct}%`;
+  if (r.deliveriesPerSec !== undefined) return `${r.connections ? `${r.connections} connections, ${r.rssKiBPerConnection} KiB RSS each; ` : ''}${r.deliveriesPerSec} deliveries/s, p99 ${r.latencyMs.p99} ms, lost ${r.lost}, rejected ${JSON.stringify(r.rejected)}, server CPU ${r.cpu.serverPct}%`;
   if (r.single) return `/events ${r.single.acceptedRequestsPerSec} req/s, /batch_events ${r.batch10.acceptedEventsPerSec} events/s`;
-  if (r.rssKiBPerConnection !== undefined) return `${r.connections} connections, ${r.rssKiBPerConnection} KiB RSS and ${r.heapKiBPerConnection} KiB heap each`;
+  if (r.rssKiBPerConnectionAfterGc !== undefined) return `${r.connections} connections, ${r.rssKiBPerConnection} KiB RSS each 5 s after the last subscribe (no forced GC), ${r.rssKiBPerConnectionAfterGc} KiB after forced GCs, ${r.heapKiBPerConnection} KiB heap`;
   if (r.joinsPerSec !== undefined) return `${r.joinsPerSec} joins/s, ${r.leavesPerSec} leaves/s, errors ${r.errors}`;
   return 'done';
 }

@@ -4,6 +4,7 @@ import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 
 import { dirname, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { freePort, soketiConfig } from './peers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '../..');
@@ -46,15 +47,35 @@ export function pogoConfig(name, extra = {}, appExtra = {}) {
   return file;
 }
 
+/** Installed peers' server scripts by kind (run.mjs sets them once installed): 'soketi'. */
+export const peerScripts = new Map();
+
+/** Script, arguments, working directory and the line that says it listens, per kind of server. */
+async function launch(kind, { config, args }) {
+  if (kind === 'pogo') return { script: pogoBundle, cliArgs: ['start', '--config', config ?? pogoConfig('pogo'), '--host', '127.0.0.1', '--port', '0', ...args], cwd: repoRoot, listening: /listening on http:\/\/([\d.]+):(\d+)/ };
+  if (kind === 'baseline') return { script: baselineScript, cliArgs: ['--host', '127.0.0.1', '--port', '0', ...args], cwd: repoRoot, listening: /listening on http:\/\/([\d.]+):(\d+)/ };
+  if (kind === 'soketi') {
+    const script = peerScripts.get('soketi');
+    if (!script) throw new Error('Soketi is not installed');
+    const port = await freePort();
+    const file = join(tmpDir, 'soketi.json');
+    mkdirSync(tmpDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(soketiConfig({ app: APP, port, metricsPort: await freePort(), discoveryPort: await freePort('udp') }), null, 2));
+    // Its cwd is the temp dir: Soketi reads a .env from where it starts.
+    return { script, cliArgs: ['start', `--config=${file}`], cwd: tmpDir, listening: /HTTP API server is available at http:\/\/([\d.]+):(\d+)/ };
+  }
+  throw new Error(`unknown server kind ${kind}`);
+}
+
 /**
- * Spawns a server and resolves once it prints `listening on http://host:port`.
- * kind 'pogo' | 'baseline'. Rejects (with its output) if it exits or stays silent.
+ * Spawns a server and resolves once it says it listens (Pogo and the baseline print
+ * `listening on http://host:port`). kind 'pogo' | 'baseline' | 'soketi'. Rejects (with its
+ * output) if it exits or stays silent.
  */
-export function startServer(kind, { config, args = [], nodeFlags = [], timeoutMs = 15000 } = {}) {
-  const script = kind === 'pogo' ? pogoBundle : baselineScript;
-  if (!existsSync(script)) return Promise.reject(new Error(`${script} not found (build it with: npm run build -w server)`));
-  const cliArgs = kind === 'pogo' ? ['start', '--config', config ?? pogoConfig('pogo'), '--host', '127.0.0.1', '--port', '0', ...args] : ['--host', '127.0.0.1', '--port', '0', ...args];
-  const child = spawn(process.execPath, [...nodeFlags, script, ...cliArgs], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } });
+export async function startServer(kind, { config, args = [], nodeFlags = [], timeoutMs = 15000 } = {}) {
+  const { script, cliArgs, cwd, listening } = await launch(kind, { config, args });
+  if (!existsSync(script)) throw new Error(`${script} not found (build it with: npm run build -w server)`);
+  const child = spawn(process.execPath, [...nodeFlags, script, ...cliArgs], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } });
   let output = '';
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => {
@@ -64,7 +85,7 @@ export function startServer(kind, { config, args = [], nodeFlags = [], timeoutMs
     const onOut = (d) => {
       output += d.toString();
       if (output.length > 200000) output = output.slice(-100000);
-      const m = /listening on http:\/\/([\d.]+):(\d+)/.exec(output);
+      const m = listening.exec(output);
       if (m && !child.listening) {
         child.listening = true;
         clearTimeout(timer);

@@ -51,7 +51,7 @@ export const burst = {
   title: 'Burst fanout',
   async run(ctx) {
     const q = ctx.opts.quick;
-    return ctx.eachKind(['baseline', 'pogo'], (kind) => fanout(ctx, kind, { mode: 'burst', rounds: q ? 1 : 3, durationMs: q ? 3000 : 4000, inflight: ctx.opts.inflight, extraInflight: ctx.opts.inflight * 4 }));
+    return ctx.eachKind(['baseline', 'pogo', 'soketi'], (kind) => fanout(ctx, kind, { mode: 'burst', rounds: q ? 1 : 3, durationMs: q ? 3000 : 4000, inflight: ctx.opts.inflight, extraInflight: ctx.opts.inflight * 4 }));
   },
 };
 
@@ -60,6 +60,6 @@ export const steady = {
   title: 'Steady fanout',
   async run(ctx) {
     const durationMs = ctx.opts.quick ? 3000 : 8000;
-    return ctx.eachKind(['baseline', 'pogo'], (kind) => fanout(ctx, kind, { mode: 'steady', rounds: 1, durationMs, inflight: 64, rate: ctx.opts.steadyRate }));
+    return ctx.eachKind(['baseline', 'pogo', 'soketi'], (kind) => fanout(ctx, kind, { mode: 'steady', rounds: 1, durationMs, inflight: 64, rate: ctx.opts.steadyRate }));
   },
 };

@@ -7,7 +7,7 @@ export const http = {
   async run(ctx) {
     const durationMs = ctx.opts.quick ? 2000 : 5000;
     const inflight = 16;
-    return ctx.eachKind(['baseline', 'pogo'], async (kind) => {
+    return ctx.eachKind(['baseline', 'pogo', 'soketi'], async (kind) => {
       const server = await ctx.start(kind);
       try {
         const channel = 'bench-http';

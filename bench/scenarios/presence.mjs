@@ -11,7 +11,7 @@ export const presence = {
     const durationMs = ctx.opts.quick ? 3000 : 8000;
     const channelsPerWorker = 50;
     const churnersPerChannel = 4;
-    return ctx.eachKind(['pogo'], async (kind) => {
+    return ctx.eachKind(['pogo', 'soketi'], async (kind) => {
       const server = await ctx.start(kind);
       try {
         const perWorker = channelsPerWorker * (1 + churnersPerChannel);
