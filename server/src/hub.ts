@@ -15,6 +15,8 @@ import { textFrame } from './protocol/frame.js';
 import * as messages from './protocol/messages.js';
 import type { ChannelMessage } from './protocol/messages.js';
 import { AppRecovery, type ResumePoint } from './recovery/recovery.js';
+import type { OnlineEntry } from './watchlist/online-users.js';
+import { Watchlist } from './watchlist/watchlist.js';
 import { closeCode } from './schema.js';
 
 interface AppState<C extends ClientSubscriber> extends AppSubscriptionState {
@@ -41,6 +43,8 @@ export class Hub<C extends ClientSubscriber = ClientSubscriber> {
   readonly adapter: Adapter;
 
   private readonly subscriptions = new Subscriptions(() => this.adapter, this.events);
+  /** Pusher's watchlist: who is online, and the connections watching them. */
+  private readonly watchlist = new Watchlist(() => this.adapter, this.events);
 
   constructor(apps: App[], adapter: (hub: Hub<C>) => Adapter) {
     for (const app of apps) {
@@ -147,6 +151,12 @@ export class Hub<C extends ClientSubscriber = ClientSubscriber> {
     }
     set.add(connection);
     state.channels.join(connection, userChannel(userId));
+    this.watchlist.signedIn(connection, userId);
+  }
+
+  /** The signed-in connection watches these users (its signed `watchlist`); false when the app is at its cap. */
+  watch(connection: C, userIds: string[]): boolean {
+    return this.watchlist.watch(connection, userIds);
   }
 
   private forgetUser(state: AppState<C>, connection: C): void {
@@ -156,6 +166,7 @@ export class Hub<C extends ClientSubscriber = ClientSubscriber> {
     set?.delete(connection);
     if (set?.size === 0) state.users.delete(user.id);
     state.channels.leave(connection, userChannel(user.id));
+    this.watchlist.signedOut(connection, user.id);
     connection.user = undefined;
   }
 
@@ -199,6 +210,10 @@ export class Hub<C extends ClientSubscriber = ClientSubscriber> {
   deliver(appId: string, name: string, message: ChannelMessage, exceptSocketId?: string, seq?: number): number {
     const state = this.byId.get(appId);
     if (!state) return 0;
+    if (name.charCodeAt(0) === 35 /* '#' */) {
+      const watchers = this.watchlist.deliver(appId, name, message.json);
+      if (watchers !== undefined) return watchers;
+    }
     const startedAt = this.timeDeliveries ? performance.now() : 0;
     const channel = state.channels.get(name);
     const frame = textFrame(message.json);
@@ -247,13 +262,29 @@ export class Hub<C extends ClientSubscriber = ClientSubscriber> {
   /** A member, or the channel, left the whole cluster (here, or with a node that died): announce once. */
   clusterLeft(appId: string, name: string, removedUserId: string | undefined, vacated: boolean): void {
     const app = this.appById(appId);
-    if (app) this.subscriptions.left(app, name, removedUserId, vacated);
+    if (!app) return;
+    if (this.watchlist.ownsRecord(name)) {
+      if (removedUserId !== undefined) this.watchlist.clusterLeft(app, removedUserId);
+    } else this.subscriptions.left(app, name, removedUserId, vacated);
   }
 
   /** The cluster had lost this node's member or channel (after an outage) and has it again. */
   clusterEntered(appId: string, name: string, addedMember: PresenceJoin | undefined, occupied: boolean): void {
     const app = this.appById(appId);
-    if (app) this.subscriptions.entered(app, name, addedMember, occupied);
+    if (!app) return;
+    if (this.watchlist.ownsRecord(name)) {
+      if (addedMember) this.watchlist.clusterEntered(app, addedMember.userId);
+    } else this.subscriptions.entered(app, name, addedMember, occupied);
+  }
+
+  /** Of these users, those signed in on this node (or in their grace period): the watchlist's answer for one node. */
+  localOnlineUsers(appId: string, userIds: string[]): string[] {
+    return this.watchlist.localOnline(appId, userIds);
+  }
+
+  /** The watchlist's online users this node holds in the cluster's store (re-registered after an outage). */
+  onlineEntries(): Iterable<OnlineEntry> {
+    return this.watchlist.entries();
   }
 
   localChannels(appId: string, prefix: string): ChannelSummary[] {

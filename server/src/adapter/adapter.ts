@@ -90,4 +90,6 @@ export interface ClusterMembership {
   cachedMessage(appId: string, channel: string): Answer<string | undefined>;
   /** Records this node's subscriber count of a channel; answers the cluster's total. */
   countSubscriptions(appId: string, channel: string, localCount: number): Answer<number>;
+  /** The watchlist: of these user ids, those signed in anywhere in the cluster (or in their grace period). */
+  onlineUsers(appId: string, userIds: string[]): Answer<string[]>;
 }

@@ -8,6 +8,7 @@ import { channelType } from '../protocol/channel-name.js';
 import type { ChannelMessage, ChannelMessageKind } from '../protocol/messages.js';
 import type { Adapter, ChannelSummary, ClusterMembership, EnterResult, ExitResult, MemberEntry, NodeNotes } from './adapter.js';
 import { BrokerError, nodeIdLength, type Broker, type NodeEntry, type ReapedChange } from '../brokers/broker.js';
+import { onlineKey } from '../watchlist/keys.js';
 
 export interface ClusterAdapterOptions {
   /** How long a cluster-wide query waits for the other nodes' answers. */
@@ -246,6 +247,12 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
     return this.broker.store.setCount(this.broker.nodeId, appId, channel, localCount);
   }
 
+  /** A user is online while the store holds them as a member of `#online-{id}` (see watchlist/online-users.ts). */
+  async onlineUsers(appId: string, userIds: string[]): Promise<string[]> {
+    const counts = await Promise.all(userIds.map((id) => this.broker.store.userCount(appId, onlineKey(id))));
+    return userIds.filter((_, i) => (counts[i] ?? 0) > 0);
+  }
+
   private announceReaped(changes: ReapedChange[]): void {
     for (const change of changes) this.hub.clusterLeft(change.appId, change.channel, change.removedUserId, change.vacated);
   }
@@ -270,6 +277,7 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
           }
         }
       }
+      for (const entry of this.hub.onlineEntries()) local.set(JSON.stringify([entry.appId, entry.channel, entry.userId]), entry);
       const registered = await store.entries(node);
       for (const entry of registered.filter((e) => e.count)) {
         await store.setCount(node, entry.appId, entry.channel, this.hub.localChannel(entry.appId, entry.channel).subscriptionCount);

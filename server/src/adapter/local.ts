@@ -58,4 +58,8 @@ export class LocalAdapter implements Adapter, ClusterMembership {
   countSubscriptions(_appId: string, _channel: string, localCount: number): number {
     return localCount;
   }
+
+  onlineUsers(appId: string, userIds: string[]): string[] {
+    return this.hub.localOnlineUsers(appId, userIds);
+  }
 }

@@ -1,9 +1,11 @@
-// pusher:signin — user authentication; the user then receives `#server-to-user-{id}`.
+// pusher:signin — user authentication; the user then receives `#server-to-user-{id}`, counts as
+// online for the watchlist, and, when user_data carries a `watchlist`, watches those users.
 import type { Hub } from '../hub.js';
 import { stringField } from '../protocol/client-message.js';
 import { signinSuccess } from '../protocol/messages.js';
 import { userAuthString, verifyAuth } from '../protocol/signature.js';
 import type { Connection } from '../transport/connection.js';
+import { parseWatchlist } from '../watchlist/parse.js';
 import { refuse } from './reply.js';
 
 export function signin(hub: Hub, connection: Connection, data: unknown): void {
@@ -30,6 +32,15 @@ export function signin(hub: Hub, connection: Connection, data: unknown): void {
     refuse(connection, 'SIGNIN_FAILED', 'user_data needs an "id" string');
     return;
   }
+  const watchlist = parseWatchlist(user as object, app.limits);
+  if (!watchlist.ok) {
+    refuse(connection, watchlist.code, watchlist.detail);
+    return;
+  }
   hub.signIn(connection, id, userData);
   connection.sendText(signinSuccess(userData));
+  // After signin_success, so the initial online set follows it.
+  if (watchlist.userIds && watchlist.userIds.length > 0 && !hub.watch(connection, watchlist.userIds)) {
+    refuse(connection, 'WATCHLIST_FULL', `${app.limits.maxWatchlistConnections} connections of this app already watch users on this server`);
+  }
 }
