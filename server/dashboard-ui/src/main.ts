@@ -25,6 +25,7 @@ const cards: { id: SeriesName; label: string }[] = [
   { id: 'connections', label: 'Connections' },
   { id: 'channels', label: 'Channels' },
   { id: 'presenceMembers', label: 'Presence members' },
+  { id: 'watchlistWatchers', label: 'Watchlist connections' },
   { id: 'messagesIn', label: 'Messages in /s' },
   { id: 'messagesOut', label: 'Messages out /s' },
   { id: 'httpPublishes', label: 'HTTP publishes /s' },

@@ -9,7 +9,7 @@ export type { Sample, SeriesHistory, SeriesName };
 export const ringSeconds = 900;
 
 export function emptySample(): Sample {
-  return { connections: 0, channels: 0, presenceMembers: 0, messagesIn: 0, messagesOut: 0, httpPublishes: 0, clientEvents: 0, errors: 0 };
+  return { connections: 0, channels: 0, presenceMembers: 0, watchlistWatchers: 0, messagesIn: 0, messagesOut: 0, httpPublishes: 0, clientEvents: 0, errors: 0 };
 }
 
 export function addSamples(into: Sample, other: Sample): void {

@@ -48,6 +48,7 @@ export class Sampler {
         sample.presenceMembers += channel.userCount ?? 0;
       }
       const c = counters.of(app.id);
+      sample.watchlistWatchers = c.watchlistWatchers;
       const now = { messagesIn: c.messagesIn, messagesOut: c.messagesOut, httpPublishes: c.httpPublishes, clientEvents: c.clientEvents, errors: this.tally.of(app.id).errors };
       const before = this.previous.get(app.id) ?? now;
       sample.messagesIn = now.messagesIn - before.messagesIn;

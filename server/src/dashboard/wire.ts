@@ -6,6 +6,7 @@ export const seriesNames = [
   'connections',
   'channels',
   'presenceMembers',
+  'watchlistWatchers',
   'messagesIn',
   'messagesOut',
   'httpPublishes',

@@ -141,6 +141,20 @@ export class ServerMetrics {
       },
     });
 
+    const watchlistGauge = (name: string, help: string, field: 'watchlistWatchers' | 'watchlistUsers') =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['app'],
+        registers: [registry],
+        collect() {
+          this.reset();
+          for (const id of appIds()) this.set({ app: id }, store.of(id)[field]);
+        },
+      });
+    watchlistGauge('pogo_websocket_watchlist_watchers', 'Signed-in connections with a watchlist (online status) on this node (bounded by limits.maxWatchlistConnections)', 'watchlistWatchers');
+    watchlistGauge('pogo_websocket_watchlist_users', 'Distinct users watched by the watchlists on this node', 'watchlistUsers');
+
     new Counter({
       name: 'pogo_websocket_webhook_dropped_total',
       help: 'Webhook events not delivered: queue full, retries exhausted, rejected by the receiver (4xx), or still queued at shutdown',

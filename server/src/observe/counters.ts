@@ -35,6 +35,9 @@ export class AppCounters {
   replayed = 0;
   /** Connection recovery: resumes that could not be covered, by reason. */
   discontinuities: Record<string, number> = {};
+  /** Gauges, set as they change: connections with a watchlist on this node, and the distinct users they watch. */
+  watchlistWatchers = 0;
+  watchlistUsers = 0;
 }
 
 /** Per-app counters, created on first use. */

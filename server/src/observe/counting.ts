@@ -48,5 +48,10 @@ export function countingObserver(counters: CounterStore): ServerObserver {
     brokerDropped(appId: string, messages: number) {
       counters.of(appId).brokerDropped += messages;
     },
+    watchlistChanged(app: App, watchers: number, watchedUsers: number) {
+      const c = counters.of(app.id);
+      c.watchlistWatchers = watchers;
+      c.watchlistUsers = watchedUsers;
+    },
   };
 }
