@@ -37,6 +37,7 @@ export function serverDefFor(event: string): string {
     'pusher_internal:member_added': 'server.memberAdded',
     'pusher_internal:member_removed': 'server.memberRemoved',
     'pusher:cache_miss': 'server.cacheMiss',
+    'pusher_internal:watchlist_events': 'server.watchlistEvents',
   };
   return byEvent[event] ?? 'server.channelEvent';
 }
