@@ -146,7 +146,7 @@ export class PusherWebSocketServer {
     const ip = clientIp(request, this.trustedProxies);
     if (handshake.ok) {
       // Refused before the upgrade: a flood should cost the server as little as possible.
-      const buckets = this.handshakeBuckets.get(handshake.app.id);
+      const buckets = this.handshakeBucketsOf(handshake.app);
       if (buckets && !buckets.take(ip)) {
         const status = publishStatus('RATE_LIMITED');
         const body = JSON.stringify({ error: `${status.message}: too many connections from this address`, status: status.status, name: status.name });
@@ -159,6 +159,16 @@ export class PusherWebSocketServer {
       }
     }
     this.wss.handleUpgrade(request, socket, head, (ws) => this.open(ws, request, socket, handshake, ip));
+  }
+
+  /** The app's per-IP handshake buckets; made on first use for an app added by a reload (SIGHUP). */
+  private handshakeBucketsOf(app: App): BucketMap {
+    let buckets = this.handshakeBuckets.get(app.id);
+    if (!buckets) {
+      buckets = new BucketMap(app.limits.handshakesPerSecondPerIp, app.limits.handshakeBurstPerIp);
+      this.handshakeBuckets.set(app.id, buckets);
+    }
+    return buckets;
   }
 
   private open(ws: WebSocket, request: IncomingMessage, socket: Socket, handshake: HandshakeResult, ip: string): void {
