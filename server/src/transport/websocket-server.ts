@@ -10,6 +10,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { dispatch } from '../client/dispatch.js';
+import type { App } from '../apps/app.js';
 import type { Hub } from '../hub.js';
 import { codedError, connectionEstablished, ping } from '../protocol/messages.js';
 import { pongFrame, textFrame } from '../protocol/frame.js';
