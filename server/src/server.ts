@@ -1,6 +1,7 @@
 // Wiring: configuration in, a listening HTTP + WebSocket server out. Nothing imports this but the CLI.
 import cluster from 'node:cluster';
 import { createServer, type Server } from 'node:http';
+import { createServer as createTlsServer, type Server as TlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { selectAdapter } from './adapter/select.js';
 import { Dashboard } from './dashboard/dashboard.js';
@@ -23,6 +24,7 @@ import { WebhookDispatcher } from './webhooks/dispatcher.js';
 import { webhookObserver } from './webhooks/observer.js';
 import { clusterRecheck } from './webhooks/recheck.js';
 import { primaryLink } from './workers/primary-link.js';
+import { tlsContextOptions } from './deploy/tls.js';
 
 export interface Logger {
   info(message: string): void;
@@ -97,7 +99,12 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
     res.once('close', answered);
     guard('http', () => router.handle(req, res), () => res.destroy());
   };
-  const http: Server = createServer({ keepAliveTimeout: 65_000, ...requestTimeouts }, handle);
+  // With `tls`, the public port speaks only TLS: wss:// and https:// (the API, /up) alike.
+  const tls = config.tls;
+  const serverOptions = { keepAliveTimeout: 65_000, ...requestTimeouts };
+  const secure: TlsServer | undefined = tls ? createTlsServer({ ...serverOptions, ...tlsContextOptions(tls) }, handle) : undefined;
+  // https.Server is an http.Server to every listener here (request, upgrade, connect, close).
+  const http: Server = secure ? (secure as unknown as Server) : createServer(serverOptions, handle);
   refuseConnect(http);
   const websockets = new PusherWebSocketServer(hub, { trustedProxies: config.trustedProxies });
   websockets.attach(http);
@@ -119,7 +126,7 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
     metricsListener = await listenForMetrics(host, config.metrics.port, [metricsRoute(metrics), readiness, liveness]);
     log.info(`pogo-ws metrics on http://${host}:${metricsListener.port}/metrics`);
   }
-  log.info(`pogo-ws listening on http://${config.host}:${port} (${config.apps.length} app${config.apps.length === 1 ? '' : 's'}: ${config.apps.map((a) => a.id).join(', ')})`);
+  log.info(`pogo-ws listening on ${secure ? 'https' : 'http'}://${config.host}:${port} (${config.apps.length} app${config.apps.length === 1 ? '' : 's'}: ${config.apps.map((a) => a.id).join(', ')})`);
 
   let closing: Promise<void> | undefined;
   return {
