@@ -8,6 +8,7 @@ import { runPrimary } from './workers/primary.js';
 import { ConfigError, loadConfig } from './config/server-config.js';
 import { startServer, type Logger } from './server.js';
 import { restartObserver } from './deploy/restart.js';
+import { tlsContextOptions } from './deploy/tls.js';
 
 const version = '0.1.0';
 
@@ -95,6 +96,8 @@ async function main(argv: string[]): Promise<number> {
   if (envFile) process.loadEnvFile(envFile);
   // Workers read the same configuration as their primary, which already warned about it.
   const config = loadConfig({ file: values.config, host: values.host, port: values.port, env: process.env, warn: cluster.isWorker ? undefined : log.warn });
+  // The certificate files are checked here, in the primary too: a bad one stops start-up with its key and file.
+  if (config.tls) tlsContextOptions(config.tls);
   const workers = workerCount(values.workers ?? process.env.WS_WORKERS);
   if (workers > 1 && cluster.isPrimary) return runPrimary({ workers, ipc: !config.redis, log, gatherMetrics: workerMetricsGatherer() });
   const server = await startServer(config, cluster.isWorker ? workerLog(log) : log);
