@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { App } from '../apps/app.js';
 import { withReverbEnv } from '../apps/reverb-env.js';
 import { appFromEnv, developmentApp, parseApp } from './apps.js';
+import type { TlsConfig } from '../deploy/tls.js';
 import { bool, ConfigError, type Env, int, isObject, type Json, str, stringList } from './values.js';
 
 export { ConfigError };
@@ -39,6 +40,8 @@ export interface ServerConfig {
   /** Proxy addresses whose X-Forwarded-For is believed for the client's IP. */
   trustedProxies: string[];
   dashboard: DashboardConfig;
+  /** TLS on the public port (wss:// and https://): file paths, read by deploy/tls.ts. */
+  tls?: TlsConfig;
 }
 
 /** The live dashboard (`dashboard`): off unless configured, always behind a token or basic auth. */
@@ -189,6 +192,31 @@ function webhookDelivery(raw: unknown): WebhookDeliveryConfig {
   };
 }
 
+/** `tls: {cert, key, ca?, passphrase?}`, each falling back to WS_TLS_*; off when neither cert nor key is set. */
+function tlsConfig(raw: unknown, env: Env): TlsConfig | undefined {
+  if (raw !== undefined && !isObject(raw)) throw new ConfigError('tls', 'must be an object {cert, key, ca?, passphrase?}');
+  const o = (raw ?? {}) as Json;
+  const known = ['cert', 'key', 'ca', 'passphrase'];
+  const stray = Object.keys(o).find((k) => !known.includes(k));
+  if (stray !== undefined) throw new ConfigError(`tls.${stray}`, `is not a known option (known: ${known.join(', ')})`);
+  const cert = o.cert ?? (env.WS_TLS_CERT || undefined);
+  const key = o.key ?? (env.WS_TLS_KEY || undefined);
+  const ca = o.ca ?? (env.WS_TLS_CA || undefined);
+  const passphrase = o.passphrase ?? (env.WS_TLS_PASSPHRASE || undefined);
+  if (cert === undefined && key === undefined) {
+    if (ca !== undefined || passphrase !== undefined) throw new ConfigError('tls.cert', 'must be set (or WS_TLS_CERT) when tls.ca or tls.passphrase is');
+    return undefined;
+  }
+  if (cert === undefined) throw new ConfigError('tls.cert', 'must be set (or WS_TLS_CERT) with tls.key');
+  if (key === undefined) throw new ConfigError('tls.key', 'must be set (or WS_TLS_KEY) with tls.cert');
+  return {
+    cert: str(cert, 'tls.cert'),
+    key: str(key, 'tls.key'),
+    ...(ca !== undefined ? { ca: str(ca, 'tls.ca') } : {}),
+    ...(passphrase !== undefined ? { passphrase: str(passphrase, 'tls.passphrase') } : {}),
+  };
+}
+
 export function loadConfig(options: LoadOptions): ServerConfig {
   const env = withReverbEnv(options.env, options.warn);
   let file: Json = {};
@@ -239,6 +267,7 @@ export function loadConfig(options: LoadOptions): ServerConfig {
   }
 
   const metricsRaw = isObject(file.metrics) ? file.metrics : {};
+  const tls = tlsConfig(file.tls, env);
   return {
     host: str(options.host ?? file.host ?? env.WS_SERVER_HOST, 'host', '0.0.0.0'),
     port: int(options.port ?? file.port ?? env.WS_SERVER_PORT ?? env.WS_PORT, 'port', 6001),
@@ -249,5 +278,6 @@ export function loadConfig(options: LoadOptions): ServerConfig {
     shutdownTimeoutSeconds: int(file.shutdownTimeoutSeconds, 'shutdownTimeoutSeconds', 10),
     trustedProxies: stringList(file.trustedProxies ?? env.WS_TRUSTED_PROXIES, 'trustedProxies'),
     dashboard: dashboardConfig(file.dashboard, env),
+    ...(tls ? { tls } : {}),
   };
 }
