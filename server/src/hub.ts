@@ -17,7 +17,7 @@ import type { ChannelMessage } from './protocol/messages.js';
 import { AppRecovery, type ResumePoint } from './recovery/recovery.js';
 import type { OnlineEntry } from './watchlist/online-users.js';
 import { Watchlist } from './watchlist/watchlist.js';
-import { closeCode } from './schema.js';
+import { closeCode, type CodeEntry } from './schema.js';
 
 interface AppState<C extends ClientSubscriber> extends AppSubscriptionState {
   connections: Map<string, C>;
@@ -47,14 +47,57 @@ export class Hub<C extends ClientSubscriber = ClientSubscriber> {
   private readonly watchlist = new Watchlist(() => this.adapter, this.events);
 
   constructor(apps: App[], adapter: (hub: Hub<C>) => Adapter) {
-    for (const app of apps) {
-      const channels = new AppChannels();
-      const counts = new CountBatcher(app, channels, () => this.adapter, this.events);
-      const state: AppState<C> = { app, channels, counts, recovery: new AppRecovery(app, this.events), connections: new Map(), users: new Map() };
-      this.byKey.set(app.key, state);
-      this.byId.set(app.id, state);
-    }
+    for (const app of apps) this.register(app);
     this.adapter = adapter(this);
+  }
+
+  private register(app: App): AppState<C> {
+    const channels = new AppChannels();
+    const counts = new CountBatcher(app, channels, () => this.adapter, this.events);
+    const state: AppState<C> = { app, channels, counts, recovery: new AppRecovery(app, this.events), connections: new Map(), users: new Map() };
+    this.byKey.set(app.key, state);
+    this.byId.set(app.id, state);
+    return state;
+  }
+
+  /** Apps removed by a reload whose connections are still closing (their disconnects still need the state). */
+  private readonly leaving = new Map<string, AppState<C>>();
+
+  // ── reload (SIGHUP, deploy/reload.ts): apps come, change and go while the server runs ──────
+
+  /** A new app: clients and the HTTP API find it at once. */
+  addApp(app: App): void {
+    this.leaving.delete(app.id);
+    const state = this.register(app);
+    if (this.adapter.shared) state.recovery.share();
+  }
+
+  /**
+   * New settings for an app (same id): copied into the App object everything holds, so a rotated
+   * secret, new limits or origins apply to its open connections too. `closeWith`: its connections
+   * are closed with that code (the app was disabled).
+   */
+  updateApp(app: App, closeWith?: CodeEntry): void {
+    const state = this.byId.get(app.id);
+    if (!state) return;
+    if (state.app.key !== app.key) {
+      this.byKey.delete(state.app.key);
+      this.byKey.set(app.key, state);
+    }
+    Object.assign(state.app, app);
+    this.authorizers.delete(app.id); // made with the old endpoint and secret
+    if (closeWith) for (const connection of [...state.connections.values()]) connection.closeWith(closeWith);
+  }
+
+  /** An app no longer configured: unknown to new clients and the API; its connections closed with `closeWith`. */
+  removeApp(id: string, closeWith: CodeEntry): void {
+    const state = this.byId.get(id);
+    if (!state) return;
+    this.byId.delete(id);
+    this.byKey.delete(state.app.key);
+    this.authorizers.delete(id);
+    if (state.connections.size > 0) this.leaving.set(id, state);
+    for (const connection of [...state.connections.values()]) connection.closeWith(closeWith);
   }
 
   private readonly authorizers = new Map<string, ServerSideAuthorizer>();
@@ -87,7 +130,7 @@ export class Hub<C extends ClientSubscriber = ClientSubscriber> {
   }
 
   private state(app: App): AppState<C> {
-    const state = this.byId.get(app.id);
+    const state = this.byId.get(app.id) ?? this.leaving.get(app.id);
     if (!state) throw new Error(`unknown app ${app.id}`);
     return state;
   }
@@ -124,6 +167,7 @@ export class Hub<C extends ClientSubscriber = ClientSubscriber> {
     for (const channel of [...connection.channels.keys()]) this.unsubscribe(connection, channel);
     if (connection.user) this.forgetUser(state, connection);
     this.events.emit('disconnected', connection.app, connection);
+    if (state.connections.size === 0) this.leaving.delete(connection.app.id);
   }
 
   channel(app: App, name: string): Channel | undefined {
