@@ -6,6 +6,7 @@ import { clientIp } from './client-ip.js';
 import { BucketMap, TokenBucket } from '../limits/token-bucket.js';
 import { safeDecode } from '../transport/handshake.js';
 import { publishStatus } from '../schema.js';
+import type { App } from '../apps/app.js';
 import { Accepted, type ApiContext, type Endpoint } from './endpoint.js';
 import { channel, channels, users } from './endpoints/channels.js';
 import { batchEvents, events } from './endpoints/publish.js';
@@ -139,7 +140,7 @@ export class ApiRouter {
       this.failedAuthentication(req, res);
       throw error;
     }
-    const bucket = this.buckets.get(app.id);
+    const bucket = this.bucketOf(app);
     if (bucket && !bucket.take()) {
       req.resume();
       res.setHeader('Retry-After', String(bucket.retryAfter()));
@@ -156,6 +157,16 @@ export class ApiRouter {
     });
     if (result instanceof Accepted) sendJson(res, 202, result.body);
     else sendJson(res, 200, result);
+  }
+
+  /** The app's request bucket; made on first use for an app added by a reload (SIGHUP). */
+  private bucketOf(app: App): TokenBucket | undefined {
+    let bucket = this.buckets.get(app.id);
+    if (!bucket && app.limits.httpRequestsPerSecond > 0) {
+      bucket = new TokenBucket(app.limits.httpRequestsPerSecond, app.limits.httpRequestBurst);
+      this.buckets.set(app.id, bucket);
+    }
+    return bucket;
   }
 
   /** Charges the client address's failure bucket; once it is empty, failures are answered 429. */
