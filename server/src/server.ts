@@ -71,6 +71,7 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
   const liveness = livenessRoute(
     () => hub.stats(),
     () => (dashboard ? { dashboard: dashboard.info } : {}),
+    config.trustedProxies,
   );
   router.addPlainRoute(liveness);
   if (dashboard && config.dashboard.port === undefined) router.addPlainRoute(dashboard.route);
