@@ -7,6 +7,8 @@ import { workerMetricsGatherer } from './metrics/workers.js';
 import { runPrimary } from './workers/primary.js';
 import { ConfigError, loadConfig } from './config/server-config.js';
 import { startServer, type Logger } from './server.js';
+import { loadEnvironment } from './deploy/environment.js';
+import { reload } from './deploy/reload.js';
 import { restartObserver } from './deploy/restart.js';
 import { tlsContextOptions } from './deploy/tls.js';
 
@@ -92,15 +94,29 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
+  // SIGHUP's default would end the process; until the server is up it is ignored.
+  let onHangup = () => log.warn('SIGHUP before start-up finished: ignored');
+  process.on('SIGHUP', () => onHangup());
   const envFile = values['env-file'] ?? (existsSync('.env') ? '.env' : undefined);
-  if (envFile) process.loadEnvFile(envFile);
+  const environment = loadEnvironment(envFile);
   // Workers read the same configuration as their primary, which already warned about it.
   const config = loadConfig({ file: values.config, host: values.host, port: values.port, env: process.env, warn: cluster.isWorker ? undefined : log.warn });
   // The certificate files are checked here, in the primary too: a bad one stops start-up with its key and file.
   if (config.tls) tlsContextOptions(config.tls);
   const workers = workerCount(values.workers ?? process.env.WS_WORKERS);
-  if (workers > 1 && cluster.isPrimary) return runPrimary({ workers, ipc: !config.redis, log, gatherMetrics: workerMetricsGatherer() });
-  const server = await startServer(config, cluster.isWorker ? workerLog(log) : log);
+  if (workers > 1 && cluster.isPrimary) {
+    onHangup = () => undefined; // the primary passes it on to its workers (runPrimary)
+    return runPrimary({ workers, ipc: !config.redis, log, gatherMetrics: workerMetricsGatherer() });
+  }
+  const serverLog = cluster.isWorker ? workerLog(log) : log;
+  const server = await startServer(config, serverLog);
+  // SIGHUP: the configuration read again as at start-up; what does not load changes nothing.
+  onHangup = () =>
+    reload({
+      load: () => loadConfig({ file: values.config, host: values.host, port: values.port, env: environment() }),
+      apply: (next) => server.reload(next),
+      log: serverLog,
+    });
   // A worker whose primary is gone (killed) must not linger on the port.
   if (cluster.isWorker) process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
 
@@ -118,7 +134,7 @@ async function main(argv: string[]): Promise<number> {
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
     // POST /apps/{id}/restart (here or on another node): the same stop, exit 0, for the supervisor to start us again.
-    server.hub.observe(restartObserver({ info: log.info, stop: () => stop('restart') }));
+    server.hub.observe(restartObserver({ info: serverLog.info, stop: () => stop('restart') }));
   });
 }
 

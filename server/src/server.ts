@@ -25,6 +25,7 @@ import { webhookObserver } from './webhooks/observer.js';
 import { clusterRecheck } from './webhooks/recheck.js';
 import { primaryLink } from './workers/primary-link.js';
 import { tlsContextOptions } from './deploy/tls.js';
+import { describeChange, reloadApps } from './deploy/reload.js';
 
 export interface Logger {
   info(message: string): void;
@@ -38,6 +39,8 @@ export interface PogoServer {
   hub: Hub;
   /** Graceful: stop accepting, ask clients to reconnect (4200), drain, close. */
   close(): Promise<void>;
+  /** SIGHUP: applies a configuration read again (apps, the certificate); answers what it did, for the log. */
+  reload(config: ServerConfig): string;
 }
 
 export async function startServer(config: ServerConfig, log: Logger): Promise<PogoServer> {
@@ -157,6 +160,21 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
         },
       });
       return closing;
+    },
+    reload(next) {
+      const done = [describeChange(reloadApps(hub, next.apps))];
+      if (secure && next.tls) {
+        // A certificate that does not load keeps the one in use: TLS handshakes go on as before.
+        try {
+          secure.setSecureContext(tlsContextOptions(next.tls));
+          done.push('certificate reloaded');
+        } catch (error) {
+          log.warn(`SIGHUP: certificate not reloaded, the one in use stays: ${(error as Error).message}`);
+        }
+      } else if (Boolean(secure) !== Boolean(next.tls)) {
+        log.warn(`SIGHUP: tls was turned ${next.tls ? 'on' : 'off'} in the configuration; that takes a restart`);
+      }
+      return done.join('; ');
     },
   };
 }
