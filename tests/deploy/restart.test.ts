@@ -43,14 +43,17 @@ function workerPids(server: DeployServer): number[] {
   return out.split('\n').map((s) => Number(s.trim())).filter((n) => n > 0);
 }
 
+/** The SDK JSON-encodes `body` itself (as its terminateUserConnections does); its typings say string. */
+const jsonBody = (body: Record<string, unknown>) => body as unknown as string;
+
 /** Requests the restart must refuse: unsigned, signed with a wrong secret, and signed for another app's id. */
 async function refusedRestarts(server: DeployServer): Promise<number[]> {
   const unsigned = await fetch(`http://127.0.0.1:${server.port}/apps/${defaultApp.id}/restart`, { method: 'POST', body: '{}' });
-  const wrong = await api(server, { ...defaultApp, secret: 'not-the-secret' }).post({ path: '/restart', body: {} }).then(
+  const wrong = await api(server, { ...defaultApp, secret: 'not-the-secret' }).post({ path: '/restart', body: jsonBody({}) }).then(
     (r) => r.status,
     (e: { status?: number }) => e.status ?? 0,
   );
-  const unknown = await api(server, { ...defaultApp, id: 'no-such-app' }).post({ path: '/restart', body: {} }).then(
+  const unknown = await api(server, { ...defaultApp, id: 'no-such-app' }).post({ path: '/restart', body: jsonBody({}) }).then(
     (r) => r.status,
     (e: { status?: number }) => e.status ?? 0,
   );
@@ -58,7 +61,7 @@ async function refusedRestarts(server: DeployServer): Promise<number[]> {
 }
 
 async function signedRestart(server: DeployServer, body: Record<string, unknown> = {}): Promise<{ status: number; body: unknown }> {
-  const response = await api(server).post({ path: '/restart', body });
+  const response = await api(server).post({ path: '/restart', body: jsonBody(body) });
   return { status: response.status, body: await response.json() };
 }
 

@@ -9,7 +9,7 @@ import { clientIp } from './client-ip.js';
 import type { PlainRoute } from './router.js';
 import { sendJson } from './respond.js';
 
-export type ForwardedVerdict = 'trusted' | 'untrusted' | 'none';
+type ForwardedVerdict = 'trusted' | 'untrusted' | 'none';
 
 function forwardedVerdict(req: IncomingMessage, trustedProxies: ReadonlySet<string>): ForwardedVerdict {
   if (req.headers['x-forwarded-for'] === undefined) return 'none';

@@ -21,7 +21,7 @@ function reasonOf(body: Buffer): string | undefined {
     throw new ApiError('INVALID_PAYLOAD', `"reason" must be a string of at most ${maxReasonLength} characters`);
   }
   // Control characters would let a reason forge log lines.
-  return reason.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  return reason.replace(/\p{Cc}/gu, ' ');
 }
 
 export const restart: Endpoint = async ({ adapter }, { app, body }) => {
