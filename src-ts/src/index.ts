@@ -1,5 +1,6 @@
 // @pogo/echo: the typed Laravel Echo preset for Pogo WebSocket.
 export { createEcho } from './create-echo';
+export { onlineUsers, type OnlineUsersHandlers, type OnlineUsersSource } from './online-users';
 export { enableRecovery, onDiscontinuity, recoveryOf, type Discontinuity, type DiscontinuityHandler, type Recovery, type RecoveryReason } from './recovery';
 export { echoConfig, type PogoEchoOptions, type PogoOptions } from './config';
 export {

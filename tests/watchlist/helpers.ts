@@ -95,6 +95,6 @@ export function idsOf(events: WatchlistEvent[], name: 'online' | 'offline'): str
 }
 
 /** Resolves once `condition` holds (checked every 20 ms). */
-export async function until(condition: () => boolean): Promise<void> {
+async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((r) => setTimeout(r, 20));
 }
