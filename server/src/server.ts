@@ -9,6 +9,7 @@ import type { ServerConfig } from './config/server-config.js';
 import { Hub } from './hub.js';
 import { livenessRoute } from './http/liveness.js';
 import { ApiRouter } from './http/router.js';
+import { ApiError, sendError } from './http/respond.js';
 import type { Connection } from './transport/connection.js';
 import { PusherWebSocketServer } from './transport/websocket-server.js';
 import { FallbackServer } from './fallback/fallback-server.js';
@@ -99,6 +100,14 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
   const handle = (req: Parameters<typeof router.handle>[0], res: Parameters<typeof router.handle>[1]) => {
     // pusher-js's HTTP fallback sessions are clients, not requests in flight: the stop closes them with the WebSockets (4200).
     if (fallback.route(req, res)) return;
+    // Once a stop began, an API call (on a kept-alive connection) is refused, never accepted and then
+    // delivered to nobody: the sender knows to send it again once the server is back.
+    if (shuttingDown && req.url?.startsWith('/apps/')) {
+      req.resume();
+      res.setHeader('Connection', 'close');
+      sendError(res, new ApiError('SHUTTING_DOWN'));
+      return;
+    }
     requestsInFlight++;
     res.once('close', answered);
     guard('http', () => router.handle(req, res), () => res.destroy());
