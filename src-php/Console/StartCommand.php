@@ -16,7 +16,9 @@ use Symfony\Component\Process\Process;
 
 /**
  * `php artisan pogo:ws-start`: runs the Node.js server shipped in this package with the app's own
- * configuration, passes SIGTERM/SIGINT on for a clean shutdown and exits with the server's code.
+ * configuration, passes SIGTERM/SIGINT on for a clean shutdown and exits with the server's code (0 after
+ * pogo:ws-restart, for its supervisor to start it again). SIGHUP rebuilds the configuration from .env and
+ * config/ in a fresh artisan process and has the server reload it (apps, secrets, the TLS certificate).
  */
 class StartCommand extends Command
 {
@@ -24,7 +26,8 @@ class StartCommand extends Command
         {--host= : Address to bind (default WS_SERVER_HOST, REVERB_SERVER_HOST when serving a Reverb app, or 0.0.0.0)}
         {--port= : Port to bind (default WS_SERVER_PORT or 6001; REVERB_SERVER_PORT, else REVERB_PORT, when serving a Reverb app)}
         {--workers= : Server processes sharing the port (a number or "auto")}
-        {--print-config : Print the generated server configuration (secrets masked) and exit}';
+        {--print-config : Print the generated server configuration (secrets masked) and exit}
+        {--write-config= : Write the server configuration to this file (mode 0600) and exit; what SIGHUP runs}';
 
     protected $description = 'Start the Pogo WebSocket server with this application\'s configuration';
 
@@ -55,6 +58,12 @@ class StartCommand extends Command
             $this->components->error($e->getMessage());
 
             return self::FAILURE;
+        }
+
+        if (($target = $this->option('write-config')) !== null) {
+            $this->writeConfigFile((string) $target, $config);
+
+            return self::SUCCESS;
         }
 
         if ($this->option('print-config')) {
@@ -97,6 +106,7 @@ class StartCommand extends Command
         }
 
         $configFile = $this->writeConfig($config);
+        $dotEnv = $this->variablesFromDotEnv();
         $command = [$node, $bundle, 'start', '--config', $configFile];
         if ($this->option('workers') !== null) {
             $command = [...$command, '--workers', (string) $this->option('workers')];
@@ -109,21 +119,35 @@ class StartCommand extends Command
 
         // Plain pcntl rather than $this->trap(): Laravel disables trap() under APP_ENV=testing,
         // and a server left running after its artisan parent died would keep the port.
-        // Every signal is passed on as SIGTERM: Ctrl+C also reaches the server itself (same process
+        // SIGTERM and SIGINT are passed on as SIGTERM: Ctrl+C also reaches the server itself (same process
         // group), and the server stops cleanly on SIGINT then SIGTERM, where a second SIGINT would kill it.
         $forwarding = function_exists('pcntl_signal');
+        $reload = false;
         if ($forwarding) {
             pcntl_async_signals(true);
-            foreach ([SIGTERM, SIGINT, SIGHUP] as $signal) {
+            foreach ([SIGTERM, SIGINT] as $signal) {
                 pcntl_signal($signal, function () use ($process): void {
                     if ($process->isRunning()) {
                         $process->signal(SIGTERM);
                     }
                 });
             }
+            pcntl_signal(SIGHUP, function () use (&$reload): void {
+                $reload = true;
+            });
         }
 
         try {
+            if ($forwarding) {
+                // Polled, so a SIGHUP's rebuild runs here rather than inside the signal handler.
+                while ($process->isRunning()) {
+                    if ($reload) {
+                        $reload = false;
+                        $this->reload($process, $configFile, $dotEnv);
+                    }
+                    usleep(50_000);
+                }
+            }
             $code = $process->wait();
         } finally {
             @unlink($configFile);
@@ -136,6 +160,80 @@ class StartCommand extends Command
 
         // A server stopped by a forwarded signal that exits 0 has shut down cleanly.
         return $process->hasBeenSignaled() ? 128 + (int) $process->getTermSignal() : (int) $code;
+    }
+
+    /**
+     * SIGHUP: the configuration built again by a fresh artisan process (this one's config was loaded at start),
+     * written over the server's file, then SIGHUP to the server, which applies what may change without a restart.
+     */
+    /** @param array<string, false> $dotEnv */
+    private function reload(Process $server, string $configFile, array $dotEnv): void
+    {
+        $rebuild = new Process(
+            [PHP_BINARY, 'artisan', 'pogo:ws-start', '--write-config=' . $configFile, ...$this->bindOptions()],
+            $this->laravel->basePath(),
+            $dotEnv,
+            null,
+            60,
+        );
+        $rebuild->run();
+        if (! $rebuild->isSuccessful()) {
+            $why = preg_replace('/\s+/', ' ', trim($rebuild->getOutput() . ' ' . $rebuild->getErrorOutput())) ?: 'exit code ' . $rebuild->getExitCode();
+            $this->output->getErrorStyle()->writeln("SIGHUP: the configuration was not rebuilt, the server keeps the running one: {$why}");
+
+            return;
+        }
+        $this->line('SIGHUP: configuration rebuilt from .env and config/; the server reloads it');
+        if ($server->isRunning()) {
+            $server->signal(SIGHUP);
+        }
+    }
+
+    /** @return list<string> --host and --port as this command got them, so a rebuild binds the same. */
+    private function bindOptions(): array
+    {
+        return array_values(array_filter([
+            $this->option('host') !== null ? '--host=' . $this->option('host') : null,
+            $this->option('port') !== null ? '--port=' . $this->option('port') : null,
+        ]));
+    }
+
+    /**
+     * The variables Laravel loaded from .env at start (their value is the file's), each mapped to false, which
+     * unsets it in a child Process: phpdotenv never overrides a set variable, so a rebuild would otherwise read
+     * the old values rather than the file's. A variable the environment itself sets (a supervisor's) stays.
+     *
+     * @return array<string, false>
+     */
+    private function variablesFromDotEnv(): array
+    {
+        $file = $this->laravel->environmentFilePath();
+
+        try {
+            $loaded = is_file($file) ? \Dotenv\Dotenv::parse((string) file_get_contents($file)) : [];
+        } catch (\Throwable) {
+            $loaded = [];
+        }
+        $env = [];
+        foreach ($loaded as $name => $value) {
+            $current = $_SERVER[$name] ?? getenv($name);
+            if ($current === $value) {
+                $env[$name] = false;
+            }
+        }
+
+        return $env;
+    }
+
+    /** @param array<string, mixed> $config */
+    private function writeConfigFile(string $file, array $config): void
+    {
+        // It holds the app secrets: readable by this user only, and replaced in one step (the server may be reading it).
+        $temporary = $file . '.' . getmypid() . '.tmp';
+        touch($temporary);
+        chmod($temporary, 0600);
+        file_put_contents($temporary, json_encode($config, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_THROW_ON_ERROR));
+        rename($temporary, $file);
     }
 
     private function nodeSetting(): string
@@ -159,10 +257,7 @@ class StartCommand extends Command
         $directory = $this->laravel->storagePath('framework');
         @mkdir($directory, 0755, true);
         $file = $directory . '/pogo-websocket-' . getmypid() . '.json';
-        // It holds the app secrets: readable by this user only.
-        touch($file);
-        chmod($file, 0600);
-        file_put_contents($file, json_encode($config, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES));
+        $this->writeConfigFile($file, $config);
 
         return $file;
     }
