@@ -59,6 +59,35 @@ describe('watchlist across nodes (Redis)', () => {
     expect(alice.events).toHaveLength(4);
   });
 
+  it('keeps who is online through a Redis restart (empty): nobody announced gone, the set still answered, changes still told', async () => {
+    const [a, b] = nodes as [RunningServer, RunningServer];
+    endpoint.watchlists.set('alice', ['bob', 'dora']);
+    const alice = signedInClient(a, app, endpoint, 'alice');
+    await alice.signedIn;
+    const bob = signedInClient(b, app, endpoint, 'bob');
+    await bob.signedIn;
+    await eventually(() => expect(alice.events).toEqual([{ name: 'online', user_ids: ['bob'] }]));
+
+    const reregistered = () => nodes.map((n) => n.output().match(/re-registered/g)?.length ?? 0);
+    const before = reregistered();
+    await redis.kill();
+    await redis.restart();
+    // Both nodes put back what they hold (node B: bob online) before anyone asks.
+    await eventually(() => expect(reregistered().every((count, i) => count > before[i]!)).toBe(true), 10_000);
+    await sleep(300);
+    expect(alice.events).toEqual([{ name: 'online', user_ids: ['bob'] }]);
+
+    // A watcher signing in now asks the restarted Redis: bob is online there again.
+    endpoint.watchlists.set('ann', ['bob']);
+    const ann = signedInClient(a, app, endpoint, 'ann');
+    await ann.signedIn;
+    await eventually(() => expect(ann.events).toEqual([{ name: 'online', user_ids: ['bob'] }]));
+    const dora = signedInClient(b, app, endpoint, 'dora');
+    await dora.signedIn;
+    bob.pusher.disconnect();
+    await eventually(() => expect(alice.events.slice(1)).toEqual([{ name: 'online', user_ids: ['dora'] }, { name: 'offline', user_ids: ['bob'] }]));
+  }, 30_000);
+
   it('takes a node killed with SIGKILL: its users go offline within the presence-cleanup bound', async () => {
     const survivor = nodes[0]!;
     const victim = await startServer(clusterConfig(redis.url, { app, prefix: 'pogo-watch-nodes:' }));
