@@ -1,0 +1,121 @@
+<?php
+
+// Where the microseconds of one `Broadcast::on('perf')->as('E')->with([...])->sendNow()` go, in a
+// real Laravel app, through `pogo` and through Laravel's own `pusher` driver: each layer is timed
+// alone (wall clock, median of interleaved rounds), so the differences between rows are the cost
+// of the layer in between.
+//
+//   php tests/php/bench-sendnow-profile.php /path/to/laravel-app [COUNT=500] [ROUNDS=7]
+//
+// The app needs pogo/websocket and pusher/pusher-php-server installed, as for bench-laravel-app.php;
+// both drivers are pointed at server/dist/pogo-ws.cjs started on a free port.
+
+declare(strict_types=1);
+
+use Illuminate\Contracts\Console\Kernel;
+use Illuminate\Support\Facades\Broadcast;
+use Pogo\WebSocket\Http\Signer;
+use Pogo\WebSocket\Http\Transport;
+
+$appPath = rtrim((string) ($argv[1] ?? ''), '/');
+if ($appPath === '' || ! is_file("{$appPath}/bootstrap/app.php")) {
+    fwrite(STDERR, "usage: php tests/php/bench-sendnow-profile.php /path/to/laravel-app [COUNT] [ROUNDS]\n");
+    exit(2);
+}
+$count = max(50, (int) ($argv[2] ?? 500));
+$rounds = max(3, (int) ($argv[3] ?? 7));
+
+$root = dirname(__DIR__, 2);
+$config = (string) tempnam(sys_get_temp_dir(), 'pogo-bench-');
+file_put_contents($config, json_encode(['apps' => [['id' => 'perf', 'key' => 'perf-key', 'secret' => 'perf-secret']]]));
+$server = proc_open(
+    ['node', "{$root}/server/dist/pogo-ws.cjs", 'start', '--config', $config, '--host', '127.0.0.1', '--port', '0'],
+    [0 => ['file', '/dev/null', 'r'], 1 => ['pipe', 'w'], 2 => ['file', '/dev/null', 'w']],
+    $pipes,
+);
+$port = null;
+$deadline = microtime(true) + 10;
+while ($port === null && microtime(true) < $deadline && ($line = fgets($pipes[1])) !== false) {
+    if (preg_match('#listening on http://[^:]+:(\d+)#', $line, $match)) {
+        $port = (int) $match[1];
+    }
+}
+if ($port === null) {
+    fwrite(STDERR, "the server did not start\n");
+    exit(1);
+}
+
+$env = ['APP_ID' => 'perf', 'APP_KEY' => 'perf-key', 'APP_SECRET' => 'perf-secret', 'HOST' => '127.0.0.1', 'PORT' => (string) $port, 'SCHEME' => 'http'];
+foreach (['WS', 'PUSHER'] as $prefix) {
+    foreach ($env as $name => $value) {
+        putenv("{$prefix}_{$name}={$value}");
+        $_ENV["{$prefix}_{$name}"] = $_SERVER["{$prefix}_{$name}"] = $value;
+    }
+}
+
+require "{$appPath}/vendor/autoload.php";
+$app = require "{$appPath}/bootstrap/app.php";
+$app->make(Kernel::class)->bootstrap();
+
+$pogo = Broadcast::connection('pogo');
+$client = $pogo->client();
+$signer = $client->signer();
+$transport = $app->make(Transport::class);
+$path = '/apps/perf/events';
+$data = ['order' => 1, 'status' => 'shipped'];
+$body = '{"name":"E","channels":["perf"],"data":"{\"order\":1,\"status\":\"shipped\"}"}';
+$url = static fn () => "http://127.0.0.1:{$port}{$path}?" . Signer::queryString($signer->signRequest('POST', $path, [], $body, time()));
+$socket = stream_socket_client("tcp://127.0.0.1:{$port}");
+stream_set_blocking($socket, true);
+$rawRoundTrip = static function () use ($socket, $url, $body): void {
+    $target = substr($url(), strlen('http://127.0.0.1'));
+    $target = substr($target, (int) strpos($target, '/'));
+    fwrite($socket, "POST {$target} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " . strlen($body) . "\r\n\r\n{$body}");
+    $answer = '';
+    while (! str_ends_with($answer, "\r\n\r\n{}")) {
+        $answer .= (string) fread($socket, 4096);
+    }
+};
+
+/** @var array<string, \Closure(int): mixed> $layers */
+$layers = [
+    'sendNow() via pusher (Laravel\'s driver)' => fn (int $i) => Broadcast::on('perf')->via('pusher')->as('E')->with(['order' => $i, 'status' => 'shipped'])->sendNow(),
+    'sendNow() via pogo' => fn (int $i) => Broadcast::on('perf')->via('pogo')->as('E')->with(['order' => $i, 'status' => 'shipped'])->sendNow(),
+    'sendNow() via null (Laravel\'s own work only)' => fn (int $i) => Broadcast::on('perf')->via('null')->as('E')->with(['order' => $i, 'status' => 'shipped'])->sendNow(),
+    'PogoBroadcaster::broadcast()' => fn (int $i) => $pogo->broadcast(['perf'], 'E', ['order' => $i, 'status' => 'shipped']),
+    'PogoClient::trigger()' => fn (int $i) => $client->trigger(['perf'], 'E', '{"order":1,"status":"shipped"}'),
+    'Transport::send() of a signed request' => fn (int $i) => $transport->send('POST', $url(), $body, 5, 2),
+    'the same request over a raw keep-alive socket' => fn (int $i) => $rawRoundTrip(),
+    'signing alone (md5, HMAC, query string)' => fn (int $i) => $url(),
+    'json_encode of payload and body' => fn (int $i) => json_encode(['name' => 'E', 'channels' => ['perf'], 'data' => json_encode($data)]),
+];
+
+$results = [];
+
+try {
+    foreach ($layers as $layer) {
+        for ($i = 0; $i < 100; $i++) {
+            $layer($i);
+        }
+    }
+    for ($round = 0; $round < $rounds; $round++) {
+        foreach ($layers as $name => $layer) {
+            $started = hrtime(true);
+            for ($i = 0; $i < $count; $i++) {
+                $layer($i);
+            }
+            $results[$name][] = (hrtime(true) - $started) / $count / 1000;
+        }
+    }
+} finally {
+    fclose($socket);
+    proc_terminate($server);
+    proc_close($server);
+    unlink($config);
+}
+
+printf("%-48s %9s %9s %9s\n", "µs per call ({$count} calls × {$rounds} rounds)", 'median', 'min', 'max');
+foreach ($results as $name => $values) {
+    sort($values);
+    printf("%-48s %9.1f %9.1f %9.1f\n", $name, $values[intdiv(count($values), 2)], $values[0], $values[count($values) - 1]);
+}
