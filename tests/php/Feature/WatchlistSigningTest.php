@@ -61,7 +61,11 @@ final class WatchlistSigningTest extends TestCase
         ]);
     }
 
-    /** A connected socket: [socket, socket_id]. */
+    /**
+     * A connected socket and its socket id.
+     *
+     * @return array{0: WebSocketProbe, 1: string}
+     */
     private function connect(): array
     {
         $socket = WebSocketProbe::connect('http', '127.0.0.1', self::$server->port, '/app/watch-key?protocol=7&client=php-test&version=1.0');
@@ -72,7 +76,11 @@ final class WatchlistSigningTest extends TestCase
         return [$socket, json_decode($established['data'], true)['socket_id']];
     }
 
-    /** The next message with this event name (skipping others), or null after the timeout. */
+    /**
+     * The next message with this event name (skipping others), or null after the timeout.
+     *
+     * @return array<string, mixed>|null
+     */
     private function nextEvent(WebSocketProbe $socket, string $event, float $timeout = 3): ?array
     {
         $deadline = microtime(true) + $timeout;
