@@ -102,10 +102,13 @@ describe('xhr_polling', () => {
     expect(first.lines[0]).toBe('o');
     expect(first.lines.slice(1).some(carries('pusher:connection_established'))).toBe(true);
 
-    const waiting = await receive(address, 'xhr');
+    const poll = receive(address, 'xhr');
+    let answered = false;
+    void poll.then(() => (answered = true));
     await new Promise((r) => setTimeout(r, 300));
-    expect(waiting.lines).toEqual([]);
+    expect(answered).toBe(false);
     expect((await send(address, [{ event: 'pusher:subscribe', data: { channel: 'polled' } }])).status).toBe(204);
+    const waiting = await poll;
     await waiting.ended;
     expect(waiting.lines).toHaveLength(1);
     expect(messagesOf(waiting.lines[0]!)[0]?.event).toBe('pusher_internal:subscription_succeeded');
@@ -158,9 +161,10 @@ describe('session rules', () => {
     const occupied = async () => ((await (await publisher.get({ path: '/channels/expiring', params: {} })).json()) as { occupied: boolean }).occupied;
     const address = at(plain);
     await (await receive(address, 'xhr')).ended;
-    const waiting = await receive(address, 'xhr');
+    const poll = receive(address, 'xhr');
+    await new Promise((r) => setTimeout(r, 200));
     await send(address, [{ event: 'pusher:subscribe', data: { channel: 'expiring' } }]);
-    await waiting.ended;
+    await (await poll).ended;
     expect(await occupied()).toBe(true);
     await new Promise((r) => setTimeout(r, 12_000));
     expect(await occupied()).toBe(true);
@@ -189,9 +193,10 @@ describe('session rules', () => {
   test('over the outbound budget while no poll reads: the next poll gets pusher:error 4101 and c[4101,…]', async () => {
     const address = at(slow);
     await (await receive(address, 'xhr')).ended;
-    const waiting = await receive(address, 'xhr');
+    const poll = receive(address, 'xhr');
+    await new Promise((r) => setTimeout(r, 200));
     await send(address, [{ event: 'pusher:subscribe', data: { channel: 'firehose' } }]);
-    await waiting.ended;
+    await (await poll).ended;
     const publisher = sdk(server, slow);
     const payload = 'x'.repeat(8_000);
     for (let i = 0; i < 12; i++) await publisher.trigger('firehose', 'big', { i, payload });

@@ -120,8 +120,6 @@ export class FallbackServer {
     if (entry.session.ip !== ip || entry.session.transport !== transport) return this.stranger(req, res, ip, 'no such session');
     // The same client again: the next poll, or a stream reopened (pusher-js does past 256 KiB).
     res.writeHead(200, { ...receiveHeaders, ...corsHeaders(req) });
-    // A poll may wait long for its first line: the status goes now (a client sees the request taken).
-    res.flushHeaders();
     res.socket?.setNoDelay(true);
     entry.connection.lastSeen = Date.now();
     entry.session.attach(res, transport === 'xhr_streaming' ? streamingPrelude : undefined);
