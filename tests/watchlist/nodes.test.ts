@@ -59,6 +59,19 @@ describe('watchlist across nodes (Redis)', () => {
     expect(alice.events).toHaveLength(4);
   });
 
+  it('carries any user id the app signed across the bus, newlines and percent signs included', async () => {
+    const [a, b] = nodes as [RunningServer, RunningServer];
+    const odd = 'line\nbreak 100% {x}';
+    endpoint.watchlists.set('alice', [odd]);
+    const alice = signedInClient(a, app, endpoint, 'alice');
+    await alice.signedIn;
+    const user = signedInClient(b, app, endpoint, odd);
+    await user.signedIn;
+    await eventually(() => expect(alice.events).toEqual([{ name: 'online', user_ids: [odd] }]));
+    user.pusher.disconnect();
+    await eventually(() => expect(alice.events.at(-1)).toEqual({ name: 'offline', user_ids: [odd] }));
+  });
+
   it('keeps who is online through a Redis restart (empty): nobody announced gone, the set still answered, changes still told', async () => {
     const [a, b] = nodes as [RunningServer, RunningServer];
     endpoint.watchlists.set('alice', ['bob', 'dora']);

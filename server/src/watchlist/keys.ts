@@ -16,11 +16,17 @@ export function isOnlineKey(name: string): boolean {
   return name.startsWith(onlinePrefix);
 }
 
+/** Percent-encoded: bus frames are newline-delimited, and a user id is whatever the app signed. */
 export function watchersKey(userId: string): string {
-  return watchersPrefix + userId;
+  return watchersPrefix + encodeURIComponent(userId);
 }
 
 /** The watched user a `#watchers-` name is about, or undefined for any other name. */
 export function watchedUserOf(name: string): string | undefined {
-  return name.startsWith(watchersPrefix) ? name.slice(watchersPrefix.length) : undefined;
+  if (!name.startsWith(watchersPrefix)) return undefined;
+  try {
+    return decodeURIComponent(name.slice(watchersPrefix.length));
+  } catch {
+    return undefined; // not one this server built
+  }
 }
