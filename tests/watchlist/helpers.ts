@@ -8,20 +8,30 @@ import { sdk } from '../helpers/clients.js';
 import type { RunningServer, TestApp } from '../helpers/server.js';
 
 export interface UserAuthEndpoint {
+  /** http://127.0.0.1:port, where `pages` are served. */
+  origin: string;
   url: string;
   /** The watchlist signed for each user id (absent: none). */
   watchlists: Map<string, unknown[]>;
   close(): Promise<void>;
 }
 
+/** Served on GET from the same origin (a browser test's page and its bundle). */
+export type Pages = Record<string, { type: string; body: string | Uint8Array }>;
+
 /** POST socket_id=…&user=… → `{auth, user_data}` signed for that user, as pusher-js's ajax user authenticator expects. */
-export async function userAuthEndpoint(server: RunningServer, app: TestApp): Promise<UserAuthEndpoint> {
+export async function userAuthEndpoint(server: RunningServer, app: TestApp, pages: Pages = {}): Promise<UserAuthEndpoint> {
   const signer = sdk(server, app);
   const watchlists = new Map<string, unknown[]>();
   const http: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
+      const page = req.method === 'GET' ? pages[(req.url ?? '/').split('?')[0]!] : undefined;
+      if (page) {
+        res.writeHead(200, { 'content-type': page.type }).end(page.body);
+        return;
+      }
       const form = new URLSearchParams(body);
       const socketId = form.get('socket_id');
       const user = form.get('user');
@@ -37,9 +47,15 @@ export async function userAuthEndpoint(server: RunningServer, app: TestApp): Pro
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const { port } = http.address() as AddressInfo;
   return {
+    origin: `http://127.0.0.1:${port}`,
     url: `http://127.0.0.1:${port}/broadcasting/user-auth`,
     watchlists,
-    close: () => new Promise((resolve) => http.close(() => resolve())),
+    // closeAllConnections: a browser keeps sockets open that would hold close() for seconds.
+    close: () =>
+      new Promise((resolve) => {
+        http.close(() => resolve());
+        http.closeAllConnections();
+      }),
   };
 }
 
