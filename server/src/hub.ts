@@ -14,7 +14,7 @@ import { channelType, userChannel } from './protocol/channel-name.js';
 import { textFrame } from './protocol/frame.js';
 import * as messages from './protocol/messages.js';
 import type { ChannelMessage } from './protocol/messages.js';
-import { AppRecovery, type ResumePoint } from './recovery/recovery.js';
+import { AppRecovery, type ResumePoint, type StoredEntry } from './recovery/recovery.js';
 import type { OnlineEntry } from './watchlist/online-users.js';
 import { Watchlist } from './watchlist/watchlist.js';
 import { closeCode, type CodeEntry } from './schema.js';
@@ -238,6 +238,11 @@ export class Hub<C extends ClientSubscriber = ClientSubscriber> {
   /** Several nodes: recovery history is the cluster's (see AppRecovery.share). */
   shareHistory(): void {
     for (const state of this.byId.values()) state.recovery.share();
+  }
+
+  /** The broker's stored history of an app (a node starting fresh, `redis.history`); see AppRecovery.seed. */
+  seedHistory(appId: string, since: number, stored: readonly StoredEntry[]): void {
+    this.byId.get(appId)?.recovery.seed(since, stored);
   }
 
   /** The bus lost messages: no node-local history before now can be vouched for. */

@@ -21,12 +21,13 @@ export interface DeployServer {
 export async function startDeployServer(
   /** Undefined: no --config (apps from the environment). */
   config: Record<string, unknown> | undefined,
-  options: { args?: string[]; env?: Record<string, string>; dir?: string } = {},
+  /** `port`: a fixed one (a server started again where its clients reconnect); default: a free one. */
+  options: { args?: string[]; env?: Record<string, string>; dir?: string; port?: number } = {},
 ): Promise<DeployServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'pogo-deploy-'));
   const configFile = join(dir, 'pogo.json');
   if (config) writeFileSync(configFile, JSON.stringify(config));
-  const child = spawn(process.execPath, [serverBundle, 'start', ...(config ? ['--config', configFile] : []), '--host', '127.0.0.1', '--port', '0', ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [serverBundle, 'start', ...(config ? ['--config', configFile] : []), '--host', '127.0.0.1', '--port', String(options.port ?? 0), ...(options.args ?? [])], {
     cwd: dir,
     env: { PATH: process.env.PATH ?? '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import PusherServer from 'pusher';
 import Pusher from 'pusher-js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startRedis, type TestRedis } from '../cluster/helpers.js';
+import { createEcho, onDiscontinuity, type Discontinuity } from '../../src-ts/src/index';
+import { eventually, freePort, startRedis, type TestRedis } from '../cluster/helpers.js';
 import { sleep } from '../helpers/clients.js';
 import { defaultApp, type TestApp } from '../helpers/server.js';
 import { alive, startDeployServer, type DeployServer } from './helpers.js';
@@ -138,4 +139,63 @@ describe('two nodes sharing Redis', () => {
     await eventually(() => expect([onA.codes, onB.codes].map((codes) => codes.includes(4200))).toEqual([true, true]));
     for (const node of [a, b]) expect(node.output()).toContain(`restart asked by app "${defaultApp.id}"`);
   }, 30_000);
+
+  it('with recovery on and history kept in Redis, a client resuming on the freshly started server loses no event published before, during or after the restart', async () => {
+    // The test is the supervisor: when the server exits 0 it starts it again on the same port.
+    const port = await freePort();
+    const config = { apps: [defaultApp], redis: { url: redis.url, prefix: 'pogo-restart-recovery:', history: true } };
+    const first = await startDeployServer(config, { port });
+    servers.push(first);
+    const echo = createEcho({ env: { VITE_POGO_APP_KEY: defaultApp.key, VITE_POGO_HOST: '127.0.0.1', VITE_POGO_PORT: String(port), VITE_POGO_SCHEME: 'http' } });
+    const seen: number[] = [];
+    const gaps: Discontinuity[] = [];
+    echo.channel('orders').listen('.tick', (data: { i: number }) => seen.push(data.i));
+    onDiscontinuity(echo, 'orders', (gap) => gaps.push(gap));
+    await eventually(() => expect((echo.connector as unknown as { pusher: Pusher }).pusher.connection.state).toBe('connected'));
+    await sleep(200);
+
+    // Publishes go on throughout; each is accepted (200) by the server that answered it, or fails while none listens.
+    // Which server accepted a publish: the first until it exited (the second cannot listen on the port before).
+    const accepted: { i: number; at: number }[] = [];
+    let firstGoneAt = Number.POSITIVE_INFINITY;
+    void first.exited.then(() => (firstGoneAt = Date.now()));
+    const by = (a: { at: number }) => (a.at < firstGoneAt ? 'first' : 'second');
+    let publishing = true;
+    const publisher = (async () => {
+      for (let i = 0; publishing; i++) {
+        const ok = await new PusherServer({ appId: defaultApp.id, key: defaultApp.key, secret: defaultApp.secret, host: '127.0.0.1', port: String(port), useTLS: false })
+          .trigger('orders', 'tick', { i })
+          .then(() => true, () => false);
+        if (ok) accepted.push({ i, at: Date.now() });
+        await sleep(20);
+      }
+    })();
+    await eventually(() => expect(seen.length).toBeGreaterThan(10));
+    const restarted = await signedRestart(first);
+    expect(restarted.status).toBe(202);
+    expect(await first.exited).toBe(0);
+    const second = await startDeployServer(config, { port });
+    servers.push(second);
+    // The client is back (4200 told it to reconnect) and receives live events again.
+    await eventually(() => expect(accepted.filter((a) => by(a) === 'second').some((a) => seen.includes(a.i))).toBe(true), 30_000);
+    const resumedBy = Date.now();
+    await sleep(500);
+    publishing = false;
+    await publisher;
+    await sleep(500);
+    echo.disconnect();
+
+    // Before the restart: every event the first server accepted reached the client before its 4200.
+    const beforeRestart = accepted.filter((a) => by(a) === 'first').map((a) => a.i);
+    expect(beforeRestart.length).toBeGreaterThan(10);
+    expect(beforeRestart.filter((i) => !seen.includes(i))).toEqual([]);
+    // After it: every event the fresh server accepted, before the client was back (replayed from the
+    // history it took from Redis) and after; each once, in order; and no discontinuity.
+    const afterRestart = accepted.filter((a) => by(a) === 'second').map((a) => a.i);
+    expect(accepted.filter((a) => by(a) === 'second' && a.at < resumedBy - 1_000).length).toBeGreaterThan(5);
+    expect(afterRestart.filter((i) => !seen.includes(i))).toEqual([]);
+    expect(seen).toEqual([...new Set(seen)].sort((x, y) => x - y));
+    expect(gaps).toEqual([]);
+    expect(second.output()).toMatch(/recovery: \d+ event\(s\) of app test-app taken from the broker's history/);
+  }, 90_000);
 });

@@ -64,8 +64,8 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
     };
   }
 
-  start(): Promise<void> {
-    return this.broker.start({
+  async start(): Promise<void> {
+    await this.broker.start({
       message: (payload) => this.receive(payload),
       reaped: (changes) => this.announceReaped(changes),
       resumed: (dataLost) => {
@@ -76,6 +76,27 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
         for (const payload of payloads) if (payload.charCodeAt(0) === PUBLISH) this.hub.events.emit('brokerDropped', payload.slice(headerEnd, payload.indexOf('\n', headerEnd)), 1);
       },
     });
+    await this.loadHistory();
+  }
+
+  /**
+   * `redis.history`: before taking clients, this node takes the history the broker kept (the bus
+   * already delivers, so nothing falls between the two), and a client resuming here after a
+   * restart gets what it missed. Without it, the node's history starts empty, as always.
+   */
+  private async loadHistory(): Promise<void> {
+    const { broker } = this;
+    if (!broker.history) return;
+    for (const app of this.hub.apps) {
+      if (!app.recovery.enabled) continue;
+      try {
+        const stored = await broker.history(app.id, app.limits.recoveryWindowSeconds * 1000);
+        if (stored) this.hub.seedHistory(app.id, stored.since, stored.entries);
+        if (stored) this.options.log.info(`recovery: ${stored.entries.length} event(s) of app ${app.id} taken from the broker's history`);
+      } catch (error) {
+        this.options.log.warn(`recovery: the broker's history of app ${app.id} could not be read (${(error as Error).message}); this node's starts empty`);
+      }
+    }
   }
 
   publish(appId: string, channel: string, message: ChannelMessage, exceptSocketId?: string, seq?: number): Promise<void> {
@@ -87,6 +108,12 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
       sent = this.broker.send(payload, channel, { appId, channel, message: message.json, ttlMs });
     } else {
       sent = this.broker.send(payload, channel);
+    }
+    // `redis.history`: events with a recovery serial are kept by the broker too, for nodes that start later.
+    if (seq !== undefined && this.broker.remember) {
+      const windowMs = (this.hub.appById(appId)?.limits.recoveryWindowSeconds ?? 0) * 1000;
+      const kept = this.broker.remember({ appId, channel, seq, message: message.json, exceptSocketId, windowMs });
+      sent = Promise.all([sent, kept]).then(() => undefined);
     }
     // Client events and presence notices do not wait for this; the HTTP API does (503 on failure).
     // Either way the other nodes' subscribers miss it: counted as dropped by the broker.

@@ -28,6 +28,24 @@ export interface CacheWrite {
   ttlMs: number;
 }
 
+/** A published event with a recovery serial, kept by the broker too (`redis.history`). */
+export interface HistoryWrite {
+  appId: string;
+  channel: string;
+  seq: number;
+  /** The serialised message, serial included. */
+  message: string;
+  exceptSocketId: string | undefined;
+  /** Entries older than this (ms) may go. */
+  windowMs: number;
+}
+
+/** What the broker kept of an app's history: every event since `since` (a seq), oldest first. */
+export interface StoredHistory {
+  since: number;
+  entries: Omit<HistoryWrite, 'appId' | 'windowMs'>[];
+}
+
 export interface ClusterStore {
   /** Records `node`'s flip; the answer says whether it flipped the cluster-wide state too. */
   enter(node: string, appId: string, channel: string, occupied: boolean, member: MemberEntry | undefined, wantMembers: boolean): Promise<EnterResult>;
@@ -64,6 +82,13 @@ export interface Broker {
    * Rejects (never hangs) when the broker is down or slower than its timeout.
    */
   send(payload: string, shardKey: string, cache?: CacheWrite): Promise<void>;
+  /**
+   * Recovery history kept by the broker as well (`redis.history`), so a node that starts fresh
+   * (after a restart) can replay what a resuming client missed. Absent: history is the nodes' alone.
+   */
+  remember?(write: HistoryWrite): Promise<void>;
+  /** What the broker kept of an app's history within `windowMs`; undefined when it vouches for nothing. */
+  history?(appId: string, windowMs: number): Promise<StoredHistory | undefined>;
   /** How many other nodes are alive (request/response waits for that many answers). */
   peers(): Promise<number>;
   /** Connected right now (readiness probes report it). */

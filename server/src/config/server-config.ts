@@ -26,6 +26,8 @@ export interface RedisConfig {
   nodeTimeoutSeconds: number;
   /** How long a cluster-wide HTTP API query waits for the other nodes' answers. */
   requestTimeoutMs: number;
+  /** Recovery history kept in Redis too (a stream per app), so a freshly started node can replay it. */
+  history: boolean;
 }
 
 export interface ServerConfig {
@@ -120,6 +122,7 @@ function redisConfig(raw: Json, env: Env): RedisConfig {
     commandTimeoutMs: int(raw.commandTimeoutMs, 'redis.commandTimeoutMs', 1000, 1),
     nodeTimeoutSeconds: int(raw.nodeTimeoutSeconds, 'redis.nodeTimeoutSeconds', 10, 1),
     requestTimeoutMs: int(raw.requestTimeoutMs, 'redis.requestTimeoutMs', 1000, 1),
+    history: bool(raw.history ?? env.WS_REDIS_HISTORY, 'redis.history', false),
   };
 }
 

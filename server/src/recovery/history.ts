@@ -101,6 +101,20 @@ export class AppHistory {
     this.coveredFrom = Date.now() * 1000;
   }
 
+  /** Another source (the broker's stored history, already recorded here) vouches for every event since `seq`. */
+  vouchFrom(seq: number): void {
+    this.coveredFrom = Math.min(this.coveredFrom, seq);
+  }
+
+  /** Every live entry, channel by channel (for rebuilding a history around a stored one). */
+  *entries(): Iterable<{ channel: string; seq: number; message: string; exceptSocketId: string | undefined }> {
+    for (const channel of this.channels.values()) {
+      for (let i = channel.head; i < channel.seqs.length; i++) {
+        yield { channel: channel.name, seq: channel.seqs[i] as number, message: channel.messages[i] as string, exceptSocketId: channel.excepts[i] };
+      }
+    }
+  }
+
   /** The bus lost messages (an outage): nothing before now can be vouched for. */
   gap(): void {
     this.coveredFrom = Math.max(this.seq + 1, Date.now() * 1000);

@@ -12,6 +12,14 @@ import { AppHistory, entryOverheadBytes } from './history.js';
 /** What a serial is spliced in with: `,"id":"` (the schema names the field). */
 const serialPrefix = `,"${schema.recovery.serialField}":"`;
 
+/** An event of a history kept elsewhere (the broker's), as `seed` takes it. */
+export interface StoredEntry {
+  channel: string;
+  seq: number;
+  message: string;
+  exceptSocketId: string | undefined;
+}
+
 /** What a resuming subscriber saw last (`resume_from`) and the socket it had then. */
 export interface ResumePoint {
   serial: string;
@@ -86,6 +94,25 @@ export class AppRecovery {
    */
   share(): void {
     if (this.history) this.history = newHistory(this.app, true);
+  }
+
+  /**
+   * A node starting fresh takes the history the broker kept (`redis.history`): its entries, oldest
+   * first, then what the bus delivered meanwhile; serials from `since` on resume here as if this node
+   * had run all along (a client resuming after a restart gets what it missed).
+   */
+  seed(since: number, stored: readonly StoredEntry[]): void {
+    if (!this.history) return;
+    const fresh = newHistory(this.app, true);
+    const known = new Set<number>();
+    for (const entry of stored) {
+      fresh.record(entry.channel, entry.seq, entry.message, entry.exceptSocketId, Math.floor(entry.seq / 1000));
+      known.add(entry.seq);
+    }
+    const meanwhile = [...this.history.entries()].filter((entry) => !known.has(entry.seq)).sort((a, b) => a.seq - b.seq);
+    for (const entry of meanwhile) fresh.record(entry.channel, entry.seq, entry.message, entry.exceptSocketId);
+    fresh.vouchFrom(since);
+    this.history = fresh;
   }
 
   /** The bus lost messages: no node-local history before now can be vouched for. */
