@@ -38,7 +38,13 @@ More environment variables (each also a key of the --config file; the README has
   WS_REDIS_URL, WS_REDIS_PASSWORD, WS_WEBHOOK_URL, WS_WEBHOOK_EVENTS,
   WS_METRICS_ENABLED, WS_METRICS_PORT, WS_METRICS_HOST, WS_METRICS_DETAILED,
   WS_DASHBOARD_ENABLED, WS_DASHBOARD_PATH, WS_DASHBOARD_PORT, WS_DASHBOARD_HOST,
-  WS_DASHBOARD_TOKEN, WS_DASHBOARD_USER, WS_DASHBOARD_PASSWORD
+  WS_DASHBOARD_TOKEN, WS_DASHBOARD_USER, WS_DASHBOARD_PASSWORD,
+  WS_TLS_CERT, WS_TLS_KEY, WS_TLS_CA, WS_TLS_PASSPHRASE (wss:// and https:// on the port),
+  WS_REDIS_HISTORY (recovery history kept in Redis too, so it outlives a restart)
+
+Signals: SIGTERM/SIGINT stop gracefully (clients get 4200, exit 0); SIGHUP reads the configuration
+again (apps, secrets, the certificate) without dropping connections. POST /apps/{id}/restart (signed)
+stops every process of the deployment as SIGTERM does, for its supervisor to start it again.
 `;
 
 const log: Logger = {
