@@ -228,6 +228,9 @@ class DoctorCommand extends Command
             $checks = new TlsChecks($tls, time());
             $hosts = array_values(array_filter([$clientHost, $connection->scheme === 'https' ? $connection->host : '']));
             $detail = $checks->run($hosts);
+            if ($checks->failures === [] && ($bind = $this->bindAddress($builder)) !== null) {
+                $checks->served($bind[0], $bind[1], $timeout);
+            }
             foreach ($checks->failures as $failure) {
                 $this->reportFailure('TLS certificate', $failure->getMessage(), $failure->fix);
             }
@@ -260,6 +263,19 @@ class DoctorCommand extends Command
         $proxy = new ProxyChecks($clientScheme, $clientHost, $clientPort, $trusted, $timeout, self::ssl($verify));
         $this->check('Proxy passes the client\'s address', fn () => $proxy->forwardedAddress());
         $this->check('Proxy passes WebSocket upgrades', fn () => $proxy->upgradePasses($connection->key, $builder->appOrigin()));
+    }
+
+    /** @return array{string, int}|null where this machine reaches the server it runs (its bind; 127.0.0.1 for any address) */
+    private function bindAddress(ServerConfigBuilder $builder): ?array
+    {
+        try {
+            $config = $builder->build();
+        } catch (Throwable) {
+            return null;
+        }
+        $host = (string) $config['host'];
+
+        return [in_array($host, ['0.0.0.0', '::', ''], true) ? '127.0.0.1' : $host, (int) $config['port']];
     }
 
     /**

@@ -66,6 +66,36 @@ final class TlsChecks
         return sprintf('%s, valid until %s', implode(', ', $names), gmdate('Y-m-d', (int) $parsed['validTo_time_t']));
     }
 
+    /**
+     * Whether the running server presents the certificate in WS_TLS_CERT: a renewed file is served only once
+     * the server has read it again (SIGHUP), and TLS turned on only once it has restarted.
+     */
+    public function served(string $host, int $port, float $timeout): void
+    {
+        $file = @openssl_x509_read((string) @file_get_contents($this->tls['cert']));
+        $stream = @stream_socket_client("tcp://{$host}:{$port}", $errno, $error, $timeout);
+        if ($file === false || $stream === false) {
+            return; // reported above: the files, or "Server reachable"
+        }
+        stream_set_timeout($stream, (int) ceil($timeout));
+        stream_context_set_option($stream, ['ssl' => ['capture_peer_cert' => true, 'verify_peer' => false, 'verify_peer_name' => false, 'peer_name' => $host]]);
+        $secured = @stream_socket_enable_crypto($stream, true, STREAM_CRYPTO_METHOD_TLS_CLIENT);
+        $served = $secured === true ? (stream_context_get_params($stream)['options']['ssl']['peer_certificate'] ?? null) : null;
+        fclose($stream);
+        if (! $served instanceof \OpenSSLCertificate) {
+            $this->fail("the server on {$host}:{$port} does not answer TLS: it was started before WS_TLS_CERT was set", 'restart it to turn TLS on: php artisan pogo:ws-restart (its supervisor starts it again)');
+
+            return;
+        }
+        if (openssl_x509_fingerprint($served, 'sha256') !== openssl_x509_fingerprint($file, 'sha256')) {
+            $until = fn (\OpenSSLCertificate $certificate): string => gmdate('Y-m-d', (int) (openssl_x509_parse($certificate) ?: [])['validTo_time_t']);
+            $this->fail(
+                "the server on {$host}:{$port} presents another certificate (valid until {$until($served)}) than WS_TLS_CERT (valid until {$until($file)})",
+                'have it read the files again without dropping a connection: supervisorctl signal HUP <program> (or kill -HUP the pogo:ws-start process)',
+            );
+        }
+    }
+
     private function readable(string $env, string $path, string $what): ?string
     {
         $contents = is_file($path) && is_readable($path) ? @file_get_contents($path) : false;

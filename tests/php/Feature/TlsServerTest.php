@@ -144,6 +144,28 @@ final class TlsServerTest extends TestCase
         $this->addToAssertionCount(1);
     }
 
+    public function testTheDoctorSaysWhenTheServerPresentsAnotherCertificateThanTheFiles(): void
+    {
+        // Renewed on disk, not yet reloaded by the running server.
+        $renewed = self::$certs->issue('renewed', ['localhost', '127.0.0.1'], days: 60);
+        config(['pogo-websocket.server.tls' => ['cert' => $renewed['cert'], 'key' => $renewed['key'], 'ca' => self::$certs->caCert]]);
+
+        Artisan::call('pogo:ws-doctor', ['--timeout' => 3]);
+
+        $this->assertMatchesRegularExpression('/TLS certificate \.*\s*FAIL the server on 127\.0\.0\.1:' . $this->server?->port . ' presents another certificate \(valid until ' . gmdate('Y-m-d', time() + 30 * 86400) . '\) than WS_TLS_CERT \(valid until ' . gmdate('Y-m-d', time() + 60 * 86400) . '\)\s*\n\s+Fix: have it read the files again without dropping a connection: supervisorctl signal HUP/', Artisan::output());
+
+        // TLS turned on in .env, the running server started without it.
+        $plain = ServerProcess::start(['apps' => [self::APP]]);
+
+        try {
+            config(['pogo-websocket.server.port' => $plain->port]);
+            Artisan::call('pogo:ws-doctor', ['--timeout' => 3]);
+            $this->assertStringContainsString("FAIL the server on 127.0.0.1:{$plain->port} does not answer TLS: it was started before WS_TLS_CERT was set", Artisan::output());
+        } finally {
+            $plain->stop();
+        }
+    }
+
     public function testTheDoctorPassesEveryCheckAgainstTheTlsServerAndRestartWorksOverHttps(): void
     {
         foreach (['VITE_POGO_APP_KEY' => self::APP['key'], 'VITE_POGO_HOST' => 'localhost', 'VITE_POGO_PORT' => (string) $this->server?->port, 'VITE_POGO_SCHEME' => 'https'] as $name => $value) {
