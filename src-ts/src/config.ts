@@ -3,6 +3,7 @@
 import type { EchoOptions } from 'laravel-echo';
 import Pusher from 'pusher-js';
 import { resolveConnectionSettings, viteEnv, type ConnectionOverrides, type EnvSource } from './env';
+import { fallbackEnabled, transportOptions } from './fallback';
 
 /** Echo's own options for a Pusher-protocol server ('reverb' broadcaster: pusher-js without a cluster). */
 export type PogoEchoOptions = EchoOptions<'reverb'>;
@@ -23,6 +24,11 @@ export interface PogoOptions extends ConnectionOverrides {
    * the server replays what was missed; see `onDiscontinuity`. `false` leaves pusher-js exactly as it is.
    */
   recovery?: boolean;
+  /**
+   * pusher-js's HTTP fallback transports (xhr_streaming, xhr_polling) where a WebSocket cannot be opened,
+   * served by the same Pogo server. Defaults to VITE_POGO_FALLBACK (off when unset).
+   */
+  fallback?: boolean;
 }
 
 /**
@@ -35,8 +41,9 @@ export interface PogoOptions extends ConnectionOverrides {
  * ```
  */
 export function echoConfig(options: PogoOptions = {}): PogoEchoOptions {
-  const { env, echo, recovery: _recovery, ...overrides } = options;
-  const settings = resolveConnectionSettings(env ?? viteEnv(), overrides);
+  const { env, echo, recovery: _recovery, fallback, ...overrides } = options;
+  const source = env ?? viteEnv();
+  const settings = resolveConnectionSettings(source, overrides);
   const tls = settings.scheme === 'https';
   return {
     broadcaster: 'reverb',
@@ -45,8 +52,7 @@ export function echoConfig(options: PogoOptions = {}): PogoEchoOptions {
     wsPort: settings.port,
     wssPort: settings.port,
     forceTLS: tls,
-    // pusher-js names its WebSocket transport 'ws' even over TLS; 'wss' is its TLS retry when plain ws fails.
-    enabledTransports: ['ws', 'wss'],
+    ...transportOptions(settings, fallbackEnabled(source, fallback)),
     // Stats go to Pusher's hosted service; a self-hosted server has nothing to do with them.
     disableStats: true,
     Pusher,

@@ -84,6 +84,7 @@ export class FallbackServer {
   shutdown(): void {
     this.accepting = false;
     clearInterval(this.sweepTimer);
+    for (const { session } of this.sessions.values()) session.hangUpAfterGoodbye = true;
   }
 
   private handle(req: IncomingMessage, res: ServerResponse, path: SessionPath | false): void | Promise<void> {
@@ -127,7 +128,7 @@ export class FallbackServer {
 
   private open(req: IncomingMessage, res: ServerResponse, app: App, id: string, ip: string, transport: SessionTransport): void {
     if (!this.accepting) {
-      sendJson(res, 503, { error: 'The server is shutting down' }, corsHeaders(req));
+      sendJson(res, 503, { error: 'The server is shutting down' }, { ...corsHeaders(req), Connection: 'close' });
       return;
     }
     let buckets = this.handshakeBuckets.get(app.id);

@@ -26,6 +26,8 @@ export class HttpSession implements Wire {
   detachedAt: number;
   /** Stop taking the client's messages (a client over its budget). */
   paused = false;
+  /** The server is stopping: the TCP connection that carries the goodbye ends with it, so the client's next request reaches a server that takes it. */
+  hangUpAfterGoodbye = false;
 
   constructor(
     readonly transport: SessionTransport,
@@ -71,6 +73,7 @@ export class HttpSession implements Wire {
     if (goodbye) lines.push(goodbye);
     const payload = lines.length === 1 ? (lines[0] as Buffer) : Buffer.concat(lines);
     if (goodbye || (this.transport === 'xhr_polling' && owedMessages)) {
+      if (goodbye) this.hangUp(response);
       response.end(payload);
       this.detachedAt = Date.now();
       return;
@@ -154,7 +157,12 @@ export class HttpSession implements Wire {
     if (!response || !goodbye) return;
     this.goodbye = undefined;
     this.detach(false);
+    this.hangUp(response);
     response.end(goodbye);
+  }
+
+  private hangUp(response: ServerResponse): void {
+    if (this.hangUpAfterGoodbye) response.once('finish', () => response.socket?.end());
   }
 
   /** The receive request is no longer ours; `end`: finish it politely (a newer one took over). */
