@@ -24,8 +24,11 @@ export interface WatchCounts {
 
 export class Watchers {
   private readonly watchers = new Map<ClientSubscriber, Watcher>();
-  /** App id → watched user id → connections watching them. */
-  private readonly byApp = new Map<string, Map<string, Set<ClientSubscriber>>>();
+  /**
+   * App id → watched user id → the connection watching them, or a set once there are several (most users
+   * are watched by few: one entry, not a Set, per watched user keeps a watcher's cost near its id list).
+   */
+  private readonly byApp = new Map<string, Map<string, ClientSubscriber | Set<ClientSubscriber>>>();
   private readonly watcherCounts = new Map<string, number>();
 
   /** Starts watching `userIds`; false (and nothing kept) when the app is at its cap on this node. */
@@ -42,12 +45,10 @@ export class Watchers {
       this.byApp.set(app.id, index);
     }
     for (const id of userIds) {
-      let watching = index.get(id);
-      if (!watching) {
-        watching = new Set();
-        index.set(id, watching);
-      }
-      watching.add(connection);
+      const watching = index.get(id);
+      if (watching === undefined) index.set(id, connection);
+      else if (watching instanceof Set) watching.add(connection);
+      else if (watching !== connection) index.set(id, new Set([watching, connection]));
     }
     return true;
   }
@@ -65,8 +66,11 @@ export class Watchers {
     if (!index) return true;
     for (const id of watcher.userIds) {
       const watching = index.get(id);
-      watching?.delete(connection);
-      if (watching?.size === 0) index.delete(id);
+      if (watching === connection) index.delete(id);
+      else if (watching instanceof Set) {
+        watching.delete(connection);
+        if (watching.size === 1) index.set(id, watching.values().next().value as ClientSubscriber);
+      }
     }
     if (index.size === 0) this.byApp.delete(appId);
     return true;
@@ -75,12 +79,13 @@ export class Watchers {
   /** Queues `frame` (a change of `userId`) to this node's watchers of that user; answers how many. */
   deliver(appId: string, userId: string, frame: Buffer): number {
     const watching = this.byApp.get(appId)?.get(userId);
-    if (!watching) return 0;
-    for (const connection of watching) {
+    if (watching === undefined) return 0;
+    const connections = watching instanceof Set ? watching : [watching];
+    for (const connection of connections) {
       this.watchers.get(connection)?.changedDuringSync?.add(userId);
       connection.send(frame);
     }
-    return watching.size;
+    return watching instanceof Set ? watching.size : 1;
   }
 
   /** The initial online set arrived: what of it is still news (undefined: the connection stopped watching). */
