@@ -57,7 +57,8 @@ trait WritesEnvironment
             + array_filter($references, fn (string $value, string $key) => ! $env->filled($key), ARRAY_FILTER_USE_BOTH);
         $this->writeVariables($envPath, $writes);
         $tls = $this->offerTlsKeys($envPath);
-        $this->components->twoColumnDetail('.env', $writes !== [] || $tls ? '<fg=green>updated</>' : 'unchanged');
+        $fallback = $this->offerFallbackKey($envPath);
+        $this->components->twoColumnDetail('.env', $writes !== [] || $tls || $fallback ? '<fg=green>updated</>' : 'unchanged');
 
         // Teammates cloning the app see which keys to fill in; secrets stay out of .env.example.
         $examplePath = $this->laravel->basePath('.env.example');
@@ -91,6 +92,24 @@ trait WritesEnvironment
             . "# WS_TLS_KEY=/etc/letsencrypt/live/ws.example.com/privkey.pem\n"
             . "# WS_TLS_CA=\n"
             . "# WS_TLS_PASSPHRASE=\n";
+        file_put_contents($path, rtrim($contents, "\n") . "\n\n" . $block);
+
+        return true;
+    }
+
+    /**
+     * The Echo preset's switch for pusher-js's HTTP fallback transports, commented out (off by default): there to
+     * uncomment where WebSockets are blocked. Written once; a file that names it already, set or not, is left alone.
+     */
+    private function offerFallbackKey(string $path): bool
+    {
+        $contents = (string) file_get_contents($path);
+        if (preg_match('/^[#\s]*VITE_POGO_FALLBACK\s*=/m', $contents) === 1) {
+            return false;
+        }
+        $block = "# Where a WebSocket cannot be opened (a proxy or network that blocks it), let browsers fall back to\n"
+            . "# HTTP streaming and polling on the same server (rebuild the front end after changing it).\n"
+            . "# VITE_POGO_FALLBACK=true\n";
         file_put_contents($path, rtrim($contents, "\n") . "\n\n" . $block);
 
         return true;
