@@ -56,6 +56,8 @@ return [
         'redis' => [
             'url' => env('WS_REDIS_URL'),
             'prefix' => env('WS_REDIS_PREFIX', 'pogo:'),
+            // Recovery history kept in Redis too, so a client resuming after a restart (pogo:ws-restart) misses nothing.
+            'history' => (bool) env('WS_REDIS_HISTORY', false),
         ],
 
         'metrics' => (bool) env('WS_METRICS', true),
