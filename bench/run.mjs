@@ -4,7 +4,7 @@
 //
 // Flags:
 //   --quick                 short runs, 2 000 connections for memory (results go to results/tmp/)
-//   --scenario a,b          only these scenarios (burst, steady, http, memory, many, presence, cluster, recovery, dashboard)
+//   --scenario a,b          only these scenarios (burst, steady, http, memory, many, presence, cluster, recovery, dashboard, fallback)
 //   --servers a,b           only these servers (pogo, baseline, soketi); Soketi 1.6.1 is installed by npm
 //                           into bench/.peers/ on first use, and skipped with the reason where it cannot be
 //   --subscribers N         fanout subscribers (default 1000)
@@ -35,8 +35,9 @@ import { cluster } from './scenarios/cluster.mjs';
 import { recovery } from './scenarios/recovery.mjs';
 import { dashboard } from './scenarios/dashboard.mjs';
 import { many } from './scenarios/many.mjs';
+import { fallback } from './scenarios/fallback.mjs';
 
-const SCENARIOS = [burst, steady, http, memory, many, presence, cluster, recovery, dashboard];
+const SCENARIOS = [burst, steady, http, memory, many, presence, cluster, recovery, dashboard, fallback];
 const CLIENT_PROCESSES = 2;
 const SERVERS = ['baseline', 'pogo', 'soketi'];
 
