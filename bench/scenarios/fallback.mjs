@@ -96,7 +96,7 @@ async function publishSteadily(server, channel, rate, durationMs, sentAt) {
   return { accepted, firstAt: started };
 }
 
-async function streamingFanout(ctx, server, subscribers, rate, durationMs) {
+async function streamingFanout(server, subscribers, rate, durationMs) {
   const hist = new Histogram();
   const sentAt = [];
   let delivered = 0;
@@ -182,7 +182,7 @@ export const fallback = {
       let streaming;
       let ws;
       try {
-        streaming = await streamingFanout(ctx, server, subscribers, rate, durationMs);
+        streaming = await streamingFanout(server, subscribers, rate, durationMs);
         ws = await webSocketFanout(ctx, server, subscribers, rate, durationMs);
       } finally {
         await server.stop();
