@@ -276,7 +276,7 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
 
   /** A user is online while the store holds them as a member of `#online-{id}` (see watchlist/online-users.ts). */
   async onlineUsers(appId: string, userIds: string[]): Promise<string[]> {
-    const counts = await Promise.all(userIds.map((id) => this.broker.store.userCount(appId, onlineKey(id))));
+    const counts = await this.broker.store.userCounts(appId, userIds.map(onlineKey));
     return userIds.filter((_, i) => (counts[i] ?? 0) > 0);
   }
 

@@ -53,6 +53,8 @@ export interface ClusterStore {
   /** Presence users in the cluster, user id → user_info. */
   members(appId: string, channel: string): Promise<Map<string, unknown>>;
   userCount(appId: string, channel: string): Promise<number>;
+  /** userCount of several channels in one request (the watchlist's online set: up to 100 at a sign-in). */
+  userCounts(appId: string, channels: string[]): Promise<number[]>;
   cached(appId: string, channel: string): Promise<string | undefined>;
   /** Sets `node`'s subscriber count of a channel (0 removes it); answers the sum over nodes. */
   setCount(node: string, appId: string, channel: string, count: number): Promise<number>;

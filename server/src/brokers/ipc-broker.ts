@@ -83,6 +83,10 @@ export class IpcBroker implements Broker, ClusterStore {
     return this.ask('userCount', appId, channel);
   }
 
+  userCounts(appId: string, channels: string[]): Promise<number[]> {
+    return this.ask('userCounts', appId, channels);
+  }
+
   cached(appId: string, channel: string): Promise<string | undefined> {
     return this.ask('cached', appId, channel);
   }

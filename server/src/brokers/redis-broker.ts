@@ -380,6 +380,11 @@ export class RedisBroker implements Broker, ClusterStore {
     return this.commands.hlen(this.channelKeys(appId, channel)[1]);
   }
 
+  /** Sent together (ioredis writes them in one go); not one pipeline: on a Redis Cluster the keys are in different slots. */
+  userCounts(appId: string, channels: string[]): Promise<number[]> {
+    return Promise.all(channels.map((channel) => this.userCount(appId, channel)));
+  }
+
   async cached(appId: string, channel: string): Promise<string | undefined> {
     return (await this.commands.get(this.cacheKey(appId, channel))) ?? undefined;
   }

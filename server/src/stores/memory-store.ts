@@ -121,6 +121,10 @@ export class MemoryStore {
     return this.channels.get(channelKey(appId, channel))?.users.size ?? 0;
   }
 
+  userCounts(appId: string, channels: string[]): number[] {
+    return channels.map((channel) => this.userCount(appId, channel));
+  }
+
   setCached(appId: string, channel: string, message: string, ttlMs: number): void {
     this.cache.set(channelKey(appId, channel), { message, expiresAt: Date.now() + ttlMs });
   }

@@ -4,7 +4,7 @@
 // workers' metrics.
 import type { CacheWrite, ReapedChange } from '../brokers/broker.js';
 
-export type StoreOperation = 'enter' | 'exit' | 'members' | 'userCount' | 'cached' | 'entries' | 'setCount';
+export type StoreOperation = 'enter' | 'exit' | 'members' | 'userCount' | 'userCounts' | 'cached' | 'entries' | 'setCount';
 /** What a worker may ask the primary: the store, joining the mesh, or every worker's metrics. */
 export type PrimaryOperation = StoreOperation | 'join' | 'scrape';
 

@@ -43,6 +43,7 @@ export class WorkerRequests {
           : message.op === 'exit' ? store.exit(a, b, c, d, e)
           : message.op === 'members' ? store.members(a, b)
           : message.op === 'userCount' ? store.userCount(a, b)
+          : message.op === 'userCounts' ? store.userCounts(a, b)
           : message.op === 'cached' ? store.cached(a, b)
           : message.op === 'entries' ? store.entries(a)
           : store.setCount(a, b, c, d);
