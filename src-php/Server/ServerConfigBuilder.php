@@ -73,6 +73,10 @@ final class ServerConfigBuilder
         }
         if (is_string($redisUrl) && $redisUrl !== '') {
             $config['redis'] = ['url' => $redisUrl, 'prefix' => (string) ($server['redis']['prefix'] ?? 'pogo:')];
+            if ((bool) ($server['redis']['history'] ?? false)) {
+                // Recovery history in Redis too: it outlives a restart of every process.
+                $config['redis']['history'] = true;
+            }
         }
 
         return $config;

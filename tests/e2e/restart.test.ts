@@ -1,8 +1,8 @@
 // Restart on deploy, end to end: a real Laravel 12 app runs the server through `php artisan pogo:ws-start` under a
-// tiny supervisor of this test's own (start it again whenever it exits), with connection recovery backed by a
-// redis-server of our own. While the pusher SDK publishes without pause and a resuming client (the @pogo/echo
-// preset) listens, the app's config gains an app and `php artisan pogo:ws-restart` runs: the server exits 0, the
-// supervisor starts it with the new app, and the client has every accepted event, in order, exactly once.
+// tiny supervisor of this test's own (start it again whenever it exits), with connection recovery's history kept in
+// a redis-server of our own (WS_REDIS_HISTORY). While the pusher SDK publishes without pause and a resuming client
+// (the @pogo/echo preset) listens, the app's config gains an app and `php artisan pogo:ws-restart` runs: the server
+// exits 0, the supervisor starts it with the new app, and the client has every accepted event, in order, once.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,7 +71,7 @@ beforeAll(async () => {
   const envPath = join(dir, '.env');
   writeFileSync(envPath, `${readFileSync(envPath, 'utf8').trimEnd()}\nWS_APP_ID=${app.id}\nWS_APP_KEY=${app.key}\nWS_APP_SECRET=${app.secret}\n`);
   run('php', ['artisan', 'pogo:ws-install', '--no-interaction', '--without-npm', '--host=127.0.0.1', `--port=${port}`], dir);
-  writeFileSync(envPath, `${readFileSync(envPath, 'utf8').trimEnd()}\nWS_SERVER_HOST=127.0.0.1\nWS_REDIS_URL=${redis.url}\nWS_REDIS_PREFIX=pogo-restart-e2e:\n`);
+  writeFileSync(envPath, `${readFileSync(envPath, 'utf8').trimEnd()}\nWS_SERVER_HOST=127.0.0.1\nWS_REDIS_URL=${redis.url}\nWS_REDIS_PREFIX=pogo-restart-e2e:\nWS_REDIS_HISTORY=true\n`);
 
   supervisor = new Supervisor(dir);
   await supervisor.listening(1);
@@ -159,7 +159,7 @@ it('a resuming client lost no event the server accepted across the restart', () 
   expect(failed).toBeGreaterThan(0); // the publisher did run through the restart
   expect(acceptedWhileAway).toBeGreaterThan(0); // and the client missed some live, so recovery was needed
   const missing = accepted.filter((n) => !seen.includes(n));
-  // The restarted server must be able to replay what the client missed (HISTORY_UNAVAILABLE here means it cannot).
+  // The restarted server replays what the client missed from Redis (HISTORY_UNAVAILABLE would mean it cannot).
   expect(discontinuities.map((d) => `${d.reason}: ${d.message}`)).toEqual([]);
   expect(missing, `${missing.length} of ${accepted.length} accepted events missing (first ${missing.slice(0, 5)}; seen ${seen.length}, away ${acceptedWhileAway})`).toEqual([]);
   expect(seen).toEqual([...new Set(seen)].sort((a, b) => a - b));

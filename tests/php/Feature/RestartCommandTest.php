@@ -70,6 +70,16 @@ final class RestartCommandTest extends TestCase
         return 'not closed within 5 s';
     }
 
+    public function testWsRedisHistoryKeepsRecoveryHistoryInRedisSoItOutlivesARestart(): void
+    {
+        $builder = fn (): array => $this->app->make(\Pogo\WebSocket\Server\ServerConfigBuilder::class)->build();
+        config(['pogo-websocket.server.redis' => ['url' => 'redis://127.0.0.1:6379', 'prefix' => 'pogo:', 'history' => false]]);
+        $this->assertSame(['url' => 'redis://127.0.0.1:6379', 'prefix' => 'pogo:'], $builder()['redis']);
+
+        config(['pogo-websocket.server.redis.history' => true]);
+        $this->assertSame(['url' => 'redis://127.0.0.1:6379', 'prefix' => 'pogo:', 'history' => true], $builder()['redis']);
+    }
+
     public function testAWrongSecretIsOneLineAndTheServerKeepsRunning(): void
     {
         $this->server = ServerProcess::start(['apps' => [self::APP]]);
