@@ -53,26 +53,31 @@ describe('xhr_streaming', () => {
     stream.abort();
   });
 
-  test('the activity check: an h heartbeat and a pusher:ping; answered with [] the session stays, unanswered it ends with c[4201,…]', async () => {
+  test('a quiet session is pinged as a WebSocket is (pusher:ping, and an h line); answered with pusher:pong it stays, unanswered it ends with c[4201,…]', async () => {
     const answered = at(quiet);
     const stream = await receive(answered, 'xhr_streaming');
     const from = 2; // past the prelude and `o`
-    await stream.line((l) => l === 'h', 5_000, from);
     await stream.line(carries('pusher:ping'), 5_000, from);
-    // pusher-js answers each heartbeat with `[]` over xhr_send (http_streaming_socket.ts); so does this client.
+    await stream.line((l) => l === 'h', 5_000, from);
+    // pusher-js answers pusher:ping with pusher:pong, and `h` with `[]` (which alone keeps nothing alive).
     let seen = from;
     const answering = setInterval(() => {
-      if (stream.lines.slice(seen).includes('h')) void send(answered, '[]');
+      const fresh = stream.lines.slice(seen);
       seen = stream.lines.length;
+      if (fresh.some(carries('pusher:ping'))) void send(answered, [{ event: 'pusher:pong', data: {} }]);
+      if (fresh.includes('h')) void send(answered, '[]');
     }, 100);
     try {
-      const silent = await receive(at(quiet), 'xhr_streaming');
-      const close = await silent.line((l) => l.startsWith('c'), 8_000, from);
+      const silent = at(quiet);
+      const unanswered = await receive(silent, 'xhr_streaming');
+      // This one answers only `h` with `[]`: that is not an answer to pusher:ping.
+      const heartbeats = setInterval(() => void send(silent, '[]'), 300);
+      const close = await unanswered.line((l) => l.startsWith('c'), 8_000, from).finally(() => clearInterval(heartbeats));
       expect(JSON.parse(close.slice(1))).toEqual([4201, expect.any(String)]);
-      await silent.ended;
-      // The answering one got no close frame in the same time, and more than one heartbeat.
+      await unanswered.ended;
+      // The answering one got no close frame in the same time, and was pinged more than once.
       expect(stream.lines.filter((l) => l.startsWith('c'))).toEqual([]);
-      expect(stream.lines.slice(from).filter((l) => l === 'h').length).toBeGreaterThan(1);
+      expect(stream.lines.filter(carries('pusher:ping')).length).toBeGreaterThan(1);
     } finally {
       clearInterval(answering);
       stream.abort();

@@ -8,12 +8,14 @@ import { defaultApp, startServer, type RunningServer } from '../helpers/server';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
 
 type HttpTransport = 'xhr_streaming' | 'xhr_polling';
+/** Pinged after 1 s of silence, closed (4201) 1 s after an unanswered ping. */
+const quiet = { id: 'quiet', key: 'quiet-key', secret: 'quiet-secret', limits: { activityTimeoutSeconds: 1, pongTimeoutSeconds: 1 } };
 
 let server: RunningServer;
 let proxy: TcpProxy;
 
 beforeAll(async () => {
-  server = await startServer({ apps: [{ ...defaultApp, enableClientMessages: true }] });
+  server = await startServer({ apps: [{ ...defaultApp, enableClientMessages: true }, quiet] });
   proxy = await startTcpProxy(server.port);
 });
 afterAll(async () => {
@@ -22,9 +24,9 @@ afterAll(async () => {
 });
 
 /** pusher-js with only `transport` enabled, at the proxy, signing as a Laravel app would (the official SDK). */
-function fallbackClient(transport: HttpTransport, user: { id: string; info: Record<string, unknown> }): Pusher {
-  const signer = sdk(server, defaultApp);
-  return new Pusher(defaultApp.key, {
+function fallbackClient(transport: HttpTransport, user: { id: string; info: Record<string, unknown> }, app = defaultApp): Pusher {
+  const signer = sdk(server, app);
+  return new Pusher(app.key, {
     cluster: 'local',
     wsHost: '127.0.0.1',
     wsPort: proxy.port,
@@ -95,6 +97,20 @@ describe.each<HttpTransport>(['xhr_streaming', 'xhr_polling'])('pusher-js over %
     } finally {
       http.disconnect();
       ws.disconnect();
+    }
+  });
+
+  test('a quiet session is kept: pusher-js answers the server\'s pusher:ping over xhr_send', { timeout: 30_000 }, async () => {
+    const client = fallbackClient(transport, { id: '3', info: {} }, quiet);
+    const changes: string[] = [];
+    try {
+      const socketId = await connected(client);
+      client.connection.bind('state_change', ({ current }: { current: string }) => changes.push(current));
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      expect(changes).toEqual([]);
+      expect(client.connection.socket_id).toBe(socketId);
+    } finally {
+      client.disconnect();
     }
   });
 });

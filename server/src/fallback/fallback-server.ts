@@ -122,7 +122,6 @@ export class FallbackServer {
     // The same client again: the next poll, or a stream reopened (pusher-js does past 256 KiB).
     res.writeHead(200, { ...receiveHeaders, ...corsHeaders(req) });
     res.socket?.setNoDelay(true);
-    entry.connection.lastSeen = Date.now();
     entry.session.attach(res, transport === 'xhr_streaming' ? streamingPrelude : undefined);
   }
 
@@ -208,16 +207,17 @@ export class FallbackServer {
     }
     res.writeHead(204, { ...corsHeaders(req), 'Content-Length': '0' });
     res.end();
-    // `[]` is pusher-js's heartbeat: the client is there (a WebSocket pong's part).
-    connection.lastSeen = Date.now();
-    connection.pingSentAt = 0;
+    // `[]` (pusher-js's answer to `h`) and the polls say only that the transport is there; liveness is
+    // the hub's, from messages alone (pusher:pong to its pusher:ping), so a quiet session is pinged like a
+    // quiet WebSocket and never mistaken for one that answers only transport pings (4202).
     if (session.paused || session.ended) return;
     for (const message of messages) this.message(session, connection, message);
   }
 
   private message(session: HttpSession, connection: Connection, text: string): void {
     try {
-      connection.lastMessage = connection.lastSeen;
+      connection.lastSeen = connection.lastMessage = Date.now();
+      connection.pingSentAt = 0;
       this.hub.received(connection);
       const { maxFrameBytes } = connection.app.limits;
       if (Buffer.byteLength(text) > maxFrameBytes) {

@@ -110,7 +110,7 @@ export class HttpSession implements Wire {
     this.paused = true;
   }
 
-  /** The transport's liveness probe: a heartbeat, which pusher-js answers with `[]` over xhr_send while streaming. */
+  /** Beside the hub's pusher:ping: a heartbeat line, which a streaming pusher-js counts as activity. */
   probe(): void {
     if (this.transport === 'xhr_streaming' && this.response) this.deliver(heartbeatFrame);
   }
