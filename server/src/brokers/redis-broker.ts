@@ -12,6 +12,7 @@ import type { RedisConfig } from '../config/server-config.js';
 import type { EnterResult, ExitResult, MemberEntry } from '../adapter/adapter.js';
 import { BrokerError, nodeIdLength, type Broker, type BrokerEvents, type BrokerLog, type CacheWrite, type ClusterStore, type HistoryWrite, type NodeEntry, type ReapedChange, type StoredHistory } from './broker.js';
 import { countScript, enterScript, exitScript } from '../stores/redis-scripts.js';
+import { RedisHistory } from '../stores/redis-history.js';
 
 type Client = Redis | Cluster;
 
@@ -19,16 +20,7 @@ interface ScriptCommands {
   pogoEnter(k1: string, k2: string, k3: string, k4: string, node: string, occupied: string, userId: string, info: string, want: string): Promise<[number, number, string[]?]>;
   pogoExit(k1: string, k2: string, k3: string, k4: string, node: string, vacated: string, userId: string): Promise<[number, number]>;
   pogoCount(key: string, node: string, count: string): Promise<number>;
-  pogoRemember(stream: string, since: string, seq: string, minId: string, channel: string, message: string, except: string): Promise<string>;
 }
-
-/** `redis.history`: the event goes on the app's stream (trimmed to the window); the first one marks where the stream vouches from. */
-const rememberScript = `
-redis.call('SET', KEYS[2], ARGV[1], 'NX')
-return redis.call('XADD', KEYS[1], 'MINID', '~', ARGV[2], '*', 's', ARGV[1], 'c', ARGV[3], 'm', ARGV[4], 'e', ARGV[5])`;
-
-/** At most this many entries are read back at start-up (the app's byte budget trims further). */
-const maxStoredEntries = 200_000;
 
 /** Sharded pub/sub spreads the bus over this many channels (hence over the Cluster's shards). */
 const shardCount = 16;
@@ -109,49 +101,14 @@ export class RedisBroker implements Broker, ClusterStore {
     this.commands.defineCommand('pogoExit', { numberOfKeys: 4, lua: exitScript });
     this.commands.defineCommand('pogoCount', { numberOfKeys: 1, lua: countScript });
     if (config.history) {
-      this.commands.defineCommand('pogoRemember', { numberOfKeys: 2, lua: rememberScript });
-      this.remember = (write) => this.rememberEvent(write);
-      this.history = (appId, windowMs) => this.storedHistory(appId, windowMs);
+      const history = new RedisHistory(this.commands, this.prefix);
+      this.remember = (write) => history.remember(write);
+      this.history = (appId, windowMs) => history.read(appId, windowMs);
     }
   }
 
   readonly remember?: (write: HistoryWrite) => Promise<void>;
   readonly history?: (appId: string, windowMs: number) => Promise<StoredHistory | undefined>;
-
-  /** The app's stream and its "since" marker share a hash slot (one script on a Redis Cluster). */
-  private historyKeys(appId: string): [string, string] {
-    const base = `${this.prefix}history{${appId}}`;
-    return [base, `${base}:since`];
-  }
-
-  private rememberEvent(write: HistoryWrite): Promise<void> {
-    const [stream, since] = this.historyKeys(write.appId);
-    const minId = String(Math.max(0, Date.now() - write.windowMs));
-    return this.commands.pogoRemember(stream, since, String(write.seq), minId, write.channel, write.message, write.exceptSocketId ?? '').then(
-      () => undefined,
-      (error: unknown) => {
-        throw new BrokerError('history', error);
-      },
-    );
-  }
-
-  /** Every event of the window, if the stream vouches for it (its marker survives as long as its data). */
-  private async storedHistory(appId: string, windowMs: number): Promise<StoredHistory | undefined> {
-    const [stream, sinceKey] = this.historyKeys(appId);
-    const from = Math.max(0, Date.now() - windowMs);
-    const [marker, rows] = await Promise.all([this.commands.get(sinceKey), this.commands.xrevrange(stream, '+', String(from), 'COUNT', maxStoredEntries)]);
-    if (marker === null) return undefined;
-    const entries: StoredHistory['entries'] = [];
-    // Newest first from Redis (so a cap keeps the latest); oldest first here.
-    for (const [, fields] of rows.reverse()) {
-      const value: Record<string, string> = {};
-      for (let i = 0; i + 1 < fields.length; i += 2) value[fields[i] as string] = fields[i + 1] as string;
-      entries.push({ channel: value.c ?? '', seq: Number(value.s), message: value.m ?? '', exceptSocketId: value.e || undefined });
-    }
-    // Cut short at the cap: vouch only from the oldest entry read back.
-    const capped = rows.length >= maxStoredEntries && entries[0] ? entries[0].seq : 0;
-    return { since: Math.max(Number(marker), from * 1000, capped), entries };
-  }
 
   private warn(kind: string, message: string): void {
     const now = Date.now();
