@@ -115,7 +115,8 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
   // With `tls`, the public port speaks only TLS: wss:// and https:// (the API, /up) alike.
   const tls = config.tls;
   const serverOptions = { keepAliveTimeout: 65_000, ...requestTimeouts };
-  const secure: TlsServer | undefined = tls ? createTlsServer({ ...serverOptions, ...tlsContextOptions(tls) }, handle) : undefined;
+  // A socket that never finishes its TLS handshake is cut as one that never finishes its headers.
+  const secure: TlsServer | undefined = tls ? createTlsServer({ ...serverOptions, handshakeTimeout: 5_000, ...tlsContextOptions(tls) }, handle) : undefined;
   // https.Server is an http.Server to every listener here (request, upgrade, connect, close).
   const http: Server = secure ? (secure as unknown as Server) : createServer(serverOptions, handle);
   refuseConnect(http);
