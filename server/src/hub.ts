@@ -186,6 +186,8 @@ export class Hub<C extends ClientSubscriber = ClientSubscriber> {
   /** `pusher:signin` succeeded: the connection now receives `#server-to-user-{id}`. */
   signIn(connection: C, userId: string, userData: string): void {
     const state = this.state(connection.app);
+    // Online first: signing in again as the same user must not look like going offline and back.
+    this.watchlist.signedIn(connection, userId);
     if (connection.user) this.forgetUser(state, connection);
     connection.user = { id: userId, userData };
     let set = state.users.get(userId);
@@ -195,7 +197,6 @@ export class Hub<C extends ClientSubscriber = ClientSubscriber> {
     }
     set.add(connection);
     state.channels.join(connection, userChannel(userId));
-    this.watchlist.signedIn(connection, userId);
   }
 
   /** The signed-in connection watches these users (its signed `watchlist`); false when the app is at its cap. */

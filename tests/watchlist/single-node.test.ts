@@ -88,6 +88,28 @@ describe('watchlist events on one node', () => {
     raw.ws.close();
   });
 
+  it('takes signing in again on the same connection as no change, however often (no offline/online flapping)', async () => {
+    endpoint.watchlists.set('alice', ['bob']);
+    const alice = signedInClient(server, app, endpoint, 'alice');
+    await alice.signedIn;
+    const raw = await RawClient.connect(server, app.key);
+    const signIn = (user: { id: string; user_info?: unknown }) => {
+      const userData = JSON.stringify(user);
+      raw.send({ event: 'pusher:signin', data: { user_data: userData, auth: sdk(server, app).authenticateUser(raw.socketId, user).auth } });
+    };
+    signIn({ id: 'bob' });
+    await raw.nextEvent('pusher:signin_success');
+    await eventually(() => expect(alice.events).toEqual([{ name: 'online', user_ids: ['bob'] }]));
+    for (let i = 0; i < 50; i++) signIn({ id: 'bob' });
+    // The same user with other user data: a new sign-in, still the same user online.
+    for (let i = 0; i < 5; i++) signIn({ id: 'bob', user_info: { tab: i } });
+    for (let i = 0; i < 55; i++) await raw.nextEvent('pusher:signin_success');
+    await sleep(300);
+    expect(alice.events).toEqual([{ name: 'online', user_ids: ['bob'] }]);
+    raw.ws.close();
+    await eventually(() => expect(alice.events.at(-1)).toEqual({ name: 'offline', user_ids: ['bob'] }));
+  });
+
   it('refuses a watchlist of more than 100 user ids with 4313 and accepts exactly 100', async () => {
     endpoint.watchlists.set('greedy', Array.from({ length: 101 }, (_, i) => `u${i}`));
     const greedy = signedInClient(server, app, endpoint, 'greedy');

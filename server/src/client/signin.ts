@@ -20,6 +20,11 @@ export function signin(hub: Hub, connection: Connection, data: unknown): void {
     refuse(connection, 'SIGNIN_FAILED', 'signature does not match');
     return;
   }
+  if (connection.user?.userData === userData) {
+    // The same sign-in again: nothing changes (and a client repeating it costs the cluster's store nothing).
+    connection.sendText(signinSuccess(userData));
+    return;
+  }
   let user: unknown;
   try {
     user = JSON.parse(userData);
