@@ -45,6 +45,9 @@ export function receive(address: SessionAddress, kind: 'xhr_streaming' | 'xhr', 
         for (const waiter of [...waiters]) waiter();
       });
       const finish = () => {
+        // An answer that is not a session's lines (a JSON error) has no final newline.
+        if (partial !== '') lines.push(partial);
+        partial = '';
         endedResolve();
         for (const waiter of [...waiters]) waiter();
       };

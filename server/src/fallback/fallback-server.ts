@@ -25,6 +25,8 @@ import { HttpSession, type SessionTransport } from './session.js';
 export interface FallbackOptions {
   /** Proxies whose X-Forwarded-For names the client. */
   trustedProxies: readonly string[];
+  /** Set: the fallbacks are not served here, and every fallback request is answered 404 with this reason. */
+  unavailable?: string;
 }
 
 interface Entry {
@@ -53,6 +55,7 @@ export class FallbackServer {
   private readonly strangers = new BucketMap(strangersPerSecondPerIp, strangerBurstPerIp);
   private readonly sweepTimer: NodeJS.Timeout;
   private accepting = true;
+  private readonly unavailable: string | undefined;
 
   constructor(
     private readonly hub: Hub<Connection>,
@@ -61,6 +64,7 @@ export class FallbackServer {
     options: FallbackOptions,
   ) {
     this.trustedProxies = new Set(options.trustedProxies);
+    this.unavailable = options.unavailable;
     this.sweepTimer = setInterval(() => guard('http', () => this.sweep(Date.now()), () => undefined), 1_000);
     this.sweepTimer.unref();
   }
@@ -71,6 +75,11 @@ export class FallbackServer {
     const mark = target.indexOf('?');
     const parsed = parseSessionPath(mark < 0 ? target : target.slice(0, mark));
     if (parsed === undefined) return false;
+    if (this.unavailable !== undefined) {
+      req.resume();
+      sendJson(res, 404, { error: this.unavailable });
+      return true;
+    }
     guard('http', () => this.handle(req, res, parsed), () => res.destroy());
     return true;
   };
