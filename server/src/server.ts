@@ -124,7 +124,11 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
   websockets.attach(http);
   websockets.outbound.onFlushed = onFlushed;
   // pusher-js's HTTP fallbacks (xhr_streaming, xhr_polling): sessions on the same port, through the same outbound queue.
-  const fallback = new FallbackServer(hub, websockets.outbound, { trustedProxies: config.trustedProxies });
+  // Not under --workers: node:cluster hands each TCP connection to any worker, and one session's requests come on several.
+  const fallback = new FallbackServer(hub, websockets.outbound, {
+    trustedProxies: config.trustedProxies,
+    unavailable: cluster.isWorker ? 'HTTP fallback transports are not served under --workers (one session must reach one process)' : undefined,
+  });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
