@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, get } from 'node:https';
 import { join } from 'node:path';
+import { createConnection } from 'node:net';
 import { connect } from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import PusherServer from 'pusher';
@@ -121,6 +122,21 @@ describe('serving wss:// and https://', () => {
     const server = await start({ apps: [defaultApp] }, { WS_TLS_CERT: files.cert, WS_TLS_KEY: files.key });
     expect(await presentedSerial(server.port)).toBe(first.serial);
   });
+});
+
+describe('connections that never finish a TLS handshake', () => {
+  it('are closed within a few seconds, as connections that never finish their headers are', async () => {
+    const server = await start({ apps: [defaultApp], tls: serverFiles('slow', first) });
+    const started = Date.now();
+    const closedAfter = await new Promise<number>((resolve, reject) => {
+      const socket = createConnection({ host: '127.0.0.1', port: server.port });
+      socket.on('error', () => undefined);
+      socket.on('close', () => resolve(Date.now() - started));
+      setTimeout(() => reject(new Error('still open after 12 s')), 12_000).unref();
+    });
+    expect(closedAfter).toBeGreaterThan(3_000);
+    expect(closedAfter).toBeLessThan(12_000);
+  }, 20_000);
 });
 
 describe('SIGHUP', () => {
