@@ -45,6 +45,8 @@ const receiveHeaders = {
   'Content-Type': 'application/javascript; charset=UTF-8',
   'Cache-Control': 'no-store',
   'X-Content-Type-Options': 'nosniff',
+  // nginx passes each line on as it comes, even where proxy_buffering is on.
+  'X-Accel-Buffering': 'no',
 };
 
 export class FallbackServer {
