@@ -158,6 +158,7 @@ final class SupervisorCommandTest extends TestCase
         $this->assertStringContainsString('TimeoutStopSec=45', $unit);
         $this->assertStringContainsString('KillMode=mixed', $unit);
         $this->assertStringContainsString('Restart=always', $unit);
+        $this->assertStringContainsString('ExecReload=/bin/kill -HUP $MAINPID', $unit);
         $this->assertStringContainsString("StandardOutput=append:{$this->dir}/pogo-ws.log", $unit);
 
         $analyze = (new ExecutableFinder())->find('systemd-analyze');
