@@ -2,12 +2,13 @@
 import type { Adapter } from '../adapter/adapter.js';
 import type { App } from '../apps/app.js';
 import type { Hub } from '../hub.js';
+import type { QueryParams } from './query.js';
 
 export interface ApiRequest {
   app: App;
   /** Path parameters after the app id, decoded. */
   params: string[];
-  query: URLSearchParams;
+  query: QueryParams;
   body: Buffer;
 }
 

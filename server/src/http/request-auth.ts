@@ -1,19 +1,25 @@
 // Pusher HTTP API request signatures: key, timestamp window, body_md5, HMAC — in constant time.
+import { hash } from 'node:crypto';
 import type { App } from '../apps/app.js';
-import { hmacHex, httpSigningString, md5Hex, safeEqual } from '../protocol/signature.js';
+import { hmacHex, safeEqual } from '../protocol/signature.js';
+import { RequestQuery } from './query.js';
 import { ApiError } from './respond.js';
 
 export interface SignedRequest {
   method: string;
   path: string;
-  query: URLSearchParams;
+  query: RequestQuery;
   body: Buffer;
 }
 
-/** Throws an ApiError naming what is wrong; returns when the request is authentic. */
-export function verifyRequest(app: App, request: SignedRequest, nowSeconds = Date.now() / 1000): void {
-  verifyQuery(app, request, nowSeconds);
-  verifyBody(request.query, request.body);
+/**
+ * Throws an ApiError naming what is wrong; returns when the request is authentic. The query may
+ * also be given as URLSearchParams (read through the same parser as the router's).
+ */
+export function verifyRequest(app: App, request: Omit<SignedRequest, 'query'> & { query: RequestQuery | URLSearchParams }, nowSeconds = Date.now() / 1000): void {
+  const query = request.query instanceof URLSearchParams ? RequestQuery.parse(request.query.toString()) : request.query;
+  verifyQuery(app, { ...request, query }, nowSeconds);
+  verifyBody(query, request.body);
 }
 
 /**
@@ -35,15 +41,16 @@ export function verifyQuery(app: App, request: Omit<SignedRequest, 'body'>, nowS
   if (!/^\d+$/.test(timestamp) || Math.abs(nowSeconds - Number(timestamp)) > window) {
     throw new ApiError('EXPIRED_TIMESTAMP', `must be within ${window} s of the server's clock`);
   }
-  const expected = hmacHex(app.secret, httpSigningString(request.method, request.path, query));
+  const expected = hmacHex(app.secret, query.signingString(request.method, request.path));
   if (!safeEqual(expected, signature.toLowerCase())) throw new ApiError('INVALID_SIGNATURE');
 }
 
 /** The body against the signed body_md5, once it has been read. */
-export function verifyBody(query: URLSearchParams, body: Buffer): void {
+export function verifyBody(query: RequestQuery, body: Buffer): void {
   if (body.length > 0) {
     const md5 = query.get('body_md5');
     if (!md5) throw new ApiError('MISSING_AUTH', 'body_md5 is required with a body');
-    if (!safeEqual(md5Hex(body), md5.toLowerCase())) throw new ApiError('BODY_MD5_MISMATCH');
+    // crypto.hash: one call, no Hash object (a third of createHash's cost for a small body).
+    if (!safeEqual(hash('md5', body, 'hex'), md5.toLowerCase())) throw new ApiError('BODY_MD5_MISMATCH');
   }
 }

@@ -9,6 +9,16 @@ export function send(res: ServerResponse, httpStatus: number, contentType: strin
   res.end(body);
 }
 
+/** `{}`, what a publish answers: the same object every time, sent with prebuilt headers. */
+export const emptyAnswer: Readonly<Record<string, never>> = Object.freeze({});
+const emptyAnswerHeaders = ['Content-Type', 'application/json', 'Content-Length', '2'];
+
+export function sendEmptyAnswer(res: ServerResponse): void {
+  res.writeHead(200, emptyAnswerHeaders);
+  // A string, not a Buffer: Node then sends head and body in one write, not a writev of two.
+  res.end('{}');
+}
+
 export function sendJson(res: ServerResponse, httpStatus: number, body: unknown, headers: Record<string, string> = {}, contentType = 'application/json'): void {
   send(res, httpStatus, contentType, JSON.stringify(body), headers);
 }

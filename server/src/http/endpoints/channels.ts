@@ -1,9 +1,10 @@
 // GET /apps/{id}/channels, /channels/{name}, /channels/{name}/users
 import { channelType } from '../../protocol/channel-name.js';
 import type { Endpoint } from '../endpoint.js';
+import type { QueryParams } from '../query.js';
 import { ApiError } from '../respond.js';
 
-function infoList(query: URLSearchParams): string[] {
+function infoList(query: QueryParams): string[] {
   return (query.get('info') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 }
 

@@ -1,7 +1,7 @@
 // POST /apps/{id}/events and POST /apps/{id}/batch_events
 import type { ApiContext, ApiRequest, Endpoint } from '../endpoint.js';
 import { parseJsonBody, validatePublish } from '../publish-validation.js';
-import { ApiError } from '../respond.js';
+import { ApiError, emptyAnswer } from '../respond.js';
 import type { App } from '../../apps/app.js';
 
 async function channelInfo(context: ApiContext, app: App, channels: string[], info: string[]) {
@@ -19,7 +19,7 @@ async function channelInfo(context: ApiContext, app: App, channels: string[], in
 export const events: Endpoint = async (context: ApiContext, { app, body }: ApiRequest) => {
   const event = validatePublish(app, parseJsonBody(body), 'channels');
   await context.hub.publish(app, event);
-  return event.info.length > 0 ? { channels: await channelInfo(context, app, event.channels, event.info) } : {};
+  return event.info.length > 0 ? { channels: await channelInfo(context, app, event.channels, event.info) } : emptyAnswer;
 };
 
 export const batchEvents: Endpoint = async (context: ApiContext, { app, body }: ApiRequest) => {
@@ -31,7 +31,7 @@ export const batchEvents: Endpoint = async (context: ApiContext, { app, body }: 
   // Validate all before publishing any: a batch is accepted whole or not at all.
   const events = batch.map((raw) => validatePublish(app, raw, 'channel'));
   for (const event of events) await context.hub.publish(app, event);
-  if (!events.some((e) => e.info.length > 0)) return {};
+  if (!events.some((e) => e.info.length > 0)) return emptyAnswer;
   const infos = [];
   for (const event of events) {
     infos.push(event.info.length > 0 ? (await channelInfo(context, app, event.channels, event.info))[event.channels[0] ?? ''] : {});
