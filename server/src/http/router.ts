@@ -12,8 +12,9 @@ import { channel, channels, users } from './endpoints/channels.js';
 import { batchEvents, events } from './endpoints/publish.js';
 import { terminateConnections } from './endpoints/users.js';
 import { restart } from './endpoints/restart.js';
+import { RequestQuery } from './query.js';
 import { verifyBody, verifyQuery } from './request-auth.js';
-import { ApiError, sendError, sendJson } from './respond.js';
+import { ApiError, emptyAnswer, sendEmptyAnswer, sendError, sendJson } from './respond.js';
 
 interface Route {
   method: 'GET' | 'POST';
@@ -99,7 +100,7 @@ export class ApiRouter {
     const target = req.url ?? '/';
     const mark = target.indexOf('?');
     const path = mark < 0 ? target : target.slice(0, mark);
-    const query = new URLSearchParams(mark < 0 ? '' : target.slice(mark + 1));
+    const query = RequestQuery.parse(mark < 0 ? '' : target.slice(mark + 1));
     // Unsigned routes (health, metrics, dashboard) never live under /apps/: publishes skip them.
     if (!path.startsWith('/apps/')) for (const route of this.plain) if (await route(req, res, path)) return;
 
@@ -119,9 +120,10 @@ export class ApiRouter {
       throw new ApiError(pathMatched ? 'METHOD_NOT_ALLOWED' : 'NOT_FOUND', `${req.method} ${path}`);
     }
 
-    const [, rawAppId, ...rawParams] = matched.match;
-    const appId = safeDecode(rawAppId ?? '');
-    const params = rawParams.map((p) => safeDecode(p));
+    // Indexed, not destructured with a rest: that walks the match through the iterator protocol.
+    const { match } = matched;
+    const appId = safeDecode(match[1] ?? '');
+    const params = match.length > 2 ? match.slice(2).map((p) => safeDecode(p)) : [];
     if (appId === undefined || params.includes(undefined)) {
       req.resume();
       throw new ApiError('INVALID_PATH', 'a malformed % escape');
@@ -155,7 +157,8 @@ export class ApiRouter {
       query,
       body,
     });
-    if (result instanceof Accepted) sendJson(res, 202, result.body);
+    if (result === emptyAnswer) sendEmptyAnswer(res);
+    else if (result instanceof Accepted) sendJson(res, 202, result.body);
     else sendJson(res, 200, result);
   }
 
