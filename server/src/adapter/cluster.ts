@@ -7,6 +7,7 @@ import type { Hub } from '../hub.js';
 import { channelType } from '../protocol/channel-name.js';
 import type { ChannelMessage, ChannelMessageKind } from '../protocol/messages.js';
 import type { Adapter, ChannelSummary, ClusterMembership, EnterResult, ExitResult, MemberEntry, NodeNotes } from './adapter.js';
+import { entryOverheadBytes } from '../recovery/history.js';
 import { BrokerError, nodeIdLength, type Broker, type NodeEntry, type ReapedChange } from '../brokers/broker.js';
 import { onlineKey } from '../watchlist/keys.js';
 
@@ -90,7 +91,9 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
     for (const app of this.hub.apps) {
       if (!app.recovery.enabled) continue;
       try {
-        const stored = await broker.history(app.id, app.limits.recoveryWindowSeconds * 1000);
+        // No more than the app's byte budget could hold (each entry costs at least its overhead).
+        const maxEntries = Math.max(1, Math.ceil(app.limits.recoveryMaxBytes / entryOverheadBytes));
+        const stored = await broker.history(app.id, app.limits.recoveryWindowSeconds * 1000, maxEntries);
         if (stored) this.hub.seedHistory(app.id, stored.since, stored.entries);
         if (stored) this.options.log.info(`recovery: ${stored.entries.length} event(s) of app ${app.id} taken from the broker's history`);
       } catch (error) {

@@ -89,8 +89,8 @@ export interface Broker {
    * (after a restart) can replay what a resuming client missed. Absent: history is the nodes' alone.
    */
   remember?(write: HistoryWrite): Promise<void>;
-  /** What the broker kept of an app's history within `windowMs`; undefined when it vouches for nothing. */
-  history?(appId: string, windowMs: number): Promise<StoredHistory | undefined>;
+  /** The newest `maxEntries` events the broker kept of an app's history within `windowMs`; undefined when it vouches for nothing. */
+  history?(appId: string, windowMs: number, maxEntries: number): Promise<StoredHistory | undefined>;
   /** How many other nodes are alive (request/response waits for that many answers). */
   peers(): Promise<number>;
   /** Connected right now (readiness probes report it). */

@@ -103,12 +103,12 @@ export class RedisBroker implements Broker, ClusterStore {
     if (config.history) {
       const history = new RedisHistory(this.commands, this.prefix);
       this.remember = (write) => history.remember(write);
-      this.history = (appId, windowMs) => history.read(appId, windowMs);
+      this.history = (appId, windowMs, maxEntries) => history.read(appId, windowMs, maxEntries);
     }
   }
 
   readonly remember?: (write: HistoryWrite) => Promise<void>;
-  readonly history?: (appId: string, windowMs: number) => Promise<StoredHistory | undefined>;
+  readonly history?: (appId: string, windowMs: number, maxEntries: number) => Promise<StoredHistory | undefined>;
 
   private warn(kind: string, message: string): void {
     const now = Date.now();

@@ -9,9 +9,6 @@ const rememberScript = `
 redis.call('SET', KEYS[2], ARGV[1], 'NX')
 return redis.call('XADD', KEYS[1], 'MINID', '~', ARGV[2], '*', 's', ARGV[1], 'c', ARGV[3], 'm', ARGV[4], 'e', ARGV[5])`;
 
-/** At most this many entries are read back at start-up (the app's byte budget trims further). */
-const maxStoredEntries = 200_000;
-
 type Commands = (Redis | Cluster) & {
   pogoRemember(stream: string, since: string, seq: string, minId: string, channel: string, message: string, except: string): Promise<string>;
 };
@@ -44,12 +41,12 @@ export class RedisHistory {
     );
   }
 
-  /** Every event of the window, oldest first, if the stream vouches for it; undefined when it does not. */
-  async read(appId: string, windowMs: number): Promise<StoredHistory | undefined> {
+  /** The newest `maxEntries` events of the window, oldest first, if the stream vouches for them; undefined when it does not. */
+  async read(appId: string, windowMs: number, maxEntries: number): Promise<StoredHistory | undefined> {
     const [stream, sinceKey] = this.keys(appId);
     const from = Math.max(0, Date.now() - windowMs);
     // Newest first from Redis, so a cap keeps the latest.
-    const [marker, rows] = await Promise.all([this.commands.get(sinceKey), this.commands.xrevrange(stream, '+', String(from), 'COUNT', maxStoredEntries)]);
+    const [marker, rows] = await Promise.all([this.commands.get(sinceKey), this.commands.xrevrange(stream, '+', String(from), 'COUNT', maxEntries)]);
     if (marker === null) return undefined;
     const entries: StoredHistory['entries'] = [];
     for (const [, fields] of rows.reverse()) {
@@ -58,7 +55,7 @@ export class RedisHistory {
       entries.push({ channel: value.c ?? '', seq: Number(value.s), message: value.m ?? '', exceptSocketId: value.e || undefined });
     }
     // Cut short at the cap: vouch only from the oldest entry read back.
-    const capped = rows.length >= maxStoredEntries && entries[0] ? entries[0].seq : 0;
+    const capped = rows.length >= maxEntries && entries[0] ? entries[0].seq : 0;
     return { since: Math.max(Number(marker), from * 1000, capped), entries };
   }
 }
