@@ -6,9 +6,9 @@
 // per-frame paths: an unexpected error closes that one connection (1011) or request and is counted
 // in pogo_websocket_listener_errors_total. Every byte queued for a socket, pongs included, counts
 // against its outbound budget (outbound.ts).
-import type { IncomingMessage, Server } from 'node:http';
+import { createHash } from 'node:crypto';
+import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
 import type { Socket } from 'node:net';
-import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { dispatch } from '../client/dispatch.js';
 import type { App } from '../apps/app.js';
 import type { Hub } from '../hub.js';
@@ -18,10 +18,11 @@ import { BucketMap } from '../limits/token-bucket.js';
 import { clientIp } from '../http/client-ip.js';
 import { closeCode, errorCode, publishStatus } from '../schema.js';
 import { Connection } from './connection.js';
+import { CLOSE_TOO_BIG } from './frame-reader.js';
 import { checkHandshake, type HandshakeResult } from './handshake.js';
 import { guard, listenerFailed } from './listener-guard.js';
 import { OutboundQueue } from './outbound.js';
-import { WebSocketWire } from './ws-wire.js';
+import { WebSocketWire, type WireHandler } from './ws-wire.js';
 import { newSocketId } from './socket-id.js';
 
 export interface WebSocketServerOptions {
@@ -29,86 +30,112 @@ export interface WebSocketServerOptions {
   trustedProxies: string[];
 }
 
-const connectionKey = Symbol('connection');
 /** Every connection's pusher:ping is the same frame. */
 const pingFrame = textFrame(ping);
-type SocketWithConnection = WebSocket & { [connectionKey]: Connection };
 const noHeaders = Object.freeze({});
+/** RFC 6455 §4.2.2: the accept key is sha1(key + this GUID), base64. */
+const acceptGuid = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+const keyPattern = /^[+/0-9A-Za-z]{22}==$/;
+const tokenPattern = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 // A named function, not a closure: a closure here would keep the upgrade request alive.
 function destroySocket(this: Socket): void {
   this.destroy();
 }
 
-function connectionOf(socket: WebSocket): Connection {
-  return (socket as SocketWithConnection)[connectionKey];
+const connectionOf = (wire: WebSocketWire): Connection | undefined => wire.owner as Connection | undefined;
+
+/** Refuses an upgrade over HTTP, as `ws` does: the status, a one-line reason, then the socket closes. */
+function refuseUpgrade(socket: Socket, status: number, message: string, extra = ''): void {
+  socket.once('finish', destroySocket);
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: text/plain\r\n${extra}Content-Length: ${Buffer.byteLength(message)}\r\n\r\n${message}`);
+}
+
+/** What `ws` checks of an upgrade request before it answers 101; the refusal, or undefined. */
+function upgradeRefusal(request: IncomingMessage): { status: number; message: string; extra?: string } | undefined {
+  if (request.method !== 'GET') return { status: 405, message: 'Invalid HTTP method' };
+  if (request.headers.upgrade?.toLowerCase() !== 'websocket') return { status: 400, message: 'Invalid Upgrade header' };
+  const key = request.headers['sec-websocket-key'];
+  if (key === undefined || !keyPattern.test(key)) return { status: 400, message: 'Missing or invalid Sec-WebSocket-Key header' };
+  const version = Number(request.headers['sec-websocket-version']);
+  if (version !== 13 && version !== 8) return { status: 400, message: 'Missing or invalid Sec-WebSocket-Version header', extra: 'Sec-WebSocket-Version: 13, 8\r\n' };
+  return undefined;
+}
+
+/** The 101 answer: the accept key, and the client's first subprotocol echoed when it offered any. */
+function switchingProtocols(request: IncomingMessage): string | undefined {
+  const accept = createHash('sha1').update(`${request.headers['sec-websocket-key']}${acceptGuid}`).digest('base64');
+  let protocolLine = '';
+  const offered = request.headers['sec-websocket-protocol'];
+  if (offered !== undefined) {
+    const first = offered.split(',')[0]?.trim() ?? '';
+    if (!tokenPattern.test(first)) return undefined;
+    protocolLine = `Sec-WebSocket-Protocol: ${first}\r\n`;
+  }
+  return `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n${protocolLine}\r\n`;
 }
 
 /** Counts an error a frame listener caught and closes that connection: 1011, an unexpected server condition. */
-function frameListenerFailed(socket: WebSocket, place: 'message' | 'ping', error: unknown): void {
+function frameListenerFailed(wire: WebSocketWire, place: 'message' | 'ping', error: unknown): void {
   listenerFailed(place, error);
   try {
-    socket.close(1011, 'unexpected server error');
-    setTimeout(() => socket.terminate(), 2_000).unref();
+    wire.fail(1011, 'unexpected server error');
   } catch {
-    socket.terminate();
+    wire.terminate();
   }
 }
 
-/**
- * ws closes with 1009 by itself when a frame is over maxPayload, before its 'error' event: the
- * 4303 pusher:error has to be written here, ahead of the close frame, for the client to see why.
- */
-class PusherSocket extends WebSocket {
-  override close(code?: number, data?: string | Buffer): void {
-    const connection = (this as unknown as SocketWithConnection)[connectionKey];
-    if (code === 1009 && connection && !connection.closing && !connection.wire.destroyed) {
-      connection.writeQueued();
-      const limit = connection.app.limits.maxFrameBytes;
-      connection.wire.write(textFrame(codedError(errorCode('MESSAGE_TOO_LARGE'), `frames are limited to ${limit} bytes`)));
-    }
-    super.close(code, data);
-  }
-}
-
-/** One set of listener functions for every socket of a server; `this` is the socket. */
-function createListeners(server: PusherWebSocketServer) {
+/** One handler for every wire of a server (shared, not closures per socket). */
+function createHandler(server: PusherWebSocketServer): WireHandler {
   return {
     // The hot paths guard inline (guard()'s closures would cost an allocation a frame).
-    message(this: WebSocket, data: RawData, isBinary: boolean) {
+    message(wire, data, binary) {
+      const connection = connectionOf(wire);
+      // Refused, or closing: the close is on the way, and what arrives meanwhile costs nothing.
+      if (!connection || connection.closing) return;
       try {
-        // binaryType is the default 'nodebuffer': data is one Buffer.
-        const handled = server.onMessage(connectionOf(this), data as Buffer, isBinary);
-        if (handled) handled.catch((error: unknown) => frameListenerFailed(this, 'message', error));
+        const handled = server.onMessage(connection, data, binary);
+        if (handled) handled.catch((error: unknown) => frameListenerFailed(wire, 'message', error));
       } catch (error) {
-        frameListenerFailed(this, 'message', error);
+        frameListenerFailed(wire, 'message', error);
       }
     },
-    /** autoPong is off: the pong goes through the outbound queue and its budget, so a ping flood closes with 4101. */
-    ping(this: WebSocket, data: Buffer) {
+    /** The pong goes through the outbound queue and its budget, so a ping flood closes with 4101. */
+    ping(wire, payload) {
+      const connection = connectionOf(wire);
+      if (!connection) return;
       try {
-        connectionOf(this).send(pongFrame(data));
+        connection.send(pongFrame(payload));
       } catch (error) {
-        frameListenerFailed(this, 'ping', error);
+        frameListenerFailed(wire, 'ping', error);
       }
     },
-    pong(this: WebSocket) {
-      const connection = connectionOf(this);
+    pong(wire) {
+      const connection = connectionOf(wire);
+      if (!connection) return;
       connection.lastSeen = Date.now();
       connection.pingSentAt = 0;
     },
-    error() {
-      // ws closes the connection itself on a malformed or oversized frame (1002/1009, see PusherSocket).
+    /** A frame over the payload limit: the 4303 pusher:error goes ahead of the 1009 close, so the client can read why. */
+    protocolError(wire, code) {
+      const connection = connectionOf(wire);
+      if (code !== CLOSE_TOO_BIG || !connection || connection.closing || wire.destroyed) return;
+      connection.writeQueued();
+      const limit = connection.app.limits.maxFrameBytes;
+      wire.write(textFrame(codedError(errorCode('MESSAGE_TOO_LARGE'), `frames are limited to ${limit} bytes`)));
     },
-    close(this: WebSocket) {
-      guard('close', () => server.onClose(connectionOf(this)), () => undefined);
+    closed(wire) {
+      const connection = connectionOf(wire);
+      if (connection) guard('close', () => server.onClose(connection), () => undefined);
     },
   };
 }
 
 export class PusherWebSocketServer {
   readonly outbound = new OutboundQueue((target) => (target as Connection).app.limits.maxOutboundBufferBytes);
-  private readonly wss: WebSocketServer;
+  /** The largest frame any app allows; each app's own limit is checked per message. */
+  private readonly maxPayload: number;
+  private readonly handler = createHandler(this);
   private sweepTimer: NodeJS.Timeout | undefined;
   private accepting = true;
   private readonly trustedProxies: ReadonlySet<string>;
@@ -123,10 +150,7 @@ export class PusherWebSocketServer {
     for (const app of hub.apps) {
       this.handshakeBuckets.set(app.id, new BucketMap(app.limits.handshakesPerSecondPerIp, app.limits.handshakeBurstPerIp));
     }
-    // The largest frame any app allows; each app's own limit is checked per message.
-    const maxPayload = Math.max(...hub.apps.map((a) => a.limits.maxFrameBytes));
-    // perMessageDeflate stays off: frames are built once and shared, never compressed per socket.
-    this.wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload, clientTracking: false, autoPong: false, WebSocket: PusherSocket });
+    this.maxPayload = Math.max(...hub.apps.map((a) => a.limits.maxFrameBytes));
   }
 
   attach(server: Server): void {
@@ -141,6 +165,11 @@ export class PusherWebSocketServer {
     socket.on('error', destroySocket);
     if (!this.accepting) {
       socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    const refusal = upgradeRefusal(request);
+    if (refusal) {
+      refuseUpgrade(socket, refusal.status, refusal.message, refusal.extra);
       return;
     }
     const handshake = checkHandshake(request, (key) => this.hub.appByKey(key));
@@ -159,7 +188,23 @@ export class PusherWebSocketServer {
         return;
       }
     }
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.open(ws, request, socket, handshake, ip));
+    // No extensions are offered back (frames are built once and shared, never compressed per socket).
+    const answer = switchingProtocols(request);
+    if (answer === undefined) {
+      refuseUpgrade(socket, 400, 'Invalid Sec-WebSocket-Protocol header');
+      return;
+    }
+    // The client already sent its FIN: nobody to talk to.
+    if (!socket.readable || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    socket.setTimeout(0);
+    socket.setNoDelay(true);
+    socket.write(answer);
+    const wire = new WebSocketWire(socket, this.handler, this.maxPayload);
+    this.open(wire, request, handshake, ip);
+    wire.start(head);
   }
 
   /** The app's per-IP handshake buckets; made on first use for an app added by a reload (SIGHUP). */
@@ -172,15 +217,13 @@ export class PusherWebSocketServer {
     return buckets;
   }
 
-  private open(ws: WebSocket, request: IncomingMessage, socket: Socket, handshake: HandshakeResult, ip: string): void {
-    // First, whatever follows: a refused socket still parses the client's frames, and a malformed one
-    // emits 'error', which without a listener would throw out of the process.
-    ws.on('error', this.listeners.error);
+  /** After the 101: a refused handshake is told why (pusher:error, then the close code); otherwise a Connection joins the hub. */
+  private open(wire: WebSocketWire, request: IncomingMessage, handshake: HandshakeResult, ip: string): void {
     if (!handshake.ok) {
       const { refusal, detail } = handshake;
       this.hub.events.emit('refused', { kind: 'connection', code: refusal.code, message: refusal.message, detail, url: request.url, ip });
-      ws.send(codedError(refusal, detail));
-      ws.close(refusal.code, refusal.message);
+      wire.write(textFrame(codedError(refusal, detail)));
+      wire.fail(refusal.code, refusal.message);
       return;
     }
     const { app } = handshake;
@@ -188,32 +231,24 @@ export class PusherWebSocketServer {
     if (max > 0 && this.hub.connectionCount(app) >= max) {
       const refusal = closeCode('OVER_CAPACITY');
       this.hub.events.emit('refused', { kind: 'connection', appId: app.id, code: refusal.code, message: refusal.message, detail: `at most ${max} connections`, url: request.url, ip });
-      ws.send(codedError(refusal, `at most ${max} connections`));
-      ws.close(refusal.code, refusal.message);
+      wire.write(textFrame(codedError(refusal, `at most ${max} connections`)));
+      wire.fail(refusal.code, refusal.message);
       return;
     }
-    socket.setNoDelay(true);
     const connection = new Connection(
       newSocketId(this.hub.socketIdInUse),
       app,
-      new WebSocketWire(ws, socket),
+      wire,
       ip,
       this.outbound,
       // Kept only where server-side authorization will forward them.
       app.authEndpoint ? { cookie: request.headers.cookie, authorization: request.headers.authorization } : noHeaders,
       this.hub.events,
     );
-    (ws as SocketWithConnection)[connectionKey] = connection;
+    wire.owner = connection;
     this.hub.connect(connection);
     connection.sendText(connectionEstablished(connection.socketId, app.limits.activityTimeoutSeconds));
-    // Shared listeners, not closures per socket: an idle connection should cost as little as possible.
-    ws.on('message', this.listeners.message);
-    ws.on('pong', this.listeners.pong);
-    ws.on('ping', this.listeners.ping);
-    ws.on('close', this.listeners.close);
   }
-
-  private readonly listeners = createListeners(this);
 
   onMessage(connection: Connection, data: Buffer, isBinary: boolean): void | Promise<void> {
     connection.lastSeen = connection.lastMessage = Date.now();
