@@ -151,7 +151,10 @@ describe('two nodes sharing Redis', () => {
     const gaps: Discontinuity[] = [];
     echo.channel('orders').listen('.tick', (data: { i: number }) => seen.push(data.i));
     onDiscontinuity(echo, 'orders', (gap) => gaps.push(gap));
-    await eventually(() => expect((echo.connector as unknown as { pusher: Pusher }).pusher.connection.state).toBe('connected'));
+    const { pusher } = echo.connector as unknown as { pusher: Pusher };
+    await eventually(() => expect(pusher.connection.state).toBe('connected'));
+    let connectedAt = 0;
+    pusher.connection.bind('connected', () => (connectedAt = Date.now()));
     await sleep(200);
 
     // Publishes go on throughout; each is accepted (200) by the server that answered it, or fails while none listens.
@@ -178,7 +181,6 @@ describe('two nodes sharing Redis', () => {
     servers.push(second);
     // The client is back (4200 told it to reconnect) and receives live events again.
     await eventually(() => expect(accepted.filter((a) => by(a) === 'second').some((a) => seen.includes(a.i))).toBe(true), 30_000);
-    const resumedBy = Date.now();
     await sleep(500);
     publishing = false;
     await publisher;
@@ -192,7 +194,8 @@ describe('two nodes sharing Redis', () => {
     // After it: every event the fresh server accepted, before the client was back (replayed from the
     // history it took from Redis) and after; each once, in order; and no discontinuity.
     const afterRestart = accepted.filter((a) => by(a) === 'second').map((a) => a.i);
-    expect(accepted.filter((a) => by(a) === 'second' && a.at < resumedBy - 1_000).length).toBeGreaterThan(5);
+    // Some of them were accepted before the client was connected again: those it got by resuming.
+    expect(accepted.filter((a) => by(a) === 'second' && a.at < connectedAt).length).toBeGreaterThan(0);
     expect(afterRestart.filter((i) => !seen.includes(i))).toEqual([]);
     expect(seen).toEqual([...new Set(seen)].sort((x, y) => x - y));
     expect(gaps).toEqual([]);
