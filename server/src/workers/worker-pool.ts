@@ -73,6 +73,8 @@ export class WorkerPool {
       this.workers.delete(worker);
       this.options.exited(worker, [...this.workers][0]);
       if (this.stopping) {
+        // A worker that did not stop cleanly is worth a line (a drain that failed, a SIGKILL).
+        if (code !== 0) log.warn(`worker ${worker.id} stopped with ${signal ?? `code ${code}`}`);
         if (this.workers.size === 0) this.finish(this.exitCode);
         return;
       }
