@@ -171,6 +171,21 @@ describe('SIGHUP', () => {
   }, 30_000);
 });
 
+describe('SIGHUP with --workers 2', () => {
+  it('every worker presents the new certificate (the primary passes SIGHUP on)', async () => {
+    const files = serverFiles('workers', first);
+    const server = await startDeployServer({ apps: [defaultApp], tls: files }, { args: ['--workers', '2'] });
+    servers.push(server);
+    // node:cluster hands consecutive connections to alternate workers: four handshakes reach both.
+    for (let i = 0; i < 4; i++) expect(await presentedSerial(server.port)).toBe(first.serial);
+    copyFileSync(second.cert, files.cert);
+    copyFileSync(second.key, files.key);
+    server.process.kill('SIGHUP');
+    await eventually(() => expect(server.output().split('certificate reloaded').length - 1).toBe(2));
+    for (let i = 0; i < 4; i++) expect(await presentedSerial(server.port)).toBe(second.serial);
+  }, 30_000);
+});
+
 describe('configuration errors stop start-up naming the key and the file', () => {
   const noStack = (output: string) => expect(output).not.toMatch(/^\s+at /m);
 
