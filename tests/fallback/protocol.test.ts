@@ -10,6 +10,7 @@ const plain: TestApp = { id: 'plain', key: 'plain-key', secret: 'plain-secret', 
 const quiet: TestApp = { id: 'quiet', key: 'quiet-key', secret: 'quiet-secret', limits: { activityTimeoutSeconds: 1, pongTimeoutSeconds: 1, maxInactivitySeconds: 60 } };
 const slow: TestApp = { id: 'slow', key: 'slow-key', secret: 'slow-secret', limits: { maxOutboundBufferBytes: 65536 } };
 const capped: TestApp = { id: 'capped', key: 'capped-key', secret: 'capped-secret', limits: { maxConnections: 1 } };
+const counted: TestApp = { id: 'counted', key: 'counted-key', secret: 'counted-secret' };
 
 let server: RunningServer;
 const at = (app: TestApp, session = newSession()): SessionAddress => ({ port: server.port, key: app.key, session });
@@ -17,7 +18,7 @@ const connections = async () => ((await (await fetch(`${server.url}/up`)).json()
 
 beforeAll(async () => {
   // 127.0.0.1 is a trusted proxy: X-Forwarded-For stands in for clients at other addresses.
-  server = await startServer({ apps: [plain, quiet, slow, capped], trustedProxies: ['127.0.0.1'] });
+  server = await startServer({ apps: [plain, quiet, slow, capped, counted], trustedProxies: ['127.0.0.1'] });
 });
 afterAll(async () => {
   await server?.stop();
@@ -176,6 +177,15 @@ describe('session rules', () => {
     await new Promise((r) => setTimeout(r, 6_000));
     expect(await occupied()).toBe(false);
     expect((await send(address, '[]')).status).toBe(404);
+  });
+
+  test('a session counts as a connection in pogo_websocket_connections_active', async () => {
+    const active = async () => Number(/pogo_websocket_connections_active\{app="counted"\} (\d+)/.exec(await (await fetch(`${server.url}/metrics`)).text())?.[1]);
+    expect(await active()).toBe(0);
+    const stream = await receive(at(counted), 'xhr_streaming');
+    await stream.line(carries('pusher:connection_established'));
+    expect(await active()).toBe(1);
+    stream.abort();
   });
 
   test('a session counts as a connection: maxConnections refuses the next with o, pusher:error and c[4100,…]', async () => {
