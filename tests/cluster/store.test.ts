@@ -32,7 +32,7 @@ describe('cluster stores', () => {
       fc.asyncProperty(fc.array(operation, { maxLength: 25 }), async (operations) => {
         const memory = new MemoryStore();
         const broker = new RedisBroker(
-          { url: redis.url, prefix: `store-${run++}:`, commandTimeoutMs: 1_000, nodeTimeoutSeconds: 60, requestTimeoutMs: 1_000 },
+          { url: redis.url, prefix: `store-${run++}:`, commandTimeoutMs: 1_000, nodeTimeoutSeconds: 60, requestTimeoutMs: 1_000, history: false },
           { info: () => {}, warn: () => {} },
         );
         await broker.start({ message: () => {}, reaped: () => {}, resumed: () => {}, undelivered: () => {} });
