@@ -5,7 +5,7 @@
 import type { Options } from 'pusher-js';
 import { PogoConfigError, type ConnectionSettings, type EnvSource } from './env';
 
-export const fallbackVariable = 'VITE_POGO_FALLBACK';
+const fallbackVariable = 'VITE_POGO_FALLBACK';
 
 /** The HTTP path pusher-js puts in front of its fallback requests (its own default, served by pogo-ws). */
 const httpPath = '/pusher';

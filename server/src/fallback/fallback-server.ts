@@ -35,7 +35,7 @@ interface Entry {
 }
 
 /** A session with no receive request open this long is gone (ms): pusher-js asks again at once after each answer. */
-export const detachedLimitMs = 15_000;
+const detachedLimitMs = 15_000;
 /** Requests naming a session that is not theirs (unknown, another address's), per address: guessing is slow. */
 const strangersPerSecondPerIp = 10;
 const strangerBurstPerIp = 50;

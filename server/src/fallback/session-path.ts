@@ -5,7 +5,7 @@
 import { safeDecode } from '../transport/handshake.js';
 
 /** The request's kind: open or continue a stream, a long poll, or messages from the client. */
-export type SessionRequestKind = 'xhr_streaming' | 'xhr' | 'xhr_send';
+type SessionRequestKind = 'xhr_streaming' | 'xhr' | 'xhr_send';
 
 export interface SessionPath {
   key: string;

@@ -9,7 +9,7 @@ import { closeFrame, heartbeatFrame, messagesLine } from './frames.js';
 export type SessionTransport = 'xhr_streaming' | 'xhr_polling';
 
 /** A streaming response or a long poll quiet this long gets a heartbeat (proxies cut idle responses). */
-export const heartbeatAfterMs = 25_000;
+const heartbeatAfterMs = 25_000;
 
 export class HttpSession implements Wire {
   /** The open receive request's response, if any. */
