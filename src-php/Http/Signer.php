@@ -36,11 +36,13 @@ final class Signer
             $query['body_md5'] = md5($body);
         }
 
-        foreach ($params as $name => $value) {
-            $query[strtolower((string) $name)] = (string) $value;
+        // The four auth keys are in order already: only extra parameters need a sort.
+        if ($params !== []) {
+            foreach ($params as $name => $value) {
+                $query[strtolower((string) $name)] = (string) $value;
+            }
+            ksort($query, SORT_STRING);
         }
-
-        ksort($query, SORT_STRING);
 
         $pairs = [];
         foreach ($query as $name => $value) {

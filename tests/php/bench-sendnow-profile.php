@@ -91,6 +91,13 @@ $layers = [
 ];
 
 $results = [];
+$cpuResults = [];
+// This process's CPU time (user + system), µs: the wall time less it is the wait for the server.
+$cpuMicroseconds = static function (): float {
+    $usage = getrusage();
+
+    return ($usage['ru_utime.tv_sec'] + $usage['ru_stime.tv_sec']) * 1e6 + $usage['ru_utime.tv_usec'] + $usage['ru_stime.tv_usec'];
+};
 
 try {
     foreach ($layers as $layer) {
@@ -100,11 +107,13 @@ try {
     }
     for ($round = 0; $round < $rounds; $round++) {
         foreach ($layers as $name => $layer) {
+            $cpu = $cpuMicroseconds();
             $started = hrtime(true);
             for ($i = 0; $i < $count; $i++) {
                 $layer($i);
             }
             $results[$name][] = (hrtime(true) - $started) / $count / 1000;
+            $cpuResults[$name][] = ($cpuMicroseconds() - $cpu) / $count;
         }
     }
 } finally {
@@ -114,8 +123,10 @@ try {
     unlink($config);
 }
 
-printf("%-48s %9s %9s %9s\n", "µs per call ({$count} calls × {$rounds} rounds)", 'median', 'min', 'max');
+printf("%-48s %9s %9s %9s %12s\n", "µs per call ({$count} calls × {$rounds} rounds)", 'median', 'min', 'max', 'PHP CPU');
 foreach ($results as $name => $values) {
     sort($values);
-    printf("%-48s %9.1f %9.1f %9.1f\n", $name, $values[intdiv(count($values), 2)], $values[0], $values[count($values) - 1]);
+    $cpu = $cpuResults[$name];
+    sort($cpu);
+    printf("%-48s %9.1f %9.1f %9.1f %12.1f\n", $name, $values[intdiv(count($values), 2)], $values[0], $values[count($values) - 1], $cpu[intdiv(count($cpu), 2)]);
 }
