@@ -9,7 +9,8 @@ import { freePort, soketiConfig } from './peers.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '../..');
 export const tmpDir = join(repoRoot, 'bench/results/tmp');
-export const pogoBundle = join(repoRoot, 'server/dist/pogo-ws.cjs');
+// POGO_BENCH_BUNDLE: measure another build of the server (an experiment beside the committed one).
+export const pogoBundle = process.env.POGO_BENCH_BUNDLE ?? join(repoRoot, 'server/dist/pogo-ws.cjs');
 const baselineScript = join(repoRoot, 'bench/baseline-server.mjs');
 
 export const APP = { id: 'bench-app', key: 'bench-key', secret: 'bench-secret' };
