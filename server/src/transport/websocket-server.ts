@@ -24,6 +24,7 @@ import { guard, listenerFailed } from './listener-guard.js';
 import { OutboundQueue } from './outbound.js';
 import { WebSocketWire, type WireHandler } from './ws-wire.js';
 import { newSocketId } from './socket-id.js';
+import { boundYoungGeneration } from './young-generation.js';
 
 export interface WebSocketServerOptions {
   /** Proxies whose X-Forwarded-For names the client. */
@@ -151,6 +152,8 @@ export class PusherWebSocketServer {
       this.handshakeBuckets.set(app.id, new BucketMap(app.limits.handshakesPerSecondPerIp, app.limits.handshakeBurstPerIp));
     }
     this.maxPayload = Math.max(...hub.apps.map((a) => a.limits.maxFrameBytes));
+    // A server holding many idle connections should not keep V8's grown young generation too.
+    boundYoungGeneration();
   }
 
   attach(server: Server): void {
