@@ -8,7 +8,11 @@
 // /batch_events. It does NOT check HTTP API signatures (so it does less work per publish than
 // a real server), which only favours the baseline.
 //
-// Usage: node bench/baseline-server.mjs --host 127.0.0.1 --port 0
+// With --coalesce it is instead the plain "frame once and coalesce" server the burst latency is
+// compared with: each event framed once, each socket written once per event-loop turn with every
+// frame it is owed (no spacing of flushes, no budget), the way Pogo writes when not under load.
+//
+// Usage: node bench/baseline-server.mjs --host 127.0.0.1 --port 0 [--coalesce]
 import { createServer } from 'node:http';
 import { randomInt } from 'node:crypto';
 import { WebSocketServer } from 'ws';
@@ -19,6 +23,7 @@ const arg = (name, fallback) => {
 };
 const host = arg('host', '127.0.0.1');
 const port = Number(arg('port', '0'));
+const coalesce = process.argv.includes('--coalesce');
 
 /** channel name -> Set of sockets */
 const channels = new Map();
@@ -84,7 +89,49 @@ function publish(name, channelNames, data, exceptSocketId) {
     const set = channels.get(channel);
     if (!set) continue;
     const message = JSON.stringify({ event: name, channel, data });
-    for (const ws of set) if (ws.socketId !== exceptSocketId) ws.send(message);
+    if (coalesce) {
+      const frame = textFrame(message);
+      for (const ws of set) if (ws.socketId !== exceptSocketId) queue(ws, frame);
+    } else for (const ws of set) if (ws.socketId !== exceptSocketId) ws.send(message);
+  }
+}
+
+/** One unmasked final text frame. */
+function textFrame(text) {
+  const body = Buffer.from(text);
+  const n = body.length;
+  const head = n < 126 ? 2 : n < 65536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(head + n);
+  frame[0] = 0x81;
+  if (n < 126) frame[1] = n;
+  else if (n < 65536) {
+    frame[1] = 126;
+    frame.writeUInt16BE(n, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeBigUInt64BE(BigInt(n), 2);
+  }
+  body.copy(frame, head);
+  return frame;
+}
+
+/** --coalesce: frames owed this turn, per socket; written at the end of the turn, one write each. */
+let dirty = [];
+function queue(ws, frame) {
+  if (!ws.owed) {
+    ws.owed = [];
+    if (dirty.length === 0) setImmediate(flush);
+    dirty.push(ws);
+  }
+  ws.owed.push(frame);
+}
+function flush() {
+  const sockets = dirty;
+  dirty = [];
+  for (const ws of sockets) {
+    const frames = ws.owed;
+    ws.owed = null;
+    if (ws.readyState === ws.OPEN) ws._socket.write(frames.length === 1 ? frames[0] : Buffer.concat(frames));
   }
 }
 
@@ -122,7 +169,7 @@ server.on('upgrade', (req, socket, head) => {
 
 server.listen(port, host, () => {
   const a = server.address();
-  console.log(`baseline listening on http://${a.address}:${a.port}`);
+  console.log(`${coalesce ? 'coalescing baseline' : 'baseline'} listening on http://${a.address}:${a.port}`);
 });
 
 const stop = () => server.close(() => process.exit(0)) && setTimeout(() => process.exit(0), 500).unref();

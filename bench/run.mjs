@@ -5,7 +5,8 @@
 // Flags:
 //   --quick                 short runs, 2 000 connections for memory (results go to results/tmp/)
 //   --scenario a,b          only these scenarios (burst, steady, http, memory, many, presence, cluster, recovery, dashboard, fallback)
-//   --servers a,b           only these servers (pogo, baseline, soketi); Soketi 1.6.1 is installed by npm
+//   --servers a,b           only these servers (pogo, baseline, soketi; baseline brings the coalescing
+//                           baseline burst's latency is compared with); Soketi 1.6.1 is installed by npm
 //                           into bench/.peers/ on first use, and skipped with the reason where it cannot be
 //   --subscribers N         fanout subscribers (default 1000)
 //   --inflight N            burst publishes in flight (default 8)
@@ -40,6 +41,8 @@ import { fallback } from './scenarios/fallback.mjs';
 const SCENARIOS = [burst, steady, http, memory, many, presence, cluster, recovery, dashboard, fallback];
 const CLIENT_PROCESSES = 2;
 const SERVERS = ['baseline', 'pogo', 'soketi'];
+/** The --servers name that selects a server kind. */
+const selector = (kind) => (kind === 'coalesce' ? 'baseline' : kind);
 
 function parseArgs(argv) {
   const o = { quick: false, save: false, scenarios: SCENARIOS.map((s) => s.name), servers: [...SERVERS], subscribers: 1000, inflight: 8, steadyRate: 25, memoryConnections: 10000, manyConnections: 19000, dataBytes: 100, pogoNodeFlags: [], pin: true };
@@ -100,7 +103,7 @@ async function main() {
     }
   }
 
-  const available = { baseline: null, pogo: existsSync(pogoBundle) ? null : 'server/dist/pogo-ws.cjs is not built (npm run build -w server)', soketi: 'not selected (--servers)' };
+  const available = { baseline: null, coalesce: null, pogo: existsSync(pogoBundle) ? null : 'server/dist/pogo-ws.cjs is not built (npm run build -w server)', soketi: 'not selected (--servers)' };
   if (opts.servers.includes('soketi')) {
     const soketi = await prepareSoketi(repoRoot, log);
     if (soketi.script) {
@@ -145,8 +148,9 @@ async function main() {
     },
     /** Puts a server-side process (a server, Redis) on the server's CPUs. */
     pinServer: (pid) => pinning && !pinning.failed && pinTree(pid, pinning.server),
-    has: (kind) => opts.servers.includes(kind) && available[kind] === null,
-    missing: (kind) => (opts.servers.includes(kind) ? available[kind] : 'not selected (--servers)'),
+    // The coalescing baseline (burst's latency reference) comes with the baseline.
+    has: (kind) => opts.servers.includes(selector(kind)) && available[kind] === null,
+    missing: (kind) => (opts.servers.includes(selector(kind)) ? available[kind] : 'not selected (--servers)'),
     async start(kind, startOpts) {
       const extra = kind === 'pogo' ? opts.pogoNodeFlags : [];
       const how = { ...startOpts, nodeFlags: [...extra, ...(startOpts?.nodeFlags ?? [])] };

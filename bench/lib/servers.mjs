@@ -55,6 +55,7 @@ export const peerScripts = new Map();
 async function launch(kind, { config, args }) {
   if (kind === 'pogo') return { script: pogoBundle, cliArgs: ['start', '--config', config ?? pogoConfig('pogo'), '--host', '127.0.0.1', '--port', '0', ...args], cwd: repoRoot, listening: /listening on http:\/\/([\d.]+):(\d+)/ };
   if (kind === 'baseline') return { script: baselineScript, cliArgs: ['--host', '127.0.0.1', '--port', '0', ...args], cwd: repoRoot, listening: /listening on http:\/\/([\d.]+):(\d+)/ };
+  if (kind === 'coalesce') return { script: baselineScript, cliArgs: ['--host', '127.0.0.1', '--port', '0', '--coalesce', ...args], cwd: repoRoot, listening: /listening on http:\/\/([\d.]+):(\d+)/ };
   if (kind === 'soketi') {
     const script = peerScripts.get('soketi');
     if (!script) throw new Error('Soketi is not installed');
@@ -70,7 +71,7 @@ async function launch(kind, { config, args }) {
 
 /**
  * Spawns a server and resolves once it says it listens (Pogo and the baseline print
- * `listening on http://host:port`). kind 'pogo' | 'baseline' | 'soketi'. Rejects (with its
+ * `listening on http://host:port`). kind 'pogo' | 'baseline' | 'coalesce' | 'soketi'. Rejects (with its
  * output) if it exits or stays silent.
  */
 export async function startServer(kind, { config, args = [], nodeFlags = [], timeoutMs = 15000 } = {}) {
