@@ -2,6 +2,7 @@
 // that are Connections to the hub in every respect (channels, auth, client events, presence,
 // recovery, limits, the liveness sweep, counts), written through an HttpSession instead of a
 // WebSocket. The rule of the transport holds here too: nothing a client sends escapes a listener.
+// Under `--workers` a request for a session another worker holds is relayed to it (relay.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App } from '../apps/app.js';
 import { dispatch } from '../client/dispatch.js';
@@ -19,14 +20,22 @@ import type { OutboundQueue } from '../transport/outbound.js';
 import { newSocketId } from '../transport/socket-id.js';
 import { answerPreflight, corsAllowed, corsHeaders } from './cors.js';
 import { closeFrame, openFrame, parseSendBody, streamingPrelude } from './frames.js';
+import type { SessionKey } from './relay-messages.js';
+import { WorkerRelay, type RelayOwner } from './relay.js';
 import { parseSessionPath, type SessionPath } from './session-path.js';
-import { HttpSession, type SessionTransport } from './session.js';
+import { HttpSession, type ReceiveResponse, type SessionTransport } from './session.js';
 
 export interface FallbackOptions {
   /** Proxies whose X-Forwarded-For names the client. */
   trustedProxies: readonly string[];
-  /** Set: the fallbacks are not served here, and every fallback request is answered 404 with this reason. */
-  unavailable?: string;
+  /** A `--workers` worker: sessions other workers hold are reached through the primary (relay.ts). */
+  worker?: boolean;
+}
+
+/** How an xhr_send is answered: 204, or an error status with its reason. */
+interface SendAnswer {
+  status: number;
+  error?: string;
 }
 
 interface Entry {
@@ -49,7 +58,10 @@ const receiveHeaders = {
   'X-Accel-Buffering': 'no',
 };
 
-export class FallbackServer {
+/** The largest xhr_send body taken: room for JSON's escaping of one message at the frame limit. */
+const sendLimit = (app: App): number => 2 * app.limits.maxFrameBytes + 64;
+
+export class FallbackServer implements RelayOwner {
   /** `{app id}/{server}/{session}` → the session and its connection. */
   private readonly sessions = new Map<string, Entry>();
   private readonly trustedProxies: ReadonlySet<string>;
@@ -57,7 +69,7 @@ export class FallbackServer {
   private readonly strangers = new BucketMap(strangersPerSecondPerIp, strangerBurstPerIp);
   private readonly sweepTimer: NodeJS.Timeout;
   private accepting = true;
-  private readonly unavailable: string | undefined;
+  private readonly relay: WorkerRelay | undefined;
 
   constructor(
     private readonly hub: Hub<Connection>,
@@ -66,7 +78,7 @@ export class FallbackServer {
     options: FallbackOptions,
   ) {
     this.trustedProxies = new Set(options.trustedProxies);
-    this.unavailable = options.unavailable;
+    this.relay = options.worker ? new WorkerRelay(this) : undefined;
     this.sweepTimer = setInterval(() => guard('http', () => this.sweep(Date.now()), () => undefined), 1_000);
     this.sweepTimer.unref();
   }
@@ -77,11 +89,6 @@ export class FallbackServer {
     const mark = target.indexOf('?');
     const parsed = parseSessionPath(mark < 0 ? target : target.slice(0, mark));
     if (parsed === undefined) return false;
-    if (this.unavailable !== undefined) {
-      req.resume();
-      sendJson(res, 404, { error: this.unavailable });
-      return true;
-    }
     guard('http', () => this.handle(req, res, parsed), () => res.destroy());
     return true;
   };
@@ -119,16 +126,20 @@ export class FallbackServer {
     const id = `${app.id}/${path.session}`;
     let entry = this.sessions.get(id);
     if (entry?.session.finished) {
-      this.sessions.delete(id);
+      this.forget(id);
       entry = undefined;
     }
+    if (!entry && this.relay) return this.elsewhere(req, res, app, id, ip, path.kind, this.relay);
     if (path.kind === 'xhr_send') {
       if (!entry || entry.session.ip !== ip || entry.session.ended) return this.stranger(req, res, ip, 'no such session');
       return this.receive(req, res, entry);
     }
     const transport: SessionTransport = path.kind === 'xhr' ? 'xhr_polling' : 'xhr_streaming';
     req.resume();
-    if (!entry) return this.open(req, res, app, id, ip, transport);
+    if (!entry) {
+      this.open(req, res, app, id, ip, transport);
+      return;
+    }
     if (entry.session.ip !== ip || entry.session.transport !== transport) return this.stranger(req, res, ip, 'no such session');
     // The same client again: the next poll, or a stream reopened (pusher-js does past 256 KiB).
     res.writeHead(200, { ...receiveHeaders, ...corsHeaders(req) });
@@ -136,10 +147,66 @@ export class FallbackServer {
     entry.session.attach(res, transport === 'xhr_streaming' ? streamingPrelude : undefined);
   }
 
-  private open(req: IncomingMessage, res: ServerResponse, app: App, id: string, ip: string, transport: SessionTransport): void {
+  /**
+   * `--workers`: a request for a session this worker does not hold. Its holder answers it through
+   * the primary; a receive request for a session nobody holds opens it here.
+   */
+  private async elsewhere(req: IncomingMessage, res: ServerResponse, app: App, id: SessionKey, ip: string, kind: SessionPath['kind'], relay: WorkerRelay): Promise<void> {
+    const claim = kind !== 'xhr_send';
+    if (claim) req.resume();
+    let owner: number | undefined;
+    try {
+      owner = await relay.ownerOf(id, claim);
+    } catch {
+      req.resume();
+      return sendJson(res, 503, { error: 'The session could not be looked up' }, { ...corsHeaders(req), 'Retry-After': '1' });
+    }
+    if (kind === 'xhr_send') {
+      if (owner === undefined || owner === relay.self) return this.stranger(req, res, ip, 'no such session');
+      let body: string | undefined;
+      try {
+        body = (await readBody(req, sendLimit(app))).toString('utf8');
+      } catch {
+        body = undefined;
+      }
+      return this.answerSend(req, res, ip, await relay.send(owner, id, ip, body));
+    }
+    const transport: SessionTransport = kind === 'xhr' ? 'xhr_polling' : 'xhr_streaming';
+    if (owner === relay.self) {
+      const local = this.sessions.get(id);
+      // Opened here by a request that came meanwhile: as for any local session.
+      if (local) return this.handle(req, res, { key: app.key, session: id.slice(app.id.length + 1), kind });
+      if (!this.open(req, res, app, id, ip, transport)) relay.released(id);
+      return;
+    }
+    relay.receive(owner ?? relay.self, id, ip, transport, res, {
+      attached: () => {
+        res.writeHead(200, { ...receiveHeaders, ...corsHeaders(req) });
+        res.socket?.setNoDelay(true);
+      },
+      refused: () => this.stranger(req, res, ip, 'no such session'),
+    });
+  }
+
+  /** An xhr_send another worker took for a session held here. */
+  relayedSend(id: SessionKey, ip: string, body: string | undefined): SendAnswer {
+    const entry = this.sessions.get(id);
+    if (!entry || entry.session.ip !== ip || entry.session.ended) return { status: 404, error: 'No such session: no such session' };
+    return this.accept(entry, body);
+  }
+
+  /** A receive request another worker took for a session held here: how to attach it, if it is the session's. */
+  relayedReceive(id: SessionKey, ip: string, transport: SessionTransport): ((response: ReceiveResponse) => void) | undefined {
+    const entry = this.sessions.get(id);
+    if (!entry || entry.session.finished || entry.session.ip !== ip || entry.session.transport !== transport) return undefined;
+    return (response) => entry.session.attach(response, transport === 'xhr_streaming' ? streamingPrelude : undefined);
+  }
+
+  /** Opens a session; false when it was refused (and so not opened). */
+  private open(req: IncomingMessage, res: ServerResponse, app: App, id: string, ip: string, transport: SessionTransport): boolean {
     if (!this.accepting) {
       sendJson(res, 503, { error: 'The server is shutting down' }, { ...corsHeaders(req), Connection: 'close' });
-      return;
+      return false;
     }
     let buckets = this.handshakeBuckets.get(app.id);
     if (!buckets) {
@@ -151,7 +218,7 @@ export class FallbackServer {
       this.hub.events.emit('refused', { kind: 'connection', appId: app.id, code: 429, name: status.name, message: status.message, detail: 'too many connections from this address', url: req.url?.split('?')[0], ip });
       const body = { error: `${status.message}: too many connections from this address`, status: status.status, name: status.name };
       sendJson(res, 429, body, { ...corsHeaders(req), 'Retry-After': String(buckets.retryAfter(ip)) });
-      return;
+      return false;
     }
     const first = transport === 'xhr_streaming' ? Buffer.concat([streamingPrelude, openFrame]) : openFrame;
     // The WebSocket handshake's checks (protocol version, app enabled), on the path it would have had.
@@ -159,12 +226,12 @@ export class FallbackServer {
     const handshake = checkHandshake({ url: `/app/${encodeURIComponent(app.key)}${query}`, headers: req.headers }, (key) => this.hub.appByKey(key));
     if (!handshake.ok) {
       this.refuse(req, res, first, app, ip, handshake.refusal, handshake.detail);
-      return;
+      return false;
     }
     const max = app.limits.maxConnections;
     if (max > 0 && this.hub.connectionCount(app) >= max) {
       this.refuse(req, res, first, app, ip, closeCode('OVER_CAPACITY'), `at most ${max} connections`);
-      return;
+      return false;
     }
 
     const session = new HttpSession(transport, ip, () => {
@@ -189,6 +256,7 @@ export class FallbackServer {
     res.socket?.setNoDelay(true);
     session.attach(res, first);
     connection.sendText(connectionEstablished(connection.socketId, app.limits.activityTimeoutSeconds));
+    return true;
   }
 
   /** Refused as a WebSocket would be: opened, told why with `pusher:error`, closed with the code. */
@@ -200,29 +268,45 @@ export class FallbackServer {
   }
 
   /** xhr_send: a JSON array of messages, each handled as a WebSocket text frame would be. */
-  private async receive(req: IncomingMessage, res: ServerResponse, { session, connection }: Entry): Promise<void> {
-    const { limits } = connection.app;
-    // Room for JSON's escaping of one message at the frame limit.
-    const limit = 2 * limits.maxFrameBytes + 64;
-    let body: Buffer;
+  private async receive(req: IncomingMessage, res: ServerResponse, entry: Entry): Promise<void> {
+    let body: string | undefined;
     try {
-      body = await readBody(req, limit);
+      body = (await readBody(req, sendLimit(entry.connection.app))).toString('utf8');
     } catch {
-      connection.sendText(codedError(errorCode('MESSAGE_TOO_LARGE'), `frames are limited to ${limits.maxFrameBytes} bytes`));
-      return sendJson(res, 413, { error: `xhr_send bodies are limited to ${limit} bytes` }, { ...corsHeaders(req), Connection: 'close' });
+      body = undefined;
     }
-    const messages = parseSendBody(body.toString('utf8'));
+    this.answerSend(req, res, entry.session.ip, this.accept(entry, body));
+  }
+
+  /** An xhr_send's body (undefined: over the limit), taken here or by another worker: its messages handled, its answer. */
+  private accept({ session, connection }: Entry, body: string | undefined): SendAnswer {
+    const { limits } = connection.app;
+    if (body === undefined) {
+      connection.sendText(codedError(errorCode('MESSAGE_TOO_LARGE'), `frames are limited to ${limits.maxFrameBytes} bytes`));
+      return { status: 413, error: `xhr_send bodies are limited to ${sendLimit(connection.app)} bytes` };
+    }
+    const messages = parseSendBody(body);
     if (!messages) {
       connection.sendText(codedError(errorCode('BAD_MESSAGE'), 'xhr_send bodies are JSON arrays of strings'));
-      return sendJson(res, 400, { error: 'xhr_send bodies are JSON arrays of strings' }, corsHeaders(req));
+      return { status: 400, error: 'xhr_send bodies are JSON arrays of strings' };
     }
-    res.writeHead(204, { ...corsHeaders(req), 'Content-Length': '0' });
-    res.end();
     // `[]` (pusher-js's answer to `h`) and the polls say only that the transport is there; liveness is
     // the hub's, from messages alone (pusher:pong to its pusher:ping), so a quiet session is pinged like a
     // quiet WebSocket and never mistaken for one that answers only transport pings (4202).
-    if (session.paused || session.ended) return;
-    for (const message of messages) this.message(session, connection, message);
+    if (!session.paused && !session.ended) for (const message of messages) this.message(session, connection, message);
+    return { status: 204 };
+  }
+
+  private answerSend(req: IncomingMessage, res: ServerResponse, ip: string, answer: SendAnswer): void {
+    if (answer.status === 204) {
+      res.writeHead(204, { ...corsHeaders(req), 'Content-Length': '0' });
+      res.end();
+    } else if (answer.status === 404) {
+      // The holder found it was not this address's: as for none at all, against the guessing limit here.
+      this.stranger(req, res, ip, 'no such session');
+    } else {
+      sendJson(res, answer.status, { error: answer.error }, { ...corsHeaders(req), ...(answer.status === 413 ? { Connection: 'close' } : {}) });
+    }
   }
 
   private message(session: HttpSession, connection: Connection, text: string): void {
@@ -258,14 +342,20 @@ export class FallbackServer {
     sendJson(res, 404, { error: `No such session: ${why}` }, corsHeaders(req));
   }
 
+  /** The session is forgotten here; under `--workers`, the primary no longer names this worker as its holder. */
+  private forget(id: SessionKey): void {
+    this.sessions.delete(id);
+    this.relay?.released(id);
+  }
+
   /** Once a second: heartbeats, and sessions whose client stopped asking (the hub's sweep pings those that still do). */
   private sweep(now: number): void {
     for (const [id, { session }] of this.sessions) {
       const detachedFor = session.tick(now);
-      if (session.finished) this.sessions.delete(id);
+      if (session.finished) this.forget(id);
       else if (detachedFor > detachedLimitMs) {
         session.discard();
-        this.sessions.delete(id);
+        this.forget(id);
       }
     }
     this.strangers.prune(now);

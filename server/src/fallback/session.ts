@@ -2,18 +2,30 @@
 // WebSocket. The client holds one receive request at a time: a long-lived chunked response
 // (xhr_streaming) or a long poll answered once (xhr, polling). Lines owed while no receive request
 // is open wait here and count against the connection's outbound budget like a socket's buffer.
-import type { ServerResponse } from 'node:http';
 import type { Wire } from '../transport/wire.js';
 import { closeFrame, heartbeatFrame, messagesLine } from './frames.js';
 
 export type SessionTransport = 'xhr_streaming' | 'xhr_polling';
+
+/** What a receive request's answer is to the session: an HTTP response, or one another worker writes for it (relay-response.ts). */
+export interface ReceiveResponse {
+  write(chunk: Buffer): unknown;
+  end(chunk?: Buffer): unknown;
+  destroy(): unknown;
+  on(event: 'close', listener: () => void): unknown;
+  once(event: 'finish', listener: () => void): unknown;
+  readonly writableEnded: boolean;
+  /** Bytes written and not yet taken by the client. */
+  readonly writableLength: number;
+  readonly socket?: { end(): unknown } | null;
+}
 
 /** A streaming response or a long poll quiet this long gets a heartbeat (proxies cut idle responses). */
 const heartbeatAfterMs = 25_000;
 
 export class HttpSession implements Wire {
   /** The open receive request's response, if any. */
-  private response: ServerResponse | undefined;
+  private response: ReceiveResponse | undefined;
   private attachedAt = 0;
   private lastWriteAt = 0;
   /** Lines owed while no receive request is open, and their bytes. */
@@ -62,7 +74,7 @@ export class HttpSession implements Wire {
    * ahead (the prelude, the open frame). A poll is answered at once when something is owed; a
    * goodbye ends any request.
    */
-  attach(response: ServerResponse, first?: Buffer): void {
+  attach(response: ReceiveResponse, first?: Buffer): void {
     this.detach(true);
     const owedMessages = this.held.length > 0;
     const lines = first ? [first, ...this.held] : this.held;
@@ -161,7 +173,7 @@ export class HttpSession implements Wire {
     response.end(goodbye);
   }
 
-  private hangUp(response: ServerResponse): void {
+  private hangUp(response: ReceiveResponse): void {
     if (this.hangUpAfterGoodbye) response.once('finish', () => response.socket?.end());
   }
 

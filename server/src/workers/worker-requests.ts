@@ -1,7 +1,9 @@
 // What the primary answers its workers over IPC: the cluster store's operations (`--workers`
 // without Redis: the store lives here), the mesh's introductions (who joined before), and the
-// metrics scrape; and, when a worker is gone, removing what it held from the store.
-import type { Worker } from 'node:cluster';
+// metrics scrape, which worker holds an HTTP fallback session (and passing the workers' relays about
+// one on); and, when a worker is gone, removing what it held from the store and the session registry.
+import cluster, { type Worker } from 'node:cluster';
+import { SessionRegistry } from '../fallback/session-registry.js';
 import type { MemoryStore } from '../stores/memory-store.js';
 import { workerNodeId, type PrimaryToWorker, type WorkerToPrimary } from './ipc-messages.js';
 
@@ -12,6 +14,8 @@ function sendTo(worker: Worker, message: PrimaryToWorker): void {
 export class WorkerRequests {
   /** Workers on the mesh, in the order they joined: each new one connects to those before it. */
   private readonly meshAddresses = new Map<Worker, string>();
+  /** Which worker holds each HTTP fallback session (a request for it may reach any worker). */
+  readonly sessions = new SessionRegistry();
 
   constructor(
     private readonly store: MemoryStore,
@@ -29,6 +33,16 @@ export class WorkerRequests {
         (result) => sendTo(worker, { pogo: 'result', id: message.id, result }),
         (error: Error) => sendTo(worker, { pogo: 'result', id: message.id, error: error.message }),
       );
+    } else if (message.pogo === 'call' && message.op === 'sessionOwner') {
+      const [session, claim] = message.args as [string, boolean];
+      sendTo(worker, { pogo: 'result', id: message.id, result: this.sessions.owner(String(session), worker.id, claim === true) ?? null });
+    } else if (message.pogo === 'sessionReleased') {
+      this.sessions.release(message.session, worker.id);
+    } else if (message.pogo === 'relay') {
+      // Passed on in order; a worker that is not there is announced back, so the sender stops waiting.
+      const target = cluster.workers?.[message.to];
+      if (target?.isConnected()) target.send({ pogo: 'relay', from: worker.id, relay: message.relay } satisfies PrimaryToWorker);
+      else sendTo(worker, { pogo: 'workerGone', worker: message.to });
     } else if (message.pogo === 'call' && message.op === 'join') {
       // Answered from here, in arrival order: of two workers joining at once, exactly one connects to the other.
       const earlier = [...this.meshAddresses.values()];
@@ -58,6 +72,9 @@ export class WorkerRequests {
   /** `worker` is gone: off the mesh; with `reap`, its members leave the cluster and `announcer` tells (and fires webhooks). */
   left(worker: Worker, announcer: Worker | undefined, reap: boolean): void {
     this.meshAddresses.delete(worker);
+    // Its fallback sessions are gone; the others drop what they relayed for them (their clients reconnect).
+    this.sessions.dropWorker(worker.id);
+    for (const other of Object.values(cluster.workers ?? {})) if (other && other !== worker) sendTo(other, { pogo: 'workerGone', worker: worker.id });
     if (!reap) return;
     const changes = this.store.reap(workerNodeId(worker.id));
     if (changes.length > 0 && announcer) sendTo(announcer, { pogo: 'reaped', changes });
