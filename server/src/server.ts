@@ -124,11 +124,8 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
   websockets.attach(http);
   websockets.outbound.onFlushed = onFlushed;
   // pusher-js's HTTP fallbacks (xhr_streaming, xhr_polling): sessions on the same port, through the same outbound queue.
-  // Not under --workers: node:cluster hands each TCP connection to any worker, and one session's requests come on several.
-  const fallback = new FallbackServer(hub, websockets.outbound, {
-    trustedProxies: config.trustedProxies,
-    unavailable: cluster.isWorker ? 'HTTP fallback transports are not served under --workers (one session must reach one process)' : undefined,
-  });
+  // Under --workers node:cluster hands each TCP connection to any worker: a session's requests are relayed to its worker.
+  const fallback = new FallbackServer(hub, websockets.outbound, { trustedProxies: config.trustedProxies, worker: cluster.isWorker });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
