@@ -5,24 +5,24 @@
 // Under `--workers` a request for a session another worker holds is relayed to it (relay.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App } from '../apps/app.js';
-import { dispatch } from '../client/dispatch.js';
 import type { Hub } from '../hub.js';
 import { readBody } from '../http/body.js';
 import { clientIp } from '../http/client-ip.js';
 import { sendJson } from '../http/respond.js';
 import { BucketMap } from '../limits/token-bucket.js';
 import { codedError, connectionEstablished } from '../protocol/messages.js';
-import { closeCode, errorCode, publishStatus, type CodeEntry } from '../schema.js';
+import { closeCode, publishStatus, type CodeEntry } from '../schema.js';
 import { Connection } from '../transport/connection.js';
 import { checkHandshake } from '../transport/handshake.js';
-import { guard, listenerFailed } from '../transport/listener-guard.js';
+import { guard } from '../transport/listener-guard.js';
 import type { OutboundQueue } from '../transport/outbound.js';
 import { newSocketId } from '../transport/socket-id.js';
 import { answerPreflight, corsAllowed, corsHeaders } from './cors.js';
-import { closeFrame, openFrame, parseSendBody, streamingPrelude } from './frames.js';
+import { closeFrame, openFrame, streamingPrelude } from './frames.js';
 import type { SessionKey } from './relay-messages.js';
 import { WorkerRelay, type RelayOwner } from './relay.js';
 import { parseSessionPath, type SessionPath } from './session-path.js';
+import { acceptSend, sendLimit, type SendAnswer } from './send-body.js';
 import { HttpSession, type ReceiveResponse, type SessionTransport } from './session.js';
 
 export interface FallbackOptions {
@@ -30,12 +30,6 @@ export interface FallbackOptions {
   trustedProxies: readonly string[];
   /** A `--workers` worker: sessions other workers hold are reached through the primary (relay.ts). */
   worker?: boolean;
-}
-
-/** How an xhr_send is answered: 204, or an error status with its reason. */
-interface SendAnswer {
-  status: number;
-  error?: string;
 }
 
 interface Entry {
@@ -57,9 +51,6 @@ const receiveHeaders = {
   // nginx passes each line on as it comes, even where proxy_buffering is on.
   'X-Accel-Buffering': 'no',
 };
-
-/** The largest xhr_send body taken: room for JSON's escaping of one message at the frame limit. */
-const sendLimit = (app: App): number => 2 * app.limits.maxFrameBytes + 64;
 
 export class FallbackServer implements RelayOwner {
   /** `{app id}/{server}/{session}` → the session and its connection. */
@@ -191,8 +182,8 @@ export class FallbackServer implements RelayOwner {
   /** An xhr_send another worker took for a session held here. */
   relayedSend(id: SessionKey, ip: string, body: string | undefined): SendAnswer {
     const entry = this.sessions.get(id);
-    if (!entry || entry.session.ip !== ip || entry.session.ended) return { status: 404, error: 'No such session: no such session' };
-    return this.accept(entry, body);
+    if (!entry || entry.session.ip !== ip || entry.session.ended) return { status: 404, error: 'No such session' };
+    return acceptSend(this.hub, entry, body);
   }
 
   /** A receive request another worker took for a session held here: how to attach it, if it is the session's. */
@@ -275,26 +266,7 @@ export class FallbackServer implements RelayOwner {
     } catch {
       body = undefined;
     }
-    this.answerSend(req, res, entry.session.ip, this.accept(entry, body));
-  }
-
-  /** An xhr_send's body (undefined: over the limit), taken here or by another worker: its messages handled, its answer. */
-  private accept({ session, connection }: Entry, body: string | undefined): SendAnswer {
-    const { limits } = connection.app;
-    if (body === undefined) {
-      connection.sendText(codedError(errorCode('MESSAGE_TOO_LARGE'), `frames are limited to ${limits.maxFrameBytes} bytes`));
-      return { status: 413, error: `xhr_send bodies are limited to ${sendLimit(connection.app)} bytes` };
-    }
-    const messages = parseSendBody(body);
-    if (!messages) {
-      connection.sendText(codedError(errorCode('BAD_MESSAGE'), 'xhr_send bodies are JSON arrays of strings'));
-      return { status: 400, error: 'xhr_send bodies are JSON arrays of strings' };
-    }
-    // `[]` (pusher-js's answer to `h`) and the polls say only that the transport is there; liveness is
-    // the hub's, from messages alone (pusher:pong to its pusher:ping), so a quiet session is pinged like a
-    // quiet WebSocket and never mistaken for one that answers only transport pings (4202).
-    if (!session.paused && !session.ended) for (const message of messages) this.message(session, connection, message);
-    return { status: 204 };
+    this.answerSend(req, res, entry.session.ip, acceptSend(this.hub, entry, body));
   }
 
   private answerSend(req: IncomingMessage, res: ServerResponse, ip: string, answer: SendAnswer): void {
@@ -307,29 +279,6 @@ export class FallbackServer implements RelayOwner {
     } else {
       sendJson(res, answer.status, { error: answer.error }, { ...corsHeaders(req), ...(answer.status === 413 ? { Connection: 'close' } : {}) });
     }
-  }
-
-  private message(session: HttpSession, connection: Connection, text: string): void {
-    try {
-      connection.lastSeen = connection.lastMessage = Date.now();
-      connection.pingSentAt = 0;
-      this.hub.received(connection);
-      const { maxFrameBytes } = connection.app.limits;
-      if (Buffer.byteLength(text) > maxFrameBytes) {
-        connection.sendText(codedError(errorCode('MESSAGE_TOO_LARGE'), `frames are limited to ${maxFrameBytes} bytes`));
-        return;
-      }
-      const handled = dispatch(this.hub, connection, text);
-      if (handled) handled.catch((error: unknown) => this.failed(session, error));
-    } catch (error) {
-      this.failed(session, error);
-    }
-  }
-
-  /** An unexpected error handling a client's message: that session closes (1011), counted as the WebSocket's would be. */
-  private failed(session: HttpSession, error: unknown): void {
-    listenerFailed('message', error);
-    session.close(1011, 'unexpected server error');
   }
 
   /** A request for a session that is not the requester's: the same answer as none at all, and a bucket against guessing. */
