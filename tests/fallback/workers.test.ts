@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { request, type ClientRequest } from 'node:http';
 import Pusher from 'pusher-js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { SessionRegistry } from '../../server/src/fallback/session-registry.js';
 import { clusterConfig, eventually, startRedis, type TestRedis } from '../cluster/helpers';
 import { connected, nextEvent, pusherClient, sdk, sleep, subscribed } from '../helpers/clients';
 import { defaultApp, startServer, type RunningServer } from '../helpers/server';
@@ -315,6 +316,24 @@ function sharedBehaviour(running: () => RunningServer, mode: string): void {
     }
   });
 }
+
+describe('the primary\'s session registry', () => {
+  test('the first claim owns a session; a release by another worker, or a lookup, changes nothing; a dead worker\'s sessions go', () => {
+    const registry = new SessionRegistry();
+    expect(registry.owner('app/1/a', 1, false)).toBeUndefined();
+    expect(registry.size).toBe(0);
+    expect(registry.owner('app/1/a', 1, true)).toBe(1);
+    expect(registry.owner('app/1/a', 2, true)).toBe(1);
+    expect(registry.owner('app/1/b', 2, true)).toBe(2);
+    registry.release('app/1/a', 2);
+    expect(registry.owner('app/1/a', 2, false)).toBe(1);
+    registry.release('app/1/a', 1);
+    expect(registry.owner('app/1/a', 2, false)).toBeUndefined();
+    registry.owner('app/1/c', 2, true);
+    registry.dropWorker(2);
+    expect(registry.size).toBe(0);
+  });
+});
 
 describe('--workers 2, coordinated by the primary', () => {
   let server: RunningServer;

@@ -167,7 +167,13 @@ export class FallbackServer implements RelayOwner {
       const local = this.sessions.get(id);
       // Opened here by a request that came meanwhile: as for any local session.
       if (local) return this.handle(req, res, { key: app.key, session: id.slice(app.id.length + 1), kind });
-      if (!this.open(req, res, app, id, ip, transport)) relay.released(id);
+      let opened = false;
+      try {
+        opened = this.open(req, res, app, id, ip, transport);
+      } finally {
+        // Refused (or failed): the claim goes, so the id names no worker.
+        if (!opened) relay.released(id);
+      }
       return;
     }
     relay.receive(owner ?? relay.self, id, ip, transport, res, {
