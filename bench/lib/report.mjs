@@ -31,7 +31,6 @@ export function tableRows(res) {
   const s = res.scenarios;
   const rows = [];
   const add = (...cols) => rows.push(cols);
-  const na = (text = 'n/a') => [text, text];
   const n = res.options.subscribers;
   if (s.burst) {
     const b = s.burst;
@@ -91,12 +90,12 @@ export function tableRows(res) {
   }
   if (s.recovery) {
     const r = s.recovery;
-    add('Connection recovery (burst, on vs off)', 'deliveries/s with recovery on / off', 'n/a', cell(r, (x) => `${fmt(x.on.deliveriesPerSec)} / ${fmt(x.off.deliveriesPerSec)}`), ...na(), cell(r, (x) => (x.slowdownPct >= 0 ? `${fmt(x.slowdownPct, 1)} % slower` : `${fmt(-x.slowdownPct, 1)} % faster`)), '≤ 10 % slower', ok(r) ? mark(r.slowdownPct <= 10) : '');
+    add('Connection recovery (burst, on vs off)', 'deliveries/s with recovery on / off', 'n/a', cell(r, (x) => `${fmt(x.on.deliveriesPerSec)} / ${fmt(x.off.deliveriesPerSec)}`), 'n/a', cell(r, (x) => (x.slowdownPct >= 0 ? `${fmt(x.slowdownPct, 1)} % slower` : `${fmt(-x.slowdownPct, 1)} % faster`)), '', '≤ 10 % slower', ok(r) ? mark(r.slowdownPct <= 10) : '');
     add('', 'history bytes after a flood (1 MiB budget)', 'n/a', cell(r, (x) => `${fmt(x.flood.historyBytes)} after ${fmt(x.flood.acceptedEvents)} events`), 'n/a', '', '', '≤ budget', ok(r) ? mark(r.flood.historyBytes <= r.flood.budgetBytes) : '');
   }
   if (s.dashboard) {
     const d = s.dashboard;
-    add('Dashboard (burst, console streaming vs off)', 'deliveries/s streaming / off', 'n/a', cell(d, (x) => `${fmt(x.streaming.deliveriesPerSec)} / ${fmt(x.off.deliveriesPerSec)} (${fmt(x.streaming.consoleEvents)} console events)`), ...na(), cell(d, (x) => (x.dropPct >= 0 ? `${fmt(x.dropPct, 1)} % drop` : `${fmt(-x.dropPct, 1)} % faster`)), '≤ 5 % drop', ok(d) ? mark(d.dropPct <= 5) : '');
+    add('Dashboard (burst, console streaming vs off)', 'deliveries/s streaming / off', 'n/a', cell(d, (x) => `${fmt(x.streaming.deliveriesPerSec)} / ${fmt(x.off.deliveriesPerSec)} (${fmt(x.streaming.consoleEvents)} console events)`), 'n/a', cell(d, (x) => (x.dropPct >= 0 ? `${fmt(x.dropPct, 1)} % drop` : `${fmt(-x.dropPct, 1)} % faster`)), '', '≤ 5 % drop', ok(d) ? mark(d.dropPct <= 5) : '');
   }
   const gen = s.burst?.pogo;
   if (ok(gen)) {

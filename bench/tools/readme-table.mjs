@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // The README's benchmark table is bench/results/latest.md's, rendered by the bench's own report
-// code from latest.json: `--write` puts it between the README's bench-table markers, `--check`
-// exits 1 when the README shows something else.
+// code from latest.json: `--write` puts it between the README's bench-table markers (and renders
+// latest.md and latest.svg again when the report code changed since the run), `--check` exits 1
+// when the README shows something else.
 // Usage: node bench/tools/readme-table.mjs [--write | --check]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { markdown } from '../lib/report.mjs';
+import { svgChart } from '../lib/chart.mjs';
 import { repoRoot } from '../lib/servers.mjs';
 
 const START = '<!-- bench-table:start (node bench/tools/readme-table.mjs --write) -->';
@@ -14,7 +16,13 @@ const END = '<!-- bench-table:end -->';
 const results = JSON.parse(readFileSync(join(repoRoot, 'bench/results/latest.json'), 'utf8'));
 const table = markdown(results);
 const latestMd = readFileSync(join(repoRoot, 'bench/results/latest.md'), 'utf8').trim();
-if (latestMd !== table) console.warn('bench/results/latest.md differs from what latest.json renders to now (report code changed since the run); the README gets the rendering');
+if (latestMd !== table) {
+  if (process.argv.includes('--write')) {
+    writeFileSync(join(repoRoot, 'bench/results/latest.md'), `${table}\n`);
+    writeFileSync(join(repoRoot, 'bench/results/latest.svg'), svgChart(results));
+    console.log('bench/results/latest.md and latest.svg rendered again from latest.json (the report code changed since the run)');
+  } else console.warn('bench/results/latest.md differs from what latest.json renders to now (the report code changed since the run)');
+}
 
 const readmePath = join(repoRoot, 'README.md');
 const readme = readFileSync(readmePath, 'utf8');
