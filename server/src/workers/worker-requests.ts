@@ -7,8 +7,11 @@ import { SessionRegistry } from '../fallback/session-registry.js';
 import type { MemoryStore } from '../stores/memory-store.js';
 import { workerNodeId, type PrimaryToWorker, type WorkerToPrimary } from './ipc-messages.js';
 
+/** A worker exiting while a message to it is on its way: the message is moot, and its error must not take the primary down. */
+const ignoreSendError = (): void => undefined;
+
 function sendTo(worker: Worker, message: PrimaryToWorker): void {
-  if (worker.isConnected()) worker.send(message);
+  if (worker.isConnected()) worker.send(message, undefined, undefined, ignoreSendError);
 }
 
 export class WorkerRequests {
@@ -41,7 +44,7 @@ export class WorkerRequests {
     } else if (message.pogo === 'relay') {
       // Passed on in order; a worker that is not there is announced back, so the sender stops waiting.
       const target = cluster.workers?.[message.to];
-      if (target?.isConnected()) target.send({ pogo: 'relay', from: worker.id, relay: message.relay } satisfies PrimaryToWorker);
+      if (target?.isConnected()) sendTo(target, { pogo: 'relay', from: worker.id, relay: message.relay });
       else sendTo(worker, { pogo: 'workerGone', worker: message.to });
     } else if (message.pogo === 'call' && message.op === 'join') {
       // Answered from here, in arrival order: of two workers joining at once, exactly one connects to the other.
