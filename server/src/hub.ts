@@ -220,9 +220,14 @@ export class Hub<C extends ClientSubscriber = ClientSubscriber> {
    * serial, handed to the adapter. Rejects when the adapter could not pass it on (reported first).
    */
   async publish(app: App, event: PublishedEvent): Promise<void> {
-    const { recovery } = this.state(app);
+    const state = this.state(app);
+    const { recovery } = state;
     const pending: Promise<void>[] = [];
     for (const channel of event.channels) {
+      if (this.unheard(state, channel)) {
+        this.events.emit('delivered', state.app, channel, 0, this.timeDeliveries ? performance.now() : 0);
+        continue;
+      }
       const { message, seq } = recovery.stamp(channel, messages.channelEvent(event.name, channel, event.data));
       const sent = this.adapter.publish(app.id, channel, message, event.socketId, seq);
       if (sent) pending.push(sent);
@@ -234,6 +239,18 @@ export class Hub<C extends ClientSubscriber = ClientSubscriber> {
       });
     }
     this.events.emit('httpPublished', app, event.channels, event.name, event.data, event.socketId);
+  }
+
+  /**
+   * A publish nothing would come of: this node alone (no peer to pass it to), nobody here
+   * subscribed, no recovery history or cache to keep it, not a user channel (the watchlist's `#`
+   * channels are delivered their own way). Its message and frame are then never built; observers
+   * still see the delivery to 0 recipients that deliver() reports.
+   */
+  private unheard(state: AppState<C>, name: string): boolean {
+    if (this.adapter.shared || name.charCodeAt(0) === 35 /* '#' */) return false;
+    if (state.channels.get(name)?.occupied) return false;
+    return !channelType(name).cache && !state.recovery.keeps(name);
   }
 
   /** Several nodes: recovery history is the cluster's (see AppRecovery.share). */
@@ -266,11 +283,13 @@ export class Hub<C extends ClientSubscriber = ClientSubscriber> {
     }
     const startedAt = this.timeDeliveries ? performance.now() : 0;
     const channel = state.channels.get(name);
-    const frame = textFrame(message.json);
     if (seq !== undefined) state.recovery.record(name, seq, message.json, exceptSocketId);
     // Only events are cached: a member_added or subscription_count must not replace the last one.
-    if (message.kind === 'event' && (channel ? channel.type.cache : channelType(name).cache)) state.channels.remember(name, frame);
-    const recipients = channel ? channel.broadcast(frame, exceptSocketId) : 0;
+    const cached = message.kind === 'event' && (channel ? channel.type.cache : channelType(name).cache);
+    // Framed only for someone: a subscriber here, or the cache.
+    const frame = cached || channel?.occupied ? textFrame(message.json) : undefined;
+    if (cached && frame) state.channels.remember(name, frame);
+    const recipients = channel && frame ? channel.broadcast(frame, exceptSocketId) : 0;
     this.events.emit('delivered', state.app, name, recipients, startedAt);
     return recipients;
   }

@@ -46,6 +46,11 @@ export class AppRecovery {
     return !isUserChannel(channel) && !this.app.recovery.disabledPrefixes.some((prefix) => channel.startsWith(prefix));
   }
 
+  /** This node keeps a history for the channel: stamp() gives its events a serial, record() keeps them. */
+  keeps(channel: string): boolean {
+    return this.history !== undefined && this.covers(channel);
+  }
+
   /**
    * Gives a published event its recovery serial, spliced into the serialised message once per
    * channel (never per recipient). Events on channels without recovery come back unchanged.
