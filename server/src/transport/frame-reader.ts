@@ -6,8 +6,8 @@
 // UTF-8, 1009 too big.
 import { isUtf8 } from 'node:buffer';
 
-export const CLOSE_PROTOCOL_ERROR = 1002;
-export const CLOSE_INVALID_PAYLOAD = 1007;
+const CLOSE_PROTOCOL_ERROR = 1002;
+const CLOSE_INVALID_PAYLOAD = 1007;
 export const CLOSE_TOO_BIG = 1009;
 /** A close frame without a status code reports 1005 (RFC 6455 §7.1.5). */
 export const CLOSE_NO_STATUS = 1005;
@@ -19,7 +19,7 @@ const OP_PING = 0x9;
 const OP_PONG = 0xa;
 
 /** Close codes a peer may send (RFC 6455 §7.4; 1004–1006 and 1015 never go on the wire). */
-export function isValidCloseCode(code: number): boolean {
+function isValidCloseCode(code: number): boolean {
   return (code >= 1000 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006) || (code >= 3000 && code <= 4999);
 }
 

@@ -3,7 +3,7 @@
 // (protocol/frame.ts). No stream objects, timers or closures per connection: an idle connection
 // costs its socket and a few fields.
 import type { Socket } from 'node:net';
-import { FrameReader } from './frame-reader.js';
+import { CLOSE_NO_STATUS, FrameReader } from './frame-reader.js';
 import type { Wire } from './wire.js';
 
 /** What a wire reports to: the WebSocket server, one for every wire (not a closure per socket). */
@@ -24,7 +24,7 @@ const pingFrame = Buffer.from([0x89, 0x00]);
 const closeTimeoutMs = 2_000;
 
 /** A close frame: the code, then the reason (cut to fit the 125-byte control frame limit). */
-export function closeFrame(code: number, reason = ''): Buffer {
+function closeFrame(code: number, reason = ''): Buffer {
   let text = Buffer.from(reason, 'utf8');
   if (text.length > 123) text = Buffer.from(reason.slice(0, 40), 'utf8');
   const frame = Buffer.allocUnsafe(4 + text.length);
@@ -125,7 +125,7 @@ export class WebSocketWire extends FrameReader implements Wire {
     this.closeReceived = true;
     if (!this.closeSent) {
       this.closeSent = true;
-      this.socket.write(code === 1005 ? Buffer.from([0x88, 0x00]) : closeFrame(code));
+      this.socket.write(code === CLOSE_NO_STATUS ? Buffer.from([0x88, 0x00]) : closeFrame(code));
     }
     this.socket.end();
   }
