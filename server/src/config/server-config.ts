@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import type { App } from '../apps/app.js';
 import { withReverbEnv } from '../apps/reverb-env.js';
 import { appFromEnv, developmentApp, parseApp } from './apps.js';
-import type { TlsConfig } from '../deploy/tls.js';
 import { bool, ConfigError, type Env, int, isObject, type Json, str, stringList } from './values.js';
 
 export { ConfigError };
@@ -28,6 +27,18 @@ export interface RedisConfig {
   requestTimeoutMs: number;
   /** Recovery history kept in Redis too (a stream per app), so a freshly started node can replay it. */
   history: boolean;
+}
+
+/** TLS on the public port: file paths (read and checked by deploy/tls.ts). */
+export interface TlsConfig {
+  /** PEM certificate file (the chain, leaf first). */
+  cert: string;
+  /** PEM private key file. */
+  key: string;
+  /** PEM file of extra CA certificates to present (intermediates) and trust. */
+  ca?: string;
+  /** Passphrase of an encrypted key. */
+  passphrase?: string;
 }
 
 export interface ServerConfig {

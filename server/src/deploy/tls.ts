@@ -4,18 +4,8 @@
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { SecureContextOptions } from 'node:tls';
+import type { TlsConfig } from '../config/server-config.js';
 import { ConfigError } from '../config/values.js';
-
-export interface TlsConfig {
-  /** PEM certificate file (the chain, leaf first). */
-  cert: string;
-  /** PEM private key file. */
-  key: string;
-  /** PEM file of extra CA certificates to present (intermediates) and trust. */
-  ca?: string;
-  /** Passphrase of an encrypted key. */
-  passphrase?: string;
-}
 
 function read(file: string, key: string): Buffer {
   try {
