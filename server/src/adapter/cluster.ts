@@ -2,6 +2,9 @@
 // nodes through a broker (serialised once per publish, never per recipient), asks the other
 // nodes for their counts when the HTTP API wants cluster-wide numbers, and keeps presence and
 // occupancy in the broker's store so that every flip is announced by exactly one node.
+// Over 300 lines on purpose: it is the one Adapter for many nodes, and its parts (the bus frames,
+// questions to the other nodes, store calls, re-registering after Redis lost its data) share this
+// node's id, its broker and one reconnect story; split, each would take all three again.
 import type { ChannelCounts } from '../channels/app-channels.js';
 import type { Hub } from '../hub.js';
 import { channelType } from '../protocol/channel-name.js';
