@@ -1,8 +1,7 @@
 // Pusher HTTP API request signatures: key, timestamp window, body_md5, HMAC — in constant time.
 import { hash } from 'node:crypto';
 import type { App } from '../apps/app.js';
-import { safeEqual } from '../protocol/signature.js';
-import { apiHmacHex } from './api-hmac.js';
+import { hmacHex, safeEqual } from '../protocol/signature.js';
 import { RequestQuery } from './query.js';
 import { ApiError } from './respond.js';
 
@@ -42,7 +41,7 @@ export function verifyQuery(app: App, request: Omit<SignedRequest, 'body'>, nowS
   if (!/^\d+$/.test(timestamp) || Math.abs(nowSeconds - Number(timestamp)) > window) {
     throw new ApiError('EXPIRED_TIMESTAMP', `must be within ${window} s of the server's clock`);
   }
-  const expected = apiHmacHex(app.secret, query.signingString(request.method, request.path));
+  const expected = hmacHex(app.secret, query.signingString(request.method, request.path));
   if (!safeEqual(expected, signature.toLowerCase())) throw new ApiError('INVALID_SIGNATURE');
 }
 
