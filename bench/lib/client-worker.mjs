@@ -34,6 +34,19 @@ const nowUs = () => clockOffsetUs + performance.now() * 1000;
 // allocates nothing; parseFrames copies the few bytes of a frame split across reads.
 const READ_BUFFER = Buffer.allocUnsafe(256 * 1024);
 
+// Every connection from 127.0.0.1 to the server's one port needs its own ephemeral port. Linux's
+// connect() searches one half of ip_local_port_range (28 232 ports here) first, and once some
+// 14 000 are taken (this run's sockets plus the TIME_WAITs of the last one) it scans every taken
+// one per connect(), synchronously, in the generator's event loop: measured in `many`, connect()
+// reached 25% of a client process's CPU and stalled its loop for up to 9 s, while the server,
+// idle, answered 408 to the sockets whose upgrade request was written 10-19 s after the kernel
+// connected them. Each source address of 127/8 has its own ports, so 16 of them make that scan short.
+const LOOPBACK = '127.0.0.1';
+const SOURCE_ADDRESSES = 16;
+const sourceAddress = (idx) => `127.0.0.${2 + (idx % SOURCE_ADDRESSES)}`;
+/** Handshakes in progress per client process at most: a generator that falls behind never piles up connected sockets whose request is not written. */
+const MAX_PENDING_HANDSHAKES = 256;
+
 /** @type {Conn[]} */
 let conns = [];
 const m = { measuring: false, delivered: 0, lastUs: 0, hist: new Histogram(), closes: 0, closeReasons: {}, mark: usageMark() };
@@ -125,7 +138,7 @@ class Conn {
   /** TCP connect, HTTP upgrade, then wait for pusher:connection_established. */
   connect({ host, port, key, timeoutMs }) {
     return new Promise((resolve, reject) => {
-      const sock = netConnect({ host, port, onread: { buffer: READ_BUFFER, callback: (n, buf) => this.onBytes(buf, n) } });
+      const sock = netConnect({ host, port, ...(host === LOOPBACK ? { localAddress: sourceAddress(this.idx) } : {}), onread: { buffer: READ_BUFFER, callback: (n, buf) => this.onBytes(buf, n) } });
       this.sock = sock;
       sock.setNoDelay(true);
       let head = '';
@@ -196,10 +209,14 @@ async function connectMany(a) {
   let ok = 0;
   const spacingMs = 1000 / a.ratePerSec;
   const jobs = [];
+  let pending = 0;
+  let slotFreed = null;
   for (let i = 0; i < a.count; i++) {
     const due = started + i * spacingMs;
     const wait = due - Date.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    while (pending >= MAX_PENDING_HANDSHAKES) await new Promise((r) => (slotFreed = r));
+    pending++;
     const idx = a.startIndex + i;
     const conn = new Conn(idx, a.sampleEvery > 0 && idx % a.sampleEvery === 0);
     conns.push(conn);
@@ -209,7 +226,13 @@ async function connectMany(a) {
         const channel = a.channel ?? (a.channelPrefix ? `${a.channelPrefix}${idx}` : null);
         if (channel) await conn.subscribe(channel, null, null, a.timeoutMs);
         ok++;
-      })().catch((e) => failures.set(e.message, (failures.get(e.message) ?? 0) + 1)),
+      })()
+        .catch((e) => failures.set(e.message, (failures.get(e.message) ?? 0) + 1))
+        .finally(() => {
+          pending--;
+          slotFreed?.();
+          slotFreed = null;
+        }),
     );
   }
   await Promise.all(jobs);
