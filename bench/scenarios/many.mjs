@@ -14,7 +14,7 @@ export const many = {
       try {
         const before = rssKiB(server.pid);
         const channel = 'bench-many';
-        // 1 000 connects a second, as in memory.mjs: faster, a busy server answers some upgrades after its 5 s headers timeout (408).
+        // 1 000 connects a second, as in memory.mjs (the clients connect from 16 loopback addresses: see client-worker.mjs).
         const conn = await connectClients(ctx, server, { count, channel, ratePerSec: 1000, sampleEvery: 20 });
         if (conn.failed > 0) ctx.log(`  ${kind}: ${conn.failed} of ${count} failed to connect: ${JSON.stringify(conn.failures)}`);
         await sleep(5000);
