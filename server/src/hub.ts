@@ -1,8 +1,12 @@
 // This node's live state: apps, their clients and channels. Every change to who is subscribed
 // where goes through here (subscribing itself in channels/subscriptions.ts), so presence, caches,
 // counts and observers stay in step. The hub sees clients as ClientSubscriber, never a socket.
+// Over 300 lines on purpose: it is the one facade the transports, the HTTP API and the adapter talk
+// to; nearly every method hands on to channels/, recovery/, watchlist/ or apps/app-registry.ts, and
+// splitting the facade would give each caller several objects to keep in step instead of one.
 import type { Adapter, ChannelSummary } from './adapter/adapter.js';
 import type { App } from './apps/app.js';
+import { AppRegistry } from './apps/app-registry.js';
 import { ServerSideAuthorizer } from './auth/server-side-auth.js';
 import { AppChannels, type ChannelCounts } from './channels/app-channels.js';
 import type { Channel } from './channels/channel.js';
@@ -37,8 +41,7 @@ export interface PublishedEvent {
 export class Hub<C extends ClientSubscriber = ClientSubscriber> {
   /** The observer sink: everything the core reports goes here (metrics, webhooks, the dashboard subscribe). */
   readonly events = new ObserverSink();
-  private readonly byKey = new Map<string, AppState<C>>();
-  private readonly byId = new Map<string, AppState<C>>();
+  private readonly registry = new AppRegistry<AppState<C>>((app) => this.newState(app));
   /** The seam to the other nodes (local: none), made by the factory given to the constructor. */
   readonly adapter: Adapter;
 
@@ -47,57 +50,32 @@ export class Hub<C extends ClientSubscriber = ClientSubscriber> {
   private readonly watchlist = new Watchlist(() => this.adapter, this.events);
 
   constructor(apps: App[], adapter: (hub: Hub<C>) => Adapter) {
-    for (const app of apps) this.register(app);
+    for (const app of apps) this.registry.add(app);
     this.adapter = adapter(this);
   }
 
-  private register(app: App): AppState<C> {
+  private newState(app: App): AppState<C> {
     const channels = new AppChannels();
     const counts = new CountBatcher(app, channels, () => this.adapter, this.events);
-    const state: AppState<C> = { app, channels, counts, recovery: new AppRecovery(app, this.events), connections: new Map(), users: new Map() };
-    this.byKey.set(app.key, state);
-    this.byId.set(app.id, state);
-    return state;
+    return { app, channels, counts, recovery: new AppRecovery(app, this.events), connections: new Map(), users: new Map() };
   }
-
-  /** Apps removed by a reload whose connections are still closing (their disconnects still need the state). */
-  private readonly leaving = new Map<string, AppState<C>>();
 
   // ── reload (SIGHUP, deploy/reload.ts): apps come, change and go while the server runs ──────
 
   /** A new app: clients and the HTTP API find it at once. */
   addApp(app: App): void {
-    this.leaving.delete(app.id);
-    const state = this.register(app);
+    const state = this.registry.add(app);
     if (this.adapter.shared) state.recovery.share();
   }
 
-  /**
-   * New settings for an app (same id): copied into the App object everything holds, so a rotated
-   * secret, new limits or origins apply to its open connections too. `closeWith`: its connections
-   * are closed with that code (the app was disabled).
-   */
+  /** New settings for an app (same id), in effect for its open connections too; `closeWith`: it was disabled. */
   updateApp(app: App, closeWith?: CodeEntry): void {
-    const state = this.byId.get(app.id);
-    if (!state) return;
-    if (state.app.key !== app.key) {
-      this.byKey.delete(state.app.key);
-      this.byKey.set(app.key, state);
-    }
-    Object.assign(state.app, app);
-    this.authorizers.delete(app.id); // made with the old endpoint and secret
-    if (closeWith) for (const connection of [...state.connections.values()]) connection.closeWith(closeWith);
+    if (this.registry.update(app, closeWith)) this.authorizers.delete(app.id); // made with the old endpoint and secret
   }
 
   /** An app no longer configured: unknown to new clients and the API; its connections closed with `closeWith`. */
   removeApp(id: string, closeWith: CodeEntry): void {
-    const state = this.byId.get(id);
-    if (!state) return;
-    this.byId.delete(id);
-    this.byKey.delete(state.app.key);
-    this.authorizers.delete(id);
-    if (state.connections.size > 0) this.leaving.set(id, state);
-    for (const connection of [...state.connections.values()]) connection.closeWith(closeWith);
+    if (this.registry.remove(id, closeWith)) this.authorizers.delete(id);
   }
 
   private readonly authorizers = new Map<string, ServerSideAuthorizer>();
@@ -118,37 +96,35 @@ export class Hub<C extends ClientSubscriber = ClientSubscriber> {
   }
 
   appByKey(key: string): App | undefined {
-    return this.byKey.get(key)?.app;
+    return this.registry.withKey(key)?.app;
   }
 
   appById(id: string): App | undefined {
-    return this.byId.get(id)?.app;
+    return this.registry.withId(id)?.app;
   }
 
   get apps(): App[] {
-    return [...this.byId.values()].map((s) => s.app);
+    return [...this.registry.values()].map((s) => s.app);
   }
 
   private state(app: App): AppState<C> {
-    const state = this.byId.get(app.id) ?? this.leaving.get(app.id);
-    if (!state) throw new Error(`unknown app ${app.id}`);
-    return state;
+    return this.registry.of(app);
   }
 
   socketIdInUse = (socketId: string): boolean => {
-    for (const state of this.byId.values()) if (state.connections.has(socketId)) return true;
+    for (const state of this.registry.values()) if (state.connections.has(socketId)) return true;
     return false;
   };
 
   connectionCount(app?: App): number {
     if (app) return this.state(app).connections.size;
     let total = 0;
-    for (const state of this.byId.values()) total += state.connections.size;
+    for (const state of this.registry.values()) total += state.connections.size;
     return total;
   }
 
   *connections(): Iterable<C> {
-    for (const state of this.byId.values()) yield* state.connections.values();
+    for (const state of this.registry.values()) yield* state.connections.values();
   }
 
   /** The transport accepted a frame from this client. */
@@ -167,7 +143,7 @@ export class Hub<C extends ClientSubscriber = ClientSubscriber> {
     for (const channel of [...connection.channels.keys()]) this.unsubscribe(connection, channel);
     if (connection.user) this.forgetUser(state, connection);
     this.events.emit('disconnected', connection.app, connection);
-    if (state.connections.size === 0) this.leaving.delete(connection.app.id);
+    this.registry.disconnected(state);
   }
 
   channel(app: App, name: string): Channel | undefined {
@@ -255,17 +231,17 @@ export class Hub<C extends ClientSubscriber = ClientSubscriber> {
 
   /** Several nodes: recovery history is the cluster's (see AppRecovery.share). */
   shareHistory(): void {
-    for (const state of this.byId.values()) state.recovery.share();
+    for (const state of this.registry.values()) state.recovery.share();
   }
 
   /** The broker's stored history of an app (a node starting fresh, `redis.history`); see AppRecovery.seed. */
   seedHistory(appId: string, since: number, stored: readonly StoredEntry[]): void {
-    this.byId.get(appId)?.recovery.seed(since, stored);
+    this.registry.withId(appId)?.recovery.seed(since, stored);
   }
 
   /** The bus lost messages: no node-local history before now can be vouched for. */
   historyGap(): void {
-    for (const state of this.byId.values()) state.recovery.gap();
+    for (const state of this.registry.values()) state.recovery.gap();
   }
 
   /** Bytes held for recovery by an app on this node. */
@@ -275,7 +251,7 @@ export class Hub<C extends ClientSubscriber = ClientSubscriber> {
 
   /** Local delivery of a published message: serialised by the caller, framed once here. `seq` records it for recovery. */
   deliver(appId: string, name: string, message: ChannelMessage, exceptSocketId?: string, seq?: number): number {
-    const state = this.byId.get(appId);
+    const state = this.registry.withId(appId);
     if (!state) return 0;
     if (name.charCodeAt(0) === 35 /* '#' */) {
       const watchers = this.watchlist.deliver(appId, name, message.json);
@@ -310,7 +286,7 @@ export class Hub<C extends ClientSubscriber = ClientSubscriber> {
   /** What this node holds, for health checks and leak hunting. */
   stats(): { connections: number; channels: number; presenceMembers: number; signedInUsers: number; historyBytes: number } {
     const totals = { connections: 0, channels: 0, presenceMembers: 0, signedInUsers: 0, historyBytes: 0 };
-    for (const state of this.byId.values()) {
+    for (const state of this.registry.values()) {
       totals.connections += state.connections.size;
       totals.historyBytes += state.recovery.bytes;
       totals.signedInUsers += state.users.size;
@@ -322,7 +298,7 @@ export class Hub<C extends ClientSubscriber = ClientSubscriber> {
   }
 
   expireCaches(now: number): void {
-    for (const state of this.byId.values()) {
+    for (const state of this.registry.values()) {
       state.channels.expireCache(state.app.limits.cacheTtlSeconds * 1000, now);
       state.recovery.expire(now);
     }
@@ -357,25 +333,25 @@ export class Hub<C extends ClientSubscriber = ClientSubscriber> {
   }
 
   localChannels(appId: string, prefix: string): ChannelSummary[] {
-    const state = this.byId.get(appId);
+    const state = this.registry.withId(appId);
     if (!state) return [];
     return [...state.channels.occupied(prefix)].map((channel) => ({ name: channel.name, ...state.channels.counts(channel) }));
   }
 
   localChannel(appId: string, name: string): ChannelCounts {
-    const state = this.byId.get(appId);
+    const state = this.registry.withId(appId);
     const channel = state?.channels.get(name);
     if (!state || !channel) return { subscriptionCount: 0, ...(name.startsWith('presence-') ? { userCount: 0 } : {}) };
     return state.channels.counts(channel);
   }
 
   localPresenceUsers(appId: string, name: string): string[] {
-    const members = this.byId.get(appId)?.channels.members(name);
+    const members = this.registry.withId(appId)?.channels.members(name);
     return members ? [...members.keys()] : [];
   }
 
   terminateLocalUser(appId: string, userId: string): void {
-    const set = this.byId.get(appId)?.users.get(userId);
+    const set = this.registry.withId(appId)?.users.get(userId);
     if (!set) return;
     for (const connection of [...set]) connection.closeWith(closeCode('UNAUTHORIZED'), 'terminated by the server');
   }
