@@ -97,6 +97,12 @@ export function tableRows(res) {
     const d = s.dashboard;
     add('Dashboard (burst, console streaming vs off)', 'deliveries/s streaming / off', 'n/a', cell(d, (x) => `${fmt(x.streaming.deliveriesPerSec)} / ${fmt(x.off.deliveriesPerSec)} (${fmt(x.streaming.consoleEvents)} console events)`), 'n/a', cell(d, (x) => (x.dropPct >= 0 ? `${fmt(x.dropPct, 1)} % drop` : `${fmt(-x.dropPct, 1)} % faster`)), '', '≤ 5 % drop', ok(d) ? mark(d.dropPct <= 5) : '');
   }
+  if (s.fallback) {
+    const f = s.fallback.pogo;
+    const fan = (t) => (r) => `${fmt(r.fanout[t].deliveriesPerSec)}; ${lat(r.fanout[t].latencyMs)}; lost ${fmt(r.fanout[t].lost)}`;
+    add(`HTTP fallback: ${ok(f) ? fmt(f.fanout.xhr_streaming.subscribers) : ''} \`xhr_streaming\` sessions beside as many WebSockets, same server`, 'sessions: deliveries/s; latency p50 / p99 / max (ms); lost', 'n/a', cell(f, fan('xhr_streaming')), 'n/a', cell(f, (r) => `WebSockets: ${fan('ws')(r)}`), '', '0 lost', ok(f) ? mark(f.fanout.xhr_streaming.lost === 0) : '');
+    add('', 'RSS per idle session, no forced GC / after forced GCs (KiB)', 'n/a', cell(f, (r) => `${fmt(r.memory.xhr_streaming.rssKiBPerConnection, 2)} / ${fmt(r.memory.xhr_streaming.rssKiBPerConnectionAfterGc, 2)}`), 'n/a', cell(f, (r) => `WebSocket: ${fmt(r.memory.ws.rssKiBPerConnection, 2)} / ${fmt(r.memory.ws.rssKiBPerConnectionAfterGc, 2)} (${ratio(r.memory.xhr_streaming.rssKiBPerConnection, r.memory.ws.rssKiBPerConnection, 2)})`), '', '', '');
+  }
   const gen = s.burst?.pogo;
   if (ok(gen)) {
     const c = gen.cpu;
