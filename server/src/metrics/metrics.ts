@@ -97,17 +97,21 @@ export class ServerMetrics {
       },
     });
 
-    const plainCounter = (name: string, help: string, field: CounterField) =>
-      new Counter({
+    // One series per app, read from a number in the counter store at each scrape. After reset(),
+    // inc() sets the value, for a Counter and a Gauge alike.
+    const perAppField = (Metric: typeof Counter | typeof Gauge, name: string, help: string, field: CounterField): void => {
+      new Metric<'app'>({
         name,
         help,
         labelNames: ['app'],
         registers: [registry],
-        collect() {
+        collect(this: Counter<'app'> | Gauge<'app'>) {
           this.reset();
           for (const id of appIds()) this.inc({ app: id }, store.of(id)[field]);
         },
       });
+    };
+    const plainCounter = (name: string, help: string, field: CounterField) => perAppField(Counter, name, help, field);
     plainCounter('pogo_websocket_auth_failures_total', 'Refused channel or user authentication (bad or missing signature, failed server-side auth)', 'authFailures');
     plainCounter('pogo_websocket_circuit_breaker_open_total', 'Times the server-side auth circuit breaker opened', 'circuitBreakerOpen');
     plainCounter('pogo_websocket_broker_dropped_messages_total', 'Messages the cluster adapter (Redis) could not pass on', 'brokerDropped');
@@ -141,17 +145,7 @@ export class ServerMetrics {
       },
     });
 
-    const watchlistGauge = (name: string, help: string, field: 'watchlistWatchers' | 'watchlistUsers') =>
-      new Gauge({
-        name,
-        help,
-        labelNames: ['app'],
-        registers: [registry],
-        collect() {
-          this.reset();
-          for (const id of appIds()) this.set({ app: id }, store.of(id)[field]);
-        },
-      });
+    const watchlistGauge = (name: string, help: string, field: 'watchlistWatchers' | 'watchlistUsers') => perAppField(Gauge, name, help, field);
     watchlistGauge('pogo_websocket_watchlist_watchers', 'Signed-in connections with a watchlist (online status) on this node (bounded by limits.maxWatchlistConnections)', 'watchlistWatchers');
     watchlistGauge('pogo_websocket_watchlist_users', 'Distinct users watched by the watchlists on this node', 'watchlistUsers');
 
