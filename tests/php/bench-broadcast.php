@@ -19,6 +19,7 @@ use Pogo\WebSocket\Broadcasting\PogoBroadcasterFactory;
 use Pogo\WebSocket\PogoServiceProvider;
 
 require dirname(__DIR__, 2) . '/vendor/autoload.php';
+require __DIR__ . '/bench/server-and-app.php';
 
 $positional = array_values(array_filter(array_slice($argv, 1), fn ($a) => ! str_starts_with($a, '--')));
 $count = max(100, (int) ($positional[0] ?? 1000));
@@ -30,26 +31,8 @@ foreach ($argv as $arg) {
     }
 }
 
-$root = dirname(__DIR__, 2);
-$config = tempnam(sys_get_temp_dir(), 'pogo-bench-');
-file_put_contents($config, json_encode(['apps' => [['id' => 'bench', 'key' => 'bench-key', 'secret' => 'bench-secret']]]));
-$server = proc_open(
-    ['node', "{$root}/server/dist/pogo-ws.cjs", 'start', '--config', $config, '--host', '127.0.0.1', '--port', '0'],
-    [0 => ['file', '/dev/null', 'r'], 1 => ['pipe', 'w'], 2 => ['file', '/dev/null', 'w']],
-    $pipes,
-    sys_get_temp_dir(),
-);
-$port = null;
-$deadline = microtime(true) + 10;
-while ($port === null && microtime(true) < $deadline && ($line = fgets($pipes[1])) !== false) {
-    if (preg_match('#listening on http://[^:]+:(\d+)#', $line, $match)) {
-        $port = (int) $match[1];
-    }
-}
-if ($port === null) {
-    fwrite(STDERR, "the server did not start\n");
-    exit(1);
-}
+$server = startBenchServer('bench');
+$port = $server->port;
 
 // The package's bindings as the service provider registers them (its HTTP client included).
 $container = new Container();
@@ -89,9 +72,7 @@ try {
         }
     }
 } finally {
-    proc_terminate($server);
-    proc_close($server);
-    unlink($config);
+    $server->stop();
 }
 
 foreach ($rates as $name => $values) {

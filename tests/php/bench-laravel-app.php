@@ -12,49 +12,16 @@
 
 declare(strict_types=1);
 
-use Illuminate\Contracts\Console\Kernel;
 use Illuminate\Support\Facades\Broadcast;
 
-$appPath = rtrim((string) ($argv[1] ?? ''), '/');
-if ($appPath === '' || ! is_file("{$appPath}/bootstrap/app.php")) {
-    fwrite(STDERR, "usage: php tests/php/bench-laravel-app.php /path/to/laravel-app [COUNT] [ROUNDS]\n");
-    exit(2);
-}
+require __DIR__ . '/bench/server-and-app.php';
+
+$appPath = benchLaravelAppPath($argv, 'php tests/php/bench-laravel-app.php /path/to/laravel-app [COUNT] [ROUNDS]');
 $count = max(100, (int) ($argv[2] ?? 1000));
 $rounds = max(1, (int) ($argv[3] ?? 5));
 
-$root = dirname(__DIR__, 2);
-$config = (string) tempnam(sys_get_temp_dir(), 'pogo-bench-');
-file_put_contents($config, json_encode(['apps' => [['id' => 'perf', 'key' => 'perf-key', 'secret' => 'perf-secret']]]));
-$server = proc_open(
-    ['node', "{$root}/server/dist/pogo-ws.cjs", 'start', '--config', $config, '--host', '127.0.0.1', '--port', '0'],
-    [0 => ['file', '/dev/null', 'r'], 1 => ['pipe', 'w'], 2 => ['file', '/dev/null', 'w']],
-    $pipes,
-);
-$port = null;
-$deadline = microtime(true) + 10;
-while ($port === null && microtime(true) < $deadline && ($line = fgets($pipes[1])) !== false) {
-    if (preg_match('#listening on http://[^:]+:(\d+)#', $line, $match)) {
-        $port = (int) $match[1];
-    }
-}
-if ($port === null) {
-    fwrite(STDERR, "the server did not start\n");
-    exit(1);
-}
-
-// Both drivers' connections read these (config/broadcasting.php's and the package's defaults).
-$env = ['APP_ID' => 'perf', 'APP_KEY' => 'perf-key', 'APP_SECRET' => 'perf-secret', 'HOST' => '127.0.0.1', 'PORT' => (string) $port, 'SCHEME' => 'http'];
-foreach (['WS', 'PUSHER'] as $prefix) {
-    foreach ($env as $name => $value) {
-        putenv("{$prefix}_{$name}={$value}");
-        $_ENV["{$prefix}_{$name}"] = $_SERVER["{$prefix}_{$name}"] = $value;
-    }
-}
-
-require "{$appPath}/vendor/autoload.php";
-$app = require "{$appPath}/bootstrap/app.php";
-$app->make(Kernel::class)->bootstrap();
+$server = startBenchServer('perf');
+bootBenchLaravelApp($appPath, $server, 'perf');
 
 $send = static fn (string $driver, int $i) => Broadcast::on('perf')->via($driver)->as('E')->with(['order' => $i, 'status' => 'shipped'])->sendNow();
 $rates = ['pogo' => [], 'pusher' => []];
@@ -82,9 +49,7 @@ try {
         $ratios[] = $rate['pogo'] / $rate['pusher'];
     }
 } finally {
-    proc_terminate($server);
-    proc_close($server);
-    unlink($config);
+    $server->stop();
 }
 
 $median = static function (array $values): float {
