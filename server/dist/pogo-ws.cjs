@@ -44,23 +44,23 @@ var require_util = __commonJS({
       }
     };
     exports2.removeLabels = function removeLabels(hashMap, labels, sortedLabelNames) {
-      const hash = hashObject(labels, sortedLabelNames);
-      delete hashMap[hash];
+      const hash2 = hashObject(labels, sortedLabelNames);
+      delete hashMap[hash2];
     };
     exports2.setValue = function setValue(hashMap, value, labels) {
-      const hash = hashObject(labels);
-      hashMap[hash] = {
+      const hash2 = hashObject(labels);
+      hashMap[hash2] = {
         value: typeof value === "number" ? value : 0,
         labels: labels || {}
       };
       return hashMap;
     };
-    exports2.setValueDelta = function setValueDelta(hashMap, deltaValue, labels, hash = "") {
+    exports2.setValueDelta = function setValueDelta(hashMap, deltaValue, labels, hash2 = "") {
       const value = typeof deltaValue === "number" ? deltaValue : 0;
-      if (hashMap[hash]) {
-        hashMap[hash].value += value;
+      if (hashMap[hash2]) {
+        hashMap[hash2].value += value;
       } else {
-        hashMap[hash] = { value, labels };
+        hashMap[hash2] = { value, labels };
       }
       return hashMap;
     };
@@ -85,14 +85,14 @@ var require_util = __commonJS({
       if (keys.length === 0) {
         return "";
       }
-      let hash = "";
+      let hash2 = "";
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i];
         const value = labels[key];
         if (value === void 0) continue;
-        hash += `${key}:${value},`;
+        hash2 += `${key}:${value},`;
       }
-      return hash;
+      return hash2;
     }
     function hashObject(labels, labelNames) {
       if (labelNames) {
@@ -479,9 +479,9 @@ var require_counter = __commonJS({
        * @returns {string} results.labelHash - hash representation of the labels
        */
       incWithoutExemplar(labels, value) {
-        let hash = "";
+        let hash2 = "";
         if (isObject2(labels)) {
-          hash = hashObject(labels, this.sortedLabelNames);
+          hash2 = hashObject(labels, this.sortedLabelNames);
           validateLabel(this.labelNames, labels);
         } else {
           value = labels;
@@ -494,8 +494,8 @@ var require_counter = __commonJS({
           throw new Error("It is not possible to decrease a counter");
         }
         if (value === null || value === void 0) value = 1;
-        setValue(this.hashMap, value, labels, hash);
-        return { labelHash: hash };
+        setValue(this.hashMap, value, labels, hash2);
+        return { labelHash: hash2 };
       }
       /**
        * Increment counter with exemplar, same as inc but accepts labels for an
@@ -519,15 +519,15 @@ var require_counter = __commonJS({
         const res = this.incWithoutExemplar(labels, value);
         this.updateExemplar(exemplarLabels, value, res.labelHash);
       }
-      updateExemplar(exemplarLabels, value, hash) {
+      updateExemplar(exemplarLabels, value, hash2) {
         if (exemplarLabels === this.defaultExemplarLabelSet) return;
-        if (!isObject2(this.hashMap[hash].exemplar)) {
-          this.hashMap[hash].exemplar = new Exemplar();
+        if (!isObject2(this.hashMap[hash2].exemplar)) {
+          this.hashMap[hash2].exemplar = new Exemplar();
         }
-        this.hashMap[hash].exemplar.validateExemplarLabelSet(exemplarLabels);
-        this.hashMap[hash].exemplar.labelSet = exemplarLabels;
-        this.hashMap[hash].exemplar.value = value ? value : 1;
-        this.hashMap[hash].exemplar.timestamp = nowTimestamp();
+        this.hashMap[hash2].exemplar.validateExemplarLabelSet(exemplarLabels);
+        this.hashMap[hash2].exemplar.labelSet = exemplarLabels;
+        this.hashMap[hash2].exemplar.value = value ? value : 1;
+        this.hashMap[hash2].exemplar.timestamp = nowTimestamp();
       }
       /**
        * Reset counter
@@ -564,11 +564,11 @@ var require_counter = __commonJS({
         return removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
       }
     };
-    function setValue(hashMap, value, labels = {}, hash = "") {
-      if (hashMap[hash]) {
-        hashMap[hash].value += value;
+    function setValue(hashMap, value, labels = {}, hash2 = "") {
+      if (hashMap[hash2]) {
+        hashMap[hash2].value += value;
       } else {
-        hashMap[hash] = { value, labels };
+        hashMap[hash2] = { value, labels };
       }
       return hashMap;
     }
@@ -687,8 +687,8 @@ var require_gauge = __commonJS({
         };
       }
       _getValue(labels) {
-        const hash = hashObject(labels || {}, this.sortedLabelNames);
-        return this.hashMap[hash] ? this.hashMap[hash].value : 0;
+        const hash2 = hashObject(labels || {}, this.sortedLabelNames);
+        return this.hashMap[hash2] ? this.hashMap[hash2].value : 0;
       }
       labels(...args) {
         const labels = getLabels(this.labelNames, args);
@@ -719,8 +719,8 @@ var require_gauge = __commonJS({
         throw new TypeError(`Delta is not a valid number: ${util.format(delta)}`);
       }
       validateLabel(gauge.labelNames, labels);
-      const hash = hashObject(labels, gauge.sortedLabelNames);
-      setValueDelta(gauge.hashMap, delta, labels, hash);
+      const hash2 = hashObject(labels, gauge.sortedLabelNames);
+      setValueDelta(gauge.hashMap, delta, labels, hash2);
     }
     function getLabelArg(labels) {
       return isObject2(labels) ? labels : {};
@@ -808,9 +808,9 @@ var require_histogram = __commonJS({
       }
       updateExemplar(labels, value, exemplarLabels) {
         if (Object.keys(exemplarLabels).length === 0) return;
-        const hash = hashObject(labels, this.sortedLabelNames);
+        const hash2 = hashObject(labels, this.sortedLabelNames);
         const bound = findBound(this.upperBounds, value);
-        const { bucketExemplars } = this.hashMap[hash];
+        const { bucketExemplars } = this.hashMap[hash2];
         let exemplar = bucketExemplars[bound];
         if (!isObject2(exemplar)) {
           exemplar = new Exemplar();
@@ -850,8 +850,8 @@ var require_histogram = __commonJS({
        * @returns {void}
        */
       zero(labels) {
-        const hash = hashObject(labels, this.sortedLabelNames);
-        this.hashMap[hash] = createBaseValues(
+        const hash2 = hashObject(labels, this.sortedLabelNames);
+        this.hashMap[hash2] = createBaseValues(
           labels,
           this.bucketValues,
           this.bucketExemplars
@@ -943,8 +943,8 @@ var require_histogram = __commonJS({
             `Value is not a valid number: ${util.format(labelValuePair.value)}`
           );
         }
-        const hash = hashObject(labelValuePair.labels, this.sortedLabelNames);
-        let valueFromMap = this.hashMap[hash];
+        const hash2 = hashObject(labelValuePair.labels, this.sortedLabelNames);
+        let valueFromMap = this.hashMap[hash2];
         if (!valueFromMap) {
           valueFromMap = createBaseValues(
             labelValuePair.labels,
@@ -958,7 +958,7 @@ var require_histogram = __commonJS({
         if (Object.prototype.hasOwnProperty.call(valueFromMap.bucketValues, b)) {
           valueFromMap.bucketValues[b] += 1;
         }
-        this.hashMap[hash] = valueFromMap;
+        this.hashMap[hash2] = valueFromMap;
       };
     }
     function createBaseValues(labels, bucketValues, bucketExemplars) {
@@ -1945,8 +1945,8 @@ var require_summary = __commonJS({
             `Value is not a valid number: ${util.format(labelValuePair.value)}`
           );
         }
-        const hash = hashObject(labelValuePair.labels, this.sortedLabelNames);
-        let summaryOfLabel = this.hashMap[hash];
+        const hash2 = hashObject(labelValuePair.labels, this.sortedLabelNames);
+        let summaryOfLabel = this.hashMap[hash2];
         if (!summaryOfLabel) {
           summaryOfLabel = {
             labels: labelValuePair.labels,
@@ -1961,7 +1961,7 @@ var require_summary = __commonJS({
           summaryOfLabel.td.compress();
         }
         summaryOfLabel.sum += labelValuePair.value;
-        this.hashMap[hash] = summaryOfLabel;
+        this.hashMap[hash2] = summaryOfLabel;
       };
     }
     function convertLabelsAndValues(labels, value) {
@@ -4850,9 +4850,9 @@ var require_cluster = __commonJS({
     var Registry2 = require_registry();
     var { Grouper } = require_util();
     var { aggregators } = require_metricAggregators();
-    var cluster7 = () => {
+    var cluster10 = () => {
       const data = require("cluster");
-      cluster7 = () => data;
+      cluster10 = () => data;
       return data;
     };
     var GET_METRICS_REQ = "prom-client:getMetricsReq";
@@ -4896,9 +4896,9 @@ var require_cluster = __commonJS({
             type: GET_METRICS_REQ,
             requestId
           };
-          for (const id in cluster7().workers) {
-            if (cluster7().workers[id].isConnected()) {
-              cluster7().workers[id].send(message);
+          for (const id in cluster10().workers) {
+            if (cluster10().workers[id].isConnected()) {
+              cluster10().workers[id].send(message);
               request2.pending++;
             }
           }
@@ -4970,8 +4970,8 @@ var require_cluster = __commonJS({
     function addListeners() {
       if (listenersAdded) return;
       listenersAdded = true;
-      if (cluster7().isMaster) {
-        cluster7().on("message", (worker, message) => {
+      if (cluster10().isMaster) {
+        cluster10().on("message", (worker, message) => {
           if (message.type === GET_METRICS_RES) {
             const request2 = requests.get(message.requestId);
             if (message.error) {
@@ -4990,7 +4990,7 @@ var require_cluster = __commonJS({
           }
         });
       }
-      if (cluster7().isWorker) {
+      if (cluster10().isWorker) {
         process.on("message", (message) => {
           if (message.type === GET_METRICS_REQ) {
             Promise.all(registries.map((r) => r.getMetricsAsJSON())).then((metrics) => {
@@ -8638,12 +8638,12 @@ var require_common = __commonJS({
       createDebug.skips = [];
       createDebug.formatters = {};
       function selectColor(namespace) {
-        let hash = 0;
+        let hash2 = 0;
         for (let i = 0; i < namespace.length; i++) {
-          hash = (hash << 5) - hash + namespace.charCodeAt(i);
-          hash |= 0;
+          hash2 = (hash2 << 5) - hash2 + namespace.charCodeAt(i);
+          hash2 |= 0;
         }
-        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
+        return createDebug.colors[Math.abs(hash2) % createDebug.colors.length];
       }
       createDebug.selectColor = selectColor;
       function createDebug(namespace) {
@@ -10578,13 +10578,13 @@ var require_Pipeline = __commonJS({
             const exec = function() {
               _this.exec();
             };
-            const cluster7 = this.redis;
-            cluster7.handleError(commonError, this.leftRedirections, {
+            const cluster10 = this.redis;
+            cluster10.handleError(commonError, this.leftRedirections, {
               moved: function(_slot, key) {
                 _this.preferKey = key;
-                cluster7.slots[errv[1]] = [key];
-                cluster7._groupsBySlot[errv[1]] = cluster7._groupsIds[cluster7.slots[errv[1]].join(";")];
-                cluster7.refreshSlotsCache();
+                cluster10.slots[errv[1]] = [key];
+                cluster10._groupsBySlot[errv[1]] = cluster10._groupsIds[cluster10.slots[errv[1]].join(";")];
+                cluster10.refreshSlotsCache();
                 _this.exec();
               },
               ask: function(_slot, key) {
@@ -13951,11 +13951,11 @@ var require_DataHandler = __commonJS({
             this.redis.emit("messageBuffer", reply[1], reply[2]);
             break;
           case "pmessage": {
-            const pattern = reply[1].toString();
+            const pattern2 = reply[1].toString();
             if (this.redis.listeners("pmessage").length > 0) {
-              this.redis.emit("pmessage", pattern, reply[2].toString(), reply[3].toString());
+              this.redis.emit("pmessage", pattern2, reply[2].toString(), reply[3].toString());
             }
-            this.redis.emit("pmessageBuffer", pattern, reply[2], reply[3]);
+            this.redis.emit("pmessageBuffer", pattern2, reply[2], reply[3]);
             break;
           }
           case "smessage": {
@@ -15120,3833 +15120,11 @@ var require_built3 = __commonJS({
   }
 });
 
-// ../node_modules/ws/lib/constants.js
-var require_constants = __commonJS({
-  "../node_modules/ws/lib/constants.js"(exports2, module2) {
-    "use strict";
-    var BINARY_TYPES = ["nodebuffer", "arraybuffer", "fragments"];
-    var hasBlob = typeof Blob !== "undefined";
-    if (hasBlob) BINARY_TYPES.push("blob");
-    module2.exports = {
-      BINARY_TYPES,
-      EMPTY_BUFFER: Buffer.alloc(0),
-      GUID: "258EAFA5-E914-47DA-95CA-C5AB0DC85B11",
-      hasBlob,
-      kForOnEventAttribute: Symbol("kIsForOnEventAttribute"),
-      kListener: Symbol("kListener"),
-      kStatusCode: Symbol("status-code"),
-      kWebSocket: Symbol("websocket"),
-      NOOP: () => {
-      }
-    };
-  }
-});
-
-// ../node_modules/node-gyp-build/node-gyp-build.js
-var require_node_gyp_build = __commonJS({
-  "../node_modules/node-gyp-build/node-gyp-build.js"(exports2, module2) {
-    "use strict";
-    var fs = require("fs");
-    var path = require("path");
-    var os = require("os");
-    var runtimeRequire = typeof __webpack_require__ === "function" ? __non_webpack_require__ : require;
-    var vars = process.config && process.config.variables || {};
-    var prebuildsOnly = !!process.env.PREBUILDS_ONLY;
-    var abi = process.versions.modules;
-    var runtime = isElectron() ? "electron" : isNwjs() ? "node-webkit" : "node";
-    var arch = process.env.npm_config_arch || os.arch();
-    var platform = process.env.npm_config_platform || os.platform();
-    var libc = process.env.LIBC || (isAlpine(platform) ? "musl" : "glibc");
-    var armv = process.env.ARM_VERSION || (arch === "arm64" ? "8" : vars.arm_version) || "";
-    var uv = (process.versions.uv || "").split(".")[0];
-    module2.exports = load;
-    function load(dir) {
-      return runtimeRequire(load.resolve(dir));
-    }
-    load.resolve = load.path = function(dir) {
-      dir = path.resolve(dir || ".");
-      try {
-        var name = runtimeRequire(path.join(dir, "package.json")).name.toUpperCase().replace(/-/g, "_");
-        if (process.env[name + "_PREBUILD"]) dir = process.env[name + "_PREBUILD"];
-      } catch (err) {
-      }
-      if (!prebuildsOnly) {
-        var release = getFirst(path.join(dir, "build/Release"), matchBuild);
-        if (release) return release;
-        var debug = getFirst(path.join(dir, "build/Debug"), matchBuild);
-        if (debug) return debug;
-      }
-      var prebuild = resolve(dir);
-      if (prebuild) return prebuild;
-      var nearby = resolve(path.dirname(process.execPath));
-      if (nearby) return nearby;
-      var target = [
-        "platform=" + platform,
-        "arch=" + arch,
-        "runtime=" + runtime,
-        "abi=" + abi,
-        "uv=" + uv,
-        armv ? "armv=" + armv : "",
-        "libc=" + libc,
-        "node=" + process.versions.node,
-        process.versions.electron ? "electron=" + process.versions.electron : "",
-        typeof __webpack_require__ === "function" ? "webpack=true" : ""
-        // eslint-disable-line
-      ].filter(Boolean).join(" ");
-      throw new Error("No native build was found for " + target + "\n    loaded from: " + dir + "\n");
-      function resolve(dir2) {
-        var tuples = readdirSync(path.join(dir2, "prebuilds")).map(parseTuple);
-        var tuple = tuples.filter(matchTuple(platform, arch)).sort(compareTuples)[0];
-        if (!tuple) return;
-        var prebuilds = path.join(dir2, "prebuilds", tuple.name);
-        var parsed = readdirSync(prebuilds).map(parseTags);
-        var candidates = parsed.filter(matchTags(runtime, abi));
-        var winner = candidates.sort(compareTags(runtime))[0];
-        if (winner) return path.join(prebuilds, winner.file);
-      }
-    };
-    function readdirSync(dir) {
-      try {
-        return fs.readdirSync(dir);
-      } catch (err) {
-        return [];
-      }
-    }
-    function getFirst(dir, filter) {
-      var files = readdirSync(dir).filter(filter);
-      return files[0] && path.join(dir, files[0]);
-    }
-    function matchBuild(name) {
-      return /\.node$/.test(name);
-    }
-    function parseTuple(name) {
-      var arr = name.split("-");
-      if (arr.length !== 2) return;
-      var platform2 = arr[0];
-      var architectures = arr[1].split("+");
-      if (!platform2) return;
-      if (!architectures.length) return;
-      if (!architectures.every(Boolean)) return;
-      return { name, platform: platform2, architectures };
-    }
-    function matchTuple(platform2, arch2) {
-      return function(tuple) {
-        if (tuple == null) return false;
-        if (tuple.platform !== platform2) return false;
-        return tuple.architectures.includes(arch2);
-      };
-    }
-    function compareTuples(a, b) {
-      return a.architectures.length - b.architectures.length;
-    }
-    function parseTags(file) {
-      var arr = file.split(".");
-      var extension = arr.pop();
-      var tags = { file, specificity: 0 };
-      if (extension !== "node") return;
-      for (var i = 0; i < arr.length; i++) {
-        var tag = arr[i];
-        if (tag === "node" || tag === "electron" || tag === "node-webkit") {
-          tags.runtime = tag;
-        } else if (tag === "napi") {
-          tags.napi = true;
-        } else if (tag.slice(0, 3) === "abi") {
-          tags.abi = tag.slice(3);
-        } else if (tag.slice(0, 2) === "uv") {
-          tags.uv = tag.slice(2);
-        } else if (tag.slice(0, 4) === "armv") {
-          tags.armv = tag.slice(4);
-        } else if (tag === "glibc" || tag === "musl") {
-          tags.libc = tag;
-        } else {
-          continue;
-        }
-        tags.specificity++;
-      }
-      return tags;
-    }
-    function matchTags(runtime2, abi2) {
-      return function(tags) {
-        if (tags == null) return false;
-        if (tags.runtime && tags.runtime !== runtime2 && !runtimeAgnostic(tags)) return false;
-        if (tags.abi && tags.abi !== abi2 && !tags.napi) return false;
-        if (tags.uv && tags.uv !== uv) return false;
-        if (tags.armv && tags.armv !== armv) return false;
-        if (tags.libc && tags.libc !== libc) return false;
-        return true;
-      };
-    }
-    function runtimeAgnostic(tags) {
-      return tags.runtime === "node" && tags.napi;
-    }
-    function compareTags(runtime2) {
-      return function(a, b) {
-        if (a.runtime !== b.runtime) {
-          return a.runtime === runtime2 ? -1 : 1;
-        } else if (a.abi !== b.abi) {
-          return a.abi ? -1 : 1;
-        } else if (a.specificity !== b.specificity) {
-          return a.specificity > b.specificity ? -1 : 1;
-        } else {
-          return 0;
-        }
-      };
-    }
-    function isNwjs() {
-      return !!(process.versions && process.versions.nw);
-    }
-    function isElectron() {
-      if (process.versions && process.versions.electron) return true;
-      if (process.env.ELECTRON_RUN_AS_NODE) return true;
-      return typeof window !== "undefined" && window.process && window.process.type === "renderer";
-    }
-    function isAlpine(platform2) {
-      return platform2 === "linux" && fs.existsSync("/etc/alpine-release");
-    }
-    load.parseTags = parseTags;
-    load.matchTags = matchTags;
-    load.compareTags = compareTags;
-    load.parseTuple = parseTuple;
-    load.matchTuple = matchTuple;
-    load.compareTuples = compareTuples;
-  }
-});
-
-// ../node_modules/node-gyp-build/index.js
-var require_node_gyp_build2 = __commonJS({
-  "../node_modules/node-gyp-build/index.js"(exports2, module2) {
-    "use strict";
-    var runtimeRequire = typeof __webpack_require__ === "function" ? __non_webpack_require__ : require;
-    if (typeof runtimeRequire.addon === "function") {
-      module2.exports = runtimeRequire.addon.bind(runtimeRequire);
-    } else {
-      module2.exports = require_node_gyp_build();
-    }
-  }
-});
-
-// ../node_modules/bufferutil/fallback.js
-var require_fallback = __commonJS({
-  "../node_modules/bufferutil/fallback.js"(exports2, module2) {
-    "use strict";
-    var mask = (source, mask2, output, offset, length) => {
-      for (var i = 0; i < length; i++) {
-        output[offset + i] = source[i] ^ mask2[i & 3];
-      }
-    };
-    var unmask = (buffer, mask2) => {
-      const length = buffer.length;
-      for (var i = 0; i < length; i++) {
-        buffer[i] ^= mask2[i & 3];
-      }
-    };
-    module2.exports = { mask, unmask };
-  }
-});
-
-// ../node_modules/bufferutil/index.js
-var require_bufferutil = __commonJS({
-  "../node_modules/bufferutil/index.js"(exports2, module2) {
-    "use strict";
-    try {
-      module2.exports = require_node_gyp_build2()(__dirname);
-    } catch (e) {
-      module2.exports = require_fallback();
-    }
-  }
-});
-
-// ../node_modules/ws/lib/buffer-util.js
-var require_buffer_util = __commonJS({
-  "../node_modules/ws/lib/buffer-util.js"(exports2, module2) {
-    "use strict";
-    var { EMPTY_BUFFER } = require_constants();
-    var FastBuffer = Buffer[Symbol.species];
-    function concat(list, totalLength) {
-      if (list.length === 0) return EMPTY_BUFFER;
-      if (list.length === 1) return list[0];
-      const target = Buffer.allocUnsafe(totalLength);
-      let offset = 0;
-      for (let i = 0; i < list.length; i++) {
-        const buf = list[i];
-        target.set(buf, offset);
-        offset += buf.length;
-      }
-      if (offset < totalLength) {
-        return new FastBuffer(target.buffer, target.byteOffset, offset);
-      }
-      return target;
-    }
-    function _mask(source, mask, output, offset, length) {
-      for (let i = 0; i < length; i++) {
-        output[offset + i] = source[i] ^ mask[i & 3];
-      }
-    }
-    function _unmask(buffer, mask) {
-      for (let i = 0; i < buffer.length; i++) {
-        buffer[i] ^= mask[i & 3];
-      }
-    }
-    function toArrayBuffer(buf) {
-      if (buf.length === buf.buffer.byteLength) {
-        return buf.buffer;
-      }
-      return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length);
-    }
-    function toBuffer(data) {
-      toBuffer.readOnly = true;
-      if (Buffer.isBuffer(data)) return data;
-      let buf;
-      if (data instanceof ArrayBuffer) {
-        buf = new FastBuffer(data);
-      } else if (ArrayBuffer.isView(data)) {
-        buf = new FastBuffer(data.buffer, data.byteOffset, data.byteLength);
-      } else {
-        buf = Buffer.from(data);
-        toBuffer.readOnly = false;
-      }
-      return buf;
-    }
-    module2.exports = {
-      concat,
-      mask: _mask,
-      toArrayBuffer,
-      toBuffer,
-      unmask: _unmask
-    };
-    if (!process.env.WS_NO_BUFFER_UTIL) {
-      try {
-        const bufferUtil = require_bufferutil();
-        module2.exports.mask = function(source, mask, output, offset, length) {
-          if (length < 48) _mask(source, mask, output, offset, length);
-          else bufferUtil.mask(source, mask, output, offset, length);
-        };
-        module2.exports.unmask = function(buffer, mask) {
-          if (buffer.length < 32) _unmask(buffer, mask);
-          else bufferUtil.unmask(buffer, mask);
-        };
-      } catch (e) {
-      }
-    }
-  }
-});
-
-// ../node_modules/ws/lib/limiter.js
-var require_limiter = __commonJS({
-  "../node_modules/ws/lib/limiter.js"(exports2, module2) {
-    "use strict";
-    var kDone = Symbol("kDone");
-    var kRun = Symbol("kRun");
-    var Limiter = class {
-      /**
-       * Creates a new `Limiter`.
-       *
-       * @param {Number} [concurrency=Infinity] The maximum number of jobs allowed
-       *     to run concurrently
-       */
-      constructor(concurrency) {
-        this[kDone] = () => {
-          this.pending--;
-          this[kRun]();
-        };
-        this.concurrency = concurrency || Infinity;
-        this.jobs = [];
-        this.pending = 0;
-      }
-      /**
-       * Adds a job to the queue.
-       *
-       * @param {Function} job The job to run
-       * @public
-       */
-      add(job) {
-        this.jobs.push(job);
-        this[kRun]();
-      }
-      /**
-       * Removes a job from the queue and runs it if possible.
-       *
-       * @private
-       */
-      [kRun]() {
-        if (this.pending === this.concurrency) return;
-        if (this.jobs.length) {
-          const job = this.jobs.shift();
-          this.pending++;
-          job(this[kDone]);
-        }
-      }
-    };
-    module2.exports = Limiter;
-  }
-});
-
-// ../node_modules/ws/lib/permessage-deflate.js
-var require_permessage_deflate = __commonJS({
-  "../node_modules/ws/lib/permessage-deflate.js"(exports2, module2) {
-    "use strict";
-    var zlib = require("zlib");
-    var bufferUtil = require_buffer_util();
-    var Limiter = require_limiter();
-    var { kStatusCode } = require_constants();
-    var FastBuffer = Buffer[Symbol.species];
-    var TRAILER = Buffer.from([0, 0, 255, 255]);
-    var kPerMessageDeflate = Symbol("permessage-deflate");
-    var kTotalLength = Symbol("total-length");
-    var kCallback = Symbol("callback");
-    var kBuffers = Symbol("buffers");
-    var kError = Symbol("error");
-    var zlibLimiter;
-    var PerMessageDeflate = class {
-      /**
-       * Creates a PerMessageDeflate instance.
-       *
-       * @param {Object} [options] Configuration options
-       * @param {(Boolean|Number)} [options.clientMaxWindowBits] Advertise support
-       *     for, or request, a custom client window size
-       * @param {Boolean} [options.clientNoContextTakeover=false] Advertise/
-       *     acknowledge disabling of client context takeover
-       * @param {Number} [options.concurrencyLimit=10] The number of concurrent
-       *     calls to zlib
-       * @param {(Boolean|Number)} [options.serverMaxWindowBits] Request/confirm the
-       *     use of a custom server window size
-       * @param {Boolean} [options.serverNoContextTakeover=false] Request/accept
-       *     disabling of server context takeover
-       * @param {Number} [options.threshold=1024] Size (in bytes) below which
-       *     messages should not be compressed if context takeover is disabled
-       * @param {Object} [options.zlibDeflateOptions] Options to pass to zlib on
-       *     deflate
-       * @param {Object} [options.zlibInflateOptions] Options to pass to zlib on
-       *     inflate
-       * @param {Boolean} [isServer=false] Create the instance in either server or
-       *     client mode
-       * @param {Number} [maxPayload=0] The maximum allowed message length
-       */
-      constructor(options, isServer, maxPayload) {
-        this._maxPayload = maxPayload | 0;
-        this._options = options || {};
-        this._threshold = this._options.threshold !== void 0 ? this._options.threshold : 1024;
-        this._isServer = !!isServer;
-        this._deflate = null;
-        this._inflate = null;
-        this.params = null;
-        if (!zlibLimiter) {
-          const concurrency = this._options.concurrencyLimit !== void 0 ? this._options.concurrencyLimit : 10;
-          zlibLimiter = new Limiter(concurrency);
-        }
-      }
-      /**
-       * @type {String}
-       */
-      static get extensionName() {
-        return "permessage-deflate";
-      }
-      /**
-       * Create an extension negotiation offer.
-       *
-       * @return {Object} Extension parameters
-       * @public
-       */
-      offer() {
-        const params = {};
-        if (this._options.serverNoContextTakeover) {
-          params.server_no_context_takeover = true;
-        }
-        if (this._options.clientNoContextTakeover) {
-          params.client_no_context_takeover = true;
-        }
-        if (this._options.serverMaxWindowBits) {
-          params.server_max_window_bits = this._options.serverMaxWindowBits;
-        }
-        if (this._options.clientMaxWindowBits) {
-          params.client_max_window_bits = this._options.clientMaxWindowBits;
-        } else if (this._options.clientMaxWindowBits == null) {
-          params.client_max_window_bits = true;
-        }
-        return params;
-      }
-      /**
-       * Accept an extension negotiation offer/response.
-       *
-       * @param {Array} configurations The extension negotiation offers/reponse
-       * @return {Object} Accepted configuration
-       * @public
-       */
-      accept(configurations) {
-        configurations = this.normalizeParams(configurations);
-        this.params = this._isServer ? this.acceptAsServer(configurations) : this.acceptAsClient(configurations);
-        return this.params;
-      }
-      /**
-       * Releases all resources used by the extension.
-       *
-       * @public
-       */
-      cleanup() {
-        if (this._inflate) {
-          this._inflate.close();
-          this._inflate = null;
-        }
-        if (this._deflate) {
-          const callback = this._deflate[kCallback];
-          this._deflate.close();
-          this._deflate = null;
-          if (callback) {
-            callback(
-              new Error(
-                "The deflate stream was closed while data was being processed"
-              )
-            );
-          }
-        }
-      }
-      /**
-       *  Accept an extension negotiation offer.
-       *
-       * @param {Array} offers The extension negotiation offers
-       * @return {Object} Accepted configuration
-       * @private
-       */
-      acceptAsServer(offers) {
-        const opts = this._options;
-        const accepted = offers.find((params) => {
-          if (opts.serverNoContextTakeover === false && params.server_no_context_takeover || params.server_max_window_bits && (opts.serverMaxWindowBits === false || typeof opts.serverMaxWindowBits === "number" && opts.serverMaxWindowBits > params.server_max_window_bits) || typeof opts.clientMaxWindowBits === "number" && !params.client_max_window_bits) {
-            return false;
-          }
-          return true;
-        });
-        if (!accepted) {
-          throw new Error("None of the extension offers can be accepted");
-        }
-        if (opts.serverNoContextTakeover) {
-          accepted.server_no_context_takeover = true;
-        }
-        if (opts.clientNoContextTakeover) {
-          accepted.client_no_context_takeover = true;
-        }
-        if (typeof opts.serverMaxWindowBits === "number") {
-          accepted.server_max_window_bits = opts.serverMaxWindowBits;
-        }
-        if (typeof opts.clientMaxWindowBits === "number") {
-          accepted.client_max_window_bits = opts.clientMaxWindowBits;
-        } else if (accepted.client_max_window_bits === true || opts.clientMaxWindowBits === false) {
-          delete accepted.client_max_window_bits;
-        }
-        return accepted;
-      }
-      /**
-       * Accept the extension negotiation response.
-       *
-       * @param {Array} response The extension negotiation response
-       * @return {Object} Accepted configuration
-       * @private
-       */
-      acceptAsClient(response) {
-        const params = response[0];
-        if (this._options.clientNoContextTakeover === false && params.client_no_context_takeover) {
-          throw new Error('Unexpected parameter "client_no_context_takeover"');
-        }
-        if (!params.client_max_window_bits) {
-          if (typeof this._options.clientMaxWindowBits === "number") {
-            params.client_max_window_bits = this._options.clientMaxWindowBits;
-          }
-        } else if (this._options.clientMaxWindowBits === false || typeof this._options.clientMaxWindowBits === "number" && params.client_max_window_bits > this._options.clientMaxWindowBits) {
-          throw new Error(
-            'Unexpected or invalid parameter "client_max_window_bits"'
-          );
-        }
-        return params;
-      }
-      /**
-       * Normalize parameters.
-       *
-       * @param {Array} configurations The extension negotiation offers/reponse
-       * @return {Array} The offers/response with normalized parameters
-       * @private
-       */
-      normalizeParams(configurations) {
-        configurations.forEach((params) => {
-          Object.keys(params).forEach((key) => {
-            let value = params[key];
-            if (value.length > 1) {
-              throw new Error(`Parameter "${key}" must have only a single value`);
-            }
-            value = value[0];
-            if (key === "client_max_window_bits") {
-              if (value !== true) {
-                const num = +value;
-                if (!Number.isInteger(num) || num < 8 || num > 15) {
-                  throw new TypeError(
-                    `Invalid value for parameter "${key}": ${value}`
-                  );
-                }
-                value = num;
-              } else if (!this._isServer) {
-                throw new TypeError(
-                  `Invalid value for parameter "${key}": ${value}`
-                );
-              }
-            } else if (key === "server_max_window_bits") {
-              const num = +value;
-              if (!Number.isInteger(num) || num < 8 || num > 15) {
-                throw new TypeError(
-                  `Invalid value for parameter "${key}": ${value}`
-                );
-              }
-              value = num;
-            } else if (key === "client_no_context_takeover" || key === "server_no_context_takeover") {
-              if (value !== true) {
-                throw new TypeError(
-                  `Invalid value for parameter "${key}": ${value}`
-                );
-              }
-            } else {
-              throw new Error(`Unknown parameter "${key}"`);
-            }
-            params[key] = value;
-          });
-        });
-        return configurations;
-      }
-      /**
-       * Decompress data. Concurrency limited.
-       *
-       * @param {Buffer} data Compressed data
-       * @param {Boolean} fin Specifies whether or not this is the last fragment
-       * @param {Function} callback Callback
-       * @public
-       */
-      decompress(data, fin, callback) {
-        zlibLimiter.add((done) => {
-          this._decompress(data, fin, (err, result) => {
-            done();
-            callback(err, result);
-          });
-        });
-      }
-      /**
-       * Compress data. Concurrency limited.
-       *
-       * @param {(Buffer|String)} data Data to compress
-       * @param {Boolean} fin Specifies whether or not this is the last fragment
-       * @param {Function} callback Callback
-       * @public
-       */
-      compress(data, fin, callback) {
-        zlibLimiter.add((done) => {
-          this._compress(data, fin, (err, result) => {
-            done();
-            callback(err, result);
-          });
-        });
-      }
-      /**
-       * Decompress data.
-       *
-       * @param {Buffer} data Compressed data
-       * @param {Boolean} fin Specifies whether or not this is the last fragment
-       * @param {Function} callback Callback
-       * @private
-       */
-      _decompress(data, fin, callback) {
-        const endpoint = this._isServer ? "client" : "server";
-        if (!this._inflate) {
-          const key = `${endpoint}_max_window_bits`;
-          const windowBits = typeof this.params[key] !== "number" ? zlib.Z_DEFAULT_WINDOWBITS : this.params[key];
-          this._inflate = zlib.createInflateRaw({
-            ...this._options.zlibInflateOptions,
-            windowBits
-          });
-          this._inflate[kPerMessageDeflate] = this;
-          this._inflate[kTotalLength] = 0;
-          this._inflate[kBuffers] = [];
-          this._inflate.on("error", inflateOnError);
-          this._inflate.on("data", inflateOnData);
-        }
-        this._inflate[kCallback] = callback;
-        this._inflate.write(data);
-        if (fin) this._inflate.write(TRAILER);
-        this._inflate.flush(() => {
-          const err = this._inflate[kError];
-          if (err) {
-            this._inflate.close();
-            this._inflate = null;
-            callback(err);
-            return;
-          }
-          const data2 = bufferUtil.concat(
-            this._inflate[kBuffers],
-            this._inflate[kTotalLength]
-          );
-          if (this._inflate._readableState.endEmitted) {
-            this._inflate.close();
-            this._inflate = null;
-          } else {
-            this._inflate[kTotalLength] = 0;
-            this._inflate[kBuffers] = [];
-            if (fin && this.params[`${endpoint}_no_context_takeover`]) {
-              this._inflate.reset();
-            }
-          }
-          callback(null, data2);
-        });
-      }
-      /**
-       * Compress data.
-       *
-       * @param {(Buffer|String)} data Data to compress
-       * @param {Boolean} fin Specifies whether or not this is the last fragment
-       * @param {Function} callback Callback
-       * @private
-       */
-      _compress(data, fin, callback) {
-        const endpoint = this._isServer ? "server" : "client";
-        if (!this._deflate) {
-          const key = `${endpoint}_max_window_bits`;
-          const windowBits = typeof this.params[key] !== "number" ? zlib.Z_DEFAULT_WINDOWBITS : this.params[key];
-          this._deflate = zlib.createDeflateRaw({
-            ...this._options.zlibDeflateOptions,
-            windowBits
-          });
-          this._deflate[kTotalLength] = 0;
-          this._deflate[kBuffers] = [];
-          this._deflate.on("data", deflateOnData);
-        }
-        this._deflate[kCallback] = callback;
-        this._deflate.write(data);
-        this._deflate.flush(zlib.Z_SYNC_FLUSH, () => {
-          if (!this._deflate) {
-            return;
-          }
-          let data2 = bufferUtil.concat(
-            this._deflate[kBuffers],
-            this._deflate[kTotalLength]
-          );
-          if (fin) {
-            data2 = new FastBuffer(data2.buffer, data2.byteOffset, data2.length - 4);
-          }
-          this._deflate[kCallback] = null;
-          this._deflate[kTotalLength] = 0;
-          this._deflate[kBuffers] = [];
-          if (fin && this.params[`${endpoint}_no_context_takeover`]) {
-            this._deflate.reset();
-          }
-          callback(null, data2);
-        });
-      }
-    };
-    module2.exports = PerMessageDeflate;
-    function deflateOnData(chunk) {
-      this[kBuffers].push(chunk);
-      this[kTotalLength] += chunk.length;
-    }
-    function inflateOnData(chunk) {
-      this[kTotalLength] += chunk.length;
-      if (this[kPerMessageDeflate]._maxPayload < 1 || this[kTotalLength] <= this[kPerMessageDeflate]._maxPayload) {
-        this[kBuffers].push(chunk);
-        return;
-      }
-      this[kError] = new RangeError("Max payload size exceeded");
-      this[kError].code = "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH";
-      this[kError][kStatusCode] = 1009;
-      this.removeListener("data", inflateOnData);
-      this.reset();
-    }
-    function inflateOnError(err) {
-      this[kPerMessageDeflate]._inflate = null;
-      if (this[kError]) {
-        this[kCallback](this[kError]);
-        return;
-      }
-      err[kStatusCode] = 1007;
-      this[kCallback](err);
-    }
-  }
-});
-
-// ../node_modules/ws/lib/validation.js
-var require_validation2 = __commonJS({
-  "../node_modules/ws/lib/validation.js"(exports2, module2) {
-    "use strict";
-    var { isUtf8 } = require("buffer");
-    var { hasBlob } = require_constants();
-    var tokenChars = [
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      // 0 - 15
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      // 16 - 31
-      0,
-      1,
-      0,
-      1,
-      1,
-      1,
-      1,
-      1,
-      0,
-      0,
-      1,
-      1,
-      0,
-      1,
-      1,
-      0,
-      // 32 - 47
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      // 48 - 63
-      0,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      // 64 - 79
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      0,
-      0,
-      0,
-      1,
-      1,
-      // 80 - 95
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      // 96 - 111
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      0,
-      1,
-      0,
-      1,
-      0
-      // 112 - 127
-    ];
-    function isValidStatusCode(code) {
-      return code >= 1e3 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006 || code >= 3e3 && code <= 4999;
-    }
-    function _isValidUTF8(buf) {
-      const len = buf.length;
-      let i = 0;
-      while (i < len) {
-        if ((buf[i] & 128) === 0) {
-          i++;
-        } else if ((buf[i] & 224) === 192) {
-          if (i + 1 === len || (buf[i + 1] & 192) !== 128 || (buf[i] & 254) === 192) {
-            return false;
-          }
-          i += 2;
-        } else if ((buf[i] & 240) === 224) {
-          if (i + 2 >= len || (buf[i + 1] & 192) !== 128 || (buf[i + 2] & 192) !== 128 || buf[i] === 224 && (buf[i + 1] & 224) === 128 || // Overlong
-          buf[i] === 237 && (buf[i + 1] & 224) === 160) {
-            return false;
-          }
-          i += 3;
-        } else if ((buf[i] & 248) === 240) {
-          if (i + 3 >= len || (buf[i + 1] & 192) !== 128 || (buf[i + 2] & 192) !== 128 || (buf[i + 3] & 192) !== 128 || buf[i] === 240 && (buf[i + 1] & 240) === 128 || // Overlong
-          buf[i] === 244 && buf[i + 1] > 143 || buf[i] > 244) {
-            return false;
-          }
-          i += 4;
-        } else {
-          return false;
-        }
-      }
-      return true;
-    }
-    function isBlob(value) {
-      return hasBlob && typeof value === "object" && typeof value.arrayBuffer === "function" && typeof value.type === "string" && typeof value.stream === "function" && (value[Symbol.toStringTag] === "Blob" || value[Symbol.toStringTag] === "File");
-    }
-    module2.exports = {
-      isBlob,
-      isValidStatusCode,
-      isValidUTF8: _isValidUTF8,
-      tokenChars
-    };
-    if (isUtf8) {
-      module2.exports.isValidUTF8 = function(buf) {
-        return buf.length < 24 ? _isValidUTF8(buf) : isUtf8(buf);
-      };
-    } else if (!process.env.WS_NO_UTF_8_VALIDATE) {
-      try {
-        const isValidUTF8 = require("utf-8-validate");
-        module2.exports.isValidUTF8 = function(buf) {
-          return buf.length < 32 ? _isValidUTF8(buf) : isValidUTF8(buf);
-        };
-      } catch (e) {
-      }
-    }
-  }
-});
-
-// ../node_modules/ws/lib/receiver.js
-var require_receiver = __commonJS({
-  "../node_modules/ws/lib/receiver.js"(exports2, module2) {
-    "use strict";
-    var { Writable } = require("stream");
-    var PerMessageDeflate = require_permessage_deflate();
-    var {
-      BINARY_TYPES,
-      EMPTY_BUFFER,
-      kStatusCode,
-      kWebSocket
-    } = require_constants();
-    var { concat, toArrayBuffer, unmask } = require_buffer_util();
-    var { isValidStatusCode, isValidUTF8 } = require_validation2();
-    var FastBuffer = Buffer[Symbol.species];
-    var GET_INFO = 0;
-    var GET_PAYLOAD_LENGTH_16 = 1;
-    var GET_PAYLOAD_LENGTH_64 = 2;
-    var GET_MASK = 3;
-    var GET_DATA = 4;
-    var INFLATING = 5;
-    var DEFER_EVENT = 6;
-    var Receiver2 = class extends Writable {
-      /**
-       * Creates a Receiver instance.
-       *
-       * @param {Object} [options] Options object
-       * @param {Boolean} [options.allowSynchronousEvents=true] Specifies whether
-       *     any of the `'message'`, `'ping'`, and `'pong'` events can be emitted
-       *     multiple times in the same tick
-       * @param {String} [options.binaryType=nodebuffer] The type for binary data
-       * @param {Object} [options.extensions] An object containing the negotiated
-       *     extensions
-       * @param {Boolean} [options.isServer=false] Specifies whether to operate in
-       *     client or server mode
-       * @param {Number} [options.maxPayload=0] The maximum allowed message length
-       * @param {Boolean} [options.skipUTF8Validation=false] Specifies whether or
-       *     not to skip UTF-8 validation for text and close messages
-       */
-      constructor(options = {}) {
-        super();
-        this._allowSynchronousEvents = options.allowSynchronousEvents !== void 0 ? options.allowSynchronousEvents : true;
-        this._binaryType = options.binaryType || BINARY_TYPES[0];
-        this._extensions = options.extensions || {};
-        this._isServer = !!options.isServer;
-        this._maxPayload = options.maxPayload | 0;
-        this._skipUTF8Validation = !!options.skipUTF8Validation;
-        this[kWebSocket] = void 0;
-        this._bufferedBytes = 0;
-        this._buffers = [];
-        this._compressed = false;
-        this._payloadLength = 0;
-        this._mask = void 0;
-        this._fragmented = 0;
-        this._masked = false;
-        this._fin = false;
-        this._opcode = 0;
-        this._totalPayloadLength = 0;
-        this._messageLength = 0;
-        this._fragments = [];
-        this._errored = false;
-        this._loop = false;
-        this._state = GET_INFO;
-      }
-      /**
-       * Implements `Writable.prototype._write()`.
-       *
-       * @param {Buffer} chunk The chunk of data to write
-       * @param {String} encoding The character encoding of `chunk`
-       * @param {Function} cb Callback
-       * @private
-       */
-      _write(chunk, encoding, cb) {
-        if (this._opcode === 8 && this._state == GET_INFO) return cb();
-        this._bufferedBytes += chunk.length;
-        this._buffers.push(chunk);
-        this.startLoop(cb);
-      }
-      /**
-       * Consumes `n` bytes from the buffered data.
-       *
-       * @param {Number} n The number of bytes to consume
-       * @return {Buffer} The consumed bytes
-       * @private
-       */
-      consume(n) {
-        this._bufferedBytes -= n;
-        if (n === this._buffers[0].length) return this._buffers.shift();
-        if (n < this._buffers[0].length) {
-          const buf = this._buffers[0];
-          this._buffers[0] = new FastBuffer(
-            buf.buffer,
-            buf.byteOffset + n,
-            buf.length - n
-          );
-          return new FastBuffer(buf.buffer, buf.byteOffset, n);
-        }
-        const dst = Buffer.allocUnsafe(n);
-        do {
-          const buf = this._buffers[0];
-          const offset = dst.length - n;
-          if (n >= buf.length) {
-            dst.set(this._buffers.shift(), offset);
-          } else {
-            dst.set(new Uint8Array(buf.buffer, buf.byteOffset, n), offset);
-            this._buffers[0] = new FastBuffer(
-              buf.buffer,
-              buf.byteOffset + n,
-              buf.length - n
-            );
-          }
-          n -= buf.length;
-        } while (n > 0);
-        return dst;
-      }
-      /**
-       * Starts the parsing loop.
-       *
-       * @param {Function} cb Callback
-       * @private
-       */
-      startLoop(cb) {
-        this._loop = true;
-        do {
-          switch (this._state) {
-            case GET_INFO:
-              this.getInfo(cb);
-              break;
-            case GET_PAYLOAD_LENGTH_16:
-              this.getPayloadLength16(cb);
-              break;
-            case GET_PAYLOAD_LENGTH_64:
-              this.getPayloadLength64(cb);
-              break;
-            case GET_MASK:
-              this.getMask();
-              break;
-            case GET_DATA:
-              this.getData(cb);
-              break;
-            case INFLATING:
-            case DEFER_EVENT:
-              this._loop = false;
-              return;
-          }
-        } while (this._loop);
-        if (!this._errored) cb();
-      }
-      /**
-       * Reads the first two bytes of a frame.
-       *
-       * @param {Function} cb Callback
-       * @private
-       */
-      getInfo(cb) {
-        if (this._bufferedBytes < 2) {
-          this._loop = false;
-          return;
-        }
-        const buf = this.consume(2);
-        if ((buf[0] & 48) !== 0) {
-          const error = this.createError(
-            RangeError,
-            "RSV2 and RSV3 must be clear",
-            true,
-            1002,
-            "WS_ERR_UNEXPECTED_RSV_2_3"
-          );
-          cb(error);
-          return;
-        }
-        const compressed = (buf[0] & 64) === 64;
-        if (compressed && !this._extensions[PerMessageDeflate.extensionName]) {
-          const error = this.createError(
-            RangeError,
-            "RSV1 must be clear",
-            true,
-            1002,
-            "WS_ERR_UNEXPECTED_RSV_1"
-          );
-          cb(error);
-          return;
-        }
-        this._fin = (buf[0] & 128) === 128;
-        this._opcode = buf[0] & 15;
-        this._payloadLength = buf[1] & 127;
-        if (this._opcode === 0) {
-          if (compressed) {
-            const error = this.createError(
-              RangeError,
-              "RSV1 must be clear",
-              true,
-              1002,
-              "WS_ERR_UNEXPECTED_RSV_1"
-            );
-            cb(error);
-            return;
-          }
-          if (!this._fragmented) {
-            const error = this.createError(
-              RangeError,
-              "invalid opcode 0",
-              true,
-              1002,
-              "WS_ERR_INVALID_OPCODE"
-            );
-            cb(error);
-            return;
-          }
-          this._opcode = this._fragmented;
-        } else if (this._opcode === 1 || this._opcode === 2) {
-          if (this._fragmented) {
-            const error = this.createError(
-              RangeError,
-              `invalid opcode ${this._opcode}`,
-              true,
-              1002,
-              "WS_ERR_INVALID_OPCODE"
-            );
-            cb(error);
-            return;
-          }
-          this._compressed = compressed;
-        } else if (this._opcode > 7 && this._opcode < 11) {
-          if (!this._fin) {
-            const error = this.createError(
-              RangeError,
-              "FIN must be set",
-              true,
-              1002,
-              "WS_ERR_EXPECTED_FIN"
-            );
-            cb(error);
-            return;
-          }
-          if (compressed) {
-            const error = this.createError(
-              RangeError,
-              "RSV1 must be clear",
-              true,
-              1002,
-              "WS_ERR_UNEXPECTED_RSV_1"
-            );
-            cb(error);
-            return;
-          }
-          if (this._payloadLength > 125 || this._opcode === 8 && this._payloadLength === 1) {
-            const error = this.createError(
-              RangeError,
-              `invalid payload length ${this._payloadLength}`,
-              true,
-              1002,
-              "WS_ERR_INVALID_CONTROL_PAYLOAD_LENGTH"
-            );
-            cb(error);
-            return;
-          }
-        } else {
-          const error = this.createError(
-            RangeError,
-            `invalid opcode ${this._opcode}`,
-            true,
-            1002,
-            "WS_ERR_INVALID_OPCODE"
-          );
-          cb(error);
-          return;
-        }
-        if (!this._fin && !this._fragmented) this._fragmented = this._opcode;
-        this._masked = (buf[1] & 128) === 128;
-        if (this._isServer) {
-          if (!this._masked) {
-            const error = this.createError(
-              RangeError,
-              "MASK must be set",
-              true,
-              1002,
-              "WS_ERR_EXPECTED_MASK"
-            );
-            cb(error);
-            return;
-          }
-        } else if (this._masked) {
-          const error = this.createError(
-            RangeError,
-            "MASK must be clear",
-            true,
-            1002,
-            "WS_ERR_UNEXPECTED_MASK"
-          );
-          cb(error);
-          return;
-        }
-        if (this._payloadLength === 126) this._state = GET_PAYLOAD_LENGTH_16;
-        else if (this._payloadLength === 127) this._state = GET_PAYLOAD_LENGTH_64;
-        else this.haveLength(cb);
-      }
-      /**
-       * Gets extended payload length (7+16).
-       *
-       * @param {Function} cb Callback
-       * @private
-       */
-      getPayloadLength16(cb) {
-        if (this._bufferedBytes < 2) {
-          this._loop = false;
-          return;
-        }
-        this._payloadLength = this.consume(2).readUInt16BE(0);
-        this.haveLength(cb);
-      }
-      /**
-       * Gets extended payload length (7+64).
-       *
-       * @param {Function} cb Callback
-       * @private
-       */
-      getPayloadLength64(cb) {
-        if (this._bufferedBytes < 8) {
-          this._loop = false;
-          return;
-        }
-        const buf = this.consume(8);
-        const num = buf.readUInt32BE(0);
-        if (num > Math.pow(2, 53 - 32) - 1) {
-          const error = this.createError(
-            RangeError,
-            "Unsupported WebSocket frame: payload length > 2^53 - 1",
-            false,
-            1009,
-            "WS_ERR_UNSUPPORTED_DATA_PAYLOAD_LENGTH"
-          );
-          cb(error);
-          return;
-        }
-        this._payloadLength = num * Math.pow(2, 32) + buf.readUInt32BE(4);
-        this.haveLength(cb);
-      }
-      /**
-       * Payload length has been read.
-       *
-       * @param {Function} cb Callback
-       * @private
-       */
-      haveLength(cb) {
-        if (this._payloadLength && this._opcode < 8) {
-          this._totalPayloadLength += this._payloadLength;
-          if (this._totalPayloadLength > this._maxPayload && this._maxPayload > 0) {
-            const error = this.createError(
-              RangeError,
-              "Max payload size exceeded",
-              false,
-              1009,
-              "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH"
-            );
-            cb(error);
-            return;
-          }
-        }
-        if (this._masked) this._state = GET_MASK;
-        else this._state = GET_DATA;
-      }
-      /**
-       * Reads mask bytes.
-       *
-       * @private
-       */
-      getMask() {
-        if (this._bufferedBytes < 4) {
-          this._loop = false;
-          return;
-        }
-        this._mask = this.consume(4);
-        this._state = GET_DATA;
-      }
-      /**
-       * Reads data bytes.
-       *
-       * @param {Function} cb Callback
-       * @private
-       */
-      getData(cb) {
-        let data = EMPTY_BUFFER;
-        if (this._payloadLength) {
-          if (this._bufferedBytes < this._payloadLength) {
-            this._loop = false;
-            return;
-          }
-          data = this.consume(this._payloadLength);
-          if (this._masked && (this._mask[0] | this._mask[1] | this._mask[2] | this._mask[3]) !== 0) {
-            unmask(data, this._mask);
-          }
-        }
-        if (this._opcode > 7) {
-          this.controlMessage(data, cb);
-          return;
-        }
-        if (this._compressed) {
-          this._state = INFLATING;
-          this.decompress(data, cb);
-          return;
-        }
-        if (data.length) {
-          this._messageLength = this._totalPayloadLength;
-          this._fragments.push(data);
-        }
-        this.dataMessage(cb);
-      }
-      /**
-       * Decompresses data.
-       *
-       * @param {Buffer} data Compressed data
-       * @param {Function} cb Callback
-       * @private
-       */
-      decompress(data, cb) {
-        const perMessageDeflate = this._extensions[PerMessageDeflate.extensionName];
-        perMessageDeflate.decompress(data, this._fin, (err, buf) => {
-          if (err) return cb(err);
-          if (buf.length) {
-            this._messageLength += buf.length;
-            if (this._messageLength > this._maxPayload && this._maxPayload > 0) {
-              const error = this.createError(
-                RangeError,
-                "Max payload size exceeded",
-                false,
-                1009,
-                "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH"
-              );
-              cb(error);
-              return;
-            }
-            this._fragments.push(buf);
-          }
-          this.dataMessage(cb);
-          if (this._state === GET_INFO) this.startLoop(cb);
-        });
-      }
-      /**
-       * Handles a data message.
-       *
-       * @param {Function} cb Callback
-       * @private
-       */
-      dataMessage(cb) {
-        if (!this._fin) {
-          this._state = GET_INFO;
-          return;
-        }
-        const messageLength = this._messageLength;
-        const fragments = this._fragments;
-        this._totalPayloadLength = 0;
-        this._messageLength = 0;
-        this._fragmented = 0;
-        this._fragments = [];
-        if (this._opcode === 2) {
-          let data;
-          if (this._binaryType === "nodebuffer") {
-            data = concat(fragments, messageLength);
-          } else if (this._binaryType === "arraybuffer") {
-            data = toArrayBuffer(concat(fragments, messageLength));
-          } else if (this._binaryType === "blob") {
-            data = new Blob(fragments);
-          } else {
-            data = fragments;
-          }
-          if (this._allowSynchronousEvents) {
-            this.emit("message", data, true);
-            this._state = GET_INFO;
-          } else {
-            this._state = DEFER_EVENT;
-            setImmediate(() => {
-              this.emit("message", data, true);
-              this._state = GET_INFO;
-              this.startLoop(cb);
-            });
-          }
-        } else {
-          const buf = concat(fragments, messageLength);
-          if (!this._skipUTF8Validation && !isValidUTF8(buf)) {
-            const error = this.createError(
-              Error,
-              "invalid UTF-8 sequence",
-              true,
-              1007,
-              "WS_ERR_INVALID_UTF8"
-            );
-            cb(error);
-            return;
-          }
-          if (this._state === INFLATING || this._allowSynchronousEvents) {
-            this.emit("message", buf, false);
-            this._state = GET_INFO;
-          } else {
-            this._state = DEFER_EVENT;
-            setImmediate(() => {
-              this.emit("message", buf, false);
-              this._state = GET_INFO;
-              this.startLoop(cb);
-            });
-          }
-        }
-      }
-      /**
-       * Handles a control message.
-       *
-       * @param {Buffer} data Data to handle
-       * @return {(Error|RangeError|undefined)} A possible error
-       * @private
-       */
-      controlMessage(data, cb) {
-        if (this._opcode === 8) {
-          if (data.length === 0) {
-            this._loop = false;
-            this.emit("conclude", 1005, EMPTY_BUFFER);
-            this.end();
-          } else {
-            const code = data.readUInt16BE(0);
-            if (!isValidStatusCode(code)) {
-              const error = this.createError(
-                RangeError,
-                `invalid status code ${code}`,
-                true,
-                1002,
-                "WS_ERR_INVALID_CLOSE_CODE"
-              );
-              cb(error);
-              return;
-            }
-            const buf = new FastBuffer(
-              data.buffer,
-              data.byteOffset + 2,
-              data.length - 2
-            );
-            if (!this._skipUTF8Validation && !isValidUTF8(buf)) {
-              const error = this.createError(
-                Error,
-                "invalid UTF-8 sequence",
-                true,
-                1007,
-                "WS_ERR_INVALID_UTF8"
-              );
-              cb(error);
-              return;
-            }
-            this._loop = false;
-            this.emit("conclude", code, buf);
-            this.end();
-          }
-          this._state = GET_INFO;
-          return;
-        }
-        if (this._allowSynchronousEvents) {
-          this.emit(this._opcode === 9 ? "ping" : "pong", data);
-          this._state = GET_INFO;
-        } else {
-          this._state = DEFER_EVENT;
-          setImmediate(() => {
-            this.emit(this._opcode === 9 ? "ping" : "pong", data);
-            this._state = GET_INFO;
-            this.startLoop(cb);
-          });
-        }
-      }
-      /**
-       * Builds an error object.
-       *
-       * @param {function(new:Error|RangeError)} ErrorCtor The error constructor
-       * @param {String} message The error message
-       * @param {Boolean} prefix Specifies whether or not to add a default prefix to
-       *     `message`
-       * @param {Number} statusCode The status code
-       * @param {String} errorCode The exposed error code
-       * @return {(Error|RangeError)} The error
-       * @private
-       */
-      createError(ErrorCtor, message, prefix, statusCode, errorCode2) {
-        this._loop = false;
-        this._errored = true;
-        const err = new ErrorCtor(
-          prefix ? `Invalid WebSocket frame: ${message}` : message
-        );
-        Error.captureStackTrace(err, this.createError);
-        err.code = errorCode2;
-        err[kStatusCode] = statusCode;
-        return err;
-      }
-    };
-    module2.exports = Receiver2;
-  }
-});
-
-// ../node_modules/ws/lib/sender.js
-var require_sender = __commonJS({
-  "../node_modules/ws/lib/sender.js"(exports2, module2) {
-    "use strict";
-    var { Duplex } = require("stream");
-    var { randomFillSync } = require("crypto");
-    var PerMessageDeflate = require_permessage_deflate();
-    var { EMPTY_BUFFER, kWebSocket, NOOP } = require_constants();
-    var { isBlob, isValidStatusCode } = require_validation2();
-    var { mask: applyMask, toBuffer } = require_buffer_util();
-    var kByteLength = Symbol("kByteLength");
-    var maskBuffer = Buffer.alloc(4);
-    var RANDOM_POOL_SIZE = 8 * 1024;
-    var randomPool;
-    var randomPoolPointer = RANDOM_POOL_SIZE;
-    var DEFAULT = 0;
-    var DEFLATING = 1;
-    var GET_BLOB_DATA = 2;
-    var Sender2 = class _Sender {
-      /**
-       * Creates a Sender instance.
-       *
-       * @param {Duplex} socket The connection socket
-       * @param {Object} [extensions] An object containing the negotiated extensions
-       * @param {Function} [generateMask] The function used to generate the masking
-       *     key
-       */
-      constructor(socket, extensions, generateMask) {
-        this._extensions = extensions || {};
-        if (generateMask) {
-          this._generateMask = generateMask;
-          this._maskBuffer = Buffer.alloc(4);
-        }
-        this._socket = socket;
-        this._firstFragment = true;
-        this._compress = false;
-        this._bufferedBytes = 0;
-        this._queue = [];
-        this._state = DEFAULT;
-        this.onerror = NOOP;
-        this[kWebSocket] = void 0;
-      }
-      /**
-       * Frames a piece of data according to the HyBi WebSocket protocol.
-       *
-       * @param {(Buffer|String)} data The data to frame
-       * @param {Object} options Options object
-       * @param {Boolean} [options.fin=false] Specifies whether or not to set the
-       *     FIN bit
-       * @param {Function} [options.generateMask] The function used to generate the
-       *     masking key
-       * @param {Boolean} [options.mask=false] Specifies whether or not to mask
-       *     `data`
-       * @param {Buffer} [options.maskBuffer] The buffer used to store the masking
-       *     key
-       * @param {Number} options.opcode The opcode
-       * @param {Boolean} [options.readOnly=false] Specifies whether `data` can be
-       *     modified
-       * @param {Boolean} [options.rsv1=false] Specifies whether or not to set the
-       *     RSV1 bit
-       * @return {(Buffer|String)[]} The framed data
-       * @public
-       */
-      static frame(data, options) {
-        let mask;
-        let merge = false;
-        let offset = 2;
-        let skipMasking = false;
-        if (options.mask) {
-          mask = options.maskBuffer || maskBuffer;
-          if (options.generateMask) {
-            options.generateMask(mask);
-          } else {
-            if (randomPoolPointer === RANDOM_POOL_SIZE) {
-              if (randomPool === void 0) {
-                randomPool = Buffer.alloc(RANDOM_POOL_SIZE);
-              }
-              randomFillSync(randomPool, 0, RANDOM_POOL_SIZE);
-              randomPoolPointer = 0;
-            }
-            mask[0] = randomPool[randomPoolPointer++];
-            mask[1] = randomPool[randomPoolPointer++];
-            mask[2] = randomPool[randomPoolPointer++];
-            mask[3] = randomPool[randomPoolPointer++];
-          }
-          skipMasking = (mask[0] | mask[1] | mask[2] | mask[3]) === 0;
-          offset = 6;
-        }
-        let dataLength;
-        if (typeof data === "string") {
-          if ((!options.mask || skipMasking) && options[kByteLength] !== void 0) {
-            dataLength = options[kByteLength];
-          } else {
-            data = Buffer.from(data);
-            dataLength = data.length;
-          }
-        } else {
-          dataLength = data.length;
-          merge = options.mask && options.readOnly && !skipMasking;
-        }
-        let payloadLength = dataLength;
-        if (dataLength >= 65536) {
-          offset += 8;
-          payloadLength = 127;
-        } else if (dataLength > 125) {
-          offset += 2;
-          payloadLength = 126;
-        }
-        const target = Buffer.allocUnsafe(merge ? dataLength + offset : offset);
-        target[0] = options.fin ? options.opcode | 128 : options.opcode;
-        if (options.rsv1) target[0] |= 64;
-        target[1] = payloadLength;
-        if (payloadLength === 126) {
-          target.writeUInt16BE(dataLength, 2);
-        } else if (payloadLength === 127) {
-          target[2] = target[3] = 0;
-          target.writeUIntBE(dataLength, 4, 6);
-        }
-        if (!options.mask) return [target, data];
-        target[1] |= 128;
-        target[offset - 4] = mask[0];
-        target[offset - 3] = mask[1];
-        target[offset - 2] = mask[2];
-        target[offset - 1] = mask[3];
-        if (skipMasking) return [target, data];
-        if (merge) {
-          applyMask(data, mask, target, offset, dataLength);
-          return [target];
-        }
-        applyMask(data, mask, data, 0, dataLength);
-        return [target, data];
-      }
-      /**
-       * Sends a close message to the other peer.
-       *
-       * @param {Number} [code] The status code component of the body
-       * @param {(String|Buffer)} [data] The message component of the body
-       * @param {Boolean} [mask=false] Specifies whether or not to mask the message
-       * @param {Function} [cb] Callback
-       * @public
-       */
-      close(code, data, mask, cb) {
-        let buf;
-        if (code === void 0) {
-          buf = EMPTY_BUFFER;
-        } else if (typeof code !== "number" || !isValidStatusCode(code)) {
-          throw new TypeError("First argument must be a valid error code number");
-        } else if (data === void 0 || !data.length) {
-          buf = Buffer.allocUnsafe(2);
-          buf.writeUInt16BE(code, 0);
-        } else {
-          const length = Buffer.byteLength(data);
-          if (length > 123) {
-            throw new RangeError("The message must not be greater than 123 bytes");
-          }
-          buf = Buffer.allocUnsafe(2 + length);
-          buf.writeUInt16BE(code, 0);
-          if (typeof data === "string") {
-            buf.write(data, 2);
-          } else {
-            buf.set(data, 2);
-          }
-        }
-        const options = {
-          [kByteLength]: buf.length,
-          fin: true,
-          generateMask: this._generateMask,
-          mask,
-          maskBuffer: this._maskBuffer,
-          opcode: 8,
-          readOnly: false,
-          rsv1: false
-        };
-        if (this._state !== DEFAULT) {
-          this.enqueue([this.dispatch, buf, false, options, cb]);
-        } else {
-          this.sendFrame(_Sender.frame(buf, options), cb);
-        }
-      }
-      /**
-       * Sends a ping message to the other peer.
-       *
-       * @param {*} data The message to send
-       * @param {Boolean} [mask=false] Specifies whether or not to mask `data`
-       * @param {Function} [cb] Callback
-       * @public
-       */
-      ping(data, mask, cb) {
-        let byteLength;
-        let readOnly;
-        if (typeof data === "string") {
-          byteLength = Buffer.byteLength(data);
-          readOnly = false;
-        } else if (isBlob(data)) {
-          byteLength = data.size;
-          readOnly = false;
-        } else {
-          data = toBuffer(data);
-          byteLength = data.length;
-          readOnly = toBuffer.readOnly;
-        }
-        if (byteLength > 125) {
-          throw new RangeError("The data size must not be greater than 125 bytes");
-        }
-        const options = {
-          [kByteLength]: byteLength,
-          fin: true,
-          generateMask: this._generateMask,
-          mask,
-          maskBuffer: this._maskBuffer,
-          opcode: 9,
-          readOnly,
-          rsv1: false
-        };
-        if (isBlob(data)) {
-          if (this._state !== DEFAULT) {
-            this.enqueue([this.getBlobData, data, false, options, cb]);
-          } else {
-            this.getBlobData(data, false, options, cb);
-          }
-        } else if (this._state !== DEFAULT) {
-          this.enqueue([this.dispatch, data, false, options, cb]);
-        } else {
-          this.sendFrame(_Sender.frame(data, options), cb);
-        }
-      }
-      /**
-       * Sends a pong message to the other peer.
-       *
-       * @param {*} data The message to send
-       * @param {Boolean} [mask=false] Specifies whether or not to mask `data`
-       * @param {Function} [cb] Callback
-       * @public
-       */
-      pong(data, mask, cb) {
-        let byteLength;
-        let readOnly;
-        if (typeof data === "string") {
-          byteLength = Buffer.byteLength(data);
-          readOnly = false;
-        } else if (isBlob(data)) {
-          byteLength = data.size;
-          readOnly = false;
-        } else {
-          data = toBuffer(data);
-          byteLength = data.length;
-          readOnly = toBuffer.readOnly;
-        }
-        if (byteLength > 125) {
-          throw new RangeError("The data size must not be greater than 125 bytes");
-        }
-        const options = {
-          [kByteLength]: byteLength,
-          fin: true,
-          generateMask: this._generateMask,
-          mask,
-          maskBuffer: this._maskBuffer,
-          opcode: 10,
-          readOnly,
-          rsv1: false
-        };
-        if (isBlob(data)) {
-          if (this._state !== DEFAULT) {
-            this.enqueue([this.getBlobData, data, false, options, cb]);
-          } else {
-            this.getBlobData(data, false, options, cb);
-          }
-        } else if (this._state !== DEFAULT) {
-          this.enqueue([this.dispatch, data, false, options, cb]);
-        } else {
-          this.sendFrame(_Sender.frame(data, options), cb);
-        }
-      }
-      /**
-       * Sends a data message to the other peer.
-       *
-       * @param {*} data The message to send
-       * @param {Object} options Options object
-       * @param {Boolean} [options.binary=false] Specifies whether `data` is binary
-       *     or text
-       * @param {Boolean} [options.compress=false] Specifies whether or not to
-       *     compress `data`
-       * @param {Boolean} [options.fin=false] Specifies whether the fragment is the
-       *     last one
-       * @param {Boolean} [options.mask=false] Specifies whether or not to mask
-       *     `data`
-       * @param {Function} [cb] Callback
-       * @public
-       */
-      send(data, options, cb) {
-        const perMessageDeflate = this._extensions[PerMessageDeflate.extensionName];
-        let opcode = options.binary ? 2 : 1;
-        let rsv1 = options.compress;
-        let byteLength;
-        let readOnly;
-        if (typeof data === "string") {
-          byteLength = Buffer.byteLength(data);
-          readOnly = false;
-        } else if (isBlob(data)) {
-          byteLength = data.size;
-          readOnly = false;
-        } else {
-          data = toBuffer(data);
-          byteLength = data.length;
-          readOnly = toBuffer.readOnly;
-        }
-        if (this._firstFragment) {
-          this._firstFragment = false;
-          if (rsv1 && perMessageDeflate && perMessageDeflate.params[perMessageDeflate._isServer ? "server_no_context_takeover" : "client_no_context_takeover"]) {
-            rsv1 = byteLength >= perMessageDeflate._threshold;
-          }
-          this._compress = rsv1;
-        } else {
-          rsv1 = false;
-          opcode = 0;
-        }
-        if (options.fin) this._firstFragment = true;
-        const opts = {
-          [kByteLength]: byteLength,
-          fin: options.fin,
-          generateMask: this._generateMask,
-          mask: options.mask,
-          maskBuffer: this._maskBuffer,
-          opcode,
-          readOnly,
-          rsv1
-        };
-        if (isBlob(data)) {
-          if (this._state !== DEFAULT) {
-            this.enqueue([this.getBlobData, data, this._compress, opts, cb]);
-          } else {
-            this.getBlobData(data, this._compress, opts, cb);
-          }
-        } else if (this._state !== DEFAULT) {
-          this.enqueue([this.dispatch, data, this._compress, opts, cb]);
-        } else {
-          this.dispatch(data, this._compress, opts, cb);
-        }
-      }
-      /**
-       * Gets the contents of a blob as binary data.
-       *
-       * @param {Blob} blob The blob
-       * @param {Boolean} [compress=false] Specifies whether or not to compress
-       *     the data
-       * @param {Object} options Options object
-       * @param {Boolean} [options.fin=false] Specifies whether or not to set the
-       *     FIN bit
-       * @param {Function} [options.generateMask] The function used to generate the
-       *     masking key
-       * @param {Boolean} [options.mask=false] Specifies whether or not to mask
-       *     `data`
-       * @param {Buffer} [options.maskBuffer] The buffer used to store the masking
-       *     key
-       * @param {Number} options.opcode The opcode
-       * @param {Boolean} [options.readOnly=false] Specifies whether `data` can be
-       *     modified
-       * @param {Boolean} [options.rsv1=false] Specifies whether or not to set the
-       *     RSV1 bit
-       * @param {Function} [cb] Callback
-       * @private
-       */
-      getBlobData(blob, compress, options, cb) {
-        this._bufferedBytes += options[kByteLength];
-        this._state = GET_BLOB_DATA;
-        blob.arrayBuffer().then((arrayBuffer) => {
-          if (this._socket.destroyed) {
-            const err = new Error(
-              "The socket was closed while the blob was being read"
-            );
-            process.nextTick(callCallbacks, this, err, cb);
-            return;
-          }
-          this._bufferedBytes -= options[kByteLength];
-          const data = toBuffer(arrayBuffer);
-          if (!compress) {
-            this._state = DEFAULT;
-            this.sendFrame(_Sender.frame(data, options), cb);
-            this.dequeue();
-          } else {
-            this.dispatch(data, compress, options, cb);
-          }
-        }).catch((err) => {
-          process.nextTick(onError, this, err, cb);
-        });
-      }
-      /**
-       * Dispatches a message.
-       *
-       * @param {(Buffer|String)} data The message to send
-       * @param {Boolean} [compress=false] Specifies whether or not to compress
-       *     `data`
-       * @param {Object} options Options object
-       * @param {Boolean} [options.fin=false] Specifies whether or not to set the
-       *     FIN bit
-       * @param {Function} [options.generateMask] The function used to generate the
-       *     masking key
-       * @param {Boolean} [options.mask=false] Specifies whether or not to mask
-       *     `data`
-       * @param {Buffer} [options.maskBuffer] The buffer used to store the masking
-       *     key
-       * @param {Number} options.opcode The opcode
-       * @param {Boolean} [options.readOnly=false] Specifies whether `data` can be
-       *     modified
-       * @param {Boolean} [options.rsv1=false] Specifies whether or not to set the
-       *     RSV1 bit
-       * @param {Function} [cb] Callback
-       * @private
-       */
-      dispatch(data, compress, options, cb) {
-        if (!compress) {
-          this.sendFrame(_Sender.frame(data, options), cb);
-          return;
-        }
-        const perMessageDeflate = this._extensions[PerMessageDeflate.extensionName];
-        this._bufferedBytes += options[kByteLength];
-        this._state = DEFLATING;
-        perMessageDeflate.compress(data, options.fin, (_, buf) => {
-          if (this._socket.destroyed) {
-            const err = new Error(
-              "The socket was closed while data was being compressed"
-            );
-            callCallbacks(this, err, cb);
-            return;
-          }
-          this._bufferedBytes -= options[kByteLength];
-          this._state = DEFAULT;
-          options.readOnly = false;
-          this.sendFrame(_Sender.frame(buf, options), cb);
-          this.dequeue();
-        });
-      }
-      /**
-       * Executes queued send operations.
-       *
-       * @private
-       */
-      dequeue() {
-        while (this._state === DEFAULT && this._queue.length) {
-          const params = this._queue.shift();
-          this._bufferedBytes -= params[3][kByteLength];
-          Reflect.apply(params[0], this, params.slice(1));
-        }
-      }
-      /**
-       * Enqueues a send operation.
-       *
-       * @param {Array} params Send operation parameters.
-       * @private
-       */
-      enqueue(params) {
-        this._bufferedBytes += params[3][kByteLength];
-        this._queue.push(params);
-      }
-      /**
-       * Sends a frame.
-       *
-       * @param {(Buffer | String)[]} list The frame to send
-       * @param {Function} [cb] Callback
-       * @private
-       */
-      sendFrame(list, cb) {
-        if (list.length === 2) {
-          this._socket.cork();
-          this._socket.write(list[0]);
-          this._socket.write(list[1], cb);
-          this._socket.uncork();
-        } else {
-          this._socket.write(list[0], cb);
-        }
-      }
-    };
-    module2.exports = Sender2;
-    function callCallbacks(sender, err, cb) {
-      if (typeof cb === "function") cb(err);
-      for (let i = 0; i < sender._queue.length; i++) {
-        const params = sender._queue[i];
-        const callback = params[params.length - 1];
-        if (typeof callback === "function") callback(err);
-      }
-    }
-    function onError(sender, err, cb) {
-      callCallbacks(sender, err, cb);
-      sender.onerror(err);
-    }
-  }
-});
-
-// ../node_modules/ws/lib/event-target.js
-var require_event_target = __commonJS({
-  "../node_modules/ws/lib/event-target.js"(exports2, module2) {
-    "use strict";
-    var { kForOnEventAttribute, kListener } = require_constants();
-    var kCode = Symbol("kCode");
-    var kData = Symbol("kData");
-    var kError = Symbol("kError");
-    var kMessage = Symbol("kMessage");
-    var kReason = Symbol("kReason");
-    var kTarget = Symbol("kTarget");
-    var kType = Symbol("kType");
-    var kWasClean = Symbol("kWasClean");
-    var Event = class {
-      /**
-       * Create a new `Event`.
-       *
-       * @param {String} type The name of the event
-       * @throws {TypeError} If the `type` argument is not specified
-       */
-      constructor(type) {
-        this[kTarget] = null;
-        this[kType] = type;
-      }
-      /**
-       * @type {*}
-       */
-      get target() {
-        return this[kTarget];
-      }
-      /**
-       * @type {String}
-       */
-      get type() {
-        return this[kType];
-      }
-    };
-    Object.defineProperty(Event.prototype, "target", { enumerable: true });
-    Object.defineProperty(Event.prototype, "type", { enumerable: true });
-    var CloseEvent = class extends Event {
-      /**
-       * Create a new `CloseEvent`.
-       *
-       * @param {String} type The name of the event
-       * @param {Object} [options] A dictionary object that allows for setting
-       *     attributes via object members of the same name
-       * @param {Number} [options.code=0] The status code explaining why the
-       *     connection was closed
-       * @param {String} [options.reason=''] A human-readable string explaining why
-       *     the connection was closed
-       * @param {Boolean} [options.wasClean=false] Indicates whether or not the
-       *     connection was cleanly closed
-       */
-      constructor(type, options = {}) {
-        super(type);
-        this[kCode] = options.code === void 0 ? 0 : options.code;
-        this[kReason] = options.reason === void 0 ? "" : options.reason;
-        this[kWasClean] = options.wasClean === void 0 ? false : options.wasClean;
-      }
-      /**
-       * @type {Number}
-       */
-      get code() {
-        return this[kCode];
-      }
-      /**
-       * @type {String}
-       */
-      get reason() {
-        return this[kReason];
-      }
-      /**
-       * @type {Boolean}
-       */
-      get wasClean() {
-        return this[kWasClean];
-      }
-    };
-    Object.defineProperty(CloseEvent.prototype, "code", { enumerable: true });
-    Object.defineProperty(CloseEvent.prototype, "reason", { enumerable: true });
-    Object.defineProperty(CloseEvent.prototype, "wasClean", { enumerable: true });
-    var ErrorEvent = class extends Event {
-      /**
-       * Create a new `ErrorEvent`.
-       *
-       * @param {String} type The name of the event
-       * @param {Object} [options] A dictionary object that allows for setting
-       *     attributes via object members of the same name
-       * @param {*} [options.error=null] The error that generated this event
-       * @param {String} [options.message=''] The error message
-       */
-      constructor(type, options = {}) {
-        super(type);
-        this[kError] = options.error === void 0 ? null : options.error;
-        this[kMessage] = options.message === void 0 ? "" : options.message;
-      }
-      /**
-       * @type {*}
-       */
-      get error() {
-        return this[kError];
-      }
-      /**
-       * @type {String}
-       */
-      get message() {
-        return this[kMessage];
-      }
-    };
-    Object.defineProperty(ErrorEvent.prototype, "error", { enumerable: true });
-    Object.defineProperty(ErrorEvent.prototype, "message", { enumerable: true });
-    var MessageEvent = class extends Event {
-      /**
-       * Create a new `MessageEvent`.
-       *
-       * @param {String} type The name of the event
-       * @param {Object} [options] A dictionary object that allows for setting
-       *     attributes via object members of the same name
-       * @param {*} [options.data=null] The message content
-       */
-      constructor(type, options = {}) {
-        super(type);
-        this[kData] = options.data === void 0 ? null : options.data;
-      }
-      /**
-       * @type {*}
-       */
-      get data() {
-        return this[kData];
-      }
-    };
-    Object.defineProperty(MessageEvent.prototype, "data", { enumerable: true });
-    var EventTarget = {
-      /**
-       * Register an event listener.
-       *
-       * @param {String} type A string representing the event type to listen for
-       * @param {(Function|Object)} handler The listener to add
-       * @param {Object} [options] An options object specifies characteristics about
-       *     the event listener
-       * @param {Boolean} [options.once=false] A `Boolean` indicating that the
-       *     listener should be invoked at most once after being added. If `true`,
-       *     the listener would be automatically removed when invoked.
-       * @public
-       */
-      addEventListener(type, handler, options = {}) {
-        for (const listener of this.listeners(type)) {
-          if (!options[kForOnEventAttribute] && listener[kListener] === handler && !listener[kForOnEventAttribute]) {
-            return;
-          }
-        }
-        let wrapper;
-        if (type === "message") {
-          wrapper = function onMessage(data, isBinary) {
-            const event = new MessageEvent("message", {
-              data: isBinary ? data : data.toString()
-            });
-            event[kTarget] = this;
-            callListener(handler, this, event);
-          };
-        } else if (type === "close") {
-          wrapper = function onClose(code, message) {
-            const event = new CloseEvent("close", {
-              code,
-              reason: message.toString(),
-              wasClean: this._closeFrameReceived && this._closeFrameSent
-            });
-            event[kTarget] = this;
-            callListener(handler, this, event);
-          };
-        } else if (type === "error") {
-          wrapper = function onError(error) {
-            const event = new ErrorEvent("error", {
-              error,
-              message: error.message
-            });
-            event[kTarget] = this;
-            callListener(handler, this, event);
-          };
-        } else if (type === "open") {
-          wrapper = function onOpen() {
-            const event = new Event("open");
-            event[kTarget] = this;
-            callListener(handler, this, event);
-          };
-        } else {
-          return;
-        }
-        wrapper[kForOnEventAttribute] = !!options[kForOnEventAttribute];
-        wrapper[kListener] = handler;
-        if (options.once) {
-          this.once(type, wrapper);
-        } else {
-          this.on(type, wrapper);
-        }
-      },
-      /**
-       * Remove an event listener.
-       *
-       * @param {String} type A string representing the event type to remove
-       * @param {(Function|Object)} handler The listener to remove
-       * @public
-       */
-      removeEventListener(type, handler) {
-        for (const listener of this.listeners(type)) {
-          if (listener[kListener] === handler && !listener[kForOnEventAttribute]) {
-            this.removeListener(type, listener);
-            break;
-          }
-        }
-      }
-    };
-    module2.exports = {
-      CloseEvent,
-      ErrorEvent,
-      Event,
-      EventTarget,
-      MessageEvent
-    };
-    function callListener(listener, thisArg, event) {
-      if (typeof listener === "object" && listener.handleEvent) {
-        listener.handleEvent.call(listener, event);
-      } else {
-        listener.call(thisArg, event);
-      }
-    }
-  }
-});
-
-// ../node_modules/ws/lib/extension.js
-var require_extension = __commonJS({
-  "../node_modules/ws/lib/extension.js"(exports2, module2) {
-    "use strict";
-    var { tokenChars } = require_validation2();
-    function push(dest, name, elem) {
-      if (dest[name] === void 0) dest[name] = [elem];
-      else dest[name].push(elem);
-    }
-    function parse(header) {
-      const offers = /* @__PURE__ */ Object.create(null);
-      let params = /* @__PURE__ */ Object.create(null);
-      let mustUnescape = false;
-      let isEscaping = false;
-      let inQuotes = false;
-      let extensionName;
-      let paramName;
-      let start = -1;
-      let code = -1;
-      let end = -1;
-      let i = 0;
-      for (; i < header.length; i++) {
-        code = header.charCodeAt(i);
-        if (extensionName === void 0) {
-          if (end === -1 && tokenChars[code] === 1) {
-            if (start === -1) start = i;
-          } else if (i !== 0 && (code === 32 || code === 9)) {
-            if (end === -1 && start !== -1) end = i;
-          } else if (code === 59 || code === 44) {
-            if (start === -1) {
-              throw new SyntaxError(`Unexpected character at index ${i}`);
-            }
-            if (end === -1) end = i;
-            const name = header.slice(start, end);
-            if (code === 44) {
-              push(offers, name, params);
-              params = /* @__PURE__ */ Object.create(null);
-            } else {
-              extensionName = name;
-            }
-            start = end = -1;
-          } else {
-            throw new SyntaxError(`Unexpected character at index ${i}`);
-          }
-        } else if (paramName === void 0) {
-          if (end === -1 && tokenChars[code] === 1) {
-            if (start === -1) start = i;
-          } else if (code === 32 || code === 9) {
-            if (end === -1 && start !== -1) end = i;
-          } else if (code === 59 || code === 44) {
-            if (start === -1) {
-              throw new SyntaxError(`Unexpected character at index ${i}`);
-            }
-            if (end === -1) end = i;
-            push(params, header.slice(start, end), true);
-            if (code === 44) {
-              push(offers, extensionName, params);
-              params = /* @__PURE__ */ Object.create(null);
-              extensionName = void 0;
-            }
-            start = end = -1;
-          } else if (code === 61 && start !== -1 && end === -1) {
-            paramName = header.slice(start, i);
-            start = end = -1;
-          } else {
-            throw new SyntaxError(`Unexpected character at index ${i}`);
-          }
-        } else {
-          if (isEscaping) {
-            if (tokenChars[code] !== 1) {
-              throw new SyntaxError(`Unexpected character at index ${i}`);
-            }
-            if (start === -1) start = i;
-            else if (!mustUnescape) mustUnescape = true;
-            isEscaping = false;
-          } else if (inQuotes) {
-            if (tokenChars[code] === 1) {
-              if (start === -1) start = i;
-            } else if (code === 34 && start !== -1) {
-              inQuotes = false;
-              end = i;
-            } else if (code === 92) {
-              isEscaping = true;
-            } else {
-              throw new SyntaxError(`Unexpected character at index ${i}`);
-            }
-          } else if (code === 34 && header.charCodeAt(i - 1) === 61) {
-            inQuotes = true;
-          } else if (end === -1 && tokenChars[code] === 1) {
-            if (start === -1) start = i;
-          } else if (start !== -1 && (code === 32 || code === 9)) {
-            if (end === -1) end = i;
-          } else if (code === 59 || code === 44) {
-            if (start === -1) {
-              throw new SyntaxError(`Unexpected character at index ${i}`);
-            }
-            if (end === -1) end = i;
-            let value = header.slice(start, end);
-            if (mustUnescape) {
-              value = value.replace(/\\/g, "");
-              mustUnescape = false;
-            }
-            push(params, paramName, value);
-            if (code === 44) {
-              push(offers, extensionName, params);
-              params = /* @__PURE__ */ Object.create(null);
-              extensionName = void 0;
-            }
-            paramName = void 0;
-            start = end = -1;
-          } else {
-            throw new SyntaxError(`Unexpected character at index ${i}`);
-          }
-        }
-      }
-      if (start === -1 || inQuotes || code === 32 || code === 9) {
-        throw new SyntaxError("Unexpected end of input");
-      }
-      if (end === -1) end = i;
-      const token = header.slice(start, end);
-      if (extensionName === void 0) {
-        push(offers, token, params);
-      } else {
-        if (paramName === void 0) {
-          push(params, token, true);
-        } else if (mustUnescape) {
-          push(params, paramName, token.replace(/\\/g, ""));
-        } else {
-          push(params, paramName, token);
-        }
-        push(offers, extensionName, params);
-      }
-      return offers;
-    }
-    function format(extensions) {
-      return Object.keys(extensions).map((extension) => {
-        let configurations = extensions[extension];
-        if (!Array.isArray(configurations)) configurations = [configurations];
-        return configurations.map((params) => {
-          return [extension].concat(
-            Object.keys(params).map((k) => {
-              let values = params[k];
-              if (!Array.isArray(values)) values = [values];
-              return values.map((v) => v === true ? k : `${k}=${v}`).join("; ");
-            })
-          ).join("; ");
-        }).join(", ");
-      }).join(", ");
-    }
-    module2.exports = { format, parse };
-  }
-});
-
-// ../node_modules/ws/lib/websocket.js
-var require_websocket = __commonJS({
-  "../node_modules/ws/lib/websocket.js"(exports2, module2) {
-    "use strict";
-    var EventEmitter = require("events");
-    var https = require("https");
-    var http = require("http");
-    var net = require("net");
-    var tls = require("tls");
-    var { randomBytes: randomBytes4, createHash: createHash3 } = require("crypto");
-    var { Duplex, Readable } = require("stream");
-    var { URL: URL2 } = require("url");
-    var PerMessageDeflate = require_permessage_deflate();
-    var Receiver2 = require_receiver();
-    var Sender2 = require_sender();
-    var { isBlob } = require_validation2();
-    var {
-      BINARY_TYPES,
-      EMPTY_BUFFER,
-      GUID,
-      kForOnEventAttribute,
-      kListener,
-      kStatusCode,
-      kWebSocket,
-      NOOP
-    } = require_constants();
-    var {
-      EventTarget: { addEventListener, removeEventListener }
-    } = require_event_target();
-    var { format, parse } = require_extension();
-    var { toBuffer } = require_buffer_util();
-    var closeTimeout = 30 * 1e3;
-    var kAborted = Symbol("kAborted");
-    var protocolVersions = [8, 13];
-    var readyStates = ["CONNECTING", "OPEN", "CLOSING", "CLOSED"];
-    var subprotocolRegex = /^[!#$%&'*+\-.0-9A-Z^_`|a-z~]+$/;
-    var WebSocket2 = class _WebSocket extends EventEmitter {
-      /**
-       * Create a new `WebSocket`.
-       *
-       * @param {(String|URL)} address The URL to which to connect
-       * @param {(String|String[])} [protocols] The subprotocols
-       * @param {Object} [options] Connection options
-       */
-      constructor(address, protocols, options) {
-        super();
-        this._binaryType = BINARY_TYPES[0];
-        this._closeCode = 1006;
-        this._closeFrameReceived = false;
-        this._closeFrameSent = false;
-        this._closeMessage = EMPTY_BUFFER;
-        this._closeTimer = null;
-        this._errorEmitted = false;
-        this._extensions = {};
-        this._paused = false;
-        this._protocol = "";
-        this._readyState = _WebSocket.CONNECTING;
-        this._receiver = null;
-        this._sender = null;
-        this._socket = null;
-        if (address !== null) {
-          this._bufferedAmount = 0;
-          this._isServer = false;
-          this._redirects = 0;
-          if (protocols === void 0) {
-            protocols = [];
-          } else if (!Array.isArray(protocols)) {
-            if (typeof protocols === "object" && protocols !== null) {
-              options = protocols;
-              protocols = [];
-            } else {
-              protocols = [protocols];
-            }
-          }
-          initAsClient(this, address, protocols, options);
-        } else {
-          this._autoPong = options.autoPong;
-          this._isServer = true;
-        }
-      }
-      /**
-       * For historical reasons, the custom "nodebuffer" type is used by the default
-       * instead of "blob".
-       *
-       * @type {String}
-       */
-      get binaryType() {
-        return this._binaryType;
-      }
-      set binaryType(type) {
-        if (!BINARY_TYPES.includes(type)) return;
-        this._binaryType = type;
-        if (this._receiver) this._receiver._binaryType = type;
-      }
-      /**
-       * @type {Number}
-       */
-      get bufferedAmount() {
-        if (!this._socket) return this._bufferedAmount;
-        return this._socket._writableState.length + this._sender._bufferedBytes;
-      }
-      /**
-       * @type {String}
-       */
-      get extensions() {
-        return Object.keys(this._extensions).join();
-      }
-      /**
-       * @type {Boolean}
-       */
-      get isPaused() {
-        return this._paused;
-      }
-      /**
-       * @type {Function}
-       */
-      /* istanbul ignore next */
-      get onclose() {
-        return null;
-      }
-      /**
-       * @type {Function}
-       */
-      /* istanbul ignore next */
-      get onerror() {
-        return null;
-      }
-      /**
-       * @type {Function}
-       */
-      /* istanbul ignore next */
-      get onopen() {
-        return null;
-      }
-      /**
-       * @type {Function}
-       */
-      /* istanbul ignore next */
-      get onmessage() {
-        return null;
-      }
-      /**
-       * @type {String}
-       */
-      get protocol() {
-        return this._protocol;
-      }
-      /**
-       * @type {Number}
-       */
-      get readyState() {
-        return this._readyState;
-      }
-      /**
-       * @type {String}
-       */
-      get url() {
-        return this._url;
-      }
-      /**
-       * Set up the socket and the internal resources.
-       *
-       * @param {Duplex} socket The network socket between the server and client
-       * @param {Buffer} head The first packet of the upgraded stream
-       * @param {Object} options Options object
-       * @param {Boolean} [options.allowSynchronousEvents=false] Specifies whether
-       *     any of the `'message'`, `'ping'`, and `'pong'` events can be emitted
-       *     multiple times in the same tick
-       * @param {Function} [options.generateMask] The function used to generate the
-       *     masking key
-       * @param {Number} [options.maxPayload=0] The maximum allowed message size
-       * @param {Boolean} [options.skipUTF8Validation=false] Specifies whether or
-       *     not to skip UTF-8 validation for text and close messages
-       * @private
-       */
-      setSocket(socket, head, options) {
-        const receiver = new Receiver2({
-          allowSynchronousEvents: options.allowSynchronousEvents,
-          binaryType: this.binaryType,
-          extensions: this._extensions,
-          isServer: this._isServer,
-          maxPayload: options.maxPayload,
-          skipUTF8Validation: options.skipUTF8Validation
-        });
-        const sender = new Sender2(socket, this._extensions, options.generateMask);
-        this._receiver = receiver;
-        this._sender = sender;
-        this._socket = socket;
-        receiver[kWebSocket] = this;
-        sender[kWebSocket] = this;
-        socket[kWebSocket] = this;
-        receiver.on("conclude", receiverOnConclude);
-        receiver.on("drain", receiverOnDrain);
-        receiver.on("error", receiverOnError);
-        receiver.on("message", receiverOnMessage);
-        receiver.on("ping", receiverOnPing);
-        receiver.on("pong", receiverOnPong);
-        sender.onerror = senderOnError;
-        if (socket.setTimeout) socket.setTimeout(0);
-        if (socket.setNoDelay) socket.setNoDelay();
-        if (head.length > 0) socket.unshift(head);
-        socket.on("close", socketOnClose);
-        socket.on("data", socketOnData);
-        socket.on("end", socketOnEnd);
-        socket.on("error", socketOnError);
-        this._readyState = _WebSocket.OPEN;
-        this.emit("open");
-      }
-      /**
-       * Emit the `'close'` event.
-       *
-       * @private
-       */
-      emitClose() {
-        if (!this._socket) {
-          this._readyState = _WebSocket.CLOSED;
-          this.emit("close", this._closeCode, this._closeMessage);
-          return;
-        }
-        if (this._extensions[PerMessageDeflate.extensionName]) {
-          this._extensions[PerMessageDeflate.extensionName].cleanup();
-        }
-        this._receiver.removeAllListeners();
-        this._readyState = _WebSocket.CLOSED;
-        this.emit("close", this._closeCode, this._closeMessage);
-      }
-      /**
-       * Start a closing handshake.
-       *
-       *          +----------+   +-----------+   +----------+
-       *     - - -|ws.close()|-->|close frame|-->|ws.close()|- - -
-       *    |     +----------+   +-----------+   +----------+     |
-       *          +----------+   +-----------+         |
-       * CLOSING  |ws.close()|<--|close frame|<--+-----+       CLOSING
-       *          +----------+   +-----------+   |
-       *    |           |                        |   +---+        |
-       *                +------------------------+-->|fin| - - - -
-       *    |         +---+                      |   +---+
-       *     - - - - -|fin|<---------------------+
-       *              +---+
-       *
-       * @param {Number} [code] Status code explaining why the connection is closing
-       * @param {(String|Buffer)} [data] The reason why the connection is
-       *     closing
-       * @public
-       */
-      close(code, data) {
-        if (this.readyState === _WebSocket.CLOSED) return;
-        if (this.readyState === _WebSocket.CONNECTING) {
-          const msg = "WebSocket was closed before the connection was established";
-          abortHandshake(this, this._req, msg);
-          return;
-        }
-        if (this.readyState === _WebSocket.CLOSING) {
-          if (this._closeFrameSent && (this._closeFrameReceived || this._receiver._writableState.errorEmitted)) {
-            this._socket.end();
-          }
-          return;
-        }
-        this._readyState = _WebSocket.CLOSING;
-        this._sender.close(code, data, !this._isServer, (err) => {
-          if (err) return;
-          this._closeFrameSent = true;
-          if (this._closeFrameReceived || this._receiver._writableState.errorEmitted) {
-            this._socket.end();
-          }
-        });
-        setCloseTimer(this);
-      }
-      /**
-       * Pause the socket.
-       *
-       * @public
-       */
-      pause() {
-        if (this.readyState === _WebSocket.CONNECTING || this.readyState === _WebSocket.CLOSED) {
-          return;
-        }
-        this._paused = true;
-        this._socket.pause();
-      }
-      /**
-       * Send a ping.
-       *
-       * @param {*} [data] The data to send
-       * @param {Boolean} [mask] Indicates whether or not to mask `data`
-       * @param {Function} [cb] Callback which is executed when the ping is sent
-       * @public
-       */
-      ping(data, mask, cb) {
-        if (this.readyState === _WebSocket.CONNECTING) {
-          throw new Error("WebSocket is not open: readyState 0 (CONNECTING)");
-        }
-        if (typeof data === "function") {
-          cb = data;
-          data = mask = void 0;
-        } else if (typeof mask === "function") {
-          cb = mask;
-          mask = void 0;
-        }
-        if (typeof data === "number") data = data.toString();
-        if (this.readyState !== _WebSocket.OPEN) {
-          sendAfterClose(this, data, cb);
-          return;
-        }
-        if (mask === void 0) mask = !this._isServer;
-        this._sender.ping(data || EMPTY_BUFFER, mask, cb);
-      }
-      /**
-       * Send a pong.
-       *
-       * @param {*} [data] The data to send
-       * @param {Boolean} [mask] Indicates whether or not to mask `data`
-       * @param {Function} [cb] Callback which is executed when the pong is sent
-       * @public
-       */
-      pong(data, mask, cb) {
-        if (this.readyState === _WebSocket.CONNECTING) {
-          throw new Error("WebSocket is not open: readyState 0 (CONNECTING)");
-        }
-        if (typeof data === "function") {
-          cb = data;
-          data = mask = void 0;
-        } else if (typeof mask === "function") {
-          cb = mask;
-          mask = void 0;
-        }
-        if (typeof data === "number") data = data.toString();
-        if (this.readyState !== _WebSocket.OPEN) {
-          sendAfterClose(this, data, cb);
-          return;
-        }
-        if (mask === void 0) mask = !this._isServer;
-        this._sender.pong(data || EMPTY_BUFFER, mask, cb);
-      }
-      /**
-       * Resume the socket.
-       *
-       * @public
-       */
-      resume() {
-        if (this.readyState === _WebSocket.CONNECTING || this.readyState === _WebSocket.CLOSED) {
-          return;
-        }
-        this._paused = false;
-        if (!this._receiver._writableState.needDrain) this._socket.resume();
-      }
-      /**
-       * Send a data message.
-       *
-       * @param {*} data The message to send
-       * @param {Object} [options] Options object
-       * @param {Boolean} [options.binary] Specifies whether `data` is binary or
-       *     text
-       * @param {Boolean} [options.compress] Specifies whether or not to compress
-       *     `data`
-       * @param {Boolean} [options.fin=true] Specifies whether the fragment is the
-       *     last one
-       * @param {Boolean} [options.mask] Specifies whether or not to mask `data`
-       * @param {Function} [cb] Callback which is executed when data is written out
-       * @public
-       */
-      send(data, options, cb) {
-        if (this.readyState === _WebSocket.CONNECTING) {
-          throw new Error("WebSocket is not open: readyState 0 (CONNECTING)");
-        }
-        if (typeof options === "function") {
-          cb = options;
-          options = {};
-        }
-        if (typeof data === "number") data = data.toString();
-        if (this.readyState !== _WebSocket.OPEN) {
-          sendAfterClose(this, data, cb);
-          return;
-        }
-        const opts = {
-          binary: typeof data !== "string",
-          mask: !this._isServer,
-          compress: true,
-          fin: true,
-          ...options
-        };
-        if (!this._extensions[PerMessageDeflate.extensionName]) {
-          opts.compress = false;
-        }
-        this._sender.send(data || EMPTY_BUFFER, opts, cb);
-      }
-      /**
-       * Forcibly close the connection.
-       *
-       * @public
-       */
-      terminate() {
-        if (this.readyState === _WebSocket.CLOSED) return;
-        if (this.readyState === _WebSocket.CONNECTING) {
-          const msg = "WebSocket was closed before the connection was established";
-          abortHandshake(this, this._req, msg);
-          return;
-        }
-        if (this._socket) {
-          this._readyState = _WebSocket.CLOSING;
-          this._socket.destroy();
-        }
-      }
-    };
-    Object.defineProperty(WebSocket2, "CONNECTING", {
-      enumerable: true,
-      value: readyStates.indexOf("CONNECTING")
-    });
-    Object.defineProperty(WebSocket2.prototype, "CONNECTING", {
-      enumerable: true,
-      value: readyStates.indexOf("CONNECTING")
-    });
-    Object.defineProperty(WebSocket2, "OPEN", {
-      enumerable: true,
-      value: readyStates.indexOf("OPEN")
-    });
-    Object.defineProperty(WebSocket2.prototype, "OPEN", {
-      enumerable: true,
-      value: readyStates.indexOf("OPEN")
-    });
-    Object.defineProperty(WebSocket2, "CLOSING", {
-      enumerable: true,
-      value: readyStates.indexOf("CLOSING")
-    });
-    Object.defineProperty(WebSocket2.prototype, "CLOSING", {
-      enumerable: true,
-      value: readyStates.indexOf("CLOSING")
-    });
-    Object.defineProperty(WebSocket2, "CLOSED", {
-      enumerable: true,
-      value: readyStates.indexOf("CLOSED")
-    });
-    Object.defineProperty(WebSocket2.prototype, "CLOSED", {
-      enumerable: true,
-      value: readyStates.indexOf("CLOSED")
-    });
-    [
-      "binaryType",
-      "bufferedAmount",
-      "extensions",
-      "isPaused",
-      "protocol",
-      "readyState",
-      "url"
-    ].forEach((property) => {
-      Object.defineProperty(WebSocket2.prototype, property, { enumerable: true });
-    });
-    ["open", "error", "close", "message"].forEach((method) => {
-      Object.defineProperty(WebSocket2.prototype, `on${method}`, {
-        enumerable: true,
-        get() {
-          for (const listener of this.listeners(method)) {
-            if (listener[kForOnEventAttribute]) return listener[kListener];
-          }
-          return null;
-        },
-        set(handler) {
-          for (const listener of this.listeners(method)) {
-            if (listener[kForOnEventAttribute]) {
-              this.removeListener(method, listener);
-              break;
-            }
-          }
-          if (typeof handler !== "function") return;
-          this.addEventListener(method, handler, {
-            [kForOnEventAttribute]: true
-          });
-        }
-      });
-    });
-    WebSocket2.prototype.addEventListener = addEventListener;
-    WebSocket2.prototype.removeEventListener = removeEventListener;
-    module2.exports = WebSocket2;
-    function initAsClient(websocket, address, protocols, options) {
-      const opts = {
-        allowSynchronousEvents: true,
-        autoPong: true,
-        protocolVersion: protocolVersions[1],
-        maxPayload: 100 * 1024 * 1024,
-        skipUTF8Validation: false,
-        perMessageDeflate: true,
-        followRedirects: false,
-        maxRedirects: 10,
-        ...options,
-        socketPath: void 0,
-        hostname: void 0,
-        protocol: void 0,
-        timeout: void 0,
-        method: "GET",
-        host: void 0,
-        path: void 0,
-        port: void 0
-      };
-      websocket._autoPong = opts.autoPong;
-      if (!protocolVersions.includes(opts.protocolVersion)) {
-        throw new RangeError(
-          `Unsupported protocol version: ${opts.protocolVersion} (supported versions: ${protocolVersions.join(", ")})`
-        );
-      }
-      let parsedUrl;
-      if (address instanceof URL2) {
-        parsedUrl = address;
-      } else {
-        try {
-          parsedUrl = new URL2(address);
-        } catch (e) {
-          throw new SyntaxError(`Invalid URL: ${address}`);
-        }
-      }
-      if (parsedUrl.protocol === "http:") {
-        parsedUrl.protocol = "ws:";
-      } else if (parsedUrl.protocol === "https:") {
-        parsedUrl.protocol = "wss:";
-      }
-      websocket._url = parsedUrl.href;
-      const isSecure = parsedUrl.protocol === "wss:";
-      const isIpcUrl = parsedUrl.protocol === "ws+unix:";
-      let invalidUrlMessage;
-      if (parsedUrl.protocol !== "ws:" && !isSecure && !isIpcUrl) {
-        invalidUrlMessage = `The URL's protocol must be one of "ws:", "wss:", "http:", "https:", or "ws+unix:"`;
-      } else if (isIpcUrl && !parsedUrl.pathname) {
-        invalidUrlMessage = "The URL's pathname is empty";
-      } else if (parsedUrl.hash) {
-        invalidUrlMessage = "The URL contains a fragment identifier";
-      }
-      if (invalidUrlMessage) {
-        const err = new SyntaxError(invalidUrlMessage);
-        if (websocket._redirects === 0) {
-          throw err;
-        } else {
-          emitErrorAndClose(websocket, err);
-          return;
-        }
-      }
-      const defaultPort = isSecure ? 443 : 80;
-      const key = randomBytes4(16).toString("base64");
-      const request2 = isSecure ? https.request : http.request;
-      const protocolSet = /* @__PURE__ */ new Set();
-      let perMessageDeflate;
-      opts.createConnection = opts.createConnection || (isSecure ? tlsConnect : netConnect);
-      opts.defaultPort = opts.defaultPort || defaultPort;
-      opts.port = parsedUrl.port || defaultPort;
-      opts.host = parsedUrl.hostname.startsWith("[") ? parsedUrl.hostname.slice(1, -1) : parsedUrl.hostname;
-      opts.headers = {
-        ...opts.headers,
-        "Sec-WebSocket-Version": opts.protocolVersion,
-        "Sec-WebSocket-Key": key,
-        Connection: "Upgrade",
-        Upgrade: "websocket"
-      };
-      opts.path = parsedUrl.pathname + parsedUrl.search;
-      opts.timeout = opts.handshakeTimeout;
-      if (opts.perMessageDeflate) {
-        perMessageDeflate = new PerMessageDeflate(
-          opts.perMessageDeflate !== true ? opts.perMessageDeflate : {},
-          false,
-          opts.maxPayload
-        );
-        opts.headers["Sec-WebSocket-Extensions"] = format({
-          [PerMessageDeflate.extensionName]: perMessageDeflate.offer()
-        });
-      }
-      if (protocols.length) {
-        for (const protocol of protocols) {
-          if (typeof protocol !== "string" || !subprotocolRegex.test(protocol) || protocolSet.has(protocol)) {
-            throw new SyntaxError(
-              "An invalid or duplicated subprotocol was specified"
-            );
-          }
-          protocolSet.add(protocol);
-        }
-        opts.headers["Sec-WebSocket-Protocol"] = protocols.join(",");
-      }
-      if (opts.origin) {
-        if (opts.protocolVersion < 13) {
-          opts.headers["Sec-WebSocket-Origin"] = opts.origin;
-        } else {
-          opts.headers.Origin = opts.origin;
-        }
-      }
-      if (parsedUrl.username || parsedUrl.password) {
-        opts.auth = `${parsedUrl.username}:${parsedUrl.password}`;
-      }
-      if (isIpcUrl) {
-        const parts = opts.path.split(":");
-        opts.socketPath = parts[0];
-        opts.path = parts[1];
-      }
-      let req;
-      if (opts.followRedirects) {
-        if (websocket._redirects === 0) {
-          websocket._originalIpc = isIpcUrl;
-          websocket._originalSecure = isSecure;
-          websocket._originalHostOrSocketPath = isIpcUrl ? opts.socketPath : parsedUrl.host;
-          const headers = options && options.headers;
-          options = { ...options, headers: {} };
-          if (headers) {
-            for (const [key2, value] of Object.entries(headers)) {
-              options.headers[key2.toLowerCase()] = value;
-            }
-          }
-        } else if (websocket.listenerCount("redirect") === 0) {
-          const isSameHost = isIpcUrl ? websocket._originalIpc ? opts.socketPath === websocket._originalHostOrSocketPath : false : websocket._originalIpc ? false : parsedUrl.host === websocket._originalHostOrSocketPath;
-          if (!isSameHost || websocket._originalSecure && !isSecure) {
-            delete opts.headers.authorization;
-            delete opts.headers.cookie;
-            if (!isSameHost) delete opts.headers.host;
-            opts.auth = void 0;
-          }
-        }
-        if (opts.auth && !options.headers.authorization) {
-          options.headers.authorization = "Basic " + Buffer.from(opts.auth).toString("base64");
-        }
-        req = websocket._req = request2(opts);
-        if (websocket._redirects) {
-          websocket.emit("redirect", websocket.url, req);
-        }
-      } else {
-        req = websocket._req = request2(opts);
-      }
-      if (opts.timeout) {
-        req.on("timeout", () => {
-          abortHandshake(websocket, req, "Opening handshake has timed out");
-        });
-      }
-      req.on("error", (err) => {
-        if (req === null || req[kAborted]) return;
-        req = websocket._req = null;
-        emitErrorAndClose(websocket, err);
-      });
-      req.on("response", (res) => {
-        const location = res.headers.location;
-        const statusCode = res.statusCode;
-        if (location && opts.followRedirects && statusCode >= 300 && statusCode < 400) {
-          if (++websocket._redirects > opts.maxRedirects) {
-            abortHandshake(websocket, req, "Maximum redirects exceeded");
-            return;
-          }
-          req.abort();
-          let addr;
-          try {
-            addr = new URL2(location, address);
-          } catch (e) {
-            const err = new SyntaxError(`Invalid URL: ${location}`);
-            emitErrorAndClose(websocket, err);
-            return;
-          }
-          initAsClient(websocket, addr, protocols, options);
-        } else if (!websocket.emit("unexpected-response", req, res)) {
-          abortHandshake(
-            websocket,
-            req,
-            `Unexpected server response: ${res.statusCode}`
-          );
-        }
-      });
-      req.on("upgrade", (res, socket, head) => {
-        websocket.emit("upgrade", res);
-        if (websocket.readyState !== WebSocket2.CONNECTING) return;
-        req = websocket._req = null;
-        const upgrade = res.headers.upgrade;
-        if (upgrade === void 0 || upgrade.toLowerCase() !== "websocket") {
-          abortHandshake(websocket, socket, "Invalid Upgrade header");
-          return;
-        }
-        const digest2 = createHash3("sha1").update(key + GUID).digest("base64");
-        if (res.headers["sec-websocket-accept"] !== digest2) {
-          abortHandshake(websocket, socket, "Invalid Sec-WebSocket-Accept header");
-          return;
-        }
-        const serverProt = res.headers["sec-websocket-protocol"];
-        let protError;
-        if (serverProt !== void 0) {
-          if (!protocolSet.size) {
-            protError = "Server sent a subprotocol but none was requested";
-          } else if (!protocolSet.has(serverProt)) {
-            protError = "Server sent an invalid subprotocol";
-          }
-        } else if (protocolSet.size) {
-          protError = "Server sent no subprotocol";
-        }
-        if (protError) {
-          abortHandshake(websocket, socket, protError);
-          return;
-        }
-        if (serverProt) websocket._protocol = serverProt;
-        const secWebSocketExtensions = res.headers["sec-websocket-extensions"];
-        if (secWebSocketExtensions !== void 0) {
-          if (!perMessageDeflate) {
-            const message = "Server sent a Sec-WebSocket-Extensions header but no extension was requested";
-            abortHandshake(websocket, socket, message);
-            return;
-          }
-          let extensions;
-          try {
-            extensions = parse(secWebSocketExtensions);
-          } catch (err) {
-            const message = "Invalid Sec-WebSocket-Extensions header";
-            abortHandshake(websocket, socket, message);
-            return;
-          }
-          const extensionNames = Object.keys(extensions);
-          if (extensionNames.length !== 1 || extensionNames[0] !== PerMessageDeflate.extensionName) {
-            const message = "Server indicated an extension that was not requested";
-            abortHandshake(websocket, socket, message);
-            return;
-          }
-          try {
-            perMessageDeflate.accept(extensions[PerMessageDeflate.extensionName]);
-          } catch (err) {
-            const message = "Invalid Sec-WebSocket-Extensions header";
-            abortHandshake(websocket, socket, message);
-            return;
-          }
-          websocket._extensions[PerMessageDeflate.extensionName] = perMessageDeflate;
-        }
-        websocket.setSocket(socket, head, {
-          allowSynchronousEvents: opts.allowSynchronousEvents,
-          generateMask: opts.generateMask,
-          maxPayload: opts.maxPayload,
-          skipUTF8Validation: opts.skipUTF8Validation
-        });
-      });
-      if (opts.finishRequest) {
-        opts.finishRequest(req, websocket);
-      } else {
-        req.end();
-      }
-    }
-    function emitErrorAndClose(websocket, err) {
-      websocket._readyState = WebSocket2.CLOSING;
-      websocket._errorEmitted = true;
-      websocket.emit("error", err);
-      websocket.emitClose();
-    }
-    function netConnect(options) {
-      options.path = options.socketPath;
-      return net.connect(options);
-    }
-    function tlsConnect(options) {
-      options.path = void 0;
-      if (!options.servername && options.servername !== "") {
-        options.servername = net.isIP(options.host) ? "" : options.host;
-      }
-      return tls.connect(options);
-    }
-    function abortHandshake(websocket, stream, message) {
-      websocket._readyState = WebSocket2.CLOSING;
-      const err = new Error(message);
-      Error.captureStackTrace(err, abortHandshake);
-      if (stream.setHeader) {
-        stream[kAborted] = true;
-        stream.abort();
-        if (stream.socket && !stream.socket.destroyed) {
-          stream.socket.destroy();
-        }
-        process.nextTick(emitErrorAndClose, websocket, err);
-      } else {
-        stream.destroy(err);
-        stream.once("error", websocket.emit.bind(websocket, "error"));
-        stream.once("close", websocket.emitClose.bind(websocket));
-      }
-    }
-    function sendAfterClose(websocket, data, cb) {
-      if (data) {
-        const length = isBlob(data) ? data.size : toBuffer(data).length;
-        if (websocket._socket) websocket._sender._bufferedBytes += length;
-        else websocket._bufferedAmount += length;
-      }
-      if (cb) {
-        const err = new Error(
-          `WebSocket is not open: readyState ${websocket.readyState} (${readyStates[websocket.readyState]})`
-        );
-        process.nextTick(cb, err);
-      }
-    }
-    function receiverOnConclude(code, reason) {
-      const websocket = this[kWebSocket];
-      websocket._closeFrameReceived = true;
-      websocket._closeMessage = reason;
-      websocket._closeCode = code;
-      if (websocket._socket[kWebSocket] === void 0) return;
-      websocket._socket.removeListener("data", socketOnData);
-      process.nextTick(resume, websocket._socket);
-      if (code === 1005) websocket.close();
-      else websocket.close(code, reason);
-    }
-    function receiverOnDrain() {
-      const websocket = this[kWebSocket];
-      if (!websocket.isPaused) websocket._socket.resume();
-    }
-    function receiverOnError(err) {
-      const websocket = this[kWebSocket];
-      if (websocket._socket[kWebSocket] !== void 0) {
-        websocket._socket.removeListener("data", socketOnData);
-        process.nextTick(resume, websocket._socket);
-        websocket.close(err[kStatusCode]);
-      }
-      if (!websocket._errorEmitted) {
-        websocket._errorEmitted = true;
-        websocket.emit("error", err);
-      }
-    }
-    function receiverOnFinish() {
-      this[kWebSocket].emitClose();
-    }
-    function receiverOnMessage(data, isBinary) {
-      this[kWebSocket].emit("message", data, isBinary);
-    }
-    function receiverOnPing(data) {
-      const websocket = this[kWebSocket];
-      if (websocket._autoPong) websocket.pong(data, !this._isServer, NOOP);
-      websocket.emit("ping", data);
-    }
-    function receiverOnPong(data) {
-      this[kWebSocket].emit("pong", data);
-    }
-    function resume(stream) {
-      stream.resume();
-    }
-    function senderOnError(err) {
-      const websocket = this[kWebSocket];
-      if (websocket.readyState === WebSocket2.CLOSED) return;
-      if (websocket.readyState === WebSocket2.OPEN) {
-        websocket._readyState = WebSocket2.CLOSING;
-        setCloseTimer(websocket);
-      }
-      this._socket.end();
-      if (!websocket._errorEmitted) {
-        websocket._errorEmitted = true;
-        websocket.emit("error", err);
-      }
-    }
-    function setCloseTimer(websocket) {
-      websocket._closeTimer = setTimeout(
-        websocket._socket.destroy.bind(websocket._socket),
-        closeTimeout
-      );
-    }
-    function socketOnClose() {
-      const websocket = this[kWebSocket];
-      this.removeListener("close", socketOnClose);
-      this.removeListener("data", socketOnData);
-      this.removeListener("end", socketOnEnd);
-      websocket._readyState = WebSocket2.CLOSING;
-      let chunk;
-      if (!this._readableState.endEmitted && !websocket._closeFrameReceived && !websocket._receiver._writableState.errorEmitted && (chunk = websocket._socket.read()) !== null) {
-        websocket._receiver.write(chunk);
-      }
-      websocket._receiver.end();
-      this[kWebSocket] = void 0;
-      clearTimeout(websocket._closeTimer);
-      if (websocket._receiver._writableState.finished || websocket._receiver._writableState.errorEmitted) {
-        websocket.emitClose();
-      } else {
-        websocket._receiver.on("error", receiverOnFinish);
-        websocket._receiver.on("finish", receiverOnFinish);
-      }
-    }
-    function socketOnData(chunk) {
-      if (!this[kWebSocket]._receiver.write(chunk)) {
-        this.pause();
-      }
-    }
-    function socketOnEnd() {
-      const websocket = this[kWebSocket];
-      websocket._readyState = WebSocket2.CLOSING;
-      websocket._receiver.end();
-      this.end();
-    }
-    function socketOnError() {
-      const websocket = this[kWebSocket];
-      this.removeListener("error", socketOnError);
-      this.on("error", NOOP);
-      if (websocket) {
-        websocket._readyState = WebSocket2.CLOSING;
-        this.destroy();
-      }
-    }
-  }
-});
-
-// ../node_modules/ws/lib/stream.js
-var require_stream = __commonJS({
-  "../node_modules/ws/lib/stream.js"(exports2, module2) {
-    "use strict";
-    var WebSocket2 = require_websocket();
-    var { Duplex } = require("stream");
-    function emitClose(stream) {
-      stream.emit("close");
-    }
-    function duplexOnEnd() {
-      if (!this.destroyed && this._writableState.finished) {
-        this.destroy();
-      }
-    }
-    function duplexOnError(err) {
-      this.removeListener("error", duplexOnError);
-      this.destroy();
-      if (this.listenerCount("error") === 0) {
-        this.emit("error", err);
-      }
-    }
-    function createWebSocketStream2(ws, options) {
-      let terminateOnDestroy = true;
-      const duplex = new Duplex({
-        ...options,
-        autoDestroy: false,
-        emitClose: false,
-        objectMode: false,
-        writableObjectMode: false
-      });
-      ws.on("message", function message(msg, isBinary) {
-        const data = !isBinary && duplex._readableState.objectMode ? msg.toString() : msg;
-        if (!duplex.push(data)) ws.pause();
-      });
-      ws.once("error", function error(err) {
-        if (duplex.destroyed) return;
-        terminateOnDestroy = false;
-        duplex.destroy(err);
-      });
-      ws.once("close", function close() {
-        if (duplex.destroyed) return;
-        duplex.push(null);
-      });
-      duplex._destroy = function(err, callback) {
-        if (ws.readyState === ws.CLOSED) {
-          callback(err);
-          process.nextTick(emitClose, duplex);
-          return;
-        }
-        let called = false;
-        ws.once("error", function error(err2) {
-          called = true;
-          callback(err2);
-        });
-        ws.once("close", function close() {
-          if (!called) callback(err);
-          process.nextTick(emitClose, duplex);
-        });
-        if (terminateOnDestroy) ws.terminate();
-      };
-      duplex._final = function(callback) {
-        if (ws.readyState === ws.CONNECTING) {
-          ws.once("open", function open() {
-            duplex._final(callback);
-          });
-          return;
-        }
-        if (ws._socket === null) return;
-        if (ws._socket._writableState.finished) {
-          callback();
-          if (duplex._readableState.endEmitted) duplex.destroy();
-        } else {
-          ws._socket.once("finish", function finish() {
-            callback();
-          });
-          ws.close();
-        }
-      };
-      duplex._read = function() {
-        if (ws.isPaused) ws.resume();
-      };
-      duplex._write = function(chunk, encoding, callback) {
-        if (ws.readyState === ws.CONNECTING) {
-          ws.once("open", function open() {
-            duplex._write(chunk, encoding, callback);
-          });
-          return;
-        }
-        ws.send(chunk, callback);
-      };
-      duplex.on("end", duplexOnEnd);
-      duplex.on("error", duplexOnError);
-      return duplex;
-    }
-    module2.exports = createWebSocketStream2;
-  }
-});
-
-// ../node_modules/ws/lib/subprotocol.js
-var require_subprotocol = __commonJS({
-  "../node_modules/ws/lib/subprotocol.js"(exports2, module2) {
-    "use strict";
-    var { tokenChars } = require_validation2();
-    function parse(header) {
-      const protocols = /* @__PURE__ */ new Set();
-      let start = -1;
-      let end = -1;
-      let i = 0;
-      for (i; i < header.length; i++) {
-        const code = header.charCodeAt(i);
-        if (end === -1 && tokenChars[code] === 1) {
-          if (start === -1) start = i;
-        } else if (i !== 0 && (code === 32 || code === 9)) {
-          if (end === -1 && start !== -1) end = i;
-        } else if (code === 44) {
-          if (start === -1) {
-            throw new SyntaxError(`Unexpected character at index ${i}`);
-          }
-          if (end === -1) end = i;
-          const protocol2 = header.slice(start, end);
-          if (protocols.has(protocol2)) {
-            throw new SyntaxError(`The "${protocol2}" subprotocol is duplicated`);
-          }
-          protocols.add(protocol2);
-          start = end = -1;
-        } else {
-          throw new SyntaxError(`Unexpected character at index ${i}`);
-        }
-      }
-      if (start === -1 || end !== -1) {
-        throw new SyntaxError("Unexpected end of input");
-      }
-      const protocol = header.slice(start, i);
-      if (protocols.has(protocol)) {
-        throw new SyntaxError(`The "${protocol}" subprotocol is duplicated`);
-      }
-      protocols.add(protocol);
-      return protocols;
-    }
-    module2.exports = { parse };
-  }
-});
-
-// ../node_modules/ws/lib/websocket-server.js
-var require_websocket_server = __commonJS({
-  "../node_modules/ws/lib/websocket-server.js"(exports2, module2) {
-    "use strict";
-    var EventEmitter = require("events");
-    var http = require("http");
-    var { Duplex } = require("stream");
-    var { createHash: createHash3 } = require("crypto");
-    var extension = require_extension();
-    var PerMessageDeflate = require_permessage_deflate();
-    var subprotocol = require_subprotocol();
-    var WebSocket2 = require_websocket();
-    var { GUID, kWebSocket } = require_constants();
-    var keyRegex = /^[+/0-9A-Za-z]{22}==$/;
-    var RUNNING = 0;
-    var CLOSING = 1;
-    var CLOSED = 2;
-    var WebSocketServer2 = class extends EventEmitter {
-      /**
-       * Create a `WebSocketServer` instance.
-       *
-       * @param {Object} options Configuration options
-       * @param {Boolean} [options.allowSynchronousEvents=true] Specifies whether
-       *     any of the `'message'`, `'ping'`, and `'pong'` events can be emitted
-       *     multiple times in the same tick
-       * @param {Boolean} [options.autoPong=true] Specifies whether or not to
-       *     automatically send a pong in response to a ping
-       * @param {Number} [options.backlog=511] The maximum length of the queue of
-       *     pending connections
-       * @param {Boolean} [options.clientTracking=true] Specifies whether or not to
-       *     track clients
-       * @param {Function} [options.handleProtocols] A hook to handle protocols
-       * @param {String} [options.host] The hostname where to bind the server
-       * @param {Number} [options.maxPayload=104857600] The maximum allowed message
-       *     size
-       * @param {Boolean} [options.noServer=false] Enable no server mode
-       * @param {String} [options.path] Accept only connections matching this path
-       * @param {(Boolean|Object)} [options.perMessageDeflate=false] Enable/disable
-       *     permessage-deflate
-       * @param {Number} [options.port] The port where to bind the server
-       * @param {(http.Server|https.Server)} [options.server] A pre-created HTTP/S
-       *     server to use
-       * @param {Boolean} [options.skipUTF8Validation=false] Specifies whether or
-       *     not to skip UTF-8 validation for text and close messages
-       * @param {Function} [options.verifyClient] A hook to reject connections
-       * @param {Function} [options.WebSocket=WebSocket] Specifies the `WebSocket`
-       *     class to use. It must be the `WebSocket` class or class that extends it
-       * @param {Function} [callback] A listener for the `listening` event
-       */
-      constructor(options, callback) {
-        super();
-        options = {
-          allowSynchronousEvents: true,
-          autoPong: true,
-          maxPayload: 100 * 1024 * 1024,
-          skipUTF8Validation: false,
-          perMessageDeflate: false,
-          handleProtocols: null,
-          clientTracking: true,
-          verifyClient: null,
-          noServer: false,
-          backlog: null,
-          // use default (511 as implemented in net.js)
-          server: null,
-          host: null,
-          path: null,
-          port: null,
-          WebSocket: WebSocket2,
-          ...options
-        };
-        if (options.port == null && !options.server && !options.noServer || options.port != null && (options.server || options.noServer) || options.server && options.noServer) {
-          throw new TypeError(
-            'One and only one of the "port", "server", or "noServer" options must be specified'
-          );
-        }
-        if (options.port != null) {
-          this._server = http.createServer((req, res) => {
-            const body = http.STATUS_CODES[426];
-            res.writeHead(426, {
-              "Content-Length": body.length,
-              "Content-Type": "text/plain"
-            });
-            res.end(body);
-          });
-          this._server.listen(
-            options.port,
-            options.host,
-            options.backlog,
-            callback
-          );
-        } else if (options.server) {
-          this._server = options.server;
-        }
-        if (this._server) {
-          const emitConnection = this.emit.bind(this, "connection");
-          this._removeListeners = addListeners(this._server, {
-            listening: this.emit.bind(this, "listening"),
-            error: this.emit.bind(this, "error"),
-            upgrade: (req, socket, head) => {
-              this.handleUpgrade(req, socket, head, emitConnection);
-            }
-          });
-        }
-        if (options.perMessageDeflate === true) options.perMessageDeflate = {};
-        if (options.clientTracking) {
-          this.clients = /* @__PURE__ */ new Set();
-          this._shouldEmitClose = false;
-        }
-        this.options = options;
-        this._state = RUNNING;
-      }
-      /**
-       * Returns the bound address, the address family name, and port of the server
-       * as reported by the operating system if listening on an IP socket.
-       * If the server is listening on a pipe or UNIX domain socket, the name is
-       * returned as a string.
-       *
-       * @return {(Object|String|null)} The address of the server
-       * @public
-       */
-      address() {
-        if (this.options.noServer) {
-          throw new Error('The server is operating in "noServer" mode');
-        }
-        if (!this._server) return null;
-        return this._server.address();
-      }
-      /**
-       * Stop the server from accepting new connections and emit the `'close'` event
-       * when all existing connections are closed.
-       *
-       * @param {Function} [cb] A one-time listener for the `'close'` event
-       * @public
-       */
-      close(cb) {
-        if (this._state === CLOSED) {
-          if (cb) {
-            this.once("close", () => {
-              cb(new Error("The server is not running"));
-            });
-          }
-          process.nextTick(emitClose, this);
-          return;
-        }
-        if (cb) this.once("close", cb);
-        if (this._state === CLOSING) return;
-        this._state = CLOSING;
-        if (this.options.noServer || this.options.server) {
-          if (this._server) {
-            this._removeListeners();
-            this._removeListeners = this._server = null;
-          }
-          if (this.clients) {
-            if (!this.clients.size) {
-              process.nextTick(emitClose, this);
-            } else {
-              this._shouldEmitClose = true;
-            }
-          } else {
-            process.nextTick(emitClose, this);
-          }
-        } else {
-          const server = this._server;
-          this._removeListeners();
-          this._removeListeners = this._server = null;
-          server.close(() => {
-            emitClose(this);
-          });
-        }
-      }
-      /**
-       * See if a given request should be handled by this server instance.
-       *
-       * @param {http.IncomingMessage} req Request object to inspect
-       * @return {Boolean} `true` if the request is valid, else `false`
-       * @public
-       */
-      shouldHandle(req) {
-        if (this.options.path) {
-          const index = req.url.indexOf("?");
-          const pathname = index !== -1 ? req.url.slice(0, index) : req.url;
-          if (pathname !== this.options.path) return false;
-        }
-        return true;
-      }
-      /**
-       * Handle a HTTP Upgrade request.
-       *
-       * @param {http.IncomingMessage} req The request object
-       * @param {Duplex} socket The network socket between the server and client
-       * @param {Buffer} head The first packet of the upgraded stream
-       * @param {Function} cb Callback
-       * @public
-       */
-      handleUpgrade(req, socket, head, cb) {
-        socket.on("error", socketOnError);
-        const key = req.headers["sec-websocket-key"];
-        const upgrade = req.headers.upgrade;
-        const version2 = +req.headers["sec-websocket-version"];
-        if (req.method !== "GET") {
-          const message = "Invalid HTTP method";
-          abortHandshakeOrEmitwsClientError(this, req, socket, 405, message);
-          return;
-        }
-        if (upgrade === void 0 || upgrade.toLowerCase() !== "websocket") {
-          const message = "Invalid Upgrade header";
-          abortHandshakeOrEmitwsClientError(this, req, socket, 400, message);
-          return;
-        }
-        if (key === void 0 || !keyRegex.test(key)) {
-          const message = "Missing or invalid Sec-WebSocket-Key header";
-          abortHandshakeOrEmitwsClientError(this, req, socket, 400, message);
-          return;
-        }
-        if (version2 !== 13 && version2 !== 8) {
-          const message = "Missing or invalid Sec-WebSocket-Version header";
-          abortHandshakeOrEmitwsClientError(this, req, socket, 400, message, {
-            "Sec-WebSocket-Version": "13, 8"
-          });
-          return;
-        }
-        if (!this.shouldHandle(req)) {
-          abortHandshake(socket, 400);
-          return;
-        }
-        const secWebSocketProtocol = req.headers["sec-websocket-protocol"];
-        let protocols = /* @__PURE__ */ new Set();
-        if (secWebSocketProtocol !== void 0) {
-          try {
-            protocols = subprotocol.parse(secWebSocketProtocol);
-          } catch (err) {
-            const message = "Invalid Sec-WebSocket-Protocol header";
-            abortHandshakeOrEmitwsClientError(this, req, socket, 400, message);
-            return;
-          }
-        }
-        const secWebSocketExtensions = req.headers["sec-websocket-extensions"];
-        const extensions = {};
-        if (this.options.perMessageDeflate && secWebSocketExtensions !== void 0) {
-          const perMessageDeflate = new PerMessageDeflate(
-            this.options.perMessageDeflate,
-            true,
-            this.options.maxPayload
-          );
-          try {
-            const offers = extension.parse(secWebSocketExtensions);
-            if (offers[PerMessageDeflate.extensionName]) {
-              perMessageDeflate.accept(offers[PerMessageDeflate.extensionName]);
-              extensions[PerMessageDeflate.extensionName] = perMessageDeflate;
-            }
-          } catch (err) {
-            const message = "Invalid or unacceptable Sec-WebSocket-Extensions header";
-            abortHandshakeOrEmitwsClientError(this, req, socket, 400, message);
-            return;
-          }
-        }
-        if (this.options.verifyClient) {
-          const info = {
-            origin: req.headers[`${version2 === 8 ? "sec-websocket-origin" : "origin"}`],
-            secure: !!(req.socket.authorized || req.socket.encrypted),
-            req
-          };
-          if (this.options.verifyClient.length === 2) {
-            this.options.verifyClient(info, (verified, code, message, headers) => {
-              if (!verified) {
-                return abortHandshake(socket, code || 401, message, headers);
-              }
-              this.completeUpgrade(
-                extensions,
-                key,
-                protocols,
-                req,
-                socket,
-                head,
-                cb
-              );
-            });
-            return;
-          }
-          if (!this.options.verifyClient(info)) return abortHandshake(socket, 401);
-        }
-        this.completeUpgrade(extensions, key, protocols, req, socket, head, cb);
-      }
-      /**
-       * Upgrade the connection to WebSocket.
-       *
-       * @param {Object} extensions The accepted extensions
-       * @param {String} key The value of the `Sec-WebSocket-Key` header
-       * @param {Set} protocols The subprotocols
-       * @param {http.IncomingMessage} req The request object
-       * @param {Duplex} socket The network socket between the server and client
-       * @param {Buffer} head The first packet of the upgraded stream
-       * @param {Function} cb Callback
-       * @throws {Error} If called more than once with the same socket
-       * @private
-       */
-      completeUpgrade(extensions, key, protocols, req, socket, head, cb) {
-        if (!socket.readable || !socket.writable) return socket.destroy();
-        if (socket[kWebSocket]) {
-          throw new Error(
-            "server.handleUpgrade() was called more than once with the same socket, possibly due to a misconfiguration"
-          );
-        }
-        if (this._state > RUNNING) return abortHandshake(socket, 503);
-        const digest2 = createHash3("sha1").update(key + GUID).digest("base64");
-        const headers = [
-          "HTTP/1.1 101 Switching Protocols",
-          "Upgrade: websocket",
-          "Connection: Upgrade",
-          `Sec-WebSocket-Accept: ${digest2}`
-        ];
-        const ws = new this.options.WebSocket(null, void 0, this.options);
-        if (protocols.size) {
-          const protocol = this.options.handleProtocols ? this.options.handleProtocols(protocols, req) : protocols.values().next().value;
-          if (protocol) {
-            headers.push(`Sec-WebSocket-Protocol: ${protocol}`);
-            ws._protocol = protocol;
-          }
-        }
-        if (extensions[PerMessageDeflate.extensionName]) {
-          const params = extensions[PerMessageDeflate.extensionName].params;
-          const value = extension.format({
-            [PerMessageDeflate.extensionName]: [params]
-          });
-          headers.push(`Sec-WebSocket-Extensions: ${value}`);
-          ws._extensions = extensions;
-        }
-        this.emit("headers", headers, req);
-        socket.write(headers.concat("\r\n").join("\r\n"));
-        socket.removeListener("error", socketOnError);
-        ws.setSocket(socket, head, {
-          allowSynchronousEvents: this.options.allowSynchronousEvents,
-          maxPayload: this.options.maxPayload,
-          skipUTF8Validation: this.options.skipUTF8Validation
-        });
-        if (this.clients) {
-          this.clients.add(ws);
-          ws.on("close", () => {
-            this.clients.delete(ws);
-            if (this._shouldEmitClose && !this.clients.size) {
-              process.nextTick(emitClose, this);
-            }
-          });
-        }
-        cb(ws, req);
-      }
-    };
-    module2.exports = WebSocketServer2;
-    function addListeners(server, map) {
-      for (const event of Object.keys(map)) server.on(event, map[event]);
-      return function removeListeners() {
-        for (const event of Object.keys(map)) {
-          server.removeListener(event, map[event]);
-        }
-      };
-    }
-    function emitClose(server) {
-      server._state = CLOSED;
-      server.emit("close");
-    }
-    function socketOnError() {
-      this.destroy();
-    }
-    function abortHandshake(socket, code, message, headers) {
-      message = message || http.STATUS_CODES[code];
-      headers = {
-        Connection: "close",
-        "Content-Type": "text/html",
-        "Content-Length": Buffer.byteLength(message),
-        ...headers
-      };
-      socket.once("finish", socket.destroy);
-      socket.end(
-        `HTTP/1.1 ${code} ${http.STATUS_CODES[code]}\r
-` + Object.keys(headers).map((h) => `${h}: ${headers[h]}`).join("\r\n") + "\r\n\r\n" + message
-      );
-    }
-    function abortHandshakeOrEmitwsClientError(server, req, socket, code, message, headers) {
-      if (server.listenerCount("wsClientError")) {
-        const err = new Error(message);
-        Error.captureStackTrace(err, abortHandshakeOrEmitwsClientError);
-        server.emit("wsClientError", err, socket, req);
-      } else {
-        abortHandshake(socket, code, message, headers);
-      }
-    }
-  }
-});
-
 // src/cli.ts
-var import_node_fs5 = require("fs");
-var import_node_cluster6 = __toESM(require("cluster"), 1);
+var import_node_fs7 = require("fs");
+var import_node_cluster9 = __toESM(require("cluster"), 1);
 var import_node_os3 = require("os");
-var import_node_util = require("util");
+var import_node_util2 = require("util");
 
 // src/metrics/workers.ts
 var import_prom_client = __toESM(require_prom_client(), 1);
@@ -18964,7 +15142,7 @@ function workerMetricsGatherer() {
 }
 
 // src/workers/primary.ts
-var import_node_cluster2 = __toESM(require("cluster"), 1);
+var import_node_cluster4 = __toESM(require("cluster"), 1);
 var import_node_fs2 = require("fs");
 
 // src/stores/memory-store.ts
@@ -19067,6 +15245,9 @@ ${entry.count ? "#" : `=${entry.userId ?? ""}`}`;
   }
   userCount(appId, channel2) {
     return this.channels.get(channelKey(appId, channel2))?.users.size ?? 0;
+  }
+  userCounts(appId, channels2) {
+    return channels2.map((channel2) => this.userCount(appId, channel2));
   }
   setCached(appId, channel2, message, ttlMs) {
     this.cache.set(channelKey(appId, channel2), { message, expiresAt: Date.now() + ttlMs });
@@ -19300,6 +15481,10 @@ var WorkerPool = class {
     for (let i = 0; i < this.options.size; i++) this.fork();
     return this.done;
   }
+  /** Passes a signal on to every worker (SIGHUP: each reloads its configuration). */
+  signal(signal) {
+    for (const worker of this.workers) worker.process.kill(signal);
+  }
   stop(code) {
     if (this.stopping) return;
     this.stopping = true;
@@ -19322,6 +15507,7 @@ var WorkerPool = class {
       this.workers.delete(worker);
       this.options.exited(worker, [...this.workers][0]);
       if (this.stopping) {
+        if (code !== 0) log2.warn(`worker ${worker.id} stopped with ${signal ?? `code ${code}`}`);
         if (this.workers.size === 0) this.finish(this.exitCode);
         return;
       }
@@ -19339,8 +15525,35 @@ var WorkerPool = class {
 };
 
 // src/workers/worker-requests.ts
+var import_node_cluster2 = __toESM(require("cluster"), 1);
+
+// src/fallback/session-registry.ts
+var SessionRegistry = class {
+  owners = /* @__PURE__ */ new Map();
+  /** The worker holding `session`; with `claim`, `worker` becomes it when none does. Undefined: nobody. */
+  owner(session, worker, claim) {
+    const owner = this.owners.get(session);
+    if (owner !== void 0 || !claim) return owner;
+    this.owners.set(session, worker);
+    return worker;
+  }
+  /** `worker` no longer holds `session` (a later claim by another worker is left alone). */
+  release(session, worker) {
+    if (this.owners.get(session) === worker) this.owners.delete(session);
+  }
+  /** `worker` is gone, and its sessions with it (their clients open new ones). */
+  dropWorker(worker) {
+    for (const [session, owner] of this.owners) if (owner === worker) this.owners.delete(session);
+  }
+  get size() {
+    return this.owners.size;
+  }
+};
+
+// src/workers/worker-requests.ts
+var ignoreSendError = () => void 0;
 function sendTo(worker, message) {
-  if (worker.isConnected()) worker.send(message);
+  if (worker.isConnected()) worker.send(message, void 0, void 0, ignoreSendError);
 }
 var WorkerRequests = class {
   constructor(store, gatherMetrics) {
@@ -19349,6 +15562,8 @@ var WorkerRequests = class {
   }
   /** Workers on the mesh, in the order they joined: each new one connects to those before it. */
   meshAddresses = /* @__PURE__ */ new Map();
+  /** Which worker holds each HTTP fallback session (a request for it may reach any worker). */
+  sessions = new SessionRegistry();
   /** Answers a worker's request (store write, call, join, scrape); other messages are not its business. */
   handle(worker, message) {
     const { store } = this;
@@ -19359,6 +15574,15 @@ var WorkerRequests = class {
         (result) => sendTo(worker, { pogo: "result", id: message.id, result }),
         (error) => sendTo(worker, { pogo: "result", id: message.id, error: error.message })
       );
+    } else if (message.pogo === "call" && message.op === "sessionOwner") {
+      const [session, claim] = message.args;
+      sendTo(worker, { pogo: "result", id: message.id, result: this.sessions.owner(String(session), worker.id, claim === true) ?? null });
+    } else if (message.pogo === "sessionReleased") {
+      this.sessions.release(message.session, worker.id);
+    } else if (message.pogo === "relay") {
+      const target = import_node_cluster2.default.workers?.[message.to];
+      if (target?.isConnected()) sendTo(target, { pogo: "relay", from: worker.id, relay: message.relay });
+      else sendTo(worker, { pogo: "workerGone", worker: message.to });
     } else if (message.pogo === "call" && message.op === "join") {
       const earlier = [...this.meshAddresses.values()];
       this.meshAddresses.set(worker, message.args[0]);
@@ -19367,7 +15591,7 @@ var WorkerRequests = class {
       let reply;
       try {
         const [a, b, c, d, e, f] = message.args;
-        const result = message.op === "enter" ? store.enter(a, b, c, d, e, f) : message.op === "exit" ? store.exit(a, b, c, d, e) : message.op === "members" ? store.members(a, b) : message.op === "userCount" ? store.userCount(a, b) : message.op === "cached" ? store.cached(a, b) : message.op === "entries" ? store.entries(a) : store.setCount(a, b, c, d);
+        const result = message.op === "enter" ? store.enter(a, b, c, d, e, f) : message.op === "exit" ? store.exit(a, b, c, d, e) : message.op === "members" ? store.members(a, b) : message.op === "userCount" ? store.userCount(a, b) : message.op === "userCounts" ? store.userCounts(a, b) : message.op === "cached" ? store.cached(a, b) : message.op === "entries" ? store.entries(a) : store.setCount(a, b, c, d);
         reply = { pogo: "result", id: message.id, result };
       } catch (error) {
         reply = { pogo: "result", id: message.id, error: error.message };
@@ -19378,20 +15602,102 @@ var WorkerRequests = class {
   /** `worker` is gone: off the mesh; with `reap`, its members leave the cluster and `announcer` tells (and fires webhooks). */
   left(worker, announcer, reap) {
     this.meshAddresses.delete(worker);
+    this.sessions.dropWorker(worker.id);
+    for (const other of Object.values(import_node_cluster2.default.workers ?? {})) if (other && other !== worker) sendTo(other, { pogo: "workerGone", worker: worker.id });
     if (!reap) return;
     const changes = this.store.reap(workerNodeId(worker.id));
     if (changes.length > 0 && announcer) sendTo(announcer, { pogo: "reaped", changes });
   }
 };
 
+// src/deploy/restart.ts
+var import_node_cluster3 = __toESM(require("cluster"), 1);
+
+// src/workers/primary-link.ts
+var PrimaryUnreachable = class extends Error {
+};
+var PrimaryLink = class {
+  calls = /* @__PURE__ */ new Map();
+  nextCall = 1;
+  listening = false;
+  onMessage = (message) => {
+    if (!isPogoMessage(message) || message.pogo !== "result") return;
+    const answer = message;
+    const call = this.calls.get(answer.id);
+    if (!call) return;
+    this.calls.delete(answer.id);
+    clearTimeout(call.timer);
+    if (answer.error !== void 0) call.reject(new Error(answer.error));
+    else call.resolve(answer.result);
+  };
+  /** Sends without waiting for an answer; throws PrimaryUnreachable when the primary is gone. */
+  post(message) {
+    if (process.connected && process.send) process.send(message);
+    else throw new PrimaryUnreachable("the primary process is gone");
+  }
+  call(op, args, timeoutMs) {
+    if (!this.listening) {
+      this.listening = true;
+      process.on("message", this.onMessage);
+    }
+    return new Promise((resolve, reject) => {
+      const id = this.nextCall++;
+      const timer = setTimeout(() => {
+        this.calls.delete(id);
+        reject(new PrimaryUnreachable(`the primary did not answer within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.calls.set(id, { resolve, reject, timer });
+      try {
+        this.post({ pogo: "call", id, op, args });
+      } catch (error) {
+        clearTimeout(timer);
+        this.calls.delete(id);
+        reject(error);
+      }
+    });
+  }
+  /** Stops waiting: pending calls never settle and hold no timer (shutdown). */
+  close() {
+    for (const call of this.calls.values()) clearTimeout(call.timer);
+    this.calls.clear();
+    if (this.listening) process.off("message", this.onMessage);
+    this.listening = false;
+  }
+};
+var primaryLink = new PrimaryLink();
+
+// src/deploy/restart.ts
+function restartLine(appId, reason) {
+  return `restart asked by app ${JSON.stringify(appId)}${reason ? ` (${JSON.stringify(reason)})` : ""}`;
+}
+function restartObserver(actions) {
+  let asked = false;
+  return {
+    restartRequested(appId, reason) {
+      if (asked) return;
+      asked = true;
+      if (import_node_cluster3.default.isWorker) {
+        try {
+          primaryLink.post({ pogo: "restart", appId, ...reason !== void 0 ? { reason } : {} });
+          return;
+        } catch {
+        }
+      }
+      actions.info(`${restartLine(appId, reason)}: closing connections (4200), then exiting with 0 for the supervisor to start pogo-ws again`);
+      setImmediate(() => actions.stop());
+    }
+  };
+}
+
 // src/workers/primary.ts
 function runPrimary(options) {
   const { log: log2 } = options;
-  import_node_cluster2.default.setupPrimary({ serialization: "advanced" });
+  import_node_cluster4.default.setupPrimary({ serialization: "advanced" });
   const meshDirectory = options.ipc ? createMeshDirectory() : void 0;
   const store = new MemoryStore();
   const requests = new WorkerRequests(store, options.gatherMetrics);
   const listeningLines = [];
+  let restarting = false;
   const pool = new WorkerPool({
     size: options.workers,
     env: { POGO_WORKER: "1", POGO_WORKER_IPC: options.ipc ? "1" : "0", ...meshDirectory ? { [meshDirectoryVariable]: meshDirectory } : {} },
@@ -19402,6 +15708,11 @@ function runPrimary(options) {
         if (listeningLines.length === options.workers) {
           log2.info(`${listeningLines[0]} [${options.workers} workers, ${options.ipc ? "coordinated by the primary process" : "coordinated through Redis"}]`);
         }
+      } else if (message.pogo === "restart") {
+        if (restarting) return;
+        restarting = true;
+        log2.info(`${restartLine(message.appId, message.reason)}: stopping ${pool.size} workers, then exiting with 0 for the supervisor to start pogo-ws again`);
+        pool.stop(0);
       } else requests.handle(worker, message);
     },
     exited: (worker, announcer) => {
@@ -19415,6 +15726,10 @@ function runPrimary(options) {
       pool.stop(0);
     });
   }
+  process.on("SIGHUP", () => {
+    log2.info(`SIGHUP: passed on to ${pool.size} workers`);
+    pool.signal("SIGHUP");
+  });
   const expiry = setInterval(() => store.expire(), 1e4);
   expiry.unref();
   return pool.start().then((code) => {
@@ -19604,6 +15919,14 @@ var pogo_websocket_schema_default = {
     SUBSCRIBE_RATE_LIMIT: {
       code: 4312,
       message: "Subscribing faster than this connection is allowed"
+    },
+    WATCHLIST_TOO_LARGE: {
+      code: 4313,
+      message: "The signed watchlist has more user ids than allowed (maxWatchlistSize)"
+    },
+    WATCHLIST_FULL: {
+      code: 4314,
+      message: "Too many watchlists on this server for the app (maxWatchlistConnections): signed in without the watchlist"
     }
   },
   publishStatus: {
@@ -19741,6 +16064,11 @@ var pogo_websocket_schema_default = {
       status: 26,
       http: 500,
       message: "Internal server error"
+    },
+    SHUTTING_DOWN: {
+      status: 27,
+      http: 503,
+      message: "The server is stopping (a restart or a stop); send again once it is back"
     }
   },
   limits: {
@@ -19777,7 +16105,9 @@ var pogo_websocket_schema_default = {
     serverAuthBreakerOpenSeconds: 10,
     recoveryWindowSeconds: 120,
     recoveryMaxBytes: 8388608,
-    presenceLeaveGraceMs: 0
+    presenceLeaveGraceMs: 0,
+    maxWatchlistSize: 100,
+    maxWatchlistConnections: 1e4
   },
   events: {
     client: [
@@ -19799,6 +16129,7 @@ var pogo_websocket_schema_default = {
       "pusher_internal:subscription_count",
       "pusher_internal:member_added",
       "pusher_internal:member_removed",
+      "pusher_internal:watchlist_events",
       "pogo:discontinuity"
     ],
     clientEventPrefix: "client-"
@@ -19863,9 +16194,13 @@ var pogo_websocket_schema_default = {
         },
         user_info: {},
         watchlist: {
+          description: "User ids to be told about (online/offline); at most limits.maxWatchlistSize. Integer ids are taken as their decimal strings.",
           type: "array",
           items: {
-            type: "string"
+            type: [
+              "string",
+              "integer"
+            ]
           }
         }
       }
@@ -20064,6 +16399,9 @@ var pogo_websocket_schema_default = {
         },
         {
           $ref: "#/$defs/server.discontinuity"
+        },
+        {
+          $ref: "#/$defs/server.watchlistEvents"
         }
       ]
     },
@@ -20631,6 +16969,56 @@ var pogo_websocket_schema_default = {
           }
         }
       }
+    },
+    "server.watchlistEvents": {
+      description: "To a signed-in connection whose user_data carried a watchlist: watched users who came online (their first connection anywhere) or went offline (their last one, after presenceLeaveGraceMs). Right after pusher:signin, one online event lists the watched users online then (none online: no message).",
+      type: "object",
+      required: [
+        "event",
+        "data"
+      ],
+      additionalProperties: false,
+      properties: {
+        event: {
+          const: "pusher_internal:watchlist_events"
+        },
+        data: {
+          type: "string",
+          contentMediaType: "application/json",
+          contentSchema: {
+            type: "object",
+            required: [
+              "events"
+            ],
+            properties: {
+              events: {
+                type: "array",
+                items: {
+                  type: "object",
+                  required: [
+                    "name",
+                    "user_ids"
+                  ],
+                  properties: {
+                    name: {
+                      enum: [
+                        "online",
+                        "offline"
+                      ]
+                    },
+                    user_ids: {
+                      type: "array",
+                      items: {
+                        type: "string"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
     }
   }
 };
@@ -20793,10 +17181,10 @@ function appFromEnv(env) {
 // src/config/server-config.ts
 function redisConfig(raw, env) {
   const url = raw.url ?? env.WS_REDIS_URL;
-  const cluster7 = raw.cluster === void 0 ? void 0 : stringList(raw.cluster, "redis.cluster");
-  if (cluster7 !== void 0) {
-    if (cluster7.length === 0) throw new ConfigError("redis.cluster", 'must list at least one "host:port"');
-    for (const [i, node] of cluster7.entries()) {
+  const cluster10 = raw.cluster === void 0 ? void 0 : stringList(raw.cluster, "redis.cluster");
+  if (cluster10 !== void 0) {
+    if (cluster10.length === 0) throw new ConfigError("redis.cluster", 'must list at least one "host:port"');
+    for (const [i, node] of cluster10.entries()) {
       if (!/^[^:\s]+:\d+$/.test(node)) throw new ConfigError(`redis.cluster[${i}]`, 'must be "host:port"');
     }
   } else if (url === void 0) {
@@ -20816,14 +17204,15 @@ function redisConfig(raw, env) {
   }
   return {
     ...url !== void 0 ? { url: str(url, "redis.url") } : {},
-    ...cluster7 !== void 0 ? { cluster: cluster7 } : {},
+    ...cluster10 !== void 0 ? { cluster: cluster10 } : {},
     ...tls !== void 0 ? { tls } : {},
     ...raw.username !== void 0 ? { username: str(raw.username, "redis.username") } : {},
     ...(raw.password ?? env.WS_REDIS_PASSWORD) !== void 0 ? { password: str(raw.password ?? env.WS_REDIS_PASSWORD, "redis.password") } : {},
     prefix: str(raw.prefix, "redis.prefix", "pogo:"),
     commandTimeoutMs: int(raw.commandTimeoutMs, "redis.commandTimeoutMs", 1e3, 1),
     nodeTimeoutSeconds: int(raw.nodeTimeoutSeconds, "redis.nodeTimeoutSeconds", 10, 1),
-    requestTimeoutMs: int(raw.requestTimeoutMs, "redis.requestTimeoutMs", 1e3, 1)
+    requestTimeoutMs: int(raw.requestTimeoutMs, "redis.requestTimeoutMs", 1e3, 1),
+    history: bool(raw.history ?? env.WS_REDIS_HISTORY, "redis.history", false)
   };
 }
 function metricsConfig(raw, env) {
@@ -20882,6 +17271,29 @@ function webhookDelivery(raw) {
     vacatedDelayMs: int(o.vacatedDelayMs, "webhooks.vacatedDelayMs", 3e3)
   };
 }
+function tlsConfig(raw, env) {
+  if (raw !== void 0 && !isObject(raw)) throw new ConfigError("tls", "must be an object {cert, key, ca?, passphrase?}");
+  const o = raw ?? {};
+  const known = ["cert", "key", "ca", "passphrase"];
+  const stray = Object.keys(o).find((k) => !known.includes(k));
+  if (stray !== void 0) throw new ConfigError(`tls.${stray}`, `is not a known option (known: ${known.join(", ")})`);
+  const cert = o.cert ?? (env.WS_TLS_CERT || void 0);
+  const key = o.key ?? (env.WS_TLS_KEY || void 0);
+  const ca = o.ca ?? (env.WS_TLS_CA || void 0);
+  const passphrase = o.passphrase ?? (env.WS_TLS_PASSPHRASE || void 0);
+  if (cert === void 0 && key === void 0) {
+    if (ca !== void 0 || passphrase !== void 0) throw new ConfigError("tls.cert", "must be set (or WS_TLS_CERT) when tls.ca or tls.passphrase is");
+    return void 0;
+  }
+  if (cert === void 0) throw new ConfigError("tls.cert", "must be set (or WS_TLS_CERT) with tls.key");
+  if (key === void 0) throw new ConfigError("tls.key", "must be set (or WS_TLS_KEY) with tls.cert");
+  return {
+    cert: str(cert, "tls.cert"),
+    key: str(key, "tls.key"),
+    ...ca !== void 0 ? { ca: str(ca, "tls.ca") } : {},
+    ...passphrase !== void 0 ? { passphrase: str(passphrase, "tls.passphrase") } : {}
+  };
+}
 function loadConfig(options) {
   const env = withReverbEnv(options.env, options.warn);
   let file = {};
@@ -20929,6 +17341,7 @@ function loadConfig(options) {
     redis = redisConfig(redisRaw, env);
   }
   const metricsRaw = isObject(file.metrics) ? file.metrics : {};
+  const tls = tlsConfig(file.tls, env);
   return {
     host: str(options.host ?? file.host ?? env.WS_SERVER_HOST, "host", "0.0.0.0"),
     port: int(options.port ?? file.port ?? env.WS_SERVER_PORT ?? env.WS_PORT, "port", 6001),
@@ -20938,19 +17351,21 @@ function loadConfig(options) {
     webhooks: webhookDelivery(file.webhooks),
     shutdownTimeoutSeconds: int(file.shutdownTimeoutSeconds, "shutdownTimeoutSeconds", 10),
     trustedProxies: stringList(file.trustedProxies ?? env.WS_TRUSTED_PROXIES, "trustedProxies"),
-    dashboard: dashboardConfig(file.dashboard, env)
+    dashboard: dashboardConfig(file.dashboard, env),
+    ...tls ? { tls } : {}
   };
 }
 
 // src/server.ts
-var import_node_cluster5 = __toESM(require("cluster"), 1);
-var import_node_http5 = require("http");
+var import_node_cluster8 = __toESM(require("cluster"), 1);
+var import_node_http6 = require("http");
+var import_node_https2 = require("https");
 
 // src/adapter/select.ts
-var import_node_cluster4 = __toESM(require("cluster"), 1);
+var import_node_cluster6 = __toESM(require("cluster"), 1);
 
 // src/brokers/ipc-broker.ts
-var import_node_cluster3 = __toESM(require("cluster"), 1);
+var import_node_cluster5 = __toESM(require("cluster"), 1);
 
 // src/brokers/broker.ts
 var nodeIdLength = 16;
@@ -20961,66 +17376,13 @@ var BrokerError = class extends Error {
   }
 };
 
-// src/workers/primary-link.ts
-var PrimaryUnreachable = class extends Error {
-};
-var PrimaryLink = class {
-  calls = /* @__PURE__ */ new Map();
-  nextCall = 1;
-  listening = false;
-  onMessage = (message) => {
-    if (!isPogoMessage(message) || message.pogo !== "result") return;
-    const answer = message;
-    const call = this.calls.get(answer.id);
-    if (!call) return;
-    this.calls.delete(answer.id);
-    clearTimeout(call.timer);
-    if (answer.error !== void 0) call.reject(new Error(answer.error));
-    else call.resolve(answer.result);
-  };
-  /** Sends without waiting for an answer; throws PrimaryUnreachable when the primary is gone. */
-  post(message) {
-    if (process.connected && process.send) process.send(message);
-    else throw new PrimaryUnreachable("the primary process is gone");
-  }
-  call(op, args, timeoutMs) {
-    if (!this.listening) {
-      this.listening = true;
-      process.on("message", this.onMessage);
-    }
-    return new Promise((resolve, reject) => {
-      const id = this.nextCall++;
-      const timer = setTimeout(() => {
-        this.calls.delete(id);
-        reject(new PrimaryUnreachable(`the primary did not answer within ${timeoutMs} ms`));
-      }, timeoutMs);
-      this.calls.set(id, { resolve, reject, timer });
-      try {
-        this.post({ pogo: "call", id, op, args });
-      } catch (error) {
-        clearTimeout(timer);
-        this.calls.delete(id);
-        reject(error);
-      }
-    });
-  }
-  /** Stops waiting: pending calls never settle and hold no timer (shutdown). */
-  close() {
-    for (const call of this.calls.values()) clearTimeout(call.timer);
-    this.calls.clear();
-    if (this.listening) process.off("message", this.onMessage);
-    this.listening = false;
-  }
-};
-var primaryLink = new PrimaryLink();
-
 // src/brokers/ipc-broker.ts
 var callTimeoutMs = 2e3;
 var IpcBroker = class {
   constructor(log2) {
     this.log = log2;
   }
-  nodeId = workerNodeId(import_node_cluster3.default.worker?.id ?? 0);
+  nodeId = workerNodeId(import_node_cluster5.default.worker?.id ?? 0);
   via = "workers";
   store = this;
   events;
@@ -21079,6 +17441,9 @@ var IpcBroker = class {
   userCount(appId, channel2) {
     return this.ask("userCount", appId, channel2);
   }
+  userCounts(appId, channels2) {
+    return this.ask("userCounts", appId, channels2);
+  }
   cached(appId, channel2) {
     return this.ask("cached", appId, channel2);
   }
@@ -21120,6 +17485,181 @@ function userChannel(userId) {
   return userChannelPrefix + userId;
 }
 
+// src/recovery/history.ts
+var ChannelHistory = class {
+  constructor(name) {
+    this.name = name;
+  }
+  seqs = [];
+  messages = [];
+  excepts = [];
+  head = 0;
+  /** The highest seq dropped from this channel, and why. */
+  trimmedUpTo = 0;
+  trimmedBecause = "WINDOW_EXPIRED";
+  get live() {
+    return this.seqs.length - this.head;
+  }
+  /** Forgets trimmed slots now and then, so the arrays do not grow with everything ever published. */
+  compact() {
+    if (this.head > 64 && this.head * 2 > this.seqs.length) {
+      this.seqs.splice(0, this.head);
+      this.messages.splice(0, this.head);
+      this.excepts.splice(0, this.head);
+      this.head = 0;
+    }
+  }
+};
+var entryOverheadBytes = 200;
+var serialBase = Date.UTC(2026, 0, 1) * 1e3;
+var serialDigits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+function encodeSerial(value) {
+  let out = "";
+  do {
+    out = serialDigits[value % 62] + out;
+    value = Math.floor(value / 62);
+  } while (value > 0);
+  return out;
+}
+function decodeSerial(serial) {
+  if (!/^[0-9A-Za-z]{1,9}$/.test(serial)) return NaN;
+  let value = 0;
+  for (let i = 0; i < serial.length; i++) value = value * 62 + serialDigits.indexOf(serial[i]);
+  return value;
+}
+var AppHistory = class {
+  constructor(windowMs, maxBytes, shared = false, entryOverhead = 0) {
+    this.windowMs = windowMs;
+    this.maxBytes = maxBytes;
+    this.shared = shared;
+    this.entryOverhead = entryOverhead;
+    this.coveredFrom = Date.now() * 1e3;
+  }
+  channels = /* @__PURE__ */ new Map();
+  /** Every live entry in arrival order (its channel, time and size), for trimming the oldest first. */
+  orderChannels = [];
+  orderTimes = [];
+  orderBytes = [];
+  orderHead = 0;
+  seq = 0;
+  totalBytes = 0;
+  /** The highest seq of any channel whose whole history was dropped, and why. */
+  droppedUpTo = 0;
+  droppedBecause = "WINDOW_EXPIRED";
+  /** Serials below this may name events this node never saw (it started, or lost the bus, later). */
+  coveredFrom;
+  /** Another source (the broker's stored history, already recorded here) vouches for every event since `seq`. */
+  vouchFrom(seq) {
+    this.coveredFrom = Math.min(this.coveredFrom, seq);
+  }
+  /** Every live entry, channel by channel (for rebuilding a history around a stored one). */
+  *entries() {
+    for (const channel2 of this.channels.values()) {
+      for (let i = channel2.head; i < channel2.seqs.length; i++) {
+        yield { channel: channel2.name, seq: channel2.seqs[i], message: channel2.messages[i], exceptSocketId: channel2.excepts[i] };
+      }
+    }
+  }
+  /** The bus lost messages (an outage): nothing before now can be vouched for. */
+  gap() {
+    this.coveredFrom = Math.max(this.seq + 1, Date.now() * 1e3);
+  }
+  get bytes() {
+    return this.totalBytes;
+  }
+  /** The next serial; the caller builds the message with it and then records it. */
+  nextSerial() {
+    this.seq = Math.max(Date.now() * 1e3, this.seq + 1);
+    return { seq: this.seq, serial: encodeSerial(this.seq - serialBase) };
+  }
+  record(name, seq, message, exceptSocketId, at = Date.now()) {
+    let channel2 = this.channels.get(name);
+    if (!channel2) {
+      channel2 = new ChannelHistory(name);
+      this.channels.set(name, channel2);
+    }
+    channel2.seqs.push(seq);
+    channel2.messages.push(message);
+    channel2.excepts.push(exceptSocketId);
+    if (seq > this.seq) this.seq = seq;
+    this.orderChannels.push(channel2);
+    this.orderTimes.push(at);
+    const size = Buffer.byteLength(message) + this.entryOverhead;
+    this.orderBytes.push(size);
+    this.totalBytes += size;
+    while (this.totalBytes > this.maxBytes && this.orderHead < this.orderChannels.length) this.dropOldest("HISTORY_TRIMMED");
+  }
+  /** Events of `name` after `serial`, or why they cannot all be given. */
+  since(name, serial) {
+    const seq = decodeSerial(serial) + serialBase;
+    if (!Number.isSafeInteger(seq) || seq > this.seq) {
+      return { ok: false, reason: "UNKNOWN_SERIAL" };
+    }
+    if (seq < this.coveredFrom) return { ok: false, reason: this.shared ? "HISTORY_UNAVAILABLE" : "UNKNOWN_SERIAL" };
+    const channel2 = this.channels.get(name);
+    if (!channel2) return seq >= this.droppedUpTo ? { ok: true, entries: [] } : { ok: false, reason: this.droppedBecause };
+    if (seq < channel2.trimmedUpTo) return { ok: false, reason: channel2.trimmedBecause };
+    const { seqs } = channel2;
+    let from = seqs.length;
+    while (from > channel2.head && seqs[from - 1] !== seq) from--;
+    if (from === channel2.head) while (from < seqs.length && seqs[from] <= seq) from++;
+    const entries = [];
+    for (let i = from; i < seqs.length; i++) entries.push({ seq: seqs[i], message: channel2.messages[i], exceptSocketId: channel2.excepts[i] });
+    return { ok: true, entries };
+  }
+  /** Drops what the window no longer covers. Called from the server's once-a-second sweep. */
+  expire(now) {
+    while (this.orderHead < this.orderChannels.length && now - this.orderTimes[this.orderHead] >= this.windowMs) {
+      this.dropOldest("WINDOW_EXPIRED");
+    }
+    if (this.orderHead > 1024 && this.orderHead * 2 > this.orderChannels.length) {
+      this.orderChannels = this.orderChannels.slice(this.orderHead);
+      this.orderTimes = this.orderTimes.slice(this.orderHead);
+      this.orderBytes = this.orderBytes.slice(this.orderHead);
+      this.orderHead = 0;
+    }
+  }
+  dropOldest(reason) {
+    const i = this.orderHead++;
+    const channel2 = this.orderChannels[i];
+    this.totalBytes -= this.orderBytes[i];
+    const seq = channel2.seqs[channel2.head];
+    channel2.messages[channel2.head] = "";
+    channel2.excepts[channel2.head] = void 0;
+    channel2.head++;
+    channel2.trimmedUpTo = seq;
+    channel2.trimmedBecause = reason;
+    if (channel2.live === 0) {
+      this.channels.delete(channel2.name);
+      this.droppedUpTo = Math.max(this.droppedUpTo, seq);
+      this.droppedBecause = reason;
+    } else {
+      channel2.compact();
+    }
+  }
+};
+
+// src/watchlist/keys.ts
+var onlinePrefix = "#online-";
+var watchersPrefix = "#watchers-";
+function onlineKey(userId) {
+  return onlinePrefix + userId;
+}
+function isOnlineKey(name) {
+  return name.startsWith(onlinePrefix);
+}
+function watchersKey(userId) {
+  return watchersPrefix + encodeURIComponent(userId);
+}
+function watchedUserOf(name) {
+  if (!name.startsWith(watchersPrefix)) return void 0;
+  try {
+    return decodeURIComponent(name.slice(watchersPrefix.length));
+  } catch {
+    return void 0;
+  }
+}
+
 // src/adapter/cluster.ts
 var PUBLISH = 112;
 var NOTE = 110;
@@ -21151,8 +17691,8 @@ ${note}`, "").catch(() => void 0),
   nextQueryId = 1;
   receiveNote = () => void 0;
   notes;
-  start() {
-    return this.broker.start({
+  async start() {
+    await this.broker.start({
       message: (payload) => this.receive(payload),
       reaped: (changes) => this.announceReaped(changes),
       resumed: (dataLost) => {
@@ -21163,6 +17703,27 @@ ${note}`, "").catch(() => void 0),
         for (const payload of payloads) if (payload.charCodeAt(0) === PUBLISH) this.hub.events.emit("brokerDropped", payload.slice(headerEnd, payload.indexOf("\n", headerEnd)), 1);
       }
     });
+    await this.loadHistory();
+  }
+  /**
+   * `redis.history`: before taking clients, this node takes the history the broker kept (the bus
+   * already delivers, so nothing falls between the two), and a client resuming here after a
+   * restart gets what it missed. Without it, the node's history starts empty, as always.
+   */
+  async loadHistory() {
+    const { broker } = this;
+    if (!broker.history) return;
+    for (const app of this.hub.apps) {
+      if (!app.recovery.enabled) continue;
+      try {
+        const maxEntries = Math.max(1, Math.ceil(app.limits.recoveryMaxBytes / entryOverheadBytes));
+        const stored = await broker.history(app.id, app.limits.recoveryWindowSeconds * 1e3, maxEntries);
+        if (stored) this.hub.seedHistory(app.id, stored.since, stored.entries);
+        if (stored) this.options.log.info(`recovery: ${stored.entries.length} event(s) of app ${app.id} taken from the broker's history`);
+      } catch (error) {
+        this.options.log.warn(`recovery: the broker's history of app ${app.id} could not be read (${error.message}); this node's starts empty`);
+      }
+    }
   }
   publish(appId, channel2, message, exceptSocketId, seq) {
     this.hub.deliver(appId, channel2, message, exceptSocketId, seq);
@@ -21178,6 +17739,11 @@ ${kindLetters[message.kind]}${message.json}`;
       sent = this.broker.send(payload, channel2, { appId, channel: channel2, message: message.json, ttlMs });
     } else {
       sent = this.broker.send(payload, channel2);
+    }
+    if (seq !== void 0 && this.broker.remember) {
+      const windowMs = (this.hub.appById(appId)?.limits.recoveryWindowSeconds ?? 0) * 1e3;
+      const kept = this.broker.remember({ appId, channel: channel2, seq, message: message.json, exceptSocketId, windowMs });
+      sent = Promise.all([sent, kept]).then(() => void 0);
     }
     sent.catch(() => {
       this.hub.events.emit("brokerDropped", appId, 1);
@@ -21210,6 +17776,7 @@ ${kindLetters[message.kind]}${message.json}`;
       return;
     }
     if (control.t === "terminate") this.hub.terminateLocalUser(control.app, control.user);
+    else if (control.t === "restart") this.hub.events.emit("restartRequested", control.app, control.reason);
     else if (control.t === "ask") this.answer(payload.slice(1, 1 + nodeIdLength), control.id, control.query);
     else if (control.t === "answer" && control.to === this.broker.nodeId) {
       const query = this.pending.get(control.id);
@@ -21298,6 +17865,11 @@ ${JSON.stringify(message)}`, "");
     this.hub.terminateLocalUser(appId, userId);
     await this.control({ t: "terminate", app: appId, user: userId });
   }
+  /** The other nodes first: if the bus cannot tell them, this node stays up too (the caller gets a 503). */
+  async restartAll(appId, reason) {
+    await this.control({ t: "restart", app: appId, ...reason !== void 0 ? { reason } : {} });
+    this.hub.events.emit("restartRequested", appId, reason);
+  }
   // ── membership ────────────────────────────────────────────────────────────────────────
   enter(appId, channel2, occupied, member, wantMembers) {
     return this.broker.store.enter(this.broker.nodeId, appId, channel2, occupied, member, wantMembers);
@@ -21310,6 +17882,11 @@ ${JSON.stringify(message)}`, "");
   }
   countSubscriptions(appId, channel2, localCount) {
     return this.broker.store.setCount(this.broker.nodeId, appId, channel2, localCount);
+  }
+  /** A user is online while the store holds them as a member of `#online-{id}` (see watchlist/online-users.ts). */
+  async onlineUsers(appId, userIds) {
+    const counts2 = await this.broker.store.userCounts(appId, userIds.map(onlineKey));
+    return userIds.filter((_, i) => (counts2[i] ?? 0) > 0);
   }
   announceReaped(changes) {
     for (const change of changes) this.hub.clusterLeft(change.appId, change.channel, change.removedUserId, change.vacated);
@@ -21334,6 +17911,7 @@ ${JSON.stringify(message)}`, "");
           }
         }
       }
+      for (const entry of this.hub.onlineEntries()) local.set(JSON.stringify([entry.appId, entry.channel, entry.userId]), entry);
       const registered = await store.entries(node);
       for (const entry of registered.filter((e) => e.count)) {
         await store.setCount(node, entry.appId, entry.channel, this.hub.localChannel(entry.appId, entry.channel).subscriptionCount);
@@ -21389,6 +17967,9 @@ var LocalAdapter = class {
   async terminateUser(appId, userId) {
     this.hub.terminateLocalUser(appId, userId);
   }
+  async restartAll(appId, reason) {
+    this.hub.events.emit("restartRequested", appId, reason);
+  }
   async close() {
   }
   // ── membership: this node's flips are the cluster's ──────────────────────────────────────
@@ -21403,6 +17984,9 @@ var LocalAdapter = class {
   }
   countSubscriptions(_appId, _channel, localCount) {
     return localCount;
+  }
+  onlineUsers(appId, userIds) {
+    return this.hub.localOnlineUsers(appId, userIds);
   }
 };
 
@@ -21455,6 +18039,49 @@ end
 return {vacated, removed}
 `;
 
+// src/stores/redis-history.ts
+var rememberScript = `
+redis.call('SET', KEYS[2], ARGV[1], 'NX')
+return redis.call('XADD', KEYS[1], 'MINID', '~', ARGV[2], '*', 's', ARGV[1], 'c', ARGV[3], 'm', ARGV[4], 'e', ARGV[5])`;
+var RedisHistory = class {
+  constructor(commands, prefix) {
+    this.prefix = prefix;
+    commands.defineCommand("pogoRemember", { numberOfKeys: 2, lua: rememberScript });
+    this.commands = commands;
+  }
+  commands;
+  /** The app's stream and its marker share a hash slot (one script on a Redis Cluster). */
+  keys(appId) {
+    const base = `${this.prefix}history{${appId}}`;
+    return [base, `${base}:since`];
+  }
+  remember(write) {
+    const [stream, since] = this.keys(write.appId);
+    const minId = String(Math.max(0, Date.now() - write.windowMs));
+    return this.commands.pogoRemember(stream, since, String(write.seq), minId, write.channel, write.message, write.exceptSocketId ?? "").then(
+      () => void 0,
+      (error) => {
+        throw new BrokerError("history", error);
+      }
+    );
+  }
+  /** The newest `maxEntries` events of the window, oldest first, if the stream vouches for them; undefined when it does not. */
+  async read(appId, windowMs, maxEntries) {
+    const [stream, sinceKey] = this.keys(appId);
+    const from = Math.max(0, Date.now() - windowMs);
+    const [marker, rows] = await Promise.all([this.commands.get(sinceKey), this.commands.xrevrange(stream, "+", String(from), "COUNT", maxEntries)]);
+    if (marker === null) return void 0;
+    const entries = [];
+    for (const [, fields] of rows.reverse()) {
+      const value = {};
+      for (let i = 0; i + 1 < fields.length; i += 2) value[fields[i]] = fields[i + 1];
+      entries.push({ channel: value.c ?? "", seq: Number(value.s), message: value.m ?? "", exceptSocketId: value.e || void 0 });
+    }
+    const capped = rows.length >= maxEntries && entries[0] ? entries[0].seq : 0;
+    return { since: Math.max(Number(marker), from * 1e3, capped), entries };
+  }
+};
+
 // src/brokers/redis-broker.ts
 var shardCount = 16;
 function tlsOptions(tls) {
@@ -21467,9 +18094,9 @@ function tlsOptions(tls) {
   };
 }
 function shardOf(key) {
-  let hash = 0;
-  for (let i = 0; i < key.length; i++) hash = hash * 31 + key.charCodeAt(i) | 0;
-  return (hash >>> 0) % shardCount;
+  let hash2 = 0;
+  for (let i = 0; i < key.length; i++) hash2 = hash2 * 31 + key.charCodeAt(i) | 0;
+  return (hash2 >>> 0) % shardCount;
 }
 var RedisBroker = class {
   constructor(config, log2) {
@@ -21508,6 +18135,11 @@ var RedisBroker = class {
     this.commands.defineCommand("pogoEnter", { numberOfKeys: 4, lua: enterScript });
     this.commands.defineCommand("pogoExit", { numberOfKeys: 4, lua: exitScript });
     this.commands.defineCommand("pogoCount", { numberOfKeys: 1, lua: countScript });
+    if (config.history) {
+      const history = new RedisHistory(this.commands, this.prefix);
+      this.remember = (write) => history.remember(write);
+      this.history = (appId, windowMs, maxEntries) => history.read(appId, windowMs, maxEntries);
+    }
   }
   nodeId = (0, import_node_crypto.randomBytes)(nodeIdLength / 2).toString("hex");
   via = "redis";
@@ -21527,6 +18159,8 @@ var RedisBroker = class {
   registered = false;
   closing = false;
   lastWarning = /* @__PURE__ */ new Map();
+  remember;
+  history;
   warn(kind, message) {
     const now = Date.now();
     if (now - (this.lastWarning.get(kind) ?? 0) < 5e3) return;
@@ -21719,11 +18353,15 @@ var RedisBroker = class {
     return total;
   }
   async members(appId, channel2) {
-    const hash = await this.commands.hgetall(this.channelKeys(appId, channel2)[1]);
-    return new Map(Object.entries(hash).map(([id, info]) => [id, JSON.parse(info)]));
+    const hash2 = await this.commands.hgetall(this.channelKeys(appId, channel2)[1]);
+    return new Map(Object.entries(hash2).map(([id, info]) => [id, JSON.parse(info)]));
   }
   async userCount(appId, channel2) {
     return this.commands.hlen(this.channelKeys(appId, channel2)[1]);
+  }
+  /** Sent together (ioredis writes them in one go); not one pipeline: on a Redis Cluster the keys are in different slots. */
+  userCounts(appId, channels2) {
+    return Promise.all(channels2.map((channel2) => this.userCount(appId, channel2)));
   }
   async cached(appId, channel2) {
     return await this.commands.get(this.cacheKey(appId, channel2)) ?? void 0;
@@ -21759,7 +18397,7 @@ function pairs(flat) {
 function selectAdapter(hub, config, log2) {
   let broker;
   if (config.redis) broker = new RedisBroker(config.redis, log2);
-  else if (import_node_cluster4.default.isWorker && process.env.POGO_WORKER_IPC === "1") broker = new IpcBroker(log2);
+  else if (import_node_cluster6.default.isWorker && process.env.POGO_WORKER_IPC === "1") broker = new IpcBroker(log2);
   if (!broker) return new LocalAdapter(hub);
   return new ClusterAdapter(hub, broker, { requestTimeoutMs: config.redis?.requestTimeoutMs ?? 1e3, log: log2 });
 }
@@ -21780,6 +18418,12 @@ var authFailureNames = /* @__PURE__ */ new Set([
 function send(res, httpStatus, contentType, body, headers = {}) {
   res.writeHead(httpStatus, { ...headers, "Content-Type": contentType, "Content-Length": Buffer.byteLength(body) });
   res.end(body);
+}
+var emptyAnswer = Object.freeze({});
+var emptyAnswerHeaders = ["Content-Type", "application/json", "Content-Length", "2"];
+function sendEmptyAnswer(res) {
+  res.writeHead(200, emptyAnswerHeaders);
+  res.end("{}");
 }
 function sendJson(res, httpStatus, body, headers = {}, contentType = "application/json") {
   send(res, httpStatus, contentType, JSON.stringify(body), headers);
@@ -21876,6 +18520,7 @@ var seriesNames = [
   "connections",
   "channels",
   "presenceMembers",
+  "watchlistWatchers",
   "messagesIn",
   "messagesOut",
   "httpPublishes",
@@ -21886,7 +18531,7 @@ var seriesNames = [
 // src/dashboard/samples.ts
 var ringSeconds = 900;
 function emptySample() {
-  return { connections: 0, channels: 0, presenceMembers: 0, messagesIn: 0, messagesOut: 0, httpPublishes: 0, clientEvents: 0, errors: 0 };
+  return { connections: 0, channels: 0, presenceMembers: 0, watchlistWatchers: 0, messagesIn: 0, messagesOut: 0, httpPublishes: 0, clientEvents: 0, errors: 0 };
 }
 function addSamples(into, other) {
   for (const name of seriesNames) into[name] += other[name];
@@ -22079,7 +18724,7 @@ var dashboard_css_default = ':root {\n  --bg: #f6f7fb; --panel: #ffffff; --text:
 var dashboard_html_default = '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="color-scheme" content="light dark">\n<link rel="icon" href="data:,">\n<title>Pogo WebSocket \xB7 Dashboard</title>\n<link rel="stylesheet" href="__BASE__/dashboard.css">\n<script src="__BASE__/dashboard.js" defer></script>\n</head>\n<body data-base="__BASE__">\n<header class="top">\n  <div class="brand"><span class="logo" aria-hidden="true">\u25C6</span> Pogo WebSocket <span class="muted">dashboard</span></div>\n  <label class="app-pick">App\n    <select id="app-select" aria-label="App"><option value="">All apps</option></select>\n  </label>\n  <span id="live" class="live" data-state="connecting" title="Live updates">connecting\u2026</span>\n  <form method="post" action="__BASE__/logout" class="logout"><button type="submit" class="ghost">Sign out</button></form>\n</header>\n<nav class="tabs" role="tablist">\n  <button role="tab" data-tab="overview" aria-selected="true">Overview</button>\n  <button role="tab" data-tab="channels" aria-selected="false">Channels</button>\n  <button role="tab" data-tab="console" aria-selected="false">Debug console</button>\n</nav>\n<main>\n<section id="tab-overview" class="tab" role="tabpanel">\n  <div class="cards" id="cards"></div>\n  <div class="charts" id="charts"></div>\n  <div class="tables">\n    <div class="panel">\n      <h2>Errors by code <span class="muted small" id="errors-scope">since start</span></h2>\n      <table class="grid" id="errors-table"><thead><tr><th>Code</th><th>Name</th><th>Kind</th><th class="num">Count</th><th>Last</th></tr></thead><tbody></tbody></table>\n      <p class="empty" id="errors-empty">No errors yet.</p>\n    </div>\n    <div class="panel">\n      <h2>Nodes <span class="muted small" id="nodes-note"></span></h2>\n      <table class="grid" id="nodes-table"><thead><tr><th>Node</th><th class="num">Connections</th><th class="num">Channels</th><th class="num">Members</th><th class="num">In/s</th><th class="num">Out/s</th><th>Up</th></tr></thead><tbody></tbody><tfoot></tfoot></table>\n    </div>\n  </div>\n</section>\n<section id="tab-channels" class="tab" role="tabpanel" hidden>\n  <div class="toolbar">\n    <input id="channel-search" type="search" placeholder="Search channels" aria-label="Search channels" autocomplete="off">\n    <span class="muted small" id="channels-count"></span>\n  </div>\n  <p class="empty" id="channels-need-app" hidden>Pick an app above to list its channels.</p>\n  <table class="grid" id="channels-table"><thead><tr><th>Channel</th><th class="num">Subscribers</th><th class="num">Members</th></tr></thead><tbody></tbody></table>\n</section>\n<section id="tab-console" class="tab" role="tabpanel" hidden>\n  <div class="toolbar filters">\n    <input id="filter-channel" type="search" placeholder="Channel" aria-label="Filter by channel" autocomplete="off">\n    <input id="filter-event" type="search" placeholder="Event" aria-label="Filter by event name" autocomplete="off">\n    <select id="filter-type" aria-label="Filter by kind">\n      <option value="">Every kind</option>\n      <option value="messages">Messages (API and client)</option>\n      <option value="subscriptions">Subscriptions</option>\n      <option value="connections">Connections</option>\n      <option value="problems">Errors and refusals</option>\n    </select>\n    <button id="pause" type="button" aria-pressed="false">Pause</button>\n    <button id="clear" type="button" class="ghost">Clear</button>\n    <span class="muted small" id="console-status"></span>\n  </div>\n  <details class="panel send" id="send-panel">\n    <summary>Send a test event (through the HTTP API, signed by the server)</summary>\n    <form id="send-form">\n      <label>App <select id="send-app" required></select></label>\n      <label>Channel <input id="send-channel" required placeholder="my-channel" autocomplete="off"></label>\n      <label>Event <input id="send-event" required placeholder="test-event" autocomplete="off"></label>\n      <label class="wide">Data <textarea id="send-data" rows="3" spellcheck="false">{"message":"hello"}</textarea></label>\n      <div class="wide"><button type="submit">Send event</button> <span id="send-result" class="small"></span></div>\n    </form>\n  </details>\n  <div class="log" id="log" aria-live="polite"></div>\n</section>\n</main>\n</body>\n</html>\n';
 
 // dashboard-ui/dist/dashboard.js.txt
-var dashboard_js_default = '"use strict";(()=>{var te=Object.defineProperty;var ne=(t,e,n)=>e in t?te(t,e,{enumerable:!0,configurable:!0,writable:!0,value:n}):t[e]=n;var u=(t,e,n)=>ne(t,typeof e!="symbol"?e+"":e,n);function a(t,e={},...n){let r=document.createElement(t);for(let[s,o]of Object.entries(e))o!==void 0&&r.setAttribute(s,o);for(let s of n)s!=null&&s!==!1&&r.append(typeof s=="number"?String(s):s);return r}function l(t){let e=document.getElementById(t);if(!e)throw new Error(`#${t} is missing from the page`);return e}function y(t,e){let n=t.querySelector(e);if(!n)throw new Error(`${e} is missing from the page`);return n}var se=new Intl.NumberFormat("en",{maximumFractionDigits:0}),re=new Intl.NumberFormat("en",{notation:"compact",maximumFractionDigits:1});function g(t){return Math.abs(t)>=1e5?re.format(t):se.format(t)}function B(t){let e=new Date(t);return`${String(e.getHours()).padStart(2,"0")}:${String(e.getMinutes()).padStart(2,"0")}:${String(e.getSeconds()).padStart(2,"0")}.${String(e.getMilliseconds()).padStart(3,"0").slice(0,1)}`}function P(t){let e=Math.floor(t/1e3);return e<60?`${e}s`:e<3600?`${Math.floor(e/60)}m`:e<86400?`${Math.floor(e/3600)}h ${Math.floor(e%3600/60)}m`:`${Math.floor(e/86400)}d ${Math.floor(e%86400/3600)}h`}var oe="http://www.w3.org/2000/svg",A=900,w=120;function x(t,e){let n=document.createElementNS(oe,t);for(let[r,s]of Object.entries(e))n.setAttribute(r,s);return n}function ae(t){if(t<=1)return 1;let e=10**Math.floor(Math.log10(t));for(let n of[1,2,5,10])if(n*e>=t)return n*e;return 10*e}var b=class{constructor(e,n,r,s){this.id=e;this.lines=r;this.seconds=s;u(this,"root");u(this,"plot");u(this,"maxLabel");u(this,"nowLabel");u(this,"spanLabel");u(this,"keys");this.keys=r.map(o=>{let c=a("i");return c.style.background=o.color,a("span",{class:"key"},c,o.label," ",a("b",{},"0"))}),this.plot=x("svg",{viewBox:`0 0 ${A} ${w}`,preserveAspectRatio:"none",role:"img","aria-label":n}),this.maxLabel=a("span",{},""),this.nowLabel=a("span",{},"now"),this.spanLabel=a("span",{},""),this.root=a("div",{class:"chart",id:`chart-${e}`},a("h3",{},n,...this.keys),a("div",{class:"axis"},this.maxLabel,a("span",{},"")),this.plot,a("div",{class:"axis"},this.spanLabel,this.nowLabel))}draw(e){let n=ae(Math.max(0,...e.flat())),r=Math.min(this.seconds,Math.max(60,Math.ceil(Math.max(0,...e.map(s=>s.length))/60)*60));this.spanLabel.textContent=`\\u2212${Math.round(r/60)} min`,this.maxLabel.textContent=`max ${g(n)}`,this.plot.replaceChildren(...[.25,.5,.75].map(s=>x("line",{x1:"0",x2:String(A),y1:String(w*s),y2:String(w*s),class:"grid-line","vector-effect":"non-scaling-stroke"}))),e.forEach((s,o)=>{var T;let c=this.lines[o];if(!c)return;let p=s.length;if(p===0)return;let h=v=>(r-(p-1-v))/r*A,f=v=>w-2-v/n*(w-4),d=s.map((v,ee)=>`${h(ee).toFixed(1)},${f(v).toFixed(1)}`).join(" ");if(o===0){let v=x("polygon",{points:`${h(0).toFixed(1)},${w} ${d} ${h(p-1).toFixed(1)},${w}`,fill:c.color,"fill-opacity":"0.12"});this.plot.append(v)}this.plot.append(x("polyline",{points:d,fill:"none",stroke:c.color,"stroke-width":"2","vector-effect":"non-scaling-stroke","stroke-linejoin":"round"}));let m=(T=this.keys[o])==null?void 0:T.querySelector("b");m&&(m.textContent=g(s[p-1]??0))})}};var ie={messages:new Set(["api_message","client_event"]),subscriptions:new Set(["subscribed","unsubscribed","occupied","vacated","member_added","member_removed"]),connections:new Set(["connected","disconnected","closed","refused"]),problems:new Set(["auth_failed","refused","error","closed","http_error"])},le={api_message:"API message",client_event:"Client event",subscribed:"Subscribed",unsubscribed:"Unsubscribed",occupied:"Occupied",vacated:"Vacated",member_added:"Member added",member_removed:"Member removed",connected:"Connected",disconnected:"Disconnected",auth_failed:"Auth failed",refused:"Refused",error:"Error",closed:"Closed",http_error:"HTTP error"},$=1e3,L=class{constructor(e,n,r){this.log=e;this.status=n;this.filter=r;u(this,"events",[]);u(this,"waiting",[]);u(this,"paused",!1);u(this,"droppedByServer",0);this.updateStatus()}add(e,n){if(this.droppedByServer+=n,this.paused){this.waiting.push(...e),this.waiting.length>$&&this.waiting.splice(0,this.waiting.length-$),this.updateStatus();return}this.take(e)}take(e){var s;this.events.push(...e);let n=this.events.length-$;n>0&&this.events.splice(0,n);let r=e.filter(o=>this.matches(o)).map(o=>this.row(o));for(this.log.prepend(...r.reverse());this.log.childElementCount>$;)(s=this.log.lastElementChild)==null||s.remove();this.updateStatus()}setFilter(e){this.filter=e,this.render()}setPaused(e){if(this.paused=e,!e&&this.waiting.length>0){let n=this.waiting;this.waiting=[],this.take(n)}this.updateStatus()}clear(){this.events=[],this.waiting=[],this.droppedByServer=0,this.render()}render(){let e=this.events.filter(n=>this.matches(n)).map(n=>this.row(n));this.log.replaceChildren(...e.reverse()),this.updateStatus()}matches(e){var c;let{app:n,channel:r,event:s,group:o}=this.filter;if(n&&e.app!==n||o&&!((c=ie[o])!=null&&c.has(e.type)))return!1;if(r){let p=r.toLowerCase();if(!(e.channels??(e.channel!==void 0?[e.channel]:[])).some(f=>f.toLowerCase().includes(p)))return!1}return!(s&&!(e.event??e.name??"").toLowerCase().includes(s.toLowerCase()))}row(e){let n=e.channels??(e.channel!==void 0?[e.channel]:[]),r=[];e.app&&r.push(`app ${e.app}`),e.socketId&&r.push(`socket ${e.socketId}`),e.userId&&r.push(`user ${e.userId}`),e.ip&&r.push(e.ip),e.node&&r.push(`node ${e.node}`);let s=a("div",{class:"what"},n.length>0?a("span",{class:"channel"},n.join(", ")):null,e.event?a("span",{class:"event"},e.event):null,e.code!==void 0?a("span",{class:"event"},`${e.code} ${e.name??""}`):null,a("span",{class:"meta"},r.join(" \\xB7 "))),o=e.data??e.reason;return a("div",{class:`row t-${e.type}`,"data-type":e.type,"data-channel":n.join(","),"data-event":e.event??"","data-app":e.app??""},a("span",{class:"time"},B(e.at)),a("span",{class:"type"},le[e.type]??e.type),s,o!==void 0?a("pre",{},o):null)}updateStatus(){let e=[`${this.log.childElementCount} shown`];this.paused&&e.push(`paused, ${this.waiting.length} waiting`),this.droppedByServer>0&&e.push(`${this.droppedByServer} not shown (over the server\'s console rate)`),this.status.textContent=e.join(" \\xB7 ")}};var E=["connections","channels","presenceMembers","messagesIn","messagesOut","httpPublishes","clientEvents","errors"];var k=document.body.dataset.base??"",i={series:new Map,app:"",tab:"overview"},U=[{id:"connections",label:"Connections"},{id:"channels",label:"Channels"},{id:"presenceMembers",label:"Presence members"},{id:"messagesIn",label:"Messages in /s"},{id:"messagesOut",label:"Messages out /s"},{id:"httpPublishes",label:"HTTP publishes /s"},{id:"clientEvents",label:"Client events /s"},{id:"errors",label:"Errors /s"}],G=new Map;for(let t of U){let e=a("div",{class:"value"},"\\u2013");G.set(t.id,e),l("cards").append(a("div",{class:"card",id:`card-${t.id}`},a("div",{class:"label"},t.label),e))}var I=[];function ce(t){I=[{chart:new b("connections","Connections",[{label:"open",color:"var(--accent)"}],t),series:["connections"]},{chart:new b("messages","Messages per second",[{label:"out",color:"var(--accent)"},{label:"in",color:"var(--accent-2)"}],t),series:["messagesOut","messagesIn"]},{chart:new b("publishes","Publishes per second",[{label:"HTTP API",color:"var(--accent)"},{label:"client events",color:"var(--accent-2)"}],t),series:["httpPublishes","clientEvents"]},{chart:new b("channels","Channels",[{label:"occupied",color:"var(--accent)"}],t),series:["channels"]},{chart:new b("members","Presence members",[{label:"members",color:"var(--accent-2)"}],t),series:["presenceMembers"]},{chart:new b("errors","Errors per second",[{label:"errors",color:"var(--bad)"}],t),series:["errors"]}],l("charts").replaceChildren(...I.map(e=>e.chart.root))}function K(t){let e={};for(let n of E)e[n]=[...t.series[n]??[]];return e}function D(t,e,n){if(!e)return;let r=i.series.get(t);if(!r){r={};for(let s of E)r[s]=[];i.series.set(t,r)}for(let s of E){let o=r[s];o.push(e[s]),o.length>n&&o.splice(0,o.length-n)}}function O(){let t=i.series.get(i.app),e=i.latest?i.app?i.latest.apps[i.app]:i.latest.total:void 0;for(let n of U){let r=t==null?void 0:t[n.id],s=(e==null?void 0:e[n.id])??(r==null?void 0:r[r.length-1]),o=G.get(n.id);o&&(o.textContent=s===void 0?"\\u2013":g(s))}if(t)for(let{chart:n,series:r}of I)n.draw(r.map(s=>t[s]));de(),pe()}function de(){var r,s;let t=((r=i.latest)==null?void 0:r.errors)??((s=i.overview)==null?void 0:s.errors),e=(i.app?t==null?void 0:t.apps[i.app]:t==null?void 0:t.total)??[];y(l("errors-table"),"tbody").replaceChildren(...e.map(o=>a("tr",{title:o.message},a("td",{},String(o.code)),a("td",{class:"name"},o.name),a("td",{},o.kind),a("td",{class:"num"},g(o.count)),a("td",{class:"muted"},`${P(Date.now()-o.lastAt)} ago`)))),l("errors-empty").hidden=e.length>0}function pe(){var c,p,h,f;let t=((c=i.latest)==null?void 0:c.nodes)??((p=i.overview)==null?void 0:p.nodes)??[],e=(h=i.overview)==null?void 0:h.node.id,n=d=>i.app?d.apps[i.app]:d.total,r=d=>["connections","channels","presenceMembers","messagesIn","messagesOut"].map(m=>a("td",{class:"num"},d?g(d[m]):"\\u2013"));y(l("nodes-table"),"tbody").replaceChildren(...t.map(d=>a("tr",{},a("td",{class:"name"},`${d.host}:${d.pid}`,d.id===e?a("span",{class:"muted small"}," (this node)"):null),...r(n(d)),a("td",{class:"muted"},P(Date.now()-d.startedAt)))));let s={};for(let d of E)s[d]=t.reduce((m,T)=>{var v;return m+(((v=n(T))==null?void 0:v[d])??0)},0);y(l("nodes-table"),"tfoot").replaceChildren(a("tr",{},a("td",{},`Sum of ${t.length} node${t.length===1?"":"s"}`),...r(s),a("td",{})));let o=(f=i.overview)==null?void 0:f.node.sharing;l("nodes-note").textContent=o==="redis"?"sharing through Redis":o==="workers"?"the workers of this server":"single node (no Redis configured)",l("errors-scope").textContent=t.length>1?"since start, this node":"since start"}var R=l("app-select"),j=l("send-app");function me(t){R.replaceChildren(a("option",{value:""},"All apps"),...t.apps.map(e=>a("option",{value:e.id},e.id))),R.value=t.apps.some(e=>e.id===i.app)?i.app:"",j.replaceChildren(...t.apps.map(e=>a("option",{value:e.id},e.id)))}R.addEventListener("change",()=>{i.app=R.value,i.app&&(j.value=i.app),O(),M.setFilter(F()),C()});for(let t of document.querySelectorAll("[data-tab]"))t.addEventListener("click",()=>W(t.dataset.tab??"overview"));function W(t){i.tab=t;for(let e of document.querySelectorAll("[data-tab]"))e.setAttribute("aria-selected",String(e.dataset.tab===t));for(let e of document.querySelectorAll(".tab"))e.hidden=e.id!==`tab-${t}`;t==="channels"&&C(),history.replaceState(null,"",`#${t}`)}var z=l("channel-search"),S=new Set;async function Q(t){let e=await fetch(`${k}${t}`,{credentials:"same-origin",headers:{Accept:"application/json"}});e.status===401&&location.reload();let n=await e.json();if(!e.ok)throw new Error(n.error??`HTTP ${e.status}`);return n}async function C(){if(i.tab!=="channels"||!i.overview)return;let t=i.app?[i.app]:i.overview.apps.map(n=>n.id),e=encodeURIComponent(z.value.trim());try{let n=await Promise.all(t.map(o=>Q(`/api/channels?app=${encodeURIComponent(o)}&q=${e}`))),r=[],s=0;for(let o of n){s+=o.total;for(let c of o.channels){let p=`${o.app}\n${c.name}`,h=c.userCount!==void 0,f=h?a("button",{type:"button",class:"ghost small","aria-expanded":String(S.has(p))},g(c.userCount??0)):"\\u2013",d=a("tr",{"data-channel":c.name},a("td",{class:"name"},c.name,t.length>1?a("span",{class:"muted small"},`  ${o.app}`):null),a("td",{class:"num"},g(c.subscriptionCount)),a("td",{class:"num"},f));if(r.push(d),h){let m=a("tr",{class:"members-row"},a("td",{colspan:"3",class:"members"},"loading\\u2026"));m.hidden=!S.has(p),r.push(m),f.addEventListener("click",()=>{S.has(p)?S.delete(p):S.add(p),m.hidden=!S.has(p),f.setAttribute("aria-expanded",String(S.has(p))),m.hidden||q(o.app,c.name,m.firstElementChild)}),m.hidden||q(o.app,c.name,m.firstElementChild)}}}y(l("channels-table"),"tbody").replaceChildren(...r),l("channels-count").textContent=`${g(s)} channel${s===1?"":"s"}${s>500?" (the 500 busiest shown per app)":""}`}catch(n){l("channels-count").textContent=`could not list channels: ${n.message}`}}async function q(t,e,n){try{let{members:r,total:s}=await Q(`/api/members?app=${encodeURIComponent(t)}&channel=${encodeURIComponent(e)}`);n.replaceChildren(...r.map(o=>a("div",{},o.id,o.info!==null?a("span",{},`  ${JSON.stringify(o.info)}`):null)),s>r.length?a("div",{},`\\u2026 and ${s-r.length} more`):"")}catch(r){n.textContent=`could not list members: ${r.message}`}}var J;z.addEventListener("input",()=>{clearTimeout(J),J=window.setTimeout(()=>void C(),200)});window.setInterval(()=>void C(),2e3);var X=l("filter-channel"),Y=l("filter-event"),Z=l("filter-type"),F=()=>({app:i.app,channel:X.value.trim(),event:Y.value.trim(),group:Z.value}),M=new L(l("log"),l("console-status"),F());for(let t of[X,Y,Z])t.addEventListener("input",()=>M.setFilter(F()));var H=l("pause");H.addEventListener("click",()=>{let t=H.getAttribute("aria-pressed")!=="true";H.setAttribute("aria-pressed",String(t)),H.textContent=t?"Resume":"Pause",M.setPaused(t)});l("clear").addEventListener("click",()=>M.clear());l("send-form").addEventListener("submit",t=>{t.preventDefault();let e=l("send-result");e.className="small muted",e.textContent="sending\\u2026";let n={channel:l("send-channel").value.trim(),event:l("send-event").value.trim(),data:l("send-data").value};(async()=>{try{let r=await fetch(`${k}/api/publish?app=${encodeURIComponent(j.value)}`,{method:"POST",credentials:"same-origin",headers:{"Content-Type":"application/json"},body:JSON.stringify(n)}),s=await r.json(),o=r.ok&&s.status===200;e.className=`small ${o?"ok":"bad"}`,e.textContent=o?`sent: HTTP API answered ${s.status}`:`refused: ${s.error??`HTTP API answered ${s.status} ${JSON.stringify(s.body)}`}`}catch(r){e.className="small bad",e.textContent=`failed: ${r.message}`}})()});var N=l("live");function _(){let t=new EventSource(`${k}/api/stream`,{withCredentials:!0});t.addEventListener("open",()=>{N.dataset.state="live",N.textContent="live"}),t.addEventListener("error",()=>{N.dataset.state="down",N.textContent="reconnecting\\u2026",t.readyState===EventSource.CLOSED&&window.setTimeout(()=>{fetch(`${k}/api/overview`,{credentials:"same-origin"}).then(e=>e.status===401?location.reload():_(),()=>_())},3e3)}),t.addEventListener("overview",e=>{let n=JSON.parse(e.data);i.overview=n,i.series.clear(),i.series.set("",K(n.history.total));for(let[r,s]of Object.entries(n.history.apps))i.series.set(r,K(s));i.latest=void 0,I.length===0&&ce(n.ringSeconds),me(n),O(),C()}),t.addEventListener("sample",e=>{var s;let n=JSON.parse(e.data),r=((s=i.overview)==null?void 0:s.ringSeconds)??900;i.latest=n,D("",n.total,r);for(let[o,c]of Object.entries(n.apps))D(o,c,r);O()}),t.addEventListener("console",e=>{var s;let n=JSON.parse(e.data),r=(((s=i.latest)==null?void 0:s.nodes.length)??1)>1;M.add(r?n.events.map(o=>({...o,node:n.node})):n.events,n.dropped)})}var V=location.hash.slice(1);["overview","channels","console"].includes(V)&&W(V);_();})();\n';
+var dashboard_js_default = '"use strict";(()=>{var te=Object.defineProperty;var ne=(t,e,n)=>e in t?te(t,e,{enumerable:!0,configurable:!0,writable:!0,value:n}):t[e]=n;var u=(t,e,n)=>ne(t,typeof e!="symbol"?e+"":e,n);function a(t,e={},...n){let r=document.createElement(t);for(let[s,o]of Object.entries(e))o!==void 0&&r.setAttribute(s,o);for(let s of n)s!=null&&s!==!1&&r.append(typeof s=="number"?String(s):s);return r}function l(t){let e=document.getElementById(t);if(!e)throw new Error(`#${t} is missing from the page`);return e}function y(t,e){let n=t.querySelector(e);if(!n)throw new Error(`${e} is missing from the page`);return n}var se=new Intl.NumberFormat("en",{maximumFractionDigits:0}),re=new Intl.NumberFormat("en",{notation:"compact",maximumFractionDigits:1});function g(t){return Math.abs(t)>=1e5?re.format(t):se.format(t)}function B(t){let e=new Date(t);return`${String(e.getHours()).padStart(2,"0")}:${String(e.getMinutes()).padStart(2,"0")}:${String(e.getSeconds()).padStart(2,"0")}.${String(e.getMilliseconds()).padStart(3,"0").slice(0,1)}`}function P(t){let e=Math.floor(t/1e3);return e<60?`${e}s`:e<3600?`${Math.floor(e/60)}m`:e<86400?`${Math.floor(e/3600)}h ${Math.floor(e%3600/60)}m`:`${Math.floor(e/86400)}d ${Math.floor(e%86400/3600)}h`}var oe="http://www.w3.org/2000/svg",A=900,w=120;function x(t,e){let n=document.createElementNS(oe,t);for(let[r,s]of Object.entries(e))n.setAttribute(r,s);return n}function ae(t){if(t<=1)return 1;let e=10**Math.floor(Math.log10(t));for(let n of[1,2,5,10])if(n*e>=t)return n*e;return 10*e}var b=class{constructor(e,n,r,s){this.id=e;this.lines=r;this.seconds=s;u(this,"root");u(this,"plot");u(this,"maxLabel");u(this,"nowLabel");u(this,"spanLabel");u(this,"keys");this.keys=r.map(o=>{let c=a("i");return c.style.background=o.color,a("span",{class:"key"},c,o.label," ",a("b",{},"0"))}),this.plot=x("svg",{viewBox:`0 0 ${A} ${w}`,preserveAspectRatio:"none",role:"img","aria-label":n}),this.maxLabel=a("span",{},""),this.nowLabel=a("span",{},"now"),this.spanLabel=a("span",{},""),this.root=a("div",{class:"chart",id:`chart-${e}`},a("h3",{},n,...this.keys),a("div",{class:"axis"},this.maxLabel,a("span",{},"")),this.plot,a("div",{class:"axis"},this.spanLabel,this.nowLabel))}draw(e){let n=ae(Math.max(0,...e.flat())),r=Math.min(this.seconds,Math.max(60,Math.ceil(Math.max(0,...e.map(s=>s.length))/60)*60));this.spanLabel.textContent=`\\u2212${Math.round(r/60)} min`,this.maxLabel.textContent=`max ${g(n)}`,this.plot.replaceChildren(...[.25,.5,.75].map(s=>x("line",{x1:"0",x2:String(A),y1:String(w*s),y2:String(w*s),class:"grid-line","vector-effect":"non-scaling-stroke"}))),e.forEach((s,o)=>{var T;let c=this.lines[o];if(!c)return;let p=s.length;if(p===0)return;let h=v=>(r-(p-1-v))/r*A,f=v=>w-2-v/n*(w-4),d=s.map((v,ee)=>`${h(ee).toFixed(1)},${f(v).toFixed(1)}`).join(" ");if(o===0){let v=x("polygon",{points:`${h(0).toFixed(1)},${w} ${d} ${h(p-1).toFixed(1)},${w}`,fill:c.color,"fill-opacity":"0.12"});this.plot.append(v)}this.plot.append(x("polyline",{points:d,fill:"none",stroke:c.color,"stroke-width":"2","vector-effect":"non-scaling-stroke","stroke-linejoin":"round"}));let m=(T=this.keys[o])==null?void 0:T.querySelector("b");m&&(m.textContent=g(s[p-1]??0))})}};var ie={messages:new Set(["api_message","client_event"]),subscriptions:new Set(["subscribed","unsubscribed","occupied","vacated","member_added","member_removed"]),connections:new Set(["connected","disconnected","closed","refused"]),problems:new Set(["auth_failed","refused","error","closed","http_error"])},le={api_message:"API message",client_event:"Client event",subscribed:"Subscribed",unsubscribed:"Unsubscribed",occupied:"Occupied",vacated:"Vacated",member_added:"Member added",member_removed:"Member removed",connected:"Connected",disconnected:"Disconnected",auth_failed:"Auth failed",refused:"Refused",error:"Error",closed:"Closed",http_error:"HTTP error"},$=1e3,L=class{constructor(e,n,r){this.log=e;this.status=n;this.filter=r;u(this,"events",[]);u(this,"waiting",[]);u(this,"paused",!1);u(this,"droppedByServer",0);this.updateStatus()}add(e,n){if(this.droppedByServer+=n,this.paused){this.waiting.push(...e),this.waiting.length>$&&this.waiting.splice(0,this.waiting.length-$),this.updateStatus();return}this.take(e)}take(e){var s;this.events.push(...e);let n=this.events.length-$;n>0&&this.events.splice(0,n);let r=e.filter(o=>this.matches(o)).map(o=>this.row(o));for(this.log.prepend(...r.reverse());this.log.childElementCount>$;)(s=this.log.lastElementChild)==null||s.remove();this.updateStatus()}setFilter(e){this.filter=e,this.render()}setPaused(e){if(this.paused=e,!e&&this.waiting.length>0){let n=this.waiting;this.waiting=[],this.take(n)}this.updateStatus()}clear(){this.events=[],this.waiting=[],this.droppedByServer=0,this.render()}render(){let e=this.events.filter(n=>this.matches(n)).map(n=>this.row(n));this.log.replaceChildren(...e.reverse()),this.updateStatus()}matches(e){var c;let{app:n,channel:r,event:s,group:o}=this.filter;if(n&&e.app!==n||o&&!((c=ie[o])!=null&&c.has(e.type)))return!1;if(r){let p=r.toLowerCase();if(!(e.channels??(e.channel!==void 0?[e.channel]:[])).some(f=>f.toLowerCase().includes(p)))return!1}return!(s&&!(e.event??e.name??"").toLowerCase().includes(s.toLowerCase()))}row(e){let n=e.channels??(e.channel!==void 0?[e.channel]:[]),r=[];e.app&&r.push(`app ${e.app}`),e.socketId&&r.push(`socket ${e.socketId}`),e.userId&&r.push(`user ${e.userId}`),e.ip&&r.push(e.ip),e.node&&r.push(`node ${e.node}`);let s=a("div",{class:"what"},n.length>0?a("span",{class:"channel"},n.join(", ")):null,e.event?a("span",{class:"event"},e.event):null,e.code!==void 0?a("span",{class:"event"},`${e.code} ${e.name??""}`):null,a("span",{class:"meta"},r.join(" \\xB7 "))),o=e.data??e.reason;return a("div",{class:`row t-${e.type}`,"data-type":e.type,"data-channel":n.join(","),"data-event":e.event??"","data-app":e.app??""},a("span",{class:"time"},B(e.at)),a("span",{class:"type"},le[e.type]??e.type),s,o!==void 0?a("pre",{},o):null)}updateStatus(){let e=[`${this.log.childElementCount} shown`];this.paused&&e.push(`paused, ${this.waiting.length} waiting`),this.droppedByServer>0&&e.push(`${this.droppedByServer} not shown (over the server\'s console rate)`),this.status.textContent=e.join(" \\xB7 ")}};var E=["connections","channels","presenceMembers","watchlistWatchers","messagesIn","messagesOut","httpPublishes","clientEvents","errors"];var k=document.body.dataset.base??"",i={series:new Map,app:"",tab:"overview"},U=[{id:"connections",label:"Connections"},{id:"channels",label:"Channels"},{id:"presenceMembers",label:"Presence members"},{id:"watchlistWatchers",label:"Watchlist connections"},{id:"messagesIn",label:"Messages in /s"},{id:"messagesOut",label:"Messages out /s"},{id:"httpPublishes",label:"HTTP publishes /s"},{id:"clientEvents",label:"Client events /s"},{id:"errors",label:"Errors /s"}],W=new Map;for(let t of U){let e=a("div",{class:"value"},"\\u2013");W.set(t.id,e),l("cards").append(a("div",{class:"card",id:`card-${t.id}`},a("div",{class:"label"},t.label),e))}var I=[];function ce(t){I=[{chart:new b("connections","Connections",[{label:"open",color:"var(--accent)"}],t),series:["connections"]},{chart:new b("messages","Messages per second",[{label:"out",color:"var(--accent)"},{label:"in",color:"var(--accent-2)"}],t),series:["messagesOut","messagesIn"]},{chart:new b("publishes","Publishes per second",[{label:"HTTP API",color:"var(--accent)"},{label:"client events",color:"var(--accent-2)"}],t),series:["httpPublishes","clientEvents"]},{chart:new b("channels","Channels",[{label:"occupied",color:"var(--accent)"}],t),series:["channels"]},{chart:new b("members","Presence members",[{label:"members",color:"var(--accent-2)"}],t),series:["presenceMembers"]},{chart:new b("errors","Errors per second",[{label:"errors",color:"var(--bad)"}],t),series:["errors"]}],l("charts").replaceChildren(...I.map(e=>e.chart.root))}function K(t){let e={};for(let n of E)e[n]=[...t.series[n]??[]];return e}function D(t,e,n){if(!e)return;let r=i.series.get(t);if(!r){r={};for(let s of E)r[s]=[];i.series.set(t,r)}for(let s of E){let o=r[s];o.push(e[s]),o.length>n&&o.splice(0,o.length-n)}}function O(){let t=i.series.get(i.app),e=i.latest?i.app?i.latest.apps[i.app]:i.latest.total:void 0;for(let n of U){let r=t==null?void 0:t[n.id],s=(e==null?void 0:e[n.id])??(r==null?void 0:r[r.length-1]),o=W.get(n.id);o&&(o.textContent=s===void 0?"\\u2013":g(s))}if(t)for(let{chart:n,series:r}of I)n.draw(r.map(s=>t[s]));de(),pe()}function de(){var r,s;let t=((r=i.latest)==null?void 0:r.errors)??((s=i.overview)==null?void 0:s.errors),e=(i.app?t==null?void 0:t.apps[i.app]:t==null?void 0:t.total)??[];y(l("errors-table"),"tbody").replaceChildren(...e.map(o=>a("tr",{title:o.message},a("td",{},String(o.code)),a("td",{class:"name"},o.name),a("td",{},o.kind),a("td",{class:"num"},g(o.count)),a("td",{class:"muted"},`${P(Date.now()-o.lastAt)} ago`)))),l("errors-empty").hidden=e.length>0}function pe(){var c,p,h,f;let t=((c=i.latest)==null?void 0:c.nodes)??((p=i.overview)==null?void 0:p.nodes)??[],e=(h=i.overview)==null?void 0:h.node.id,n=d=>i.app?d.apps[i.app]:d.total,r=d=>["connections","channels","presenceMembers","messagesIn","messagesOut"].map(m=>a("td",{class:"num"},d?g(d[m]):"\\u2013"));y(l("nodes-table"),"tbody").replaceChildren(...t.map(d=>a("tr",{},a("td",{class:"name"},`${d.host}:${d.pid}`,d.id===e?a("span",{class:"muted small"}," (this node)"):null),...r(n(d)),a("td",{class:"muted"},P(Date.now()-d.startedAt)))));let s={};for(let d of E)s[d]=t.reduce((m,T)=>{var v;return m+(((v=n(T))==null?void 0:v[d])??0)},0);y(l("nodes-table"),"tfoot").replaceChildren(a("tr",{},a("td",{},`Sum of ${t.length} node${t.length===1?"":"s"}`),...r(s),a("td",{})));let o=(f=i.overview)==null?void 0:f.node.sharing;l("nodes-note").textContent=o==="redis"?"sharing through Redis":o==="workers"?"the workers of this server":"single node (no Redis configured)",l("errors-scope").textContent=t.length>1?"since start, this node":"since start"}var R=l("app-select"),j=l("send-app");function me(t){R.replaceChildren(a("option",{value:""},"All apps"),...t.apps.map(e=>a("option",{value:e.id},e.id))),R.value=t.apps.some(e=>e.id===i.app)?i.app:"",j.replaceChildren(...t.apps.map(e=>a("option",{value:e.id},e.id)))}R.addEventListener("change",()=>{i.app=R.value,i.app&&(j.value=i.app),O(),M.setFilter(F()),C()});for(let t of document.querySelectorAll("[data-tab]"))t.addEventListener("click",()=>G(t.dataset.tab??"overview"));function G(t){i.tab=t;for(let e of document.querySelectorAll("[data-tab]"))e.setAttribute("aria-selected",String(e.dataset.tab===t));for(let e of document.querySelectorAll(".tab"))e.hidden=e.id!==`tab-${t}`;t==="channels"&&C(),history.replaceState(null,"",`#${t}`)}var z=l("channel-search"),S=new Set;async function Q(t){let e=await fetch(`${k}${t}`,{credentials:"same-origin",headers:{Accept:"application/json"}});e.status===401&&location.reload();let n=await e.json();if(!e.ok)throw new Error(n.error??`HTTP ${e.status}`);return n}async function C(){if(i.tab!=="channels"||!i.overview)return;let t=i.app?[i.app]:i.overview.apps.map(n=>n.id),e=encodeURIComponent(z.value.trim());try{let n=await Promise.all(t.map(o=>Q(`/api/channels?app=${encodeURIComponent(o)}&q=${e}`))),r=[],s=0;for(let o of n){s+=o.total;for(let c of o.channels){let p=`${o.app}\n${c.name}`,h=c.userCount!==void 0,f=h?a("button",{type:"button",class:"ghost small","aria-expanded":String(S.has(p))},g(c.userCount??0)):"\\u2013",d=a("tr",{"data-channel":c.name},a("td",{class:"name"},c.name,t.length>1?a("span",{class:"muted small"},`  ${o.app}`):null),a("td",{class:"num"},g(c.subscriptionCount)),a("td",{class:"num"},f));if(r.push(d),h){let m=a("tr",{class:"members-row"},a("td",{colspan:"3",class:"members"},"loading\\u2026"));m.hidden=!S.has(p),r.push(m),f.addEventListener("click",()=>{S.has(p)?S.delete(p):S.add(p),m.hidden=!S.has(p),f.setAttribute("aria-expanded",String(S.has(p))),m.hidden||q(o.app,c.name,m.firstElementChild)}),m.hidden||q(o.app,c.name,m.firstElementChild)}}}y(l("channels-table"),"tbody").replaceChildren(...r),l("channels-count").textContent=`${g(s)} channel${s===1?"":"s"}${s>500?" (the 500 busiest shown per app)":""}`}catch(n){l("channels-count").textContent=`could not list channels: ${n.message}`}}async function q(t,e,n){try{let{members:r,total:s}=await Q(`/api/members?app=${encodeURIComponent(t)}&channel=${encodeURIComponent(e)}`);n.replaceChildren(...r.map(o=>a("div",{},o.id,o.info!==null?a("span",{},`  ${JSON.stringify(o.info)}`):null)),s>r.length?a("div",{},`\\u2026 and ${s-r.length} more`):"")}catch(r){n.textContent=`could not list members: ${r.message}`}}var J;z.addEventListener("input",()=>{clearTimeout(J),J=window.setTimeout(()=>void C(),200)});window.setInterval(()=>void C(),2e3);var X=l("filter-channel"),Y=l("filter-event"),Z=l("filter-type"),F=()=>({app:i.app,channel:X.value.trim(),event:Y.value.trim(),group:Z.value}),M=new L(l("log"),l("console-status"),F());for(let t of[X,Y,Z])t.addEventListener("input",()=>M.setFilter(F()));var H=l("pause");H.addEventListener("click",()=>{let t=H.getAttribute("aria-pressed")!=="true";H.setAttribute("aria-pressed",String(t)),H.textContent=t?"Resume":"Pause",M.setPaused(t)});l("clear").addEventListener("click",()=>M.clear());l("send-form").addEventListener("submit",t=>{t.preventDefault();let e=l("send-result");e.className="small muted",e.textContent="sending\\u2026";let n={channel:l("send-channel").value.trim(),event:l("send-event").value.trim(),data:l("send-data").value};(async()=>{try{let r=await fetch(`${k}/api/publish?app=${encodeURIComponent(j.value)}`,{method:"POST",credentials:"same-origin",headers:{"Content-Type":"application/json"},body:JSON.stringify(n)}),s=await r.json(),o=r.ok&&s.status===200;e.className=`small ${o?"ok":"bad"}`,e.textContent=o?`sent: HTTP API answered ${s.status}`:`refused: ${s.error??`HTTP API answered ${s.status} ${JSON.stringify(s.body)}`}`}catch(r){e.className="small bad",e.textContent=`failed: ${r.message}`}})()});var N=l("live");function _(){let t=new EventSource(`${k}/api/stream`,{withCredentials:!0});t.addEventListener("open",()=>{N.dataset.state="live",N.textContent="live"}),t.addEventListener("error",()=>{N.dataset.state="down",N.textContent="reconnecting\\u2026",t.readyState===EventSource.CLOSED&&window.setTimeout(()=>{fetch(`${k}/api/overview`,{credentials:"same-origin"}).then(e=>e.status===401?location.reload():_(),()=>_())},3e3)}),t.addEventListener("overview",e=>{let n=JSON.parse(e.data);i.overview=n,i.series.clear(),i.series.set("",K(n.history.total));for(let[r,s]of Object.entries(n.history.apps))i.series.set(r,K(s));i.latest=void 0,I.length===0&&ce(n.ringSeconds),me(n),O(),C()}),t.addEventListener("sample",e=>{var s;let n=JSON.parse(e.data),r=((s=i.overview)==null?void 0:s.ringSeconds)??900;i.latest=n,D("",n.total,r);for(let[o,c]of Object.entries(n.apps))D(o,c,r);O()}),t.addEventListener("console",e=>{var s;let n=JSON.parse(e.data),r=(((s=i.latest)==null?void 0:s.nodes.length)??1)>1;M.add(r?n.events.map(o=>({...o,node:n.node})):n.events,n.dropped)})}var V=location.hash.slice(1);["overview","channels","console"].includes(V)&&G(V);_();})();\n';
 
 // dashboard-ui/dist/login.html.txt
 var login_html_default = '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="color-scheme" content="light dark">\n<link rel="icon" href="data:,">\n<title>Pogo WebSocket \xB7 Sign in</title>\n<link rel="stylesheet" href="__BASE__/dashboard.css">\n</head>\n<body class="login" data-mode="__MODE__">\n<main class="login-box">\n  <h1><span class="logo" aria-hidden="true">\u25C6</span> Pogo WebSocket dashboard</h1>\n  <p class="status">401 \xB7 Sign-in required.</p>\n  <p class="problem" role="alert">__PROBLEM__</p>\n  <form method="post" action="__BASE__/login" class="token-form">\n    <label>Dashboard token <input type="password" name="token" autocomplete="current-password" required autofocus></label>\n    <button type="submit">Sign in</button>\n  </form>\n  <p class="basic-hint">This dashboard uses basic auth: reload the page and enter the user and password set in <code>dashboard.basicAuth</code>.</p>\n  <p class="muted small">The token is <code>dashboard.token</code> in the server configuration, or <code>WS_DASHBOARD_TOKEN</code>.</p>\n</main>\n</body>\n</html>\n';
@@ -22399,6 +19044,7 @@ var Sampler = class {
         sample.presenceMembers += channel2.userCount ?? 0;
       }
       const c = counters.of(app.id);
+      sample.watchlistWatchers = c.watchlistWatchers;
       const now = { messagesIn: c.messagesIn, messagesOut: c.messagesOut, httpPublishes: c.httpPublishes, clientEvents: c.clientEvents, errors: this.tally.of(app.id).errors };
       const before = this.previous.get(app.id) ?? now;
       sample.messagesIn = now.messagesIn - before.messagesIn;
@@ -22708,7 +19354,7 @@ function listenerFailed(place, error) {
   }
 }
 function guard(place, run, close) {
-  const failed = (error) => {
+  const failed2 = (error) => {
     listenerFailed(place, error);
     try {
       close();
@@ -22717,9 +19363,9 @@ function guard(place, run, close) {
   };
   try {
     const result = run();
-    if (result instanceof Promise) result.catch(failed);
+    if (result instanceof Promise) result.catch(failed2);
   } catch (error) {
-    failed(error);
+    failed2(error);
   }
 }
 
@@ -22879,6 +19525,71 @@ var Dashboard = class {
       errors: this.errors(),
       nodes: this.nodes.list()
     };
+  }
+};
+
+// src/apps/app-registry.ts
+var AppRegistry = class {
+  constructor(newState) {
+    this.newState = newState;
+  }
+  byKey = /* @__PURE__ */ new Map();
+  byId = /* @__PURE__ */ new Map();
+  /** Removed apps whose connections are still closing. */
+  leaving = /* @__PURE__ */ new Map();
+  /** A new app: clients and the HTTP API find it at once. */
+  add(app) {
+    this.leaving.delete(app.id);
+    const state = this.newState(app);
+    this.byKey.set(app.key, state);
+    this.byId.set(app.id, state);
+    return state;
+  }
+  /**
+   * New settings for an app (same id), copied into the App object everything holds, so a rotated
+   * secret, new limits or origins apply to its open connections too. `closeWith`: its connections
+   * are closed with that code (the app was disabled). False when the app is unknown.
+   */
+  update(app, closeWith) {
+    const state = this.byId.get(app.id);
+    if (!state) return false;
+    if (state.app.key !== app.key) {
+      this.byKey.delete(state.app.key);
+      this.byKey.set(app.key, state);
+    }
+    Object.assign(state.app, app);
+    if (closeWith) for (const connection of [...state.connections.values()]) connection.closeWith(closeWith);
+    return true;
+  }
+  /** An app no longer configured: unknown to new clients and the API; its connections closed with `closeWith`. */
+  remove(id, closeWith) {
+    const state = this.byId.get(id);
+    if (!state) return false;
+    this.byId.delete(id);
+    this.byKey.delete(state.app.key);
+    if (state.connections.size > 0) this.leaving.set(id, state);
+    for (const connection of [...state.connections.values()]) connection.closeWith(closeWith);
+    return true;
+  }
+  /** A removed app's last connection closed: its state can go. */
+  disconnected(state) {
+    if (state.connections.size === 0) this.leaving.delete(state.app.id);
+  }
+  withKey(key) {
+    return this.byKey.get(key);
+  }
+  withId(id) {
+    return this.byId.get(id);
+  }
+  /** The state of an app that has connections here, removed or not. */
+  of(app) {
+    const state = this.byId.get(app.id) ?? this.leaving.get(app.id);
+    if (!state) throw new Error(`unknown app ${app.id}`);
+    return state;
+  }
+  /** The configured apps' states. */
+  values() {
+    return this.byId.values();
   }
 };
 
@@ -23157,8 +19868,8 @@ var AppChannels = class {
 };
 
 // src/adapter/adapter.ts
-function whenAnswered(answer, ok, failed) {
-  if (answer instanceof Promise) answer.then(ok, failed);
+function whenAnswered(answer, ok, failed2) {
+  if (answer instanceof Promise) answer.then(ok, failed2);
   else ok(answer);
 }
 
@@ -23310,9 +20021,9 @@ var Subscriptions = class {
     const entered = (answer) => {
       if (members && stillSubscribed()) {
         const all = answer?.members ?? new Map([...members].map(([id, m]) => [id, m.info]));
-        const hash = {};
-        for (const [id, info] of all) hash[id] = info ?? null;
-        client.sendText(subscriptionSucceeded(name, { ids: Object.keys(hash), hash, count: all.size }));
+        const hash2 = {};
+        for (const [id, info] of all) hash2[id] = info ?? null;
+        client.sendText(subscriptionSucceeded(name, { ids: Object.keys(hash2), hash: hash2, count: all.size }));
         if (resume) state.recovery.replay(client, name, resume);
       }
       if (answer?.occupied) this.events.emit("channelOccupied", app, name);
@@ -23410,148 +20121,6 @@ var ObserverSink = class {
   }
 };
 
-// src/recovery/history.ts
-var ChannelHistory = class {
-  constructor(name) {
-    this.name = name;
-  }
-  seqs = [];
-  messages = [];
-  excepts = [];
-  head = 0;
-  /** The highest seq dropped from this channel, and why. */
-  trimmedUpTo = 0;
-  trimmedBecause = "WINDOW_EXPIRED";
-  get live() {
-    return this.seqs.length - this.head;
-  }
-  /** Forgets trimmed slots now and then, so the arrays do not grow with everything ever published. */
-  compact() {
-    if (this.head > 64 && this.head * 2 > this.seqs.length) {
-      this.seqs.splice(0, this.head);
-      this.messages.splice(0, this.head);
-      this.excepts.splice(0, this.head);
-      this.head = 0;
-    }
-  }
-};
-var entryOverheadBytes = 200;
-var serialBase = Date.UTC(2026, 0, 1) * 1e3;
-var serialDigits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-function encodeSerial(value) {
-  let out = "";
-  do {
-    out = serialDigits[value % 62] + out;
-    value = Math.floor(value / 62);
-  } while (value > 0);
-  return out;
-}
-function decodeSerial(serial) {
-  if (!/^[0-9A-Za-z]{1,9}$/.test(serial)) return NaN;
-  let value = 0;
-  for (let i = 0; i < serial.length; i++) value = value * 62 + serialDigits.indexOf(serial[i]);
-  return value;
-}
-var AppHistory = class {
-  constructor(windowMs, maxBytes, shared = false, entryOverhead = 0) {
-    this.windowMs = windowMs;
-    this.maxBytes = maxBytes;
-    this.shared = shared;
-    this.entryOverhead = entryOverhead;
-    this.coveredFrom = Date.now() * 1e3;
-  }
-  channels = /* @__PURE__ */ new Map();
-  /** Every live entry in arrival order (its channel, time and size), for trimming the oldest first. */
-  orderChannels = [];
-  orderTimes = [];
-  orderBytes = [];
-  orderHead = 0;
-  seq = 0;
-  totalBytes = 0;
-  /** The highest seq of any channel whose whole history was dropped, and why. */
-  droppedUpTo = 0;
-  droppedBecause = "WINDOW_EXPIRED";
-  /** Serials below this may name events this node never saw (it started, or lost the bus, later). */
-  coveredFrom;
-  /** The bus lost messages (an outage): nothing before now can be vouched for. */
-  gap() {
-    this.coveredFrom = Math.max(this.seq + 1, Date.now() * 1e3);
-  }
-  get bytes() {
-    return this.totalBytes;
-  }
-  /** The next serial; the caller builds the message with it and then records it. */
-  nextSerial() {
-    this.seq = Math.max(Date.now() * 1e3, this.seq + 1);
-    return { seq: this.seq, serial: encodeSerial(this.seq - serialBase) };
-  }
-  record(name, seq, message, exceptSocketId, at = Date.now()) {
-    let channel2 = this.channels.get(name);
-    if (!channel2) {
-      channel2 = new ChannelHistory(name);
-      this.channels.set(name, channel2);
-    }
-    channel2.seqs.push(seq);
-    channel2.messages.push(message);
-    channel2.excepts.push(exceptSocketId);
-    if (seq > this.seq) this.seq = seq;
-    this.orderChannels.push(channel2);
-    this.orderTimes.push(at);
-    const size = Buffer.byteLength(message) + this.entryOverhead;
-    this.orderBytes.push(size);
-    this.totalBytes += size;
-    while (this.totalBytes > this.maxBytes && this.orderHead < this.orderChannels.length) this.dropOldest("HISTORY_TRIMMED");
-  }
-  /** Events of `name` after `serial`, or why they cannot all be given. */
-  since(name, serial) {
-    const seq = decodeSerial(serial) + serialBase;
-    if (!Number.isSafeInteger(seq) || seq > this.seq) {
-      return { ok: false, reason: "UNKNOWN_SERIAL" };
-    }
-    if (seq < this.coveredFrom) return { ok: false, reason: this.shared ? "HISTORY_UNAVAILABLE" : "UNKNOWN_SERIAL" };
-    const channel2 = this.channels.get(name);
-    if (!channel2) return seq >= this.droppedUpTo ? { ok: true, entries: [] } : { ok: false, reason: this.droppedBecause };
-    if (seq < channel2.trimmedUpTo) return { ok: false, reason: channel2.trimmedBecause };
-    const { seqs } = channel2;
-    let from = seqs.length;
-    while (from > channel2.head && seqs[from - 1] !== seq) from--;
-    if (from === channel2.head) while (from < seqs.length && seqs[from] <= seq) from++;
-    const entries = [];
-    for (let i = from; i < seqs.length; i++) entries.push({ seq: seqs[i], message: channel2.messages[i], exceptSocketId: channel2.excepts[i] });
-    return { ok: true, entries };
-  }
-  /** Drops what the window no longer covers. Called from the server's once-a-second sweep. */
-  expire(now) {
-    while (this.orderHead < this.orderChannels.length && now - this.orderTimes[this.orderHead] >= this.windowMs) {
-      this.dropOldest("WINDOW_EXPIRED");
-    }
-    if (this.orderHead > 1024 && this.orderHead * 2 > this.orderChannels.length) {
-      this.orderChannels = this.orderChannels.slice(this.orderHead);
-      this.orderTimes = this.orderTimes.slice(this.orderHead);
-      this.orderBytes = this.orderBytes.slice(this.orderHead);
-      this.orderHead = 0;
-    }
-  }
-  dropOldest(reason) {
-    const i = this.orderHead++;
-    const channel2 = this.orderChannels[i];
-    this.totalBytes -= this.orderBytes[i];
-    const seq = channel2.seqs[channel2.head];
-    channel2.messages[channel2.head] = "";
-    channel2.excepts[channel2.head] = void 0;
-    channel2.head++;
-    channel2.trimmedUpTo = seq;
-    channel2.trimmedBecause = reason;
-    if (channel2.live === 0) {
-      this.channels.delete(channel2.name);
-      this.droppedUpTo = Math.max(this.droppedUpTo, seq);
-      this.droppedBecause = reason;
-    } else {
-      channel2.compact();
-    }
-  }
-};
-
 // src/recovery/recovery.ts
 var serialPrefix = `,"${schema.recovery.serialField}":"`;
 function newHistory(app, shared) {
@@ -23568,6 +20137,10 @@ var AppRecovery = class {
   /** Recovery covers an app's channels except the prefixes it switched off, and never user channels. */
   covers(channel2) {
     return !isUserChannel(channel2) && !this.app.recovery.disabledPrefixes.some((prefix) => channel2.startsWith(prefix));
+  }
+  /** This node keeps a history for the channel: stamp() gives its events a serial, record() keeps them. */
+  keeps(channel2) {
+    return this.history !== void 0 && this.covers(channel2);
   }
   /**
    * Gives a published event its recovery serial, spliced into the serialised message once per
@@ -23612,6 +20185,24 @@ var AppRecovery = class {
   share() {
     if (this.history) this.history = newHistory(this.app, true);
   }
+  /**
+   * A node starting fresh takes the history the broker kept (`redis.history`): its entries, oldest
+   * first, then what the bus delivered meanwhile; serials from `since` on resume here as if this node
+   * had run all along (a client resuming after a restart gets what it missed).
+   */
+  seed(since, stored) {
+    if (!this.history) return;
+    const fresh = newHistory(this.app, true);
+    const known = /* @__PURE__ */ new Set();
+    for (const entry of stored) {
+      fresh.record(entry.channel, entry.seq, entry.message, entry.exceptSocketId, Math.floor(entry.seq / 1e3));
+      known.add(entry.seq);
+    }
+    const meanwhile = [...this.history.entries()].filter((entry) => !known.has(entry.seq)).sort((a, b) => a.seq - b.seq);
+    for (const entry of meanwhile) fresh.record(entry.channel, entry.seq, entry.message, entry.exceptSocketId);
+    fresh.vouchFrom(since);
+    this.history = fresh;
+  }
   /** The bus lost messages: no node-local history before now can be vouched for. */
   gap() {
     this.history?.gap();
@@ -23625,24 +20216,259 @@ var AppRecovery = class {
   }
 };
 
+// src/watchlist/messages.ts
+function watchlistEvents(name, userIds) {
+  return JSON.stringify({ event: "pusher_internal:watchlist_events", data: JSON.stringify({ events: [{ name, user_ids: userIds }] }) });
+}
+
+// src/watchlist/online-users.ts
+var OnlineUsers = class {
+  constructor(adapter, announce) {
+    this.adapter = adapter;
+    this.announce = announce;
+  }
+  /** App id → user id → this node's connections of that user. Bounded by the signed-in connections. */
+  byApp = /* @__PURE__ */ new Map();
+  users(appId) {
+    let users2 = this.byApp.get(appId);
+    if (!users2) {
+      users2 = /* @__PURE__ */ new Map();
+      this.byApp.set(appId, users2);
+    }
+    return users2;
+  }
+  /** A connection signed in as `userId`. */
+  add(app, userId) {
+    const users2 = this.users(app.id);
+    const known = users2.get(userId);
+    if (known) {
+      known.connections++;
+      clearTimeout(known.grace);
+      known.grace = void 0;
+      return;
+    }
+    users2.set(userId, { connections: 1, grace: void 0 });
+    whenAnswered(
+      this.adapter().membership.enter(app.id, onlineKey(userId), false, { userId, info: null }, false),
+      (entered) => entered.memberAdded && this.announce(app, userId, true),
+      // The broker is away: this node's watchers still learn it; the store catches up on reconnect.
+      () => this.announce(app, userId, true)
+    );
+  }
+  /** A connection signed in as `userId` closed or signed in as someone else. */
+  remove(app, userId) {
+    const user = this.byApp.get(app.id)?.get(userId);
+    if (!user || --user.connections > 0) return;
+    const graceMs = app.limits.presenceLeaveGraceMs;
+    if (graceMs <= 0) {
+      this.leave(app, userId);
+      return;
+    }
+    user.grace = setTimeout(() => {
+      if (user.connections <= 0) this.leave(app, userId);
+    }, graceMs);
+    user.grace.unref();
+  }
+  leave(app, userId) {
+    const users2 = this.byApp.get(app.id);
+    users2?.delete(userId);
+    if (users2?.size === 0) this.byApp.delete(app.id);
+    whenAnswered(
+      this.adapter().membership.exit(app.id, onlineKey(userId), false, userId),
+      (exited) => exited.memberRemoved && this.announce(app, userId, false),
+      () => this.announce(app, userId, false)
+    );
+  }
+  /** Of these users, those online through this node (a connection, or a grace period running). */
+  localOnline(appId, userIds) {
+    const users2 = this.byApp.get(appId);
+    return users2 ? userIds.filter((id) => users2.has(id)) : [];
+  }
+  /** Every user online through this node. */
+  *entries() {
+    for (const [appId, users2] of this.byApp) {
+      for (const userId of users2.keys()) yield { appId, channel: onlineKey(userId), userId, info: null };
+    }
+  }
+};
+
+// src/watchlist/watchers.ts
+var Watchers = class {
+  watchers = /* @__PURE__ */ new Map();
+  /**
+   * App id → watched user id → the connection watching them, or a set once there are several (most users
+   * are watched by few: one entry, not a Set, per watched user keeps a watcher's cost near its id list).
+   */
+  byApp = /* @__PURE__ */ new Map();
+  watcherCounts = /* @__PURE__ */ new Map();
+  /** Starts watching `userIds`; false (and nothing kept) when the app is at its cap on this node. */
+  add(connection, userIds) {
+    this.remove(connection);
+    const { app } = connection;
+    const count = this.watcherCounts.get(app.id) ?? 0;
+    if (count >= app.limits.maxWatchlistConnections) return false;
+    this.watcherCounts.set(app.id, count + 1);
+    this.watchers.set(connection, { app, userIds, changedDuringSync: /* @__PURE__ */ new Set() });
+    let index = this.byApp.get(app.id);
+    if (!index) {
+      index = /* @__PURE__ */ new Map();
+      this.byApp.set(app.id, index);
+    }
+    for (const id of userIds) {
+      const watching = index.get(id);
+      if (watching === void 0) index.set(id, connection);
+      else if (watching instanceof Set) watching.add(connection);
+      else if (watching !== connection) index.set(id, /* @__PURE__ */ new Set([watching, connection]));
+    }
+    return true;
+  }
+  /** Stops watching; true when the connection was a watcher. */
+  remove(connection) {
+    const watcher = this.watchers.get(connection);
+    if (!watcher) return false;
+    this.watchers.delete(connection);
+    const appId = watcher.app.id;
+    const remaining = (this.watcherCounts.get(appId) ?? 1) - 1;
+    if (remaining > 0) this.watcherCounts.set(appId, remaining);
+    else this.watcherCounts.delete(appId);
+    const index = this.byApp.get(appId);
+    if (!index) return true;
+    for (const id of watcher.userIds) {
+      const watching = index.get(id);
+      if (watching === connection) index.delete(id);
+      else if (watching instanceof Set) {
+        watching.delete(connection);
+        if (watching.size === 1) index.set(id, watching.values().next().value);
+      }
+    }
+    if (index.size === 0) this.byApp.delete(appId);
+    return true;
+  }
+  /** Queues `frame` (a change of `userId`) to this node's watchers of that user; answers how many. */
+  deliver(appId, userId, frame) {
+    const watching = this.byApp.get(appId)?.get(userId);
+    if (watching === void 0) return 0;
+    const connections = watching instanceof Set ? watching : [watching];
+    for (const connection of connections) {
+      this.watchers.get(connection)?.changedDuringSync?.add(userId);
+      connection.send(frame);
+    }
+    return watching instanceof Set ? watching.size : 1;
+  }
+  /** The initial online set arrived: what of it is still news (undefined: the connection stopped watching). */
+  synced(connection, online) {
+    const watcher = this.watchers.get(connection);
+    if (!watcher) return void 0;
+    const changed = watcher.changedDuringSync;
+    watcher.changedDuringSync = void 0;
+    return changed && changed.size > 0 ? online.filter((id) => !changed.has(id)) : online;
+  }
+  counts(appId) {
+    return { watchers: this.watcherCounts.get(appId) ?? 0, watchedUsers: this.byApp.get(appId)?.size ?? 0 };
+  }
+};
+
+// src/watchlist/watchlist.ts
+var Watchlist = class {
+  constructor(adapter, events2) {
+    this.adapter = adapter;
+    this.events = events2;
+    this.online = new OnlineUsers(adapter, (app, userId, online) => this.announce(app, userId, online));
+  }
+  online;
+  watchers = new Watchers();
+  /** A connection signed in as `userId` (with or without a watchlist of its own): the user is online. */
+  signedIn(connection, userId) {
+    this.online.add(connection.app, userId);
+  }
+  /** The connection signed in as `userId` closed, or signed in again. */
+  signedOut(connection, userId) {
+    if (this.watchers.remove(connection)) this.reportCounts(connection.app);
+    this.online.remove(connection.app, userId);
+  }
+  /**
+   * The signed-in connection watches `userIds` from now on and is sent the ones online now.
+   * False when the app is at `maxWatchlistConnections` on this node (nothing watched).
+   */
+  watch(connection, userIds) {
+    if (!this.watchers.add(connection, userIds)) return false;
+    const { app } = connection;
+    this.reportCounts(app);
+    const send3 = (online) => {
+      const news = this.watchers.synced(connection, online);
+      if (news && news.length > 0 && !connection.closing) connection.sendText(watchlistEvents("online", news));
+    };
+    whenAnswered(this.adapter().membership.onlineUsers(app.id, userIds), send3, () => send3([]));
+    return true;
+  }
+  /** A user left the whole cluster with a node that died (or the store lost them): tell the watchers. */
+  clusterLeft(app, userId) {
+    this.announce(app, userId, false);
+  }
+  /** The store had lost a user of this node (an outage) and has them again. */
+  clusterEntered(app, userId) {
+    this.announce(app, userId, true);
+  }
+  /** Is `name` one of the store records the watchlist keeps (not a channel)? */
+  ownsRecord(name) {
+    return isOnlineKey(name);
+  }
+  /**
+   * A message the adapter delivers under `name`: a watchlist change is queued to this node's
+   * watchers of that user (answers how many); undefined when `name` is not the watchlist's.
+   */
+  deliver(appId, name, json) {
+    const userId = watchedUserOf(name);
+    return userId === void 0 ? void 0 : this.watchers.deliver(appId, userId, textFrame(json));
+  }
+  localOnline(appId, userIds) {
+    return this.online.localOnline(appId, userIds);
+  }
+  /** What this node holds in the store, for re-registering after an outage. */
+  entries() {
+    return this.online.entries();
+  }
+  announce(app, userId, online) {
+    void this.adapter().publish(app.id, watchersKey(userId), { kind: "event", json: watchlistEvents(online ? "online" : "offline", [userId]) });
+  }
+  reportCounts(app) {
+    const { watchers, watchedUsers } = this.watchers.counts(app.id);
+    this.events.emit("watchlistChanged", app, watchers, watchedUsers);
+  }
+};
+
 // src/hub.ts
 var Hub = class {
   /** The observer sink: everything the core reports goes here (metrics, webhooks, the dashboard subscribe). */
   events = new ObserverSink();
-  byKey = /* @__PURE__ */ new Map();
-  byId = /* @__PURE__ */ new Map();
+  registry = new AppRegistry((app) => this.newState(app));
   /** The seam to the other nodes (local: none), made by the factory given to the constructor. */
   adapter;
   subscriptions = new Subscriptions(() => this.adapter, this.events);
+  /** Pusher's watchlist: who is online, and the connections watching them. */
+  watchlist = new Watchlist(() => this.adapter, this.events);
   constructor(apps, adapter) {
-    for (const app of apps) {
-      const channels2 = new AppChannels();
-      const counts2 = new CountBatcher(app, channels2, () => this.adapter, this.events);
-      const state = { app, channels: channels2, counts: counts2, recovery: new AppRecovery(app, this.events), connections: /* @__PURE__ */ new Map(), users: /* @__PURE__ */ new Map() };
-      this.byKey.set(app.key, state);
-      this.byId.set(app.id, state);
-    }
+    for (const app of apps) this.registry.add(app);
     this.adapter = adapter(this);
+  }
+  newState(app) {
+    const channels2 = new AppChannels();
+    const counts2 = new CountBatcher(app, channels2, () => this.adapter, this.events);
+    return { app, channels: channels2, counts: counts2, recovery: new AppRecovery(app, this.events), connections: /* @__PURE__ */ new Map(), users: /* @__PURE__ */ new Map() };
+  }
+  // ── reload (SIGHUP, deploy/reload.ts): apps come, change and go while the server runs ──────
+  /** A new app: clients and the HTTP API find it at once. */
+  addApp(app) {
+    const state = this.registry.add(app);
+    if (this.adapter.shared) state.recovery.share();
+  }
+  /** New settings for an app (same id), in effect for its open connections too; `closeWith`: it was disabled. */
+  updateApp(app, closeWith) {
+    if (this.registry.update(app, closeWith)) this.authorizers.delete(app.id);
+  }
+  /** An app no longer configured: unknown to new clients and the API; its connections closed with `closeWith`. */
+  removeApp(id, closeWith) {
+    if (this.registry.remove(id, closeWith)) this.authorizers.delete(id);
   }
   authorizers = /* @__PURE__ */ new Map();
   /** The app's server-side authorizer, when it has an auth endpoint. */
@@ -23659,31 +20485,29 @@ var Hub = class {
     this.events.observe(observer);
   }
   appByKey(key) {
-    return this.byKey.get(key)?.app;
+    return this.registry.withKey(key)?.app;
   }
   appById(id) {
-    return this.byId.get(id)?.app;
+    return this.registry.withId(id)?.app;
   }
   get apps() {
-    return [...this.byId.values()].map((s) => s.app);
+    return [...this.registry.values()].map((s) => s.app);
   }
   state(app) {
-    const state = this.byId.get(app.id);
-    if (!state) throw new Error(`unknown app ${app.id}`);
-    return state;
+    return this.registry.of(app);
   }
   socketIdInUse = (socketId) => {
-    for (const state of this.byId.values()) if (state.connections.has(socketId)) return true;
+    for (const state of this.registry.values()) if (state.connections.has(socketId)) return true;
     return false;
   };
   connectionCount(app) {
     if (app) return this.state(app).connections.size;
     let total = 0;
-    for (const state of this.byId.values()) total += state.connections.size;
+    for (const state of this.registry.values()) total += state.connections.size;
     return total;
   }
   *connections() {
-    for (const state of this.byId.values()) yield* state.connections.values();
+    for (const state of this.registry.values()) yield* state.connections.values();
   }
   /** The transport accepted a frame from this client. */
   received(connection) {
@@ -23699,6 +20523,7 @@ var Hub = class {
     for (const channel2 of [...connection.channels.keys()]) this.unsubscribe(connection, channel2);
     if (connection.user) this.forgetUser(state, connection);
     this.events.emit("disconnected", connection.app, connection);
+    this.registry.disconnected(state);
   }
   channel(app, name) {
     return this.state(app).channels.get(name);
@@ -23713,6 +20538,7 @@ var Hub = class {
   /** `pusher:signin` succeeded: the connection now receives `#server-to-user-{id}`. */
   signIn(connection, userId, userData) {
     const state = this.state(connection.app);
+    this.watchlist.signedIn(connection, userId);
     if (connection.user) this.forgetUser(state, connection);
     connection.user = { id: userId, userData };
     let set = state.users.get(userId);
@@ -23723,6 +20549,10 @@ var Hub = class {
     set.add(connection);
     state.channels.join(connection, userChannel(userId));
   }
+  /** The signed-in connection watches these users (its signed `watchlist`); false when the app is at its cap. */
+  watch(connection, userIds) {
+    return this.watchlist.watch(connection, userIds);
+  }
   forgetUser(state, connection) {
     const user = connection.user;
     if (!user) return;
@@ -23730,6 +20560,7 @@ var Hub = class {
     set?.delete(connection);
     if (set?.size === 0) state.users.delete(user.id);
     state.channels.leave(connection, userChannel(user.id));
+    this.watchlist.signedOut(connection, user.id);
     connection.user = void 0;
   }
   /**
@@ -23737,9 +20568,14 @@ var Hub = class {
    * serial, handed to the adapter. Rejects when the adapter could not pass it on (reported first).
    */
   async publish(app, event) {
-    const { recovery: recovery2 } = this.state(app);
+    const state = this.state(app);
+    const { recovery: recovery2 } = state;
     const pending = [];
     for (const channel2 of event.channels) {
+      if (this.unheard(state, channel2)) {
+        this.events.emit("delivered", state.app, channel2, 0, this.timeDeliveries ? performance.now() : 0);
+        continue;
+      }
       const { message, seq } = recovery2.stamp(channel2, channelEvent(event.name, channel2, event.data));
       const sent = this.adapter.publish(app.id, channel2, message, event.socketId, seq);
       if (sent) pending.push(sent);
@@ -23752,13 +20588,28 @@ var Hub = class {
     }
     this.events.emit("httpPublished", app, event.channels, event.name, event.data, event.socketId);
   }
+  /**
+   * A publish nothing would come of: this node alone (no peer to pass it to), nobody here
+   * subscribed, no recovery history or cache to keep it, not a user channel (the watchlist's `#`
+   * channels are delivered their own way). Its message and frame are then never built; observers
+   * still see the delivery to 0 recipients that deliver() reports.
+   */
+  unheard(state, name) {
+    if (this.adapter.shared || name.charCodeAt(0) === 35) return false;
+    if (state.channels.get(name)?.occupied) return false;
+    return !channelType(name).cache && !state.recovery.keeps(name);
+  }
   /** Several nodes: recovery history is the cluster's (see AppRecovery.share). */
   shareHistory() {
-    for (const state of this.byId.values()) state.recovery.share();
+    for (const state of this.registry.values()) state.recovery.share();
+  }
+  /** The broker's stored history of an app (a node starting fresh, `redis.history`); see AppRecovery.seed. */
+  seedHistory(appId, since, stored) {
+    this.registry.withId(appId)?.recovery.seed(since, stored);
   }
   /** The bus lost messages: no node-local history before now can be vouched for. */
   historyGap() {
-    for (const state of this.byId.values()) state.recovery.gap();
+    for (const state of this.registry.values()) state.recovery.gap();
   }
   /** Bytes held for recovery by an app on this node. */
   historyBytes(app) {
@@ -23766,14 +20617,19 @@ var Hub = class {
   }
   /** Local delivery of a published message: serialised by the caller, framed once here. `seq` records it for recovery. */
   deliver(appId, name, message, exceptSocketId, seq) {
-    const state = this.byId.get(appId);
+    const state = this.registry.withId(appId);
     if (!state) return 0;
+    if (name.charCodeAt(0) === 35) {
+      const watchers = this.watchlist.deliver(appId, name, message.json);
+      if (watchers !== void 0) return watchers;
+    }
     const startedAt = this.timeDeliveries ? performance.now() : 0;
     const channel2 = state.channels.get(name);
-    const frame = textFrame(message.json);
     if (seq !== void 0) state.recovery.record(name, seq, message.json, exceptSocketId);
-    if (message.kind === "event" && (channel2 ? channel2.type.cache : channelType(name).cache)) state.channels.remember(name, frame);
-    const recipients = channel2 ? channel2.broadcast(frame, exceptSocketId) : 0;
+    const cached = message.kind === "event" && (channel2 ? channel2.type.cache : channelType(name).cache);
+    const frame = cached || channel2?.occupied ? textFrame(message.json) : void 0;
+    if (cached && frame) state.channels.remember(name, frame);
+    const recipients = channel2 && frame ? channel2.broadcast(frame, exceptSocketId) : 0;
     this.events.emit("delivered", state.app, name, recipients, startedAt);
     return recipients;
   }
@@ -23790,7 +20646,7 @@ var Hub = class {
   /** What this node holds, for health checks and leak hunting. */
   stats() {
     const totals = { connections: 0, channels: 0, presenceMembers: 0, signedInUsers: 0, historyBytes: 0 };
-    for (const state of this.byId.values()) {
+    for (const state of this.registry.values()) {
       totals.connections += state.connections.size;
       totals.historyBytes += state.recovery.bytes;
       totals.signedInUsers += state.users.size;
@@ -23801,7 +20657,7 @@ var Hub = class {
     return totals;
   }
   expireCaches(now) {
-    for (const state of this.byId.values()) {
+    for (const state of this.registry.values()) {
       state.channels.expireCache(state.app.limits.cacheTtlSeconds * 1e3, now);
       state.recovery.expire(now);
     }
@@ -23809,43 +20665,48 @@ var Hub = class {
   /** A member, or the channel, left the whole cluster (here, or with a node that died): announce once. */
   clusterLeft(appId, name, removedUserId, vacated) {
     const app = this.appById(appId);
-    if (app) this.subscriptions.left(app, name, removedUserId, vacated);
+    if (!app) return;
+    if (this.watchlist.ownsRecord(name)) {
+      if (removedUserId !== void 0) this.watchlist.clusterLeft(app, removedUserId);
+    } else this.subscriptions.left(app, name, removedUserId, vacated);
   }
   /** The cluster had lost this node's member or channel (after an outage) and has it again. */
   clusterEntered(appId, name, addedMember, occupied) {
     const app = this.appById(appId);
-    if (app) this.subscriptions.entered(app, name, addedMember, occupied);
+    if (!app) return;
+    if (this.watchlist.ownsRecord(name)) {
+      if (addedMember) this.watchlist.clusterEntered(app, addedMember.userId);
+    } else this.subscriptions.entered(app, name, addedMember, occupied);
+  }
+  /** Of these users, those signed in on this node (or in their grace period): the watchlist's answer for one node. */
+  localOnlineUsers(appId, userIds) {
+    return this.watchlist.localOnline(appId, userIds);
+  }
+  /** The watchlist's online users this node holds in the cluster's store (re-registered after an outage). */
+  onlineEntries() {
+    return this.watchlist.entries();
   }
   localChannels(appId, prefix) {
-    const state = this.byId.get(appId);
+    const state = this.registry.withId(appId);
     if (!state) return [];
     return [...state.channels.occupied(prefix)].map((channel2) => ({ name: channel2.name, ...state.channels.counts(channel2) }));
   }
   localChannel(appId, name) {
-    const state = this.byId.get(appId);
+    const state = this.registry.withId(appId);
     const channel2 = state?.channels.get(name);
     if (!state || !channel2) return { subscriptionCount: 0, ...name.startsWith("presence-") ? { userCount: 0 } : {} };
     return state.channels.counts(channel2);
   }
   localPresenceUsers(appId, name) {
-    const members = this.byId.get(appId)?.channels.members(name);
+    const members = this.registry.withId(appId)?.channels.members(name);
     return members ? [...members.keys()] : [];
   }
   terminateLocalUser(appId, userId) {
-    const set = this.byId.get(appId)?.users.get(userId);
+    const set = this.registry.withId(appId)?.users.get(userId);
     if (!set) return;
     for (const connection of [...set]) connection.closeWith(closeCode("UNAUTHORIZED"), "terminated by the server");
   }
 };
-
-// src/http/liveness.ts
-function livenessRoute(stats, more) {
-  return (req, res, path) => {
-    if (req.method !== "GET" || path !== "/up" && path !== "/") return false;
-    sendJson(res, 200, { status: "ok", ...stats(), memory: { rss: process.memoryUsage.rss(), heapUsed: process.memoryUsage().heapUsed }, ...more() });
-    return true;
-  };
-}
 
 // src/http/client-ip.ts
 function normalise(ip) {
@@ -23861,6 +20722,22 @@ function clientIp(request2, trustedProxies) {
     if (!trustedProxies.has(hop)) return hop;
   }
   return hops[0] ?? peer;
+}
+
+// src/http/liveness.ts
+function forwardedVerdict(req, trustedProxies) {
+  if (req.headers["x-forwarded-for"] === void 0) return "none";
+  const peer = req.socket.remoteAddress ?? "";
+  return trustedProxies.has(peer.startsWith("::ffff:") ? peer.slice(7) : peer) ? "trusted" : "untrusted";
+}
+function livenessRoute(stats, more, trustedProxies = []) {
+  const trusted = new Set(trustedProxies);
+  return (req, res, path) => {
+    if (req.method !== "GET" || path !== "/up" && path !== "/") return false;
+    const headers = { "X-Pogo-Client-Ip": clientIp(req, trusted), "X-Pogo-Forwarded": forwardedVerdict(req, trusted) };
+    sendJson(res, 200, { status: "ok", ...stats(), memory: { rss: process.memoryUsage.rss(), heapUsed: process.memoryUsage().heapUsed }, ...more() }, headers);
+    return true;
+  };
 }
 
 // src/transport/handshake.ts
@@ -23902,6 +20779,13 @@ function originAllowed(origin, allowed, host) {
     return false;
   }
 }
+
+// src/http/endpoint.ts
+var Accepted = class {
+  constructor(body) {
+    this.body = body;
+  }
+};
 
 // src/http/endpoints/channels.ts
 function infoList(query) {
@@ -24003,7 +20887,7 @@ async function channelInfo(context, app, channels2, info) {
 var events = async (context, { app, body }) => {
   const event = validatePublish(app, parseJsonBody(body), "channels");
   await context.hub.publish(app, event);
-  return event.info.length > 0 ? { channels: await channelInfo(context, app, event.channels, event.info) } : {};
+  return event.info.length > 0 ? { channels: await channelInfo(context, app, event.channels, event.info) } : emptyAnswer;
 };
 var batchEvents = async (context, { app, body }) => {
   const { batch } = parseJsonBody(body);
@@ -24013,7 +20897,7 @@ var batchEvents = async (context, { app, body }) => {
   }
   const events2 = batch.map((raw) => validatePublish(app, raw, "channel"));
   for (const event of events2) await context.hub.publish(app, event);
-  if (!events2.some((e) => e.info.length > 0)) return {};
+  if (!events2.some((e) => e.info.length > 0)) return emptyAnswer;
   const infos = [];
   for (const event of events2) {
     infos.push(event.info.length > 0 ? (await channelInfo(context, app, event.channels, event.info))[event.channels[0] ?? ""] : {});
@@ -24027,7 +20911,97 @@ var terminateConnections = async ({ adapter }, { app, params }) => {
   return {};
 };
 
+// src/http/endpoints/restart.ts
+var maxReasonLength = 200;
+function reasonOf(body) {
+  if (body.length === 0) return void 0;
+  const { reason } = parseJsonBody(body);
+  if (reason === void 0 || reason === null) return void 0;
+  if (typeof reason !== "string" || reason.length > maxReasonLength) {
+    throw new ApiError("INVALID_PAYLOAD", `"reason" must be a string of at most ${maxReasonLength} characters`);
+  }
+  return reason.replace(new RegExp("\\p{Cc}", "gu"), " ");
+}
+var restart = async ({ adapter }, { app, body }) => {
+  const reason = reasonOf(body);
+  await adapter.restartAll(app.id, reason);
+  return new Accepted({ restarting: true });
+};
+
+// src/http/query.ts
+var RequestQuery = class _RequestQuery {
+  constructor(keys, values) {
+    this.keys = keys;
+    this.values = values;
+  }
+  static parse(raw) {
+    if (raw.includes("%") || raw.includes("+") || raw.startsWith("?")) {
+      const keys2 = [];
+      const values2 = [];
+      for (const [key, value] of new URLSearchParams(raw)) {
+        keys2.push(key);
+        values2.push(value);
+      }
+      return new _RequestQuery(keys2, values2);
+    }
+    const keys = [];
+    const values = [];
+    let start = 0;
+    while (start <= raw.length) {
+      let end = raw.indexOf("&", start);
+      if (end < 0) end = raw.length;
+      if (end > start) {
+        const eq = raw.indexOf("=", start);
+        if (eq < 0 || eq > end) {
+          keys.push(raw.slice(start, end));
+          values.push("");
+        } else {
+          keys.push(raw.slice(start, eq));
+          values.push(raw.slice(eq + 1, end));
+        }
+      }
+      start = end + 1;
+    }
+    return new _RequestQuery(keys, values);
+  }
+  /** The first value of `name`, as URLSearchParams.get answers. */
+  get(name) {
+    const i = this.keys.indexOf(name);
+    return i < 0 ? null : this.values[i];
+  }
+  /**
+   * The string the Pusher HTTP API signs: METHOD, path and every pair but auth_signature, keys
+   * lower-cased and sorted (stable: equal keys keep their order), values as decoded, joined by `&`.
+   */
+  signingString(method, path) {
+    const pairs2 = [];
+    const keys = [];
+    let sorted = true;
+    for (let i = 0; i < this.keys.length; i++) {
+      const key = this.keys[i].toLowerCase();
+      if (key === "auth_signature") continue;
+      if (keys.length > 0 && key < keys[keys.length - 1]) sorted = false;
+      keys.push(key);
+      pairs2.push(`${key}=${this.values[i]}`);
+    }
+    if (!sorted) {
+      const order = keys.map((_, i) => i).sort((a, b) => {
+        const ka = keys[a];
+        const kb = keys[b];
+        return ka < kb ? -1 : ka > kb ? 1 : a - b;
+      });
+      return `${method.toUpperCase()}
+${path}
+${order.map((i) => pairs2[i]).join("&")}`;
+    }
+    return `${method.toUpperCase()}
+${path}
+${pairs2.join("&")}`;
+  }
+};
+
 // src/http/request-auth.ts
+var import_node_crypto6 = require("crypto");
 function verifyQuery(app, request2, nowSeconds = Date.now() / 1e3) {
   const { query } = request2;
   const key = query.get("auth_key");
@@ -24043,14 +21017,14 @@ function verifyQuery(app, request2, nowSeconds = Date.now() / 1e3) {
   if (!/^\d+$/.test(timestamp) || Math.abs(nowSeconds - Number(timestamp)) > window2) {
     throw new ApiError("EXPIRED_TIMESTAMP", `must be within ${window2} s of the server's clock`);
   }
-  const expected = hmacHex(app.secret, httpSigningString(request2.method, request2.path, query));
+  const expected = hmacHex(app.secret, query.signingString(request2.method, request2.path));
   if (!safeEqual(expected, signature.toLowerCase())) throw new ApiError("INVALID_SIGNATURE");
 }
 function verifyBody(query, body) {
   if (body.length > 0) {
     const md5 = query.get("body_md5");
     if (!md5) throw new ApiError("MISSING_AUTH", "body_md5 is required with a body");
-    if (!safeEqual(md5Hex(body), md5.toLowerCase())) throw new ApiError("BODY_MD5_MISMATCH");
+    if (!safeEqual((0, import_node_crypto6.hash)("md5", body, "hex"), md5.toLowerCase())) throw new ApiError("BODY_MD5_MISMATCH");
   }
 }
 
@@ -24061,7 +21035,8 @@ var routes = [
   { method: "GET", pattern: /^\/apps\/([^/]+)\/channels$/, endpoint: channels },
   { method: "GET", pattern: /^\/apps\/([^/]+)\/channels\/([^/]+)$/, endpoint: channel },
   { method: "GET", pattern: /^\/apps\/([^/]+)\/channels\/([^/]+)\/users$/, endpoint: users },
-  { method: "POST", pattern: /^\/apps\/([^/]+)\/users\/([^/]+)\/terminate_connections$/, endpoint: terminateConnections }
+  { method: "POST", pattern: /^\/apps\/([^/]+)\/users\/([^/]+)\/terminate_connections$/, endpoint: terminateConnections },
+  { method: "POST", pattern: /^\/apps\/([^/]+)\/restart$/, endpoint: restart }
 ];
 var failuresPerSecondPerIp = 10;
 var failureBurstPerIp = 50;
@@ -24110,18 +21085,18 @@ var ApiRouter = class {
     const target = req.url ?? "/";
     const mark = target.indexOf("?");
     const path = mark < 0 ? target : target.slice(0, mark);
-    const query = new URLSearchParams(mark < 0 ? "" : target.slice(mark + 1));
+    const query = RequestQuery.parse(mark < 0 ? "" : target.slice(mark + 1));
     if (!path.startsWith("/apps/")) {
       for (const route of this.plain) if (await route(req, res, path)) return;
     }
     let matched;
     let pathMatched = false;
     for (const route of routes) {
-      const match = route.pattern.exec(path);
-      if (!match) continue;
+      const match2 = route.pattern.exec(path);
+      if (!match2) continue;
       pathMatched = true;
       if (route.method === req.method) {
-        matched = { route, match };
+        matched = { route, match: match2 };
         break;
       }
     }
@@ -24129,9 +21104,9 @@ var ApiRouter = class {
       req.resume();
       throw new ApiError(pathMatched ? "METHOD_NOT_ALLOWED" : "NOT_FOUND", `${req.method} ${path}`);
     }
-    const [, rawAppId, ...rawParams] = matched.match;
-    const appId = safeDecode(rawAppId ?? "");
-    const params = rawParams.map((p) => safeDecode(p));
+    const { match } = matched;
+    const appId = safeDecode(match[1] ?? "");
+    const params = match.length > 2 ? match.slice(2).map((p) => safeDecode(p)) : [];
     if (appId === void 0 || params.includes(void 0)) {
       req.resume();
       throw new ApiError("INVALID_PATH", "a malformed % escape");
@@ -24148,7 +21123,7 @@ var ApiRouter = class {
       this.failedAuthentication(req, res);
       throw error;
     }
-    const bucket = this.buckets.get(app.id);
+    const bucket = this.bucketOf(app);
     if (bucket && !bucket.take()) {
       req.resume();
       res.setHeader("Retry-After", String(bucket.retryAfter()));
@@ -24163,7 +21138,18 @@ var ApiRouter = class {
       query,
       body
     });
-    sendJson(res, 200, result);
+    if (result === emptyAnswer) sendEmptyAnswer(res);
+    else if (result instanceof Accepted) sendJson(res, 202, result.body);
+    else sendJson(res, 200, result);
+  }
+  /** The app's request bucket; made on first use for an app added by a reload (SIGHUP). */
+  bucketOf(app) {
+    let bucket = this.buckets.get(app.id);
+    if (!bucket && app.limits.httpRequestsPerSecond > 0) {
+      bucket = new TokenBucket(app.limits.httpRequestsPerSecond, app.limits.httpRequestBurst);
+      this.buckets.set(app.id, bucket);
+    }
+    return bucket;
   }
   /** Charges the client address's failure bucket; once it is empty, failures are answered 429. */
   failedAuthentication(req, res) {
@@ -24179,12 +21165,9 @@ var ApiRouter = class {
   }
 };
 
-// ../node_modules/ws/wrapper.mjs
-var import_stream = __toESM(require_stream(), 1);
-var import_receiver = __toESM(require_receiver(), 1);
-var import_sender = __toESM(require_sender(), 1);
-var import_websocket = __toESM(require_websocket(), 1);
-var import_websocket_server = __toESM(require_websocket_server(), 1);
+// src/transport/websocket-server.ts
+var import_node_crypto8 = require("crypto");
+var import_node_http3 = require("http");
 
 // src/protocol/client-message.ts
 function parseClientMessage(raw) {
@@ -24270,6 +21253,25 @@ function clientEvent(hub, connection, message, frameBytes) {
   hub.clientEvent(connection, channel2, event, message.data);
 }
 
+// src/watchlist/parse.ts
+function parseWatchlist(user, limits2) {
+  const list = user.watchlist;
+  if (list === void 0 || list === null) return { ok: true, userIds: void 0 };
+  if (!Array.isArray(list)) return { ok: false, code: "SIGNIN_FAILED", detail: "user_data.watchlist must be an array of user ids" };
+  if (list.length > limits2.maxWatchlistSize) {
+    return { ok: false, code: "WATCHLIST_TOO_LARGE", detail: `${list.length} user ids, at most ${limits2.maxWatchlistSize}` };
+  }
+  const ids = /* @__PURE__ */ new Set();
+  for (const item of list) {
+    const id = typeof item === "number" && Number.isSafeInteger(item) ? String(item) : item;
+    if (typeof id !== "string" || id.length === 0 || id.length > limits2.maxUserIdLength) {
+      return { ok: false, code: "SIGNIN_FAILED", detail: `user_data.watchlist holds ${JSON.stringify(item)?.slice(0, 40) ?? String(item)}: each must be a user id string (1 to ${limits2.maxUserIdLength} characters) or an integer` };
+    }
+    ids.add(id);
+  }
+  return { ok: true, userIds: [...ids] };
+}
+
 // src/client/signin.ts
 function signin(hub, connection, data) {
   const { app } = connection;
@@ -24281,6 +21283,10 @@ function signin(hub, connection, data) {
   }
   if (!verifyAuth(auth, app.key, app.secret, userAuthString(connection.socketId, userData))) {
     refuse(connection, "SIGNIN_FAILED", "signature does not match");
+    return;
+  }
+  if (connection.user?.userData === userData) {
+    connection.sendText(signinSuccess(userData));
     return;
   }
   let user;
@@ -24295,8 +21301,16 @@ function signin(hub, connection, data) {
     refuse(connection, "SIGNIN_FAILED", 'user_data needs an "id" string');
     return;
   }
+  const watchlist = parseWatchlist(user, app.limits);
+  if (!watchlist.ok) {
+    refuse(connection, watchlist.code, watchlist.detail);
+    return;
+  }
   hub.signIn(connection, id, userData);
   connection.sendText(signinSuccess(userData));
+  if (watchlist.userIds && watchlist.userIds.length > 0 && !hub.watch(connection, watchlist.userIds)) {
+    refuse(connection, "WATCHLIST_FULL", `${app.limits.maxWatchlistConnections} connections of this app already watch users on this server`);
+  }
 }
 
 // src/client/subscribe.ts
@@ -24471,11 +21485,10 @@ var AuthorizationSlots = class {
 
 // src/transport/connection.ts
 var Connection = class {
-  constructor(socketId, app, ws, socket, ip, outbound, headers, events2) {
+  constructor(socketId, app, wire, ip, outbound, headers, events2) {
     this.socketId = socketId;
     this.app = app;
-    this.ws = ws;
-    this.socket = socket;
+    this.wire = wire;
     this.ip = ip;
     this.outbound = outbound;
     this.headers = headers;
@@ -24533,18 +21546,240 @@ var Connection = class {
     this.pending = void 0;
     this.pendingBytes = 0;
     frames2.push(textFrame(codedError(entry, detail)));
-    if (!this.socket.destroyed) this.socket.write(Buffer.concat(frames2));
-    this.ws.close(entry.code, entry.message.slice(0, 120));
-    setTimeout(() => this.ws.terminate(), 2e3).unref();
+    if (!this.wire.destroyed) this.wire.write(Buffer.concat(frames2));
+    this.wire.close(entry.code, entry.message.slice(0, 120));
+    setTimeout(() => this.wire.terminate(), 2e3).unref();
   }
   /** The client reads slower than it is sent to: drop what is queued and let it reconnect. */
   overflow(droppedFrames) {
     this.droppedFrames += droppedFrames;
     this.closeWith(closeCode("SLOW_CONSUMER"));
-    this.socket.pause();
+    this.wire.pause();
   }
   droppedFrames = 0;
 };
+
+// src/transport/frame-reader.ts
+var import_node_buffer = require("buffer");
+var CLOSE_PROTOCOL_ERROR = 1002;
+var CLOSE_INVALID_PAYLOAD = 1007;
+var CLOSE_TOO_BIG = 1009;
+var CLOSE_NO_STATUS = 1005;
+var OP_CONTINUATION = 0;
+var OP_TEXT = 1;
+var OP_BINARY = 2;
+var OP_PING = 9;
+var OP_PONG = 10;
+function isValidCloseCode(code) {
+  return code >= 1e3 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006 || code >= 3e3 && code <= 4999;
+}
+var empty = Buffer.alloc(0);
+var FrameReader2 = class {
+  /** Bytes received but not yet parsed (an incomplete frame): one buffer, or several until `need` arrive. */
+  held = void 0;
+  heldBytes = 0;
+  /** How many bytes the next parse step needs at least (2: a header's first two bytes). */
+  need = 2;
+  /** The parts of a fragmented message so far, and whether it is binary. */
+  fragments = void 0;
+  fragmentBytes = 0;
+  fragmentBinary = false;
+  /** After a protocol error nothing more is read. */
+  failed = false;
+  /** Feeds bytes from the socket; calls the handlers for every complete frame in them. */
+  receive(chunk) {
+    if (this.failed) return;
+    if (this.held === void 0) {
+      if (chunk.length < this.need) {
+        this.hold(chunk);
+        return;
+      }
+      this.parse(chunk);
+      return;
+    }
+    if (Array.isArray(this.held)) this.held.push(chunk);
+    else this.held = [this.held, chunk];
+    this.heldBytes += chunk.length;
+    if (this.heldBytes < this.need) return;
+    const all = Buffer.concat(this.held, this.heldBytes);
+    this.held = void 0;
+    this.heldBytes = 0;
+    this.parse(all);
+  }
+  /** Keeps an incomplete frame's bytes, copied so the socket's read buffer is not pinned. */
+  hold(rest) {
+    this.held = Buffer.from(rest);
+    this.heldBytes = rest.length;
+  }
+  parse(buf) {
+    let at = 0;
+    this.need = 2;
+    while (!this.failed) {
+      const available = buf.length - at;
+      if (available < 2) break;
+      const b0 = buf[at];
+      const b1 = buf[at + 1];
+      const fin = (b0 & 128) !== 0;
+      const opcode = b0 & 15;
+      if ((b0 & 112) !== 0) {
+        this.reject(CLOSE_PROTOCOL_ERROR, "RSV bits must be clear");
+        return;
+      }
+      if ((b1 & 128) === 0) {
+        this.reject(CLOSE_PROTOCOL_ERROR, "client frames must be masked");
+        return;
+      }
+      const control = opcode >= 8;
+      if (control) {
+        if (opcode > OP_PONG) {
+          this.reject(CLOSE_PROTOCOL_ERROR, `invalid opcode ${opcode}`);
+          return;
+        }
+        if (!fin) {
+          this.reject(CLOSE_PROTOCOL_ERROR, "control frames must not be fragmented");
+          return;
+        }
+      } else if (opcode === OP_CONTINUATION) {
+        if (this.fragments === void 0) {
+          this.reject(CLOSE_PROTOCOL_ERROR, "continuation frame without a message to continue");
+          return;
+        }
+      } else if (opcode === OP_TEXT || opcode === OP_BINARY) {
+        if (this.fragments !== void 0) {
+          this.reject(CLOSE_PROTOCOL_ERROR, "new message before the fragmented one ended");
+          return;
+        }
+      } else {
+        this.reject(CLOSE_PROTOCOL_ERROR, `invalid opcode ${opcode}`);
+        return;
+      }
+      let length = b1 & 127;
+      let header = 2;
+      if (length === 126) {
+        header = 4;
+        if (available < header) {
+          this.need = header;
+          break;
+        }
+        length = buf.readUInt16BE(at + 2);
+      } else if (length === 127) {
+        header = 10;
+        if (available < header) {
+          this.need = header;
+          break;
+        }
+        const high = buf.readUInt32BE(at + 2);
+        if (high > 2 ** 21 - 1) {
+          this.reject(CLOSE_TOO_BIG, "frame length over 2^53 - 1");
+          return;
+        }
+        length = high * 2 ** 32 + buf.readUInt32BE(at + 6);
+      }
+      if (control && length > 125) {
+        this.reject(CLOSE_PROTOCOL_ERROR, "control frame payload over 125 bytes");
+        return;
+      }
+      if (!control && this.maxPayload > 0 && this.fragmentBytes + length > this.maxPayload) {
+        this.reject(CLOSE_TOO_BIG, "message over the payload limit");
+        return;
+      }
+      const total = header + 4 + length;
+      if (available < total) {
+        this.need = total;
+        break;
+      }
+      const maskAt = at + header;
+      const payload = length === 0 ? empty : unmask(buf, maskAt + 4, length, maskAt);
+      at += total;
+      if (control) this.control(opcode, payload);
+      else this.data(opcode, fin, payload);
+    }
+    if (this.failed) return;
+    if (at < buf.length) this.hold(buf.subarray(at));
+    else this.need = 2;
+  }
+  data(opcode, fin, payload) {
+    if (opcode !== OP_CONTINUATION && fin) {
+      this.message(payload, opcode === OP_BINARY);
+      return;
+    }
+    if (opcode !== OP_CONTINUATION) {
+      this.fragments = [];
+      this.fragmentBinary = opcode === OP_BINARY;
+    }
+    const parts = this.fragments;
+    parts.push(payload);
+    this.fragmentBytes += payload.length;
+    if (!fin) return;
+    const whole = parts.length === 1 ? parts[0] : Buffer.concat(parts, this.fragmentBytes);
+    const binary = this.fragmentBinary;
+    this.fragments = void 0;
+    this.fragmentBytes = 0;
+    this.message(whole, binary);
+  }
+  message(payload, binary) {
+    if (!binary && !(0, import_node_buffer.isUtf8)(payload)) {
+      this.reject(CLOSE_INVALID_PAYLOAD, "text message is not valid UTF-8");
+      return;
+    }
+    this.onMessage(payload, binary);
+  }
+  control(opcode, payload) {
+    if (opcode === OP_PING) {
+      this.onPing(payload);
+      return;
+    }
+    if (opcode === OP_PONG) {
+      this.onPong(payload);
+      return;
+    }
+    if (payload.length === 0) {
+      this.failed = true;
+      this.onCloseFrame(CLOSE_NO_STATUS, "");
+      return;
+    }
+    if (payload.length === 1) {
+      this.reject(CLOSE_PROTOCOL_ERROR, "close frame payload of 1 byte");
+      return;
+    }
+    const code = payload.readUInt16BE(0);
+    if (!isValidCloseCode(code)) {
+      this.reject(CLOSE_PROTOCOL_ERROR, `invalid close code ${code}`);
+      return;
+    }
+    const reason = payload.subarray(2);
+    if (!(0, import_node_buffer.isUtf8)(reason)) {
+      this.reject(CLOSE_INVALID_PAYLOAD, "close reason is not valid UTF-8");
+      return;
+    }
+    this.failed = true;
+    this.onCloseFrame(code, reason.toString("utf8"));
+  }
+  reject(code, reason) {
+    this.failed = true;
+    this.held = void 0;
+    this.heldBytes = 0;
+    this.fragments = void 0;
+    this.fragmentBytes = 0;
+    this.onProtocolError(code, reason);
+  }
+};
+function unmask(buf, from, length, maskAt) {
+  const out = Buffer.allocUnsafe(length);
+  const m0 = buf[maskAt];
+  const m1 = buf[maskAt + 1];
+  const m2 = buf[maskAt + 2];
+  const m3 = buf[maskAt + 3];
+  let i = 0;
+  for (; i + 3 < length; i += 4) {
+    out[i] = buf[from + i] ^ m0;
+    out[i + 1] = buf[from + i + 1] ^ m1;
+    out[i + 2] = buf[from + i + 2] ^ m2;
+    out[i + 3] = buf[from + i + 3] ^ m3;
+  }
+  for (; i < length; i++) out[i] = buf[from + i] ^ buf[maskAt + (i & 3)];
+  return out;
+}
 
 // src/transport/outbound.ts
 var loadedFlushIntervalMs = 16;
@@ -24568,9 +21803,9 @@ var OutboundQueue = class {
    */
   enqueue(target, frame) {
     const max = this.maxBufferedBytes(target);
-    if (target.socket.writableLength + target.pendingBytes + frame.length > max) {
+    if (target.wire.bufferedBytes + target.pendingBytes + frame.length > max) {
       if (target.pending !== void 0) this.write(target);
-      if (target.pending !== void 0 || target.socket.writableLength + frame.length > max) {
+      if (target.pending !== void 0 || target.wire.bufferedBytes + frame.length > max) {
         const dropped = (target.pending?.length ?? 0) + 1;
         target.pending = void 0;
         target.pendingBytes = 0;
@@ -24600,8 +21835,8 @@ var OutboundQueue = class {
    * anyway, never waits.
    */
   schedule() {
-    const wait = Math.max(this.lastFlushCost, loadedFlushIntervalMs) - (performance.now() - this.lastFlushEnd);
-    if (this.lastFlushCoalesced && wait >= 1) setTimeout(this.flushBound, Math.min(wait, maxFlushDelayMs));
+    const wait2 = Math.max(this.lastFlushCost, loadedFlushIntervalMs) - (performance.now() - this.lastFlushEnd);
+    if (this.lastFlushCoalesced && wait2 >= 1) setTimeout(this.flushBound, Math.min(wait2, maxFlushDelayMs));
     else setImmediate(this.flushBound);
   }
   /** Writes everything queued. Runs once per turn (see schedule); also called on shutdown. */
@@ -24627,17 +21862,17 @@ var OutboundQueue = class {
     const bytes = target.pendingBytes;
     target.pending = void 0;
     target.pendingBytes = 0;
-    if (!frames2 || target.socket.destroyed) return 0;
-    if (target.socket.writableLength > this.maxBufferedBytes(target)) {
+    if (!frames2 || target.wire.destroyed) return 0;
+    if (target.wire.bufferedBytes > this.maxBufferedBytes(target)) {
       target.overflow(frames2.length);
       return 0;
     }
-    target.socket.write(frames2.length === 1 ? frames2[0] : this.join(frames2, bytes));
+    target.wire.write(frames2.length === 1 ? frames2[0] : this.join(frames2, bytes));
     return frames2.length;
   }
   /** Bytes that may still be queued for `target` before it is over its budget. */
   room(target) {
-    return this.maxBufferedBytes(target) - target.socket.writableLength - target.pendingBytes;
+    return this.maxBufferedBytes(target) - target.wire.bufferedBytes - target.pendingBytes;
   }
   /** Frames queued for the previous socket and their concatenation, reused while the next socket is owed the same. */
   lastFrames;
@@ -24660,74 +21895,225 @@ var OutboundQueue = class {
   }
 };
 
+// src/transport/ws-wire.ts
+var wireKey = Symbol("wire");
+var pingFrame = Buffer.from([137, 0]);
+var closeTimeoutMs = 2e3;
+function closeFrame(code, reason = "") {
+  let text = Buffer.from(reason, "utf8");
+  if (text.length > 123) text = Buffer.from(reason.slice(0, 40), "utf8");
+  const frame = Buffer.allocUnsafe(4 + text.length);
+  frame[0] = 136;
+  frame[1] = 2 + text.length;
+  frame.writeUInt16BE(code, 2);
+  text.copy(frame, 4);
+  return frame;
+}
+function onData(chunk) {
+  this[wireKey].receive(chunk);
+}
+function onEnd() {
+  this.end();
+}
+function onClose() {
+  const wire = this[wireKey];
+  wire.handler.closed(wire);
+}
+function destroyIfOpen(socket) {
+  if (!socket.destroyed) socket.destroy();
+}
+var WebSocketWire = class extends FrameReader2 {
+  constructor(socket, handler, maxPayload, owner = void 0) {
+    super();
+    this.socket = socket;
+    this.handler = handler;
+    this.maxPayload = maxPayload;
+    this.owner = owner;
+    socket[wireKey] = this;
+  }
+  /** Our close frame went out; the peer's came in. */
+  closeSent = false;
+  closeReceived = false;
+  /** Starts reading: `head` is what arrived with the upgrade request after its headers. */
+  start(head) {
+    const { socket } = this;
+    socket.on("data", onData);
+    socket.on("end", onEnd);
+    socket.on("close", onClose);
+    if (head.length > 0) this.receive(head);
+  }
+  write(frames2) {
+    this.socket.write(frames2);
+  }
+  /** Sends our close frame; the socket ends once the peer answers with its own (or at once if it already did). */
+  close(code, reason) {
+    if (this.closeSent || this.socket.destroyed) return;
+    this.closeSent = true;
+    this.socket.write(closeFrame(code, reason));
+    if (this.closeReceived) this.socket.end();
+  }
+  terminate() {
+    this.socket.destroy();
+  }
+  pause() {
+    this.socket.pause();
+  }
+  probe() {
+    if (!this.socket.destroyed) this.socket.write(pingFrame);
+  }
+  get destroyed() {
+    return this.socket.destroyed;
+  }
+  get bufferedBytes() {
+    return this.socket.writableLength;
+  }
+  onMessage(data, binary) {
+    this.handler.message(this, data, binary);
+  }
+  onPing(payload) {
+    this.handler.ping(this, payload);
+  }
+  onPong() {
+    this.handler.pong(this);
+  }
+  /** The peer closes: answer with the same code (none for none), then end the socket. */
+  onCloseFrame(code) {
+    this.closeReceived = true;
+    if (!this.closeSent) {
+      this.closeSent = true;
+      this.socket.write(code === CLOSE_NO_STATUS ? Buffer.from([136, 0]) : closeFrame(code));
+    }
+    this.socket.end();
+  }
+  /** A protocol error fails the connection: the handler may write why, then the close frame and our FIN. */
+  onProtocolError(code, reason) {
+    this.handler.protocolError(this, code, reason);
+    this.fail(code, reason);
+  }
+  /** Closes with `code` and ends the socket without waiting for the peer; cut if it lingers. */
+  fail(code, reason) {
+    this.close(code, reason);
+    this.socket.end();
+    setTimeout(destroyIfOpen, closeTimeoutMs, this.socket).unref();
+  }
+};
+
 // src/transport/socket-id.ts
-var import_node_crypto6 = require("crypto");
+var import_node_crypto7 = require("crypto");
 var MAX = 2 ** 47;
 function newSocketId(inUse) {
   for (; ; ) {
-    const id = `${(0, import_node_crypto6.randomInt)(1, MAX)}.${(0, import_node_crypto6.randomInt)(1, MAX)}`;
+    const id = `${(0, import_node_crypto7.randomInt)(1, MAX)}.${(0, import_node_crypto7.randomInt)(1, MAX)}`;
     if (!inUse(id)) return id;
   }
 }
 
+// src/transport/young-generation.ts
+var import_node_v8 = require("v8");
+function chosenByOperator() {
+  const flags = `${process.execArgv.join(" ")} ${process.env.NODE_OPTIONS ?? ""}`;
+  return /semi[-_]space/.test(flags);
+}
+var bounded = false;
+function boundYoungGeneration() {
+  if (bounded || chosenByOperator()) return;
+  bounded = true;
+  (0, import_node_v8.setFlagsFromString)("--semi-space-growth-factor=1");
+}
+
 // src/transport/websocket-server.ts
-var connectionKey = Symbol("connection");
-var pingFrame = textFrame(ping);
+var pingFrame2 = textFrame(ping);
 var noHeaders = Object.freeze({});
+var acceptGuid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+var keyPattern = /^[+/0-9A-Za-z]{22}==$/;
+var tokenPattern = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 function destroySocket() {
   this.destroy();
 }
-function connectionOf(socket) {
-  return socket[connectionKey];
+var connectionOf = (wire) => wire.owner;
+function refuseUpgrade(socket, status, message, extra = "") {
+  socket.once("finish", destroySocket);
+  socket.end(`HTTP/1.1 ${status} ${import_node_http3.STATUS_CODES[status]}\r
+Connection: close\r
+Content-Type: text/plain\r
+${extra}Content-Length: ${Buffer.byteLength(message)}\r
+\r
+${message}`);
 }
-function frameListenerFailed(socket, place, error) {
+function upgradeRefusal(request2) {
+  if (request2.method !== "GET") return { status: 405, message: "Invalid HTTP method" };
+  if (request2.headers.upgrade?.toLowerCase() !== "websocket") return { status: 400, message: "Invalid Upgrade header" };
+  const key = request2.headers["sec-websocket-key"];
+  if (key === void 0 || !keyPattern.test(key)) return { status: 400, message: "Missing or invalid Sec-WebSocket-Key header" };
+  const version2 = Number(request2.headers["sec-websocket-version"]);
+  if (version2 !== 13 && version2 !== 8) return { status: 400, message: "Missing or invalid Sec-WebSocket-Version header", extra: "Sec-WebSocket-Version: 13, 8\r\n" };
+  return void 0;
+}
+function switchingProtocols(request2) {
+  const accept = (0, import_node_crypto8.createHash)("sha1").update(`${request2.headers["sec-websocket-key"]}${acceptGuid}`).digest("base64");
+  let protocolLine = "";
+  const offered = request2.headers["sec-websocket-protocol"];
+  if (offered !== void 0) {
+    const first = offered.split(",")[0]?.trim() ?? "";
+    if (!tokenPattern.test(first)) return void 0;
+    protocolLine = `Sec-WebSocket-Protocol: ${first}\r
+`;
+  }
+  return `HTTP/1.1 101 Switching Protocols\r
+Upgrade: websocket\r
+Connection: Upgrade\r
+Sec-WebSocket-Accept: ${accept}\r
+${protocolLine}\r
+`;
+}
+function frameListenerFailed(wire, place, error) {
   listenerFailed(place, error);
   try {
-    socket.close(1011, "unexpected server error");
-    setTimeout(() => socket.terminate(), 2e3).unref();
+    wire.fail(1011, "unexpected server error");
   } catch {
-    socket.terminate();
+    wire.terminate();
   }
 }
-var PusherSocket = class extends import_websocket.default {
-  close(code, data) {
-    const connection = this[connectionKey];
-    if (code === 1009 && connection && !connection.closing && !connection.socket.destroyed) {
-      connection.writeQueued();
-      const limit = connection.app.limits.maxFrameBytes;
-      connection.socket.write(textFrame(codedError(errorCode("MESSAGE_TOO_LARGE"), `frames are limited to ${limit} bytes`)));
-    }
-    super.close(code, data);
-  }
-};
-function createListeners(server) {
+function createHandler(server) {
   return {
     // The hot paths guard inline (guard()'s closures would cost an allocation a frame).
-    message(data, isBinary) {
+    message(wire, data, binary) {
+      const connection = connectionOf(wire);
+      if (!connection || connection.closing) return;
       try {
-        const handled = server.onMessage(connectionOf(this), data, isBinary);
-        if (handled) handled.catch((error) => frameListenerFailed(this, "message", error));
+        const handled = server.onMessage(connection, data, binary);
+        if (handled) handled.catch((error) => frameListenerFailed(wire, "message", error));
       } catch (error) {
-        frameListenerFailed(this, "message", error);
+        frameListenerFailed(wire, "message", error);
       }
     },
-    /** autoPong is off: the pong goes through the outbound queue and its budget, so a ping flood closes with 4101. */
-    ping(data) {
+    /** The pong goes through the outbound queue and its budget, so a ping flood closes with 4101. */
+    ping(wire, payload) {
+      const connection = connectionOf(wire);
+      if (!connection) return;
       try {
-        connectionOf(this).send(pongFrame(data));
+        connection.send(pongFrame(payload));
       } catch (error) {
-        frameListenerFailed(this, "ping", error);
+        frameListenerFailed(wire, "ping", error);
       }
     },
-    pong() {
-      const connection = connectionOf(this);
+    pong(wire) {
+      const connection = connectionOf(wire);
+      if (!connection) return;
       connection.lastSeen = Date.now();
       connection.pingSentAt = 0;
     },
-    error() {
+    /** A frame over the payload limit: the 4303 pusher:error goes ahead of the 1009 close, so the client can read why. */
+    protocolError(wire, code) {
+      const connection = connectionOf(wire);
+      if (code !== CLOSE_TOO_BIG || !connection || connection.closing || wire.destroyed) return;
+      connection.writeQueued();
+      const limit = connection.app.limits.maxFrameBytes;
+      wire.write(textFrame(codedError(errorCode("MESSAGE_TOO_LARGE"), `frames are limited to ${limit} bytes`)));
     },
-    close() {
-      guard("close", () => server.onClose(connectionOf(this)), () => void 0);
+    closed(wire) {
+      const connection = connectionOf(wire);
+      if (connection) guard("close", () => server.onClose(connection), () => void 0);
     }
   };
 }
@@ -24738,11 +22124,13 @@ var PusherWebSocketServer = class {
     for (const app of hub.apps) {
       this.handshakeBuckets.set(app.id, new BucketMap(app.limits.handshakesPerSecondPerIp, app.limits.handshakeBurstPerIp));
     }
-    const maxPayload = Math.max(...hub.apps.map((a) => a.limits.maxFrameBytes));
-    this.wss = new import_websocket_server.default({ noServer: true, perMessageDeflate: false, maxPayload, clientTracking: false, autoPong: false, WebSocket: PusherSocket });
+    this.maxPayload = Math.max(...hub.apps.map((a) => a.limits.maxFrameBytes));
+    boundYoungGeneration();
   }
   outbound = new OutboundQueue((target) => target.app.limits.maxOutboundBufferBytes);
-  wss;
+  /** The largest frame any app allows; each app's own limit is checked per message. */
+  maxPayload;
+  handler = createHandler(this);
   sweepTimer;
   accepting = true;
   trustedProxies;
@@ -24762,10 +22150,15 @@ var PusherWebSocketServer = class {
       socket.end("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
       return;
     }
+    const refusal = upgradeRefusal(request2);
+    if (refusal) {
+      refuseUpgrade(socket, refusal.status, refusal.message, refusal.extra);
+      return;
+    }
     const handshake = checkHandshake(request2, (key) => this.hub.appByKey(key));
     const ip = clientIp(request2, this.trustedProxies);
     if (handshake.ok) {
-      const buckets = this.handshakeBuckets.get(handshake.app.id);
+      const buckets = this.handshakeBucketsOf(handshake.app);
       if (buckets && !buckets.take(ip)) {
         const status = publishStatus("RATE_LIMITED");
         const body = JSON.stringify({ error: `${status.message}: too many connections from this address`, status: status.status, name: status.name });
@@ -24782,15 +22175,38 @@ ${body}`
         return;
       }
     }
-    this.wss.handleUpgrade(request2, socket, head, (ws) => this.open(ws, request2, socket, handshake, ip));
+    const answer = switchingProtocols(request2);
+    if (answer === void 0) {
+      refuseUpgrade(socket, 400, "Invalid Sec-WebSocket-Protocol header");
+      return;
+    }
+    if (!socket.readable || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    socket.setTimeout(0);
+    socket.setNoDelay(true);
+    socket.write(answer);
+    const wire = new WebSocketWire(socket, this.handler, this.maxPayload);
+    this.open(wire, request2, handshake, ip);
+    wire.start(head);
   }
-  open(ws, request2, socket, handshake, ip) {
-    ws.on("error", this.listeners.error);
+  /** The app's per-IP handshake buckets; made on first use for an app added by a reload (SIGHUP). */
+  handshakeBucketsOf(app) {
+    let buckets = this.handshakeBuckets.get(app.id);
+    if (!buckets) {
+      buckets = new BucketMap(app.limits.handshakesPerSecondPerIp, app.limits.handshakeBurstPerIp);
+      this.handshakeBuckets.set(app.id, buckets);
+    }
+    return buckets;
+  }
+  /** After the 101: a refused handshake is told why (pusher:error, then the close code); otherwise a Connection joins the hub. */
+  open(wire, request2, handshake, ip) {
     if (!handshake.ok) {
       const { refusal, detail } = handshake;
       this.hub.events.emit("refused", { kind: "connection", code: refusal.code, message: refusal.message, detail, url: request2.url, ip });
-      ws.send(codedError(refusal, detail));
-      ws.close(refusal.code, refusal.message);
+      wire.write(textFrame(codedError(refusal, detail)));
+      wire.fail(refusal.code, refusal.message);
       return;
     }
     const { app } = handshake;
@@ -24798,31 +22214,24 @@ ${body}`
     if (max > 0 && this.hub.connectionCount(app) >= max) {
       const refusal = closeCode("OVER_CAPACITY");
       this.hub.events.emit("refused", { kind: "connection", appId: app.id, code: refusal.code, message: refusal.message, detail: `at most ${max} connections`, url: request2.url, ip });
-      ws.send(codedError(refusal, `at most ${max} connections`));
-      ws.close(refusal.code, refusal.message);
+      wire.write(textFrame(codedError(refusal, `at most ${max} connections`)));
+      wire.fail(refusal.code, refusal.message);
       return;
     }
-    socket.setNoDelay(true);
     const connection = new Connection(
       newSocketId(this.hub.socketIdInUse),
       app,
-      ws,
-      socket,
+      wire,
       ip,
       this.outbound,
       // Kept only where server-side authorization will forward them.
       app.authEndpoint ? { cookie: request2.headers.cookie, authorization: request2.headers.authorization } : noHeaders,
       this.hub.events
     );
-    ws[connectionKey] = connection;
+    wire.owner = connection;
     this.hub.connect(connection);
     connection.sendText(connectionEstablished(connection.socketId, app.limits.activityTimeoutSeconds));
-    ws.on("message", this.listeners.message);
-    ws.on("pong", this.listeners.pong);
-    ws.on("ping", this.listeners.ping);
-    ws.on("close", this.listeners.close);
   }
-  listeners = createListeners(this);
   onMessage(connection, data, isBinary) {
     connection.lastSeen = connection.lastMessage = Date.now();
     connection.pingSentAt = 0;
@@ -24857,8 +22266,8 @@ ${body}`
         }
       } else if (now - connection.lastSeen > limits2.activityTimeoutSeconds * 1e3) {
         connection.pingSentAt = now;
-        connection.send(pingFrame);
-        connection.ws.ping();
+        connection.send(pingFrame2);
+        connection.wire.probe();
       } else if (now - connection.lastMessage > limits2.maxInactivitySeconds * 1e3) {
         connection.closeWith(closeCode("INACTIVITY_TIMEOUT"));
       }
@@ -24875,14 +22284,781 @@ ${body}`
   }
 };
 
+// src/fallback/cors.ts
+var preflightMaxAgeSeconds = 600;
+function corsHeaders(request2) {
+  const origin = request2.headers.origin;
+  return origin ? { "Access-Control-Allow-Origin": origin, Vary: "Origin" } : {};
+}
+function corsAllowed(request2, app) {
+  const origin = request2.headers.origin;
+  return origin === void 0 || originAllowed(origin, app.allowedOrigins, request2.headers.host);
+}
+function answerPreflight(request2, response) {
+  response.writeHead(204, {
+    ...corsHeaders(request2),
+    "Access-Control-Allow-Methods": "POST, OPTIONS",
+    "Access-Control-Allow-Headers": "Content-Type",
+    "Access-Control-Max-Age": String(preflightMaxAgeSeconds),
+    "Content-Length": "0"
+  });
+  response.end();
+}
+
+// src/fallback/frames.ts
+var streamingPrelude = Buffer.from(`${"h".repeat(2048)}
+`);
+var openFrame = Buffer.from("o\n");
+var heartbeatFrame = Buffer.from("h\n");
+function closeFrame2(code, reason) {
+  return Buffer.from(`c${JSON.stringify([code, reason])}
+`);
+}
+var lastFrames;
+var lastLine;
+function messagesLine(frames2) {
+  if (frames2 === lastFrames && lastLine) return lastLine;
+  const messages = [];
+  let offset = 0;
+  while (offset + 2 <= frames2.length) {
+    const opcode = frames2[offset] & 15;
+    let length = frames2[offset + 1] & 127;
+    let start = offset + 2;
+    if (length === 126) {
+      length = frames2.readUInt16BE(offset + 2);
+      start = offset + 4;
+    } else if (length === 127) {
+      length = frames2.readUInt32BE(offset + 2) * 2 ** 32 + frames2.readUInt32BE(offset + 6);
+      start = offset + 10;
+    }
+    const end = start + length;
+    if (end > frames2.length) break;
+    if (opcode === 1) messages.push(JSON.stringify(frames2.toString("utf8", start, end)));
+    offset = end;
+  }
+  if (messages.length === 0) return void 0;
+  lastFrames = frames2;
+  lastLine = Buffer.from(`a[${messages.join(",")}]
+`);
+  return lastLine;
+}
+function parseSendBody(body) {
+  let parsed;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return void 0;
+  }
+  if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === "string")) return void 0;
+  return parsed;
+}
+
+// src/fallback/relay.ts
+var import_node_cluster7 = __toESM(require("cluster"), 1);
+
+// src/fallback/relay-response.ts
+var import_node_events = require("events");
+var RelayResponse = class extends import_node_events.EventEmitter {
+  constructor(id, post, onClose2) {
+    super();
+    this.id = id;
+    this.post = post;
+    this.onClose = onClose2;
+  }
+  sent = 0;
+  acked = 0;
+  closed = false;
+  writableEnded = false;
+  socket = void 0;
+  get writableLength() {
+    return this.closed ? 0 : this.sent - this.acked;
+  }
+  write(chunk) {
+    if (this.writableEnded) return false;
+    this.sent += chunk.length;
+    this.post({ kind: "lines", id: this.id, data: chunk.toString("utf8"), end: false });
+    return true;
+  }
+  end(chunk) {
+    if (this.writableEnded) return this;
+    this.writableEnded = true;
+    this.post({ kind: "lines", id: this.id, data: chunk ? chunk.toString("utf8") : "", end: true });
+    this.closeNow();
+    return this;
+  }
+  destroy() {
+    if (!this.writableEnded) this.post({ kind: "abort", id: this.id });
+    this.writableEnded = true;
+    this.closeNow();
+    return this;
+  }
+  /** The relaying worker handed `bytes` more to the client's socket. */
+  acknowledged(bytes) {
+    this.acked = Math.min(this.sent, this.acked + bytes);
+  }
+  /** The relaying worker's response closed (the client left), or that worker is gone. */
+  closedByRelayer() {
+    this.writableEnded = true;
+    this.closeNow();
+  }
+  closeNow() {
+    if (this.closed) return;
+    this.closed = true;
+    this.onClose();
+    setImmediate(() => this.emit("close"));
+  }
+};
+
+// src/fallback/relay.ts
+var answerTimeoutMs = 5e3;
+var isOwnerSide = (relay) => relay.kind === "send" || relay.kind === "attach" || relay.kind === "detach" || relay.kind === "ack";
+var WorkerRelay = class {
+  constructor(owner) {
+    this.owner = owner;
+    process.on("message", this.onMessage);
+  }
+  self = import_node_cluster7.default.worker?.id ?? 0;
+  nextId = 1;
+  sends = /* @__PURE__ */ new Map();
+  receives = /* @__PURE__ */ new Map();
+  /** On the holder's side: `{relaying worker}:{id}` → the response that worker writes. */
+  responses = /* @__PURE__ */ new Map();
+  acknowledging = false;
+  onMessage = (message) => {
+    if (!isPogoMessage(message) || message.pogo !== "relay" && message.pogo !== "workerGone") return;
+    guard("http", () => this.received(message), () => void 0);
+  };
+  /** The worker holding `session`; with `claim`, this one when none does. Undefined: nobody holds it. */
+  async ownerOf(session, claim) {
+    const owner = await primaryLink.call("sessionOwner", [session, claim], answerTimeoutMs);
+    return owner ?? void 0;
+  }
+  /** This worker forgot `session`. */
+  released(session) {
+    this.post(() => primaryLink.post({ pogo: "sessionReleased", session }));
+  }
+  /** Relays an xhr_send's body to the session's holder; resolves with the status to answer. */
+  send(owner, session, ip, body) {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.sends.delete(id);
+        resolve({ status: 503, error: "The worker holding the session did not answer" });
+      }, answerTimeoutMs);
+      this.sends.set(id, { owner, timer, resolve });
+      this.to(owner, { kind: "send", id, session, ip, body });
+    });
+  }
+  /** Relays a receive request to the session's holder: `res` gets its lines until either side ends it. */
+  receive(owner, session, ip, transport, res, answer) {
+    const id = this.nextId++;
+    const timer = setTimeout(() => this.refuse(id), answerTimeoutMs);
+    const relayed = { owner, res, answer, timer, over: false, unacknowledged: 0 };
+    this.receives.set(id, relayed);
+    res.on("close", () => {
+      if (this.receives.get(id) !== relayed) return;
+      this.receives.delete(id);
+      clearTimeout(relayed.timer);
+      if (!relayed.over) this.to(owner, { kind: "detach", id });
+    });
+    this.to(owner, { kind: "attach", id, session, ip, transport });
+  }
+  /** Stops listening (shutdown): relayed requests end with their clients. */
+  close() {
+    process.off("message", this.onMessage);
+    for (const { timer } of this.sends.values()) clearTimeout(timer);
+    for (const { timer } of this.receives.values()) clearTimeout(timer);
+  }
+  received(message) {
+    if (message.pogo === "workerGone") {
+      this.gone(message.worker);
+      return;
+    }
+    if (message.pogo !== "relay") return;
+    const { relay } = message;
+    if (isOwnerSide(relay)) this.asOwner(message.from, relay);
+    else this.asRelayer(relay);
+  }
+  /** A relaying worker asks about a session held here, or tells what became of its request. */
+  asOwner(from, relay) {
+    const key = `${from}:${relay.id}`;
+    if (relay.kind === "send") {
+      this.to(from, { kind: "sent", id: relay.id, ...this.owner.relayedSend(relay.session, relay.ip, relay.body) });
+    } else if (relay.kind === "attach") {
+      const attach = this.owner.relayedReceive(relay.session, relay.ip, relay.transport);
+      if (!attach) {
+        this.to(from, { kind: "refused", id: relay.id });
+        return;
+      }
+      const response = new RelayResponse(relay.id, (line) => this.to(from, line), () => this.responses.delete(key));
+      this.responses.set(key, response);
+      this.to(from, { kind: "attached", id: relay.id });
+      attach(response);
+    } else if (relay.kind === "detach") {
+      this.responses.get(key)?.closedByRelayer();
+    } else {
+      this.responses.get(key)?.acknowledged(relay.bytes);
+    }
+  }
+  /** The holder answers a request relayed from here. */
+  asRelayer(relay) {
+    if (relay.kind === "sent") {
+      const pending = this.sends.get(relay.id);
+      if (!pending) return;
+      this.sends.delete(relay.id);
+      clearTimeout(pending.timer);
+      pending.resolve({ status: relay.status, error: relay.error });
+      return;
+    }
+    const relayed = this.receives.get(relay.id);
+    if (!relayed) return;
+    if (relay.kind === "attached") {
+      clearTimeout(relayed.timer);
+      relayed.timer = void 0;
+      relayed.answer.attached();
+    } else if (relay.kind === "refused") {
+      relayed.over = true;
+      this.refuse(relay.id);
+    } else if (relay.kind === "lines") {
+      this.lines(relayed, relay.data, relay.end);
+    } else {
+      relayed.over = true;
+      relayed.res.destroy();
+    }
+  }
+  lines(relayed, data, end) {
+    if (relayed.res.destroyed) return;
+    if (end) {
+      relayed.over = true;
+      relayed.res.end(data);
+      return;
+    }
+    const bytes = Buffer.byteLength(data);
+    relayed.res.write(data, () => {
+      relayed.unacknowledged += bytes;
+      this.acknowledgeSoon();
+    });
+  }
+  /** The bytes handed to clients' sockets, told to their holders once per turn (not once per line). */
+  acknowledgeSoon() {
+    if (this.acknowledging) return;
+    this.acknowledging = true;
+    setImmediate(() => {
+      this.acknowledging = false;
+      for (const [id, relayed] of this.receives) {
+        if (relayed.unacknowledged === 0) continue;
+        this.to(relayed.owner, { kind: "ack", id, bytes: relayed.unacknowledged });
+        relayed.unacknowledged = 0;
+      }
+    });
+  }
+  refuse(id) {
+    const relayed = this.receives.get(id);
+    if (!relayed) return;
+    this.receives.delete(id);
+    clearTimeout(relayed.timer);
+    if (!relayed.over) this.to(relayed.owner, { kind: "detach", id });
+    if (relayed.timer === void 0) {
+      relayed.res.destroy();
+      return;
+    }
+    relayed.answer.refused();
+  }
+  /** `worker` is gone: what it held and what it relayed end (their clients open new sessions). */
+  gone(worker) {
+    for (const [id, pending] of this.sends) {
+      if (pending.owner !== worker) continue;
+      this.sends.delete(id);
+      clearTimeout(pending.timer);
+      pending.resolve({ status: 404, error: "No such session: its worker is gone" });
+    }
+    for (const [id, relayed] of this.receives) {
+      if (relayed.owner !== worker) continue;
+      relayed.over = true;
+      if (relayed.timer !== void 0) this.refuse(id);
+      else relayed.res.destroy();
+    }
+    for (const [key, response] of this.responses) if (key.startsWith(`${worker}:`)) response.closedByRelayer();
+  }
+  to(worker, relay) {
+    this.post(() => primaryLink.post({ pogo: "relay", to: worker, relay }));
+  }
+  /** The primary may be gone (the worker is stopping): nothing to tell then. */
+  post(send3) {
+    try {
+      send3();
+    } catch {
+    }
+  }
+};
+
+// src/fallback/session-path.ts
+var pattern = /\/app\/([^/]+)\/([^/]+)\/([^/]+)\/(xhr_streaming|xhr_send|xhr)$/;
+var segment = /^[A-Za-z0-9_-]{1,64}$/;
+function parseSessionPath(path) {
+  if (!path.endsWith("/xhr") && !path.endsWith("/xhr_streaming") && !path.endsWith("/xhr_send")) return void 0;
+  const match = pattern.exec(path);
+  if (!match) return void 0;
+  const key = safeDecode(match[1] ?? "");
+  const server = match[2] ?? "";
+  const session = match[3] ?? "";
+  if (key === void 0 || !segment.test(server) || !segment.test(session)) return false;
+  return { key, session: `${server}/${session}`, kind: match[4] };
+}
+
+// src/fallback/send-body.ts
+var sendLimit = (app) => 2 * app.limits.maxFrameBytes + 64;
+function acceptSend(hub, { session, connection }, body) {
+  const { limits: limits2 } = connection.app;
+  if (body === void 0) {
+    connection.sendText(codedError(errorCode("MESSAGE_TOO_LARGE"), `frames are limited to ${limits2.maxFrameBytes} bytes`));
+    return { status: 413, error: `xhr_send bodies are limited to ${sendLimit(connection.app)} bytes` };
+  }
+  const messages = parseSendBody(body);
+  if (!messages) {
+    connection.sendText(codedError(errorCode("BAD_MESSAGE"), "xhr_send bodies are JSON arrays of strings"));
+    return { status: 400, error: "xhr_send bodies are JSON arrays of strings" };
+  }
+  if (!session.paused && !session.ended) for (const message of messages) handleMessage(hub, session, connection, message);
+  return { status: 204 };
+}
+function handleMessage(hub, session, connection, text) {
+  try {
+    connection.lastSeen = connection.lastMessage = Date.now();
+    connection.pingSentAt = 0;
+    hub.received(connection);
+    const { maxFrameBytes } = connection.app.limits;
+    if (Buffer.byteLength(text) > maxFrameBytes) {
+      connection.sendText(codedError(errorCode("MESSAGE_TOO_LARGE"), `frames are limited to ${maxFrameBytes} bytes`));
+      return;
+    }
+    const handled = dispatch(hub, connection, text);
+    if (handled) handled.catch((error) => failed(session, error));
+  } catch (error) {
+    failed(session, error);
+  }
+}
+function failed(session, error) {
+  listenerFailed("message", error);
+  session.close(1011, "unexpected server error");
+}
+
+// src/fallback/session.ts
+var heartbeatAfterMs = 25e3;
+var HttpSession = class {
+  constructor(transport, ip, onEnd2) {
+    this.transport = transport;
+    this.ip = ip;
+    this.onEnd = onEnd2;
+    this.detachedAt = Date.now();
+  }
+  /** The open receive request's response, if any. */
+  response;
+  attachedAt = 0;
+  lastWriteAt = 0;
+  /** Lines owed while no receive request is open, and their bytes. */
+  held = [];
+  heldBytes = 0;
+  /** Set by close(): the goodbye still to deliver, if the client has not read it yet. */
+  goodbye;
+  closedOrGone = false;
+  /** When the last receive request ended (ms); 0 while one is open. */
+  detachedAt;
+  /** Stop taking the client's messages (a client over its budget). */
+  paused = false;
+  /** The server is stopping: the TCP connection that carries the goodbye ends with it, so the client's next request reaches a server that takes it. */
+  hangUpAfterGoodbye = false;
+  /** The session no longer carries a connection (it may still owe the client its goodbye). */
+  get ended() {
+    return this.closedOrGone;
+  }
+  /** Nothing left to deliver: the session can be forgotten. */
+  get finished() {
+    return this.closedOrGone && this.goodbye === void 0;
+  }
+  get destroyed() {
+    return this.closedOrGone;
+  }
+  get bufferedBytes() {
+    return this.heldBytes + (this.response?.writableLength ?? 0);
+  }
+  /**
+   * A receive request arrived: it takes over from any earlier one and gets what is owed, `first`
+   * ahead (the prelude, the open frame). A poll is answered at once when something is owed; a
+   * goodbye ends any request.
+   */
+  attach(response, first) {
+    this.detach(true);
+    const owedMessages = this.held.length > 0;
+    const lines = first ? [first, ...this.held] : this.held;
+    this.held = [];
+    this.heldBytes = 0;
+    const goodbye = this.goodbye;
+    this.goodbye = void 0;
+    if (goodbye) lines.push(goodbye);
+    const payload = lines.length === 1 ? lines[0] : Buffer.concat(lines);
+    if (goodbye || this.transport === "xhr_polling" && owedMessages) {
+      if (goodbye) this.hangUp(response);
+      response.end(payload);
+      this.detachedAt = Date.now();
+      return;
+    }
+    this.response = response;
+    this.attachedAt = this.lastWriteAt = Date.now();
+    this.detachedAt = 0;
+    response.on("close", () => {
+      if (this.response === response) this.detach(false);
+    });
+    if (lines.length > 0) response.write(payload);
+  }
+  write(frames2) {
+    if (this.closedOrGone) return;
+    const line = messagesLine(frames2);
+    if (line) this.deliver(line);
+  }
+  close(code, reason) {
+    if (this.closedOrGone) return;
+    this.goodbye = closeFrame2(code, reason);
+    this.end();
+    if (this.response) this.deliverGoodbye();
+  }
+  /** Ends the session now; a goodbye not yet read is dropped unless close() already queued it (it waits for one more request, bounded by the sweep). */
+  terminate() {
+    if (!this.goodbye) this.response?.destroy();
+    this.end();
+  }
+  pause() {
+    this.paused = true;
+  }
+  /** Beside the hub's pusher:ping: a heartbeat line, which a streaming pusher-js counts as activity. */
+  probe() {
+    if (this.transport === "xhr_streaming" && this.response) this.deliver(heartbeatFrame);
+  }
+  /** Once a second: heartbeats on quiet receive requests. Returns how long the session has had none open (ms; 0 while one is). */
+  tick(now) {
+    if (this.response) {
+      if (this.transport === "xhr_streaming" && now - this.lastWriteAt > heartbeatAfterMs) this.deliver(heartbeatFrame);
+      else if (this.transport === "xhr_polling" && now - this.attachedAt > heartbeatAfterMs) this.deliver(heartbeatFrame);
+      return 0;
+    }
+    return now - this.detachedAt;
+  }
+  /** Drops whatever is still owed (the session is forgotten). */
+  discard() {
+    this.goodbye = void 0;
+    this.held = [];
+    this.heldBytes = 0;
+    this.response?.destroy();
+    this.end();
+  }
+  /** To the open receive request (a poll is answered and ends), or held for the next one. */
+  deliver(line) {
+    const response = this.response;
+    if (!response) {
+      this.held.push(line);
+      this.heldBytes += line.length;
+      return;
+    }
+    this.lastWriteAt = Date.now();
+    if (this.transport === "xhr_polling") {
+      this.detach(false);
+      response.end(line);
+    } else {
+      response.write(line);
+    }
+  }
+  deliverGoodbye() {
+    const response = this.response;
+    const goodbye = this.goodbye;
+    if (!response || !goodbye) return;
+    this.goodbye = void 0;
+    this.detach(false);
+    this.hangUp(response);
+    response.end(goodbye);
+  }
+  hangUp(response) {
+    if (this.hangUpAfterGoodbye) response.once("finish", () => response.socket?.end());
+  }
+  /** The receive request is no longer ours; `end`: finish it politely (a newer one took over). */
+  detach(end) {
+    const response = this.response;
+    if (!response) return;
+    this.response = void 0;
+    this.detachedAt = Date.now();
+    if (end && !response.writableEnded) response.end();
+  }
+  end() {
+    if (this.closedOrGone) return;
+    this.closedOrGone = true;
+    this.onEnd();
+  }
+};
+
+// src/fallback/fallback-server.ts
+var detachedLimitMs = 15e3;
+var strangersPerSecondPerIp = 10;
+var strangerBurstPerIp = 50;
+var noHeaders2 = Object.freeze({});
+var receiveHeaders = {
+  "Content-Type": "application/javascript; charset=UTF-8",
+  "Cache-Control": "no-store",
+  "X-Content-Type-Options": "nosniff",
+  // nginx passes each line on as it comes, even where proxy_buffering is on.
+  "X-Accel-Buffering": "no"
+};
+var FallbackServer = class {
+  constructor(hub, outbound, options) {
+    this.hub = hub;
+    this.outbound = outbound;
+    this.trustedProxies = new Set(options.trustedProxies);
+    this.relay = options.worker ? new WorkerRelay(this) : void 0;
+    this.sweepTimer = setInterval(() => guard("http", () => this.sweep(Date.now()), () => void 0), 1e3);
+    this.sweepTimer.unref();
+  }
+  /** `{app id}/{server}/{session}` → the session and its connection. */
+  sessions = /* @__PURE__ */ new Map();
+  trustedProxies;
+  handshakeBuckets = /* @__PURE__ */ new Map();
+  strangers = new BucketMap(strangersPerSecondPerIp, strangerBurstPerIp);
+  sweepTimer;
+  accepting = true;
+  relay;
+  /** Answers the request and returns true when its path is a fallback session's; false leaves it to the router. */
+  route = (req, res) => {
+    const target = req.url ?? "/";
+    const mark = target.indexOf("?");
+    const parsed = parseSessionPath(mark < 0 ? target : target.slice(0, mark));
+    if (parsed === void 0) return false;
+    guard("http", () => this.handle(req, res, parsed), () => res.destroy());
+    return true;
+  };
+  /** Sessions open now (the bench and tests read it). */
+  get size() {
+    return this.sessions.size;
+  }
+  /** No new sessions; the open ones are closed with the others (4200) by the WebSocket server's shutdown. */
+  shutdown() {
+    this.accepting = false;
+    clearInterval(this.sweepTimer);
+    for (const { session } of this.sessions.values()) session.hangUpAfterGoodbye = true;
+  }
+  handle(req, res, path) {
+    const ip = clientIp(req, this.trustedProxies);
+    if (path === false) return this.stranger(req, res, ip, "the session id is not valid");
+    const app = this.hub.appByKey(path.key);
+    if (!app) {
+      req.resume();
+      return sendJson(res, 404, { error: "No app with this key" });
+    }
+    if (!corsAllowed(req, app)) {
+      req.resume();
+      this.hub.events.emit("refused", { kind: "http", appId: app.id, code: 403, message: "Origin not allowed", detail: req.headers.origin?.slice(0, 100), url: req.url?.split("?")[0], ip });
+      return sendJson(res, 403, { error: "Origin not allowed" });
+    }
+    if (req.method === "OPTIONS") return answerPreflight(req, res);
+    if (req.method !== "POST") {
+      req.resume();
+      return sendJson(res, 405, { error: "Method not allowed" }, { ...corsHeaders(req), Allow: "POST, OPTIONS" });
+    }
+    const id = `${app.id}/${path.session}`;
+    let entry = this.sessions.get(id);
+    if (entry?.session.finished) {
+      this.forget(id);
+      entry = void 0;
+    }
+    if (!entry && this.relay) return this.elsewhere(req, res, app, id, ip, path.kind, this.relay);
+    if (path.kind === "xhr_send") {
+      if (!entry || entry.session.ip !== ip || entry.session.ended) return this.stranger(req, res, ip, "no such session");
+      return this.receive(req, res, entry);
+    }
+    const transport = path.kind === "xhr" ? "xhr_polling" : "xhr_streaming";
+    req.resume();
+    if (!entry) {
+      this.open(req, res, app, id, ip, transport);
+      return;
+    }
+    if (entry.session.ip !== ip || entry.session.transport !== transport) return this.stranger(req, res, ip, "no such session");
+    res.writeHead(200, { ...receiveHeaders, ...corsHeaders(req) });
+    res.socket?.setNoDelay(true);
+    entry.session.attach(res, transport === "xhr_streaming" ? streamingPrelude : void 0);
+  }
+  /**
+   * `--workers`: a request for a session this worker does not hold. Its holder answers it through
+   * the primary; a receive request for a session nobody holds opens it here.
+   */
+  async elsewhere(req, res, app, id, ip, kind, relay) {
+    const claim = kind !== "xhr_send";
+    if (claim) req.resume();
+    let owner;
+    try {
+      owner = await relay.ownerOf(id, claim);
+    } catch {
+      req.resume();
+      return sendJson(res, 503, { error: "The session could not be looked up" }, { ...corsHeaders(req), "Retry-After": "1" });
+    }
+    if (kind === "xhr_send") {
+      if (owner === void 0 || owner === relay.self) return this.stranger(req, res, ip, "no such session");
+      let body;
+      try {
+        body = (await readBody(req, sendLimit(app))).toString("utf8");
+      } catch {
+        body = void 0;
+      }
+      return this.answerSend(req, res, ip, await relay.send(owner, id, ip, body));
+    }
+    const transport = kind === "xhr" ? "xhr_polling" : "xhr_streaming";
+    if (owner === relay.self) {
+      const local = this.sessions.get(id);
+      if (local) return this.handle(req, res, { key: app.key, session: id.slice(app.id.length + 1), kind });
+      let opened = false;
+      try {
+        opened = this.open(req, res, app, id, ip, transport);
+      } finally {
+        if (!opened) relay.released(id);
+      }
+      return;
+    }
+    relay.receive(owner ?? relay.self, id, ip, transport, res, {
+      attached: () => {
+        res.writeHead(200, { ...receiveHeaders, ...corsHeaders(req) });
+        res.socket?.setNoDelay(true);
+      },
+      refused: () => this.stranger(req, res, ip, "no such session")
+    });
+  }
+  /** An xhr_send another worker took for a session held here. */
+  relayedSend(id, ip, body) {
+    const entry = this.sessions.get(id);
+    if (!entry || entry.session.ip !== ip || entry.session.ended) return { status: 404, error: "No such session" };
+    return acceptSend(this.hub, entry, body);
+  }
+  /** A receive request another worker took for a session held here: how to attach it, if it is the session's. */
+  relayedReceive(id, ip, transport) {
+    const entry = this.sessions.get(id);
+    if (!entry || entry.session.finished || entry.session.ip !== ip || entry.session.transport !== transport) return void 0;
+    return (response) => entry.session.attach(response, transport === "xhr_streaming" ? streamingPrelude : void 0);
+  }
+  /** Opens a session; false when it was refused (and so not opened). */
+  open(req, res, app, id, ip, transport) {
+    if (!this.accepting) {
+      sendJson(res, 503, { error: "The server is shutting down" }, { ...corsHeaders(req), Connection: "close" });
+      return false;
+    }
+    let buckets = this.handshakeBuckets.get(app.id);
+    if (!buckets) {
+      buckets = new BucketMap(app.limits.handshakesPerSecondPerIp, app.limits.handshakeBurstPerIp);
+      this.handshakeBuckets.set(app.id, buckets);
+    }
+    if (!buckets.take(ip)) {
+      const status = publishStatus("RATE_LIMITED");
+      this.hub.events.emit("refused", { kind: "connection", appId: app.id, code: 429, name: status.name, message: status.message, detail: "too many connections from this address", url: req.url?.split("?")[0], ip });
+      const body = { error: `${status.message}: too many connections from this address`, status: status.status, name: status.name };
+      sendJson(res, 429, body, { ...corsHeaders(req), "Retry-After": String(buckets.retryAfter(ip)) });
+      return false;
+    }
+    const first = transport === "xhr_streaming" ? Buffer.concat([streamingPrelude, openFrame]) : openFrame;
+    const query = req.url?.includes("?") ? req.url.slice(req.url.indexOf("?")) : "";
+    const handshake = checkHandshake({ url: `/app/${encodeURIComponent(app.key)}${query}`, headers: req.headers }, (key) => this.hub.appByKey(key));
+    if (!handshake.ok) {
+      this.refuse(req, res, first, app, ip, handshake.refusal, handshake.detail);
+      return false;
+    }
+    const max = app.limits.maxConnections;
+    if (max > 0 && this.hub.connectionCount(app) >= max) {
+      this.refuse(req, res, first, app, ip, closeCode("OVER_CAPACITY"), `at most ${max} connections`);
+      return false;
+    }
+    const session = new HttpSession(transport, ip, () => {
+      setImmediate(() => {
+        connection.closing = true;
+        this.hub.disconnect(connection);
+      });
+    });
+    const connection = new Connection(
+      newSocketId(this.hub.socketIdInUse),
+      app,
+      session,
+      ip,
+      this.outbound,
+      app.authEndpoint ? { cookie: req.headers.cookie, authorization: req.headers.authorization } : noHeaders2,
+      this.hub.events
+    );
+    this.sessions.set(id, { session, connection });
+    this.hub.connect(connection);
+    res.writeHead(200, { ...receiveHeaders, ...corsHeaders(req) });
+    res.socket?.setNoDelay(true);
+    session.attach(res, first);
+    connection.sendText(connectionEstablished(connection.socketId, app.limits.activityTimeoutSeconds));
+    return true;
+  }
+  /** Refused as a WebSocket would be: opened, told why with `pusher:error`, closed with the code. */
+  refuse(req, res, first, app, ip, refusal, detail) {
+    this.hub.events.emit("refused", { kind: "connection", appId: app.id, code: refusal.code, message: refusal.message, detail, url: req.url?.split("?")[0], ip });
+    const error = Buffer.from(`a${JSON.stringify([codedError(refusal, detail)])}
+`);
+    res.writeHead(200, { ...receiveHeaders, ...corsHeaders(req) });
+    res.end(Buffer.concat([first, error, closeFrame2(refusal.code, refusal.message)]));
+  }
+  /** xhr_send: a JSON array of messages, each handled as a WebSocket text frame would be. */
+  async receive(req, res, entry) {
+    let body;
+    try {
+      body = (await readBody(req, sendLimit(entry.connection.app))).toString("utf8");
+    } catch {
+      body = void 0;
+    }
+    this.answerSend(req, res, entry.session.ip, acceptSend(this.hub, entry, body));
+  }
+  answerSend(req, res, ip, answer) {
+    if (answer.status === 204) {
+      res.writeHead(204, { ...corsHeaders(req), "Content-Length": "0" });
+      res.end();
+    } else if (answer.status === 404) {
+      this.stranger(req, res, ip, "no such session");
+    } else {
+      sendJson(res, answer.status, { error: answer.error }, { ...corsHeaders(req), ...answer.status === 413 ? { Connection: "close" } : {} });
+    }
+  }
+  /** A request for a session that is not the requester's: the same answer as none at all, and a bucket against guessing. */
+  stranger(req, res, ip, why2) {
+    req.resume();
+    if (!this.strangers.take(ip)) {
+      sendJson(res, 429, { error: "Too many requests for unknown sessions" }, { ...corsHeaders(req), "Retry-After": String(this.strangers.retryAfter(ip)) });
+      return;
+    }
+    sendJson(res, 404, { error: `No such session: ${why2}` }, corsHeaders(req));
+  }
+  /** The session is forgotten here; under `--workers`, the primary no longer names this worker as its holder. */
+  forget(id) {
+    this.sessions.delete(id);
+    this.relay?.released(id);
+  }
+  /** Once a second: heartbeats, and sessions whose client stopped asking (the hub's sweep pings those that still do). */
+  sweep(now) {
+    for (const [id, { session }] of this.sessions) {
+      const detachedFor = session.tick(now);
+      if (session.finished) this.forget(id);
+      else if (detachedFor > detachedLimitMs) {
+        session.discard();
+        this.forget(id);
+      }
+    }
+    this.strangers.prune(now);
+    for (const buckets of this.handshakeBuckets.values()) buckets.prune(now);
+  }
+};
+
 // src/transport/graceful-close.ts
+var wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 async function closeGracefully(steps) {
   const { http } = steps;
+  const deadline = Date.now() + steps.timeoutSeconds * 1e3;
   const closed = new Promise((resolve) => http.close(() => resolve()));
   await steps.before();
+  const requestsDeadline = Date.now() + steps.timeoutSeconds * 1e3 / 2;
+  while (steps.requestsInFlight() > 0 && Date.now() < requestsDeadline) await wait(10);
   steps.websockets.shutdown();
-  const deadline = Date.now() + steps.timeoutSeconds * 1e3;
-  while (steps.connectionCount() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  while (steps.connectionCount() > 0 && Date.now() < deadline) await wait(50);
   http.closeAllConnections();
   await closed;
   await steps.after(deadline);
@@ -24920,6 +23096,9 @@ var AppCounters = class {
   replayed = 0;
   /** Connection recovery: resumes that could not be covered, by reason. */
   discontinuities = {};
+  /** Gauges, set as they change: connections with a watchlist on this node, and the distinct users they watch. */
+  watchlistWatchers = 0;
+  watchlistUsers = 0;
 };
 var CounterStore = class {
   apps = /* @__PURE__ */ new Map();
@@ -24999,16 +23178,19 @@ var ServerMetrics = class {
         }
       }
     });
-    const plainCounter = (name, help2, field) => new import_prom_client2.Counter({
-      name,
-      help: help2,
-      labelNames: ["app"],
-      registers: [registry],
-      collect() {
-        this.reset();
-        for (const id of appIds()) this.inc({ app: id }, store.of(id)[field]);
-      }
-    });
+    const perAppField = (Metric, name, help2, field) => {
+      new Metric({
+        name,
+        help: help2,
+        labelNames: ["app"],
+        registers: [registry],
+        collect() {
+          this.reset();
+          for (const id of appIds()) this.inc({ app: id }, store.of(id)[field]);
+        }
+      });
+    };
+    const plainCounter = (name, help2, field) => perAppField(import_prom_client2.Counter, name, help2, field);
     plainCounter("pogo_websocket_auth_failures_total", "Refused channel or user authentication (bad or missing signature, failed server-side auth)", "authFailures");
     plainCounter("pogo_websocket_circuit_breaker_open_total", "Times the server-side auth circuit breaker opened", "circuitBreakerOpen");
     plainCounter("pogo_websocket_broker_dropped_messages_total", "Messages the cluster adapter (Redis) could not pass on", "brokerDropped");
@@ -25039,6 +23221,9 @@ var ServerMetrics = class {
         for (const app of source.apps) this.set({ app: app.id }, source.historyBytes(app));
       }
     });
+    const watchlistGauge = (name, help2, field) => perAppField(import_prom_client2.Gauge, name, help2, field);
+    watchlistGauge("pogo_websocket_watchlist_watchers", "Signed-in connections with a watchlist (online status) on this node (bounded by limits.maxWatchlistConnections)", "watchlistWatchers");
+    watchlistGauge("pogo_websocket_watchlist_users", "Distinct users watched by the watchlists on this node", "watchlistUsers");
     new import_prom_client2.Counter({
       name: "pogo_websocket_webhook_dropped_total",
       help: "Webhook events not delivered: queue full, retries exhausted, rejected by the receiver (4xx), or still queued at shutdown",
@@ -25140,6 +23325,11 @@ function countingObserver(counters) {
     },
     brokerDropped(appId, messages) {
       counters.of(appId).brokerDropped += messages;
+    },
+    watchlistChanged(app, watchers, watchedUsers) {
+      const c = counters.of(app.id);
+      c.watchlistWatchers = watchers;
+      c.watchlistUsers = watchedUsers;
     }
   };
 }
@@ -25183,7 +23373,7 @@ function attachMetrics(metrics, hub, options, askPrimary) {
 }
 
 // src/metrics/routes.ts
-var import_node_http3 = require("http");
+var import_node_http4 = require("http");
 function sendText(res, status, contentType, body) {
   send(res, status, contentType, body, { "Cache-Control": "no-store" });
 }
@@ -25224,7 +23414,7 @@ async function listenForMetrics(host, port, routes2) {
       else res.end();
     }
   };
-  const server = (0, import_node_http3.createServer)(requestTimeouts, (req, res) => guard("metrics", () => handle(req, res), () => res.destroy()));
+  const server = (0, import_node_http4.createServer)(requestTimeouts, (req, res) => guard("metrics", () => handle(req, res), () => res.destroy()));
   refuseConnect(server);
   await new Promise((resolve, reject) => {
     server.once("error", reject);
@@ -25244,9 +23434,9 @@ function adapterProblem(adapter) {
 }
 
 // src/webhooks/sender.ts
-var import_node_http4 = require("http");
+var import_node_http5 = require("http");
 var import_node_https = require("https");
-var httpAgent = new import_node_http4.Agent({ keepAlive: true, maxSockets: 64 });
+var httpAgent = new import_node_http5.Agent({ keepAlive: true, maxSockets: 64 });
 var httpsAgent = new import_node_https.Agent({ keepAlive: true, maxSockets: 64 });
 function postWebhook(url, body, headers, timeoutMs) {
   return new Promise((resolve) => {
@@ -25258,7 +23448,7 @@ function postWebhook(url, body, headers, timeoutMs) {
       resolve(outcome);
     };
     const https = url.protocol === "https:";
-    const req = (https ? import_node_https.request : import_node_http4.request)(url, {
+    const req = (https ? import_node_https.request : import_node_http5.request)(url, {
       method: "POST",
       agent: https ? httpsAgent : httpAgent,
       headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) }
@@ -25628,6 +23818,86 @@ function clusterRecheck(adapter) {
   };
 }
 
+// src/deploy/tls.ts
+var import_node_crypto9 = require("crypto");
+var import_node_fs5 = require("fs");
+function read(file, key) {
+  try {
+    return (0, import_node_fs5.readFileSync)(file);
+  } catch (error) {
+    const code = error.code;
+    throw new ConfigError(key, `cannot read ${file} (${code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : error.message})`);
+  }
+}
+var why = (error) => error.message.replace(/^error:[0-9A-F]+:/, "");
+function certificate(pem, file, key) {
+  try {
+    return new import_node_crypto9.X509Certificate(pem);
+  } catch (error) {
+    throw new ConfigError(key, `${file} is not a PEM certificate (${why(error)})`);
+  }
+}
+function tlsContextOptions(config) {
+  const cert = read(config.cert, "tls.cert");
+  const key = read(config.key, "tls.key");
+  const ca = config.ca === void 0 ? void 0 : read(config.ca, "tls.ca");
+  const leaf = certificate(cert, config.cert, "tls.cert");
+  if (ca) certificate(ca, config.ca, "tls.ca");
+  let privateKey;
+  try {
+    privateKey = (0, import_node_crypto9.createPrivateKey)({ key, ...config.passphrase !== void 0 ? { passphrase: config.passphrase } : {} });
+  } catch (error) {
+    const message = why(error);
+    if (/passphrase|decrypt|bad decrypt/i.test(message)) throw new ConfigError("tls.passphrase", `does not decrypt ${config.key} (${message})`);
+    throw new ConfigError("tls.key", `${config.key} is not a PEM private key (${message})`);
+  }
+  if (!leaf.checkPrivateKey(privateKey)) throw new ConfigError("tls.key", `${config.key} is not the key of the certificate in ${config.cert}`);
+  if (Date.parse(leaf.validTo) < Date.now()) throw new ConfigError("tls.cert", `${config.cert} expired on ${leaf.validTo}`);
+  return { cert, key, ...ca ? { ca } : {}, ...config.passphrase !== void 0 ? { passphrase: config.passphrase } : {} };
+}
+
+// src/deploy/reload.ts
+function reloadApps(hub, next) {
+  const change = { added: [], removed: [], changed: [], disabled: [] };
+  const wanted = new Map(next.map((app) => [app.id, app]));
+  for (const current of hub.apps) {
+    if (!wanted.has(current.id)) {
+      hub.removeApp(current.id, closeCode("APP_NOT_FOUND"));
+      change.removed.push(current.id);
+    }
+  }
+  for (const app of next) {
+    const current = hub.appById(app.id);
+    if (!current) {
+      hub.addApp(app);
+      change.added.push(app.id);
+    } else if (JSON.stringify(current) !== JSON.stringify(app)) {
+      const disabled = current.enabled && !app.enabled;
+      hub.updateApp(app, disabled ? closeCode("APP_DISABLED") : void 0);
+      (disabled ? change.disabled : change.changed).push(app.id);
+    }
+  }
+  return change;
+}
+function describeChange(change) {
+  const parts = ["added", "removed", "disabled", "changed"].filter((kind) => change[kind].length > 0).map((kind) => `${kind} ${change[kind].join(", ")}`);
+  return parts.length > 0 ? parts.join("; ") : "apps unchanged";
+}
+function reload(reloader) {
+  let config;
+  try {
+    config = reloader.load();
+  } catch (error) {
+    reloader.log.warn(`SIGHUP: configuration not reloaded, the running one stays: ${error.message}`);
+    return;
+  }
+  try {
+    reloader.log.info(`SIGHUP: configuration reloaded (${reloader.apply(config)})`);
+  } catch (error) {
+    reloader.log.warn(`SIGHUP: reloading failed part way: ${error.message}`);
+  }
+}
+
 // src/server.ts
 async function startServer(config, log2) {
   const hub = new Hub(config.apps, (node) => selectAdapter(node, config, log2));
@@ -25652,7 +23922,8 @@ async function startServer(config, log2) {
   const dashboard = config.dashboard.enabled ? new Dashboard({ hub, adapter, config: config.dashboard, counters, api: () => ({ host: config.host, port }) }) : void 0;
   const liveness = livenessRoute(
     () => hub.stats(),
-    () => dashboard ? { dashboard: dashboard.info } : {}
+    () => dashboard ? { dashboard: dashboard.info } : {},
+    config.trustedProxies
   );
   router.addPlainRoute(liveness);
   if (dashboard && config.dashboard.port === void 0) router.addPlainRoute(dashboard.route);
@@ -25664,18 +23935,33 @@ async function startServer(config, log2) {
   let metricsListener;
   let onFlushed;
   if (config.metrics.enabled) {
-    const askPrimary = import_node_cluster5.default.isWorker ? (timeoutMs) => primaryLink.call("scrape", [], timeoutMs) : void 0;
+    const askPrimary = import_node_cluster8.default.isWorker ? (timeoutMs) => primaryLink.call("scrape", [], timeoutMs) : void 0;
     onFlushed = attachMetrics(metrics, hub, config.metrics, askPrimary);
     if (config.metrics.port === void 0) router.addPlainRoute(metricsRoute(metrics));
   }
-  const http = (0, import_node_http5.createServer)(
-    { keepAliveTimeout: 65e3, ...requestTimeouts },
-    (req, res) => guard("http", () => router.handle(req, res), () => res.destroy())
-  );
+  let requestsInFlight = 0;
+  const answered = () => requestsInFlight--;
+  const handle = (req, res) => {
+    if (fallback.route(req, res)) return;
+    if (shuttingDown && req.url?.startsWith("/apps/")) {
+      req.resume();
+      res.setHeader("Connection", "close");
+      sendError(res, new ApiError("SHUTTING_DOWN"));
+      return;
+    }
+    requestsInFlight++;
+    res.once("close", answered);
+    guard("http", () => router.handle(req, res), () => res.destroy());
+  };
+  const tls = config.tls;
+  const serverOptions = { keepAliveTimeout: 65e3, ...requestTimeouts };
+  const secure = tls ? (0, import_node_https2.createServer)({ ...serverOptions, handshakeTimeout: 5e3, ...tlsContextOptions(tls) }, handle) : void 0;
+  const http = secure ? secure : (0, import_node_http6.createServer)(serverOptions, handle);
   refuseConnect(http);
   const websockets = new PusherWebSocketServer(hub, { trustedProxies: config.trustedProxies });
   websockets.attach(http);
   websockets.outbound.onFlushed = onFlushed;
+  const fallback = new FallbackServer(hub, websockets.outbound, { trustedProxies: config.trustedProxies, worker: import_node_cluster8.default.isWorker });
   await new Promise((resolve, reject) => {
     http.once("error", reject);
     http.listen(config.port, config.host, () => resolve());
@@ -25690,7 +23976,7 @@ async function startServer(config, log2) {
     metricsListener = await listenForMetrics(host, config.metrics.port, [metricsRoute(metrics), readiness, liveness]);
     log2.info(`pogo-ws metrics on http://${host}:${metricsListener.port}/metrics`);
   }
-  log2.info(`pogo-ws listening on http://${config.host}:${port} (${config.apps.length} app${config.apps.length === 1 ? "" : "s"}: ${config.apps.map((a) => a.id).join(", ")})`);
+  log2.info(`pogo-ws listening on ${secure ? "https" : "http"}://${config.host}:${port} (${config.apps.length} app${config.apps.length === 1 ? "" : "s"}: ${config.apps.map((a) => a.id).join(", ")})`);
   let closing;
   return {
     host: config.host,
@@ -25702,8 +23988,12 @@ async function startServer(config, log2) {
         http,
         websockets,
         connectionCount: () => hub.connectionCount(),
+        requestsInFlight: () => requestsInFlight,
         timeoutSeconds: config.shutdownTimeoutSeconds,
-        before: async () => dashboard?.close(),
+        before: async () => {
+          fallback.shutdown();
+          await dashboard?.close();
+        },
         after: async (deadline) => {
           await new Promise((resolve) => adapter.shared ? setTimeout(resolve, 100) : setImmediate(resolve));
           await webhooks2.drain(Math.max(deadline, Date.now() + 1e3));
@@ -25712,8 +24002,49 @@ async function startServer(config, log2) {
         }
       });
       return closing;
+    },
+    reload(next) {
+      const done = [describeChange(reloadApps(hub, next.apps))];
+      if (secure && next.tls) {
+        try {
+          secure.setSecureContext(tlsContextOptions(next.tls));
+          done.push("certificate reloaded");
+        } catch (error) {
+          log2.warn(`SIGHUP: certificate not reloaded, the one in use stays: ${error.message}`);
+        }
+      } else if (Boolean(secure) !== Boolean(next.tls)) {
+        log2.warn(`SIGHUP: tls was turned ${next.tls ? "on" : "off"} in the configuration; that takes a restart`);
+      }
+      return done.join("; ");
     }
   };
+}
+
+// src/deploy/environment.ts
+var import_node_fs6 = require("fs");
+var import_node_util = require("util");
+var fileKeysVariable = "POGO_ENV_FILE_KEYS";
+function readEnvFile(file) {
+  try {
+    return (0, import_node_util.parseEnv)((0, import_node_fs6.readFileSync)(file, "utf8"));
+  } catch (error) {
+    throw new ConfigError("--env-file", `cannot be read: ${error.message}`);
+  }
+}
+function loadEnvironment(file) {
+  const inherited = new Set((process.env[fileKeysVariable] ?? "").split(",").filter(Boolean));
+  const own = {};
+  for (const [name, value] of Object.entries(process.env)) if (!inherited.has(name) && name !== fileKeysVariable) own[name] = value;
+  if (file === void 0) return () => ({ ...process.env });
+  const added = [];
+  for (const [name, value] of Object.entries(readEnvFile(file))) {
+    if (process.env[name] === void 0) {
+      process.env[name] = value;
+      added.push(name);
+    }
+  }
+  process.env[fileKeysVariable] = [.../* @__PURE__ */ new Set([...inherited, ...added])].join(",");
+  return () => ({ ...readEnvFile(file), ...own });
 }
 
 // src/cli.ts
@@ -25742,7 +24073,13 @@ More environment variables (each also a key of the --config file; the README has
   WS_REDIS_URL, WS_REDIS_PASSWORD, WS_WEBHOOK_URL, WS_WEBHOOK_EVENTS,
   WS_METRICS_ENABLED, WS_METRICS_PORT, WS_METRICS_HOST, WS_METRICS_DETAILED,
   WS_DASHBOARD_ENABLED, WS_DASHBOARD_PATH, WS_DASHBOARD_PORT, WS_DASHBOARD_HOST,
-  WS_DASHBOARD_TOKEN, WS_DASHBOARD_USER, WS_DASHBOARD_PASSWORD
+  WS_DASHBOARD_TOKEN, WS_DASHBOARD_USER, WS_DASHBOARD_PASSWORD,
+  WS_TLS_CERT, WS_TLS_KEY, WS_TLS_CA, WS_TLS_PASSPHRASE (wss:// and https:// on the port),
+  WS_REDIS_HISTORY (recovery history kept in Redis too, so it outlives a restart)
+
+Signals: SIGTERM/SIGINT stop gracefully (clients get 4200, exit 0); SIGHUP reads the configuration
+again (apps, secrets, the certificate) without dropping connections. POST /apps/{id}/restart (signed)
+stops every process of the deployment as SIGTERM does, for its supervisor to start it again.
 `;
 var log = {
   info: (m) => console.log(m),
@@ -25757,7 +24094,7 @@ function workerCount(value) {
   return n;
 }
 function workerLog(parent) {
-  const id = import_node_cluster6.default.worker?.id ?? 0;
+  const id = import_node_cluster9.default.worker?.id ?? 0;
   return {
     info: (m) => m.startsWith("pogo-ws listening") ? process.send?.({ pogo: "listening", line: m }) : parent.info(`[worker ${id}] ${m}`),
     warn: (m) => parent.warn(`[worker ${id}] ${m}`),
@@ -25765,7 +24102,7 @@ function workerLog(parent) {
   };
 }
 async function main(argv) {
-  const { values, positionals } = (0, import_node_util.parseArgs)({
+  const { values, positionals } = (0, import_node_util2.parseArgs)({
     args: argv,
     allowPositionals: true,
     options: {
@@ -25791,16 +24128,28 @@ async function main(argv) {
     log.error(`unknown command ${JSON.stringify(command)}; see pogo-ws --help`);
     return 2;
   }
-  const envFile = values["env-file"] ?? ((0, import_node_fs5.existsSync)(".env") ? ".env" : void 0);
-  if (envFile) process.loadEnvFile(envFile);
-  const config = loadConfig({ file: values.config, host: values.host, port: values.port, env: process.env, warn: import_node_cluster6.default.isWorker ? void 0 : log.warn });
+  let onHangup = () => log.warn("SIGHUP before start-up finished: ignored");
+  process.on("SIGHUP", () => onHangup());
+  const envFile = values["env-file"] ?? ((0, import_node_fs7.existsSync)(".env") ? ".env" : void 0);
+  const environment = loadEnvironment(envFile);
+  const config = loadConfig({ file: values.config, host: values.host, port: values.port, env: process.env, warn: import_node_cluster9.default.isWorker ? void 0 : log.warn });
+  if (config.tls) tlsContextOptions(config.tls);
   const workers = workerCount(values.workers ?? process.env.WS_WORKERS);
-  if (workers > 1 && import_node_cluster6.default.isPrimary) return runPrimary({ workers, ipc: !config.redis, log, gatherMetrics: workerMetricsGatherer() });
-  const server = await startServer(config, import_node_cluster6.default.isWorker ? workerLog(log) : log);
-  if (import_node_cluster6.default.isWorker) process.once("disconnect", () => process.kill(process.pid, "SIGTERM"));
+  if (workers > 1 && import_node_cluster9.default.isPrimary) {
+    onHangup = () => void 0;
+    return runPrimary({ workers, ipc: !config.redis, log, gatherMetrics: workerMetricsGatherer() });
+  }
+  const serverLog = import_node_cluster9.default.isWorker ? workerLog(log) : log;
+  const server = await startServer(config, serverLog);
+  onHangup = () => reload({
+    load: () => loadConfig({ file: values.config, host: values.host, port: values.port, env: environment() }),
+    apply: (next) => server.reload(next),
+    log: serverLog
+  });
+  if (import_node_cluster9.default.isWorker) process.once("disconnect", () => process.kill(process.pid, "SIGTERM"));
   return new Promise((resolve) => {
     const stop = (signal) => {
-      log.info(`${signal}: closing connections (4200) and shutting down`);
+      if (signal !== "restart") log.info(`${signal}: closing connections (4200) and shutting down`);
       server.close().then(
         () => resolve(0),
         (error) => {
@@ -25811,6 +24160,7 @@ async function main(argv) {
     };
     process.once("SIGTERM", () => stop("SIGTERM"));
     process.once("SIGINT", () => stop("SIGINT"));
+    server.hub.observe(restartObserver({ info: serverLog.info, stop: () => stop("restart") }));
   });
 }
 main(process.argv.slice(2)).then(

@@ -933,10 +933,34 @@ function resolveConnectionSettings(env, overrides = {}) {
   return { key: key.value, host: host.value.replace(/\.$/, ""), port: portValue, scheme: schemeValue };
 }
 
+// src/fallback.ts
+var fallbackVariable = "VITE_POGO_FALLBACK";
+var httpPath = "/pusher";
+function fallbackEnabled(env, explicit) {
+  if (explicit !== void 0) return explicit;
+  const raw = env?.[fallbackVariable];
+  if (raw === void 0 || raw === null || typeof raw === "boolean") return raw === true;
+  const value = String(raw).trim().toLowerCase();
+  if (value === "true" || value === "1") return true;
+  if (value === "false" || value === "0" || value === "") return false;
+  throw new PogoConfigError(fallbackVariable, `is invalid: "${String(raw)}" must be "true" or "false"`);
+}
+function transportOptions(settings, fallback) {
+  if (!fallback) return { enabledTransports: ["ws", "wss"] };
+  return {
+    enabledTransports: ["ws", "wss", "xhr_streaming", "xhr_polling"],
+    httpHost: settings.host,
+    httpPort: settings.port,
+    httpsPort: settings.port,
+    httpPath
+  };
+}
+
 // src/config.ts
 function echoConfig(options = {}) {
-  const { env, echo, recovery: _recovery, ...overrides } = options;
-  const settings = resolveConnectionSettings(env ?? viteEnv(), overrides);
+  const { env, echo, recovery: _recovery, fallback, ...overrides } = options;
+  const source = env ?? viteEnv();
+  const settings = resolveConnectionSettings(source, overrides);
   const tls = settings.scheme === "https";
   return {
     broadcaster: "reverb",
@@ -945,8 +969,7 @@ function echoConfig(options = {}) {
     wsPort: settings.port,
     wssPort: settings.port,
     forceTLS: tls,
-    // pusher-js names its WebSocket transport 'ws' even over TLS; 'wss' is its TLS retry when plain ws fails.
-    enabledTransports: ["ws", "wss"],
+    ...transportOptions(settings, fallbackEnabled(source, fallback)),
     // Stats go to Pusher's hosted service; a self-hosted server has nothing to do with them.
     disableStats: true,
     Pusher: Pusher__default.default,
@@ -1079,6 +1102,14 @@ var errorCodes = {
   SUBSCRIBE_RATE_LIMIT: {
     code: 4312,
     message: "Subscribing faster than this connection is allowed"
+  },
+  WATCHLIST_TOO_LARGE: {
+    code: 4313,
+    message: "The signed watchlist has more user ids than allowed (maxWatchlistSize)"
+  },
+  WATCHLIST_FULL: {
+    code: 4314,
+    message: "Too many watchlists on this server for the app (maxWatchlistConnections): signed in without the watchlist"
   }
 };
 var recovery = {
@@ -1169,6 +1200,34 @@ function createEcho(options = {}) {
   const echo = new E(config);
   if (options.recovery !== false) recoveryOf(echo);
   return echo;
+}
+
+// src/online-users.ts
+var trackers = /* @__PURE__ */ new WeakMap();
+function trackerOf(pusher) {
+  const known = trackers.get(pusher);
+  if (known) return known;
+  const t = { online: /* @__PURE__ */ new Set(), listeners: /* @__PURE__ */ new Set() };
+  const change = (kind, ids) => {
+    for (const id of ids) kind === "online" ? t.online.add(id) : t.online.delete(id);
+    if (ids.length > 0) for (const listener of [...t.listeners]) listener[kind]?.([...ids]);
+  };
+  for (const kind of ["online", "offline"]) pusher.user.watchlist.bind(kind, (event) => change(kind, event.user_ids));
+  pusher.connection.bind("state_change", ({ previous, current }) => {
+    if (previous === "connected" && current !== "connected") change("offline", [...t.online]);
+  });
+  trackers.set(pusher, t);
+  return t;
+}
+function onlineUsers(source, handlers) {
+  const pusher = source.connector?.pusher ?? source;
+  if (typeof pusher.user?.watchlist?.bind !== "function") throw new TypeError("@pogo/echo: onlineUsers() needs an Echo (pusher/reverb) or a pusher-js 8 client");
+  const { online, listeners } = trackerOf(pusher);
+  const listener = { ...handlers };
+  listeners.add(listener);
+  if (online.size > 0) listener.online?.([...online]);
+  pusher.signin();
+  return () => listeners.delete(listener);
 }
 
 // src/codes.ts
@@ -1375,5 +1434,6 @@ exports.envVariables = envVariables;
 exports.errorCodeList = errorCodeList;
 exports.onConnectionProblem = onConnectionProblem;
 exports.onDiscontinuity = onDiscontinuity;
+exports.onlineUsers = onlineUsers;
 exports.recoveryOf = recoveryOf;
 exports.resolveConnectionSettings = resolveConnectionSettings;

@@ -170,6 +170,11 @@ interface PogoOptions extends ConnectionOverrides {
      * the server replays what was missed; see `onDiscontinuity`. `false` leaves pusher-js exactly as it is.
      */
     recovery?: boolean;
+    /**
+     * pusher-js's HTTP fallback transports (xhr_streaming, xhr_polling) where a WebSocket cannot be opened,
+     * served by the same Pogo server. Defaults to VITE_POGO_FALLBACK (off when unset).
+     */
+    fallback?: boolean;
 }
 /**
  * The Echo options for a Pogo server, from VITE_POGO_* variables and explicit overrides.
@@ -190,6 +195,33 @@ declare function echoConfig(options?: PogoOptions): PogoEchoOptions;
  * `createEcho<AppChannels>()`.
  */
 declare function createEcho<C extends object = PogoChannels>(options?: PogoOptions): PogoEcho<C>;
+
+/** What a watched user's change is reported with: their ids (strings, as the server sends them). */
+interface OnlineUsersHandlers {
+    /** Watched users who came online; on subscribing, and after each sign-in, the ones online then. */
+    online?: (userIds: string[]) => void;
+    /** Watched users who went offline; when the connection drops, every user it had reported online. */
+    offline?: (userIds: string[]) => void;
+}
+/** An Echo instance (pusher/reverb broadcaster) or a pusher-js client. */
+type OnlineUsersSource = {
+    connector: unknown;
+} | {
+    user: unknown;
+    signin(): void;
+};
+/**
+ * Calls `handlers` as users in the signed-in user's watchlist come online and go offline; signs the user in
+ * (`pusher.signin()`, Echo's /broadcasting/user-auth) if that has not happened yet. Returns an unsubscribe.
+ *
+ * ```ts
+ * const stop = onlineUsers(echo, {
+ *   online: (ids) => ids.forEach((id) => presence.add(id)),
+ *   offline: (ids) => ids.forEach((id) => presence.delete(id)),
+ * });
+ * ```
+ */
+declare function onlineUsers(source: OnlineUsersSource, handlers: OnlineUsersHandlers): () => void;
 
 /** Why the server could not replay everything after a reconnect: refetch this channel's state. */
 /**
@@ -303,4 +335,4 @@ declare function connectionState(source: ConnectionSource): ConnectionState;
  */
 declare function onConnectionProblem(source: ConnectionSource, handler: (problem: ConnectionProblem) => void): () => void;
 
-export { type ChannelDefinition, type ChannelNames, type ChannelType, type CloseAction, type CodeInfo, type ConnectionOverrides, type ConnectionProblem, type ConnectionProblemKind, type ConnectionSettings, type ConnectionSource, type ConnectionState, type DefinitionFor, type Discontinuity, type DiscontinuityHandler, type EnvSource, type EventName, type EventPayload, type LaravelNotification, type MemberOf, type NameCheck, type NameMatchesPattern, type NotificationOf, type PatternToTemplate, type PogoChannels, PogoConfigError, type PogoEcho, type PogoEchoOptions, type PogoOptions, type PusherConnection, type Recovery, type RecoveryReason, type Scheme, type SubscriptionError, type TypedChannel, type TypedPresenceChannel, type TypedPrivateChannel, type WhisperName, type WhisperPayload, closeCodeList, codeMessage, connectionOf, connectionState, createEcho, describeCode, echoConfig, enableRecovery, envVariables, errorCodeList, onConnectionProblem, onDiscontinuity, recoveryOf, resolveConnectionSettings };
+export { type ChannelDefinition, type ChannelNames, type ChannelType, type CloseAction, type CodeInfo, type ConnectionOverrides, type ConnectionProblem, type ConnectionProblemKind, type ConnectionSettings, type ConnectionSource, type ConnectionState, type DefinitionFor, type Discontinuity, type DiscontinuityHandler, type EnvSource, type EventName, type EventPayload, type LaravelNotification, type MemberOf, type NameCheck, type NameMatchesPattern, type NotificationOf, type OnlineUsersHandlers, type OnlineUsersSource, type PatternToTemplate, type PogoChannels, PogoConfigError, type PogoEcho, type PogoEchoOptions, type PogoOptions, type PusherConnection, type Recovery, type RecoveryReason, type Scheme, type SubscriptionError, type TypedChannel, type TypedPresenceChannel, type TypedPrivateChannel, type WhisperName, type WhisperPayload, closeCodeList, codeMessage, connectionOf, connectionState, createEcho, describeCode, echoConfig, enableRecovery, envVariables, errorCodeList, onConnectionProblem, onDiscontinuity, onlineUsers, recoveryOf, resolveConnectionSettings };
