@@ -1,13 +1,13 @@
 // An unmodified pusher-js 8 (its Node build) limited to one HTTP fallback transport, next to a
 // WebSocket client: presence, private channels, client events both ways, an event published through
 // the official SDK, and a reconnect after the network cuts the session (a TCP proxy drops it).
-import Pusher from 'pusher-js';
+import type Pusher from 'pusher-js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { connected, nextEvent, pusherClient, sdk, subscribed } from '../helpers/clients';
 import { defaultApp, startServer, type RunningServer } from '../helpers/server';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
+import { fallbackClient, transportOf, type HttpTransport } from './pusher-fallback';
 
-type HttpTransport = 'xhr_streaming' | 'xhr_polling';
 /** Pinged after 1 s of silence, closed (4201) 1 s after an unanswered ping. */
 const quiet = { id: 'quiet', key: 'quiet-key', secret: 'quiet-secret', limits: { activityTimeoutSeconds: 1, pongTimeoutSeconds: 1 } };
 
@@ -23,37 +23,14 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** pusher-js with only `transport` enabled, at the proxy, signing as a Laravel app would (the official SDK). */
-function fallbackClient(transport: HttpTransport, user: { id: string; info: Record<string, unknown> }, app = defaultApp): Pusher {
-  const signer = sdk(server, app);
-  return new Pusher(app.key, {
-    cluster: 'local',
-    wsHost: '127.0.0.1',
-    wsPort: proxy.port,
-    httpHost: '127.0.0.1',
-    httpPort: proxy.port,
-    forceTLS: false,
-    enabledTransports: [transport],
-    disableStats: true,
-    channelAuthorization: {
-      transport: 'ajax',
-      endpoint: '/unused',
-      customHandler: ({ socketId, channelName }, callback) => {
-        const presence = channelName.startsWith('presence-') ? { user_id: user.id, user_info: user.info } : undefined;
-        callback(null, signer.authorizeChannel(socketId, channelName, presence));
-      },
-    },
-  });
-}
-
-const transportOf = (client: Pusher): string | undefined =>
-  (client.connection as unknown as { connection?: { transport?: { name?: string } } }).connection?.transport?.name;
+/** pusher-js with only `transport` enabled, at the proxy (which can drop the network). */
+const viaProxy = (transport: HttpTransport, user: { id: string; info: Record<string, unknown> }, app = defaultApp): Pusher => fallbackClient(server, proxy.port, transport, user, app);
 
 describe.each<HttpTransport>(['xhr_streaming', 'xhr_polling'])('pusher-js over %s', (transport) => {
   test('presence, client events both ways, an SDK publish, and a reconnect after the network drops', { timeout: 60_000 }, async () => {
     const room = `presence-room-${transport}`;
     const chat = `private-chat-${transport}`;
-    const http = fallbackClient(transport, { id: '1', info: { name: 'Ada' } });
+    const http = viaProxy(transport, { id: '1', info: { name: 'Ada' } });
     const ws = pusherClient(server, { ...defaultApp }, { user: { id: '2', info: { name: 'Grace' } } });
     try {
       const firstSocketId = await connected(http);
@@ -101,7 +78,7 @@ describe.each<HttpTransport>(['xhr_streaming', 'xhr_polling'])('pusher-js over %
   });
 
   test('a quiet session is kept: pusher-js answers the server\'s pusher:ping over xhr_send', { timeout: 30_000 }, async () => {
-    const client = fallbackClient(transport, { id: '3', info: {} }, quiet);
+    const client = viaProxy(transport, { id: '3', info: {} }, quiet);
     const changes: string[] = [];
     try {
       const socketId = await connected(client);

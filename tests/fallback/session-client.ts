@@ -1,6 +1,6 @@
 // pusher-js's HTTP session protocol spoken by hand over node:http, for the frame format and the
 // session rules: receive requests (xhr_streaming, xhr) read line by line as they arrive, xhr_send.
-import { request, type IncomingHttpHeaders } from 'node:http';
+import { request, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 
 export interface SessionAddress {
   port: number;
@@ -9,15 +9,19 @@ export interface SessionAddress {
   session: string;
 }
 
-export interface Receive {
-  status: number;
-  headers: IncomingHttpHeaders;
+/** A response read line by line as it arrives. */
+export interface ResponseLines {
   /** Every line received so far (without the newline). */
   lines: string[];
   /** Resolves once the response ended (or failed). */
   ended: Promise<void>;
   /** Resolves with the first line (after `from`) that `predicate` accepts; rejects after `timeoutMs`. */
   line(predicate: (line: string) => boolean, timeoutMs?: number, from?: number): Promise<string>;
+}
+
+export interface Receive extends ResponseLines {
+  status: number;
+  headers: IncomingHttpHeaders;
   /** Aborts the request. */
   abort(): void;
 }
@@ -32,55 +36,57 @@ export function receive(address: SessionAddress, kind: 'xhr_streaming' | 'xhr', 
     const req = request({ host: '127.0.0.1', port: address.port, method: 'POST', path, headers: { 'Content-Type': 'application/json', 'Content-Length': '0', ...headers } });
     req.on('error', reject);
     req.on('response', (res) => {
-      const lines: string[] = [];
-      let partial = '';
-      const waiters = new Set<() => void>();
-      let endedResolve!: () => void;
-      const ended = new Promise<void>((r) => (endedResolve = r));
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        const parts = (partial + chunk).split('\n');
-        partial = parts.pop() ?? '';
-        lines.push(...parts);
-        for (const waiter of [...waiters]) waiter();
-      });
-      const finish = () => {
-        // An answer that is not a session's lines (a JSON error) has no final newline.
-        if (partial !== '') lines.push(partial);
-        partial = '';
-        endedResolve();
-        for (const waiter of [...waiters]) waiter();
-      };
-      res.on('end', finish);
-      res.on('close', finish);
-      res.on('error', finish);
-      resolve({
-        status: res.statusCode ?? 0,
-        headers: res.headers,
-        lines,
-        ended,
-        abort: () => req.destroy(),
-        line(predicate, timeoutMs = 5_000, from = 0) {
-          return new Promise((resolveLine, rejectLine) => {
-            const check = () => {
-              const found = lines.slice(from).find(predicate);
-              if (found === undefined) return;
-              clearTimeout(timer);
-              waiters.delete(check);
-              resolveLine(found);
-            };
-            const timer = setTimeout(() => {
-              waiters.delete(check);
-              rejectLine(new Error(`no such line within ${timeoutMs} ms; got: ${lines.map((l) => l.slice(0, 80)).join(' | ')}`));
-            }, timeoutMs);
-            waiters.add(check);
-            check();
-          });
-        },
-      });
+      resolve({ status: res.statusCode ?? 0, headers: res.headers, ...readLines(res), abort: () => req.destroy() });
     });
     req.end();
   });
+}
+
+/** Reads `res` line by line as it arrives (also a request that is relayed or held open). */
+export function readLines(res: IncomingMessage): ResponseLines {
+  const lines: string[] = [];
+  let partial = '';
+  const waiters = new Set<() => void>();
+  let endedResolve!: () => void;
+  const ended = new Promise<void>((r) => (endedResolve = r));
+  res.setEncoding('utf8');
+  res.on('data', (chunk: string) => {
+    const parts = (partial + chunk).split('\n');
+    partial = parts.pop() ?? '';
+    lines.push(...parts);
+    for (const waiter of [...waiters]) waiter();
+  });
+  const finish = () => {
+    // An answer that is not a session's lines (a JSON error) has no final newline.
+    if (partial !== '') lines.push(partial);
+    partial = '';
+    endedResolve();
+    for (const waiter of [...waiters]) waiter();
+  };
+  res.on('end', finish);
+  res.on('close', finish);
+  res.on('error', finish);
+  return {
+    lines,
+    ended,
+    line(predicate, timeoutMs = 5_000, from = 0) {
+      return new Promise((resolveLine, rejectLine) => {
+        const check = () => {
+          const found = lines.slice(from).find(predicate);
+          if (found === undefined) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolveLine(found);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          rejectLine(new Error(`no such line within ${timeoutMs} ms; got: ${lines.map((l) => l.slice(0, 80)).join(' | ')}`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+  };
 }
 
 /** xhr_send with `messages` (each a Pusher message object, sent as its JSON string); resolves with the status. */

@@ -5,16 +5,16 @@
 // that requests reached both workers rather than assume it.
 import { execFileSync } from 'node:child_process';
 import { request, type ClientRequest } from 'node:http';
-import Pusher from 'pusher-js';
+import type Pusher from 'pusher-js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SessionRegistry } from '../../server/src/fallback/session-registry.js';
 import { clusterConfig, eventually, startRedis, type TestRedis } from '../cluster/helpers';
 import { connected, nextEvent, pusherClient, sdk, sleep, subscribed } from '../helpers/clients';
 import { defaultApp, startServer, type RunningServer } from '../helpers/server';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
-import { carries, messagesOf, newSession } from './session-client';
+import { fallbackClient, transportOf, type HttpTransport } from './pusher-fallback';
+import { carries, messagesOf, newSession, readLines, type ResponseLines } from './session-client';
 
-type HttpTransport = 'xhr_streaming' | 'xhr_polling';
 const app = { ...defaultApp, enableClientMessages: true };
 /** A small outbound budget, for a client that stops reading. */
 const slow = { id: 'slow', key: 'slow-key', secret: 'slow-secret', limits: { maxOutboundBufferBytes: 65536 } };
@@ -48,8 +48,7 @@ interface RawRequest {
   /** The client's side of its own TCP connection (no agent: a new connection per request). */
   clientPort: Promise<number>;
   status: Promise<number>;
-  lines: string[];
-  line(predicate: (line: string) => boolean, timeoutMs?: number): Promise<string>;
+  line: ResponseLines['line'];
 }
 
 /** A fallback request on a new TCP connection, its body not yet sent (req.end() sends it). */
@@ -63,40 +62,17 @@ function rawRequest(server: RunningServer, session: string, kind: 'xhr_streaming
     headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) },
   });
   req.flushHeaders();
-  const lines: string[] = [];
-  const waiters = new Set<() => void>();
   const clientPort = new Promise<number>((resolve) => req.on('socket', (socket) => socket.once('connect', () => resolve(socket.localPort ?? 0))));
-  const status = new Promise<number>((resolve, reject) => {
+  const response = new Promise<{ status: number; lines: ResponseLines }>((resolve, reject) => {
     req.on('error', reject);
-    req.on('response', (res) => {
-      resolve(res.statusCode ?? 0);
-      let partial = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        const parts = (partial + chunk).split('\n');
-        partial = parts.pop() ?? '';
-        lines.push(...parts);
-        for (const waiter of [...waiters]) waiter();
-      });
-    });
+    req.on('response', (res) => resolve({ status: res.statusCode ?? 0, lines: readLines(res) }));
   });
-  const line = (predicate: (line: string) => boolean, timeoutMs = 5_000) =>
-    new Promise<string>((resolve, reject) => {
-      const check = () => {
-        const found = lines.find(predicate);
-        if (found === undefined) return;
-        clearTimeout(timer);
-        waiters.delete(check);
-        resolve(found);
-      };
-      const timer = setTimeout(() => {
-        waiters.delete(check);
-        reject(new Error(`no such line within ${timeoutMs} ms; got: ${lines.map((l) => l.slice(0, 80)).join(' | ')}`));
-      }, timeoutMs);
-      waiters.add(check);
-      check();
-    });
-  return { req, clientPort, status, lines, line };
+  return {
+    req,
+    clientPort,
+    status: response.then((r) => r.status),
+    line: async (predicate, timeoutMs) => (await response).lines.line(predicate, timeoutMs),
+  };
 }
 
 /** Reopens the session's stream on new connections until one is taken by a worker other than `owner`. */
@@ -122,31 +98,9 @@ async function openStream(server: RunningServer, session: string, key = app.key)
 
 const subscribe = (channel: string) => JSON.stringify([JSON.stringify({ event: 'pusher:subscribe', data: { channel } })]);
 
-/** pusher-js (Node build) limited to one HTTP transport, at the proxy, signing as a Laravel app would. */
-function fallbackClient(server: RunningServer, proxy: TcpProxy, transport: HttpTransport, userId: string): Pusher {
-  const signer = sdk(server, app);
-  return new Pusher(app.key, {
-    cluster: 'local',
-    wsHost: '127.0.0.1',
-    wsPort: proxy.port,
-    httpHost: '127.0.0.1',
-    httpPort: proxy.port,
-    forceTLS: false,
-    enabledTransports: [transport],
-    disableStats: true,
-    channelAuthorization: {
-      transport: 'ajax',
-      endpoint: '/unused',
-      customHandler: ({ socketId, channelName }, callback) => {
-        const presence = channelName.startsWith('presence-') ? { user_id: userId, user_info: { name: `user ${userId}` } } : undefined;
-        callback(null, signer.authorizeChannel(socketId, channelName, presence));
-      },
-    },
-  });
-}
-
-const transportOf = (client: Pusher): string | undefined =>
-  (client.connection as unknown as { connection?: { transport?: { name?: string } } }).connection?.transport?.name;
+/** pusher-js limited to one HTTP transport, at the proxy. */
+const viaProxy = (server: RunningServer, proxy: TcpProxy, transport: HttpTransport, userId: string): Pusher =>
+  fallbackClient(server, proxy.port, transport, { id: userId, info: { name: `user ${userId}` } }, app);
 
 async function userCount(server: RunningServer, channel: string): Promise<number> {
   const answer = await sdk(server, app).get({ path: `/channels/${channel}`, params: { info: 'user_count' } });
@@ -238,7 +192,7 @@ function sharedBehaviour(running: () => RunningServer, mode: string): void {
       const clients: Pusher[] = [];
       const ws = pusherClient(server, app, { user: { id: 'ws', info: {} } });
       try {
-        for (let i = 0; i < clientCount; i++) clients.push(fallbackClient(server, proxy, transport, `u${i}`));
+        for (let i = 0; i < clientCount; i++) clients.push(viaProxy(server, proxy, transport, `u${i}`));
         const firstIds = await Promise.all(clients.map((c) => connected(c)));
         for (const c of clients) expect(transportOf(c)).toBe(transport);
         await connected(ws);
@@ -288,7 +242,7 @@ function sharedBehaviour(running: () => RunningServer, mode: string): void {
     const clients: Pusher[] = [];
     try {
       for (let i = 0; i < clientCount; i++) {
-        clients.push(fallbackClient(server, proxy, 'xhr_streaming', `k${i}`));
+        clients.push(viaProxy(server, proxy, 'xhr_streaming', `k${i}`));
         await connected(clients[i]!);
       }
       for (const c of clients) await subscribed(c, room);
