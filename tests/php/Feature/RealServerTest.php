@@ -16,6 +16,7 @@ use Pogo\WebSocket\Http\Signer;
 use Pogo\WebSocket\Http\Transport;
 use Pogo\WebSocket\Support\Schema;
 use Pogo\WebSocket\Support\WebSocketProbe;
+use Pogo\WebSocket\Tests\Support\ConnectsToRealServer;
 use Pogo\WebSocket\Tests\Support\RealServer;
 use Pogo\WebSocket\Tests\TestCase;
 use Psr\Http\Message\RequestInterface;
@@ -23,29 +24,13 @@ use Psr\Http\Message\RequestInterface;
 /** The pogo driver against the real server, with real WebSocket subscribers. */
 final class RealServerTest extends TestCase
 {
+    use ConnectsToRealServer;
+
     private const MASTER_KEY = 'BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=';
 
-    private static RealServer $server;
-
-    /** @var list<WebSocketProbe> */
-    private array $sockets = [];
-
-    public static function setUpBeforeClass(): void
+    protected static function realServerApp(): array
     {
-        self::$server = RealServer::start(['apps' => [['id' => 'real-app', 'key' => 'real-key', 'secret' => 'real-secret']]]);
-    }
-
-    public static function tearDownAfterClass(): void
-    {
-        self::$server->stop();
-    }
-
-    protected function tearDown(): void
-    {
-        foreach ($this->sockets as $socket) {
-            $socket->close();
-        }
-        parent::tearDown();
+        return ['id' => 'real-app', 'key' => 'real-key', 'secret' => 'real-secret'];
     }
 
     private function broadcaster(array $overrides = []): PogoBroadcaster
@@ -54,22 +39,6 @@ final class RealServerTest extends TestCase
             'app_id' => 'real-app', 'key' => 'real-key', 'secret' => 'real-secret',
             'options' => ['host' => '127.0.0.1', 'port' => self::$server->port, 'scheme' => 'http', 'encryption_master_key' => self::MASTER_KEY],
         ], $overrides));
-    }
-
-    /** A connected client: [socket, socket_id]. */
-    private function connect(): array
-    {
-        return $this->connectTo(self::$server->port);
-    }
-
-    private function connectTo(int $port): array
-    {
-        $socket = WebSocketProbe::connect('http', '127.0.0.1', $port, '/app/real-key?protocol=7&client=php-test&version=1.0');
-        $this->sockets[] = $socket;
-        $established = $socket->receiveJson(3);
-        $this->assertSame('pusher:connection_established', $established['event'] ?? null);
-
-        return [$socket, json_decode($established['data'], true)['socket_id']];
     }
 
     private function subscribe(WebSocketProbe $socket, string $socketId, string $channel, ?string $channelData = null): void
@@ -140,7 +109,7 @@ final class RealServerTest extends TestCase
 
         try {
             // The same process (a queue worker, say) keeps publishing on its stale keep-alive handle.
-            [$socket, $id] = $this->connectTo($second->port);
+            [$socket, $id] = $this->connect($second->port);
             $this->subscribe($socket, $id, 'orders');
             $broadcaster->broadcast(['orders'], 'after', ['n' => 2]);
             $this->assertSame('after', $this->next($socket, 'orders')['event'] ?? null);

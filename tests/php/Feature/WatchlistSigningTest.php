@@ -7,7 +7,7 @@ namespace Pogo\WebSocket\Tests\Feature;
 use Illuminate\Auth\GenericUser;
 use Illuminate\Support\Facades\Broadcast;
 use Pogo\WebSocket\Support\WebSocketProbe;
-use Pogo\WebSocket\Tests\Support\RealServer;
+use Pogo\WebSocket\Tests\Support\ConnectsToRealServer;
 use Pogo\WebSocket\Tests\TestCase;
 
 /**
@@ -17,27 +17,11 @@ use Pogo\WebSocket\Tests\TestCase;
  */
 final class WatchlistSigningTest extends TestCase
 {
-    private static RealServer $server;
+    use ConnectsToRealServer;
 
-    /** @var list<WebSocketProbe> */
-    private array $sockets = [];
-
-    public static function setUpBeforeClass(): void
+    protected static function realServerApp(): array
     {
-        self::$server = RealServer::start(['apps' => [['id' => 'watch-app', 'key' => 'watch-key', 'secret' => 'watch-secret']]]);
-    }
-
-    public static function tearDownAfterClass(): void
-    {
-        self::$server->stop();
-    }
-
-    protected function tearDown(): void
-    {
-        foreach ($this->sockets as $socket) {
-            $socket->close();
-        }
-        parent::tearDown();
+        return ['id' => 'watch-app', 'key' => 'watch-key', 'secret' => 'watch-secret'];
     }
 
     protected function pogoConnection(): array
@@ -59,21 +43,6 @@ final class WatchlistSigningTest extends TestCase
             'user_info' => ['name' => $request->user()->name],
             'watchlist' => [2, 3],
         ]);
-    }
-
-    /**
-     * A connected socket and its socket id.
-     *
-     * @return array{0: WebSocketProbe, 1: string}
-     */
-    private function connect(): array
-    {
-        $socket = WebSocketProbe::connect('http', '127.0.0.1', self::$server->port, '/app/watch-key?protocol=7&client=php-test&version=1.0');
-        $this->sockets[] = $socket;
-        $established = $socket->receiveJson(3);
-        $this->assertSame('pusher:connection_established', $established['event'] ?? null);
-
-        return [$socket, json_decode($established['data'], true)['socket_id']];
     }
 
     /**
