@@ -5,11 +5,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createEcho } from '../../src-ts/src/index';
 import { launchChromium, type HeadlessChromium } from '../helpers/chromium';
+import { bundlePage } from '../helpers/page-bundle';
 import { defaultApp, startServer, type RunningServer } from '../helpers/server';
 import { deferred, publisher, startAuthEndpoint, users, within, type AuthEndpoint } from '../preset/helpers';
 
@@ -25,29 +25,11 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   server = await startServer({ apps: [defaultApp] });
-  // What Vite does for an app: import.meta.env.VITE_* replaced at build time.
-  const bundle = await build({
-    entryPoints: [join(pageDir, 'app.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2020',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-    define: {
-      'import.meta.env': JSON.stringify({
-        VITE_POGO_APP_KEY: defaultApp.key,
-        VITE_POGO_HOST: '127.0.0.1',
-        VITE_POGO_PORT: String(server.port),
-        VITE_POGO_SCHEME: 'http',
-      }),
-    },
-  });
-  bundleInputs = Object.keys(bundle.metafile.inputs);
+  const bundle = await bundlePage(join(pageDir, 'app.ts'), defaultApp.key, server.port);
+  bundleInputs = bundle.inputs;
   site = await startAuthEndpoint(server, defaultApp, {
     '/': { type: 'text/html; charset=utf-8', body: readFileSync(join(pageDir, 'index.html')), cookie: 'user=1; Path=/' },
-    '/app.js': { type: 'text/javascript; charset=utf-8', body: bundle.outputFiles[0]!.contents },
+    '/app.js': { type: 'text/javascript; charset=utf-8', body: bundle.js },
   });
   browser = await launchChromium({ viewport: { width: 900, height: 640 } });
   context = browser.context;
@@ -119,25 +101,10 @@ test('a page connects, joins a presence channel, follows members and receives a 
 }, 60_000);
 
 test('a refused connection is explained on the page instead of failing silently', async () => {
-  const bundle = await build({
-    entryPoints: [join(pageDir, 'app.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    logLevel: 'silent',
-    define: {
-      'import.meta.env': JSON.stringify({
-        VITE_POGO_APP_KEY: 'wrong-key',
-        VITE_POGO_HOST: '127.0.0.1',
-        VITE_POGO_PORT: String(server.port),
-        VITE_POGO_SCHEME: 'http',
-      }),
-    },
-  });
+  const bundle = await bundlePage(join(pageDir, 'app.ts'), 'wrong-key', server.port);
   const wrongSite = await startAuthEndpoint(server, defaultApp, {
     '/': { type: 'text/html; charset=utf-8', body: readFileSync(join(pageDir, 'index.html')) },
-    '/app.js': { type: 'text/javascript; charset=utf-8', body: bundle.outputFiles[0]!.contents },
+    '/app.js': { type: 'text/javascript; charset=utf-8', body: bundle.js },
   });
   const page = await context.newPage();
   try {

@@ -7,11 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { connected, nextEvent, pusherClient, sdk, subscribed } from '../helpers/clients';
 import { launchChromium, type HeadlessChromium } from '../helpers/chromium';
+import { bundlePage } from '../helpers/page-bundle';
 import { defaultApp, startServer, type RunningServer } from '../helpers/server';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
 import { startAuthEndpoint, type AuthEndpoint } from '../preset/helpers';
@@ -40,27 +40,10 @@ beforeAll(async () => {
   server = await startServer({ apps: [app] });
   // The page talks to the server through a proxy the test can cut, as a network would.
   proxy = await startTcpProxy(server.port);
-  const bundle = await build({
-    entryPoints: [join(pageDir, 'app.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2020',
-    write: false,
-    logLevel: 'silent',
-    define: {
-      'import.meta.env': JSON.stringify({
-        VITE_POGO_APP_KEY: app.key,
-        VITE_POGO_HOST: '127.0.0.1',
-        VITE_POGO_PORT: String(proxy.port),
-        VITE_POGO_SCHEME: 'http',
-        VITE_POGO_FALLBACK: 'true',
-      }),
-    },
-  });
+  const bundle = await bundlePage(join(pageDir, 'app.ts'), app.key, proxy.port, { VITE_POGO_FALLBACK: 'true' });
   site = await startAuthEndpoint(server, app, {
     '/': { type: 'text/html; charset=utf-8', body: readFileSync(join(pageDir, 'index.html')), cookie: 'user=1; Path=/' },
-    '/app.js': { type: 'text/javascript; charset=utf-8', body: bundle.outputFiles[0]!.contents },
+    '/app.js': { type: 'text/javascript; charset=utf-8', body: bundle.js },
   });
   browser = await launchChromium();
 }, 60_000);

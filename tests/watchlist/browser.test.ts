@@ -4,10 +4,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchChromium, type HeadlessChromium } from '../helpers/chromium';
+import { bundlePage } from '../helpers/page-bundle';
 import { startServer, type RunningServer, type TestApp } from '../helpers/server';
 import { disconnectAll, signedInClient, userAuthEndpoint, type UserAuthEndpoint } from './helpers';
 
@@ -23,23 +23,11 @@ let bundleInputs: string[] = [];
 
 beforeAll(async () => {
   server = await startServer({ apps: [app] });
-  const bundle = await build({
-    entryPoints: [fileURLToPath(new URL('./page/app.ts', import.meta.url))],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2020',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-    define: {
-      'import.meta.env': JSON.stringify({ VITE_POGO_APP_KEY: app.key, VITE_POGO_HOST: '127.0.0.1', VITE_POGO_PORT: String(server.port), VITE_POGO_SCHEME: 'http' }),
-    },
-  });
-  bundleInputs = Object.keys(bundle.metafile.inputs);
+  const bundle = await bundlePage(fileURLToPath(new URL('./page/app.ts', import.meta.url)), app.key, server.port);
+  bundleInputs = bundle.inputs;
   site = await userAuthEndpoint(server, app, {
     '/': { type: 'text/html; charset=utf-8', body: html },
-    '/app.js': { type: 'text/javascript; charset=utf-8', body: bundle.outputFiles[0]!.contents },
+    '/app.js': { type: 'text/javascript; charset=utf-8', body: bundle.js },
   });
   browser = await launchChromium({ viewport: { width: 600, height: 400 } });
 }, 60_000);
