@@ -1,7 +1,7 @@
 // Real clients for the tests: pusher-js (Node build), the official `pusher` HTTP SDK,
 // and a raw WebSocket for the protocol's edges that pusher-js never sends.
 import PusherServer from 'pusher';
-import Pusher from 'pusher-js';
+import Pusher, { type Options } from 'pusher-js';
 import WebSocket from 'ws';
 import type { RunningServer, TestApp } from './server.js';
 
@@ -26,16 +26,16 @@ export interface ClientOptions {
   signWith?: PusherServer;
 }
 
+/** pusher-js's options for a plain WebSocket (no TLS, no stats) to the server under test. */
+export function overWebSocket(server: RunningServer): Options {
+  return { wsHost: server.host, wsPort: server.port, forceTLS: false, enabledTransports: ['ws'], cluster: 'local', disableStats: true };
+}
+
 /** A pusher-js client whose authorizers sign with the official SDK, as a Laravel app would. */
 export function pusherClient(server: RunningServer, app: TestApp, options: ClientOptions = {}): Pusher {
   const signer = options.signWith ?? sdk(server, app);
   return new Pusher(app.key, {
-    wsHost: server.host,
-    wsPort: server.port,
-    forceTLS: false,
-    enabledTransports: ['ws'],
-    cluster: 'local',
-    disableStats: true,
+    ...overWebSocket(server),
     channelAuthorization: {
       transport: 'ajax',
       endpoint: '/unused',

@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Pusher from 'pusher-js';
-import { sdk } from '../helpers/clients.js';
+import { overWebSocket, sdk } from '../helpers/clients.js';
 import type { RunningServer, TestApp } from '../helpers/server.js';
 
 export interface UserAuthEndpoint {
@@ -79,12 +79,7 @@ const live: Pusher[] = [];
 /** A pusher-js client signing in as `userId` through the endpoint (unmodified pusher-js, default ajax user authenticator). */
 export function signedInClient(server: RunningServer, app: TestApp, endpoint: UserAuthEndpoint, userId: string): SignedInClient {
   const pusher = new Pusher(app.key, {
-    wsHost: server.host,
-    wsPort: server.port,
-    forceTLS: false,
-    enabledTransports: ['ws'],
-    cluster: 'local',
-    disableStats: true,
+    ...overWebSocket(server),
     userAuthentication: { endpoint: endpoint.url, transport: 'ajax', params: { user: userId } },
   });
   live.push(pusher);
