@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Pusher from 'pusher-js';
-import { overWebSocket, sdk } from '../helpers/clients.js';
+import { overWebSocket, sdk, sleep } from '../helpers/clients.js';
 import type { RunningServer, TestApp } from '../helpers/server.js';
 
 export interface UserAuthEndpoint {
@@ -98,6 +98,13 @@ export function signedInClient(server: RunningServer, app: TestApp, endpoint: Us
 /** Disconnects every client a test made. */
 export function disconnectAll(): void {
   for (const pusher of live.splice(0)) pusher.disconnect();
+}
+
+/** Between tests: every client disconnected, no watchlist left to sign, then `settleMs` for the server to see them go. */
+export async function resetClients(endpoint: UserAuthEndpoint, settleMs: number): Promise<void> {
+  disconnectAll();
+  endpoint.watchlists.clear();
+  await sleep(settleMs);
 }
 
 /** The user ids of every event of one kind, flattened, in order. */

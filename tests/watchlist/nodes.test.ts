@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTes
 import { collect, pusherClient, sleep, subscribed } from '../helpers/clients.js';
 import { startServer, type RunningServer, type TestApp } from '../helpers/server.js';
 import { clusterConfig, eventually, startRedis, type TestRedis } from '../cluster/helpers.js';
-import { disconnectAll, idsOf, signedInClient, userAuthEndpoint, type UserAuthEndpoint } from './helpers.js';
+import { resetClients, idsOf, signedInClient, userAuthEndpoint, type UserAuthEndpoint } from './helpers.js';
 
 const app: TestApp = { id: 'watch-nodes', key: 'watch-nodes-key', secret: 'watch-nodes-secret', limits: { presenceLeaveGraceMs: 0 } };
 let redis: TestRedis;
@@ -21,11 +21,7 @@ beforeAll(async () => {
 
 beforeEach(() => onTestFailed(() => console.error(nodes.map((n, i) => `--- node ${i}:\n${n.output()}`).join('\n'))));
 
-afterEach(async () => {
-  disconnectAll();
-  endpoint.watchlists.clear();
-  await sleep(300);
-});
+afterEach(() => resetClients(endpoint, 300));
 
 afterAll(async () => {
   await endpoint?.close();

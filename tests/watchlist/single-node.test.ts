@@ -7,7 +7,7 @@ import schema from '../../config/pogo-websocket.schema.json' with { type: 'json'
 import { schemaErrors } from '../helpers/schema.js';
 import { startServer, type RunningServer, type TestApp } from '../helpers/server.js';
 import { eventually } from '../cluster/helpers.js';
-import { disconnectAll, idsOf, signedInClient, userAuthEndpoint, type UserAuthEndpoint } from './helpers.js';
+import { resetClients, idsOf, signedInClient, userAuthEndpoint, type UserAuthEndpoint } from './helpers.js';
 
 const app: TestApp = { id: 'watch', key: 'watch-key', secret: 'watch-secret', limits: { maxWatchlistConnections: 3 } };
 const dashboardToken = 'watchlist-dashboard-token-0123456789';
@@ -24,11 +24,7 @@ afterAll(async () => {
   await server.stop();
 });
 
-afterEach(async () => {
-  disconnectAll();
-  endpoint.watchlists.clear();
-  await sleep(200);
-});
+afterEach(() => resetClients(endpoint, 200));
 
 describe('watchlist events on one node', () => {
   it('sends the online set after sign-in, then online on a first connection and offline on the last', async () => {

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTes
 import { sleep } from '../helpers/clients.js';
 import { startServer, type RunningServer, type TestApp } from '../helpers/server.js';
 import { eventually } from '../cluster/helpers.js';
-import { disconnectAll, idsOf, signedInClient, userAuthEndpoint, type SignedInClient, type UserAuthEndpoint } from './helpers.js';
+import { resetClients, idsOf, signedInClient, userAuthEndpoint, type SignedInClient, type UserAuthEndpoint } from './helpers.js';
 
 const app: TestApp = { id: 'watch-workers', key: 'watch-workers-key', secret: 'watch-workers-secret' };
 let server: RunningServer;
@@ -20,11 +20,7 @@ beforeAll(async () => {
 
 beforeEach(() => onTestFailed(() => console.error(server.output())));
 
-afterEach(async () => {
-  disconnectAll();
-  endpoint.watchlists.clear();
-  await sleep(300);
-});
+afterEach(() => resetClients(endpoint, 300));
 
 afterAll(async () => {
   await endpoint?.close();
