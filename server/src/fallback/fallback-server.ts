@@ -3,6 +3,8 @@
 // recovery, limits, the liveness sweep, counts), written through an HttpSession instead of a
 // WebSocket. The rule of the transport holds here too: nothing a client sends escapes a listener.
 // Under `--workers` a request for a session another worker holds is relayed to it (relay.ts).
+// Just over 300 lines: the three routes of one session protocol (receive, send, preflight) and the
+// relay's way in share the session lookup and its refusals; the frames, CORS and sessions live apart.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App } from '../apps/app.js';
 import type { Hub } from '../hub.js';

@@ -6,6 +6,8 @@
 // per-frame paths: an unexpected error closes that one connection (1011) or request and is counted
 // in pogo_websocket_listener_errors_total. Every byte queued for a socket, pongs included, counts
 // against its outbound budget (outbound.ts).
+// Just over 300 lines: the upgrade's checks and answers, the connection lifecycle and the liveness
+// sweep share the server's buckets, counts and hub; frames are read in frame-reader.ts and written in ws-wire.ts.
 import { createHash } from 'node:crypto';
 import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
 import type { Socket } from 'node:net';
