@@ -169,13 +169,13 @@ it('100 subscribers miss nothing while every attack runs, and memory comes back 
   await sleep(2_000);
   const baseline = await memory();
   // Twice through the list: the second pass must not add to what the first left (nothing accumulates).
-  const afterPass: number[] = [];
+  const afterPass: Array<{ rss: number; heapUsed: number }> = [];
   for (let pass = 0; pass < 2; pass++) {
     for (const [name, attack] of Object.entries(attacks)) {
       await attack(2_000);
       expect(server.process.exitCode, `the process stopped during "${name}"`).toBeNull();
     }
-    afterPass.push((await memory()).rss);
+    afterPass.push(await memory());
   }
   streaming = false;
   await stream;
@@ -198,10 +198,13 @@ it('100 subscribers miss nothing while every attack runs, and memory comes back 
   }
   expect(after.connections).toBe(0);
   const settled = await memory();
-  // The heap is back where it was; RSS keeps what the allocator took once (buffers freed but not
-  // returned to the system), bounded, and a second round of every attack does not grow it.
+  // The heap is back where it was, and a second round of every attack leaves it where the first did
+  // (what accumulates would show there: here it is flat within 1 MiB). RSS keeps what the allocator
+  // took once (buffers freed but not returned to the system): bounded, with the second round adding
+  // 4–19 MiB alone and up to 25 MiB beside the rest of the suite, allocator slack rather than growth.
   expect(settled.heapUsed - baseline.heapUsed).toBeLessThan(24 * mib);
-  expect(afterPass[1]! - afterPass[0]!).toBeLessThan(24 * mib);
+  expect(afterPass[1]!.heapUsed - afterPass[0]!.heapUsed).toBeLessThan(8 * mib);
+  expect(afterPass[1]!.rss - afterPass[0]!.rss).toBeLessThan(48 * mib);
   expect(settled.rss - baseline.rss).toBeLessThan(112 * mib);
 }, 240_000);
 
