@@ -116,7 +116,9 @@ describe.each([
       await previous.stop();
       const again = await until(page, 'the reconnect', (s) => s.connections >= 2 && s.state === 'connected', 30_000);
       expect(again.socketId).not.toBe(first.socketId);
-      expect(again.transport).toBe(expected);
+      // Limited to one transport, pusher-js comes back on it; with only WebSocket gone it may come back on
+      // either HTTP transport (after a failure it races streaming against polling, and a busy machine decides).
+      expect(mode === 'no-websocket' ? ['xhr_streaming', 'xhr_polling'] : [expected]).toContain(again.transport);
       await until(page, 'presence after the reconnect', (s) => s.log.includes('here Ada,Grace'), 20_000);
       const text = `after the reconnect over ${mode}`;
       const publishing = setInterval(() => void sdk(server, app).trigger('presence-lobby.1', 'announcement', { text }).catch(() => undefined), 500);
