@@ -125,7 +125,7 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
   websockets.outbound.onFlushed = onFlushed;
   // pusher-js's HTTP fallbacks (xhr_streaming, xhr_polling): sessions on the same port, through the same outbound queue.
   // Under --workers node:cluster hands each TCP connection to any worker: a session's requests are relayed to its worker.
-  const fallback = new FallbackServer(hub, websockets.outbound, { trustedProxies: config.trustedProxies, worker: cluster.isWorker });
+  const fallback = new FallbackServer(hub, websockets.admission, { trustedProxies: config.trustedProxies, worker: cluster.isWorker });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

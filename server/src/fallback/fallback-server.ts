@@ -3,8 +3,8 @@
 // recovery, limits, the liveness sweep, counts), written through an HttpSession instead of a
 // WebSocket. The rule of the transport holds here too: nothing a client sends escapes a listener.
 // Under `--workers` a request for a session another worker holds is relayed to it (relay.ts).
-// Just over 300 lines: the three routes of one session protocol (receive, send, preflight) and the
-// relay's way in share the session lookup and its refusals; the frames, CORS and sessions live apart.
+// Who is admitted is decided in transport/admission.ts, as for a WebSocket (one handshake budget
+// per app and address for both); the frames, CORS and sessions live apart.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App } from '../apps/app.js';
 import type { Hub } from '../hub.js';
@@ -12,13 +12,12 @@ import { readBody } from '../http/body.js';
 import { clientIp } from '../http/client-ip.js';
 import { sendJson } from '../http/respond.js';
 import { BucketMap } from '../limits/token-bucket.js';
-import { codedError, connectionEstablished } from '../protocol/messages.js';
-import { closeCode, publishStatus, type CodeEntry } from '../schema.js';
-import { Connection } from '../transport/connection.js';
+import { codedError } from '../protocol/messages.js';
+import type { CodeEntry } from '../schema.js';
+import type { Admission, Applicant } from '../transport/admission.js';
+import type { Connection } from '../transport/connection.js';
 import { checkHandshake } from '../transport/handshake.js';
 import { guard } from '../transport/listener-guard.js';
-import type { OutboundQueue } from '../transport/outbound.js';
-import { newSocketId } from '../transport/socket-id.js';
 import { answerPreflight, corsAllowed, corsHeaders } from './cors.js';
 import { closeFrame, openFrame, streamingPrelude } from './frames.js';
 import type { SessionKey } from './relay-messages.js';
@@ -44,7 +43,6 @@ const detachedLimitMs = 15_000;
 /** Requests naming a session that is not theirs (unknown, another address's), per address: guessing is slow. */
 const strangersPerSecondPerIp = 10;
 const strangerBurstPerIp = 50;
-const noHeaders = Object.freeze({});
 
 const receiveHeaders = {
   'Content-Type': 'application/javascript; charset=UTF-8',
@@ -58,7 +56,6 @@ export class FallbackServer implements RelayOwner {
   /** `{app id}/{server}/{session}` → the session and its connection. */
   private readonly sessions = new Map<string, Entry>();
   private readonly trustedProxies: ReadonlySet<string>;
-  private readonly handshakeBuckets = new Map<string, BucketMap>();
   private readonly strangers = new BucketMap(strangersPerSecondPerIp, strangerBurstPerIp);
   private readonly sweepTimer: NodeJS.Timeout;
   private accepting = true;
@@ -66,8 +63,8 @@ export class FallbackServer implements RelayOwner {
 
   constructor(
     private readonly hub: Hub<Connection>,
-    /** The WebSocket server's queue: one flush and one budget rule for every connection. */
-    private readonly outbound: OutboundQueue,
+    /** The WebSocket server's admission: one handshake budget, one cap and one outbound queue for every connection. */
+    private readonly admission: Admission,
     options: FallbackOptions,
   ) {
     this.trustedProxies = new Set(options.trustedProxies);
@@ -207,29 +204,19 @@ export class FallbackServer implements RelayOwner {
       sendJson(res, 503, { error: 'The server is shutting down' }, { ...corsHeaders(req), Connection: 'close' });
       return false;
     }
-    let buckets = this.handshakeBuckets.get(app.id);
-    if (!buckets) {
-      buckets = new BucketMap(app.limits.handshakesPerSecondPerIp, app.limits.handshakeBurstPerIp);
-      this.handshakeBuckets.set(app.id, buckets);
-    }
-    if (!buckets.take(ip)) {
-      const status = publishStatus('RATE_LIMITED');
-      this.hub.events.emit('refused', { kind: 'connection', appId: app.id, code: 429, name: status.name, message: status.message, detail: 'too many connections from this address', url: req.url?.split('?')[0], ip });
-      const body = { error: `${status.message}: too many connections from this address`, status: status.status, name: status.name };
-      sendJson(res, 429, body, { ...corsHeaders(req), 'Retry-After': String(buckets.retryAfter(ip)) });
+    const applicant: Applicant = { ip, url: req.url?.split('?')[0] };
+    const limited = this.admission.rateLimited(app, applicant);
+    if (limited) {
+      sendJson(res, 429, limited.body, { ...corsHeaders(req), 'Retry-After': String(limited.retryAfter) });
       return false;
     }
     const first = transport === 'xhr_streaming' ? Buffer.concat([streamingPrelude, openFrame]) : openFrame;
     // The WebSocket handshake's checks (protocol version, app enabled), on the path it would have had.
     const query = req.url?.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
     const handshake = checkHandshake({ url: `/app/${encodeURIComponent(app.key)}${query}`, headers: req.headers }, (key) => this.hub.appByKey(key));
-    if (!handshake.ok) {
-      this.refuse(req, res, first, app, ip, handshake.refusal, handshake.detail);
-      return false;
-    }
-    const max = app.limits.maxConnections;
-    if (max > 0 && this.hub.connectionCount(app) >= max) {
-      this.refuse(req, res, first, app, ip, closeCode('OVER_CAPACITY'), `at most ${max} connections`);
+    const verdict = this.admission.verdict(handshake, applicant, app);
+    if (!verdict.ok) {
+      this.refuse(req, res, first, verdict.refusal, verdict.detail);
       return false;
     }
 
@@ -240,27 +227,17 @@ export class FallbackServer implements RelayOwner {
         this.hub.disconnect(connection);
       });
     });
-    const connection = new Connection(
-      newSocketId(this.hub.socketIdInUse),
-      app,
-      session,
-      ip,
-      this.outbound,
-      app.authEndpoint ? { cookie: req.headers.cookie, authorization: req.headers.authorization } : noHeaders,
-      this.hub.events,
-    );
+    const connection = this.admission.connection(verdict.app, session, ip, req.headers);
     this.sessions.set(id, { session, connection });
-    this.hub.connect(connection);
+    this.admission.join(connection);
     res.writeHead(200, { ...receiveHeaders, ...corsHeaders(req) });
     res.socket?.setNoDelay(true);
     session.attach(res, first);
-    connection.sendText(connectionEstablished(connection.socketId, app.limits.activityTimeoutSeconds));
     return true;
   }
 
-  /** Refused as a WebSocket would be: opened, told why with `pusher:error`, closed with the code. */
-  private refuse(req: IncomingMessage, res: ServerResponse, first: Buffer, app: App, ip: string, refusal: CodeEntry, detail?: string): void {
-    this.hub.events.emit('refused', { kind: 'connection', appId: app.id, code: refusal.code, message: refusal.message, detail, url: req.url?.split('?')[0], ip });
+  /** Refused as a WebSocket would be (the refusal is reported by the admission): opened, told why with `pusher:error`, closed with the code. */
+  private refuse(req: IncomingMessage, res: ServerResponse, first: Buffer, refusal: CodeEntry, detail?: string): void {
     const error = Buffer.from(`a${JSON.stringify([codedError(refusal, detail)])}\n`);
     res.writeHead(200, { ...receiveHeaders, ...corsHeaders(req) });
     res.end(Buffer.concat([first, error, closeFrame(refusal.code, refusal.message)]));
@@ -316,6 +293,5 @@ export class FallbackServer implements RelayOwner {
       }
     }
     this.strangers.prune(now);
-    for (const buckets of this.handshakeBuckets.values()) buckets.prune(now);
   }
 }

@@ -6,26 +6,24 @@
 // per-frame paths: an unexpected error closes that one connection (1011) or request and is counted
 // in pogo_websocket_listener_errors_total. Every byte queued for a socket, pongs included, counts
 // against its outbound budget (outbound.ts).
-// Just over 300 lines: the upgrade's checks and answers, the connection lifecycle and the liveness
-// sweep share the server's buckets, counts and hub; frames are read in frame-reader.ts and written in ws-wire.ts.
+// Who is admitted is decided in admission.ts (shared with the HTTP fallback); frames are read in
+// frame-reader.ts and written in ws-wire.ts.
 import { createHash } from 'node:crypto';
 import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { dispatch } from '../client/dispatch.js';
-import type { App } from '../apps/app.js';
 import type { Hub } from '../hub.js';
-import { codedError, connectionEstablished, ping } from '../protocol/messages.js';
+import { codedError, ping } from '../protocol/messages.js';
 import { pongFrame, textFrame } from '../protocol/frame.js';
-import { BucketMap } from '../limits/token-bucket.js';
 import { clientIp } from '../http/client-ip.js';
-import { closeCode, errorCode, publishStatus } from '../schema.js';
-import { Connection } from './connection.js';
+import { closeCode, errorCode } from '../schema.js';
+import { Admission, type Applicant } from './admission.js';
+import type { Connection } from './connection.js';
 import { CLOSE_TOO_BIG } from './frame-reader.js';
 import { checkHandshake, type HandshakeResult } from './handshake.js';
 import { guard, listenerFailed } from './listener-guard.js';
 import { OutboundQueue } from './outbound.js';
 import { WebSocketWire, type WireHandler } from './ws-wire.js';
-import { newSocketId } from './socket-id.js';
 import { boundYoungGeneration } from './young-generation.js';
 
 export interface WebSocketServerOptions {
@@ -35,7 +33,6 @@ export interface WebSocketServerOptions {
 
 /** Every connection's pusher:ping is the same frame. */
 const pingFrame = textFrame(ping);
-const noHeaders = Object.freeze({});
 /** RFC 6455 §4.2.2: the accept key is sha1(key + this GUID), base64. */
 const acceptGuid = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 const keyPattern = /^[+/0-9A-Za-z]{22}==$/;
@@ -136,23 +133,21 @@ function createHandler(server: PusherWebSocketServer): WireHandler {
 
 export class PusherWebSocketServer {
   readonly outbound = new OutboundQueue((target) => (target as Connection).app.limits.maxOutboundBufferBytes);
+  /** Who may join, for this server and the HTTP fallback alike (one handshake budget per app and address). */
+  readonly admission: Admission;
   /** The largest frame any app allows; each app's own limit is checked per message. */
   private readonly maxPayload: number;
   private readonly handler = createHandler(this);
   private sweepTimer: NodeJS.Timeout | undefined;
   private accepting = true;
   private readonly trustedProxies: ReadonlySet<string>;
-  /** Per app: one handshake bucket per client IP. */
-  private readonly handshakeBuckets = new Map<string, BucketMap>();
 
   constructor(
     private readonly hub: Hub<Connection>,
     options: WebSocketServerOptions = { trustedProxies: [] },
   ) {
     this.trustedProxies = new Set(options.trustedProxies);
-    for (const app of hub.apps) {
-      this.handshakeBuckets.set(app.id, new BucketMap(app.limits.handshakesPerSecondPerIp, app.limits.handshakeBurstPerIp));
-    }
+    this.admission = new Admission(hub, this.outbound);
     this.maxPayload = Math.max(...hub.apps.map((a) => a.limits.maxFrameBytes));
     // A server holding many idle connections should not keep V8's grown young generation too.
     boundYoungGeneration();
@@ -178,20 +173,16 @@ export class PusherWebSocketServer {
       return;
     }
     const handshake = checkHandshake(request, (key) => this.hub.appByKey(key));
-    const ip = clientIp(request, this.trustedProxies);
-    if (handshake.ok) {
-      // Refused before the upgrade: a flood should cost the server as little as possible.
-      const buckets = this.handshakeBucketsOf(handshake.app);
-      if (buckets && !buckets.take(ip)) {
-        const status = publishStatus('RATE_LIMITED');
-        const body = JSON.stringify({ error: `${status.message}: too many connections from this address`, status: status.status, name: status.name });
-        this.hub.events.emit('refused', { kind: 'connection', appId: handshake.app.id, code: 429, name: status.name, message: status.message, detail: 'too many connections from this address', url: request.url, ip });
-        socket.end(
-          `HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${buckets.retryAfter(ip)}\r\nContent-Type: application/json\r\n` +
-            `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-        );
-        return;
-      }
+    const applicant: Applicant = { ip: clientIp(request, this.trustedProxies), url: request.url };
+    // Refused before the upgrade: a flood should cost the server as little as possible.
+    const limited = handshake.ok ? this.admission.rateLimited(handshake.app, applicant) : undefined;
+    if (limited) {
+      const body = JSON.stringify(limited.body);
+      socket.end(
+        `HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${limited.retryAfter}\r\nContent-Type: application/json\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+      return;
     }
     // No extensions are offered back (frames are built once and shared, never compressed per socket).
     const answer = switchingProtocols(request);
@@ -208,51 +199,21 @@ export class PusherWebSocketServer {
     socket.setNoDelay(true);
     socket.write(answer);
     const wire = new WebSocketWire(socket, this.handler, this.maxPayload);
-    this.open(wire, request, handshake, ip);
+    this.open(wire, request, handshake, applicant);
     wire.start(head);
   }
 
-  /** The app's per-IP handshake buckets; made on first use for an app added by a reload (SIGHUP). */
-  private handshakeBucketsOf(app: App): BucketMap {
-    let buckets = this.handshakeBuckets.get(app.id);
-    if (!buckets) {
-      buckets = new BucketMap(app.limits.handshakesPerSecondPerIp, app.limits.handshakeBurstPerIp);
-      this.handshakeBuckets.set(app.id, buckets);
-    }
-    return buckets;
-  }
-
-  /** After the 101: a refused handshake is told why (pusher:error, then the close code); otherwise a Connection joins the hub. */
-  private open(wire: WebSocketWire, request: IncomingMessage, handshake: HandshakeResult, ip: string): void {
-    if (!handshake.ok) {
-      const { refusal, detail } = handshake;
-      this.hub.events.emit('refused', { kind: 'connection', code: refusal.code, message: refusal.message, detail, url: request.url, ip });
-      wire.write(textFrame(codedError(refusal, detail)));
-      wire.fail(refusal.code, refusal.message);
+  /** After the 101: a refused client is told why (pusher:error, then the close code); otherwise a Connection joins the hub. */
+  private open(wire: WebSocketWire, request: IncomingMessage, handshake: HandshakeResult, applicant: Applicant): void {
+    const verdict = this.admission.verdict(handshake, applicant);
+    if (!verdict.ok) {
+      wire.write(textFrame(codedError(verdict.refusal, verdict.detail)));
+      wire.fail(verdict.refusal.code, verdict.refusal.message);
       return;
     }
-    const { app } = handshake;
-    const max = app.limits.maxConnections;
-    if (max > 0 && this.hub.connectionCount(app) >= max) {
-      const refusal = closeCode('OVER_CAPACITY');
-      this.hub.events.emit('refused', { kind: 'connection', appId: app.id, code: refusal.code, message: refusal.message, detail: `at most ${max} connections`, url: request.url, ip });
-      wire.write(textFrame(codedError(refusal, `at most ${max} connections`)));
-      wire.fail(refusal.code, refusal.message);
-      return;
-    }
-    const connection = new Connection(
-      newSocketId(this.hub.socketIdInUse),
-      app,
-      wire,
-      ip,
-      this.outbound,
-      // Kept only where server-side authorization will forward them.
-      app.authEndpoint ? { cookie: request.headers.cookie, authorization: request.headers.authorization } : noHeaders,
-      this.hub.events,
-    );
+    const connection = this.admission.connection(verdict.app, wire, applicant.ip, request.headers);
     wire.owner = connection;
-    this.hub.connect(connection);
-    connection.sendText(connectionEstablished(connection.socketId, app.limits.activityTimeoutSeconds));
+    this.admission.join(connection);
   }
 
   onMessage(connection: Connection, data: Buffer, isBinary: boolean): void | Promise<void> {
@@ -298,7 +259,7 @@ export class PusherWebSocketServer {
       }
     }
     this.hub.expireCaches(now);
-    for (const buckets of this.handshakeBuckets.values()) buckets.prune(now);
+    this.admission.prune(now);
   }
 
   /** Stop accepting; tell every client to reconnect elsewhere (4200). */
