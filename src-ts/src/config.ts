@@ -1,9 +1,9 @@
 // Builds the Laravel Echo options for a Pogo server. The same object serves `new Echo(...)`,
 // `configureEcho(...)` from @laravel/echo-react and @laravel/echo-vue, and `createEcho()`.
 import type { EchoOptions } from 'laravel-echo';
-import Pusher from 'pusher-js';
 import { resolveConnectionSettings, viteEnv, type ConnectionOverrides, type EnvSource } from './env';
 import { fallbackEnabled, transportOptions } from './fallback';
+import { PogoPusher } from './reconnect';
 
 /** Echo's own options for a Pusher-protocol server ('reverb' broadcaster: pusher-js without a cluster). */
 export type PogoEchoOptions = EchoOptions<'reverb'>;
@@ -44,18 +44,18 @@ export function echoConfig(options: PogoOptions = {}): PogoEchoOptions {
   const { env, echo, recovery: _recovery, fallback, ...overrides } = options;
   const source = env ?? viteEnv();
   const settings = resolveConnectionSettings(source, overrides);
-  const tls = settings.scheme === 'https';
+  // disableStats: stats go to Pusher's hosted service, nothing a self-hosted server has to do with. (Comments inside
+  // the object would ship in dist/index.js, which has a size budget.)
   return {
     broadcaster: 'reverb',
     key: settings.key,
     wsHost: settings.host,
     wsPort: settings.port,
     wssPort: settings.port,
-    forceTLS: tls,
+    forceTLS: settings.scheme === 'https',
     ...transportOptions(settings, fallbackEnabled(source, fallback)),
-    // Stats go to Pusher's hosted service; a self-hosted server has nothing to do with them.
     disableStats: true,
-    Pusher,
+    Pusher: PogoPusher,
     ...echo,
   };
 }

@@ -88,13 +88,13 @@ function pusherJsGivesUp(code: number): boolean {
 function closedProblem(code: number, serverMessage: string | null, cause: unknown): ConnectionProblem {
   const info = describeCode(code, 'close');
   const gaveUp = pusherJsGivesUp(code);
+  // action: a pusher:error code used as a close code (4300+) has no action of its own in the schema.
   return {
     kind: 'closed',
     code,
     name: info.name,
     message: info.message,
     serverMessage,
-    // A pusher:error code used as a close code (4300+) has no action of its own in the schema.
     action: info.action ?? (gaveUp ? 'refuse' : 'retry'),
     willReconnect: !gaveUp,
     cause,
