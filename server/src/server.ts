@@ -9,7 +9,7 @@ import type { ServerConfig } from './config/server-config.js';
 import { Hub } from './hub.js';
 import { livenessRoute } from './http/liveness.js';
 import { ApiRouter } from './http/router.js';
-import { ApiError, sendError } from './http/respond.js';
+import { ApiConnections } from './http/api-connections.js';
 import type { Connection } from './transport/connection.js';
 import { PusherWebSocketServer } from './transport/websocket-server.js';
 import { FallbackServer } from './fallback/fallback-server.js';
@@ -94,32 +94,21 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
     if (config.metrics.port === undefined) router.addPlainRoute(metricsRoute(metrics));
   }
 
-  // Requests not yet answered: a graceful stop lets them finish before clients are closed.
-  let requestsInFlight = 0;
-  const answered = () => requestsInFlight--;
   const handle = (req: Parameters<typeof router.handle>[0], res: Parameters<typeof router.handle>[1]) => {
     // pusher-js's HTTP fallback sessions are clients, not requests in flight: the stop closes them with the WebSockets (4200).
     if (fallback.route(req, res)) return;
-    // Once a stop began, an API call (on a kept-alive connection) is refused, never accepted and then
-    // delivered to nobody: the sender knows to send it again once the server is back.
-    if (shuttingDown && req.url?.startsWith('/apps/')) {
-      req.resume();
-      res.setHeader('Connection', 'close');
-      sendError(res, new ApiError('SHUTTING_DOWN'));
-      return;
-    }
-    requestsInFlight++;
-    res.once('close', answered);
     guard('http', () => router.handle(req, res), () => res.destroy());
   };
   // With `tls`, the public port speaks only TLS: wss:// and https:// (the API, /up) alike.
   const tls = config.tls;
-  const serverOptions = { keepAliveTimeout: 65_000, ...requestTimeouts };
+  const serverOptions = requestTimeouts;
   // A socket that never finishes its TLS handshake is cut as one that never finishes its headers.
   const secure: TlsServer | undefined = tls ? createTlsServer({ ...serverOptions, handshakeTimeout: 5_000, ...tlsContextOptions(tls) }, handle) : undefined;
   // https.Server is an http.Server to every listener here (request, upgrade, connect, close).
   const http: Server = secure ? (secure as unknown as Server) : createServer(serverOptions, handle);
   refuseConnect(http);
+  // Plain API requests are read off the socket by the API's own reader; everything else goes on to Node's http.
+  const apiConnections = new ApiConnections(http, router, secure !== undefined);
   const websockets = new PusherWebSocketServer(hub, { trustedProxies: config.trustedProxies });
   websockets.attach(http);
   websockets.outbound.onFlushed = onFlushed;
@@ -150,11 +139,15 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
     hub,
     close() {
       shuttingDown = true;
+      // Once a stop began, an API call (on a kept-alive connection) is refused, never accepted and then
+      // delivered to nobody: the sender knows to send it again once the server is back.
+      router.stop();
       closing ??= closeGracefully({
         http,
+        apiConnections,
         websockets,
         connectionCount: () => hub.connectionCount(),
-        requestsInFlight: () => requestsInFlight,
+        requestsInFlight: () => router.inFlight,
         timeoutSeconds: config.shutdownTimeoutSeconds,
         before: async () => {
           fallback.shutdown();

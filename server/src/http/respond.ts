@@ -28,6 +28,8 @@ export class ApiError extends Error {
   constructor(
     readonly statusName: PublishStatusName,
     detail?: string,
+    /** Headers the answer carries (Retry-After). */
+    readonly headers?: Record<string, string>,
   ) {
     super(detail ? `${publishStatus(statusName).message}: ${detail}` : publishStatus(statusName).message);
   }
@@ -35,5 +37,5 @@ export class ApiError extends Error {
 
 export function sendError(res: ServerResponse, error: ApiError): void {
   const status = publishStatus(error.statusName);
-  sendJson(res, status.http, { error: error.message, status: status.status, name: status.name });
+  sendJson(res, status.http, { error: error.message, status: status.status, name: status.name }, error.headers);
 }

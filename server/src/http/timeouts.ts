@@ -5,11 +5,14 @@ import type { Server, ServerOptions } from 'node:http';
 import type { Duplex } from 'node:stream';
 
 /** Headers, upgrades included, must be complete within this (ms) of the connection or the previous answer. */
-const headersTimeoutMs = 5_000;
+export const headersTimeoutMs = 5_000;
 /** A whole request, body included, must arrive within this (ms). */
-const requestTimeoutMs = 30_000;
+export const requestTimeoutMs = 30_000;
+/** A kept-alive connection with no request in this (ms) is closed. */
+export const keepAliveTimeoutMs = 65_000;
 
 export const requestTimeouts: ServerOptions = {
+  keepAliveTimeout: keepAliveTimeoutMs,
   headersTimeout: headersTimeoutMs,
   requestTimeout: requestTimeoutMs,
   connectionsCheckingInterval: 1_000,

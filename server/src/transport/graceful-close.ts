@@ -7,8 +7,17 @@ import type { Server } from 'node:http';
 import type { Server as TlsServer } from 'node:https';
 import type { PusherWebSocketServer } from './websocket-server.js';
 
+/** Connections the HTTP server's listeners hold themselves (the API's own reader). */
+interface HeldConnections {
+  /** Ends those waiting for a request; the rest end after their answer. */
+  close(): void;
+  /** Cuts every one still held. */
+  destroyAll(): void;
+}
+
 interface GracefulClose {
   http: Server | TlsServer;
+  apiConnections: HeldConnections;
   websockets: PusherWebSocketServer;
   /** Clients still connected. */
   connectionCount: () => number;
@@ -27,6 +36,7 @@ export async function closeGracefully(steps: GracefulClose): Promise<void> {
   const { http } = steps;
   const deadline = Date.now() + steps.timeoutSeconds * 1000;
   const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+  steps.apiConnections.close();
   await steps.before();
   // Publishes in flight are delivered while their subscribers are still connected (half the timeout at most).
   const requestsDeadline = Date.now() + (steps.timeoutSeconds * 1000) / 2;
@@ -34,6 +44,7 @@ export async function closeGracefully(steps: GracefulClose): Promise<void> {
   steps.websockets.shutdown();
   while (steps.connectionCount() > 0 && Date.now() < deadline) await wait(50);
   http.closeAllConnections();
+  steps.apiConnections.destroyAll();
   await closed;
   await steps.after(deadline);
 }
