@@ -18429,14 +18429,15 @@ function sendJson(res, httpStatus, body, headers = {}, contentType = "applicatio
   send(res, httpStatus, contentType, JSON.stringify(body), headers);
 }
 var ApiError = class extends Error {
-  constructor(statusName, detail) {
+  constructor(statusName, detail, headers) {
     super(detail ? `${publishStatus(statusName).message}: ${detail}` : publishStatus(statusName).message);
     this.statusName = statusName;
+    this.headers = headers;
   }
 };
 function sendError(res, error) {
   const status = publishStatus(error.statusName);
-  sendJson(res, status.http, { error: error.message, status: status.status, name: status.name });
+  sendJson(res, status.http, { error: error.message, status: status.status, name: status.name }, error.headers);
 }
 
 // src/dashboard/answers.ts
@@ -19328,7 +19329,9 @@ data: ${JSON.stringify(overview())}
 // src/http/timeouts.ts
 var headersTimeoutMs = 5e3;
 var requestTimeoutMs = 3e4;
+var keepAliveTimeoutMs = 65e3;
 var requestTimeouts = {
+  keepAliveTimeout: keepAliveTimeoutMs,
   headersTimeout: headersTimeoutMs,
   requestTimeout: requestTimeoutMs,
   connectionsCheckingInterval: 1e3
@@ -21045,6 +21048,7 @@ function toApiError(error) {
   if (error instanceof BrokerError) return new ApiError("BROKER_FAILURE", error.message);
   return new ApiError("INTERNAL");
 }
+var emptyOk = Object.freeze({ status: 200, body: "{}" });
 var ApiRouter = class {
   constructor(context, trustedProxies = []) {
     this.context = context;
@@ -21062,74 +21066,100 @@ var ApiRouter = class {
   failures = new BucketMap(failuresPerSecondPerIp, failureBurstPerIp);
   failuresPruned = Date.now();
   trustedProxies;
+  /** Requests taken and not yet answered: a graceful stop lets them finish before clients are closed. */
+  inFlight = 0;
+  /** Once a stop began, API calls are refused (503), never accepted and then delivered to nobody. */
+  stopping = false;
   addPlainRoute(route) {
     this.plain.push(route);
   }
-  async handle(req, res) {
-    try {
-      await this.route(req, res);
-    } catch (error) {
-      if (res.headersSent) {
-        res.end();
-        return;
-      }
-      const apiError = toApiError(error);
-      if (apiError.statusName === "BODY_TOO_LARGE") res.setHeader("Connection", "close");
-      const status = publishStatus(apiError.statusName);
-      const appId = /^\/apps\/([^/?]+)/.exec(req.url ?? "")?.[1];
-      this.context.hub.events.emit("refused", { kind: "http", appId, code: status.http, name: status.name, message: apiError.message, url: req.url?.split("?")[0] });
-      sendError(res, apiError);
-    }
+  /** From now on API calls are answered 503 SHUTTING_DOWN, with the connection closed. */
+  stop() {
+    this.stopping = true;
   }
-  async route(req, res) {
+  /** A request Node's `http` read: the plain routes first (outside /apps/), then the API. */
+  async handle(req, res) {
     const target = req.url ?? "/";
     const mark = target.indexOf("?");
     const path = mark < 0 ? target : target.slice(0, mark);
-    const query = RequestQuery.parse(mark < 0 ? "" : target.slice(mark + 1));
-    if (!path.startsWith("/apps/")) {
-      for (const route of this.plain) if (await route(req, res, path)) return;
+    if (!path.startsWith("/apps/") && await this.plainRoute(req, res, path)) return;
+    const answer = await this.answer({
+      head: req,
+      readBody: (limit) => readBody(req, limit),
+      skipBody: () => req.resume()
+    });
+    if (answer === emptyOk) sendEmptyAnswer(res);
+    else send(res, answer.status, "application/json", answer.body, answer.close ? { ...answer.headers, Connection: "close" } : answer.headers);
+  }
+  async plainRoute(req, res, path) {
+    try {
+      for (const route of this.plain) if (await route(req, res, path)) return true;
+      return false;
+    } catch (error) {
+      if (res.headersSent) res.end();
+      else sendError(res, toApiError(error));
+      return true;
     }
+  }
+  /** The API's answer to one request; never throws (a refusal is reported to the observers and answered). */
+  async answer(exchange) {
+    const { head } = exchange;
+    this.inFlight++;
+    try {
+      if (this.stopping) throw new ApiError("SHUTTING_DOWN");
+      return await this.route(exchange);
+    } catch (error) {
+      exchange.skipBody();
+      const apiError = toApiError(error);
+      const status = publishStatus(apiError.statusName);
+      const appId = /^\/apps\/([^/?]+)/.exec(head.url)?.[1];
+      this.context.hub.events.emit("refused", { kind: "http", appId, code: status.http, name: status.name, message: apiError.message, url: head.url.split("?")[0] });
+      return {
+        status: status.http,
+        body: JSON.stringify({ error: apiError.message, status: status.status, name: status.name }),
+        headers: apiError.headers,
+        // The rest of an oversized body is drained, not kept, and a stopping server takes no more.
+        close: apiError.statusName === "BODY_TOO_LARGE" || apiError.statusName === "SHUTTING_DOWN"
+      };
+    } finally {
+      this.inFlight--;
+    }
+  }
+  async route(exchange) {
+    const { head } = exchange;
+    const target = head.url;
+    const mark = target.indexOf("?");
+    const path = mark < 0 ? target : target.slice(0, mark);
+    const query = RequestQuery.parse(mark < 0 ? "" : target.slice(mark + 1));
     let matched;
     let pathMatched = false;
     for (const route of routes) {
       const match2 = route.pattern.exec(path);
       if (!match2) continue;
       pathMatched = true;
-      if (route.method === req.method) {
+      if (route.method === head.method) {
         matched = { route, match: match2 };
         break;
       }
     }
-    if (!matched) {
-      req.resume();
-      throw new ApiError(pathMatched ? "METHOD_NOT_ALLOWED" : "NOT_FOUND", `${req.method} ${path}`);
-    }
+    if (!matched) throw new ApiError(pathMatched ? "METHOD_NOT_ALLOWED" : "NOT_FOUND", `${head.method} ${path}`);
     const { match } = matched;
     const appId = safeDecode(match[1] ?? "");
     const params = match.length > 2 ? match.slice(2).map((p) => safeDecode(p)) : [];
-    if (appId === void 0 || params.includes(void 0)) {
-      req.resume();
-      throw new ApiError("INVALID_PATH", "a malformed % escape");
-    }
+    if (appId === void 0 || params.includes(void 0)) throw new ApiError("INVALID_PATH", "a malformed % escape");
     const app = this.context.hub.appById(appId);
-    if (!app) {
-      req.resume();
-      throw new ApiError("UNKNOWN_APP");
-    }
+    if (!app) throw new ApiError("UNKNOWN_APP");
     try {
-      verifyQuery(app, { method: req.method ?? "", path, query });
+      verifyQuery(app, { method: head.method, path, query });
     } catch (error) {
-      req.resume();
-      this.failedAuthentication(req, res);
+      this.failedAuthentication(head);
       throw error;
     }
     const bucket = this.bucketOf(app);
     if (bucket && !bucket.take()) {
-      req.resume();
-      res.setHeader("Retry-After", String(bucket.retryAfter()));
-      throw new ApiError("RATE_LIMITED", `at most ${app.limits.httpRequestsPerSecond} requests a second`);
+      throw new ApiError("RATE_LIMITED", `at most ${app.limits.httpRequestsPerSecond} requests a second`, { "Retry-After": String(bucket.retryAfter()) });
     }
-    const body = await readBody(req, app.limits.maxHttpBodyBytes);
+    const body = await exchange.readBody(app.limits.maxHttpBodyBytes);
     verifyBody(query, body);
     if (!app.enabled) throw new ApiError("APP_DISABLED");
     const result = await matched.route.endpoint(this.context, {
@@ -21138,9 +21168,9 @@ var ApiRouter = class {
       query,
       body
     });
-    if (result === emptyAnswer) sendEmptyAnswer(res);
-    else if (result instanceof Accepted) sendJson(res, 202, result.body);
-    else sendJson(res, 200, result);
+    if (result === emptyAnswer) return emptyOk;
+    if (result instanceof Accepted) return { status: 202, body: JSON.stringify(result.body) };
+    return { status: 200, body: JSON.stringify(result) };
   }
   /** The app's request bucket; made on first use for an app added by a reload (SIGHUP). */
   bucketOf(app) {
@@ -21152,18 +21182,305 @@ var ApiRouter = class {
     return bucket;
   }
   /** Charges the client address's failure bucket; once it is empty, failures are answered 429. */
-  failedAuthentication(req, res) {
+  failedAuthentication(head) {
     const now = Date.now();
     if (now - this.failuresPruned > 1e4) {
       this.failures.prune(now);
       this.failuresPruned = now;
     }
-    const ip = clientIp(req, this.trustedProxies);
+    const ip = clientIp(head, this.trustedProxies);
     if (this.failures.take(ip, now)) return;
-    res.setHeader("Retry-After", String(this.failures.retryAfter(ip)));
-    throw new ApiError("RATE_LIMITED", `at most ${failuresPerSecondPerIp} failed authentications a second from one address`);
+    throw new ApiError("RATE_LIMITED", `at most ${failuresPerSecondPerIp} failed authentications a second from one address`, { "Retry-After": String(this.failures.retryAfter(ip)) });
   }
 };
+
+// src/http/request-head.ts
+var maxHeadBytes = 16 * 1024;
+var maxHeldBodyBytes = 64 * 1024;
+var prefixes = [Buffer.from("POST /apps/"), Buffer.from("GET /apps/")];
+var tokenPattern = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+var targetPattern = /^\/apps\/[\x21-\x7e]*$/;
+var valuePattern = /^[\t\x20-\x7e\x80-\xff]*$/;
+var owsPattern = /^[\t ]+|[\t ]+$/g;
+var lengthPattern = /^\d{1,9}$/;
+var firstWins = /* @__PURE__ */ new Set(["age", "authorization", "content-length", "content-type", "etag", "expires", "from", "host", "if-modified-since", "if-unmodified-since", "last-modified", "location", "max-forwards", "proxy-authorization", "referer", "retry-after", "server", "user-agent"]);
+var leftToNode = /* @__PURE__ */ new Set(["transfer-encoding", "expect", "upgrade"]);
+function startsLikeOurs(bytes) {
+  for (const prefix of prefixes) {
+    const n = Math.min(prefix.length, bytes.length);
+    if (bytes.compare(prefix, 0, n, 0, n) === 0) return true;
+  }
+  return false;
+}
+function readRequestHead(bytes) {
+  if (!startsLikeOurs(bytes)) return "elsewhere";
+  const end = bytes.indexOf("\r\n\r\n");
+  if (end < 0) return bytes.length >= maxHeadBytes ? "elsewhere" : "incomplete";
+  if (end + 4 > maxHeadBytes) return "elsewhere";
+  const lines = bytes.toString("latin1", 0, end).split("\r\n");
+  const requestLine = lines[0].split(" ");
+  if (requestLine.length !== 3 || requestLine[2] !== "HTTP/1.1") return "elsewhere";
+  const method = requestLine[0];
+  const url = requestLine[1];
+  if (!targetPattern.test(url)) return "elsewhere";
+  const headers = {};
+  let lengths = 0;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i];
+    const colon = line.indexOf(":");
+    if (colon <= 0 || line.includes("\r") || line.includes("\n")) return "elsewhere";
+    const name = line.slice(0, colon).toLowerCase();
+    if (!tokenPattern.test(name)) return "elsewhere";
+    const raw = line.slice(colon + 1);
+    if (!valuePattern.test(raw) || leftToNode.has(name)) return "elsewhere";
+    const value = raw.replace(owsPattern, "");
+    if (name === "content-length") lengths++;
+    const before = headers[name];
+    if (before === void 0) headers[name] = value;
+    else if (name === "host" || name === "set-cookie") return "elsewhere";
+    else if (!firstWins.has(name)) headers[name] = `${before}${name === "cookie" ? "; " : ", "}${value}`;
+  }
+  if (headers.host === void 0) return "elsewhere";
+  const length = headers["content-length"] ?? "0";
+  if (lengths > 1 || !lengthPattern.test(length)) return "elsewhere";
+  const bodyLength = Number(length);
+  if (bodyLength > maxHeldBodyBytes) return "elsewhere";
+  let close = false;
+  const connection = headers.connection?.toLowerCase();
+  if (connection !== void 0) {
+    if (connection === "close") close = true;
+    else if (connection !== "keep-alive") return "elsewhere";
+  }
+  return { method, url, headers, bodyStart: end + 4, bodyLength, close };
+}
+
+// src/http/api-connections.ts
+var maxHeldBytes = maxHeadBytes + maxHeldBodyBytes;
+var requestTimedOut = "HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n";
+var dateSecond = 0;
+var dateValue = "";
+function httpDate(now) {
+  const second = Math.floor(now / 1e3);
+  if (second !== dateSecond) {
+    dateSecond = second;
+    dateValue = new Date(now).toUTCString();
+  }
+  return dateValue;
+}
+function answerBytes(answer, close, now) {
+  let head = `HTTP/1.1 ${answer.status} ${statusText(answer.status)}\r
+Content-Type: application/json\r
+Content-Length: ${Buffer.byteLength(answer.body)}\r
+Date: ${httpDate(now)}\r
+`;
+  if (answer.headers) for (const name in answer.headers) head += `${name}: ${answer.headers[name]}\r
+`;
+  return `${head}${close ? "Connection: close\r\n" : `Connection: keep-alive\r
+Keep-Alive: timeout=${keepAliveTimeoutMs / 1e3}\r
+`}\r
+${answer.body}`;
+}
+var okSecond = 0;
+var okBytes = "";
+function emptyOkBytes(now) {
+  const second = Math.floor(now / 1e3);
+  if (second !== okSecond) {
+    okSecond = second;
+    okBytes = answerBytes(emptyOk, false, now);
+  }
+  return okBytes;
+}
+var reasons = { 200: "OK", 202: "Accepted", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 413: "Payload Too Large", 429: "Too Many Requests", 500: "Internal Server Error", 503: "Service Unavailable" };
+var statusText = (status) => reasons[status] ?? "Unknown";
+var HeldConnection = class {
+  constructor(socket, owner, now) {
+    this.socket = socket;
+    this.owner = owner;
+    this.deadline = now + headersTimeoutMs;
+  }
+  /** Bytes read and not yet taken as a request. */
+  buffered;
+  /** An answer is pending: requests behind it wait. */
+  busy = false;
+  /** When the sweep acts, and how: `408` a request (or a fresh connection) that is too slow, `idle` a kept-alive one. */
+  deadline;
+  expiry = "408";
+  /** When the request being received began (its head's deadline and the whole request's). */
+  requestStarted = 0;
+  /** The request being answered, while its body is still in (or arriving into) what is held. */
+  unread;
+  /** The router asked for a body that has not all arrived yet. */
+  waiting;
+  onData = (chunk) => this.owner.received(this, chunk);
+  onGone = () => this.owner.forget(this);
+};
+var ApiConnections = class {
+  /** Takes the server's connections before Node's `http` sees them; `secure`: the server is https. */
+  constructor(server, router, secure) {
+    this.server = server;
+    this.router = router;
+    this.event = secure ? "secureConnection" : "connection";
+    const listeners = server.listeners(this.event);
+    if (listeners.length !== 1) throw new Error(`expected Node's own ${this.event} listener alone, found ${listeners.length}`);
+    this.nodeListener = listeners[0];
+    server.removeListener(this.event, this.nodeListener);
+    server.on(this.event, (socket) => guard("http", () => this.take(socket), () => socket.destroy()));
+    this.sweepTimer = setInterval(() => this.sweep(), 1e3);
+    this.sweepTimer.unref();
+  }
+  held = /* @__PURE__ */ new Set();
+  nodeListener;
+  event;
+  sweepTimer;
+  closing = false;
+  take(socket) {
+    const held = new HeldConnection(socket, this, Date.now());
+    this.held.add(held);
+    socket.on("data", held.onData);
+    socket.on("error", held.onGone);
+    socket.on("close", held.onGone);
+  }
+  /** A chunk from a held connection: answer every whole request in what is held, in order. */
+  received(held, chunk) {
+    const now = Date.now();
+    held.buffered = held.buffered ? Buffer.concat([held.buffered, chunk]) : chunk;
+    if (held.requestStarted === 0) held.requestStarted = now;
+    if (!held.busy) {
+      guard("http", () => this.next(held, now), () => held.socket.destroy());
+      return;
+    }
+    const { unread, waiting } = held;
+    if (unread && waiting && held.buffered.length >= unread.bodyStart + unread.bodyLength) {
+      held.waiting = void 0;
+      waiting.resolve(this.takeRequest(held, unread, now));
+    } else if (held.buffered.length > maxHeldBytes) held.socket.pause();
+  }
+  /** Takes the next request out of what is held, if its head is whole and it is one for this reader. */
+  next(held, now) {
+    const bytes = held.buffered;
+    if (!bytes) {
+      held.expiry = "idle";
+      held.deadline = now + keepAliveTimeoutMs;
+      return;
+    }
+    const head = readRequestHead(bytes);
+    if (head === "elsewhere") {
+      this.handOff(held);
+      return;
+    }
+    held.expiry = "408";
+    if (head === "incomplete") {
+      held.deadline = held.requestStarted + headersTimeoutMs;
+      return;
+    }
+    held.deadline = held.requestStarted + requestTimeoutMs;
+    held.busy = true;
+    held.unread = head;
+    const whole = bytes.length >= head.bodyStart + head.bodyLength;
+    const exchange = {
+      head: { method: head.method, url: head.url, headers: head.headers, socket: held.socket },
+      // The signature is checked before the body is asked for, so an unsigned request is refused before its body arrives.
+      readBody: (limit) => {
+        if (head.bodyLength > limit) throw new ApiError("BODY_TOO_LARGE", `at most ${limit} bytes`);
+        if (held.unread !== head) throw new Error("the body was already taken");
+        return whole ? this.takeRequest(held, head, now) : new Promise((resolve, reject) => held.waiting = { resolve, reject });
+      },
+      skipBody: () => void 0
+    };
+    return this.router.answer(exchange).then((answer) => this.answered(held, head, answer));
+  }
+  /** The request's body, out of what is held; what follows it stays held. */
+  takeRequest(held, head, now) {
+    const bytes = held.buffered;
+    const end = head.bodyStart + head.bodyLength;
+    held.buffered = end === bytes.length ? void 0 : bytes.subarray(end);
+    held.requestStarted = held.buffered ? now : 0;
+    held.unread = void 0;
+    return bytes.subarray(head.bodyStart, end);
+  }
+  answered(held, head, answer) {
+    if (!this.held.has(held)) return;
+    const { socket } = held;
+    const now = Date.now();
+    held.busy = false;
+    let close = head.close || answer.close === true || this.closing;
+    if (held.unread) {
+      if (held.buffered && held.buffered.length >= head.bodyStart + head.bodyLength) this.takeRequest(held, head, now);
+      else close = true;
+    }
+    if (close) {
+      this.release(held);
+      socket.end(answerBytes(answer, true, now));
+      return;
+    }
+    if (!socket.write(answer === emptyOk ? emptyOkBytes(now) : answerBytes(answer, false, now))) {
+      held.busy = true;
+      socket.once("drain", () => {
+        held.busy = false;
+        this.readOn(held);
+      });
+      return;
+    }
+    this.readOn(held);
+  }
+  readOn(held) {
+    if (held.socket.isPaused()) held.socket.resume();
+    guard("http", () => this.next(held, Date.now()), () => held.socket.destroy());
+  }
+  /** Node's `http` takes the connection from here on, with what was read of it. */
+  handOff(held) {
+    const { socket } = held;
+    this.forget(held);
+    socket.pause();
+    if (held.buffered) socket.unshift(held.buffered);
+    this.nodeListener.call(this.server, socket);
+    socket.resume();
+  }
+  /** The connection is gone (closed, or failed): nothing more to do for it. */
+  forget(held) {
+    if (!this.held.delete(held)) return;
+    held.waiting?.reject(new Error("the connection ended before the body arrived"));
+    held.waiting = void 0;
+    held.socket.removeListener("data", held.onData);
+    held.socket.removeListener("error", held.onGone);
+    held.socket.removeListener("close", held.onGone);
+  }
+  /** This reader is done with the connection and ends it itself; a late socket error is of no interest. */
+  release(held) {
+    this.forget(held);
+    held.socket.on("error", ignoreError);
+  }
+  sweep(now = Date.now()) {
+    for (const held of this.held) {
+      if (held.busy && !held.waiting || now < held.deadline) continue;
+      this.release(held);
+      if (held.expiry === "idle") held.socket.destroy();
+      else {
+        held.socket.end(requestTimedOut);
+        held.socket.destroySoon();
+      }
+    }
+  }
+  /** The stop: kept-alive connections waiting for a request end now; one with an answer pending ends after it. */
+  close() {
+    this.closing = true;
+    for (const held of this.held) {
+      if (held.busy) continue;
+      this.release(held);
+      held.socket.destroy();
+    }
+  }
+  /** The stop's deadline: every connection still held is cut. */
+  destroyAll() {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    for (const held of this.held) {
+      this.release(held);
+      held.socket.destroy();
+    }
+  }
+};
+function ignoreError() {
+}
 
 // src/transport/websocket-server.ts
 var import_node_crypto8 = require("crypto");
@@ -21557,6 +21874,83 @@ var Connection = class {
     this.wire.pause();
   }
   droppedFrames = 0;
+};
+
+// src/transport/socket-id.ts
+var import_node_crypto7 = require("crypto");
+var MAX = 2 ** 47;
+function newSocketId(inUse) {
+  for (; ; ) {
+    const id = `${(0, import_node_crypto7.randomInt)(1, MAX)}.${(0, import_node_crypto7.randomInt)(1, MAX)}`;
+    if (!inUse(id)) return id;
+  }
+}
+
+// src/transport/admission.ts
+var noHeaders = Object.freeze({});
+var Admission = class {
+  constructor(hub, outbound) {
+    this.hub = hub;
+    this.outbound = outbound;
+  }
+  /** Per app: one handshake bucket per client address, shared by every transport. */
+  handshakeBuckets = /* @__PURE__ */ new Map();
+  /** Takes one handshake from the address's budget for the app: undefined, or the refusal (reported). */
+  rateLimited(app, applicant) {
+    const buckets = this.bucketsOf(app);
+    if (buckets.take(applicant.ip)) return void 0;
+    const status = publishStatus("RATE_LIMITED");
+    const detail = "too many connections from this address";
+    this.hub.events.emit("refused", { kind: "connection", appId: app.id, code: 429, name: status.name, message: status.message, detail, url: applicant.url, ip: applicant.ip });
+    return { retryAfter: buckets.retryAfter(applicant.ip), body: { error: `${status.message}: ${detail}`, status: status.status, name: status.name } };
+  }
+  /**
+   * The handshake's own verdict, then the app's connection cap (both transports' connections
+   * count). A refusal is reported; `named` is the app a refused handshake is reported under, where
+   * the transport knew it before the handshake's checks.
+   */
+  verdict(handshake, applicant, named) {
+    if (!handshake.ok) return this.refused(handshake.refusal, handshake.detail, applicant, named);
+    const { app } = handshake;
+    const max = app.limits.maxConnections;
+    if (max > 0 && this.hub.connectionCount(app) >= max) return this.refused(closeCode("OVER_CAPACITY"), `at most ${max} connections`, applicant, app);
+    return handshake;
+  }
+  /** A Connection for an admitted client; it joins the hub with join(). */
+  connection(app, wire, ip, headers) {
+    return new Connection(
+      newSocketId(this.hub.socketIdInUse),
+      app,
+      wire,
+      ip,
+      this.outbound,
+      // Kept only where server-side authorization will forward them.
+      app.authEndpoint ? { cookie: headers.cookie, authorization: headers.authorization } : noHeaders,
+      this.hub.events
+    );
+  }
+  /** The connection joins the hub and is told its socket id. */
+  join(connection) {
+    this.hub.connect(connection);
+    connection.sendText(connectionEstablished(connection.socketId, connection.app.limits.activityTimeoutSeconds));
+  }
+  /** Once a second (the WebSocket server's sweep): addresses whose buckets are full again are forgotten. */
+  prune(now) {
+    for (const buckets of this.handshakeBuckets.values()) buckets.prune(now);
+  }
+  /** The app's per-address buckets; made on first use, also for an app added by a reload (SIGHUP). */
+  bucketsOf(app) {
+    let buckets = this.handshakeBuckets.get(app.id);
+    if (!buckets) {
+      buckets = new BucketMap(app.limits.handshakesPerSecondPerIp, app.limits.handshakeBurstPerIp);
+      this.handshakeBuckets.set(app.id, buckets);
+    }
+    return buckets;
+  }
+  refused(refusal, detail, applicant, app) {
+    this.hub.events.emit("refused", { kind: "connection", appId: app?.id, code: refusal.code, message: refusal.message, detail, url: applicant.url, ip: applicant.ip });
+    return { ok: false, refusal, detail };
+  }
 };
 
 // src/transport/frame-reader.ts
@@ -21998,16 +22392,6 @@ var WebSocketWire = class extends FrameReader2 {
   }
 };
 
-// src/transport/socket-id.ts
-var import_node_crypto7 = require("crypto");
-var MAX = 2 ** 47;
-function newSocketId(inUse) {
-  for (; ; ) {
-    const id = `${(0, import_node_crypto7.randomInt)(1, MAX)}.${(0, import_node_crypto7.randomInt)(1, MAX)}`;
-    if (!inUse(id)) return id;
-  }
-}
-
 // src/transport/young-generation.ts
 var import_node_v8 = require("v8");
 function chosenByOperator() {
@@ -22023,10 +22407,9 @@ function boundYoungGeneration() {
 
 // src/transport/websocket-server.ts
 var pingFrame2 = textFrame(ping);
-var noHeaders = Object.freeze({});
 var acceptGuid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 var keyPattern = /^[+/0-9A-Za-z]{22}==$/;
-var tokenPattern = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+var tokenPattern2 = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 function destroySocket() {
   this.destroy();
 }
@@ -22055,7 +22438,7 @@ function switchingProtocols(request2) {
   const offered = request2.headers["sec-websocket-protocol"];
   if (offered !== void 0) {
     const first = offered.split(",")[0]?.trim() ?? "";
-    if (!tokenPattern.test(first)) return void 0;
+    if (!tokenPattern2.test(first)) return void 0;
     protocolLine = `Sec-WebSocket-Protocol: ${first}\r
 `;
   }
@@ -22121,21 +22504,19 @@ var PusherWebSocketServer = class {
   constructor(hub, options = { trustedProxies: [] }) {
     this.hub = hub;
     this.trustedProxies = new Set(options.trustedProxies);
-    for (const app of hub.apps) {
-      this.handshakeBuckets.set(app.id, new BucketMap(app.limits.handshakesPerSecondPerIp, app.limits.handshakeBurstPerIp));
-    }
+    this.admission = new Admission(hub, this.outbound);
     this.maxPayload = Math.max(...hub.apps.map((a) => a.limits.maxFrameBytes));
     boundYoungGeneration();
   }
   outbound = new OutboundQueue((target) => target.app.limits.maxOutboundBufferBytes);
+  /** Who may join, for this server and the HTTP fallback alike (one handshake budget per app and address). */
+  admission;
   /** The largest frame any app allows; each app's own limit is checked per message. */
   maxPayload;
   handler = createHandler(this);
   sweepTimer;
   accepting = true;
   trustedProxies;
-  /** Per app: one handshake bucket per client IP. */
-  handshakeBuckets = /* @__PURE__ */ new Map();
   attach(server) {
     server.on(
       "upgrade",
@@ -22156,24 +22537,20 @@ var PusherWebSocketServer = class {
       return;
     }
     const handshake = checkHandshake(request2, (key) => this.hub.appByKey(key));
-    const ip = clientIp(request2, this.trustedProxies);
-    if (handshake.ok) {
-      const buckets = this.handshakeBucketsOf(handshake.app);
-      if (buckets && !buckets.take(ip)) {
-        const status = publishStatus("RATE_LIMITED");
-        const body = JSON.stringify({ error: `${status.message}: too many connections from this address`, status: status.status, name: status.name });
-        this.hub.events.emit("refused", { kind: "connection", appId: handshake.app.id, code: 429, name: status.name, message: status.message, detail: "too many connections from this address", url: request2.url, ip });
-        socket.end(
-          `HTTP/1.1 429 Too Many Requests\r
-Retry-After: ${buckets.retryAfter(ip)}\r
+    const applicant = { ip: clientIp(request2, this.trustedProxies), url: request2.url };
+    const limited = handshake.ok ? this.admission.rateLimited(handshake.app, applicant) : void 0;
+    if (limited) {
+      const body = JSON.stringify(limited.body);
+      socket.end(
+        `HTTP/1.1 429 Too Many Requests\r
+Retry-After: ${limited.retryAfter}\r
 Content-Type: application/json\r
 Content-Length: ${Buffer.byteLength(body)}\r
 Connection: close\r
 \r
 ${body}`
-        );
-        return;
-      }
+      );
+      return;
     }
     const answer = switchingProtocols(request2);
     if (answer === void 0) {
@@ -22188,49 +22565,20 @@ ${body}`
     socket.setNoDelay(true);
     socket.write(answer);
     const wire = new WebSocketWire(socket, this.handler, this.maxPayload);
-    this.open(wire, request2, handshake, ip);
+    this.open(wire, request2, handshake, applicant);
     wire.start(head);
   }
-  /** The app's per-IP handshake buckets; made on first use for an app added by a reload (SIGHUP). */
-  handshakeBucketsOf(app) {
-    let buckets = this.handshakeBuckets.get(app.id);
-    if (!buckets) {
-      buckets = new BucketMap(app.limits.handshakesPerSecondPerIp, app.limits.handshakeBurstPerIp);
-      this.handshakeBuckets.set(app.id, buckets);
-    }
-    return buckets;
-  }
-  /** After the 101: a refused handshake is told why (pusher:error, then the close code); otherwise a Connection joins the hub. */
-  open(wire, request2, handshake, ip) {
-    if (!handshake.ok) {
-      const { refusal, detail } = handshake;
-      this.hub.events.emit("refused", { kind: "connection", code: refusal.code, message: refusal.message, detail, url: request2.url, ip });
-      wire.write(textFrame(codedError(refusal, detail)));
-      wire.fail(refusal.code, refusal.message);
+  /** After the 101: a refused client is told why (pusher:error, then the close code); otherwise a Connection joins the hub. */
+  open(wire, request2, handshake, applicant) {
+    const verdict = this.admission.verdict(handshake, applicant);
+    if (!verdict.ok) {
+      wire.write(textFrame(codedError(verdict.refusal, verdict.detail)));
+      wire.fail(verdict.refusal.code, verdict.refusal.message);
       return;
     }
-    const { app } = handshake;
-    const max = app.limits.maxConnections;
-    if (max > 0 && this.hub.connectionCount(app) >= max) {
-      const refusal = closeCode("OVER_CAPACITY");
-      this.hub.events.emit("refused", { kind: "connection", appId: app.id, code: refusal.code, message: refusal.message, detail: `at most ${max} connections`, url: request2.url, ip });
-      wire.write(textFrame(codedError(refusal, `at most ${max} connections`)));
-      wire.fail(refusal.code, refusal.message);
-      return;
-    }
-    const connection = new Connection(
-      newSocketId(this.hub.socketIdInUse),
-      app,
-      wire,
-      ip,
-      this.outbound,
-      // Kept only where server-side authorization will forward them.
-      app.authEndpoint ? { cookie: request2.headers.cookie, authorization: request2.headers.authorization } : noHeaders,
-      this.hub.events
-    );
+    const connection = this.admission.connection(verdict.app, wire, applicant.ip, request2.headers);
     wire.owner = connection;
-    this.hub.connect(connection);
-    connection.sendText(connectionEstablished(connection.socketId, app.limits.activityTimeoutSeconds));
+    this.admission.join(connection);
   }
   onMessage(connection, data, isBinary) {
     connection.lastSeen = connection.lastMessage = Date.now();
@@ -22273,7 +22621,7 @@ ${body}`
       }
     }
     this.hub.expireCaches(now);
-    for (const buckets of this.handshakeBuckets.values()) buckets.prune(now);
+    this.admission.prune(now);
   }
   /** Stop accepting; tell every client to reconnect elsewhere (4200). */
   shutdown() {
@@ -22798,7 +23146,6 @@ var HttpSession = class {
 var detachedLimitMs = 15e3;
 var strangersPerSecondPerIp = 10;
 var strangerBurstPerIp = 50;
-var noHeaders2 = Object.freeze({});
 var receiveHeaders = {
   "Content-Type": "application/javascript; charset=UTF-8",
   "Cache-Control": "no-store",
@@ -22807,9 +23154,9 @@ var receiveHeaders = {
   "X-Accel-Buffering": "no"
 };
 var FallbackServer = class {
-  constructor(hub, outbound, options) {
+  constructor(hub, admission, options) {
     this.hub = hub;
-    this.outbound = outbound;
+    this.admission = admission;
     this.trustedProxies = new Set(options.trustedProxies);
     this.relay = options.worker ? new WorkerRelay(this) : void 0;
     this.sweepTimer = setInterval(() => guard("http", () => this.sweep(Date.now()), () => void 0), 1e3);
@@ -22818,7 +23165,6 @@ var FallbackServer = class {
   /** `{app id}/{server}/{session}` → the session and its connection. */
   sessions = /* @__PURE__ */ new Map();
   trustedProxies;
-  handshakeBuckets = /* @__PURE__ */ new Map();
   strangers = new BucketMap(strangersPerSecondPerIp, strangerBurstPerIp);
   sweepTimer;
   accepting = true;
@@ -22944,28 +23290,18 @@ var FallbackServer = class {
       sendJson(res, 503, { error: "The server is shutting down" }, { ...corsHeaders(req), Connection: "close" });
       return false;
     }
-    let buckets = this.handshakeBuckets.get(app.id);
-    if (!buckets) {
-      buckets = new BucketMap(app.limits.handshakesPerSecondPerIp, app.limits.handshakeBurstPerIp);
-      this.handshakeBuckets.set(app.id, buckets);
-    }
-    if (!buckets.take(ip)) {
-      const status = publishStatus("RATE_LIMITED");
-      this.hub.events.emit("refused", { kind: "connection", appId: app.id, code: 429, name: status.name, message: status.message, detail: "too many connections from this address", url: req.url?.split("?")[0], ip });
-      const body = { error: `${status.message}: too many connections from this address`, status: status.status, name: status.name };
-      sendJson(res, 429, body, { ...corsHeaders(req), "Retry-After": String(buckets.retryAfter(ip)) });
+    const applicant = { ip, url: req.url?.split("?")[0] };
+    const limited = this.admission.rateLimited(app, applicant);
+    if (limited) {
+      sendJson(res, 429, limited.body, { ...corsHeaders(req), "Retry-After": String(limited.retryAfter) });
       return false;
     }
     const first = transport === "xhr_streaming" ? Buffer.concat([streamingPrelude, openFrame]) : openFrame;
     const query = req.url?.includes("?") ? req.url.slice(req.url.indexOf("?")) : "";
     const handshake = checkHandshake({ url: `/app/${encodeURIComponent(app.key)}${query}`, headers: req.headers }, (key) => this.hub.appByKey(key));
-    if (!handshake.ok) {
-      this.refuse(req, res, first, app, ip, handshake.refusal, handshake.detail);
-      return false;
-    }
-    const max = app.limits.maxConnections;
-    if (max > 0 && this.hub.connectionCount(app) >= max) {
-      this.refuse(req, res, first, app, ip, closeCode("OVER_CAPACITY"), `at most ${max} connections`);
+    const verdict = this.admission.verdict(handshake, applicant, app);
+    if (!verdict.ok) {
+      this.refuse(req, res, first, verdict.refusal, verdict.detail);
       return false;
     }
     const session = new HttpSession(transport, ip, () => {
@@ -22974,26 +23310,16 @@ var FallbackServer = class {
         this.hub.disconnect(connection);
       });
     });
-    const connection = new Connection(
-      newSocketId(this.hub.socketIdInUse),
-      app,
-      session,
-      ip,
-      this.outbound,
-      app.authEndpoint ? { cookie: req.headers.cookie, authorization: req.headers.authorization } : noHeaders2,
-      this.hub.events
-    );
+    const connection = this.admission.connection(verdict.app, session, ip, req.headers);
     this.sessions.set(id, { session, connection });
-    this.hub.connect(connection);
+    this.admission.join(connection);
     res.writeHead(200, { ...receiveHeaders, ...corsHeaders(req) });
     res.socket?.setNoDelay(true);
     session.attach(res, first);
-    connection.sendText(connectionEstablished(connection.socketId, app.limits.activityTimeoutSeconds));
     return true;
   }
-  /** Refused as a WebSocket would be: opened, told why with `pusher:error`, closed with the code. */
-  refuse(req, res, first, app, ip, refusal, detail) {
-    this.hub.events.emit("refused", { kind: "connection", appId: app.id, code: refusal.code, message: refusal.message, detail, url: req.url?.split("?")[0], ip });
+  /** Refused as a WebSocket would be (the refusal is reported by the admission): opened, told why with `pusher:error`, closed with the code. */
+  refuse(req, res, first, refusal, detail) {
     const error = Buffer.from(`a${JSON.stringify([codedError(refusal, detail)])}
 `);
     res.writeHead(200, { ...receiveHeaders, ...corsHeaders(req) });
@@ -23044,7 +23370,6 @@ var FallbackServer = class {
       }
     }
     this.strangers.prune(now);
-    for (const buckets of this.handshakeBuckets.values()) buckets.prune(now);
   }
 };
 
@@ -23054,12 +23379,14 @@ async function closeGracefully(steps) {
   const { http } = steps;
   const deadline = Date.now() + steps.timeoutSeconds * 1e3;
   const closed = new Promise((resolve) => http.close(() => resolve()));
+  steps.apiConnections.close();
   await steps.before();
   const requestsDeadline = Date.now() + steps.timeoutSeconds * 1e3 / 2;
   while (steps.requestsInFlight() > 0 && Date.now() < requestsDeadline) await wait(10);
   steps.websockets.shutdown();
   while (steps.connectionCount() > 0 && Date.now() < deadline) await wait(50);
   http.closeAllConnections();
+  steps.apiConnections.destroyAll();
   await closed;
   await steps.after(deadline);
 }
@@ -23939,29 +24266,20 @@ async function startServer(config, log2) {
     onFlushed = attachMetrics(metrics, hub, config.metrics, askPrimary);
     if (config.metrics.port === void 0) router.addPlainRoute(metricsRoute(metrics));
   }
-  let requestsInFlight = 0;
-  const answered = () => requestsInFlight--;
   const handle = (req, res) => {
     if (fallback.route(req, res)) return;
-    if (shuttingDown && req.url?.startsWith("/apps/")) {
-      req.resume();
-      res.setHeader("Connection", "close");
-      sendError(res, new ApiError("SHUTTING_DOWN"));
-      return;
-    }
-    requestsInFlight++;
-    res.once("close", answered);
     guard("http", () => router.handle(req, res), () => res.destroy());
   };
   const tls = config.tls;
-  const serverOptions = { keepAliveTimeout: 65e3, ...requestTimeouts };
+  const serverOptions = requestTimeouts;
   const secure = tls ? (0, import_node_https2.createServer)({ ...serverOptions, handshakeTimeout: 5e3, ...tlsContextOptions(tls) }, handle) : void 0;
   const http = secure ? secure : (0, import_node_http6.createServer)(serverOptions, handle);
   refuseConnect(http);
+  const apiConnections = new ApiConnections(http, router, secure !== void 0);
   const websockets = new PusherWebSocketServer(hub, { trustedProxies: config.trustedProxies });
   websockets.attach(http);
   websockets.outbound.onFlushed = onFlushed;
-  const fallback = new FallbackServer(hub, websockets.outbound, { trustedProxies: config.trustedProxies, worker: import_node_cluster8.default.isWorker });
+  const fallback = new FallbackServer(hub, websockets.admission, { trustedProxies: config.trustedProxies, worker: import_node_cluster8.default.isWorker });
   await new Promise((resolve, reject) => {
     http.once("error", reject);
     http.listen(config.port, config.host, () => resolve());
@@ -23984,11 +24302,13 @@ async function startServer(config, log2) {
     hub,
     close() {
       shuttingDown = true;
+      router.stop();
       closing ??= closeGracefully({
         http,
+        apiConnections,
         websockets,
         connectionCount: () => hub.connectionCount(),
-        requestsInFlight: () => requestsInFlight,
+        requestsInFlight: () => router.inFlight,
         timeoutSeconds: config.shutdownTimeoutSeconds,
         before: async () => {
           fallback.shutdown();

@@ -93,24 +93,41 @@ function transportOptions(settings, fallback) {
     httpPath
   };
 }
+var PogoPusher = class extends Pusher {
+  constructor(key, options) {
+    super(key, options);
+    const manager = this.connection;
+    let wait = 0;
+    let timer;
+    manager.bind("state_change", ({ current }) => {
+      if (current !== "unavailable") clearTimeout(timer);
+      if (current === "connected") wait = /^ws/.test(manager.connection.transport.name) ? 1e3 : 0;
+      if (current === "connecting" && wait) {
+        timer = setTimeout(() => {
+          manager.disconnect();
+          manager.connect();
+        }, wait * (0.5 + Math.random()));
+        wait = Math.min(wait * 1.5, 16e3);
+      }
+    });
+  }
+};
 
 // src/config.ts
 function echoConfig(options = {}) {
   const { env, echo, recovery: _recovery, fallback, ...overrides } = options;
   const source = env ?? viteEnv();
   const settings = resolveConnectionSettings(source, overrides);
-  const tls = settings.scheme === "https";
   return {
     broadcaster: "reverb",
     key: settings.key,
     wsHost: settings.host,
     wsPort: settings.port,
     wssPort: settings.port,
-    forceTLS: tls,
+    forceTLS: settings.scheme === "https",
     ...transportOptions(settings, fallbackEnabled(source, fallback)),
-    // Stats go to Pusher's hosted service; a self-hosted server has nothing to do with them.
     disableStats: true,
-    Pusher,
+    Pusher: PogoPusher,
     ...echo
   };
 }
@@ -440,7 +457,6 @@ function closedProblem(code, serverMessage, cause) {
     name: info.name,
     message: info.message,
     serverMessage,
-    // A pusher:error code used as a close code (4300+) has no action of its own in the schema.
     action: info.action ?? (gaveUp ? "refuse" : "retry"),
     willReconnect: !gaveUp,
     cause
