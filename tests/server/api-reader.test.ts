@@ -206,6 +206,17 @@ describe('on the public port', () => {
     expect(answer.closed).toBe(true);
   });
 
+  it('answers a request whose client half-closes after sending it, then ends the connection', async () => {
+    const socket = connect(server.port, '127.0.0.1');
+    const received: Buffer[] = [];
+    socket.on('data', (d: Buffer) => received.push(d));
+    const ended = new Promise<void>((resolve) => socket.on('end', resolve));
+    socket.end(signedRequest(publish(8)));
+    await ended;
+    expect(statuses(Buffer.concat(received).toString('latin1'))).toEqual([200]);
+    socket.destroy();
+  });
+
   it('cuts a silent connection and a trickled head with 408, as Node cuts its own', async () => {
     const [silent, trickled] = await Promise.all([
       rawExchange(server.port, [], 9_000),

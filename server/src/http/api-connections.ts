@@ -12,7 +12,7 @@
 // byte (a fresh connection's within 5 s of connecting), the whole request within 30 s, 65 s idle
 // between requests; checked by one sweep a second, not a timer per socket. While an answer is
 // pending, what a pipelining client sends is held up to one request's worth, then reading pauses.
-import type { Server } from 'node:http';
+import { STATUS_CODES, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { guard } from '../transport/listener-guard.js';
 import { headersTimeoutMs, keepAliveTimeoutMs, requestTimeoutMs } from './timeouts.js';
@@ -26,38 +26,30 @@ type ConnectionListener = (socket: Socket) => void;
 const maxHeldBytes = maxHeadBytes + maxHeldBodyBytes;
 const requestTimedOut = 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n';
 
-/** The Date header's value, made at most once a second. */
-let dateSecond = 0;
-let dateValue = '';
-function httpDate(now: number): string {
+/** The Date header, and the publish's whole answer that carries it: made again at most once a second. */
+let clockSecond = 0;
+let httpDate = '';
+let emptyOkAnswer = '';
+function tick(now: number): void {
   const second = Math.floor(now / 1000);
-  if (second !== dateSecond) {
-    dateSecond = second;
-    dateValue = new Date(now).toUTCString();
-  }
-  return dateValue;
+  if (second === clockSecond) return;
+  clockSecond = second; // first, so the answerBytes() below finds the clock set
+  httpDate = new Date(now).toUTCString();
+  emptyOkAnswer = answerBytes(emptyOk, false, now);
 }
 
 function answerBytes(answer: ApiAnswer, close: boolean, now: number): string {
-  let head = `HTTP/1.1 ${answer.status} ${statusText(answer.status)}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(answer.body)}\r\nDate: ${httpDate(now)}\r\n`;
+  tick(now);
+  let head = `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? 'Unknown'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(answer.body)}\r\nDate: ${httpDate}\r\n`;
   if (answer.headers) for (const name in answer.headers) head += `${name}: ${answer.headers[name]}\r\n`;
   return `${head}${close ? 'Connection: close\r\n' : `Connection: keep-alive\r\nKeep-Alive: timeout=${keepAliveTimeoutMs / 1000}\r\n`}\r\n${answer.body}`;
 }
 
-/** `{}` with 200, kept-alive: the publish's answer, rebuilt once a second for its Date. */
-let okSecond = 0;
-let okBytes = '';
+/** `{}` with 200, kept alive: what a publish answers. */
 function emptyOkBytes(now: number): string {
-  const second = Math.floor(now / 1000);
-  if (second !== okSecond) {
-    okSecond = second;
-    okBytes = answerBytes(emptyOk, false, now);
-  }
-  return okBytes;
+  tick(now);
+  return emptyOkAnswer;
 }
-
-const reasons: Record<number, string> = { 200: 'OK', 202: 'Accepted', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 413: 'Payload Too Large', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' };
-const statusText = (status: number): string => reasons[status] ?? 'Unknown';
 
 /** One connection while this reader holds it. */
 class HeldConnection {
@@ -76,6 +68,9 @@ class HeldConnection {
   waiting: { resolve: (body: Buffer) => void; reject: (error: Error) => void } | undefined;
   readonly onData = (chunk: Buffer) => this.owner.received(this, chunk);
   readonly onGone = () => this.owner.forget(this);
+  /** The client sent its FIN (the port allows half-open sockets): the answer pending is its last. */
+  ended = false;
+  readonly onEnd = () => this.owner.ended(this);
 
   constructor(
     readonly socket: Socket,
@@ -116,6 +111,7 @@ export class ApiConnections {
     socket.on('data', held.onData);
     socket.on('error', held.onGone);
     socket.on('close', held.onGone);
+    socket.on('end', held.onEnd);
   }
 
   /** A chunk from a held connection: answer every whole request in what is held, in order. */
@@ -189,7 +185,7 @@ export class ApiConnections {
     held.busy = false;
     // A refusal that never read the body: dropped if it is all here, else the rest would arrive
     // unframed, so the connection ends with the answer.
-    let close = head.close || answer.close === true || this.closing;
+    let close = head.close || answer.close === true || this.closing || held.ended;
     if (held.unread) {
       if (held.buffered && held.buffered.length >= head.bodyStart + head.bodyLength) this.takeRequest(held, head, now);
       else close = true;
@@ -228,6 +224,14 @@ export class ApiConnections {
     socket.resume();
   }
 
+  /** The client will send nothing more: end now, or after the answer pending. */
+  ended(held: HeldConnection): void {
+    held.ended = true;
+    if (held.busy) return;
+    this.release(held);
+    held.socket.end();
+  }
+
   /** The connection is gone (closed, or failed): nothing more to do for it. */
   forget(held: HeldConnection): void {
     if (!this.held.delete(held)) return;
@@ -236,6 +240,7 @@ export class ApiConnections {
     held.socket.removeListener('data', held.onData);
     held.socket.removeListener('error', held.onGone);
     held.socket.removeListener('close', held.onGone);
+    held.socket.removeListener('end', held.onEnd);
   }
 
   /** This reader is done with the connection and ends it itself; a late socket error is of no interest. */
