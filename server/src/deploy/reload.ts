@@ -1,13 +1,17 @@
 // SIGHUP: the configuration read again as at start-up (the --config file, the --env-file, the
 // environment), and what may change without a restart applied to the running server: apps come
 // (they work at once), go (their clients closed with 4001) or are disabled (4003), and change in
-// place (a rotated secret signs the next API call and subscription); unchanged apps' connections
-// stay open. The certificate is read again too. A configuration that does not load changes nothing.
-// Not reloaded (a restart applies them): the port, Redis, trustedProxies, webhook targets, metrics
-// and dashboard settings, an app's recovery switch and history budget.
+// place (a rotated secret signs the next API call, subscription and webhook); unchanged apps'
+// connections stay open. Each app's webhook targets follow its configuration for events after the
+// reload (webhooks/dispatcher.ts, reconfigure: a removed target still delivers what it held). The
+// certificate is read again too. A configuration that does not load changes nothing.
+// Not reloaded (a restart applies them): the port, Redis, trustedProxies, the server-wide webhook
+// delivery settings (`webhooks`: batching, retries, queue size), metrics and dashboard settings,
+// an app's recovery switch and history budget.
 import type { App } from '../apps/app.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { Hub } from '../hub.js';
+import type { WebhookTargetsChange } from '../webhooks/dispatcher.js';
 import { closeCode } from '../schema.js';
 
 export interface AppsChange {
@@ -47,6 +51,23 @@ export function describeChange(change: AppsChange): string {
     .filter((kind) => change[kind].length > 0)
     .map((kind) => `${kind} ${change[kind].join(', ')}`);
   return parts.length > 0 ? parts.join('; ') : 'apps unchanged';
+}
+
+const labels = { kept: 'kept', refiltered: 'events changed', added: 'added', retired: 'removed' } as const;
+
+/**
+ * The webhook part of the log line, '' when no target changed: app ids and target counts only,
+ * never a URL (it may carry credentials), e.g. `webhooks: a 1 target (1 added); b 0 targets (2 removed)`.
+ */
+export function describeWebhookChange(changes: readonly WebhookTargetsChange[]): string {
+  if (changes.length === 0) return '';
+  const apps = changes.map((change) => {
+    const what = (['kept', 'refiltered', 'added', 'retired'] as const)
+      .filter((kind) => change[kind] > 0)
+      .map((kind) => `${change[kind]} ${labels[kind]}`);
+    return `${change.appId} ${change.targets} target${change.targets === 1 ? '' : 's'} (${what.join(', ')})`;
+  });
+  return `webhooks: ${apps.join('; ')}`;
 }
 
 export interface Reloader {

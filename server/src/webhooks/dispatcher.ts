@@ -1,8 +1,9 @@
 // Webhooks for every app: routes each event to the targets that asked for it, and holds
 // channel_vacated / member_removed for `vacatedDelayMs` so that a client that reconnects
 // (or a page that reloads) does not make the receiver see vacated+occupied, removed+added.
-// Nothing here waits on the network: targets queue and send on their own.
-import type { App } from '../apps/app.js';
+// Nothing here waits on the network: targets queue and send on their own. A reload (SIGHUP)
+// brings each app's targets in line with its configuration (see reconfigure).
+import type { App, WebhookTarget } from '../apps/app.js';
 import type { WebhookDeliveryConfig } from '../config/server-config.js';
 import type { WebhookDropReason } from '../observe/counters.js';
 import type { WebhookEvent } from './events.js';
@@ -31,11 +32,28 @@ export interface ClusterRecheck {
   memberGone(app: App, channel: string, userId: string): Promise<boolean>;
 }
 
+/** What a reload did to one app's webhook targets (counts only: a URL may carry credentials). */
+export interface WebhookTargetsChange {
+  appId: string;
+  /** Targets the app has now. */
+  targets: number;
+  /** Same URL and events: their queues untouched. */
+  kept: number;
+  /** Same URL, other `events`: their queues kept, the new filter for later events. */
+  refiltered: number;
+  /** New URLs (or a new app's targets). */
+  added: number;
+  /** URLs no longer configured (or a removed app's): what they hold is still sent. */
+  retired: number;
+}
+
 /** One warning per target and reason per interval, with how many drops it stands for. */
 const warnIntervalMs = 10_000;
 
 export class WebhookDispatcher {
   private readonly targets = new Map<string, WebhookTargetQueue[]>();
+  /** Targets a reload removed that still send what they held. */
+  private readonly retiring = new Set<WebhookTargetQueue>();
   /** Per app: the union of the events its targets want. */
   private readonly wanted = new Map<string, ReadonlySet<string> | 'all'>();
   private readonly delayedVacated = new Map<string, Delayed>();
@@ -46,24 +64,87 @@ export class WebhookDispatcher {
     apps: App[],
     private readonly options: WebhookDeliveryConfig,
     private readonly sink: WebhookSink,
-    send?: Send,
+    private readonly send?: Send,
     private readonly recheck?: ClusterRecheck,
   ) {
+    this.reconfigure(apps);
+  }
+
+  /**
+   * Each app's targets as `apps` configures them, for events from now on. A target is known by its
+   * URL: one still configured keeps its queue (nothing queued is lost or sent twice; a new `events`
+   * filter applies to later events; the app's current secret signs from the next request on). A
+   * target no longer configured, or whose app is gone, takes no new events, but what it already
+   * holds is still delivered under the usual retries: those events happened while it was
+   * configured, and the receiver's state (occupied channels, members) depends on them. A removed
+   * app's later events (the vacated of its closed clients too) go nowhere, as for an app without targets.
+   */
+  reconfigure(apps: readonly App[]): WebhookTargetsChange[] {
+    const changes: WebhookTargetsChange[] = [];
+    const configured = new Set(apps.map((app) => app.id));
+    for (const [appId, queues] of this.targets) {
+      if (configured.has(appId)) continue;
+      for (const queue of queues) this.retire(queue);
+      changes.push({ appId, targets: 0, kept: 0, refiltered: 0, added: 0, retired: queues.length });
+      this.targets.delete(appId);
+      this.wanted.delete(appId);
+    }
     for (const app of apps) {
-      if (app.webhooks.length === 0) continue;
-      const queues = app.webhooks.map((target) => {
-        const url = describeUrl(new URL(target.url));
-        return new WebhookTargetQueue(app, target, options, {
-          delivered: (events) => sink.delivered(app.id, events),
-          dropped: (reason, events, detail) => {
-            sink.dropped(app.id, reason, events);
-            this.warn(`${app.id} ${url} ${reason}`, events, `webhook to ${url} (app ${app.id}): ${events} event${events === 1 ? '' : 's'} dropped (${reason.replace('_', ' ')}: ${detail})`);
-          },
-        }, send);
-      });
+      const change = this.reconfigureApp(app);
+      if (change.refiltered + change.added + change.retired > 0) changes.push(change);
+    }
+    return changes;
+  }
+
+  private reconfigureApp(app: App): WebhookTargetsChange {
+    const change: WebhookTargetsChange = { appId: app.id, targets: app.webhooks.length, kept: 0, refiltered: 0, added: 0, retired: 0 };
+    const unmatched = [...(this.targets.get(app.id) ?? [])];
+    // The same URL with the same events first, so a list that names a URL twice keeps both queues.
+    const take = (target: WebhookTarget, sameEvents: boolean) => {
+      const href = new URL(target.url).href;
+      const at = unmatched.findIndex((queue) => queue.url.href === href && (!sameEvents || queue.sameEvents(target)));
+      return at < 0 ? undefined : unmatched.splice(at, 1)[0];
+    };
+    const exact = app.webhooks.map((target) => take(target, true));
+    const queues = app.webhooks.map((target, i) => {
+      const kept = exact[i];
+      if (kept) change.kept++;
+      const queue = kept ?? take(target, false);
+      if (queue && !kept) change.refiltered++;
+      if (queue) {
+        queue.reconfigure(app, target);
+        return queue;
+      }
+      change.added++;
+      return this.newQueue(app, target);
+    });
+    for (const queue of unmatched) this.retire(queue);
+    change.retired = unmatched.length;
+    if (queues.length === 0) {
+      this.targets.delete(app.id);
+      this.wanted.delete(app.id);
+    } else {
       this.targets.set(app.id, queues);
       this.wanted.set(app.id, app.webhooks.some((t) => t.events.length === 0) ? 'all' : new Set(app.webhooks.flatMap((t) => t.events)));
     }
+    return change;
+  }
+
+  private newQueue(app: App, target: WebhookTarget): WebhookTargetQueue {
+    const url = describeUrl(new URL(target.url));
+    const { sink } = this;
+    return new WebhookTargetQueue(app, target, this.options, {
+      delivered: (events) => sink.delivered(app.id, events),
+      dropped: (reason, events, detail) => {
+        sink.dropped(app.id, reason, events);
+        this.warn(`${app.id} ${url} ${reason}`, events, `webhook to ${url} (app ${app.id}): ${events} event${events === 1 ? '' : 's'} dropped (${reason.replace('_', ' ')}: ${detail})`);
+      },
+    }, this.send);
+  }
+
+  private retire(queue: WebhookTargetQueue): void {
+    this.retiring.add(queue);
+    void queue.retire().then(() => this.retiring.delete(queue));
   }
 
   /** Cheap enough for every client event: apps without webhooks answer from one map lookup. */
@@ -156,6 +237,7 @@ export class WebhookDispatcher {
   get pending(): number {
     let total = 0;
     for (const queues of this.targets.values()) for (const queue of queues) total += queue.pending;
+    for (const queue of this.retiring) total += queue.pending;
     return total;
   }
 
@@ -177,6 +259,7 @@ export class WebhookDispatcher {
     clearTimeout(timer);
     const all: Promise<void>[] = [];
     for (const queues of this.targets.values()) for (const queue of queues) all.push(queue.drain(deadline));
+    for (const queue of this.retiring) all.push(queue.drain(deadline));
     await Promise.all(all);
   }
 }

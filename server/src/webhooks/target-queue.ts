@@ -53,7 +53,7 @@ const isPresenceEvent = (event: WebhookEvent) => event.name === 'member_added' |
 export class WebhookTargetQueue {
   readonly url: URL;
   /** Undefined: every event. */
-  private readonly names: ReadonlySet<string> | undefined;
+  private names: ReadonlySet<string> | undefined;
   /** Presence events first, then everything else. */
   private readonly lanes: readonly [Lane, Lane] = [newLane(), newLane()];
   private batchTimer: NodeJS.Timeout | undefined;
@@ -63,14 +63,30 @@ export class WebhookTargetQueue {
   private readonly sealBound = () => this.seal();
 
   constructor(
-    private readonly app: App,
+    private app: App,
     target: WebhookTarget,
     private readonly options: WebhookDeliveryConfig,
     private readonly report: DeliveryReport,
     private readonly send: Send = postWebhook,
   ) {
     this.url = new URL(target.url);
-    this.names = target.events.length > 0 ? new Set(target.events) : undefined;
+    this.names = eventNames(target);
+  }
+
+  /**
+   * A reload (SIGHUP) kept this target (same URL): later events are filtered with its `events` now,
+   * and every request from now on, retries included, is signed with the app's current secret.
+   */
+  reconfigure(app: App, target: WebhookTarget): void {
+    this.app = app;
+    this.names = eventNames(target);
+  }
+
+  /** Whether `target` asks for the same events as this queue. */
+  sameEvents(target: WebhookTarget): boolean {
+    const names = eventNames(target);
+    if (names === undefined || this.names === undefined) return names === this.names;
+    return names.size === this.names.size && [...names].every((name) => this.names?.has(name));
   }
 
   wants(name: string): boolean {
@@ -154,9 +170,9 @@ export class WebhookTargetQueue {
 
   private async deliver(events: WebhookEvent[]): Promise<void> {
     const body = webhookBody(events);
-    const headers = webhookHeaders(this.app, body);
     for (let attempt = 0; ; attempt++) {
-      const outcome = await this.send(this.url, body, headers, this.options.timeoutMs);
+      // Signed per attempt: a retry after a reload that rotated the secret verifies with the new one.
+      const outcome = await this.send(this.url, body, webhookHeaders(this.app, body), this.options.timeoutMs);
       if (this.abandoned) return;
       if (outcome.ok) {
         this.report.delivered(events.length);
@@ -183,6 +199,16 @@ export class WebhookTargetQueue {
   }
 
   /**
+   * A reload removed this target (or its app): it gets no new events; what it holds is sent now
+   * and retried as usual. Resolves once nothing waits (delivered, or dropped and counted).
+   */
+  retire(): Promise<void> {
+    this.seal();
+    if (this.pending === 0) return Promise.resolve();
+    return new Promise<void>((resolve) => this.idle.push(resolve));
+  }
+
+  /**
    * Sends what is batched now and waits for everything to be delivered or given up, until
    * `deadline` (ms since the epoch). What is still waiting then is dropped as `shutdown`.
    */
@@ -203,4 +229,8 @@ export class WebhookTargetQueue {
     }
     this.abandoned = true;
   }
+}
+
+function eventNames(target: WebhookTarget): ReadonlySet<string> | undefined {
+  return target.events.length > 0 ? new Set(target.events) : undefined;
 }
