@@ -26,7 +26,7 @@ import { webhookObserver } from './webhooks/observer.js';
 import { clusterRecheck } from './webhooks/recheck.js';
 import { primaryLink } from './workers/primary-link.js';
 import { tlsContextOptions } from './deploy/tls.js';
-import { describeChange, reloadApps } from './deploy/reload.js';
+import { describeChange, describeWebhookChange, reloadApps } from './deploy/reload.js';
 
 export interface Logger {
   info(message: string): void;
@@ -40,7 +40,7 @@ export interface PogoServer {
   hub: Hub;
   /** Graceful: stop accepting, ask clients to reconnect (4200), drain, close. */
   close(): Promise<void>;
-  /** SIGHUP: applies a configuration read again (apps, the certificate); answers what it did, for the log. */
+  /** SIGHUP: applies a configuration read again (apps, their webhook targets, the certificate); answers what it did, for the log. */
   reload(config: ServerConfig): string;
 }
 
@@ -167,6 +167,8 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
     },
     reload(next) {
       const done = [describeChange(reloadApps(hub, next.apps))];
+      const targets = describeWebhookChange(webhooks.reconfigure(next.apps));
+      if (targets) done.push(targets);
       if (secure && next.tls) {
         // A certificate that does not load keeps the one in use: TLS handshakes go on as before.
         try {
