@@ -43,24 +43,24 @@ var require_util = __commonJS({
         return `${value}`;
       }
     };
-    exports2.removeLabels = function removeLabels(hashMap, labels, sortedLabelNames) {
-      const hash2 = hashObject(labels, sortedLabelNames);
+    exports2.removeLabels = function removeLabels(hashMap, labels2, sortedLabelNames) {
+      const hash2 = hashObject(labels2, sortedLabelNames);
       delete hashMap[hash2];
     };
-    exports2.setValue = function setValue(hashMap, value, labels) {
-      const hash2 = hashObject(labels);
+    exports2.setValue = function setValue(hashMap, value, labels2) {
+      const hash2 = hashObject(labels2);
       hashMap[hash2] = {
         value: typeof value === "number" ? value : 0,
-        labels: labels || {}
+        labels: labels2 || {}
       };
       return hashMap;
     };
-    exports2.setValueDelta = function setValueDelta(hashMap, deltaValue, labels, hash2 = "") {
+    exports2.setValueDelta = function setValueDelta(hashMap, deltaValue, labels2, hash2 = "") {
       const value = typeof deltaValue === "number" ? deltaValue : 0;
       if (hashMap[hash2]) {
         hashMap[hash2].value += value;
       } else {
-        hashMap[hash2] = { value, labels };
+        hashMap[hash2] = { value, labels: labels2 };
       }
       return hashMap;
     };
@@ -81,28 +81,28 @@ var require_util = __commonJS({
       }
       return acc;
     };
-    function fastHashObject(keys, labels) {
+    function fastHashObject(keys, labels2) {
       if (keys.length === 0) {
         return "";
       }
       let hash2 = "";
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i];
-        const value = labels[key];
+        const value = labels2[key];
         if (value === void 0) continue;
         hash2 += `${key}:${value},`;
       }
       return hash2;
     }
-    function hashObject(labels, labelNames) {
+    function hashObject(labels2, labelNames) {
       if (labelNames) {
-        return fastHashObject(labelNames, labels);
+        return fastHashObject(labelNames, labels2);
       }
-      const keys = Object.keys(labels);
+      const keys = Object.keys(labels2);
       if (keys.length > 1) {
         keys.sort();
       }
-      return fastHashObject(keys, labels);
+      return fastHashObject(keys, labels2);
     }
     exports2.hashObject = hashObject;
     exports2.isObject = function isObject2(obj) {
@@ -163,15 +163,15 @@ var require_registry = __commonJS({
         const defaultLabels = Object.keys(this._defaultLabels).length > 0 ? this._defaultLabels : null;
         const isOpenMetrics = this.contentType === _Registry.OPENMETRICS_CONTENT_TYPE;
         for (const val of metric.values || []) {
-          let { metricName = name, labels = {} } = val;
+          let { metricName = name, labels: labels2 = {} } = val;
           const { sharedLabels = {} } = val;
           if (isOpenMetrics && metric.type === "counter") {
             metricName = `${metricName}_total`;
           }
           if (defaultLabels) {
-            labels = { ...labels, ...defaultLabels, ...labels };
+            labels2 = { ...labels2, ...defaultLabels, ...labels2 };
           }
-          const formattedLabels = formatLabels(labels, sharedLabels);
+          const formattedLabels = formatLabels(labels2, sharedLabels);
           const flattenedShared = flattenSharedLabels(sharedLabels);
           const labelParts = [...formattedLabels, flattenedShared].filter(Boolean);
           const labelsString = labelParts.length ? `{${labelParts.join(",")}}` : "";
@@ -245,8 +245,8 @@ var require_registry = __commonJS({
       getSingleMetric(name) {
         return this._metrics[name];
       }
-      setDefaultLabels(labels) {
-        this._defaultLabels = labels;
+      setDefaultLabels(labels2) {
+        this._defaultLabels = labels2;
       }
       resetMetrics() {
         for (const metric in this._metrics) {
@@ -281,10 +281,10 @@ var require_registry = __commonJS({
         return mergedRegistry;
       }
     };
-    function formatLabels(labels, exclude) {
+    function formatLabels(labels2, exclude) {
       const { hasOwnProperty } = Object.prototype;
       const formatted = [];
-      for (const [name, value] of Object.entries(labels)) {
+      for (const [name, value] of Object.entries(labels2)) {
         if (!exclude || !hasOwnProperty.call(exclude, name)) {
           formatted.push(`${name}="${escapeLabelValue(value)}"`);
         }
@@ -292,14 +292,14 @@ var require_registry = __commonJS({
       return formatted;
     }
     var sharedLabelCache = /* @__PURE__ */ new WeakMap();
-    function flattenSharedLabels(labels) {
-      const cached = sharedLabelCache.get(labels);
+    function flattenSharedLabels(labels2) {
+      const cached = sharedLabelCache.get(labels2);
       if (cached) {
         return cached;
       }
-      const formattedLabels = formatLabels(labels);
+      const formattedLabels = formatLabels(labels2);
       const flattened = formattedLabels.join(",");
-      sharedLabelCache.set(labels, flattened);
+      sharedLabelCache.set(labels2, flattened);
       return flattened;
     }
     function escapeLabelValue(str2) {
@@ -332,8 +332,8 @@ var require_validation = __commonJS({
     exports2.validateLabelName = function(names = []) {
       return names.every((name) => labelRegexp.test(name));
     };
-    exports2.validateLabel = function validateLabel(savedLabels, labels) {
-      for (const label in labels) {
+    exports2.validateLabel = function validateLabel(savedLabels, labels2) {
+      for (const label in labels2) {
         if (!savedLabels.includes(label)) {
           throw new Error(
             `Added label "${label}" is not included in initial labelset: ${util.inspect(
@@ -478,14 +478,14 @@ var require_counter = __commonJS({
        * @returns {object} results - object with information about the inc operation
        * @returns {string} results.labelHash - hash representation of the labels
        */
-      incWithoutExemplar(labels, value) {
+      incWithoutExemplar(labels2, value) {
         let hash2 = "";
-        if (isObject2(labels)) {
-          hash2 = hashObject(labels, this.sortedLabelNames);
-          validateLabel(this.labelNames, labels);
+        if (isObject2(labels2)) {
+          hash2 = hashObject(labels2, this.sortedLabelNames);
+          validateLabel(this.labelNames, labels2);
         } else {
-          value = labels;
-          labels = {};
+          value = labels2;
+          labels2 = {};
         }
         if (value && !Number.isFinite(value)) {
           throw new TypeError(`Value is not a valid number: ${util.format(value)}`);
@@ -494,7 +494,7 @@ var require_counter = __commonJS({
           throw new Error("It is not possible to decrease a counter");
         }
         if (value === null || value === void 0) value = 1;
-        setValue(this.hashMap, value, labels, hash2);
+        setValue(this.hashMap, value, labels2, hash2);
         return { labelHash: hash2 };
       }
       /**
@@ -512,11 +512,11 @@ var require_counter = __commonJS({
        * @returns {void}
        */
       incWithExemplar({
-        labels = this.defaultLabels,
+        labels: labels2 = this.defaultLabels,
         value = this.defaultValue,
         exemplarLabels = this.defaultExemplarLabelSet
       } = {}) {
-        const res = this.incWithoutExemplar(labels, value);
+        const res = this.incWithoutExemplar(labels2, value);
         this.updateExemplar(exemplarLabels, value, res.labelHash);
       }
       updateExemplar(exemplarLabels, value, hash2) {
@@ -553,22 +553,22 @@ var require_counter = __commonJS({
         };
       }
       labels(...args) {
-        const labels = getLabels(this.labelNames, args) || {};
+        const labels2 = getLabels(this.labelNames, args) || {};
         return {
-          inc: this.inc.bind(this, labels)
+          inc: this.inc.bind(this, labels2)
         };
       }
       remove(...args) {
-        const labels = getLabels(this.labelNames, args) || {};
-        validateLabel(this.labelNames, labels);
-        return removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
+        const labels2 = getLabels(this.labelNames, args) || {};
+        validateLabel(this.labelNames, labels2);
+        return removeLabels.call(this, this.hashMap, labels2, this.sortedLabelNames);
       }
     };
-    function setValue(hashMap, value, labels = {}, hash2 = "") {
+    function setValue(hashMap, value, labels2 = {}, hash2 = "") {
       if (hashMap[hash2]) {
         hashMap[hash2].value += value;
       } else {
-        hashMap[hash2] = { value, labels };
+        hashMap[hash2] = { value, labels: labels2 };
       }
       return hashMap;
     }
@@ -602,10 +602,10 @@ var require_gauge = __commonJS({
        * @param {Number} value - Value to set the gauge to, must be positive
        * @returns {void}
        */
-      set(labels, value) {
-        value = getValueArg(labels, value);
-        labels = getLabelArg(labels);
-        set(this, labels, value);
+      set(labels2, value) {
+        value = getValueArg(labels2, value);
+        labels2 = getLabelArg(labels2);
+        set(this, labels2, value);
       }
       /**
        * Reset gauge
@@ -623,11 +623,11 @@ var require_gauge = __commonJS({
        * @param {Number} value - Value to increment - if omitted, increment with 1
        * @returns {void}
        */
-      inc(labels, value) {
-        value = getValueArg(labels, value);
-        labels = getLabelArg(labels);
+      inc(labels2, value) {
+        value = getValueArg(labels2, value);
+        labels2 = getLabelArg(labels2);
         if (value === void 0) value = 1;
-        setDelta(this, labels, value);
+        setDelta(this, labels2, value);
       }
       /**
        * Decrement a gauge value
@@ -635,23 +635,23 @@ var require_gauge = __commonJS({
        * @param {Number} value - Value to decrement - if omitted, decrement with 1
        * @returns {void}
        */
-      dec(labels, value) {
-        value = getValueArg(labels, value);
-        labels = getLabelArg(labels);
+      dec(labels2, value) {
+        value = getValueArg(labels2, value);
+        labels2 = getLabelArg(labels2);
         if (value === void 0) value = 1;
-        setDelta(this, labels, -value);
+        setDelta(this, labels2, -value);
       }
       /**
        * Set the gauge to current unix epoch
        * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
        * @returns {void}
        */
-      setToCurrentTime(labels) {
+      setToCurrentTime(labels2) {
         const now = Date.now() / 1e3;
-        if (labels === void 0) {
+        if (labels2 === void 0) {
           this.set(now);
         } else {
-          this.set(labels, now);
+          this.set(labels2, now);
         }
       }
       /**
@@ -664,12 +664,12 @@ var require_gauge = __commonJS({
        *	done(); //Duration of the request will be saved
        * });
        */
-      startTimer(labels) {
+      startTimer(labels2) {
         const start = process.hrtime();
         return (endLabels) => {
           const delta = process.hrtime(start);
           const value = delta[0] + delta[1] / 1e9;
-          this.set(Object.assign({}, labels, endLabels), value);
+          this.set(Object.assign({}, labels2, endLabels), value);
           return value;
         };
       }
@@ -686,47 +686,47 @@ var require_gauge = __commonJS({
           aggregator: this.aggregator
         };
       }
-      _getValue(labels) {
-        const hash2 = hashObject(labels || {}, this.sortedLabelNames);
+      _getValue(labels2) {
+        const hash2 = hashObject(labels2 || {}, this.sortedLabelNames);
         return this.hashMap[hash2] ? this.hashMap[hash2].value : 0;
       }
       labels(...args) {
-        const labels = getLabels(this.labelNames, args);
-        validateLabel(this.labelNames, labels);
+        const labels2 = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels2);
         return {
-          inc: this.inc.bind(this, labels),
-          dec: this.dec.bind(this, labels),
-          set: this.set.bind(this, labels),
-          setToCurrentTime: this.setToCurrentTime.bind(this, labels),
-          startTimer: this.startTimer.bind(this, labels)
+          inc: this.inc.bind(this, labels2),
+          dec: this.dec.bind(this, labels2),
+          set: this.set.bind(this, labels2),
+          setToCurrentTime: this.setToCurrentTime.bind(this, labels2),
+          startTimer: this.startTimer.bind(this, labels2)
         };
       }
       remove(...args) {
-        const labels = getLabels(this.labelNames, args);
-        validateLabel(this.labelNames, labels);
-        removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
+        const labels2 = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels2);
+        removeLabels.call(this, this.hashMap, labels2, this.sortedLabelNames);
       }
     };
-    function set(gauge, labels, value) {
+    function set(gauge, labels2, value) {
       if (typeof value !== "number") {
         throw new TypeError(`Value is not a valid number: ${util.format(value)}`);
       }
-      validateLabel(gauge.labelNames, labels);
-      setValue(gauge.hashMap, value, labels);
+      validateLabel(gauge.labelNames, labels2);
+      setValue(gauge.hashMap, value, labels2);
     }
-    function setDelta(gauge, labels, delta) {
+    function setDelta(gauge, labels2, delta) {
       if (typeof delta !== "number") {
         throw new TypeError(`Delta is not a valid number: ${util.format(delta)}`);
       }
-      validateLabel(gauge.labelNames, labels);
-      const hash2 = hashObject(labels, gauge.sortedLabelNames);
-      setValueDelta(gauge.hashMap, delta, labels, hash2);
+      validateLabel(gauge.labelNames, labels2);
+      const hash2 = hashObject(labels2, gauge.sortedLabelNames);
+      setValueDelta(gauge.hashMap, delta, labels2, hash2);
     }
-    function getLabelArg(labels) {
-      return isObject2(labels) ? labels : {};
+    function getLabelArg(labels2) {
+      return isObject2(labels2) ? labels2 : {};
     }
-    function getValueArg(labels, value) {
-      return isObject2(labels) ? value : labels;
+    function getValueArg(labels2, value) {
+      return isObject2(labels2) ? value : labels2;
     }
     module2.exports = Gauge2;
   }
@@ -795,20 +795,20 @@ var require_histogram = __commonJS({
        * @param {Number} value - Value to observe in the histogram
        * @returns {void}
        */
-      observeWithoutExemplar(labels, value) {
-        observe.call(this, labels === 0 ? 0 : labels || {})(value);
+      observeWithoutExemplar(labels2, value) {
+        observe.call(this, labels2 === 0 ? 0 : labels2 || {})(value);
       }
       observeWithExemplar({
-        labels = this.defaultLabels,
+        labels: labels2 = this.defaultLabels,
         value,
         exemplarLabels = this.defaultExemplarLabelSet
       } = {}) {
-        observe.call(this, labels === 0 ? 0 : labels || {})(value);
-        this.updateExemplar(labels, value, exemplarLabels);
+        observe.call(this, labels2 === 0 ? 0 : labels2 || {})(value);
+        this.updateExemplar(labels2, value, exemplarLabels);
       }
-      updateExemplar(labels, value, exemplarLabels) {
+      updateExemplar(labels2, value, exemplarLabels) {
         if (Object.keys(exemplarLabels).length === 0) return;
-        const hash2 = hashObject(labels, this.sortedLabelNames);
+        const hash2 = hashObject(labels2, this.sortedLabelNames);
         const bound = findBound(this.upperBounds, value);
         const { bucketExemplars } = this.hashMap[hash2];
         let exemplar = bucketExemplars[bound];
@@ -849,10 +849,10 @@ var require_histogram = __commonJS({
        * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
        * @returns {void}
        */
-      zero(labels) {
-        const hash2 = hashObject(labels, this.sortedLabelNames);
+      zero(labels2) {
+        const hash2 = hashObject(labels2, this.sortedLabelNames);
         this.hashMap[hash2] = createBaseValues(
-          labels,
+          labels2,
           this.bucketValues,
           this.bucketExemplars
         );
@@ -869,21 +869,21 @@ var require_histogram = __commonJS({
        * 	console.log('Duration', duration);
        * });
        */
-      startTimer(labels, exemplarLabels) {
-        return this.enableExemplars ? startTimerWithExemplar.call(this, labels, exemplarLabels)() : startTimer.call(this, labels)();
+      startTimer(labels2, exemplarLabels) {
+        return this.enableExemplars ? startTimerWithExemplar.call(this, labels2, exemplarLabels)() : startTimer.call(this, labels2)();
       }
       labels(...args) {
-        const labels = getLabels(this.labelNames, args);
-        validateLabel(this.labelNames, labels);
+        const labels2 = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels2);
         return {
-          observe: observe.call(this, labels),
-          startTimer: startTimer.call(this, labels)
+          observe: observe.call(this, labels2),
+          startTimer: startTimer.call(this, labels2)
         };
       }
       remove(...args) {
-        const labels = getLabels(this.labelNames, args);
-        validateLabel(this.labelNames, labels);
-        removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
+        const labels2 = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels2);
+        removeLabels.call(this, this.hashMap, labels2, this.sortedLabelNames);
       }
     };
     function startTimer(startLabels) {
@@ -916,9 +916,9 @@ var require_histogram = __commonJS({
         };
       };
     }
-    function setValuePair(labels, value, metricName, exemplar, sharedLabels = {}) {
+    function setValuePair(labels2, value, metricName, exemplar, sharedLabels = {}) {
       return {
-        labels,
+        labels: labels2,
         sharedLabels,
         value,
         metricName,
@@ -934,9 +934,9 @@ var require_histogram = __commonJS({
       }
       return -1;
     }
-    function observe(labels) {
+    function observe(labels2) {
       return (value) => {
-        const labelValuePair = convertLabelsAndValues(labels, value);
+        const labelValuePair = convertLabelsAndValues(labels2, value);
         validateLabel(this.labelNames, labelValuePair.labels);
         if (!Number.isFinite(labelValuePair.value)) {
           throw new TypeError(
@@ -961,9 +961,9 @@ var require_histogram = __commonJS({
         this.hashMap[hash2] = valueFromMap;
       };
     }
-    function createBaseValues(labels, bucketValues, bucketExemplars) {
+    function createBaseValues(labels2, bucketValues, bucketExemplars) {
       const result = {
-        labels,
+        labels: labels2,
         bucketValues: { ...bucketValues },
         sum: 0,
         count: 0
@@ -973,12 +973,12 @@ var require_histogram = __commonJS({
       }
       return result;
     }
-    function convertLabelsAndValues(labels, value) {
-      return isObject2(labels) ? {
-        labels,
+    function convertLabelsAndValues(labels2, value) {
+      return isObject2(labels2) ? {
+        labels: labels2,
         value
       } : {
-        value: labels,
+        value: labels2,
         labels: {}
       };
     }
@@ -1030,11 +1030,11 @@ var require_histogram = __commonJS({
       };
     }
     function splayLabels(bucket) {
-      const { sharedLabels, labels, ...newBucket } = bucket;
+      const { sharedLabels, labels: labels2, ...newBucket } = bucket;
       for (const label of Object.keys(sharedLabels)) {
-        labels[label] = sharedLabels[label];
+        labels2[label] = sharedLabels[label];
       }
-      newBucket.labels = labels;
+      newBucket.labels = labels2;
       return newBucket;
     }
     module2.exports = Histogram2;
@@ -1834,8 +1834,8 @@ var require_summary = __commonJS({
        * @param {Number} value - Value to observe
        * @returns {void}
        */
-      observe(labels, value) {
-        observe.call(this, labels === 0 ? 0 : labels || {})(value);
+      observe(labels2, value) {
+        observe.call(this, labels2 === 0 ? 0 : labels2 || {})(value);
       }
       async get() {
         if (this.collect) {
@@ -1884,21 +1884,21 @@ var require_summary = __commonJS({
        *	end(); //Observe the duration of expensiveXHRRequest
        * });
        */
-      startTimer(labels) {
-        return startTimer.call(this, labels)();
+      startTimer(labels2) {
+        return startTimer.call(this, labels2)();
       }
       labels(...args) {
-        const labels = getLabels(this.labelNames, args);
-        validateLabel(this.labelNames, labels);
+        const labels2 = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels2);
         return {
-          observe: observe.call(this, labels),
-          startTimer: startTimer.call(this, labels)
+          observe: observe.call(this, labels2),
+          startTimer: startTimer.call(this, labels2)
         };
       }
       remove(...args) {
-        const labels = getLabels(this.labelNames, args);
-        validateLabel(this.labelNames, labels);
-        removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
+        const labels2 = getLabels(this.labelNames, args);
+        validateLabel(this.labelNames, labels2);
+        removeLabels.call(this, this.hashMap, labels2, this.sortedLabelNames);
       }
     };
     function extractSummariesForExport(summaryOfLabels, percentiles) {
@@ -1936,10 +1936,10 @@ var require_summary = __commonJS({
         };
       };
     }
-    function observe(labels) {
+    function observe(labels2) {
       return (value) => {
-        const labelValuePair = convertLabelsAndValues(labels, value);
-        validateLabel(this.labelNames, labels);
+        const labelValuePair = convertLabelsAndValues(labels2, value);
+        validateLabel(this.labelNames, labels2);
         if (!Number.isFinite(labelValuePair.value)) {
           throw new TypeError(
             `Value is not a valid number: ${util.format(labelValuePair.value)}`
@@ -1964,15 +1964,15 @@ var require_summary = __commonJS({
         this.hashMap[hash2] = summaryOfLabel;
       };
     }
-    function convertLabelsAndValues(labels, value) {
+    function convertLabelsAndValues(labels2, value) {
       if (value === void 0) {
         return {
-          value: labels,
+          value: labels2,
           labels: {}
         };
       }
       return {
-        labels,
+        labels: labels2,
         value
       };
     }
@@ -3948,9 +3948,9 @@ var require_processCpuTotal = __commonJS({
     module2.exports = (registry, config = {}) => {
       const registers = registry ? [registry] : void 0;
       const namePrefix = config.prefix ? config.prefix : "";
-      const labels = config.labels ? config.labels : {};
+      const labels2 = config.labels ? config.labels : {};
       const exemplars = config.enableExemplars ? config.enableExemplars : false;
-      const labelNames = Object.keys(labels);
+      const labelNames = Object.keys(labels2);
       let lastCpuUsage = process.cpuUsage();
       const cpuUserUsageCounter = new Counter2({
         name: namePrefix + PROCESS_CPU_USER_SECONDS,
@@ -3974,25 +3974,25 @@ var require_processCpuTotal = __commonJS({
               };
             }
             cpuUserUsageCounter.inc({
-              labels,
+              labels: labels2,
               value: userUsageMicros / 1e6,
               exemplarLabels
             });
             cpuSystemUsageCounter.inc({
-              labels,
+              labels: labels2,
               value: systemUsageMicros / 1e6,
               exemplarLabels
             });
             cpuUsageCounter.inc({
-              labels,
+              labels: labels2,
               value: (userUsageMicros + systemUsageMicros) / 1e6,
               exemplarLabels
             });
           } else {
-            cpuUserUsageCounter.inc(labels, userUsageMicros / 1e6);
-            cpuSystemUsageCounter.inc(labels, systemUsageMicros / 1e6);
+            cpuUserUsageCounter.inc(labels2, userUsageMicros / 1e6);
+            cpuSystemUsageCounter.inc(labels2, systemUsageMicros / 1e6);
             cpuUsageCounter.inc(
-              labels,
+              labels2,
               (userUsageMicros + systemUsageMicros) / 1e6
             );
           }
@@ -4030,8 +4030,8 @@ var require_processStartTime = __commonJS({
     var PROCESS_START_TIME = "process_start_time_seconds";
     module2.exports = (registry, config = {}) => {
       const namePrefix = config.prefix ? config.prefix : "";
-      const labels = config.labels ? config.labels : {};
-      const labelNames = Object.keys(labels);
+      const labels2 = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels2);
       new Gauge2({
         name: namePrefix + PROCESS_START_TIME,
         help: "Start time of the process since unix epoch in seconds.",
@@ -4039,7 +4039,7 @@ var require_processStartTime = __commonJS({
         labelNames,
         aggregator: "omit",
         collect() {
-          this.set(labels, startInSeconds);
+          this.set(labels2, startInSeconds);
         }
       });
     };
@@ -4073,8 +4073,8 @@ var require_osMemoryHeapLinux = __commonJS({
     module2.exports = (registry, config = {}) => {
       const registers = registry ? [registry] : void 0;
       const namePrefix = config.prefix ? config.prefix : "";
-      const labels = config.labels ? config.labels : {};
-      const labelNames = Object.keys(labels);
+      const labels2 = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels2);
       const residentMemGauge = new Gauge2({
         name: namePrefix + PROCESS_RESIDENT_MEMORY,
         help: "Resident memory size in bytes.",
@@ -4085,9 +4085,9 @@ var require_osMemoryHeapLinux = __commonJS({
           try {
             const stat = fs.readFileSync("/proc/self/status", "utf8");
             const structuredOutput = structureOutput(stat);
-            residentMemGauge.set(labels, structuredOutput.VmRSS);
-            virtualMemGauge.set(labels, structuredOutput.VmSize);
-            heapSizeMemGauge.set(labels, structuredOutput.VmData);
+            residentMemGauge.set(labels2, structuredOutput.VmRSS);
+            virtualMemGauge.set(labels2, structuredOutput.VmSize);
+            heapSizeMemGauge.set(labels2, structuredOutput.VmData);
           } catch {
           }
         }
@@ -4138,8 +4138,8 @@ var require_osMemoryHeap = __commonJS({
     var PROCESS_RESIDENT_MEMORY = "process_resident_memory_bytes";
     function notLinuxVariant(registry, config = {}) {
       const namePrefix = config.prefix ? config.prefix : "";
-      const labels = config.labels ? config.labels : {};
-      const labelNames = Object.keys(labels);
+      const labels2 = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels2);
       new Gauge2({
         name: namePrefix + PROCESS_RESIDENT_MEMORY,
         help: "Resident memory size in bytes.",
@@ -4148,7 +4148,7 @@ var require_osMemoryHeap = __commonJS({
         collect() {
           const memUsage = safeMemoryUsage();
           if (memUsage) {
-            this.set(labels, memUsage.rss);
+            this.set(labels2, memUsage.rss);
           }
         }
       });
@@ -4171,8 +4171,8 @@ var require_processOpenFileDescriptors = __commonJS({
         return;
       }
       const namePrefix = config.prefix ? config.prefix : "";
-      const labels = config.labels ? config.labels : {};
-      const labelNames = Object.keys(labels);
+      const labels2 = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels2);
       new Gauge2({
         name: namePrefix + PROCESS_OPEN_FDS,
         help: "Number of open file descriptors.",
@@ -4181,7 +4181,7 @@ var require_processOpenFileDescriptors = __commonJS({
         collect() {
           try {
             const fds = fs.readdirSync("/proc/self/fd");
-            this.set(labels, fds.length - 1);
+            this.set(labels2, fds.length - 1);
           } catch {
           }
         }
@@ -4217,15 +4217,15 @@ var require_processMaxFileDescriptors = __commonJS({
       }
       if (maxFds === void 0) return;
       const namePrefix = config.prefix ? config.prefix : "";
-      const labels = config.labels ? config.labels : {};
-      const labelNames = Object.keys(labels);
+      const labels2 = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels2);
       new Gauge2({
         name: namePrefix + PROCESS_MAX_FDS,
         help: "Maximum number of open file descriptors.",
         registers: registry ? [registry] : void 0,
         labelNames,
         collect() {
-          if (maxFds !== void 0) this.set(labels, maxFds);
+          if (maxFds !== void 0) this.set(labels2, maxFds);
         }
       });
     };
@@ -4251,20 +4251,20 @@ var require_eventLoopLag = __commonJS({
     var NODEJS_EVENTLOOP_LAG_P50 = "nodejs_eventloop_lag_p50_seconds";
     var NODEJS_EVENTLOOP_LAG_P90 = "nodejs_eventloop_lag_p90_seconds";
     var NODEJS_EVENTLOOP_LAG_P99 = "nodejs_eventloop_lag_p99_seconds";
-    function reportEventloopLag(start, gauge, labels) {
+    function reportEventloopLag(start, gauge, labels2) {
       const delta = process.hrtime(start);
       const nanosec = delta[0] * 1e9 + delta[1];
       const seconds = nanosec / 1e9;
-      gauge.set(labels, seconds);
+      gauge.set(labels2, seconds);
     }
     module2.exports = (registry, config = {}) => {
       const namePrefix = config.prefix ? config.prefix : "";
-      const labels = config.labels ? config.labels : {};
-      const labelNames = Object.keys(labels);
+      const labels2 = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels2);
       const registers = registry ? [registry] : void 0;
       let collect = () => {
         const start = process.hrtime();
-        setImmediate(reportEventloopLag, start, lag, labels);
+        setImmediate(reportEventloopLag, start, lag, labels2);
       };
       if (perf_hooks && perf_hooks.monitorEventLoopDelay) {
         try {
@@ -4274,14 +4274,14 @@ var require_eventLoopLag = __commonJS({
           histogram.enable();
           collect = () => {
             const start = process.hrtime();
-            setImmediate(reportEventloopLag, start, lag, labels);
-            lagMin.set(labels, histogram.min / 1e9);
-            lagMax.set(labels, histogram.max / 1e9);
-            lagMean.set(labels, histogram.mean / 1e9);
-            lagStddev.set(labels, histogram.stddev / 1e9);
-            lagP50.set(labels, histogram.percentile(50) / 1e9);
-            lagP90.set(labels, histogram.percentile(90) / 1e9);
-            lagP99.set(labels, histogram.percentile(99) / 1e9);
+            setImmediate(reportEventloopLag, start, lag, labels2);
+            lagMin.set(labels2, histogram.min / 1e9);
+            lagMax.set(labels2, histogram.max / 1e9);
+            lagMean.set(labels2, histogram.mean / 1e9);
+            lagStddev.set(labels2, histogram.stddev / 1e9);
+            lagP50.set(labels2, histogram.percentile(50) / 1e9);
+            lagP90.set(labels2, histogram.percentile(90) / 1e9);
+            lagP99.set(labels2, histogram.percentile(99) / 1e9);
             histogram.reset();
           };
         } catch (e) {
@@ -4382,10 +4382,10 @@ var require_processMetricsHelpers = __commonJS({
       }
       return data;
     }
-    function updateMetrics(gauge, data, labels) {
+    function updateMetrics(gauge, data, labels2) {
       gauge.reset();
       for (const key in data) {
-        gauge.set(Object.assign({ type: key }, labels || {}), data[key]);
+        gauge.set(Object.assign({ type: key }, labels2 || {}), data[key]);
       }
     }
     module2.exports = {
@@ -4410,8 +4410,8 @@ var require_processHandles = __commonJS({
       }
       const registers = registry ? [registry] : void 0;
       const namePrefix = config.prefix ? config.prefix : "";
-      const labels = config.labels ? config.labels : {};
-      const labelNames = Object.keys(labels);
+      const labels2 = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels2);
       new Gauge2({
         name: namePrefix + NODEJS_ACTIVE_HANDLES,
         help: "Number of active libuv handles grouped by handle type. Every handle type is C++ class name.",
@@ -4419,7 +4419,7 @@ var require_processHandles = __commonJS({
         registers,
         collect() {
           const handles = process._getActiveHandles();
-          updateMetrics(this, aggregateByObjectName(handles), labels);
+          updateMetrics(this, aggregateByObjectName(handles), labels2);
         }
       });
       new Gauge2({
@@ -4429,7 +4429,7 @@ var require_processHandles = __commonJS({
         labelNames,
         collect() {
           const handles = process._getActiveHandles();
-          this.set(labels, handles.length);
+          this.set(labels2, handles.length);
         }
       });
     };
@@ -4454,8 +4454,8 @@ var require_processRequests = __commonJS({
         return;
       }
       const namePrefix = config.prefix ? config.prefix : "";
-      const labels = config.labels ? config.labels : {};
-      const labelNames = Object.keys(labels);
+      const labels2 = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels2);
       new Gauge2({
         name: namePrefix + NODEJS_ACTIVE_REQUESTS,
         help: "Number of active libuv requests grouped by request type. Every request type is C++ class name.",
@@ -4463,7 +4463,7 @@ var require_processRequests = __commonJS({
         registers: registry ? [registry] : void 0,
         collect() {
           const requests = process._getActiveRequests();
-          updateMetrics(this, aggregateByObjectName(requests), labels);
+          updateMetrics(this, aggregateByObjectName(requests), labels2);
         }
       });
       new Gauge2({
@@ -4473,7 +4473,7 @@ var require_processRequests = __commonJS({
         labelNames,
         collect() {
           const requests = process._getActiveRequests();
-          this.set(labels, requests.length);
+          this.set(labels2, requests.length);
         }
       });
     };
@@ -4497,8 +4497,8 @@ var require_processResources = __commonJS({
         return;
       }
       const namePrefix = config.prefix ? config.prefix : "";
-      const labels = config.labels ? config.labels : {};
-      const labelNames = Object.keys(labels);
+      const labels2 = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels2);
       new Gauge2({
         name: namePrefix + NODEJS_ACTIVE_RESOURCES,
         help: "Number of active resources that are currently keeping the event loop alive, grouped by async resource type.",
@@ -4515,7 +4515,7 @@ var require_processResources = __commonJS({
               data[resource] = 1;
             }
           }
-          updateMetrics(this, data, labels);
+          updateMetrics(this, data, labels2);
         }
       });
       new Gauge2({
@@ -4525,7 +4525,7 @@ var require_processResources = __commonJS({
         labelNames,
         collect() {
           const resources = process.getActiveResourcesInfo();
-          this.set(labels, resources.length);
+          this.set(labels2, resources.length);
         }
       });
     };
@@ -4549,17 +4549,17 @@ var require_heapSizeAndUsed = __commonJS({
       if (typeof process.memoryUsage !== "function") {
         return;
       }
-      const labels = config.labels ? config.labels : {};
-      const labelNames = Object.keys(labels);
+      const labels2 = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels2);
       const registers = registry ? [registry] : void 0;
       const namePrefix = config.prefix ? config.prefix : "";
       const collect = () => {
         const memUsage = safeMemoryUsage();
         if (memUsage) {
-          heapSizeTotal.set(labels, memUsage.heapTotal);
-          heapSizeUsed.set(labels, memUsage.heapUsed);
+          heapSizeTotal.set(labels2, memUsage.heapTotal);
+          heapSizeUsed.set(labels2, memUsage.heapUsed);
           if (memUsage.external !== void 0) {
-            externalMemUsed.set(labels, memUsage.external);
+            externalMemUsed.set(labels2, memUsage.external);
           }
         }
       };
@@ -4614,8 +4614,8 @@ var require_heapSpacesSizeAndUsed = __commonJS({
       }
       const registers = registry ? [registry] : void 0;
       const namePrefix = config.prefix ? config.prefix : "";
-      const labels = config.labels ? config.labels : {};
-      const labelNames = ["space", ...Object.keys(labels)];
+      const labels2 = config.labels ? config.labels : {};
+      const labelNames = ["space", ...Object.keys(labels2)];
       const gauges = {};
       METRICS.forEach((metricType) => {
         gauges[metricType] = new Gauge2({
@@ -4631,10 +4631,10 @@ var require_heapSpacesSizeAndUsed = __commonJS({
             0,
             space.space_name.indexOf("_space")
           );
-          gauges.total.set({ space: spaceName, ...labels }, space.space_size);
-          gauges.used.set({ space: spaceName, ...labels }, space.space_used_size);
+          gauges.total.set({ space: spaceName, ...labels2 }, space.space_size);
+          gauges.used.set({ space: spaceName, ...labels2 }, space.space_used_size);
           gauges.available.set(
-            { space: spaceName, ...labels },
+            { space: spaceName, ...labels2 },
             space.space_available_size
           );
         }
@@ -4654,8 +4654,8 @@ var require_version2 = __commonJS({
     var NODE_VERSION_INFO = "nodejs_version_info";
     module2.exports = (registry, config = {}) => {
       const namePrefix = config.prefix ? config.prefix : "";
-      const labels = config.labels ? config.labels : {};
-      const labelNames = Object.keys(labels);
+      const labels2 = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels2);
       new Gauge2({
         name: namePrefix + NODE_VERSION_INFO,
         help: "Node.js version info.",
@@ -4668,7 +4668,7 @@ var require_version2 = __commonJS({
             versionSegments[0],
             versionSegments[1],
             versionSegments[2],
-            ...Object.values(labels)
+            ...Object.values(labels2)
           ).set(1);
         }
       });
@@ -4701,8 +4701,8 @@ var require_gc = __commonJS({
         return;
       }
       const namePrefix = config.prefix ? config.prefix : "";
-      const labels = config.labels ? config.labels : {};
-      const labelNames = Object.keys(labels);
+      const labels2 = config.labels ? config.labels : {};
+      const labelNames = Object.keys(labels2);
       const buckets = config.gcDurationBuckets ? config.gcDurationBuckets : DEFAULT_GC_DURATION_BUCKETS;
       const gcHistogram = new Histogram2({
         name: namePrefix + NODEJS_GC_DURATION_SECONDS,
@@ -4715,7 +4715,7 @@ var require_gc = __commonJS({
       const obs = new perf_hooks.PerformanceObserver((list) => {
         const entry = list.getEntries()[0];
         const kind = entry.detail ? kinds[entry.detail.kind] : kinds[entry.kind];
-        gcHistogram.observe(Object.assign({ kind }, labels), entry.duration / 1e3);
+        gcHistogram.observe(Object.assign({ kind }, labels2), entry.duration / 1e3);
       });
       obs.observe({ entryTypes: ["gc"] });
     };
@@ -17358,7 +17358,7 @@ function loadConfig(options) {
 
 // src/server.ts
 var import_node_cluster8 = __toESM(require("cluster"), 1);
-var import_node_http6 = require("http");
+var import_node_http7 = require("http");
 var import_node_https2 = require("https");
 
 // src/adapter/select.ts
@@ -21194,6 +21194,9 @@ var ApiRouter = class {
   }
 };
 
+// src/http/api-connections.ts
+var import_node_http3 = require("http");
+
 // src/http/request-head.ts
 var maxHeadBytes = 16 * 1024;
 var maxHeldBodyBytes = 64 * 1024;
@@ -21257,21 +21260,22 @@ function readRequestHead(bytes) {
 // src/http/api-connections.ts
 var maxHeldBytes = maxHeadBytes + maxHeldBodyBytes;
 var requestTimedOut = "HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n";
-var dateSecond = 0;
-var dateValue = "";
-function httpDate(now) {
+var clockSecond = 0;
+var httpDate = "";
+var emptyOkAnswer = "";
+function tick(now) {
   const second = Math.floor(now / 1e3);
-  if (second !== dateSecond) {
-    dateSecond = second;
-    dateValue = new Date(now).toUTCString();
-  }
-  return dateValue;
+  if (second === clockSecond) return;
+  clockSecond = second;
+  httpDate = new Date(now).toUTCString();
+  emptyOkAnswer = answerBytes(emptyOk, false, now);
 }
 function answerBytes(answer, close, now) {
-  let head = `HTTP/1.1 ${answer.status} ${statusText(answer.status)}\r
+  tick(now);
+  let head = `HTTP/1.1 ${answer.status} ${import_node_http3.STATUS_CODES[answer.status] ?? "Unknown"}\r
 Content-Type: application/json\r
 Content-Length: ${Buffer.byteLength(answer.body)}\r
-Date: ${httpDate(now)}\r
+Date: ${httpDate}\r
 `;
   if (answer.headers) for (const name in answer.headers) head += `${name}: ${answer.headers[name]}\r
 `;
@@ -21280,18 +21284,10 @@ Keep-Alive: timeout=${keepAliveTimeoutMs / 1e3}\r
 `}\r
 ${answer.body}`;
 }
-var okSecond = 0;
-var okBytes = "";
 function emptyOkBytes(now) {
-  const second = Math.floor(now / 1e3);
-  if (second !== okSecond) {
-    okSecond = second;
-    okBytes = answerBytes(emptyOk, false, now);
-  }
-  return okBytes;
+  tick(now);
+  return emptyOkAnswer;
 }
-var reasons = { 200: "OK", 202: "Accepted", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 413: "Payload Too Large", 429: "Too Many Requests", 500: "Internal Server Error", 503: "Service Unavailable" };
-var statusText = (status) => reasons[status] ?? "Unknown";
 var HeldConnection = class {
   constructor(socket, owner, now) {
     this.socket = socket;
@@ -21313,6 +21309,9 @@ var HeldConnection = class {
   waiting;
   onData = (chunk) => this.owner.received(this, chunk);
   onGone = () => this.owner.forget(this);
+  /** The client sent its FIN (the port allows half-open sockets): the answer pending is its last. */
+  ended = false;
+  onEnd = () => this.owner.ended(this);
 };
 var ApiConnections = class {
   /** Takes the server's connections before Node's `http` sees them; `secure`: the server is https. */
@@ -21339,6 +21338,7 @@ var ApiConnections = class {
     socket.on("data", held.onData);
     socket.on("error", held.onGone);
     socket.on("close", held.onGone);
+    socket.on("end", held.onEnd);
   }
   /** A chunk from a held connection: answer every whole request in what is held, in order. */
   received(held, chunk) {
@@ -21403,7 +21403,7 @@ var ApiConnections = class {
     const { socket } = held;
     const now = Date.now();
     held.busy = false;
-    let close = head.close || answer.close === true || this.closing;
+    let close = head.close || answer.close === true || this.closing || held.ended;
     if (held.unread) {
       if (held.buffered && held.buffered.length >= head.bodyStart + head.bodyLength) this.takeRequest(held, head, now);
       else close = true;
@@ -21436,6 +21436,13 @@ var ApiConnections = class {
     this.nodeListener.call(this.server, socket);
     socket.resume();
   }
+  /** The client will send nothing more: end now, or after the answer pending. */
+  ended(held) {
+    held.ended = true;
+    if (held.busy) return;
+    this.release(held);
+    held.socket.end();
+  }
   /** The connection is gone (closed, or failed): nothing more to do for it. */
   forget(held) {
     if (!this.held.delete(held)) return;
@@ -21444,6 +21451,7 @@ var ApiConnections = class {
     held.socket.removeListener("data", held.onData);
     held.socket.removeListener("error", held.onGone);
     held.socket.removeListener("close", held.onGone);
+    held.socket.removeListener("end", held.onEnd);
   }
   /** This reader is done with the connection and ends it itself; a late socket error is of no interest. */
   release(held) {
@@ -21484,7 +21492,7 @@ function ignoreError() {
 
 // src/transport/websocket-server.ts
 var import_node_crypto8 = require("crypto");
-var import_node_http3 = require("http");
+var import_node_http4 = require("http");
 
 // src/protocol/client-message.ts
 function parseClientMessage(raw) {
@@ -22416,7 +22424,7 @@ function destroySocket() {
 var connectionOf = (wire) => wire.owner;
 function refuseUpgrade(socket, status, message, extra = "") {
   socket.once("finish", destroySocket);
-  socket.end(`HTTP/1.1 ${status} ${import_node_http3.STATUS_CODES[status]}\r
+  socket.end(`HTTP/1.1 ${status} ${import_node_http4.STATUS_CODES[status]}\r
 Connection: close\r
 Content-Type: text/plain\r
 ${extra}Content-Length: ${Buffer.byteLength(message)}\r
@@ -23700,7 +23708,7 @@ function attachMetrics(metrics, hub, options, askPrimary) {
 }
 
 // src/metrics/routes.ts
-var import_node_http4 = require("http");
+var import_node_http5 = require("http");
 function sendText(res, status, contentType, body) {
   send(res, status, contentType, body, { "Cache-Control": "no-store" });
 }
@@ -23741,7 +23749,7 @@ async function listenForMetrics(host, port, routes2) {
       else res.end();
     }
   };
-  const server = (0, import_node_http4.createServer)(requestTimeouts, (req, res) => guard("metrics", () => handle(req, res), () => res.destroy()));
+  const server = (0, import_node_http5.createServer)(requestTimeouts, (req, res) => guard("metrics", () => handle(req, res), () => res.destroy()));
   refuseConnect(server);
   await new Promise((resolve, reject) => {
     server.once("error", reject);
@@ -23761,9 +23769,9 @@ function adapterProblem(adapter) {
 }
 
 // src/webhooks/sender.ts
-var import_node_http5 = require("http");
+var import_node_http6 = require("http");
 var import_node_https = require("https");
-var httpAgent = new import_node_http5.Agent({ keepAlive: true, maxSockets: 64 });
+var httpAgent = new import_node_http6.Agent({ keepAlive: true, maxSockets: 64 });
 var httpsAgent = new import_node_https.Agent({ keepAlive: true, maxSockets: 64 });
 function postWebhook(url, body, headers, timeoutMs) {
   return new Promise((resolve) => {
@@ -23775,7 +23783,7 @@ function postWebhook(url, body, headers, timeoutMs) {
       resolve(outcome);
     };
     const https = url.protocol === "https:";
-    const req = (https ? import_node_https.request : import_node_http5.request)(url, {
+    const req = (https ? import_node_https.request : import_node_http6.request)(url, {
       method: "POST",
       agent: https ? httpsAgent : httpAgent,
       headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) }
@@ -23835,7 +23843,7 @@ var WebhookTargetQueue = class {
     this.report = report;
     this.send = send3;
     this.url = new URL(target.url);
-    this.names = target.events.length > 0 ? new Set(target.events) : void 0;
+    this.names = eventNames(target);
   }
   url;
   /** Undefined: every event. */
@@ -23847,6 +23855,20 @@ var WebhookTargetQueue = class {
   abandoned = false;
   idle = [];
   sealBound = () => this.seal();
+  /**
+   * A reload (SIGHUP) kept this target (same URL): later events are filtered with its `events` now,
+   * and every request from now on, retries included, is signed with the app's current secret.
+   */
+  reconfigure(app, target) {
+    this.app = app;
+    this.names = eventNames(target);
+  }
+  /** Whether `target` asks for the same events as this queue. */
+  sameEvents(target) {
+    const names = eventNames(target);
+    if (names === void 0 || this.names === void 0) return names === this.names;
+    return names.size === this.names.size && [...names].every((name) => this.names?.has(name));
+  }
   wants(name) {
     return this.names === void 0 || this.names.has(name);
   }
@@ -23921,9 +23943,8 @@ var WebhookTargetQueue = class {
   }
   async deliver(events2) {
     const body = webhookBody(events2);
-    const headers = webhookHeaders(this.app, body);
     for (let attempt = 0; ; attempt++) {
-      const outcome = await this.send(this.url, body, headers, this.options.timeoutMs);
+      const outcome = await this.send(this.url, body, webhookHeaders(this.app, body), this.options.timeoutMs);
       if (this.abandoned) return;
       if (outcome.ok) {
         this.report.delivered(events2.length);
@@ -23948,6 +23969,15 @@ var WebhookTargetQueue = class {
     for (const resolve of waiting) resolve();
   }
   /**
+   * A reload removed this target (or its app): it gets no new events; what it holds is sent now
+   * and retried as usual. Resolves once nothing waits (delivered, or dropped and counted).
+   */
+  retire() {
+    this.seal();
+    if (this.pending === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+  /**
    * Sends what is batched now and waits for everything to be delivered or given up, until
    * `deadline` (ms since the epoch). What is still waiting then is dropped as `shutdown`.
    */
@@ -23969,6 +23999,9 @@ var WebhookTargetQueue = class {
     this.abandoned = true;
   }
 };
+function eventNames(target) {
+  return target.events.length > 0 ? new Set(target.events) : void 0;
+}
 
 // src/webhooks/dispatcher.ts
 var warnIntervalMs = 1e4;
@@ -23976,29 +24009,90 @@ var WebhookDispatcher = class {
   constructor(apps, options, sink, send3, recheck) {
     this.options = options;
     this.sink = sink;
+    this.send = send3;
     this.recheck = recheck;
-    for (const app of apps) {
-      if (app.webhooks.length === 0) continue;
-      const queues = app.webhooks.map((target) => {
-        const url = describeUrl(new URL(target.url));
-        return new WebhookTargetQueue(app, target, options, {
-          delivered: (events2) => sink.delivered(app.id, events2),
-          dropped: (reason, events2, detail) => {
-            sink.dropped(app.id, reason, events2);
-            this.warn(`${app.id} ${url} ${reason}`, events2, `webhook to ${url} (app ${app.id}): ${events2} event${events2 === 1 ? "" : "s"} dropped (${reason.replace("_", " ")}: ${detail})`);
-          }
-        }, send3);
-      });
-      this.targets.set(app.id, queues);
-      this.wanted.set(app.id, app.webhooks.some((t) => t.events.length === 0) ? "all" : new Set(app.webhooks.flatMap((t) => t.events)));
-    }
+    this.reconfigure(apps);
   }
   targets = /* @__PURE__ */ new Map();
+  /** Targets a reload removed that still send what they held. */
+  retiring = /* @__PURE__ */ new Set();
   /** Per app: the union of the events its targets want. */
   wanted = /* @__PURE__ */ new Map();
   delayedVacated = /* @__PURE__ */ new Map();
   delayedRemoved = /* @__PURE__ */ new Map();
   warned = /* @__PURE__ */ new Map();
+  /**
+   * Each app's targets as `apps` configures them, for events from now on. A target is known by its
+   * URL: one still configured keeps its queue (nothing queued is lost or sent twice; a new `events`
+   * filter applies to later events; the app's current secret signs from the next request on). A
+   * target no longer configured, or whose app is gone, takes no new events, but what it already
+   * holds is still delivered under the usual retries: those events happened while it was
+   * configured, and the receiver's state (occupied channels, members) depends on them. A removed
+   * app's later events (the vacated of its closed clients too) go nowhere, as for an app without targets.
+   */
+  reconfigure(apps) {
+    const changes = [];
+    const configured = new Set(apps.map((app) => app.id));
+    for (const [appId, queues] of this.targets) {
+      if (configured.has(appId)) continue;
+      for (const queue of queues) this.retire(queue);
+      changes.push({ appId, targets: 0, kept: 0, refiltered: 0, added: 0, retired: queues.length });
+      this.targets.delete(appId);
+      this.wanted.delete(appId);
+    }
+    for (const app of apps) {
+      const change = this.reconfigureApp(app);
+      if (change.refiltered + change.added + change.retired > 0) changes.push(change);
+    }
+    return changes;
+  }
+  reconfigureApp(app) {
+    const change = { appId: app.id, targets: app.webhooks.length, kept: 0, refiltered: 0, added: 0, retired: 0 };
+    const unmatched = [...this.targets.get(app.id) ?? []];
+    const take = (target, sameEvents) => {
+      const href = new URL(target.url).href;
+      const at = unmatched.findIndex((queue) => queue.url.href === href && (!sameEvents || queue.sameEvents(target)));
+      return at < 0 ? void 0 : unmatched.splice(at, 1)[0];
+    };
+    const exact = app.webhooks.map((target) => take(target, true));
+    const queues = app.webhooks.map((target, i) => {
+      const kept = exact[i];
+      if (kept) change.kept++;
+      const queue = kept ?? take(target, false);
+      if (queue && !kept) change.refiltered++;
+      if (queue) {
+        queue.reconfigure(app, target);
+        return queue;
+      }
+      change.added++;
+      return this.newQueue(app, target);
+    });
+    for (const queue of unmatched) this.retire(queue);
+    change.retired = unmatched.length;
+    if (queues.length === 0) {
+      this.targets.delete(app.id);
+      this.wanted.delete(app.id);
+    } else {
+      this.targets.set(app.id, queues);
+      this.wanted.set(app.id, app.webhooks.some((t) => t.events.length === 0) ? "all" : new Set(app.webhooks.flatMap((t) => t.events)));
+    }
+    return change;
+  }
+  newQueue(app, target) {
+    const url = describeUrl(new URL(target.url));
+    const { sink } = this;
+    return new WebhookTargetQueue(app, target, this.options, {
+      delivered: (events2) => sink.delivered(app.id, events2),
+      dropped: (reason, events2, detail) => {
+        sink.dropped(app.id, reason, events2);
+        this.warn(`${app.id} ${url} ${reason}`, events2, `webhook to ${url} (app ${app.id}): ${events2} event${events2 === 1 ? "" : "s"} dropped (${reason.replace("_", " ")}: ${detail})`);
+      }
+    }, this.send);
+  }
+  retire(queue) {
+    this.retiring.add(queue);
+    void queue.retire().then(() => this.retiring.delete(queue));
+  }
   /** Cheap enough for every client event: apps without webhooks answer from one map lookup. */
   wants(app, name) {
     const wanted = this.wanted.get(app.id);
@@ -24083,6 +24177,7 @@ ${userId}`,
   get pending() {
     let total = 0;
     for (const queues of this.targets.values()) for (const queue of queues) total += queue.pending;
+    for (const queue of this.retiring) total += queue.pending;
     return total;
   }
   /**
@@ -24103,6 +24198,7 @@ ${userId}`,
     clearTimeout(timer);
     const all = [];
     for (const queues of this.targets.values()) for (const queue of queues) all.push(queue.drain(deadline));
+    for (const queue of this.retiring) all.push(queue.drain(deadline));
     await Promise.all(all);
   }
 };
@@ -24210,6 +24306,15 @@ function describeChange(change) {
   const parts = ["added", "removed", "disabled", "changed"].filter((kind) => change[kind].length > 0).map((kind) => `${kind} ${change[kind].join(", ")}`);
   return parts.length > 0 ? parts.join("; ") : "apps unchanged";
 }
+var labels = { kept: "kept", refiltered: "events changed", added: "added", retired: "removed" };
+function describeWebhookChange(changes) {
+  if (changes.length === 0) return "";
+  const apps = changes.map((change) => {
+    const what = ["kept", "refiltered", "added", "retired"].filter((kind) => change[kind] > 0).map((kind) => `${change[kind]} ${labels[kind]}`);
+    return `${change.appId} ${change.targets} target${change.targets === 1 ? "" : "s"} (${what.join(", ")})`;
+  });
+  return `webhooks: ${apps.join("; ")}`;
+}
 function reload(reloader) {
   let config;
   try {
@@ -24273,7 +24378,7 @@ async function startServer(config, log2) {
   const tls = config.tls;
   const serverOptions = requestTimeouts;
   const secure = tls ? (0, import_node_https2.createServer)({ ...serverOptions, handshakeTimeout: 5e3, ...tlsContextOptions(tls) }, handle) : void 0;
-  const http = secure ? secure : (0, import_node_http6.createServer)(serverOptions, handle);
+  const http = secure ? secure : (0, import_node_http7.createServer)(serverOptions, handle);
   refuseConnect(http);
   const apiConnections = new ApiConnections(http, router, secure !== void 0);
   const websockets = new PusherWebSocketServer(hub, { trustedProxies: config.trustedProxies });
@@ -24325,6 +24430,8 @@ async function startServer(config, log2) {
     },
     reload(next) {
       const done = [describeChange(reloadApps(hub, next.apps))];
+      const targets = describeWebhookChange(webhooks2.reconfigure(next.apps));
+      if (targets) done.push(targets);
       if (secure && next.tls) {
         try {
           secure.setSecureContext(tlsContextOptions(next.tls));
