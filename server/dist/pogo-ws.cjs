@@ -21204,7 +21204,8 @@ var prefixes = [Buffer.from("POST /apps/"), Buffer.from("GET /apps/")];
 var tokenPattern = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 var targetPattern = /^\/apps\/[\x21-\x7e]*$/;
 var valuePattern = /^[\t\x20-\x7e\x80-\xff]*$/;
-var owsPattern = /^[\t ]+|[\t ]+$/g;
+var isOws = (code) => code === 32 || code === 9;
+var headEnd = Buffer.from("\r\n\r\n");
 var lengthPattern = /^\d{1,9}$/;
 var firstWins = /* @__PURE__ */ new Set(["age", "authorization", "content-length", "content-type", "etag", "expires", "from", "host", "if-modified-since", "if-unmodified-since", "last-modified", "location", "max-forwards", "proxy-authorization", "referer", "retry-after", "server", "user-agent"]);
 var leftToNode = /* @__PURE__ */ new Set(["transfer-encoding", "expect", "upgrade"]);
@@ -21217,26 +21218,33 @@ function startsLikeOurs(bytes) {
 }
 function readRequestHead(bytes) {
   if (!startsLikeOurs(bytes)) return "elsewhere";
-  const end = bytes.indexOf("\r\n\r\n");
+  const end = bytes.indexOf(headEnd);
   if (end < 0) return bytes.length >= maxHeadBytes ? "elsewhere" : "incomplete";
   if (end + 4 > maxHeadBytes) return "elsewhere";
-  const lines = bytes.toString("latin1", 0, end).split("\r\n");
-  const requestLine = lines[0].split(" ");
-  if (requestLine.length !== 3 || requestLine[2] !== "HTTP/1.1") return "elsewhere";
-  const method = requestLine[0];
-  const url = requestLine[1];
+  const head = bytes.toString("latin1", 0, end);
+  let lineEnd = head.indexOf("\r\n");
+  if (lineEnd < 0) return "elsewhere";
+  const firstSpace = head.indexOf(" ");
+  const secondSpace = head.indexOf(" ", firstSpace + 1);
+  if (secondSpace < 0 || secondSpace > lineEnd || head.slice(secondSpace + 1, lineEnd) !== "HTTP/1.1") return "elsewhere";
+  const method = head.slice(0, firstSpace);
+  const url = head.slice(firstSpace + 1, secondSpace);
   if (!targetPattern.test(url)) return "elsewhere";
   const headers = {};
   let lengths = 0;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i];
-    const colon = line.indexOf(":");
-    if (colon <= 0 || line.includes("\r") || line.includes("\n")) return "elsewhere";
-    const name = line.slice(0, colon).toLowerCase();
-    if (!tokenPattern.test(name)) return "elsewhere";
-    const raw = line.slice(colon + 1);
-    if (!valuePattern.test(raw) || leftToNode.has(name)) return "elsewhere";
-    const value = raw.replace(owsPattern, "");
+  for (let start = lineEnd + 2; start < end; start = lineEnd + 2) {
+    lineEnd = head.indexOf("\r\n", start);
+    if (lineEnd < 0) lineEnd = end;
+    const colon = head.indexOf(":", start);
+    if (colon <= start || colon > lineEnd) return "elsewhere";
+    const name = head.slice(start, colon).toLowerCase();
+    if (!tokenPattern.test(name) || leftToNode.has(name)) return "elsewhere";
+    let from = colon + 1;
+    let to = lineEnd;
+    while (from < to && isOws(head.charCodeAt(from))) from++;
+    while (to > from && isOws(head.charCodeAt(to - 1))) to--;
+    const value = head.slice(from, to);
+    if (!valuePattern.test(value)) return "elsewhere";
     if (name === "content-length") lengths++;
     const before = headers[name];
     if (before === void 0) headers[name] = value;

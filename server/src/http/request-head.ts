@@ -32,7 +32,8 @@ const tokenPattern = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const targetPattern = /^\/apps\/[\x21-\x7e]*$/;
 /** A header value: no controls but the tab, which Node's parser refuses too. */
 const valuePattern = /^[\t\x20-\x7e\x80-\xff]*$/;
-const owsPattern = /^[\t ]+|[\t ]+$/g;
+const isOws = (code: number): boolean => code === 32 || code === 9;
+const headEnd = Buffer.from('\r\n\r\n');
 const lengthPattern = /^\d{1,9}$/;
 /** Headers of which Node keeps the first when repeated (IncomingMessage#headers); others are joined. */
 const firstWins = new Set(['age', 'authorization', 'content-length', 'content-type', 'etag', 'expires', 'from', 'host', 'if-modified-since', 'if-unmodified-since', 'last-modified', 'location', 'max-forwards', 'proxy-authorization', 'referer', 'retry-after', 'server', 'user-agent']);
@@ -50,30 +51,40 @@ function startsLikeOurs(bytes: Buffer): boolean {
 
 export function readRequestHead(bytes: Buffer): HeadResult {
   if (!startsLikeOurs(bytes)) return 'elsewhere';
-  const end = bytes.indexOf('\r\n\r\n');
+  const end = bytes.indexOf(headEnd);
   if (end < 0) return bytes.length >= maxHeadBytes ? 'elsewhere' : 'incomplete';
   if (end + 4 > maxHeadBytes) return 'elsewhere';
-  // latin1: one character a byte, so a value's bytes come through as they were sent.
-  const lines = bytes.toString('latin1', 0, end).split('\r\n');
-  const requestLine = (lines[0] as string).split(' ');
-  if (requestLine.length !== 3 || requestLine[2] !== 'HTTP/1.1') return 'elsewhere';
-  const method = requestLine[0] as 'GET' | 'POST';
-  const url = requestLine[1] as string;
+  // latin1: one character a byte, so a value's bytes come through as they were sent. Lines are
+  // walked by index, not split: this runs once per publish.
+  const head = bytes.toString('latin1', 0, end);
+  let lineEnd = head.indexOf('\r\n');
+  if (lineEnd < 0) return 'elsewhere';
+  // The request line: exactly `METHOD SP target SP HTTP/1.1` (the method is GET or POST: startsLikeOurs).
+  const firstSpace = head.indexOf(' ');
+  const secondSpace = head.indexOf(' ', firstSpace + 1);
+  if (secondSpace < 0 || secondSpace > lineEnd || head.slice(secondSpace + 1, lineEnd) !== 'HTTP/1.1') return 'elsewhere';
+  const method = head.slice(0, firstSpace) as 'GET' | 'POST';
+  const url = head.slice(firstSpace + 1, secondSpace);
   if (!targetPattern.test(url)) return 'elsewhere';
 
   const headers: Record<string, string> = {};
   let lengths = 0;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i] as string;
-    const colon = line.indexOf(':');
-    // No colon, an empty name, a bare CR or LF, or a folded line (starting with a space or tab).
-    if (colon <= 0 || line.includes('\r') || line.includes('\n')) return 'elsewhere';
-    const name = line.slice(0, colon).toLowerCase();
-    if (!tokenPattern.test(name)) return 'elsewhere';
-    const raw = line.slice(colon + 1);
-    if (!valuePattern.test(raw) || leftToNode.has(name)) return 'elsewhere';
+  for (let start = lineEnd + 2; start < end; start = lineEnd + 2) {
+    lineEnd = head.indexOf('\r\n', start);
+    if (lineEnd < 0) lineEnd = end;
+    const colon = head.indexOf(':', start);
+    // No colon, or an empty name (a folded line starts with a space or tab: no token).
+    if (colon <= start || colon > lineEnd) return 'elsewhere';
+    const name = head.slice(start, colon).toLowerCase();
+    // The name a token, the value without controls (a bare CR or LF included) but the tab.
+    if (!tokenPattern.test(name) || leftToNode.has(name)) return 'elsewhere';
     // Optional whitespace is spaces and tabs only (String#trim would also take 0xA0).
-    const value = raw.replace(owsPattern, '');
+    let from = colon + 1;
+    let to = lineEnd;
+    while (from < to && isOws(head.charCodeAt(from))) from++;
+    while (to > from && isOws(head.charCodeAt(to - 1))) to--;
+    const value = head.slice(from, to);
+    if (!valuePattern.test(value)) return 'elsewhere';
     if (name === 'content-length') lengths++;
     const before = headers[name];
     if (before === undefined) headers[name] = value;
