@@ -58,6 +58,8 @@ export function tableRows(res) {
     add('HTTP publish, 1 subscriber', 'signed `/events` requests/s (the baseline checks no signature)', ...trio(h, (r) => fmt(single(r)) + dag(r.single)), versus(h, 'baseline', single, 2), versus(h, 'soketi', single, 2), '≥ 1× baseline, ≥ 1.5× Soketi', meets);
     add('', '`/batch_events` (10 per request) events/s', ...trio(h, (r) => fmt(r.batch10.acceptedEventsPerSec) + dag(r.batch10)), versus(h, 'baseline', (r) => r.batch10.acceptedEventsPerSec), versus(h, 'soketi', (r) => r.batch10.acceptedEventsPerSec), '', '');
     add('', 'lost deliveries', ...trio(h, (r) => fmt(r.single.lost + r.batch10.lost)), '', '', '0', ok(p) ? mark(p.single.lost + p.batch10.lost === 0) : '');
+    const cpuPerRequest = (r) => r.steady?.cpuUsPerRequest ?? undefined;
+    if (ok(p) && p.steady) add('', `server CPU per signed \`/events\` request at ${fmt(p.steady.rate)} a second (µs; requests/s reached)`, ...trio(h, (r) => (cpuPerRequest(r) === undefined ? 'n/a' : `${fmt(cpuPerRequest(r))} (${fmt(r.steady.acceptedRequestsPerSec)})${dag(r.steady)}`)), versus(h, 'baseline', cpuPerRequest, 2), versus(h, 'soketi', cpuPerRequest, 2), '', '');
   }
   if (s.memory) {
     const m = s.memory;
