@@ -12,6 +12,8 @@ import type { ChannelMessage, ChannelMessageKind } from '../protocol/messages.js
 import type { Adapter, ChannelSummary, ClusterMembership, EnterResult, ExitResult, MemberEntry, NodeNotes } from './adapter.js';
 import { entryOverheadBytes } from '../recovery/history.js';
 import { BrokerError, nodeIdLength, type Broker, type NodeEntry, type ReapedChange } from '../brokers/broker.js';
+import { frameBodyAt, frameTypeAt, wirePrefix } from '../brokers/wire-format.js';
+import { ForeignNodes } from '../brokers/foreign-nodes.js';
 import { onlineKey } from '../watchlist/keys.js';
 
 export interface ClusterAdapterOptions {
@@ -34,11 +36,10 @@ interface PendingQuery {
   done(answers: unknown[]): void;
 }
 
-// Bus frames: 'p' + node id + "\n" + app + "\n" + channel + "\n" + except + "\n" + seq + "\n" + kind + message
+// Bus frames, after wirePrefix (frames of another release are dropped unread): 'p' + node id + "\n" + app + "\n" + channel + "\n" + except + "\n" + seq + "\n" + kind + message
 // (kind: one letter, see kindLetters), 'c' + node id + "\n" + control JSON, or 'n' + node id + "\n" + an observer's note.
 const PUBLISH = 112; // 'p'
 const NOTE = 110; // 'n'
-const headerEnd = 1 + nodeIdLength + 1;
 const kindLetters: Record<ChannelMessageKind, string> = { event: 'e', member: 'm', count: 'c' };
 const kindsByLetter: Record<string, ChannelMessageKind> = { e: 'event', m: 'member', c: 'count' };
 /** Presence notices kept while the broker is away (oldest first; beyond this they are lost). */
@@ -53,6 +54,8 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
   private nextQueryId = 1;
   private receiveNote: (note: string) => void = () => undefined;
   readonly notes: NodeNotes;
+  /** Nodes of another release seen on the broker lately (their frames are dropped): `foreign.list()` for /up. */
+  readonly foreign: ForeignNodes;
 
   constructor(
     private readonly hub: Hub,
@@ -60,10 +63,11 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
     private readonly options: ClusterAdapterOptions,
   ) {
     hub.shareHistory();
+    this.foreign = new ForeignNodes((message) => options.log.warn(message), (origin) => hub.events.emit('foreignBusFrame', origin.node, origin.version));
     this.notes = {
       nodeId: broker.nodeId,
       via: broker.via,
-      send: (note) => void broker.send(`n${broker.nodeId}\n${note}`, '').catch(() => undefined),
+      send: (note) => void broker.send(`${wirePrefix}n${broker.nodeId}\n${note}`, '').catch(() => undefined),
       listen: (receive) => { this.receiveNote = receive; },
     };
   }
@@ -77,8 +81,9 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
         void this.reregister(dataLost);
       },
       undelivered: (payloads) => {
-        for (const payload of payloads) if (payload.charCodeAt(0) === PUBLISH) this.hub.events.emit('brokerDropped', payload.slice(headerEnd, payload.indexOf('\n', headerEnd)), 1);
+        for (const payload of payloads) if (payload.charCodeAt(frameTypeAt) === PUBLISH) this.hub.events.emit('brokerDropped', payload.slice(frameBodyAt, payload.indexOf('\n', frameBodyAt)), 1);
       },
+      foreignNodes: (origins) => this.foreign.registered(origins),
     });
     await this.loadHistory();
   }
@@ -107,7 +112,7 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
 
   publish(appId: string, channel: string, message: ChannelMessage, exceptSocketId?: string, seq?: number): Promise<void> {
     this.hub.deliver(appId, channel, message, exceptSocketId, seq);
-    const payload = `p${this.broker.nodeId}\n${appId}\n${channel}\n${exceptSocketId ?? ''}\n${seq ?? ''}\n${kindLetters[message.kind]}${message.json}`;
+    const payload = `${wirePrefix}p${this.broker.nodeId}\n${appId}\n${channel}\n${exceptSocketId ?? ''}\n${seq ?? ''}\n${kindLetters[message.kind]}${message.json}`;
     let sent: Promise<void>;
     if (message.kind === 'event' && channelType(channel).cache) {
       const ttlMs = (this.hub.appById(appId)?.limits.cacheTtlSeconds ?? 0) * 1000;
@@ -132,8 +137,10 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
   }
 
   private receive(payload: string): void {
-    if (payload.charCodeAt(0) === PUBLISH) {
-      const appEnd = payload.indexOf('\n', headerEnd);
+    if (this.foreign.dropped(payload)) return;
+    const type = payload.charCodeAt(frameTypeAt);
+    if (type === PUBLISH) {
+      const appEnd = payload.indexOf('\n', frameBodyAt);
       const channelEnd = payload.indexOf('\n', appEnd + 1);
       const exceptEnd = payload.indexOf('\n', channelEnd + 1);
       const seqEnd = payload.indexOf('\n', exceptEnd + 1);
@@ -143,22 +150,19 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
       const seq = seqEnd > exceptEnd + 1 ? Number(payload.slice(exceptEnd + 1, seqEnd)) : undefined;
       const kind = kindsByLetter[payload.charAt(seqEnd + 1)];
       if (!kind) return;
-      this.hub.deliver(payload.slice(headerEnd, appEnd), payload.slice(appEnd + 1, channelEnd), { kind, json: payload.slice(seqEnd + 2) }, except, seq);
+      this.hub.deliver(payload.slice(frameBodyAt, appEnd), payload.slice(appEnd + 1, channelEnd), { kind, json: payload.slice(seqEnd + 2) }, except, seq);
       return;
     }
-    if (payload.charCodeAt(0) === NOTE) {
-      this.receiveNote(payload.slice(headerEnd));
-      return;
-    }
+    if (type === NOTE) { this.receiveNote(payload.slice(frameBodyAt)); return; }
     let control: Control;
     try {
-      control = JSON.parse(payload.slice(headerEnd)) as Control;
+      control = JSON.parse(payload.slice(frameBodyAt)) as Control;
     } catch {
       return;
     }
     if (control.t === 'terminate') this.hub.terminateLocalUser(control.app, control.user);
     else if (control.t === 'restart') this.hub.events.emit('restartRequested', control.app, control.reason);
-    else if (control.t === 'ask') this.answer(payload.slice(1, 1 + nodeIdLength), control.id, control.query);
+    else if (control.t === 'ask') this.answer(payload.slice(frameTypeAt + 1, frameTypeAt + 1 + nodeIdLength), control.id, control.query);
     else if (control.t === 'answer' && control.to === this.broker.nodeId) {
       const query = this.pending.get(control.id);
       if (!query) return;
@@ -168,7 +172,7 @@ export class ClusterAdapter implements Adapter, ClusterMembership {
   }
 
   private control(message: Control): Promise<void> {
-    return this.broker.send(`c${this.broker.nodeId}\n${JSON.stringify(message)}`, '');
+    return this.broker.send(`${wirePrefix}c${this.broker.nodeId}\n${JSON.stringify(message)}`, '');
   }
 
   private localAnswer(query: Query): ChannelSummary[] | ChannelCounts {

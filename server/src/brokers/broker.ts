@@ -2,6 +2,7 @@
 // other node, and a store that decides cluster-wide flips atomically. Two implementations:
 // Redis (many machines) and the primary process over IPC (`--workers N` without Redis).
 import type { EnterResult, ExitResult, MemberEntry } from '../adapter/adapter.js';
+import type { ForeignOrigin } from './wire-format.js';
 
 /** One thing a node holds in the store: a channel it occupies, or a presence user on it. */
 export interface NodeEntry {
@@ -71,6 +72,8 @@ export interface BrokerEvents {
   resumed(dataLost: boolean): void;
   /** Bus messages accepted by send() that some node will never get (it stopped reading). */
   undelivered(payloads: string[]): void;
+  /** Alive nodes registered with another wire format (or none: an older release), at each heartbeat (Redis only). */
+  foreignNodes?(origins: ForeignOrigin[]): void;
 }
 
 export interface Broker {

@@ -13,6 +13,7 @@ import type { EnterResult, ExitResult, MemberEntry } from '../adapter/adapter.js
 import { BrokerError, nodeIdLength, type Broker, type BrokerEvents, type BrokerLog, type CacheWrite, type ClusterStore, type HistoryWrite, type NodeEntry, type ReapedChange, type StoredHistory } from './broker.js';
 import { countScript, enterScript, exitScript } from '../stores/redis-scripts.js';
 import { RedisHistory } from '../stores/redis-history.js';
+import { frameTypeAt, printableNodeId, wireVersion } from './wire-format.js';
 
 type Client = Redis | Cluster;
 
@@ -135,7 +136,7 @@ export class RedisBroker implements Broker, ClusterStore {
     });
     const onMessage = (_channel: string, payload: string) => {
       // Own messages come back too: the node id right after the type byte tells.
-      if (!payload.startsWith(this.nodeId, 1)) this.events.message(payload);
+      if (!payload.startsWith(this.nodeId, frameTypeAt + 1)) this.events.message(payload);
     };
     if (this.sharded) this.subscriber.on('smessage', onMessage);
     else this.subscriber.on('message', onMessage);
@@ -179,6 +180,11 @@ export class RedisBroker implements Broker, ClusterStore {
 
   private get nodesKey(): string {
     return `${this.prefix}nodes`;
+  }
+
+  /** Each node's wire format, by node id (a node alive in `nodes` without one runs a release before versions). */
+  private get formatsKey(): string {
+    return `${this.prefix}node-formats`;
   }
 
   private nodeKey(node: string): string {
@@ -227,6 +233,8 @@ export class RedisBroker implements Broker, ClusterStore {
       const [seconds, micros] = await this.commands.time();
       this.clockOffset = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) - Date.now();
       const now = this.now();
+      // Written before the lease: a node alive in `nodes` without a format is an older release.
+      await this.commands.hset(this.formatsKey, this.nodeId, String(wireVersion));
       const added = await this.commands.zadd(this.nodesKey, now + this.config.nodeTimeoutSeconds * 1000, this.nodeId);
       // Our lease was gone although we never disconnected (Redis stalled): the others reaped us.
       if (added === 1 && this.registered && !this.down) {
@@ -241,11 +249,25 @@ export class RedisBroker implements Broker, ClusterStore {
           const changes = await this.reap(node);
           this.log.info(`redis: node ${node} stopped answering; removed its ${changes.length} cluster-wide change(s)`);
           if (changes.length > 0) this.events.reaped(changes);
+          await this.commands.hdel(this.formatsKey, node);
         }
       }
+      await this.checkFormats(now);
     } catch (error) {
       this.warn('beat', `redis: heartbeat failed: ${(error as Error).message}`);
     }
+  }
+
+  /** Tells the adapter about alive nodes of another wire format: a quiet node of another release is found too. */
+  private async checkFormats(now: number): Promise<void> {
+    const alive = await this.commands.zrangebyscore(this.nodesKey, now, '+inf');
+    if (alive.length <= 1) return;
+    // Read after the leases: a node's format is written before its lease, so an alive node without one has none.
+    const formats = await this.commands.hgetall(this.formatsKey);
+    const foreign = alive
+      .filter((node) => node !== this.nodeId && formats[node] !== String(wireVersion))
+      .map((node) => ({ node: printableNodeId(node.slice(0, 64)), version: formats[node] === undefined ? 1 : Number(formats[node]) || 0 }));
+    if (foreign.length > 0) this.events.foreignNodes?.(foreign);
   }
 
   /** Removes everything `node` held (a dead node, or this one leaving); returns the cluster-wide changes. */
@@ -362,6 +384,7 @@ export class RedisBroker implements Broker, ClusterStore {
       const changes = await this.reap(this.nodeId);
       if (changes.length > 0) this.events.reaped(changes);
       await this.commands.zrem(this.nodesKey, this.nodeId);
+      await this.commands.hdel(this.formatsKey, this.nodeId);
     } catch {
       // Redis is away: the others reap this node when its lease runs out.
     }

@@ -32,6 +32,13 @@ export class ServerMetrics {
   readonly registry = new Registry();
   private source: MetricsSource | undefined;
   private readonly authDuration: Histogram<'app'>;
+  /** Bus messages from nodes of another release (a mixed-release cluster), dropped unread. */
+  private readonly foreignBusMessages = new Counter<'version'>({
+    name: 'pogo_websocket_bus_foreign_messages_total',
+    help: 'Bus messages from cluster nodes of another release, dropped unread, by their wire format version (1: a release without versions)',
+    labelNames: ['version'],
+    registers: [],
+  });
   /** Set by expose() when `metrics.detailed` is on; undefined otherwise (observers check). */
   fanoutDuration: Histogram<'app'> | undefined;
   flushLatency: Histogram<'app'> | undefined;
@@ -50,6 +57,10 @@ export class ServerMetrics {
   /** One server-side auth call took `seconds` (success or failure). */
   observeAuthDuration(appId: string, seconds: number): void {
     this.authDuration.observe({ app: appId }, seconds);
+  }
+
+  foreignBusMessage(version: number): void {
+    this.foreignBusMessages.inc({ version: String(version) });
   }
 
   webhookDropped(appId: string, reason: WebhookDropReason, events: number): void {
@@ -175,6 +186,7 @@ export class ServerMetrics {
     });
 
     registry.registerMetric(this.authDuration);
+    registry.registerMetric(this.foreignBusMessages);
 
     if (options.detailed) {
       this.fanoutDuration = new Histogram({

@@ -34,6 +34,9 @@ export function metricsObserver(metrics: ServerMetrics): MetricsObserver {
       // Refusals without a call (breaker open, too many in flight) took no time worth a bucket.
       if (outcome !== 'breaker_open' && outcome !== 'busy') metrics.observeAuthDuration(app.id, seconds);
     },
+    foreignBusFrame(_node: string, version: number) {
+      metrics.foreignBusMessage(version);
+    },
     delivered(app: App, _channel: string, recipients: number, startedAt: number) {
       if (startedAt > 0 && recipients > 0) {
         if (fanout) fanout.observe({ app: app.id }, (performance.now() - startedAt) / 1000);

@@ -49,6 +49,8 @@ export interface ServerObserver {
   publishFailed?(appId: string): void;
   /** Messages the cluster adapter could not pass on to the other nodes. */
   brokerDropped?(appId: string, messages: number): void;
+  /** A bus message from a node of another release (wire format `version`; 1: none) was dropped unread. */
+  foreignBusFrame?(nodeId: string, version: number): void;
   /** A connection of the app started or stopped watching (this node's totals: connections with a watchlist, distinct users they watch). */
   watchlistChanged?(app: App, watchers: number, watchedUsers: number): void;
   /** An app asked every node to restart (`POST /apps/{id}/restart`, here or on another node). */
