@@ -98,15 +98,19 @@ class Wire {
   closed = false;
   error: string | undefined;
   readonly opened = Date.now();
+  /** ms from connecting to the server's FIN or the close, whichever came first. */
   closedAfterMs: number | undefined;
 
   private constructor(readonly socket: Socket) {
     socket.on('data', (d: Buffer) => this.received.push(d));
-    socket.on('end', () => (this.serverEnded = true));
+    socket.on('end', () => {
+      this.serverEnded = true;
+      this.closedAfterMs ??= Date.now() - this.opened;
+    });
     socket.on('error', (e: NodeJS.ErrnoException) => (this.error = e.code ?? e.message));
     socket.on('close', () => {
       this.closed = true;
-      this.closedAfterMs = Date.now() - this.opened;
+      this.closedAfterMs ??= Date.now() - this.opened;
     });
   }
 
@@ -504,5 +508,234 @@ describe('the graceful stop (SIGTERM) with API connections open', () => {
     expect(node.code).toBe(0);
     expect(reader.code).toBe(0);
     expect(reader.statuses).toEqual(node.statuses);
+  });
+});
+
+// ---- timeouts and memory -----------------------------------------------------------------------
+
+describe('timeouts and held bytes', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ apps });
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  /** Writes `steps` (a number waits that many ms) and resolves with the wire once the server closes or `timeoutMs` passes. */
+  async function drive(steps: (string | number)[], timeoutMs: number): Promise<Wire> {
+    const wire = await Wire.open(server.port);
+    void (async () => {
+      for (const step of steps) {
+        if (wire.closed || wire.serverEnded) return;
+        if (typeof step === 'number') await sleep(step);
+        else wire.write(step);
+      }
+    })();
+    await wire.until(() => wire.closed || wire.serverEnded, timeoutMs);
+    wire.destroy();
+    return wire;
+  }
+
+  it('cuts slow heads, bodies that never finish and floods of partial requests, and nothing else', async () => {
+    const request = publish('slow', 1);
+    const headEnd = request.indexOf('\r\n\r\n') + 4;
+    const before = ((await (await fetch(`${server.url}/up`)).json()) as { memory: { rss: number } }).memory.rss;
+    const started = Date.now();
+    const cases = {
+      // One byte every 4 s: the head's 5 s runs from its first byte, not from the last one.
+      trickledHead: drive(['P', 4_000, 'O', 4_000, 'S', 4_000, 'T', 4_000, ' '], 12_000),
+      // The same after an answer on a kept-alive connection.
+      trickledAfterAnswer: drive([request, 500, 'P', 4_000, 'O', 4_000, 'S', 4_000, 'T'], 12_000),
+      // A signed publish whose body stops 10 bytes short: the whole request within 30 s.
+      unfinishedBody: drive([request.slice(0, request.length - 10)], 40_000),
+      // A body trickled a byte every 4 s: the same 30 s.
+      trickledBody: drive([request.slice(0, headEnd), ...request.slice(headEnd, headEnd + 10).split('').flatMap((c) => [4_000, c])], 40_000),
+    };
+    // 150 connections each holding a head one byte short of 16 KiB, and 60 each holding 60 KB of a
+    // 64 KiB signed body: all held at once, all cut on time.
+    const bigHead = `POST /apps/test-app/events HTTP/1.1\r\nHost: x\r\nX-Pad: ${'a'.repeat(16 * 1024 - 60)}`;
+    const bigBody = JSON.stringify({ name: 'e', channel: 'big', data: 'x'.repeat(65_536 - 40) }).slice(0, 65_536);
+    const bigTarget = signedTarget('POST', '/apps/test-app/events', bigBody);
+    const heads = Array.from({ length: 150 }, () => drive([bigHead], 12_000));
+    const bodies = Array.from({ length: 60 }, () => drive([`POST ${bigTarget} HTTP/1.1\r\nHost: x\r\nContent-Length: ${Buffer.byteLength(bigBody)}\r\n\r\n${bigBody.slice(0, 60_000)}`], 40_000));
+    await sleep(3_000);
+    const during = ((await (await fetch(`${server.url}/up`)).json()) as { memory: { rss: number } }).memory.rss;
+    // Meanwhile a publisher is answered at once, and an idle kept-alive connection is not cut by the head timeout.
+    const idle = await Wire.open(server.port);
+    idle.write(publish('slow', 2));
+    expect(statuses(await idle.answersCount(1, 2_000))).toEqual([200]);
+
+    const [trickledHead, trickledAfterAnswer, unfinishedBody, trickledBody] = await Promise.all([cases.trickledHead, cases.trickledAfterAnswer, cases.unfinishedBody, cases.trickledBody]);
+    for (const [name, wire, low, high] of [
+      ['trickledHead', trickledHead, 4_500, 8_000],
+      ['trickledAfterAnswer', trickledAfterAnswer, 5_000, 9_000],
+      ['unfinishedBody', unfinishedBody, 29_000, 35_000],
+      ['trickledBody', trickledBody, 29_000, 35_000],
+    ] as const) {
+      const last = wire.answers().at(-1);
+      expect(last?.status, name).toBe(408);
+      expect(wire.closedAfterMs ?? Number.POSITIVE_INFINITY, name).toBeGreaterThanOrEqual(low);
+      expect(wire.closedAfterMs ?? 0, name).toBeLessThan(high);
+    }
+    const cutHeads = await Promise.all(heads);
+    expect(cutHeads.filter((w) => w.answers()[0]?.status === 408 && (w.closedAfterMs ?? 1e9) < 9_000)).toHaveLength(150);
+    const cutBodies = await Promise.all(bodies);
+    expect(cutBodies.filter((w) => w.answers()[0]?.status === 408 && (w.closedAfterMs ?? 1e9) < 36_000)).toHaveLength(60);
+    expect(during - before).toBeLessThan(64 * 1024 * 1024);
+    // The idle connection outlived every head deadline and still publishes.
+    expect(idle.closed || idle.serverEnded).toBe(false);
+    idle.write(publish('slow', 3));
+    expect(statuses(await idle.answersCount(2, 2_000))).toEqual([200, 200]);
+    expect(idle.answers()[0]?.headers['keep-alive']).toBe('timeout=65');
+    idle.destroy();
+    expect(Date.now() - started).toBeLessThan(40_000);
+    expect(await listenerErrors(server.url)).toBe(0);
+    expect(server.output()).not.toMatch(/unexpected error/);
+  }, 45_000);
+});
+
+// ---- TLS -----------------------------------------------------------------------------------------
+
+describe('the public port with tls', () => {
+  let server: DeployServer;
+  let ca: Buffer;
+  beforeAll(async () => {
+    const authority = makeCa();
+    const certificate = authority.issue('reader', 4004);
+    ca = readFileSync(authority.ca);
+    server = await startDeployServer({ apps, tls: { cert: certificate.cert, key: certificate.key } });
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  it('reads pipelined API requests, a hand-off to Node and an upgrade on one TLS connection, in order', async () => {
+    const listener = await Wire.open(server.port, { ca });
+    listener.write(Buffer.concat([Buffer.from(publish('tls', 0) + up + upgrade(), 'latin1'), clientFrame('{"event":"pusher:subscribe","data":{"channel":"tls"}}')]));
+    expect(await listener.until(() => listener.bytes().includes('subscription_succeeded'), 5_000), listener.bytes().toString('latin1')).toBe(true);
+    expect(statuses(listener.answers())).toEqual([200, 200, 101]);
+    const wire = await Wire.open(server.port, { ca });
+    wire.write(publish('tls', 1) + up + publish('tls', 2, { chunked: true }) + publish('tls', 3));
+    expect(statuses(await wire.answersCount(4))).toEqual([200, 200, 200, 200]);
+    expect(await listener.until(() => listener.bytes().includes('{\\"n\\":3}'), 5_000)).toBe(true);
+    const text = listener.bytes().toString('latin1');
+    expect([text.indexOf('{\\"n\\":1}'), text.indexOf('{\\"n\\":2}')].every((at, i, all) => at > 0 && (i === 0 || at > (all[i - 1] as number)))).toBe(true);
+    wire.destroy();
+    listener.destroy();
+  });
+
+  it('reads the same requests whatever TLS record boundary splits them', async () => {
+    const stream = Buffer.from(publish('tls-split', 1) + up + publish('tls-split', 2), 'latin1');
+    const bad: string[] = [];
+    const points = Array.from({ length: Math.floor((stream.length - 1) / 3) }, (_, i) => 1 + i * 3);
+    for (let from = 0; from < points.length; from += 40) {
+      await Promise.all(
+        points.slice(from, from + 40).map(async (at) => {
+          const wire = await Wire.open(server.port, { ca });
+          wire.write(stream.subarray(0, at));
+          await sleep(20);
+          wire.write(stream.subarray(at));
+          const got = statuses(await wire.answersCount(3));
+          wire.destroy();
+          if (got.join() !== '200,200,200') bad.push(`split at ${at}: ${got.join()}`);
+        }),
+      );
+    }
+    expect(bad).toEqual([]);
+  }, 30_000);
+
+  it('cuts a trickled head with 408, answers a half-closing client in full, and refuses as Node does', async () => {
+    const trickled = await Wire.open(server.port, { ca });
+    const trickle = (async () => {
+      for (const c of 'POST /apps/') {
+        if (trickled.closed || trickled.serverEnded) return;
+        trickled.write(c);
+        await sleep(1_500);
+      }
+    })();
+    const half = await Wire.open(server.port, { ca });
+    half.write(publish('tls-half', 1) + publish('tls-half', 2) + up);
+    half.socket.end();
+    expect(statuses(await half.answersCount(3))).toEqual([200, 200, 200]);
+    half.destroy();
+    const body = '{"name":"e","channel":"c","data":"{}"}';
+    const ours = await Wire.open(server.port, { ca });
+    ours.write(`POST /apps/test-app/events HTTP/1.1\r\nHost: x\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+    const theirs = await Wire.open(server.port, { ca });
+    theirs.write(`POST /apps/test-app/events HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n${chunked(body)}`);
+    const [a, b] = [(await ours.answersCount(1))[0], (await theirs.answersCount(1))[0]];
+    expect(a?.status).toBe(401);
+    expect({ status: a?.status, body: a?.body }).toEqual({ status: b?.status, body: b?.body });
+    ours.destroy();
+    theirs.destroy();
+    await trickled.until(() => trickled.closed || trickled.serverEnded, 9_000);
+    await trickle;
+    trickled.destroy();
+    expect(trickled.answers()[0]?.status).toBe(408);
+    expect(trickled.closedAfterMs).toBeGreaterThanOrEqual(4_500);
+    expect(trickled.closedAfterMs).toBeLessThan(8_000);
+  }, 15_000);
+
+  it('closes the TLS socket it ends after a Connection: close answer', async () => {
+    const wire = await Wire.open(server.port, { ca });
+    wire.write(publish('tls-close', 1, { extra: 'Connection: close\r\n' }));
+    expect(statuses(await wire.answersCount(1))).toEqual([200]);
+    const closed = await wire.fullyClosedByServer();
+    wire.destroy();
+    expect(closed, 'the server left its TLS socket half-open after `Connection: close`').toBe(true);
+    expect(server.output()).not.toMatch(/unexpected error/);
+  });
+});
+
+// ---- --workers 2 ---------------------------------------------------------------------------------
+
+describe('--workers 2 (node:cluster hands each connection to a worker)', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ apps }, { args: ['--workers', '2'] });
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  it('reads pipelined, split and handed-off requests on connections spread over both workers', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 12 }, async (_, i) => {
+        const wire = await Wire.open(server.port);
+        const stream = publish('workers', i) + up + publish('workers', i, { chunked: true }) + publish('workers', i);
+        const at = 17 + i * 41;
+        wire.write(stream.slice(0, at));
+        await sleep(30);
+        wire.write(stream.slice(at));
+        const got = statuses(await wire.answersCount(4));
+        wire.destroy();
+        return got.join();
+      }),
+    );
+    expect(results).toEqual(Array(12).fill('200,200,200,200'));
+  });
+
+  it('answers every request a client pipelined before half-closing, when answers wait on the primary', async () => {
+    // A channel query goes to the primary over IPC: the client's FIN arrives while it is pending.
+    const query = () => `GET ${signedTarget('GET', '/apps/test-app/channels', '')} HTTP/1.1\r\nHost: x\r\n\r\n`;
+    const wire = await Wire.open(server.port);
+    wire.write(query() + query() + publish('workers-half', 1) + up);
+    wire.socket.end();
+    await wire.until(() => wire.closed || wire.serverEnded, 5_000);
+    await sleep(200);
+    wire.destroy();
+    expect(statuses(wire.answers()), 'requests sent before the FIN were dropped unanswered').toEqual([200, 200, 200, 200]);
+  });
+
+  it('closes the socket it ends after a Connection: close answer', async () => {
+    const wire = await Wire.open(server.port);
+    wire.write(publish('workers-close', 1, { extra: 'Connection: close\r\n' }));
+    expect(statuses(await wire.answersCount(1))).toEqual([200]);
+    const closed = await wire.fullyClosedByServer();
+    wire.destroy();
+    expect(closed, 'the worker left its socket half-open after `Connection: close`').toBe(true);
+    expect(await listenerErrors(server.url)).toBe(0);
+    expect(server.output()).not.toMatch(/unexpected error/);
   });
 });
