@@ -17639,6 +17639,76 @@ var AppHistory = class {
   }
 };
 
+// src/brokers/wire-format.ts
+var wireVersion = 2;
+var wirePrefix = `~${wireVersion.toString(36).padStart(2, "0")}`;
+var frameTypeAt = wirePrefix.length;
+var frameBodyAt = frameTypeAt + 1 + nodeIdLength + 1;
+var TILDE = 126;
+function foreignOrigin(payload) {
+  if (payload.charCodeAt(0) !== TILDE) return { node: printableNodeId(payload.slice(1, 1 + nodeIdLength)), version: 1 };
+  const version2 = Number.parseInt(payload.slice(1, frameTypeAt), 36);
+  return { node: printableNodeId(payload.slice(frameTypeAt + 1, frameTypeAt + 1 + nodeIdLength)), version: Number.isNaN(version2) ? 0 : version2 };
+}
+function printableNodeId(id) {
+  return id.replace(/[^0-9A-Za-z-]/g, "?");
+}
+
+// src/brokers/foreign-nodes.ts
+var forgetAfterMs = 5 * 6e4;
+var maxTracked = 1e3;
+function describe(version2) {
+  return version2 === 1 ? "format 1 (a release that sends no format version)" : `format ${version2}`;
+}
+var ForeignNodes = class {
+  constructor(warn, counted) {
+    this.warn = warn;
+    this.counted = counted;
+  }
+  seen = /* @__PURE__ */ new Map();
+  /** True for a bus frame of another format: it is to be dropped unread; counted, and its node warned about once. */
+  dropped(payload) {
+    if (payload.startsWith(wirePrefix)) return false;
+    const origin = foreignOrigin(payload);
+    const entry = this.note(origin);
+    if (entry) entry.droppedMessages++;
+    this.counted(origin);
+    return true;
+  }
+  /** Alive nodes the broker's registry holds with another format (or none), read at a heartbeat. */
+  registered(origins) {
+    for (const origin of origins) this.note(origin);
+  }
+  /** Foreign nodes seen lately, for /up. */
+  list() {
+    this.forget(Date.now());
+    return [...this.seen.values()].map(({ node, version: version2, droppedMessages }) => ({ node, version: version2, droppedMessages }));
+  }
+  note(origin) {
+    const now = Date.now();
+    const known = this.seen.get(origin.node);
+    if (known && known.version === origin.version) {
+      known.lastSeen = now;
+      return known;
+    }
+    this.forget(now);
+    if (this.seen.size >= maxTracked) return void 0;
+    const entry = { ...origin, droppedMessages: 0, lastSeen: now };
+    this.seen.set(origin.node, entry);
+    this.warn(
+      `cluster: node ${origin.node} runs another release (bus ${describe(origin.version)}, this node ${describe(wireVersion)}); its messages are dropped, not read, so deliveries and presence between them are incomplete. Fix: deploy one release to every node, then \`php artisan pogo:ws-restart\` restarts them all together (a node still running another release does not hear that request: restart it through its supervisor).`
+    );
+    return entry;
+  }
+  forget(now) {
+    for (const [node, entry] of this.seen) if (now - entry.lastSeen > forgetAfterMs) this.seen.delete(node);
+  }
+};
+function clusterFacts(adapter) {
+  const foreign = adapter.foreign;
+  return foreign instanceof ForeignNodes ? { cluster: { foreignNodes: foreign.list() } } : {};
+}
+
 // src/watchlist/keys.ts
 var onlinePrefix = "#online-";
 var watchersPrefix = "#watchers-";
@@ -17663,7 +17733,6 @@ function watchedUserOf(name) {
 // src/adapter/cluster.ts
 var PUBLISH = 112;
 var NOTE = 110;
-var headerEnd = 1 + nodeIdLength + 1;
 var kindLetters = { event: "e", member: "m", count: "c" };
 var kindsByLetter = { e: "event", m: "member", c: "count" };
 var maxUnsentPresence = 1e4;
@@ -17673,10 +17742,11 @@ var ClusterAdapter = class {
     this.broker = broker;
     this.options = options;
     hub.shareHistory();
+    this.foreign = new ForeignNodes((message) => options.log.warn(message), (origin) => hub.events.emit("foreignBusFrame", origin.node, origin.version));
     this.notes = {
       nodeId: broker.nodeId,
       via: broker.via,
-      send: (note) => void broker.send(`n${broker.nodeId}
+      send: (note) => void broker.send(`${wirePrefix}n${broker.nodeId}
 ${note}`, "").catch(() => void 0),
       listen: (receive) => {
         this.receiveNote = receive;
@@ -17691,6 +17761,8 @@ ${note}`, "").catch(() => void 0),
   nextQueryId = 1;
   receiveNote = () => void 0;
   notes;
+  /** Nodes of another release seen on the broker lately (their frames are dropped): `foreign.list()` for /up. */
+  foreign;
   async start() {
     await this.broker.start({
       message: (payload) => this.receive(payload),
@@ -17700,8 +17772,9 @@ ${note}`, "").catch(() => void 0),
         void this.reregister(dataLost);
       },
       undelivered: (payloads) => {
-        for (const payload of payloads) if (payload.charCodeAt(0) === PUBLISH) this.hub.events.emit("brokerDropped", payload.slice(headerEnd, payload.indexOf("\n", headerEnd)), 1);
-      }
+        for (const payload of payloads) if (payload.charCodeAt(frameTypeAt) === PUBLISH) this.hub.events.emit("brokerDropped", payload.slice(frameBodyAt, payload.indexOf("\n", frameBodyAt)), 1);
+      },
+      foreignNodes: (origins) => this.foreign.registered(origins)
     });
     await this.loadHistory();
   }
@@ -17727,7 +17800,7 @@ ${note}`, "").catch(() => void 0),
   }
   publish(appId, channel2, message, exceptSocketId, seq) {
     this.hub.deliver(appId, channel2, message, exceptSocketId, seq);
-    const payload = `p${this.broker.nodeId}
+    const payload = `${wirePrefix}p${this.broker.nodeId}
 ${appId}
 ${channel2}
 ${exceptSocketId ?? ""}
@@ -17752,8 +17825,10 @@ ${kindLetters[message.kind]}${message.json}`;
     return sent;
   }
   receive(payload) {
-    if (payload.charCodeAt(0) === PUBLISH) {
-      const appEnd = payload.indexOf("\n", headerEnd);
+    if (this.foreign.dropped(payload)) return;
+    const type = payload.charCodeAt(frameTypeAt);
+    if (type === PUBLISH) {
+      const appEnd = payload.indexOf("\n", frameBodyAt);
       const channelEnd = payload.indexOf("\n", appEnd + 1);
       const exceptEnd = payload.indexOf("\n", channelEnd + 1);
       const seqEnd = payload.indexOf("\n", exceptEnd + 1);
@@ -17762,22 +17837,22 @@ ${kindLetters[message.kind]}${message.json}`;
       const seq = seqEnd > exceptEnd + 1 ? Number(payload.slice(exceptEnd + 1, seqEnd)) : void 0;
       const kind = kindsByLetter[payload.charAt(seqEnd + 1)];
       if (!kind) return;
-      this.hub.deliver(payload.slice(headerEnd, appEnd), payload.slice(appEnd + 1, channelEnd), { kind, json: payload.slice(seqEnd + 2) }, except, seq);
+      this.hub.deliver(payload.slice(frameBodyAt, appEnd), payload.slice(appEnd + 1, channelEnd), { kind, json: payload.slice(seqEnd + 2) }, except, seq);
       return;
     }
-    if (payload.charCodeAt(0) === NOTE) {
-      this.receiveNote(payload.slice(headerEnd));
+    if (type === NOTE) {
+      this.receiveNote(payload.slice(frameBodyAt));
       return;
     }
     let control;
     try {
-      control = JSON.parse(payload.slice(headerEnd));
+      control = JSON.parse(payload.slice(frameBodyAt));
     } catch {
       return;
     }
     if (control.t === "terminate") this.hub.terminateLocalUser(control.app, control.user);
     else if (control.t === "restart") this.hub.events.emit("restartRequested", control.app, control.reason);
-    else if (control.t === "ask") this.answer(payload.slice(1, 1 + nodeIdLength), control.id, control.query);
+    else if (control.t === "ask") this.answer(payload.slice(frameTypeAt + 1, frameTypeAt + 1 + nodeIdLength), control.id, control.query);
     else if (control.t === "answer" && control.to === this.broker.nodeId) {
       const query = this.pending.get(control.id);
       if (!query) return;
@@ -17786,7 +17861,7 @@ ${kindLetters[message.kind]}${message.json}`;
     }
   }
   control(message) {
-    return this.broker.send(`c${this.broker.nodeId}
+    return this.broker.send(`${wirePrefix}c${this.broker.nodeId}
 ${JSON.stringify(message)}`, "");
   }
   localAnswer(query) {
@@ -18184,7 +18259,7 @@ var RedisBroker = class {
       void this.resume();
     });
     const onMessage = (_channel, payload) => {
-      if (!payload.startsWith(this.nodeId, 1)) this.events.message(payload);
+      if (!payload.startsWith(this.nodeId, frameTypeAt + 1)) this.events.message(payload);
     };
     if (this.sharded) this.subscriber.on("smessage", onMessage);
     else this.subscriber.on("message", onMessage);
@@ -18226,6 +18301,10 @@ var RedisBroker = class {
   get nodesKey() {
     return `${this.prefix}nodes`;
   }
+  /** Each node's wire format, by node id (a node alive in `nodes` without one runs a release before versions). */
+  get formatsKey() {
+    return `${this.prefix}node-formats`;
+  }
   nodeKey(node) {
     return `${this.prefix}node:${node}`;
   }
@@ -18265,6 +18344,7 @@ var RedisBroker = class {
       const [seconds, micros] = await this.commands.time();
       this.clockOffset = Number(seconds) * 1e3 + Math.floor(Number(micros) / 1e3) - Date.now();
       const now = this.now();
+      await this.commands.hset(this.formatsKey, this.nodeId, String(wireVersion));
       const added = await this.commands.zadd(this.nodesKey, now + this.config.nodeTimeoutSeconds * 1e3, this.nodeId);
       if (added === 1 && this.registered && !this.down) {
         this.log.warn("redis: this node was presumed dead by the others; re-registering");
@@ -18277,11 +18357,21 @@ var RedisBroker = class {
           const changes = await this.reap(node);
           this.log.info(`redis: node ${node} stopped answering; removed its ${changes.length} cluster-wide change(s)`);
           if (changes.length > 0) this.events.reaped(changes);
+          await this.commands.hdel(this.formatsKey, node);
         }
       }
+      await this.checkFormats(now);
     } catch (error) {
       this.warn("beat", `redis: heartbeat failed: ${error.message}`);
     }
+  }
+  /** Tells the adapter about alive nodes of another wire format: a quiet node of another release is found too. */
+  async checkFormats(now) {
+    const alive = await this.commands.zrangebyscore(this.nodesKey, now, "+inf");
+    if (alive.length <= 1) return;
+    const formats = await this.commands.hgetall(this.formatsKey);
+    const foreign = alive.filter((node) => node !== this.nodeId && formats[node] !== String(wireVersion)).map((node) => ({ node: printableNodeId(node.slice(0, 64)), version: formats[node] === void 0 ? 1 : Number(formats[node]) || 0 }));
+    if (foreign.length > 0) this.events.foreignNodes?.(foreign);
   }
   /** Removes everything `node` held (a dead node, or this one leaving); returns the cluster-wide changes. */
   async reap(node) {
@@ -18380,6 +18470,7 @@ var RedisBroker = class {
       const changes = await this.reap(this.nodeId);
       if (changes.length > 0) this.events.reaped(changes);
       await this.commands.zrem(this.nodesKey, this.nodeId);
+      await this.commands.hdel(this.formatsKey, this.nodeId);
     } catch {
     }
     this.closing = true;
@@ -23474,6 +23565,13 @@ var ServerMetrics = class {
   registry = new import_prom_client2.Registry();
   source;
   authDuration;
+  /** Bus messages from nodes of another release (a mixed-release cluster), dropped unread. */
+  foreignBusMessages = new import_prom_client2.Counter({
+    name: "pogo_websocket_bus_foreign_messages_total",
+    help: "Bus messages from cluster nodes of another release, dropped unread, by their wire format version (1: a release without versions)",
+    labelNames: ["version"],
+    registers: []
+  });
   /** Set by expose() when `metrics.detailed` is on; undefined otherwise (observers check). */
   fanoutDuration;
   flushLatency;
@@ -23481,6 +23579,9 @@ var ServerMetrics = class {
   /** One server-side auth call took `seconds` (success or failure). */
   observeAuthDuration(appId, seconds) {
     this.authDuration.observe({ app: appId }, seconds);
+  }
+  foreignBusMessage(version2) {
+    this.foreignBusMessages.inc({ version: String(version2) });
   }
   webhookDropped(appId, reason, events2) {
     this.counters.of(appId).webhookDropped[reason] += events2;
@@ -23591,6 +23692,7 @@ var ServerMetrics = class {
       }
     });
     registry.registerMetric(this.authDuration);
+    registry.registerMetric(this.foreignBusMessages);
     if (options.detailed) {
       this.fanoutDuration = new import_prom_client2.Histogram({
         name: "pogo_websocket_fanout_duration_seconds",
@@ -23695,6 +23797,9 @@ function metricsObserver(metrics) {
     flushed,
     serverAuth({ app, outcome, seconds }) {
       if (outcome !== "breaker_open" && outcome !== "busy") metrics.observeAuthDuration(app.id, seconds);
+    },
+    foreignBusFrame(_node, version2) {
+      metrics.foreignBusMessage(version2);
     },
     delivered(app, _channel, recipients, startedAt) {
       if (startedAt > 0 && recipients > 0) {
@@ -24362,7 +24467,7 @@ async function startServer(config, log2) {
   const dashboard = config.dashboard.enabled ? new Dashboard({ hub, adapter, config: config.dashboard, counters, api: () => ({ host: config.host, port }) }) : void 0;
   const liveness = livenessRoute(
     () => hub.stats(),
-    () => dashboard ? { dashboard: dashboard.info } : {},
+    () => ({ ...dashboard ? { dashboard: dashboard.info } : {}, ...clusterFacts(adapter) }),
     config.trustedProxies
   );
   router.addPlainRoute(liveness);
