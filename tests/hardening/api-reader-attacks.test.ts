@@ -6,7 +6,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { connect as netConnect, type Socket } from 'node:net';
-import { connect as tlsConnect } from 'node:tls';
+import { type ConnectionOptions, connect as tlsConnect } from 'node:tls';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RawClient, sleep } from '../helpers/clients.js';
@@ -15,7 +15,8 @@ import { makeCa } from '../deploy/certificates.js';
 import { startDeployServer, type DeployServer } from '../deploy/helpers.js';
 
 const small: TestApp = { id: 'small-app', key: 'small-key', secret: 'small-secret', limits: { maxHttpBodyBytes: 64 } };
-const apps = [defaultApp, small];
+const limited: TestApp = { id: 'limited-app', key: 'limited-key', secret: 'limited-secret', limits: { httpRequestsPerSecond: 1, httpRequestBurst: 1 } };
+const apps = [defaultApp, small, limited];
 
 // ---- requests -------------------------------------------------------------------------------
 
@@ -89,6 +90,12 @@ function answersIn(bytes: Buffer): Answer[] {
   }
 }
 
+/** tls.connect passes allowHalfOpen on to its socket; its option type does not list it. */
+function halfOpenTls(port: number, ca: Buffer): ConnectionOptions {
+  const options: ConnectionOptions & { allowHalfOpen: boolean } = { port, host: '127.0.0.1', ca, servername: 'localhost', allowHalfOpen: true };
+  return options;
+}
+
 /** A raw client connection (plain or TLS) that keeps everything it receives and how it ended. */
 class Wire {
   readonly received: Buffer[] = [];
@@ -118,7 +125,7 @@ class Wire {
   static open(port: number, tls?: { ca: Buffer }): Promise<Wire> {
     return new Promise((resolve, reject) => {
       const socket = tls
-        ? tlsConnect({ port, host: '127.0.0.1', ca: tls.ca, servername: 'localhost', allowHalfOpen: true })
+        ? tlsConnect(halfOpenTls(port, tls.ca))
         : netConnect({ port, host: '127.0.0.1', allowHalfOpen: true });
       socket.setNoDelay(true);
       socket.once(tls ? 'secureConnect' : 'connect', () => resolve(new Wire(socket)));
@@ -280,6 +287,86 @@ describe('the public port (plain)', () => {
     client.close();
   }, 40_000);
 
+  /**
+   * 150 pipelined channel queries whose answers (~70 KB each) far exceed the socket buffers, read only
+   * after 1.5 s: the reader waits for 'drain' between answers while the rest of the pipeline is held.
+   * `halfClose`: the client sends its FIN right after the requests. Resolves with the answers it got.
+   */
+  async function lateReader(tag: string, halfClose: boolean, viaNode: boolean): Promise<Answer[]> {
+    const member = await RawClient.connect(server, defaultApp.key);
+    const prefix = `drain-${tag}-`;
+    const names = Array.from({ length: 400 }, (_, i) => `${prefix}${'x'.repeat(140)}-${i}`);
+    for (const channel of names) member.send({ event: 'pusher:subscribe', data: { channel } });
+    for (let i = 0; i < names.length; i++) await member.nextEvent('pusher_internal:subscription_succeeded');
+    const target = signedTarget('GET', '/apps/test-app/channels', '', defaultApp, { filter_by_prefix: prefix });
+    const wire = await Wire.open(server.port);
+    wire.socket.pause();
+    wire.write(`GET ${target} HTTP/1.1\r\nHost: x\r\n${viaNode ? 'Transfer-Encoding: chunked\r\n\r\n0\r\n' : ''}\r\n`.repeat(150));
+    if (halfClose) wire.socket.end();
+    await sleep(1_500);
+    wire.socket.resume();
+    await wire.until(() => wire.answers().length >= 150 || wire.closed || wire.serverEnded, 15_000);
+    await sleep(300);
+    const answers = wire.answers();
+    wire.destroy();
+    member.close();
+    expect(answers.every((a) => a.status === 200 && Object.keys((JSON.parse(a.body) as { channels: object }).channels).length === 400)).toBe(true);
+    return answers;
+  }
+
+  it('answers every pipelined request of a client that reads its answers late', async () => {
+    expect((await lateReader('dk', false, false)).length).toBe(150);
+  }, 20_000);
+
+  it('answers a late reader that half-closed at least as fully as Node’s path does', async () => {
+    // Node (httpAllowHalfOpen off) ends the connection at the FIN: what it had not answered yet is
+    // dropped. The reader may drop the same, never more, and answers in order up to where it stops.
+    const [reader, node] = await Promise.all([lateReader('dh', true, false), lateReader('dn', true, true)]);
+    expect(reader.length).toBeGreaterThanOrEqual(1);
+    expect(reader.length).toBeGreaterThanOrEqual(node.length - 5);
+  }, 20_000);
+
+  it('answers any mix of pipelined requests, in any chunking, in order and as each reader should', async () => {
+    // Requests the reader takes and ones it hands to Node, with what each must be answered.
+    const kinds: [string, () => string, number][] = [
+      ['publish', () => publish('mix', 0), 200],
+      ['chunked publish', () => publish('mix', 0, { chunked: true }), 200],
+      ['HTTP/1.0 keep-alive publish', () => publish('mix', 0, { version: 'HTTP/1.0', extra: 'Connection: keep-alive\r\n' }), 200],
+      ['/up', () => up, 200],
+      ['channels', () => `GET ${signedTarget('GET', '/apps/test-app/channels', '')} HTTP/1.1\r\nHost: x\r\n\r\n`, 200],
+      ['not found', () => 'POST /apps/test-app/nothing HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello', 404],
+      ['wrong method', () => 'GET /apps/test-app/events HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n', 405],
+      ['empty POST', () => 'POST /apps/test-app/nothing HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n', 404],
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.nat(kinds.length - 1), { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 4 }),
+        async (picked, upgradeAsked, cuts) => {
+          // Only behind requests the reader takes: once Node has the connection, it emits an upgrade
+          // while an earlier answer is still pending, which then lands inside the WebSocket stream
+          // (Node's path, as before the reader; not the reader's doing).
+          const upgradeLast = upgradeAsked && !picked.some((i) => i === 1 || i === 2 || i === 3);
+          const stream = Buffer.from(picked.map((i) => kinds[i]![1]()).join('') + (upgradeLast ? upgrade() : ''), 'latin1');
+          const points = [...new Set(cuts.map((c) => Math.floor(c * stream.length)))].filter((p) => p > 0 && p < stream.length).sort((a, b) => a - b);
+          const wire = await Wire.open(server.port);
+          let from = 0;
+          for (const at of [...points, stream.length]) {
+            wire.write(stream.subarray(from, at));
+            from = at;
+            await sleep(5);
+          }
+          const expected = [...picked.map((i) => kinds[i]![2]), ...(upgradeLast ? [101] : [])];
+          const got = statuses(await wire.answersCount(expected.length, 5_000));
+          wire.destroy();
+          expect(got, `${picked.map((i) => kinds[i]![0]).join(' + ')}${upgradeLast ? ' + upgrade' : ''} cut at ${points.join()}`).toEqual(expected);
+        },
+      ),
+      { numRuns: 150, seed: 20261130 },
+    );
+  }, 30_000);
+
   it('hands a pipelined WebSocket upgrade (and the frame sent with it) to Node after an API request', async () => {
     const client = await subscriber(server, 'upgrade-after');
     const wire = await Wire.open(server.port);
@@ -300,6 +387,33 @@ describe('the public port (plain)', () => {
     expect(await received(client, 3)).toEqual([1, 2, 3]);
     wire.destroy();
     client.close();
+  });
+
+  it('hands off with more than a request held and reading paused: Node reads the rest in step', async () => {
+    // ~100 KB of chunked batch behind a publish whose answer is pending: the reader holds what it
+    // may, pauses, answers, then hands all of it to Node, which must frame the rest exactly.
+    const batch = JSON.stringify({ batch: Array.from({ length: 10 }, (_, i) => ({ name: 'e', channel: `big-${i}`, data: 'y'.repeat(10_000) })) });
+    const target = signedTarget('POST', '/apps/test-app/batch_events', batch);
+    const wire = await Wire.open(server.port);
+    wire.write(`${publish('held', 1)}POST ${target} HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n${chunked(batch)}${up}`);
+    expect(statuses(await wire.answersCount(3))).toEqual([200, 200, 200]);
+    wire.destroy();
+  });
+
+  it('sends the same 429 (status, body, Retry-After) from both readers', async () => {
+    const event = JSON.stringify({ name: 'e', channel: 'c', data: '{}' });
+    const send = async (viaNode: boolean) => {
+      const wire = await Wire.open(server.port);
+      const framing = viaNode ? `Transfer-Encoding: chunked\r\n\r\n${chunked(event)}` : `Content-Length: ${event.length}\r\n\r\n${event}`;
+      wire.write(`POST ${signedTarget('POST', '/apps/limited-app/events', event, limited)} HTTP/1.1\r\nHost: x\r\n${framing}`);
+      const [answer] = await wire.answersCount(1);
+      wire.destroy();
+      return { status: answer?.status, body: answer?.body, retryAfter: answer?.headers['retry-after'] };
+    };
+    await send(false);
+    const [ours, theirs] = [await send(false), await send(true)];
+    expect(ours.status).toBe(429);
+    expect(ours).toEqual(theirs);
   });
 
   it('treats a GET body that looks like a request as body, not as a second request', async () => {
@@ -716,16 +830,24 @@ describe('--workers 2 (node:cluster hands each connection to a worker)', () => {
     expect(results).toEqual(Array(12).fill('200,200,200,200'));
   });
 
-  it('answers every request a client pipelined before half-closing, when answers wait on the primary', async () => {
-    // A channel query goes to the primary over IPC: the client's FIN arrives while it is pending.
-    const query = () => `GET ${signedTarget('GET', '/apps/test-app/channels', '')} HTTP/1.1\r\nHost: x\r\n\r\n`;
+  /** Two channel queries (answered by the primary, over IPC), a publish and /up, then the client's FIN. */
+  async function halfClosedPipeline(viaNode: boolean): Promise<number[]> {
+    const query = () => `GET ${signedTarget('GET', '/apps/test-app/channels', '')} HTTP/1.1\r\nHost: x\r\n${viaNode ? 'Transfer-Encoding: chunked\r\n\r\n0\r\n' : ''}\r\n`;
     const wire = await Wire.open(server.port);
     wire.write(query() + query() + publish('workers-half', 1) + up);
     wire.socket.end();
     await wire.until(() => wire.closed || wire.serverEnded, 5_000);
     await sleep(200);
     wire.destroy();
-    expect(statuses(wire.answers()), 'requests sent before the FIN were dropped unanswered').toEqual([200, 200, 200, 200]);
+    return statuses(wire.answers());
+  }
+
+  it('answers a client that half-closes behind pending requests at least as fully as Node’s path', async () => {
+    // The FIN arrives while the first answer waits on the primary. Node's path (httpAllowHalfOpen off)
+    // ends the connection at the FIN; the reader answers the request pending and ends after it.
+    const [reader, node] = await Promise.all([halfClosedPipeline(false), halfClosedPipeline(true)]);
+    expect(reader.length).toBeGreaterThanOrEqual(Math.max(1, node.length));
+    expect(reader.every((status) => status === 200)).toBe(true);
   });
 
   it('closes the socket it ends after a Connection: close answer', async () => {
