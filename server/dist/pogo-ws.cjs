@@ -21288,6 +21288,20 @@ var ApiRouter = class {
 // src/http/api-connections.ts
 var import_node_http3 = require("http");
 
+// src/fallback/session-path.ts
+var pattern = /\/app\/([^/]+)\/([^/]+)\/([^/]+)\/(xhr_streaming|xhr_send|xhr)$/;
+var segment = /^[A-Za-z0-9_-]{1,64}$/;
+function parseSessionPath(path) {
+  if (!path.endsWith("/xhr") && !path.endsWith("/xhr_streaming") && !path.endsWith("/xhr_send")) return void 0;
+  const match = pattern.exec(path);
+  if (!match) return void 0;
+  const key = safeDecode(match[1] ?? "");
+  const server = match[2] ?? "";
+  const session = match[3] ?? "";
+  if (key === void 0 || !segment.test(server) || !segment.test(session)) return false;
+  return { key, session: `${server}/${session}`, kind: match[4] };
+}
+
 // src/http/request-head.ts
 var maxHeadBytes = 16 * 1024;
 var maxHeldBodyBytes = 64 * 1024;
@@ -21321,6 +21335,8 @@ function readRequestHead(bytes) {
   const method = head.slice(0, firstSpace);
   const url = head.slice(firstSpace + 1, secondSpace);
   if (!targetPattern.test(url)) return "elsewhere";
+  const mark = url.indexOf("?");
+  if (parseSessionPath(mark < 0 ? url : url.slice(0, mark)) !== void 0) return "elsewhere";
   const headers = {};
   let lengths = 0;
   for (let start = lineEnd + 2; start < end; start = lineEnd + 2) {
@@ -21510,6 +21526,7 @@ var ApiConnections = class {
     if (close) {
       this.release(held);
       socket.end(answerBytes(answer, true, now));
+      socket.destroySoon();
       return;
     }
     if (!socket.write(answer === emptyOk ? emptyOkBytes(now) : answerBytes(answer, false, now))) {
@@ -21540,7 +21557,7 @@ var ApiConnections = class {
     held.ended = true;
     if (held.busy) return;
     this.release(held);
-    held.socket.end();
+    held.socket.destroySoon();
   }
   /** The connection is gone (closed, or failed): nothing more to do for it. */
   forget(held) {
@@ -23046,20 +23063,6 @@ var WorkerRelay = class {
     }
   }
 };
-
-// src/fallback/session-path.ts
-var pattern = /\/app\/([^/]+)\/([^/]+)\/([^/]+)\/(xhr_streaming|xhr_send|xhr)$/;
-var segment = /^[A-Za-z0-9_-]{1,64}$/;
-function parseSessionPath(path) {
-  if (!path.endsWith("/xhr") && !path.endsWith("/xhr_streaming") && !path.endsWith("/xhr_send")) return void 0;
-  const match = pattern.exec(path);
-  if (!match) return void 0;
-  const key = safeDecode(match[1] ?? "");
-  const server = match[2] ?? "";
-  const session = match[3] ?? "";
-  if (key === void 0 || !segment.test(server) || !segment.test(session)) return false;
-  return { key, session: `${server}/${session}`, kind: match[4] };
-}
 
 // src/fallback/send-body.ts
 var sendLimit = (app) => 2 * app.limits.maxFrameBytes + 64;

@@ -192,7 +192,10 @@ export class ApiConnections {
     }
     if (close) {
       this.release(held);
+      // Ended and then closed once the answer is out, as Node's http does: the port allows
+      // half-open sockets, so end() alone would leave one the client never closes.
       socket.end(answerBytes(answer, true, now));
+      socket.destroySoon();
       return;
     }
     // A client that does not read its answers gets no more of them: the next request waits for the
@@ -229,7 +232,7 @@ export class ApiConnections {
     held.ended = true;
     if (held.busy) return;
     this.release(held);
-    held.socket.end();
+    held.socket.destroySoon();
   }
 
   /** The connection is gone (closed, or failed): nothing more to do for it. */

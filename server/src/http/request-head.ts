@@ -4,6 +4,7 @@
 // Expect, Upgrade or folded lines. Anything else is `elsewhere`: Node's own parser takes the
 // connection and answers it as it always did, so this never has to be right about the rare cases.
 // Pure: bytes in, a description out.
+import { parseSessionPath } from '../fallback/session-path.js';
 
 /** Node's default `maxHeaderSize`: a head that is not complete within this goes to Node's parser (431). */
 export const maxHeadBytes = 16 * 1024;
@@ -66,6 +67,9 @@ export function readRequestHead(bytes: Buffer): HeadResult {
   const method = head.slice(0, firstSpace) as 'GET' | 'POST';
   const url = head.slice(firstSpace + 1, secondSpace);
   if (!targetPattern.test(url)) return 'elsewhere';
+  // pusher-js's fallback sessions are served under any path prefix, /apps/ included: Node's http and the fallback take them.
+  const mark = url.indexOf('?');
+  if (parseSessionPath(mark < 0 ? url : url.slice(0, mark)) !== undefined) return 'elsewhere';
 
   const headers: Record<string, string> = {};
   let lengths = 0;
