@@ -61,7 +61,7 @@ export interface Answer {
 }
 
 /** The HTTP answers in what came back, in order; a 101 ends the list (WebSocket frames follow). */
-export function answersIn(bytes: Buffer): Answer[] {
+function answersIn(bytes: Buffer): Answer[] {
   const out: Answer[] = [];
   let at = 0;
   for (;;) {
@@ -85,7 +85,7 @@ export function answersIn(bytes: Buffer): Answer[] {
 }
 
 /** tls.connect passes allowHalfOpen on to its socket; its option type does not list it. */
-export function halfOpenTls(port: number, ca: Buffer): ConnectionOptions {
+function halfOpenTls(port: number, ca: Buffer): ConnectionOptions {
   const options: ConnectionOptions & { allowHalfOpen: boolean } = { port, host: '127.0.0.1', ca, servername: 'localhost', allowHalfOpen: true };
   return options;
 }
