@@ -21427,6 +21427,9 @@ var HeldConnection = class {
   /** The client sent its FIN (the port allows half-open sockets): the answer pending is its last. */
   ended = false;
   onEnd = () => this.owner.ended(this);
+  /** A read is scheduled for after this turn's poll phase. */
+  queued = false;
+  onTurn = () => this.owner.turn(this);
 };
 var ApiConnections = class {
   /** Takes the server's connections before Node's `http` sees them; `secure`: the server is https. */
@@ -21457,22 +21460,30 @@ var ApiConnections = class {
   }
   /** A chunk from a held connection: answer every whole request in what is held, in order. */
   received(held, chunk) {
-    const now = Date.now();
     held.buffered = held.buffered ? Buffer.concat([held.buffered, chunk]) : chunk;
-    if (held.requestStarted === 0) held.requestStarted = now;
-    if (!held.busy) {
-      guard("http", () => this.next(held, now), () => held.socket.destroy());
-      return;
+    if (held.requestStarted === 0) held.requestStarted = Date.now();
+    if (held.buffered.length > maxHeldBytes) held.socket.pause();
+    if (held.busy && !held.waiting) return;
+    if (!held.queued) {
+      held.queued = true;
+      setImmediate(held.onTurn);
     }
+  }
+  /** After the poll phase: the next request, or the body a request waits for. */
+  turn(held) {
+    held.queued = false;
+    if (!this.held.has(held)) return;
     const { unread, waiting } = held;
-    if (unread && waiting && held.buffered.length >= unread.bodyStart + unread.bodyLength) {
+    if (!held.busy) guard("http", () => this.next(held, Date.now()), () => held.socket.destroy());
+    else if (unread && waiting && held.buffered && held.buffered.length >= unread.bodyStart + unread.bodyLength) {
       held.waiting = void 0;
-      waiting.resolve(this.takeRequest(held, unread, now));
-    } else if (held.buffered.length > maxHeldBytes) held.socket.pause();
+      waiting.resolve(this.takeRequest(held, unread, Date.now()));
+    }
   }
   /** Takes the next request out of what is held, if its head is whole and it is one for this reader. */
   next(held, now) {
     const bytes = held.buffered;
+    if (!bytes && held.ended) return this.finish(held);
     if (!bytes) {
       held.expiry = "idle";
       held.deadline = now + keepAliveTimeoutMs;
@@ -21485,6 +21496,7 @@ var ApiConnections = class {
     }
     held.expiry = "408";
     if (head === "incomplete") {
+      if (held.ended) return this.finish(held);
       held.deadline = held.requestStarted + headersTimeoutMs;
       return;
     }
@@ -21555,9 +21567,13 @@ var ApiConnections = class {
   /** The client will send nothing more: end now, or after the answer pending. */
   ended(held) {
     held.ended = true;
-    if (held.busy) return;
+    if (!held.busy && !held.queued) this.finish(held);
+  }
+  /** The client sent its last request and has it answered: close the connection. */
+  finish(held) {
     this.release(held);
     held.socket.destroySoon();
+    return void 0;
   }
   /** The connection is gone (closed, or failed): nothing more to do for it. */
   forget(held) {

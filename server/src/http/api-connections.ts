@@ -12,6 +12,7 @@
 // byte (a fresh connection's within 5 s of connecting), the whole request within 30 s, 65 s idle
 // between requests; checked by one sweep a second, not a timer per socket. While an answer is
 // pending, what a pipelining client sends is held up to one request's worth, then reading pauses.
+// Just over 300 lines: reading, the timeouts' sweep, hand-off and the stop share each connection's state.
 import { STATUS_CODES, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { guard } from '../transport/listener-guard.js';
@@ -71,6 +72,9 @@ class HeldConnection {
   /** The client sent its FIN (the port allows half-open sockets): the answer pending is its last. */
   ended = false;
   readonly onEnd = () => this.owner.ended(this);
+  /** A read is scheduled for after this turn's poll phase. */
+  queued = false;
+  readonly onTurn = () => this.owner.turn(this);
 
   constructor(
     readonly socket: Socket,
@@ -116,23 +120,36 @@ export class ApiConnections {
 
   /** A chunk from a held connection: answer every whole request in what is held, in order. */
   received(held: HeldConnection, chunk: Buffer): void {
-    const now = Date.now();
     held.buffered = held.buffered ? Buffer.concat([held.buffered, chunk]) : chunk;
-    if (held.requestStarted === 0) held.requestStarted = now;
-    if (!held.busy) {
-      guard('http', () => this.next(held, now), () => held.socket.destroy());
-      return;
+    if (held.requestStarted === 0) held.requestStarted = Date.now();
+    // libuv reads a socket up to 32 times in one go: past one request's worth, stop reading until it is taken.
+    if (held.buffered.length > maxHeldBytes) held.socket.pause();
+    if (held.busy && !held.waiting) return;
+    // Read once this turn's other reads are done (setImmediate runs after the poll phase): a bus
+    // message that reached this node before the request is delivered before the request's publish,
+    // so publishes a client makes one after another through different nodes keep their order.
+    if (!held.queued) {
+      held.queued = true;
+      setImmediate(held.onTurn);
     }
+  }
+
+  /** After the poll phase: the next request, or the body a request waits for. */
+  turn(held: HeldConnection): void {
+    held.queued = false;
+    if (!this.held.has(held)) return;
     const { unread, waiting } = held;
-    if (unread && waiting && held.buffered.length >= unread.bodyStart + unread.bodyLength) {
+    if (!held.busy) guard('http', () => this.next(held, Date.now()), () => held.socket.destroy());
+    else if (unread && waiting && held.buffered && held.buffered.length >= unread.bodyStart + unread.bodyLength) {
       held.waiting = undefined;
-      waiting.resolve(this.takeRequest(held, unread, now));
-    } else if (held.buffered.length > maxHeldBytes) held.socket.pause();
+      waiting.resolve(this.takeRequest(held, unread, Date.now()));
+    }
   }
 
   /** Takes the next request out of what is held, if its head is whole and it is one for this reader. */
   private next(held: HeldConnection, now: number): Promise<void> | undefined {
     const bytes = held.buffered;
+    if (!bytes && held.ended) return this.finish(held);
     if (!bytes) {
       held.expiry = 'idle';
       held.deadline = now + keepAliveTimeoutMs;
@@ -145,6 +162,7 @@ export class ApiConnections {
     }
     held.expiry = '408';
     if (head === 'incomplete') {
+      if (held.ended) return this.finish(held);
       // The head within 5 s of its first byte.
       held.deadline = held.requestStarted + headersTimeoutMs;
       return;
@@ -230,9 +248,14 @@ export class ApiConnections {
   /** The client will send nothing more: end now, or after the answer pending. */
   ended(held: HeldConnection): void {
     held.ended = true;
-    if (held.busy) return;
+    if (!held.busy && !held.queued) this.finish(held);
+  }
+
+  /** The client sent its last request and has it answered: close the connection. */
+  private finish(held: HeldConnection): undefined {
     this.release(held);
     held.socket.destroySoon();
+    return undefined;
   }
 
   /** The connection is gone (closed, or failed): nothing more to do for it. */
