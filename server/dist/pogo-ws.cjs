@@ -18526,9 +18526,12 @@ var ApiError = class extends Error {
     this.headers = headers;
   }
 };
-function sendError(res, error) {
+function errorBody(error) {
   const status = publishStatus(error.statusName);
-  sendJson(res, status.http, { error: error.message, status: status.status, name: status.name }, error.headers);
+  return { error: error.message, status: status.status, name: status.name };
+}
+function sendError(res, error) {
+  sendJson(res, publishStatus(error.statusName).http, errorBody(error), error.headers);
 }
 
 // src/dashboard/answers.ts
@@ -21207,7 +21210,7 @@ var ApiRouter = class {
       this.context.hub.events.emit("refused", { kind: "http", appId, code: status.http, name: status.name, message: apiError.message, url: head.url.split("?")[0] });
       return {
         status: status.http,
-        body: JSON.stringify({ error: apiError.message, status: status.status, name: status.name }),
+        body: JSON.stringify(errorBody(apiError)),
         headers: apiError.headers,
         // The rest of an oversized body is drained, not kept, and a stopping server takes no more.
         close: apiError.statusName === "BODY_TOO_LARGE" || apiError.statusName === "SHUTTING_DOWN"
@@ -21536,9 +21539,7 @@ var ApiConnections = class {
       else close = true;
     }
     if (close) {
-      this.release(held);
-      socket.end(answerBytes(answer, true, now));
-      socket.destroySoon();
+      this.finish(held, answerBytes(answer, true, now));
       return;
     }
     if (!socket.write(answer === emptyOk ? emptyOkBytes(now) : answerBytes(answer, false, now))) {
@@ -21569,9 +21570,13 @@ var ApiConnections = class {
     held.ended = true;
     if (!held.busy && !held.queued) this.finish(held);
   }
-  /** The client sent its last request and has it answered: close the connection. */
-  finish(held) {
+  /**
+   * This reader ends the connection: `last` written, then closed once it is out, as Node's http
+   * does (the port allows half-open sockets, so end() alone would leave one the client never closes).
+   */
+  finish(held, last) {
     this.release(held);
+    if (last !== void 0) held.socket.end(last);
     held.socket.destroySoon();
     return void 0;
   }
@@ -21593,12 +21598,10 @@ var ApiConnections = class {
   sweep(now = Date.now()) {
     for (const held of this.held) {
       if (held.busy && !held.waiting || now < held.deadline) continue;
-      this.release(held);
-      if (held.expiry === "idle") held.socket.destroy();
-      else {
-        held.socket.end(requestTimedOut);
-        held.socket.destroySoon();
-      }
+      if (held.expiry === "idle") {
+        this.release(held);
+        held.socket.destroy();
+      } else this.finish(held, requestTimedOut);
     }
   }
   /** The stop: kept-alive connections waiting for a request end now; one with an answer pending ends after it. */
@@ -22042,7 +22045,7 @@ var Admission = class {
     const status = publishStatus("RATE_LIMITED");
     const detail = "too many connections from this address";
     this.hub.events.emit("refused", { kind: "connection", appId: app.id, code: 429, name: status.name, message: status.message, detail, url: applicant.url, ip: applicant.ip });
-    return { retryAfter: buckets.retryAfter(applicant.ip), body: { error: `${status.message}: ${detail}`, status: status.status, name: status.name } };
+    return { retryAfter: buckets.retryAfter(applicant.ip), body: errorBody(new ApiError("RATE_LIMITED", detail)) };
   }
   /**
    * The handshake's own verdict, then the app's connection cap (both transports' connections

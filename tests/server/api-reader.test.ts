@@ -4,7 +4,6 @@
 // smuggling, no header Node would refuse). Then, on a running server: requests it takes and
 // requests it hands to Node on one kept-alive connection, pipelined or split, in order; slow and
 // silent connections cut as Node cuts its own; a pipelining flood held to a bound.
-import { createHash, createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { connect } from 'node:net';
 import fc from 'fast-check';
@@ -14,6 +13,7 @@ import { requestTimeouts } from '../../server/src/http/timeouts.js';
 import { RawClient } from '../helpers/clients.js';
 import { rawExchange } from '../helpers/raw-http.js';
 import { defaultApp, startServer, type RunningServer } from '../helpers/server.js';
+import { publish } from '../hardening/api-reader/support.js';
 
 interface Parsed {
   method: string;
@@ -161,21 +161,15 @@ describe('on the public port', () => {
     await server.stop();
   });
 
-  function signedRequest(body: string, extraHeaders = ''): string {
-    const params: Record<string, string> = { auth_key: defaultApp.key, auth_timestamp: String(Math.floor(Date.now() / 1000)), auth_version: '1.0', body_md5: createHash('md5').update(body).digest('hex') };
-    const query = Object.keys(params).sort().map((k) => `${k}=${params[k]}`).join('&');
-    const path = `/apps/${defaultApp.id}/events`;
-    const signature = createHmac('sha256', defaultApp.secret).update(`POST\n${path}\n${query}`).digest('hex');
-    return `POST ${path}?${query}&auth_signature=${signature} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n${extraHeaders}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
-  }
-  const publish = (n: number) => JSON.stringify({ name: 'e', channel: 'reader', data: JSON.stringify({ n }) });
+  /** A signed publish of `{n}` to the channel `reader`, framed by Content-Length (the reader takes it). */
+  const signedPublish = (n: number, extra = '') => publish('reader', n, { extra });
   const statuses = (text: string) => [...text.matchAll(/HTTP\/1\.1 (\d{3})/g)].map((m) => Number(m[1]));
 
   it('answers pipelined requests in order, those it takes and those it hands to Node, and delivers every publish', async () => {
     const subscriber = await RawClient.connect(server, defaultApp.key);
     subscriber.send({ event: 'pusher:subscribe', data: { channel: 'reader' } });
     await subscriber.nextEvent('pusher_internal:subscription_succeeded');
-    const requests = [signedRequest(publish(1)), 'GET /up HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n', signedRequest(publish(2)), signedRequest(publish(3))];
+    const requests = [signedPublish(1), 'GET /up HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n', signedPublish(2), signedPublish(3)];
     const answer = await rawExchange(server.port, [requests.join('')], 5_000, (text) => statuses(text).length === 4);
     expect(statuses(answer.text)).toEqual([200, 200, 200, 200]);
     expect(answer.text).toContain('"status":"ok"');
@@ -184,9 +178,9 @@ describe('on the public port', () => {
   });
 
   it('waits for a body that arrives in pieces, and keeps the connection for the next request', async () => {
-    const request = signedRequest(publish(4));
+    const request = signedPublish(4);
     const at = request.indexOf('\r\n\r\n') + 6;
-    const answer = await rawExchange(server.port, [request.slice(0, 20), 100, request.slice(20, at), 300, request.slice(at), 100, signedRequest(publish(5))], 5_000, (text) => statuses(text).length === 2);
+    const answer = await rawExchange(server.port, [request.slice(0, 20), 100, request.slice(20, at), 300, request.slice(at), 100, signedPublish(5)], 5_000, (text) => statuses(text).length === 2);
     expect(statuses(answer.text)).toEqual([200, 200]);
     expect(answer.closed).toBe(false);
     expect(answer.text).toMatch(/Connection: keep-alive/);
@@ -200,7 +194,7 @@ describe('on the public port', () => {
   });
 
   it('honours Connection: close', async () => {
-    const answer = await rawExchange(server.port, [signedRequest(publish(6), 'Connection: close\r\n')], 3_000);
+    const answer = await rawExchange(server.port, [signedPublish(6, 'Connection: close\r\n')], 3_000);
     expect(answer.status).toBe(200);
     expect(answer.text).toContain('Connection: close');
     expect(answer.closed).toBe(true);
@@ -211,7 +205,7 @@ describe('on the public port', () => {
     const received: Buffer[] = [];
     socket.on('data', (d: Buffer) => received.push(d));
     const ended = new Promise<void>((resolve) => socket.on('end', resolve));
-    socket.end(signedRequest(publish(8)));
+    socket.end(signedPublish(8));
     await ended;
     expect(statuses(Buffer.concat(received).toString('latin1'))).toEqual([200]);
     socket.destroy();
@@ -239,7 +233,7 @@ describe('on the public port', () => {
     const flood = connect(server.port, '127.0.0.1');
     flood.on('error', () => undefined);
     flood.pause();
-    const chunk = Buffer.from(signedRequest(publish(0)).repeat(200));
+    const chunk = Buffer.from(signedPublish(0).repeat(200));
     let written = 0;
     await new Promise<void>((resolve) => {
       const write = () => {
@@ -253,7 +247,7 @@ describe('on the public port', () => {
       setTimeout(resolve, 4_000);
     });
     // Meanwhile a well-behaved publisher gets through.
-    const answer = await rawExchange(server.port, [signedRequest(publish(7))], 3_000, (text) => statuses(text).length === 1);
+    const answer = await rawExchange(server.port, [signedPublish(7)], 3_000, (text) => statuses(text).length === 1);
     expect(statuses(answer.text)).toEqual([200]);
     const after = (await (await fetch(`${server.url}/up`)).json()) as { memory: { rss: number } };
     // The server stopped reading the flood: far less than it was sent is held.

@@ -209,11 +209,7 @@ export class ApiConnections {
       else close = true;
     }
     if (close) {
-      this.release(held);
-      // Ended and then closed once the answer is out, as Node's http does: the port allows
-      // half-open sockets, so end() alone would leave one the client never closes.
-      socket.end(answerBytes(answer, true, now));
-      socket.destroySoon();
+      this.finish(held, answerBytes(answer, true, now));
       return;
     }
     // A client that does not read its answers gets no more of them: the next request waits for the
@@ -251,9 +247,13 @@ export class ApiConnections {
     if (!held.busy && !held.queued) this.finish(held);
   }
 
-  /** The client sent its last request and has it answered: close the connection. */
-  private finish(held: HeldConnection): undefined {
+  /**
+   * This reader ends the connection: `last` written, then closed once it is out, as Node's http
+   * does (the port allows half-open sockets, so end() alone would leave one the client never closes).
+   */
+  private finish(held: HeldConnection, last?: string): undefined {
     this.release(held);
+    if (last !== undefined) held.socket.end(last);
     held.socket.destroySoon();
     return undefined;
   }
@@ -279,12 +279,10 @@ export class ApiConnections {
     for (const held of this.held) {
       // An answer being made is not timed; a body it waits for is.
       if ((held.busy && !held.waiting) || now < held.deadline) continue;
-      this.release(held);
-      if (held.expiry === 'idle') held.socket.destroy();
-      else {
-        held.socket.end(requestTimedOut);
-        held.socket.destroySoon();
-      }
+      if (held.expiry === 'idle') {
+        this.release(held);
+        held.socket.destroy();
+      } else this.finish(held, requestTimedOut);
     }
   }
 

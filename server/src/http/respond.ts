@@ -35,7 +35,12 @@ export class ApiError extends Error {
   }
 }
 
-export function sendError(res: ServerResponse, error: ApiError): void {
+/** An API refusal's JSON body, `{error, status, name}`, whoever writes it. */
+export function errorBody(error: ApiError): { error: string; status: number; name: string } {
   const status = publishStatus(error.statusName);
-  sendJson(res, status.http, { error: error.message, status: status.status, name: status.name }, error.headers);
+  return { error: error.message, status: status.status, name: status.name };
+}
+
+export function sendError(res: ServerResponse, error: ApiError): void {
+  sendJson(res, publishStatus(error.statusName).http, errorBody(error), error.headers);
 }

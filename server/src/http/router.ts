@@ -14,7 +14,7 @@ import { terminateConnections } from './endpoints/users.js';
 import { restart } from './endpoints/restart.js';
 import { RequestQuery } from './query.js';
 import { verifyBody, verifyQuery } from './request-auth.js';
-import { ApiError, emptyAnswer, send, sendEmptyAnswer, sendError } from './respond.js';
+import { ApiError, emptyAnswer, errorBody, send, sendEmptyAnswer, sendError } from './respond.js';
 
 interface Route {
   method: 'GET' | 'POST';
@@ -148,7 +148,7 @@ export class ApiRouter {
       this.context.hub.events.emit('refused', { kind: 'http', appId, code: status.http, name: status.name, message: apiError.message, url: head.url.split('?')[0] });
       return {
         status: status.http,
-        body: JSON.stringify({ error: apiError.message, status: status.status, name: status.name }),
+        body: JSON.stringify(errorBody(apiError)),
         headers: apiError.headers,
         // The rest of an oversized body is drained, not kept, and a stopping server takes no more.
         close: apiError.statusName === 'BODY_TOO_LARGE' || apiError.statusName === 'SHUTTING_DOWN',

@@ -6,6 +6,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { App } from '../apps/app.js';
 import type { Hub } from '../hub.js';
+import { ApiError, errorBody } from '../http/respond.js';
 import { BucketMap } from '../limits/token-bucket.js';
 import { connectionEstablished } from '../protocol/messages.js';
 import { closeCode, publishStatus, type CodeEntry } from '../schema.js';
@@ -50,7 +51,7 @@ export class Admission {
     const status = publishStatus('RATE_LIMITED');
     const detail = 'too many connections from this address';
     this.hub.events.emit('refused', { kind: 'connection', appId: app.id, code: 429, name: status.name, message: status.message, detail, url: applicant.url, ip: applicant.ip });
-    return { retryAfter: buckets.retryAfter(applicant.ip), body: { error: `${status.message}: ${detail}`, status: status.status, name: status.name } };
+    return { retryAfter: buckets.retryAfter(applicant.ip), body: errorBody(new ApiError('RATE_LIMITED', detail)) };
   }
 
   /**
