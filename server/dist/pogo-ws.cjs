@@ -17704,10 +17704,6 @@ var ForeignNodes = class {
     for (const [node, entry] of this.seen) if (now - entry.lastSeen > forgetAfterMs) this.seen.delete(node);
   }
 };
-function clusterFacts(adapter) {
-  const foreign = adapter.foreign;
-  return foreign instanceof ForeignNodes ? { cluster: { foreignNodes: foreign.list() } } : {};
-}
 
 // src/watchlist/keys.ts
 var onlinePrefix = "#online-";
@@ -24489,7 +24485,7 @@ async function startServer(config, log2) {
   const dashboard = config.dashboard.enabled ? new Dashboard({ hub, adapter, config: config.dashboard, counters, api: () => ({ host: config.host, port }) }) : void 0;
   const liveness = livenessRoute(
     () => hub.stats(),
-    () => ({ ...dashboard ? { dashboard: dashboard.info } : {}, ...clusterFacts(adapter) }),
+    () => ({ ...dashboard ? { dashboard: dashboard.info } : {}, ...adapter instanceof ClusterAdapter ? { cluster: { foreignNodes: adapter.foreign.list() } } : {} }),
     config.trustedProxies
   );
   router.addPlainRoute(liveness);

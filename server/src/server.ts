@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { createServer as createTlsServer, type Server as TlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { selectAdapter } from './adapter/select.js';
-import { clusterFacts } from './brokers/foreign-nodes.js';
+import { ClusterAdapter } from './adapter/cluster.js';
 import { Dashboard } from './dashboard/dashboard.js';
 import type { ServerConfig } from './config/server-config.js';
 import { Hub } from './hub.js';
@@ -75,7 +75,7 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
     : undefined;
   const liveness = livenessRoute(
     () => hub.stats(),
-    () => ({ ...(dashboard ? { dashboard: dashboard.info } : {}), ...clusterFacts(adapter) }),
+    () => ({ ...(dashboard ? { dashboard: dashboard.info } : {}), ...(adapter instanceof ClusterAdapter ? { cluster: { foreignNodes: adapter.foreign.list() } } : {}) }),
     config.trustedProxies,
   );
   router.addPlainRoute(liveness);

@@ -79,9 +79,3 @@ export class ForeignNodes {
     for (const [node, entry] of this.seen) if (now - entry.lastSeen > forgetAfterMs) this.seen.delete(node);
   }
 }
-
-/** What GET /up says of the cluster (read by `pogo:ws-doctor`); nothing for a single node. */
-export function clusterFacts(adapter: object): { cluster?: { foreignNodes: ForeignNode[] } } {
-  const foreign = (adapter as { foreign?: unknown }).foreign;
-  return foreign instanceof ForeignNodes ? { cluster: { foreignNodes: foreign.list() } } : {};
-}
