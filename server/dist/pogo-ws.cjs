@@ -22315,24 +22315,39 @@ function unmask(buf, from, length, maskAt) {
 }
 
 // src/transport/outbound.ts
-var loadedFlushIntervalMs = 16;
-var maxFlushDelayMs = 20;
+var loadedRoundIntervalMs = 16;
+var maxRoundDelayMs = 20;
+var maxWriteShare = 0.5;
+var minSliceMs = 2;
+var writesPerClockRead = 16;
 var OutboundQueue = class {
   constructor(maxBufferedBytes) {
     this.maxBufferedBytes = maxBufferedBytes;
   }
+  /** Targets owed frames that the round in progress will not write (dirtied after it began, or already written by it). */
   dirty = [];
-  scheduled = false;
-  flushBound = () => this.flush();
-  /** The last flush's cost and end (ms, monotonic), and whether it coalesced: see schedule(). */
-  lastFlushCost = 0;
-  lastFlushEnd = 0;
-  lastFlushCoalesced = false;
+  /** The round in progress and how far it got; empty between rounds. */
+  round = [];
+  roundNext = 0;
+  roundFrames = 0;
+  roundWriteMs = 0;
+  /** A round is scheduled or in progress: enqueue need not schedule one. */
+  busy = false;
+  sliceBound = () => this.slice();
+  startRoundBound = () => this.startRound();
+  /** The last round's start, its write time, and whether it coalesced: see schedule(). */
+  lastRoundStart = -Infinity;
+  lastRoundWriteMs = 0;
+  lastRoundCoalesced = false;
+  /** When the last slice of the round in progress ended (ms): see slice(). */
+  lastSliceEnd = 0;
+  /** The detailed metrics' hook, when they are on. */
+  rounds = void 0;
   /**
-   * Queues a frame for this turn's flush. Every byte owed to a socket counts against its budget,
-   * whatever it is (an event, a replay, a presence snapshot, a pong, an error). Past the budget,
-   * what is queued is written now (a reading client's kernel buffer takes it); if the socket
-   * still holds more than the budget, the client is not reading: it is closed (4101).
+   * Queues a frame for the next write to this socket. Every byte owed to a socket counts against
+   * its budget, whatever it is (an event, a replay, a presence snapshot, a pong, an error). Past
+   * the budget, what is queued is written now (a reading client's kernel buffer takes it); if the
+   * socket still holds more than the budget, the client is not reading: it is closed (4101).
    */
   enqueue(target, frame) {
     const max = this.maxBufferedBytes(target);
@@ -22349,8 +22364,8 @@ var OutboundQueue = class {
     if (target.pending === void 0) {
       target.pending = [frame];
       this.dirty.push(target);
-      if (!this.scheduled) {
-        this.scheduled = true;
+      if (!this.busy) {
+        this.busy = true;
         this.schedule();
       }
     } else {
@@ -22359,36 +22374,70 @@ var OutboundQueue = class {
     target.pendingBytes += frame.length;
   }
   /**
-   * Normally at the end of this turn. While messages arrive faster than flushes go out (the last
-   * flush coalesced several frames into some write), space flushes out: at least
-   * `loadedFlushIntervalMs` apart, and at least as long as the last flush took, so the loop
-   * spends at most about half its time in write syscalls and each write carries many frames —
-   * whatever the number of sockets in this process (a worker holding half of them coalesces as
-   * much as one process holding all). A steady trickle, where each write carries one frame
-   * anyway, never waits.
+   * A round normally starts at the end of this turn. While messages arrive faster than rounds
+   * write them (the last round coalesced several frames into some write), rounds are spaced: at
+   * least `loadedRoundIntervalMs` apart and far enough apart that writing takes at most
+   * `maxWriteShare` of the loop's time, so each write carries many frames whatever the number of
+   * sockets in this process. A steady trickle, where each write carries one frame anyway, never waits.
    */
   schedule() {
-    const wait2 = Math.max(this.lastFlushCost, loadedFlushIntervalMs) - (performance.now() - this.lastFlushEnd);
-    if (this.lastFlushCoalesced && wait2 >= 1) setTimeout(this.flushBound, Math.min(wait2, maxFlushDelayMs));
-    else setImmediate(this.flushBound);
+    const period = Math.max(loadedRoundIntervalMs, this.lastRoundWriteMs / maxWriteShare);
+    const wait2 = this.lastRoundStart + period - performance.now();
+    if (this.lastRoundCoalesced && wait2 >= 1) setTimeout(this.startRoundBound, Math.min(wait2, maxRoundDelayMs));
+    else setImmediate(this.startRoundBound);
   }
-  /** Writes everything queued. Runs once per turn (see schedule); also called on shutdown. */
-  flush() {
-    const started = performance.now();
-    this.scheduled = false;
-    const targets = this.dirty;
+  startRound() {
+    this.round = this.dirty;
     this.dirty = [];
-    let frames2 = 0;
-    for (const target of targets) frames2 += this.write(target);
+    this.roundNext = 0;
+    this.roundFrames = 0;
+    this.roundWriteMs = 0;
+    this.lastRoundStart = performance.now();
+    this.lastSliceEnd = this.lastRoundStart;
+    this.rounds?.roundStarted();
+    this.slice();
+  }
+  /** Writes the round's next targets for a while; the rest after the loop has read what arrived meanwhile. */
+  slice() {
+    const started = performance.now();
+    const budget = Math.max(minSliceMs, started - this.lastSliceEnd);
+    const round = this.round;
+    let i = this.roundNext;
+    let now = started;
+    while (i < round.length) {
+      this.roundFrames += this.write(round[i++]);
+      if (i % writesPerClockRead === 0 && (now = performance.now()) - started >= budget) break;
+    }
+    if (i === round.length) now = performance.now();
+    this.lastSliceEnd = now;
+    this.roundWriteMs += now - started;
+    this.roundNext = i;
+    if (i < round.length) {
+      setImmediate(this.sliceBound);
+      return;
+    }
+    this.endRound(round.length);
+  }
+  endRound(targets) {
+    this.round = [];
     this.lastFrames = void 0;
     this.lastJoined = void 0;
-    this.lastFlushCoalesced = frames2 > targets.length;
-    this.lastFlushEnd = performance.now();
-    this.lastFlushCost = this.lastFlushEnd - started;
-    this.onFlushed?.();
+    this.lastRoundCoalesced = this.roundFrames > targets;
+    this.lastRoundWriteMs = this.roundWriteMs;
+    this.rounds?.roundWritten();
+    if (this.dirty.length > 0) this.schedule();
+    else this.busy = false;
   }
-  /** Called after every flush: the detailed metrics time publish-to-write with it. */
-  onFlushed = void 0;
+  /** Writes everything queued now, the round in progress included (on shutdown). */
+  flush() {
+    for (const target of this.round) this.write(target);
+    for (const target of this.dirty) this.write(target);
+    this.round = [];
+    this.dirty = [];
+    this.roundNext = 0;
+    this.lastFrames = void 0;
+    this.lastJoined = void 0;
+  }
   /** Writes one target's frames now (before a close frame, say); its dirty entry becomes a no-op. Returns how many. */
   write(target) {
     const frames2 = target.pending;
@@ -23804,15 +23853,18 @@ function metricsObserver(metrics) {
   const fanout = metrics.fanoutDuration;
   const flush = metrics.flushLatency;
   let waiting = [];
-  const flushed = () => {
-    if (waiting.length === 0 || !flush) return;
-    const now = import_node_perf_hooks.performance.now();
-    const batch = waiting;
-    waiting = [];
-    for (const { app, startedAt } of batch) flush.observe({ app }, (now - startedAt) / 1e3);
-  };
+  let inRound = [];
   return {
-    flushed,
+    roundStarted() {
+      inRound = waiting;
+      waiting = [];
+    },
+    roundWritten() {
+      if (inRound.length === 0 || !flush) return;
+      const now = import_node_perf_hooks.performance.now();
+      for (const { app, startedAt } of inRound) flush.observe({ app }, (now - startedAt) / 1e3);
+      inRound = [];
+    },
     serverAuth({ app, outcome, seconds }) {
       if (outcome !== "breaker_open" && outcome !== "busy") metrics.observeAuthDuration(app.id, seconds);
     },
@@ -23835,7 +23887,7 @@ function attachMetrics(metrics, hub, options, askPrimary) {
   hub.timeDeliveries = options.detailed;
   const observer = metricsObserver(metrics);
   hub.observe(observer);
-  return options.detailed ? observer.flushed : void 0;
+  return options.detailed ? observer : void 0;
 }
 
 // src/metrics/routes.ts
@@ -24496,10 +24548,10 @@ async function startServer(config, log2) {
   );
   router.addPlainRoute(readiness);
   let metricsListener;
-  let onFlushed;
+  let rounds;
   if (config.metrics.enabled) {
     const askPrimary = import_node_cluster8.default.isWorker ? (timeoutMs) => primaryLink.call("scrape", [], timeoutMs) : void 0;
-    onFlushed = attachMetrics(metrics, hub, config.metrics, askPrimary);
+    rounds = attachMetrics(metrics, hub, config.metrics, askPrimary);
     if (config.metrics.port === void 0) router.addPlainRoute(metricsRoute(metrics));
   }
   const handle = (req, res) => {
@@ -24514,7 +24566,7 @@ async function startServer(config, log2) {
   const apiConnections = new ApiConnections(http, router, secure !== void 0);
   const websockets = new PusherWebSocketServer(hub, { trustedProxies: config.trustedProxies });
   websockets.attach(http);
-  websockets.outbound.onFlushed = onFlushed;
+  websockets.outbound.rounds = rounds;
   const fallback = new FallbackServer(hub, websockets.admission, { trustedProxies: config.trustedProxies, worker: import_node_cluster8.default.isWorker });
   await new Promise((resolve, reject) => {
     http.once("error", reject);

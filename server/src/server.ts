@@ -12,6 +12,7 @@ import { livenessRoute } from './http/liveness.js';
 import { ApiRouter } from './http/router.js';
 import { ApiConnections } from './http/api-connections.js';
 import type { Connection } from './transport/connection.js';
+import type { RoundObserver } from './transport/outbound.js';
 import { PusherWebSocketServer } from './transport/websocket-server.js';
 import { FallbackServer } from './fallback/fallback-server.js';
 import { closeGracefully } from './transport/graceful-close.js';
@@ -86,11 +87,11 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
   );
   router.addPlainRoute(readiness);
   let metricsListener: MetricsListener | undefined;
-  let onFlushed: (() => void) | undefined;
+  let rounds: RoundObserver | undefined;
   if (config.metrics.enabled) {
     // A `--workers` worker's scrape answers for every worker: it asks the primary.
     const askPrimary = cluster.isWorker ? (timeoutMs: number) => primaryLink.call<string>('scrape', [], timeoutMs) : undefined;
-    onFlushed = attachMetrics(metrics, hub, config.metrics, askPrimary);
+    rounds = attachMetrics(metrics, hub, config.metrics, askPrimary);
     // With its own port, /metrics stays off the public one.
     if (config.metrics.port === undefined) router.addPlainRoute(metricsRoute(metrics));
   }
@@ -112,7 +113,7 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Po
   const apiConnections = new ApiConnections(http, router, secure !== undefined);
   const websockets = new PusherWebSocketServer(hub, { trustedProxies: config.trustedProxies });
   websockets.attach(http);
-  websockets.outbound.onFlushed = onFlushed;
+  websockets.outbound.rounds = rounds;
   // pusher-js's HTTP fallbacks (xhr_streaming, xhr_polling): sessions on the same port, through the same outbound queue.
   // Under --workers node:cluster hands each TCP connection to any worker: a session's requests are relayed to its worker.
   const fallback = new FallbackServer(hub, websockets.admission, { trustedProxies: config.trustedProxies, worker: cluster.isWorker });

@@ -9,27 +9,32 @@ import type { ServerMetrics } from './metrics.js';
 const maxWaiting = 100_000;
 
 export interface MetricsObserver extends ServerObserver {
-  /** The outbound queue wrote everything queued (detailed metrics: publish-to-flush latency). */
-  flushed(): void;
+  /** The outbound queue begins a round, and has written it (detailed metrics: publish-to-write latency; wired in server.ts). */
+  roundStarted(): void;
+  roundWritten(): void;
 }
 
 export function metricsObserver(metrics: ServerMetrics): MetricsObserver {
   const fanout = metrics.fanoutDuration;
   const flush = metrics.flushLatency;
 
-  // Publish-to-flush: deliveries wait here until the outbound queue has written their frames
-  // (it calls flushed(), wired in server.ts). Bounded, in case frames to closing sockets never flush.
+  // Publish-to-write: deliveries wait here until the outbound queue's next round has written their
+  // frames (a round started later may still be writing the frames of messages that came during it).
+  // Bounded, in case frames to closing sockets never go out.
   let waiting: { app: string; startedAt: number }[] = [];
-  const flushed = () => {
-    if (waiting.length === 0 || !flush) return;
-    const now = performance.now();
-    const batch = waiting;
-    waiting = [];
-    for (const { app, startedAt } of batch) flush.observe({ app }, (now - startedAt) / 1000);
-  };
+  let inRound: { app: string; startedAt: number }[] = [];
 
   return {
-    flushed,
+    roundStarted() {
+      inRound = waiting;
+      waiting = [];
+    },
+    roundWritten() {
+      if (inRound.length === 0 || !flush) return;
+      const now = performance.now();
+      for (const { app, startedAt } of inRound) flush.observe({ app }, (now - startedAt) / 1000);
+      inRound = [];
+    },
     serverAuth({ app, outcome, seconds }: ServerAuthOutcome) {
       // Refusals without a call (breaker open, too many in flight) took no time worth a bucket.
       if (outcome !== 'breaker_open' && outcome !== 'busy') metrics.observeAuthDuration(app.id, seconds);

@@ -1,9 +1,10 @@
-// The outbound queue: every frame a socket is owed within one event-loop turn is
-// written with one write call at the end of that turn, not one write per message.
+// The outbound queue: every frame a socket is owed is written with one write call per round,
+// not one write per message. Under load a round is spaced from the last and written in slices,
+// so the event loop reads requests between slices instead of waiting out a whole round.
 import type { Wire } from './wire.js';
 
 export interface OutboundTarget {
-  /** Frames queued this turn; undefined when none (keeps idle connections small). */
+  /** Frames queued since its last write; undefined when none (keeps idle connections small). */
   pending: Buffer[] | undefined;
   pendingBytes: number;
   readonly wire: Wire;
@@ -11,27 +12,53 @@ export interface OutboundTarget {
   overflow(droppedFrames: number): void;
 }
 
-/** Under load, how far apart flushes are at least (ms): the delay a frame may take for fewer syscalls. */
-const loadedFlushIntervalMs = 16;
-/** The longest any frame waits for its flush (ms). */
-const maxFlushDelayMs = 20;
+/** What the detailed metrics learn of rounds: publish-to-write is timed from roundStarted to roundWritten. */
+export interface RoundObserver {
+  /** A round begins: every frame queued so far is written by the matching roundWritten. */
+  roundStarted(): void;
+  roundWritten(): void;
+}
+
+/** Under load, how far apart rounds start at least (ms): the delay a frame may take for fewer syscalls. */
+const loadedRoundIntervalMs = 16;
+/** The longest a frame waits for its round to start (ms). */
+const maxRoundDelayMs = 20;
+/** Under load, the share of the loop's time rounds may spend writing (the rest reads and publishes). */
+const maxWriteShare = 0.5;
+/** How long a slice of a round writes at least before the loop reads again (ms). */
+const minSliceMs = 2;
+/** Writes between clock reads within a slice. */
+const writesPerClockRead = 16;
 
 export class OutboundQueue {
+  /** Targets owed frames that the round in progress will not write (dirtied after it began, or already written by it). */
   private dirty: OutboundTarget[] = [];
-  private scheduled = false;
-  private readonly flushBound = () => this.flush();
-  /** The last flush's cost and end (ms, monotonic), and whether it coalesced: see schedule(). */
-  private lastFlushCost = 0;
-  private lastFlushEnd = 0;
-  private lastFlushCoalesced = false;
+  /** The round in progress and how far it got; empty between rounds. */
+  private round: OutboundTarget[] = [];
+  private roundNext = 0;
+  private roundFrames = 0;
+  private roundWriteMs = 0;
+  /** A round is scheduled or in progress: enqueue need not schedule one. */
+  private busy = false;
+  private readonly sliceBound = () => this.slice();
+  private readonly startRoundBound = () => this.startRound();
+  /** The last round's start, its write time, and whether it coalesced: see schedule(). */
+  private lastRoundStart = -Infinity;
+  private lastRoundWriteMs = 0;
+  private lastRoundCoalesced = false;
+  /** When the last slice of the round in progress ended (ms): see slice(). */
+  private lastSliceEnd = 0;
 
   constructor(private readonly maxBufferedBytes: (target: OutboundTarget) => number) {}
 
+  /** The detailed metrics' hook, when they are on. */
+  rounds: RoundObserver | undefined = undefined;
+
   /**
-   * Queues a frame for this turn's flush. Every byte owed to a socket counts against its budget,
-   * whatever it is (an event, a replay, a presence snapshot, a pong, an error). Past the budget,
-   * what is queued is written now (a reading client's kernel buffer takes it); if the socket
-   * still holds more than the budget, the client is not reading: it is closed (4101).
+   * Queues a frame for the next write to this socket. Every byte owed to a socket counts against
+   * its budget, whatever it is (an event, a replay, a presence snapshot, a pong, an error). Past
+   * the budget, what is queued is written now (a reading client's kernel buffer takes it); if the
+   * socket still holds more than the budget, the client is not reading: it is closed (4101).
    */
   enqueue(target: OutboundTarget, frame: Buffer): void {
     const max = this.maxBufferedBytes(target);
@@ -48,8 +75,8 @@ export class OutboundQueue {
     if (target.pending === undefined) {
       target.pending = [frame];
       this.dirty.push(target);
-      if (!this.scheduled) {
-        this.scheduled = true;
+      if (!this.busy) {
+        this.busy = true;
         this.schedule();
       }
     } else {
@@ -59,38 +86,77 @@ export class OutboundQueue {
   }
 
   /**
-   * Normally at the end of this turn. While messages arrive faster than flushes go out (the last
-   * flush coalesced several frames into some write), space flushes out: at least
-   * `loadedFlushIntervalMs` apart, and at least as long as the last flush took, so the loop
-   * spends at most about half its time in write syscalls and each write carries many frames —
-   * whatever the number of sockets in this process (a worker holding half of them coalesces as
-   * much as one process holding all). A steady trickle, where each write carries one frame
-   * anyway, never waits.
+   * A round normally starts at the end of this turn. While messages arrive faster than rounds
+   * write them (the last round coalesced several frames into some write), rounds are spaced: at
+   * least `loadedRoundIntervalMs` apart and far enough apart that writing takes at most
+   * `maxWriteShare` of the loop's time, so each write carries many frames whatever the number of
+   * sockets in this process. A steady trickle, where each write carries one frame anyway, never waits.
    */
   private schedule(): void {
-    const wait = Math.max(this.lastFlushCost, loadedFlushIntervalMs) - (performance.now() - this.lastFlushEnd);
-    if (this.lastFlushCoalesced && wait >= 1) setTimeout(this.flushBound, Math.min(wait, maxFlushDelayMs));
-    else setImmediate(this.flushBound);
+    const period = Math.max(loadedRoundIntervalMs, this.lastRoundWriteMs / maxWriteShare);
+    const wait = this.lastRoundStart + period - performance.now();
+    if (this.lastRoundCoalesced && wait >= 1) setTimeout(this.startRoundBound, Math.min(wait, maxRoundDelayMs));
+    else setImmediate(this.startRoundBound);
   }
 
-  /** Writes everything queued. Runs once per turn (see schedule); also called on shutdown. */
-  flush(): void {
-    const started = performance.now();
-    this.scheduled = false;
-    const targets = this.dirty;
+  private startRound(): void {
+    this.round = this.dirty;
     this.dirty = [];
-    let frames = 0;
-    for (const target of targets) frames += this.write(target);
+    this.roundNext = 0;
+    this.roundFrames = 0;
+    this.roundWriteMs = 0;
+    this.lastRoundStart = performance.now();
+    this.lastSliceEnd = this.lastRoundStart;
+    this.rounds?.roundStarted();
+    this.slice();
+  }
+
+  /** Writes the round's next targets for a while; the rest after the loop has read what arrived meanwhile. */
+  private slice(): void {
+    const started = performance.now();
+    // At least as long as the loop spent elsewhere since the last slice (it never waits for I/O
+    // between slices: the next one is always due): a round gets half the loop's time however many
+    // requests arrive, so publishers wait for it rather than it for them.
+    const budget = Math.max(minSliceMs, started - this.lastSliceEnd);
+    const round = this.round;
+    let i = this.roundNext;
+    let now = started;
+    while (i < round.length) {
+      this.roundFrames += this.write(round[i++] as OutboundTarget);
+      if (i % writesPerClockRead === 0 && (now = performance.now()) - started >= budget) break;
+    }
+    if (i === round.length) now = performance.now();
+    this.lastSliceEnd = now;
+    this.roundWriteMs += now - started;
+    this.roundNext = i;
+    if (i < round.length) {
+      setImmediate(this.sliceBound);
+      return;
+    }
+    this.endRound(round.length);
+  }
+
+  private endRound(targets: number): void {
+    this.round = [];
     this.lastFrames = undefined;
     this.lastJoined = undefined;
-    this.lastFlushCoalesced = frames > targets.length;
-    this.lastFlushEnd = performance.now();
-    this.lastFlushCost = this.lastFlushEnd - started;
-    this.onFlushed?.();
+    this.lastRoundCoalesced = this.roundFrames > targets;
+    this.lastRoundWriteMs = this.roundWriteMs;
+    this.rounds?.roundWritten();
+    if (this.dirty.length > 0) this.schedule();
+    else this.busy = false;
   }
 
-  /** Called after every flush: the detailed metrics time publish-to-write with it. */
-  onFlushed: (() => void) | undefined = undefined;
+  /** Writes everything queued now, the round in progress included (on shutdown). */
+  flush(): void {
+    for (const target of this.round) this.write(target);
+    for (const target of this.dirty) this.write(target);
+    this.round = [];
+    this.dirty = [];
+    this.roundNext = 0;
+    this.lastFrames = undefined;
+    this.lastJoined = undefined;
+  }
 
   /** Writes one target's frames now (before a close frame, say); its dirty entry becomes a no-op. Returns how many. */
   write(target: OutboundTarget): number {
