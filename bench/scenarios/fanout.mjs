@@ -19,13 +19,16 @@ function summarise(rounds) {
   };
 }
 
-async function fanout(ctx, kind, { mode, rounds, durationMs, inflight, rate, extraInflight }) {
+async function fanout(ctx, kind, { mode, rounds, warmupMs = 0, durationMs, inflight, rate, extraInflight }) {
   const subscribers = ctx.opts.subscribers;
   const server = await ctx.start(kind);
   try {
     const channel = `bench-${mode}`;
     const conn = await connectClients(ctx, server, { count: subscribers, channel, ratePerSec: 2000, sampleEvery: 10 });
     if (conn.failed > 0) ctx.log(`  ${kind}: ${conn.failed} subscribers failed: ${JSON.stringify(conn.failures)}`);
+    // Every server's first round after the connects ran slower than its later ones (JIT, socket
+    // buffers, the generator's own warm-up): one round first, not reported.
+    if (warmupMs > 0) await measureFanout(ctx, server, { subscribers: conn.ok, channel, mode, durationMs: warmupMs, inflight, rate });
     // `rounds` measured rounds; while fewer than `rounds` were quiet, up to 2 more.
     const measured = [];
     while (measured.length < rounds || (measured.filter(quiet).length < rounds && measured.length < rounds + 2 && ctx.noise.budgetMs > 0)) {
@@ -52,7 +55,7 @@ export const burst = {
   async run(ctx) {
     const q = ctx.opts.quick;
     // 'coalesce': the baseline framing once and writing each socket once per turn, burst latency's reference.
-    return ctx.eachKind(['baseline', 'coalesce', 'pogo', 'soketi'], (kind) => fanout(ctx, kind, { mode: 'burst', rounds: q ? 1 : 3, durationMs: q ? 3000 : 4000, inflight: ctx.opts.inflight, extraInflight: ctx.opts.inflight * 4 }));
+    return ctx.eachKind(['baseline', 'coalesce', 'pogo', 'soketi'], (kind) => fanout(ctx, kind, { mode: 'burst', rounds: q ? 1 : 5, warmupMs: q ? 0 : 2000, durationMs: q ? 3000 : 4000, inflight: ctx.opts.inflight, extraInflight: ctx.opts.inflight * 4 }));
   },
 };
 
