@@ -22317,7 +22317,6 @@ function unmask(buf, from, length, maskAt) {
 // src/transport/outbound.ts
 var loadedRoundIntervalMs = 16;
 var maxRoundDelayMs = 20;
-var maxWriteShare = 0.5;
 var minSliceMs = 2;
 var writesPerClockRead = 16;
 var OutboundQueue = class {
@@ -22329,16 +22328,15 @@ var OutboundQueue = class {
   /** The round in progress and how far it got; empty between rounds. */
   round = [];
   roundNext = 0;
-  roundFrames = 0;
   roundWriteMs = 0;
   /** A round is scheduled or in progress: enqueue need not schedule one. */
   busy = false;
   sliceBound = () => this.slice();
   startRoundBound = () => this.startRound();
-  /** The last round's start, its write time, and whether it coalesced: see schedule(). */
+  /** The last round's start, its write time, and whether it began owing some socket several frames: see schedule(). */
   lastRoundStart = -Infinity;
   lastRoundWriteMs = 0;
-  lastRoundCoalesced = false;
+  lastRoundLoaded = false;
   /** When the last slice of the round in progress ended (ms): see slice(). */
   lastSliceEnd = 0;
   /** The detailed metrics' hook, when they are on. */
@@ -22375,23 +22373,30 @@ var OutboundQueue = class {
   }
   /**
    * A round normally starts at the end of this turn. While messages arrive faster than rounds
-   * write them (the last round coalesced several frames into some write), rounds are spaced: at
-   * least `loadedRoundIntervalMs` apart and far enough apart that writing takes at most
-   * `maxWriteShare` of the loop's time, so each write carries many frames whatever the number of
-   * sockets in this process. A steady trickle, where each write carries one frame anyway, never waits.
+   * write them (some socket was owed several frames when the last round began), rounds are spaced:
+   * after a round's writing, the loop gets at least as long again, and at least
+   * `loadedRoundIntervalMs`, for everything else, so writing takes at most half its time and each
+   * write carries many frames whatever the number of sockets in this process. A steady trickle,
+   * where each write carries one frame anyway, never waits.
    */
   schedule() {
-    const period = Math.max(loadedRoundIntervalMs, this.lastRoundWriteMs / maxWriteShare);
+    const period = this.lastRoundWriteMs + Math.max(this.lastRoundWriteMs, loadedRoundIntervalMs);
     const wait2 = this.lastRoundStart + period - performance.now();
-    if (this.lastRoundCoalesced && wait2 >= 1) setTimeout(this.startRoundBound, Math.min(wait2, maxRoundDelayMs));
+    if (this.lastRoundLoaded && wait2 >= 1) setTimeout(this.startRoundBound, Math.min(wait2, maxRoundDelayMs));
     else setImmediate(this.startRoundBound);
   }
   startRound() {
-    this.round = this.dirty;
+    const round = this.round = this.dirty;
     this.dirty = [];
     this.roundNext = 0;
-    this.roundFrames = 0;
     this.roundWriteMs = 0;
+    this.lastRoundLoaded = false;
+    for (const target of round) {
+      if ((target.pending?.length ?? 0) > 1) {
+        this.lastRoundLoaded = true;
+        break;
+      }
+    }
     this.lastRoundStart = performance.now();
     this.lastSliceEnd = this.lastRoundStart;
     this.rounds?.roundStarted();
@@ -22405,7 +22410,7 @@ var OutboundQueue = class {
     let i = this.roundNext;
     let now = started;
     while (i < round.length) {
-      this.roundFrames += this.write(round[i++]);
+      this.write(round[i++]);
       if (i % writesPerClockRead === 0 && (now = performance.now()) - started >= budget) break;
     }
     if (i === round.length) now = performance.now();
@@ -22416,13 +22421,12 @@ var OutboundQueue = class {
       setImmediate(this.sliceBound);
       return;
     }
-    this.endRound(round.length);
+    this.endRound();
   }
-  endRound(targets) {
+  endRound() {
     this.round = [];
     this.lastFrames = void 0;
     this.lastJoined = void 0;
-    this.lastRoundCoalesced = this.roundFrames > targets;
     this.lastRoundWriteMs = this.roundWriteMs;
     this.rounds?.roundWritten();
     if (this.dirty.length > 0) this.schedule();

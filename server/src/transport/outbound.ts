@@ -19,12 +19,10 @@ export interface RoundObserver {
   roundWritten(): void;
 }
 
-/** Under load, how far apart rounds start at least (ms): the delay a frame may take for fewer syscalls. */
+/** Under load, how long the loop does other work between rounds at least (ms): the delay a frame may take for fewer syscalls. */
 const loadedRoundIntervalMs = 16;
 /** The longest a frame waits for its round to start (ms). */
 const maxRoundDelayMs = 20;
-/** Under load, the share of the loop's time rounds may spend writing (the rest reads and publishes). */
-const maxWriteShare = 0.5;
 /** How long a slice of a round writes at least before the loop reads again (ms). */
 const minSliceMs = 2;
 /** Writes between clock reads within a slice. */
@@ -36,16 +34,15 @@ export class OutboundQueue {
   /** The round in progress and how far it got; empty between rounds. */
   private round: OutboundTarget[] = [];
   private roundNext = 0;
-  private roundFrames = 0;
   private roundWriteMs = 0;
   /** A round is scheduled or in progress: enqueue need not schedule one. */
   private busy = false;
   private readonly sliceBound = () => this.slice();
   private readonly startRoundBound = () => this.startRound();
-  /** The last round's start, its write time, and whether it coalesced: see schedule(). */
+  /** The last round's start, its write time, and whether it began owing some socket several frames: see schedule(). */
   private lastRoundStart = -Infinity;
   private lastRoundWriteMs = 0;
-  private lastRoundCoalesced = false;
+  private lastRoundLoaded = false;
   /** When the last slice of the round in progress ended (ms): see slice(). */
   private lastSliceEnd = 0;
 
@@ -87,24 +84,33 @@ export class OutboundQueue {
 
   /**
    * A round normally starts at the end of this turn. While messages arrive faster than rounds
-   * write them (the last round coalesced several frames into some write), rounds are spaced: at
-   * least `loadedRoundIntervalMs` apart and far enough apart that writing takes at most
-   * `maxWriteShare` of the loop's time, so each write carries many frames whatever the number of
-   * sockets in this process. A steady trickle, where each write carries one frame anyway, never waits.
+   * write them (some socket was owed several frames when the last round began), rounds are spaced:
+   * after a round's writing, the loop gets at least as long again, and at least
+   * `loadedRoundIntervalMs`, for everything else, so writing takes at most half its time and each
+   * write carries many frames whatever the number of sockets in this process. A steady trickle,
+   * where each write carries one frame anyway, never waits.
    */
   private schedule(): void {
-    const period = Math.max(loadedRoundIntervalMs, this.lastRoundWriteMs / maxWriteShare);
+    const period = this.lastRoundWriteMs + Math.max(this.lastRoundWriteMs, loadedRoundIntervalMs);
     const wait = this.lastRoundStart + period - performance.now();
-    if (this.lastRoundCoalesced && wait >= 1) setTimeout(this.startRoundBound, Math.min(wait, maxRoundDelayMs));
+    if (this.lastRoundLoaded && wait >= 1) setTimeout(this.startRoundBound, Math.min(wait, maxRoundDelayMs));
     else setImmediate(this.startRoundBound);
   }
 
   private startRound(): void {
-    this.round = this.dirty;
+    const round = (this.round = this.dirty);
     this.dirty = [];
     this.roundNext = 0;
-    this.roundFrames = 0;
     this.roundWriteMs = 0;
+    // Load shows as a socket owed several frames when its round begins; frames that arrive while
+    // a round is being written join it and say nothing about the next one.
+    this.lastRoundLoaded = false;
+    for (const target of round) {
+      if ((target.pending?.length ?? 0) > 1) {
+        this.lastRoundLoaded = true;
+        break;
+      }
+    }
     this.lastRoundStart = performance.now();
     this.lastSliceEnd = this.lastRoundStart;
     this.rounds?.roundStarted();
@@ -122,7 +128,7 @@ export class OutboundQueue {
     let i = this.roundNext;
     let now = started;
     while (i < round.length) {
-      this.roundFrames += this.write(round[i++] as OutboundTarget);
+      this.write(round[i++] as OutboundTarget);
       if (i % writesPerClockRead === 0 && (now = performance.now()) - started >= budget) break;
     }
     if (i === round.length) now = performance.now();
@@ -133,14 +139,13 @@ export class OutboundQueue {
       setImmediate(this.sliceBound);
       return;
     }
-    this.endRound(round.length);
+    this.endRound();
   }
 
-  private endRound(targets: number): void {
+  private endRound(): void {
     this.round = [];
     this.lastFrames = undefined;
     this.lastJoined = undefined;
-    this.lastRoundCoalesced = this.roundFrames > targets;
     this.lastRoundWriteMs = this.roundWriteMs;
     this.rounds?.roundWritten();
     if (this.dirty.length > 0) this.schedule();
