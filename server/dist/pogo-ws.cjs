@@ -22386,7 +22386,8 @@ var OutboundQueue = class {
     else setImmediate(this.startRoundBound);
   }
   startRound() {
-    const round = this.round = this.dirty;
+    const round = this.dirty;
+    this.round = round;
     this.dirty = [];
     this.roundNext = 0;
     this.roundWriteMs = 0;
@@ -22408,12 +22409,11 @@ var OutboundQueue = class {
     const budget = Math.max(minSliceMs, started - this.lastSliceEnd);
     const round = this.round;
     let i = this.roundNext;
-    let now = started;
     while (i < round.length) {
       this.write(round[i++]);
-      if (i % writesPerClockRead === 0 && (now = performance.now()) - started >= budget) break;
+      if (i % writesPerClockRead === 0 && performance.now() - started >= budget) break;
     }
-    if (i === round.length) now = performance.now();
+    const now = performance.now();
     this.lastSliceEnd = now;
     this.roundWriteMs += now - started;
     this.roundNext = i;

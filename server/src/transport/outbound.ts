@@ -98,7 +98,8 @@ export class OutboundQueue {
   }
 
   private startRound(): void {
-    const round = (this.round = this.dirty);
+    const round = this.dirty;
+    this.round = round;
     this.dirty = [];
     this.roundNext = 0;
     this.roundWriteMs = 0;
@@ -126,12 +127,11 @@ export class OutboundQueue {
     const budget = Math.max(minSliceMs, started - this.lastSliceEnd);
     const round = this.round;
     let i = this.roundNext;
-    let now = started;
     while (i < round.length) {
       this.write(round[i++] as OutboundTarget);
-      if (i % writesPerClockRead === 0 && (now = performance.now()) - started >= budget) break;
+      if (i % writesPerClockRead === 0 && performance.now() - started >= budget) break;
     }
-    if (i === round.length) now = performance.now();
+    const now = performance.now();
     this.lastSliceEnd = now;
     this.roundWriteMs += now - started;
     this.roundNext = i;
