@@ -42,6 +42,13 @@ const targets = (count: number, writeMs = 0) => Array.from({ length: count }, ()
 const frame = (text: string) => Buffer.from(text);
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const settle = (ms = 60) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Resolves at the first turn of the event loop (a check phase) in which `condition` holds. */
+const turnWhen = (condition: () => boolean) =>
+  new Promise<void>((resolve) => {
+    const probe = () => (condition() ? resolve() : setImmediate(probe));
+    setImmediate(probe);
+  });
+const written = (all: Target[]) => all.filter((t) => t.wire.writes.length > 0).length;
 
 describe('outbound rounds', () => {
   it('writes a trickle at the end of the turn it was queued in, one write per frame', async () => {
@@ -91,13 +98,10 @@ describe('outbound rounds', () => {
     const all = targets(400, 0.05);
     for (const target of all) queue.enqueue(target, frame('x'));
     const writtenWhenTheLoopRan: number[] = [];
-    const probe = () => {
-      const written = all.filter((t) => t.wire.writes.length > 0).length;
-      writtenWhenTheLoopRan.push(written);
-      if (written < all.length) setImmediate(probe);
-    };
-    setImmediate(probe);
-    await settle();
+    await turnWhen(() => {
+      writtenWhenTheLoopRan.push(written(all));
+      return written(all) === all.length;
+    });
     expect(all.every((t) => t.wire.writes.join('') === 'x')).toBe(true);
     // The loop ran while the round was partly written, more than once.
     const midRound = writtenWhenTheLoopRan.filter((n) => n > 0 && n < all.length);
@@ -108,25 +112,15 @@ describe('outbound rounds', () => {
     const queue = new OutboundQueue(() => budget);
     const all = targets(400, 0.05);
     for (const target of all) queue.enqueue(target, frame('a'));
-    // Wait for the loop to get control in the middle of the round.
-    let first: Target | undefined;
-    let last: Target | undefined;
-    await new Promise<void>((resolve) => {
-      const probe = () => {
-        const written = all.filter((t) => t.wire.writes.length > 0).length;
-        if (written > 0 && written < all.length) {
-          first = all[0];
-          last = all[all.length - 1];
-          queue.enqueue(first as Target, frame('b'));
-          queue.enqueue(last as Target, frame('b'));
-          resolve();
-        } else setImmediate(probe);
-      };
-      setImmediate(probe);
-    });
+    // The loop gets control in the middle of the round.
+    await turnWhen(() => written(all) > 0 && written(all) < all.length);
+    const first = all[0] as Target;
+    const last = all[all.length - 1] as Target;
+    queue.enqueue(first, frame('b'));
+    queue.enqueue(last, frame('b'));
     await settle();
-    expect(first?.wire.writes).toEqual(['a', 'b']);
-    expect(last?.wire.writes).toEqual(['ab']);
+    expect(first.wire.writes).toEqual(['a', 'b']);
+    expect(last.wire.writes).toEqual(['ab']);
   });
 
   it('gives a round at least as much of the loop as what runs between its slices', async () => {
@@ -155,10 +149,7 @@ describe('outbound rounds', () => {
     const queue = new OutboundQueue(() => budget);
     const all = targets(400, 0.05);
     for (const target of all) queue.enqueue(target, frame('a'));
-    await new Promise<void>((resolve) => {
-      const probe = () => (all.some((t) => t.wire.writes.length > 0) ? resolve() : setImmediate(probe));
-      setImmediate(probe);
-    });
+    await turnWhen(() => written(all) > 0);
     for (const target of all) queue.enqueue(target, frame('b'));
     queue.flush();
     for (const target of all) expect(target.wire.writes.join('')).toBe('ab');
