@@ -144,6 +144,10 @@ class DoctorCommand extends Command
             $this->check('Redis reachable', fn () => (new RedisCheck($this->laravel, $http))->check($redisUrl, $timeout, $connection->baseUrl()));
         }
 
+        if (is_array($health['cluster'] ?? null)) {
+            $this->check('One release on every node', fn () => (new ReleaseCheck())->check($health['cluster']));
+        }
+
         if ($known) {
             $this->check('Test event round trip', fn () => $this->roundTrip($connection, $factory->make($served->config, $served->envPrefix), $timeout, $builder->appOrigin()));
         } else {
