@@ -20,22 +20,26 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Sends one inline command and resolves with the first reply line (or rejects when nobody answers). */
-function redisCommand(port: number, command: string, timeoutMs = 1_000): Promise<string> {
+/**
+ * Sends one command in RESP (arguments may hold spaces and newlines, unlike inline commands) and
+ * resolves with the raw reply, or rejects when nobody answers within `timeoutMs`.
+ */
+export function redisCall(port: number, args: string[], timeoutMs = 1_000): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = createConnection({ host: '127.0.0.1', port });
+    const command = `*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`;
     let reply = '';
     const timer = setTimeout(() => {
       socket.destroy();
       reject(new Error('no reply'));
     }, timeoutMs);
-    socket.on('connect', () => socket.write(`${command}\r\n`));
+    socket.on('connect', () => socket.write(command));
     socket.on('data', (chunk) => {
       reply += chunk.toString();
-      if (reply.includes('\r\n')) {
+      if (reply.endsWith('\r\n')) {
         clearTimeout(timer);
         socket.end();
-        resolve(reply.split('\r\n')[0]!);
+        resolve(reply);
       }
     });
     socket.on('error', (error) => {
@@ -68,7 +72,7 @@ export async function startRedis(extraArgs: string[] = []): Promise<TestRedis> {
     });
     for (let i = 0; i < 100; i++) {
       // Any answer means it listens (-NOAUTH too, when the default user is off).
-      if ((await redisCommand(port, 'PING', 200).catch(() => '')) !== '') return;
+      if ((await redisCall(port, ['PING'], 200).catch(() => '')) !== '') return;
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error(`redis-server did not answer on port ${port}`);
@@ -153,8 +157,8 @@ export async function startRedisCluster(): Promise<{ nodes: string[]; stop(): Pr
   const servers = await Promise.all([0, 1, 2].map(() => startRedis(['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf'])));
   // Like `redis-cli --cluster create`, without its fixed one-second waits.
   const ranges = [[0, 5460], [5461, 10922], [10923, 16383]] as const;
-  await Promise.all(servers.map((s, i) => redisCommand(s.port, `CLUSTER ADDSLOTSRANGE ${ranges[i]![0]} ${ranges[i]![1]}`)));
-  for (const s of servers.slice(1)) await redisCommand(servers[0]!.port, `CLUSTER MEET 127.0.0.1 ${s.port}`);
+  await Promise.all(servers.map((s, i) => redisCall(s.port, ['CLUSTER', 'ADDSLOTSRANGE', String(ranges[i]![0]), String(ranges[i]![1])])));
+  for (const s of servers.slice(1)) await redisCall(servers[0]!.port, ['CLUSTER', 'MEET', '127.0.0.1', String(s.port)]);
   await eventually(async () => {
     for (const s of servers) {
       const info = await new Promise<string>((resolve, reject) => {

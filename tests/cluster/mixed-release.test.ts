@@ -2,35 +2,16 @@
 // deploy): bus messages carry the wire format version, and a node drops a message of another
 // format unread (counted, warned about once per node) instead of misreading it. The "old
 // release" peers here are raw Redis clients publishing frames as those releases did.
-import { createConnection } from 'node:net';
 import type Pusher from 'pusher-js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { collect, pusherClient, sdk, sleep, subscribed } from '../helpers/clients.js';
 import { defaultApp, startServer, type RunningServer } from '../helpers/server.js';
-import { clusterConfig, eventually, startRedis, type TestRedis } from './helpers.js';
+import { clusterConfig, eventually, redisCall as redisCallOn, startRedis, type TestRedis } from './helpers.js';
 
 const prefix = 'pogo-mixed:';
 let redis: TestRedis;
 let nodes: RunningServer[] = [];
 const clients: Pusher[] = [];
-
-/** One command in RESP (arguments may hold newlines, unlike inline commands); resolves with the raw reply. */
-function redisCall(args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = createConnection({ host: '127.0.0.1', port: redis.port });
-    const command = `*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`;
-    let reply = '';
-    socket.on('connect', () => socket.write(command));
-    socket.on('data', (chunk) => {
-      reply += chunk.toString();
-      if (reply.endsWith('\r\n')) {
-        socket.end();
-        resolve(reply);
-      }
-    });
-    socket.on('error', reject);
-  });
-}
 
 /** A publish frame as the node `node` of a release would send it; `prefix` is its format marker ('' before versions). */
 function publishFrame(marker: string, node: string, channel: string, data: unknown): string {
@@ -38,6 +19,7 @@ function publishFrame(marker: string, node: string, channel: string, data: unkno
   return `${marker}p${node}\n${defaultApp.id}\n${channel}\n\n\ne${json}`;
 }
 
+const redisCall = (args: string[]) => redisCallOn(redis.port, args);
 const busPublish = (payload: string) => redisCall(['PUBLISH', `${prefix}bus`, payload]);
 
 const warningsAbout = (node: RunningServer, id: string) => node.output().split('\n').filter((line) => line.includes(`node ${id} runs another release`));
