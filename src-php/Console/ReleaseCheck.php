@@ -28,9 +28,10 @@ final class ReleaseCheck
         $named = array_map(fn (array $node) => "{$node['node']} (bus format " . (int) ($node['version'] ?? 1) . ')', array_slice($foreign, 0, 3));
         $more = count($foreign) > 3 ? ' and ' . (count($foreign) - 3) . ' more' : '';
 
+        [$noun, $verb] = count($foreign) === 1 ? ['node', 'runs'] : ['nodes', 'run'];
+
         throw new DoctorFailure(
-            (count($foreign) === 1 ? 'node ' : 'nodes ') . implode(', ', $named) . $more . (count($foreign) === 1 ? ' runs' : ' run')
-                . ' another release: the server drops bus messages from another release, so deliveries and presence across the cluster are incomplete',
+            "{$noun} " . implode(', ', $named) . "{$more} {$verb} another release: the server drops bus messages from another release, so deliveries and presence across the cluster are incomplete",
             'deploy one release to every node, then `php artisan pogo:ws-restart` (restart a node still on another release through its supervisor)',
         );
     }
